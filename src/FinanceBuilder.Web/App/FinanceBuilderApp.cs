@@ -1,0 +1,67 @@
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Json;
+using Microsoft.AspNetCore.Localization;
+
+namespace FinanceBuilder.Web.App;
+
+/// Composition of the application: services, middleware and endpoints. Used by the web host,
+/// the command line and the tests alike, so all three run the same code.
+public static class FinanceBuilderApp
+{
+    public const long DefaultMaxProposalBytes = 10 * 1024 * 1024;
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Content root = the folder of the app, wherever `dotnet run` was started from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        AddServices(builder);
+        return builder;
+    }
+
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddFinanceBuilderDatabase();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ProposalUpgrader>();
+        services.AddSingleton<ProposalReader>();
+        services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IConfiguration>().GetValue("FinanceBuilder:Limits:MaxProposalBytes", DefaultMaxProposalBytes)));
+        services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddProblemDetails();
+        services.AddHostedService<StartupTasks>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SupportedCultures = [.. Messages.SupportedCultures];
+            options.SupportedUICultures = [.. Messages.SupportedCultures];
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.ApplyCurrentCultureToResponseHeaders = true;
+        });
+        // Kestrel's own cap sits above ours so that our limit answers with a problem document.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapHealthChecks("/health");
+        app.MapProposalApi();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Demo;
+
+namespace FinanceBuilder.Web.App;
+
+/// Runs before the server accepts requests (IHostedLifecycleService.StartingAsync runs ahead of
+/// every StartAsync, the web server's included): migrate, check WAL, load the demo once.
+public sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<StartupTasks> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await DatabaseStartup.MigrateAsync(services, cancellationToken);
+        logger.LogInformation("FinanceBuilder stores its data in {Database}", services.GetRequiredService<DatabaseTarget>().Description);
+        if (configuration.GetValue("FinanceBuilder:LoadDemoWorkspace", true))
+            await DemoWorkspace.LoadOnceAsync(services, Path.Combine(environment.ContentRootPath, "samples"), logger, cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using FinanceBuilder.Web.App;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Json;
+using Mediator;
+
+namespace FinanceBuilder.Web.Cli;
+
+/// The command line of the same executable, for agencies' batch work and automation. Each
+/// command runs the same handlers as the HTTP API, on the same configured database. Output is
+/// one line; bad input exits non-zero with a one-line message on standard error.
+public static class CommandLine
+{
+    private static readonly string[] Commands = ["import", "export", "migrate", "schema", "help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var (positional, options, culture) = Split(args);
+        try
+        {
+            return positional[0] switch
+            {
+                "schema" => await WriteSchemaAsync(positional, stdout),
+                "help" => Usage(stdout, 0),
+                _ => await RunWithDatabaseAsync(positional, options, culture, stdout, stderr),
+            };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunWithDatabaseAsync(List<string> positional, string[] options, CultureInfo culture, TextWriter stdout, TextWriter stderr)
+    {
+        var builder = FinanceBuilderApp.CreateBuilder(options);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = builder.Build();
+        await DatabaseStartup.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+
+        switch (positional[0])
+        {
+            case "migrate":
+                await stdout.WriteLineAsync($"Database is up to date: {app.Services.GetRequiredService<DatabaseTarget>().Description}");
+                return 0;
+            case "import" when positional.Count == 2:
+            {
+                var file = positional[1];
+                if (!File.Exists(file))
+                    return await Fail(stderr, $"{file}: no such file");
+                var result = await mediator.Send(new ImportProposal.Command(await File.ReadAllBytesAsync(file), culture));
+                if (result.Created is not { } created)
+                {
+                    var more = result.Errors.Count > 1 ? $" (+{result.Errors.Count - 1} more)" : "";
+                    return await Fail(stderr, $"{file}: {result.Errors[0].Message}{more}");
+                }
+                await stdout.WriteLineAsync($"{created.Id}\t{created.Title}");
+                return 0;
+            }
+            case "export" when positional.Count == 3:
+            {
+                if (!Guid.TryParse(positional[1], out var id))
+                    return await Fail(stderr, $"{positional[1]}: not a proposal id (expected a GUID such as 0193f1d2-…)");
+                var found = await mediator.Send(new GetProposal.Query(id));
+                if (found is null)
+                    return await Fail(stderr, $"{id}: {Messages.Format(culture, "NotFound")}");
+                await File.WriteAllTextAsync(positional[2], found.Document);
+                await stdout.WriteLineAsync($"{positional[2]}\tversion {found.Summary.Version}");
+                return 0;
+            }
+            default:
+                return Usage(stderr, 2);
+        }
+    }
+
+    private static async Task<int> WriteSchemaAsync(List<string> positional, TextWriter stdout)
+    {
+        if (positional.Count > 1)
+            await File.WriteAllTextAsync(positional[1], ProposalSchema.Json);
+        else
+            await stdout.WriteAsync(ProposalSchema.Json);
+        return 0;
+    }
+
+    private static async Task<int> Fail(TextWriter stderr, string message)
+    {
+        await stderr.WriteLineAsync($"error: {message.ReplaceLineEndings(" ")}");
+        return 1;
+    }
+
+    private static int Usage(TextWriter writer, int exitCode)
+    {
+        writer.WriteLine("usage: FinanceBuilder.Web import <file.json> | export <id> <file.json> | migrate | schema [file] [--lang fr]");
+        return exitCode;
+    }
+
+    /// Positional words, host options (--Key=value, passed to configuration) and --lang.
+    private static (List<string> Positional, string[] Options, CultureInfo Culture) Split(string[] args)
+    {
+        var positional = new List<string>();
+        var options = new List<string>();
+        var culture = Messages.CultureFor(Environment.GetEnvironmentVariable("LANG"));
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--lang" && i + 1 < args.Length)
+                culture = Messages.CultureFor(args[++i]);
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
+                options.Add(args[i]);
+            else
+                positional.Add(args[i]);
+        }
+        return (positional, options.ToArray(), culture);
+    }
+}

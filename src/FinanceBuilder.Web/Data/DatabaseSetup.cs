@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FinanceBuilder.Web.Data;
+
+/// Chooses the database (design D10): a SQLite file under the data directory by default, or
+/// PostgreSQL when a connection string named "Postgres" is configured
+/// (appsettings, or the environment variable ConnectionStrings__Postgres).
+public static class DatabaseSetup
+{
+    public const string DataDirectoryKey = "FinanceBuilder:DataDirectory";
+
+    public static DatabaseTarget Describe(IConfiguration configuration, string contentRoot)
+    {
+        var postgres = configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+            return new DatabaseTarget(DatabaseProvider.Postgres, postgres, null);
+
+        var directory = configuration[DataDirectoryKey];
+        directory = string.IsNullOrWhiteSpace(directory) ? Path.Combine(contentRoot, "data") : Path.GetFullPath(directory, contentRoot);
+        var file = Path.Combine(directory, "financebuilder.db");
+        var connection = new SqliteConnectionStringBuilder
+        {
+            DataSource = file,
+            // Fail fast under contention instead of the 30 s default (reliability-tests finding 5).
+            DefaultTimeout = 5,
+            Pooling = true,
+        }.ToString();
+        return new DatabaseTarget(DatabaseProvider.Sqlite, connection, file);
+    }
+
+    /// Registers both providers; which one serves FinanceBuilderDbContext is decided from the
+    /// configuration when first needed (so test hosts can set it after the app was composed).
+    public static IServiceCollection AddFinanceBuilderDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => Describe(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddScoped<ICurrentOrganisation, WorkspaceOrganisation>();
+        services.AddDbContext<PostgresFinanceBuilderDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString));
+        services.AddDbContext<SqliteFinanceBuilderDbContext>((sp, o) =>
+        {
+            var target = sp.GetRequiredService<DatabaseTarget>();
+            Directory.CreateDirectory(Path.GetDirectoryName(target.SqliteFile)!);
+            o.UseSqlite(target.ConnectionString).AddInterceptors(SqlitePragmas.Instance);
+        });
+        services.AddScoped<FinanceBuilderDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresFinanceBuilderDbContext>()
+            : sp.GetRequiredService<SqliteFinanceBuilderDbContext>());
+        return services;
+    }
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString, string? SqliteFile)
+{
+    /// What to tell a person about where the data is, without the password.
+    public string Description => Provider == DatabaseProvider.Sqlite
+        ? $"SQLite file {SqliteFile}"
+        : $"PostgreSQL {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ToString()}";
+}
+
+/// WAL with synchronous=NORMAL is durable across process crashes and roughly 1.6× faster for
+/// autosaves than FULL (reliability-tests A4, measured there). The pragma is per connection.
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.ExecuteNonQuery();
+    }
+}

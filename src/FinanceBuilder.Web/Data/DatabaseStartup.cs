@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Data;
+
+/// Brings the database to the current schema at start and checks what EF Core does not:
+/// EF sets WAL only when it creates the SQLite file, so a file restored from a backup or made
+/// by another tool may not be in WAL mode (reliability-tests finding 4).
+public static class DatabaseStartup
+{
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
+        var target = scope.ServiceProvider.GetRequiredService<DatabaseTarget>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (target.Provider == DatabaseProvider.Sqlite)
+            EnsureWal(target.ConnectionString);
+        await EnsureWorkspaceAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+    }
+
+    public static void EnsureWal(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        var mode = Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"The SQLite database {connection.DataSource} could not be put in WAL mode (it reports '{mode}'). Is the file on a network share or read-only?");
+    }
+
+    private static async Task EnsureWorkspaceAsync(FinanceBuilderDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await db.Organisations.AnyAsync(o => o.Id == db.OrganisationId, cancellationToken))
+            return;
+        db.Organisations.Add(new OrganisationRecord
+        {
+            Id = db.OrganisationId,
+            Name = "Workspace",
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,35 @@
+namespace FinanceBuilder.Web.Data;
+
+/// A stored proposal: the JSON document (the source of truth) plus the few columns that lists
+/// and access control need without opening the document.
+public sealed class ProposalRecord
+{
+    public Guid Id { get; set; }
+    public Guid OwnerOrganisationId { get; set; }
+    public string? Title { get; set; }
+    public string Fund { get; set; } = "";
+    public string? Route { get; set; }
+    public ProposalStatus Status { get; set; } = ProposalStatus.Draft;
+    public string Language { get; set; } = "en";
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// App-managed concurrency token (SQLite cannot generate row versions): every save adds one,
+    /// and an UPDATE only matches the version the writer read (design D10).
+    public int Version { get; set; }
+    public int SchemaVersion { get; set; }
+    public string Document { get; set; } = "";
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+}
+
+public enum ProposalStatus { Draft, ReadyToSubmit, Submitted, Withdrawn }
+
+/// A municipality, region, planning agency or donor: the tenant that owns proposals (D11).
+public sealed class OrganisationRecord
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    /// Set once the sample proposals were loaded, so deleting them never brings them back.
+    public DateTime? DemoLoadedAt { get; set; }
+}

@@ -1,0 +1,45 @@
+using FinanceBuilder.Web.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Features.Proposals;
+
+/// Soft delete: the proposal disappears from every list and read, the row stays (it can be
+/// restored by an administrator until a retention job purges it — a later issue).
+public static class DeleteProposal
+{
+    public sealed record Command(Guid Id, int? ExpectedVersion) : IRequest<Result>;
+
+    public enum Outcome { Deleted, NotFound, Conflict }
+
+    public sealed record Result(Outcome Outcome, int? CurrentVersion = null);
+
+    public sealed class Handler(FinanceBuilderDbContext db, TimeProvider clock) : IRequestHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var record = await db.Proposals.FirstOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
+            if (record is null)
+                return new Result(Outcome.NotFound);
+            var expected = command.ExpectedVersion ?? record.Version;
+            if (record.Version != expected)
+                return new Result(Outcome.Conflict, record.Version);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            record.IsDeleted = true;
+            record.DeletedAt = now;
+            record.UpdatedAt = now;
+            db.Entry(record).Property(r => r.Version).OriginalValue = expected;
+            record.Version = expected + 1;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new Result(Outcome.Conflict);
+            }
+            return new Result(Outcome.Deleted);
+        }
+    }
+}

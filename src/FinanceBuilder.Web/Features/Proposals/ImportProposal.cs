@@ -1,0 +1,39 @@
+using System.Globalization;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Proposals.Json;
+using Mediator;
+
+namespace FinanceBuilder.Web.Features.Proposals;
+
+/// Import a proposal file as a new proposal of the current organisation (API POST and the
+/// `import` command). Nothing is stored unless the whole file is valid.
+public static class ImportProposal
+{
+    public sealed record Command(byte[] Json, CultureInfo Culture) : IRequest<Result>;
+
+    public sealed record Result(ProposalSummary? Created, IReadOnlyList<ProposalInputError> Errors);
+
+    public sealed class Handler(FinanceBuilderDbContext db, ProposalReader reader, TimeProvider clock) : IRequestHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var read = reader.Read(command.Json, command.Culture);
+            if (!read.Succeeded)
+                return new Result(null, read.Errors);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var record = new ProposalRecord
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                OwnerOrganisationId = db.OrganisationId,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = 1,
+            };
+            ProposalColumns.Write(record, read.Proposal!);
+            db.Proposals.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Result(ProposalSummary.From(record), []);
+        }
+    }
+}

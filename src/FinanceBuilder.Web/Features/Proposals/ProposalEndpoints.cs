@@ -1,0 +1,115 @@
+using System.Globalization;
+using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Json;
+using Mediator;
+using Microsoft.Net.Http.Headers;
+
+namespace FinanceBuilder.Web.Features.Proposals;
+
+/// The proposal HTTP API: JSON in and out, problem-details errors, ETag / If-Match for
+/// optimistic concurrency (design D10). The ETag is the stored Version.
+public static class ProposalEndpoints
+{
+    public static void MapProposalApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/proposals");
+        api.MapPost("/", Import);
+        api.MapGet("/", List);
+        api.MapGet("/{id:guid}", Get);
+        api.MapPut("/{id:guid}", Update);
+        api.MapDelete("/{id:guid}", Delete);
+        app.MapGet("/api/schema/proposal", () => Results.Text(ProposalSchema.Json, "application/schema+json; charset=utf-8"));
+    }
+
+    private static async Task<IResult> Import(HttpRequest request, IMediator mediator, RequestBodyLimit limit, CancellationToken ct)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var body = await RequestBody.ReadJsonAsync(request, limit.MaxBytes, culture, ct);
+        if (body.Problem is not null)
+            return body.Problem;
+        var result = await mediator.Send(new ImportProposal.Command(body.Bytes!, culture), ct);
+        if (result.Created is not { } created)
+            return Problems.Invalid(result.Errors, culture);
+        return Results.Created($"/api/proposals/{created.Id}", created).WithETag(created.Version);
+    }
+
+    private static async Task<IResult> List(IMediator mediator, int? page, int? pageSize, CancellationToken ct) =>
+        Results.Ok(await mediator.Send(new ListProposals.Query(page ?? 1, pageSize ?? 50), ct));
+
+    private static async Task<IResult> Get(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        var found = await mediator.Send(new GetProposal.Query(id), ct);
+        if (found is null)
+            return Problems.NotFound(CultureInfo.CurrentUICulture);
+        return Results.Text(found.Document, "application/json; charset=utf-8").WithETag(found.Summary.Version);
+    }
+
+    private static async Task<IResult> Update(Guid id, HttpRequest request, IMediator mediator, RequestBodyLimit limit, CancellationToken ct)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(ifMatch))
+            return Problems.Status(StatusCodes.Status428PreconditionRequired, Messages.Format(culture, "IfMatchRequired"));
+        if (ETags.Parse(ifMatch) is not { } expected)
+            return Problems.Status(StatusCodes.Status400BadRequest, Messages.Format(culture, "IfMatchInvalid"));
+
+        var body = await RequestBody.ReadJsonAsync(request, limit.MaxBytes, culture, ct);
+        if (body.Problem is not null)
+            return body.Problem;
+        var result = await mediator.Send(new UpdateProposal.Command(id, expected, body.Bytes!, culture), ct);
+        return result.Outcome switch
+        {
+            UpdateProposal.Outcome.Saved => Results.Ok(result.Saved).WithETag(result.Saved!.Version),
+            UpdateProposal.Outcome.NotFound => Problems.NotFound(culture),
+            UpdateProposal.Outcome.Conflict => Problems.Conflict(result.CurrentVersion, culture),
+            _ => Problems.Invalid(result.Errors ?? [], culture),
+        };
+    }
+
+    private static async Task<IResult> Delete(Guid id, HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var ifMatch = request.Headers.IfMatch.ToString();
+        int? expected = null;
+        if (!string.IsNullOrWhiteSpace(ifMatch))
+        {
+            expected = ETags.Parse(ifMatch);
+            if (expected is null)
+                return Problems.Status(StatusCodes.Status400BadRequest, Messages.Format(culture, "IfMatchInvalid"));
+        }
+        var result = await mediator.Send(new DeleteProposal.Command(id, expected), ct);
+        return result.Outcome switch
+        {
+            DeleteProposal.Outcome.Deleted => Results.NoContent(),
+            DeleteProposal.Outcome.NotFound => Problems.NotFound(culture),
+            _ => Problems.Conflict(result.CurrentVersion, culture),
+        };
+    }
+}
+
+/// Maximum size of a proposal body, from FinanceBuilder:Limits:MaxProposalBytes (default 10 MB).
+public sealed record RequestBodyLimit(long MaxBytes);
+
+public static class ETags
+{
+    public static string Format(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// Accepts "7" or W/"7"; a list or "*" is not a version and is refused.
+    public static int? Parse(string header)
+    {
+        if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag) || tag.Tag.Length < 3)
+            return null;
+        return int.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    public static IResult WithETag(this IResult result, int version) => new ETagResult(result, Format(version));
+
+    private sealed class ETagResult(IResult inner, string etag) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.ETag = etag;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

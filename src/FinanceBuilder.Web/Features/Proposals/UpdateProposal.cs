@@ -1,0 +1,50 @@
+using System.Globalization;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Proposals.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Features.Proposals;
+
+/// Replace a proposal's document, but only if the writer read the version now stored.
+/// The version check is made twice: here, for a clear answer, and by the database in the
+/// UPDATE's WHERE clause, so two saves racing between the check and the write cannot both win.
+public static class UpdateProposal
+{
+    public sealed record Command(Guid Id, int ExpectedVersion, byte[] Json, CultureInfo Culture) : IRequest<Result>;
+
+    public enum Outcome { Saved, NotFound, Conflict, Invalid }
+
+    public sealed record Result(Outcome Outcome, ProposalSummary? Saved = null, int? CurrentVersion = null, IReadOnlyList<ProposalInputError>? Errors = null);
+
+    public sealed class Handler(FinanceBuilderDbContext db, ProposalReader reader, TimeProvider clock) : IRequestHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var record = await db.Proposals.FirstOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
+            if (record is null)
+                return new Result(Outcome.NotFound);
+            if (record.Version != command.ExpectedVersion)
+                return new Result(Outcome.Conflict, CurrentVersion: record.Version);
+
+            var read = reader.Read(command.Json, command.Culture);
+            if (!read.Succeeded)
+                return new Result(Outcome.Invalid, Errors: read.Errors);
+
+            ProposalColumns.Write(record, read.Proposal!);
+            record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            db.Entry(record).Property(r => r.Version).OriginalValue = command.ExpectedVersion;
+            record.Version = command.ExpectedVersion + 1;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                var current = await db.Proposals.AsNoTracking().Where(p => p.Id == command.Id).Select(p => (int?)p.Version).FirstOrDefaultAsync(cancellationToken);
+                return current is null ? new Result(Outcome.NotFound) : new Result(Outcome.Conflict, CurrentVersion: current);
+            }
+            return new Result(Outcome.Saved, ProposalSummary.From(record));
+        }
+    }
+}

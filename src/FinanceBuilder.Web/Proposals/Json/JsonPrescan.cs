@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using FinanceBuilder.Web.Localization;
+
+namespace FinanceBuilder.Web.Proposals.Json;
+
+/// A forward-only pass over the raw bytes before anything is materialised: checks that the text
+/// is JSON, bounds depth, array lengths and string lengths, and names the path of the first
+/// offence. This is what keeps a 100,000-element array from ever reaching the deserializer.
+public static class JsonPrescan
+{
+    /// No list in the model allows more (the largest, budget lines, allows 500).
+    public const int MaxArrayItems = 1_000;
+
+    /// Longer than any text field (narratives allow 20,000 characters) with room for escapes.
+    public const int MaxStringBytes = 200_000;
+
+    public static ProposalInputError? Check(ReadOnlySpan<byte> json, CultureInfo culture)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ProposalJson.MaxDepth + 1 });
+        var path = new PathStack();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        path.SetProperty(reader.GetString()!);
+                        break;
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                        if (path.Depth >= ProposalJson.MaxDepth)
+                            return new(path.ToString(), Messages.Format(culture, "TooDeep", path.ToString(), ProposalJson.MaxDepth));
+                        path.CountItem();
+                        if (path.InArray && path.CurrentCount > MaxArrayItems)
+                            return TooMany(path, culture);
+                        path.Push(reader.TokenType == JsonTokenType.StartArray);
+                        break;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        path.Pop();
+                        break;
+                    default:
+                        if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > MaxStringBytes)
+                            return new(path.ToString(), Messages.Format(culture, "TextTooLong", path.ToString(), reader.ValueSpan.Length, MaxStringBytes));
+                        path.CountItem();
+                        if (path.InArray && path.CurrentCount > MaxArrayItems)
+                            return TooMany(path, culture);
+                        break;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            var where = path.ToString();
+            var detail = ex.Message.Split(" LineNumber:")[0].TrimEnd('.', ' ', '|');
+            return new(where, Messages.Format(culture, "InvalidJson", where, $"{detail} (line {ex.LineNumber + 1})"));
+        }
+        return null;
+    }
+
+    private static ProposalInputError TooMany(PathStack path, CultureInfo culture)
+    {
+        var arrayPath = path.ArrayPath();
+        return new(arrayPath, Messages.Format(culture, "TooManyItems", arrayPath, $"> {MaxArrayItems:N0}", MaxArrayItems));
+    }
+
+    /// Tracks where the reader is as a JSON path ("$.budget.lines[4].amount").
+    private sealed class PathStack
+    {
+        private readonly List<Frame> frames = [];
+
+        public int Depth => frames.Count;
+        public bool InArray => frames.Count > 0 && frames[^1].IsArray;
+        public int CurrentCount => frames.Count > 0 ? frames[^1].Count : 0;
+
+        public void Push(bool isArray) => frames.Add(new Frame { IsArray = isArray });
+
+        public void Pop()
+        {
+            if (frames.Count > 0)
+                frames.RemoveAt(frames.Count - 1);
+        }
+
+        public void SetProperty(string name)
+        {
+            if (frames.Count > 0)
+                frames[^1].Property = name;
+        }
+
+        public void CountItem()
+        {
+            if (frames.Count > 0 && frames[^1].IsArray)
+                frames[^1].Count++;
+        }
+
+        public string ArrayPath() => Render(frames.Count, includeLastIndex: false);
+
+        public override string ToString() => Render(frames.Count, includeLastIndex: true);
+
+        private string Render(int count, bool includeLastIndex)
+        {
+            var text = new System.Text.StringBuilder("$");
+            for (var i = 0; i < count; i++)
+            {
+                var frame = frames[i];
+                if (frame.IsArray)
+                {
+                    if (frame.Count > 0 && (includeLastIndex || i < count - 1))
+                        text.Append('[').Append((frame.Count - 1).ToString(CultureInfo.InvariantCulture)).Append(']');
+                }
+                else if (frame.Property is not null)
+                {
+                    text.Append('.').Append(frame.Property);
+                }
+            }
+            return text.ToString();
+        }
+
+        private sealed class Frame
+        {
+            public bool IsArray;
+            public int Count;
+            public string? Property;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Reference;
+
+namespace FinanceBuilder.Web.Proposals.Json;
+
+/// Field-level limits of the proposal model, read from the attributes on the model itself
+/// (ShortText, Narrative, MaxItems, Percent, Year, CurrencyCode, CountryCode…). The same
+/// attributes feed the published JSON Schema, so the file format and the server agree by
+/// construction, and a field added to the model cannot escape the limits.
+/// These are checks of *form* (is this a usable value?); whether the proposal is consistent
+/// and complete is the rule catalogue's business.
+public static class ProposalInputCheck
+{
+    public const decimal MaxMagnitude = 1_000_000_000_000_000m;
+    public const int MaxErrors = 100;
+
+    private static readonly DateOnly MinDate = new(YearAttribute.Min, 1, 1);
+    private static readonly DateOnly MaxDate = new(YearAttribute.Max, 12, 31);
+    private static readonly ConcurrentDictionary<Type, FieldInfo[]> Fields = new();
+
+    public static IReadOnlyList<ProposalInputError> Check(Proposal proposal, CultureInfo culture)
+    {
+        var errors = new List<ProposalInputError>();
+        Visit(proposal, "$", errors, culture);
+        return errors;
+    }
+
+    private static void Visit(object node, string path, List<ProposalInputError> errors, CultureInfo culture)
+    {
+        foreach (var field in Fields.GetOrAdd(node.GetType(), Describe))
+        {
+            if (errors.Count >= MaxErrors)
+                return;
+            var value = field.Property.GetValue(node);
+            if (value is null)
+                continue;
+            CheckValue(field, value, $"{path}.{field.JsonName}", errors, culture);
+        }
+    }
+
+    private static void CheckValue(FieldInfo field, object value, string path, List<ProposalInputError> errors, CultureInfo culture)
+    {
+        switch (value)
+        {
+            case string text:
+                CheckText(field, text, path, errors, culture);
+                break;
+            case decimal number:
+                CheckNumber(field, number, path, errors, culture);
+                break;
+            case int or long:
+                CheckNumber(field, Convert.ToDecimal(value, CultureInfo.InvariantCulture), path, errors, culture);
+                break;
+            case DateOnly date when date < MinDate || date > MaxDate:
+                errors.Add(new(path, Messages.Format(culture, "DateOutOfRange", path, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), YearAttribute.Min, YearAttribute.Max)));
+                break;
+            case IList list:
+                if (list.Count > field.MaxItems)
+                {
+                    errors.Add(new(path, Messages.Format(culture, "TooManyItems", path, list.Count, field.MaxItems)));
+                    return;
+                }
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (list[i] is { } item)
+                        CheckValue(field with { MaxItems = int.MaxValue }, item, $"{path}[{i}]", errors, culture);
+                }
+                break;
+            case Enum or bool or DateOnly:
+                break;
+            default:
+                Visit(value, path, errors, culture);
+                break;
+        }
+    }
+
+    private static void CheckText(FieldInfo field, string text, string path, List<ProposalInputError> errors, CultureInfo culture)
+    {
+        if (text.Length > field.MaxLength)
+        {
+            errors.Add(new(path, Messages.Format(culture, "TextTooLong", path, text.Length, field.MaxLength)));
+            return;
+        }
+        if (FindForbiddenCharacter(text) is { } bad)
+        {
+            errors.Add(new(path, Messages.Format(culture, "ControlCharacter", path, ((int)bad).ToString("X4", CultureInfo.InvariantCulture))));
+            return;
+        }
+        if (field.Kind == TextKind.Currency && !IsoCodes.Currencies.Contains(text))
+            errors.Add(new(path, Messages.Format(culture, "InvalidCurrency", path, text)));
+        else if (field.Kind == TextKind.Country && !IsoCodes.Countries.Contains(text))
+            errors.Add(new(path, Messages.Format(culture, "InvalidCountry", path, text)));
+    }
+
+    /// Characters a DOCX or PDF cannot carry (reliability-tests finding 3, T20): C0 and C1
+    /// controls other than tab and line breaks, U+FFFE/U+FFFF and lone surrogates.
+    public static char? FindForbiddenCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\t' or '\n' or '\r')
+                continue;
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFFFE' || c == '\uFFFF')
+                return c;
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+                return c;
+            }
+            if (char.IsLowSurrogate(c))
+                return c;
+        }
+        return null;
+    }
+
+    private static void CheckNumber(FieldInfo field, decimal number, string path, List<ProposalInputError> errors, CultureInfo culture)
+    {
+        var (min, max) = field.Range;
+        if (number < min || number > max)
+        {
+            var message = min == 0 && number < 0
+                ? Messages.Format(culture, "Negative", path)
+                : Messages.Format(culture, "OutOfRange", path, number, min, max);
+            errors.Add(new(path, message));
+        }
+    }
+
+    private static FieldInfo[] Describe(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .Select(p => new FieldInfo(
+                p,
+                JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+                MaxLengthOf(p),
+                KindOf(p),
+                p.GetCustomAttribute<MaxItemsAttribute>()?.Max ?? int.MaxValue,
+                RangeOf(p)))
+            .ToArray();
+
+    public static int MaxLengthOf(PropertyInfo p) =>
+        p.IsDefined(typeof(NarrativeAttribute)) ? NarrativeAttribute.MaxLength
+        : p.IsDefined(typeof(LongTextAttribute)) ? LongTextAttribute.MaxLength
+        : p.IsDefined(typeof(CurrencyCodeAttribute)) ? 3
+        : p.IsDefined(typeof(CountryCodeAttribute)) ? 2
+        : p.IsDefined(typeof(IdentifierAttribute)) || IsIdentifierList(p) ? IdentifierAttribute.MaxLength
+        : ShortTextAttribute.MaxLength;
+
+    private static bool IsIdentifierList(PropertyInfo p) => p.PropertyType == typeof(List<string>);
+
+    private static TextKind KindOf(PropertyInfo p) =>
+        p.IsDefined(typeof(CurrencyCodeAttribute)) ? TextKind.Currency
+        : p.IsDefined(typeof(CountryCodeAttribute)) ? TextKind.Country
+        : TextKind.Plain;
+
+    public static (decimal Min, decimal Max) RangeOf(PropertyInfo p)
+    {
+        if (p.IsDefined(typeof(PercentAttribute)))
+            return (0, 100);
+        if (p.IsDefined(typeof(YearAttribute)))
+            return (YearAttribute.Min, YearAttribute.Max);
+        if (p.GetCustomAttribute<AllowNegativeAttribute>() is { } signed)
+            return ((decimal)signed.Minimum, (decimal)signed.Maximum);
+        return (0, MaxMagnitude);
+    }
+
+    private enum TextKind { Plain, Currency, Country }
+
+    private sealed record FieldInfo(PropertyInfo Property, string JsonName, int MaxLength, TextKind Kind, int MaxItems, (decimal Min, decimal Max) Range);
+}

@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Proposals.Json;
+
+/// The one set of serializer options for the proposal interchange format. Strict on purpose:
+/// unknown fields, unknown enum values, numbers as strings and nulls where the model has no
+/// null are errors with a JSON path, never silently dropped data.
+public static class ProposalJson
+{
+    public const int MaxDepth = 32;
+
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            NumberHandling = JsonNumberHandling.Strict,
+            ReadCommentHandling = JsonCommentHandling.Disallow,
+            AllowTrailingCommas = false,
+            MaxDepth = MaxDepth,
+            WriteIndented = true,
+            IndentSize = 2,
+            // Readable accents in French exports; HTML-sensitive characters stay escaped.
+            Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    public static string Serialize(Proposal proposal) => JsonSerializer.Serialize(proposal, Options);
+
+    public static byte[] SerializeToUtf8(Proposal proposal) => JsonSerializer.SerializeToUtf8Bytes(proposal, Options);
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Proposals.Json;
+
+/// Turns untrusted bytes into a Proposal, or into a list of errors that each name a JSON path.
+/// Used by the API, the command line and the demo loader alike. Order: bounded prescan →
+/// schema version and upgrade → strict deserialisation → field limits.
+public sealed partial class ProposalReader(ProposalUpgrader upgrader)
+{
+    public ProposalReader() : this(new ProposalUpgrader())
+    {
+    }
+
+    public ProposalReadResult Read(ReadOnlySpan<byte> json, CultureInfo culture)
+    {
+        if (json.IsEmpty || json.Trim(" \t\r\n"u8).IsEmpty)
+            return Fail("$", Messages.Format(culture, "EmptyBody"));
+
+        if (JsonPrescan.Check(json, culture) is { } scanError)
+            return ProposalReadResult.Failed([scanError]);
+
+        var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = ProposalJson.MaxDepth + 1 });
+        if (node is not JsonObject root)
+            return Fail("$", Messages.Format(culture, "NotAnObject"));
+
+        if (!root.TryGetPropertyValue("schemaVersion", out var versionNode) || versionNode is null)
+            return Fail("$.schemaVersion", Messages.Format(culture, "MissingSchemaVersion", upgrader.CurrentVersion));
+        if (versionNode.GetValueKind() != JsonValueKind.Number || !versionNode.AsValue().TryGetValue<int>(out var version))
+            return Fail("$.schemaVersion", Messages.Format(culture, "WrongType", "$.schemaVersion", Expected(typeof(int), culture)));
+        if (!upgrader.CanRead(version))
+            return Fail("$.schemaVersion", Messages.Format(culture, "UnsupportedSchemaVersion", version, upgrader.CurrentVersion));
+        upgrader.Upgrade(root, version);
+
+        Proposal? proposal;
+        try
+        {
+            proposal = root.Deserialize<Proposal>(ProposalJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return ProposalReadResult.Failed([Explain(ex, root, culture)]);
+        }
+        if (proposal is null)
+            return Fail("$", Messages.Format(culture, "NotAnObject"));
+
+        var errors = ProposalInputCheck.Check(proposal, culture);
+        return errors.Count > 0 ? ProposalReadResult.Failed(errors) : ProposalReadResult.Ok(proposal);
+    }
+
+    private static ProposalReadResult Fail(string path, string message) => ProposalReadResult.Failed([new(path, message)]);
+
+    /// System.Text.Json reports where it stopped and why in English; this rewrites the three
+    /// kinds of failure users meet into a sentence in their language that names the path.
+    private static ProposalInputError Explain(JsonException ex, JsonNode root, CultureInfo culture)
+    {
+        var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+        var message = ex.Message;
+
+        if (UnmappedProperty().Match(message) is { Success: true } unmapped)
+        {
+            var name = unmapped.Groups[1].Value;
+            var fieldPath = path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}";
+            return new(fieldPath, Messages.Format(culture, "UnknownField", path, name));
+        }
+        if (NullNotAllowed().IsMatch(message))
+            return new(path, Messages.Format(culture, "NullNotAllowed", path));
+        if (ConvertFailure().Match(message) is { Success: true } convert)
+        {
+            var type = FindModelType(convert.Groups[1].Value);
+            if (type is { IsEnum: true })
+            {
+                var given = Resolve(root, path);
+                if (given is null)
+                    return new(path, Messages.Format(culture, "NullNotAllowed", path));
+                return new(path, Messages.Format(culture, "UnknownValue", path, ValueText(given), string.Join(", ", EnumNames(type))));
+            }
+            return new(path, Messages.Format(culture, "WrongType", path, Expected(type, culture)));
+        }
+        return new(path, Messages.Format(culture, "WrongType", path, Expected(null, culture)));
+    }
+
+    private static string ValueText(JsonNode node) =>
+        node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
+
+    public static IEnumerable<string> EnumNames(Type enumType) =>
+        enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f =>
+            f.GetCustomAttribute<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>()?.Name
+            ?? JsonNamingPolicy.CamelCase.ConvertName(f.Name));
+
+    private static Type? FindModelType(string fullName)
+    {
+        var name = fullName.TrimEnd('.');
+        if (name.StartsWith("System.Nullable`1[", StringComparison.Ordinal))
+            name = name["System.Nullable`1[".Length..].Split(',')[0].TrimEnd(']');
+        return typeof(Proposal).Assembly.GetType(name) ?? Type.GetType(name);
+    }
+
+    private static string Expected(Type? type, CultureInfo culture)
+    {
+        var fr = culture.TwoLetterISOLanguageName == "fr";
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            null => fr ? "une valeur du schéma" : "a value matching the schema",
+            _ when type == typeof(string) => fr ? "un texte" : "text",
+            _ when type == typeof(bool) => fr ? "true ou false" : "true or false",
+            _ when type == typeof(DateOnly) => fr ? "une date AAAA-MM-JJ" : "a date YYYY-MM-DD",
+            _ when type == typeof(int) || type == typeof(long) => fr ? "un nombre entier" : "a whole number",
+            _ when type == typeof(decimal) => fr ? "un nombre" : "a number",
+            _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) => fr ? "une liste" : "a list",
+            _ => fr ? "un objet" : "an object",
+        };
+    }
+
+    /// Finds the node at a path written by System.Text.Json ("$.a.b[2].c" or "$['a b']").
+    private static JsonNode? Resolve(JsonNode root, string path)
+    {
+        JsonNode? current = root;
+        foreach (Match part in PathPart().Matches(path))
+        {
+            if (current is null)
+                return null;
+            if (part.Groups["name"].Success)
+                current = current is JsonObject o && o.TryGetPropertyValue(part.Groups["name"].Value, out var child) ? child : null;
+            else if (part.Groups["quoted"].Success)
+                current = current is JsonObject o && o.TryGetPropertyValue(part.Groups["quoted"].Value, out var child) ? child : null;
+            else if (part.Groups["index"].Success)
+            {
+                var index = int.Parse(part.Groups["index"].Value, CultureInfo.InvariantCulture);
+                current = current is JsonArray a && index < a.Count ? a[index] : null;
+            }
+        }
+        return current;
+    }
+
+    [GeneratedRegex(@"The JSON property '(.+?)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
+
+    [GeneratedRegex(@"doesn't allow (setting|getting) null values|cannot be null|null values")]
+    private static partial Regex NullNotAllowed();
+
+    [GeneratedRegex(@"could not be converted to ([\w.`\[\], =]+?)\. Path")]
+    private static partial Regex ConvertFailure();
+
+    [GeneratedRegex(@"\.(?<name>[A-Za-z_][\w]*)|\['(?<quoted>[^']*)'\]|\[(?<index>\d+)\]")]
+    private static partial Regex PathPart();
+}
+
+public sealed class ProposalReadResult
+{
+    private ProposalReadResult(Proposal? proposal, IReadOnlyList<ProposalInputError> errors)
+    {
+        Proposal = proposal;
+        Errors = errors;
+    }
+
+    public Proposal? Proposal { get; }
+    public IReadOnlyList<ProposalInputError> Errors { get; }
+    public bool Succeeded => Proposal is not null;
+
+    public static ProposalReadResult Ok(Proposal proposal) => new(proposal, []);
+
+    public static ProposalReadResult Failed(IReadOnlyList<ProposalInputError> errors) => new(null, errors);
+}

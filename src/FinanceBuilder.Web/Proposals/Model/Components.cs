@@ -1,0 +1,30 @@
+namespace FinanceBuilder.Web.Proposals.Model;
+
+/// Project design (B.3): components → outputs → activities. Identifiers are the numbering
+/// users see ("1", "1.1", "1.1.1") and what budget lines, indicators and timetable refer to.
+public sealed class Component
+{
+    [Identifier] public string Id { get; set; } = "";
+    [ShortText] public string? Name { get; set; }
+    [LongText] public string? Description { get; set; }
+    [MaxItems(30)] public List<Output> Outputs { get; set; } = [];
+}
+
+public sealed class Output
+{
+    [Identifier] public string Id { get; set; } = "";
+    [ShortText] public string? Name { get; set; }
+    [LongText] public string? Description { get; set; }
+    /// Outcomes this output contributes to (R-047: at least one).
+    [MaxItems(20)] public List<string> OutcomeIds { get; set; } = [];
+    [MaxItems(50)] public List<Activity> Activities { get; set; } = [];
+}
+
+public sealed class Activity
+{
+    [Identifier] public string Id { get; set; } = "";
+    [ShortText] public string? Name { get; set; }
+    [LongText] public string? Description { get; set; }
+    public DateOnly? Start { get; set; }
+    public DateOnly? End { get; set; }
+}

@@ -1,0 +1,110 @@
+namespace FinanceBuilder.Web.Proposals.Model;
+
+/// Detailed budget (annex 4, C.2): every line by component, output, expenditure type, year,
+/// currency and source, so totals by any of them can be reconciled.
+public sealed class Budget
+{
+    /// Currency every document reports in (R-030: one per document; USD by default).
+    [CurrencyCode] public string ReportingCurrency { get; set; } = "USD";
+    [MaxItems(500)] public List<BudgetLine> Lines { get; set; } = [];
+}
+
+public sealed class BudgetLine
+{
+    [Identifier] public string? ComponentId { get; set; }
+    [Identifier] public string? OutputId { get; set; }
+    [ShortText] public string? Description { get; set; }
+    public ExpenditureType? ExpenditureType { get; set; }
+    [Year] public int? Year { get; set; }
+    public Money Amount { get; set; } = new();
+    public FundingSourceKind Source { get; set; }
+    /// Co-financier (CoFinancier.Id) when Source is CoFinancing.
+    [Identifier] public string? CoFinancierId { get; set; }
+    public FinancialInstrument? Instrument { get; set; }
+}
+
+public enum ExpenditureType { StaffAndConsultants, Travel, Goods, Works, Services, Other }
+
+public enum FundingSourceKind { Gcf, CoFinancing }
+
+public enum FinancialInstrument
+{
+    Grant, ReimbursableGrant, Guarantee, Equity, SubordinatedLoan, SeniorLoan, ResultsBasedPayment, InKind,
+}
+
+/// Section C.1: GCF request by instrument, co-financing by source, exchange rates and the
+/// disbursement schedule. Totals are computed from these rows, never typed.
+public sealed class Financing
+{
+    [MaxItems(8)] public List<GcfInstrument> GcfInstruments { get; set; } = [];
+    [MaxItems(50)] public List<CoFinancier> CoFinancing { get; set; } = [];
+    [MaxItems(50)] public List<ExchangeRate> ExchangeRates { get; set; } = [];
+    [MaxItems(50)] public List<Disbursement> DisbursementSchedule { get; set; } = [];
+    public Money? AccreditedEntityFee { get; set; }
+    public Money? ProjectManagementCost { get; set; }
+}
+
+public sealed class GcfInstrument
+{
+    public FinancialInstrument Instrument { get; set; }
+    public Money Amount { get; set; } = new();
+    public decimal? TenorYears { get; set; }
+    public decimal? GracePeriodYears { get; set; }
+    /// Interest rate or fee, in percent per year.
+    [Percent] public decimal? PricingPercent { get; set; }
+}
+
+public sealed class CoFinancier
+{
+    [Identifier] public string Id { get; set; } = "";
+    [ShortText] public string? Name { get; set; }
+    public CoFinancierType? Type { get; set; }
+    public FinancialInstrument Instrument { get; set; }
+    public Money Amount { get; set; } = new();
+    public decimal? TenorYears { get; set; }
+    public decimal? GracePeriodYears { get; set; }
+    [Percent] public decimal? PricingPercent { get; set; }
+    public Seniority? Seniority { get; set; }
+    public CommitmentStatus Status { get; set; } = CommitmentStatus.Indicative;
+}
+
+public enum CoFinancierType { LocalGovernment, NationalGovernment, Multilateral, Bilateral, PrivateSector, Community, Other }
+
+public enum Seniority { Senior, Subordinated, PariPassu, NotApplicable }
+
+public enum CommitmentStatus { Indicative, Committed }
+
+/// A rate used to convert into the reporting currency, with its source and date.
+public sealed class ExchangeRate
+{
+    [CurrencyCode] public string From { get; set; } = "";
+    [CurrencyCode] public string To { get; set; } = "USD";
+    /// Units of To for one unit of From.
+    public decimal Rate { get; set; }
+    public DateOnly? Date { get; set; }
+    [ShortText] public string? Source { get; set; }
+}
+
+public sealed class Disbursement
+{
+    [Year] public int Year { get; set; }
+    public Money Amount { get; set; } = new();
+}
+
+/// Wizard step 7: revenues and returns behind D.6 and the financial model annex.
+public sealed class Economics
+{
+    public bool? GeneratesRevenue { get; set; }
+    public Money? AnnualRevenue { get; set; }
+    public Money? AnnualOperatingCost { get; set; }
+    [Percent] public decimal? DiscountRatePercent { get; set; }
+    [Percent] public decimal? EirrWithGcfPercent { get; set; }
+    [Percent] public decimal? EirrWithoutGcfPercent { get; set; }
+    [Percent] public decimal? FirrWithGcfPercent { get; set; }
+    [Percent] public decimal? FirrWithoutGcfPercent { get; set; }
+    [LongText] public string? SensitivityAnalysis { get; set; }
+    /// Why the concessionality requested is the minimum needed.
+    [LongText] public string? ConcessionalityJustification { get; set; }
+    /// Local-currency costs and the hedging of hard-currency loans.
+    [LongText] public string? CurrencyRiskNote { get; set; }
+}

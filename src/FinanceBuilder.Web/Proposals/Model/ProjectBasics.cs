@@ -1,0 +1,73 @@
+namespace FinanceBuilder.Web.Proposals.Model;
+
+/// Cover block and section A facts of the funding proposal (gcf-reference §3.1–3.2).
+public sealed class ProjectBasics
+{
+    /// Should name the country; under 100 characters.
+    [ShortText] public string? Title { get; set; }
+    public ProjectKind? Kind { get; set; }
+    public Sector? Sector { get; set; }
+    public Focus? Focus { get; set; }
+    public EconomicSector? EconomicSector { get; set; }
+    [MaxItems(20)] public List<CountryRef> Countries { get; set; } = [];
+    [MaxItems(100)] public List<Location> Locations { get; set; } = [];
+    [MaxItems(8)] public List<ResultAreaShare> ResultAreas { get; set; } = [];
+    /// Size category the applicant declares (R-010 compares it with the computed one).
+    public SizeCategory? DeclaredSizeCategory { get; set; }
+    public DateOnly? ImplementationStart { get; set; }
+    public DateOnly? ImplementationEnd { get; set; }
+    /// A.11, in months.
+    public int? ImplementationMonths { get; set; }
+    /// A.12, in years.
+    public int? LifespanYears { get; set; }
+    public DateOnly? FirstSubmissionDate { get; set; }
+    public DateOnly? CurrentSubmissionDate { get; set; }
+    /// "V.000" pattern.
+    [ShortText] public string? VersionNumber { get; set; }
+    /// A.13: the AE's own board, not the GCF Board.
+    public DateOnly? ExpectedAeApprovalDate { get; set; }
+    public DateOnly? TargetBoardDate { get; set; }
+    public bool? SubmittedUnderRfp { get; set; }
+    [ShortText] public string? RfpName { get; set; }
+    public bool? SubmittedAsConceptNoteBefore { get; set; }
+    public bool? PreparationSupportUsed { get; set; }
+    [ShortText] public string? PreparationSupportReference { get; set; }
+    public bool? InEntityWorkProgramme { get; set; }
+    public bool? InCountryProgramme { get; set; }
+    /// Programme whose sub-projects are not identified yet.
+    public bool? SubProjectsToBeIdentified { get; set; }
+}
+
+public enum ProjectKind { Project, Programme }
+
+public enum Sector { Public, Private }
+
+public enum Focus { Mitigation, Adaptation, CrossCutting }
+
+public enum EconomicSector
+{
+    Energy, Transport, BuildingsAndCities, Waste, Water, AgricultureAndForestry, Ecosystems,
+    Health, Infrastructure, MultiSector,
+}
+
+public sealed class CountryRef
+{
+    [CountryCode] public string Code { get; set; } = "";
+}
+
+public sealed class Location
+{
+    [ShortText] public string? Name { get; set; }
+    [CountryCode] public string? CountryCode { get; set; }
+    [ShortText] public string? AdministrativeArea { get; set; }
+    [AllowNegative(-90, 90)] public decimal? Latitude { get; set; }
+    [AllowNegative(-180, 180)] public decimal? Longitude { get; set; }
+    public long? Population { get; set; }
+}
+
+public sealed class ResultAreaShare
+{
+    public ResultArea Area { get; set; }
+    /// Share of the GCF amount for this area, in percent (R-012: shares sum to 100).
+    [Percent] public decimal? SharePercent { get; set; }
+}

@@ -1,0 +1,57 @@
+namespace FinanceBuilder.Web.Proposals.Model;
+
+/// The canonical, template-neutral proposal (design D2). One object holds the whole application;
+/// a null value means "not answered yet". Template packs project it into each funder's format.
+/// Nothing here is storage metadata: the same JSON is the interchange file, so an export imports
+/// back to exactly the same document.
+public sealed class Proposal
+{
+    /// Version of this JSON shape; files of older versions are upgraded on import (ProposalUpgrader).
+    public int SchemaVersion { get; set; } = ProposalSchemaVersion.Current;
+
+    /// Language the proposal is written in and its documents are generated in.
+    public Language Language { get; set; } = Language.En;
+
+    public Target Target { get; set; } = new();
+    public Applicant Applicant { get; set; } = new();
+    public ProjectBasics Basics { get; set; } = new();
+    public ClimateRationale ClimateRationale { get; set; } = new();
+    public List<MitigationMeasure> MitigationMeasures { get; set; } = [];
+    public List<AdaptationMeasure> AdaptationMeasures { get; set; } = [];
+    public List<ResourceProtectionMeasure> ResourceProtection { get; set; } = [];
+    public List<Component> Components { get; set; } = [];
+    public Budget Budget { get; set; } = new();
+    public Financing Financing { get; set; } = new();
+    public Economics Economics { get; set; } = new();
+    public ResultsFramework Results { get; set; } = new();
+    public Narratives Narratives { get; set; } = new();
+    public GenderPlan Gender { get; set; } = new();
+    public Safeguards Safeguards { get; set; } = new();
+    public StakeholderEngagement Stakeholders { get; set; } = new();
+    public List<Risk> Risks { get; set; } = [];
+    public List<TimetableItem> Timetable { get; set; } = [];
+    public Governance Governance { get; set; } = new();
+    public MonitoringEvaluation MonitoringEvaluation { get; set; } = new();
+    public List<Annex> Annexes { get; set; } = [];
+}
+
+public static class ProposalSchemaVersion
+{
+    /// Bump when the JSON shape changes incompatibly, and add the step to ProposalUpgrader.
+    public const int Current = 1;
+}
+
+/// Which fund, which route, which template version the proposal targets.
+public sealed class Target
+{
+    public Fund Fund { get; set; } = Fund.Gcf;
+    public Route? Route { get; set; }
+    /// Template version the proposal was last mapped to, e.g. "GCF-FP-V3.0".
+    [ShortText] public string? TemplateVersion { get; set; }
+}
+
+public enum Language { En, Fr, Es }
+
+public enum Fund { Gcf, AdaptationFund, Gef, CityGapFund, C40Cff }
+
+public enum Route { FundingProposal, ConceptNote, Sap, Ppf }

@@ -1,0 +1,89 @@
+namespace FinanceBuilder.Web.Proposals.Model;
+
+/// Section G.1: environmental and social category, screening answers and documents (§7.2).
+public sealed class Safeguards
+{
+    public EssCategory? Category { get; set; }
+    [LongText] public string? CategoryRationale { get; set; }
+    public EssScreening Screening { get; set; } = new();
+    public DocumentStatus EsiaStatus { get; set; } = DocumentStatus.NotStarted;
+    public DocumentStatus EsmpStatus { get; set; } = DocumentStatus.NotStarted;
+    public DateOnly? DisclosureDate { get; set; }
+}
+
+public enum EssCategory { A, B, C, I1, I2, I3 }
+
+/// Screening checklist: any "yes" rules out category C.
+public sealed class EssScreening
+{
+    public bool? LandAcquisitionOrResettlement { get; set; }
+    public long? PeopleResettled { get; set; }
+    public bool? IndigenousPeoplesPresent { get; set; }
+    public bool? CriticalHabitatOrProtectedArea { get; set; }
+    public bool? MajorCivilWorks { get; set; }
+    public bool? HazardousMaterials { get; set; }
+    public bool? SignificantLabourInflux { get; set; }
+    public bool? IrreversibleImpacts { get; set; }
+    [LongText] public string? Notes { get; set; }
+}
+
+/// Section G.2: gender assessment and the project-level gender action plan.
+public sealed class GenderPlan
+{
+    [Narrative] public string? Assessment { get; set; }
+    [MaxItems(50)] public List<GenderAction> ActionPlan { get; set; } = [];
+}
+
+public sealed class GenderAction
+{
+    [LongText] public string? Action { get; set; }
+    [ShortText] public string? Indicator { get; set; }
+    public PeopleCount? Target { get; set; }
+    public DateOnly? Start { get; set; }
+    public DateOnly? End { get; set; }
+    [ShortText] public string? Responsible { get; set; }
+    public Money? Budget { get; set; }
+}
+
+/// Participation of citizens: consultations held, groups reached, grievance mechanism.
+public sealed class StakeholderEngagement
+{
+    [MaxItems(100)] public List<Consultation> Consultations { get; set; } = [];
+    [LongText] public string? GrievanceMechanism { get; set; }
+    [Narrative] public string? EngagementPlan { get; set; }
+}
+
+public sealed class Consultation
+{
+    public DateOnly? Date { get; set; }
+    [ShortText] public string? Place { get; set; }
+    public ConsultationFormat? Format { get; set; }
+    public PeopleCount Participants { get; set; } = new();
+    [MaxItems(12)] public List<StakeholderGroup> GroupsReached { get; set; } = [];
+    [LongText] public string? Summary { get; set; }
+}
+
+public enum ConsultationFormat { PublicMeeting, Workshop, FocusGroup, Survey, Interview, Online }
+
+public enum StakeholderGroup
+{
+    Women, Youth, Elderly, Migrants, PeopleWithDisabilities, IndigenousPeoples, VulnerablePeople,
+    CivilSociety, PrivateSector, Residents, LocalAuthorities, Other,
+}
+
+/// Section F: risk register row.
+public sealed class Risk
+{
+    public RiskCategory Category { get; set; }
+    [LongText] public string? Description { get; set; }
+    public Rating? Probability { get; set; }
+    public Rating? Impact { get; set; }
+    [LongText] public string? Mitigation { get; set; }
+    [ShortText] public string? Owner { get; set; }
+}
+
+public enum RiskCategory
+{
+    TechnicalOperational, Financial, SocialEnvironmental, GovernanceInstitutional, PoliticalSovereign,
+    LegalRegulatory, ProhibitedPractices, Other,
+}
