@@ -14,12 +14,7 @@ public static class FinanceBuilderApp
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            // Content root = the folder of the app, wherever `dotnet run` was started from.
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = WebApplication.CreateBuilder(args);
         AddServices(builder);
         return builder;
     }

@@ -5,14 +5,14 @@ namespace FinanceBuilder.Web.App;
 
 /// Runs before the server accepts requests (IHostedLifecycleService.StartingAsync runs ahead of
 /// every StartAsync, the web server's included): migrate, check WAL, load the demo once.
-public sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<StartupTasks> logger) : IHostedLifecycleService
+public sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await DatabaseStartup.MigrateAsync(services, cancellationToken);
         logger.LogInformation("FinanceBuilder stores its data in {Database}", services.GetRequiredService<DatabaseTarget>().Description);
         if (configuration.GetValue("FinanceBuilder:LoadDemoWorkspace", true))
-            await DemoWorkspace.LoadOnceAsync(services, Path.Combine(environment.ContentRootPath, "samples"), logger, cancellationToken);
+            await DemoWorkspace.LoadOnceAsync(services, Path.Combine(AppContext.BaseDirectory, "samples"), logger, cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

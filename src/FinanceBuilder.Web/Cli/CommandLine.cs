@@ -53,30 +53,30 @@ public static class CommandLine
                 await stdout.WriteLineAsync($"Database is up to date: {app.Services.GetRequiredService<DatabaseTarget>().Description}");
                 return 0;
             case "import" when positional.Count == 2:
-            {
-                var file = positional[1];
-                if (!File.Exists(file))
-                    return await Fail(stderr, $"{file}: no such file");
-                var result = await mediator.Send(new ImportProposal.Command(await File.ReadAllBytesAsync(file), culture));
-                if (result.Created is not { } created)
                 {
-                    var more = result.Errors.Count > 1 ? $" (+{result.Errors.Count - 1} more)" : "";
-                    return await Fail(stderr, $"{file}: {result.Errors[0].Message}{more}");
+                    var file = positional[1];
+                    if (!File.Exists(file))
+                        return await Fail(stderr, $"{file}: no such file");
+                    var result = await mediator.Send(new ImportProposal.Command(await File.ReadAllBytesAsync(file), culture));
+                    if (result.Created is not { } created)
+                    {
+                        var more = result.Errors.Count > 1 ? $" (+{result.Errors.Count - 1} more)" : "";
+                        return await Fail(stderr, $"{file}: {result.Errors[0].Message}{more}");
+                    }
+                    await stdout.WriteLineAsync($"{created.Id}\t{created.Title}");
+                    return 0;
                 }
-                await stdout.WriteLineAsync($"{created.Id}\t{created.Title}");
-                return 0;
-            }
             case "export" when positional.Count == 3:
-            {
-                if (!Guid.TryParse(positional[1], out var id))
-                    return await Fail(stderr, $"{positional[1]}: not a proposal id (expected a GUID such as 0193f1d2-…)");
-                var found = await mediator.Send(new GetProposal.Query(id));
-                if (found is null)
-                    return await Fail(stderr, $"{id}: {Messages.Format(culture, "NotFound")}");
-                await File.WriteAllTextAsync(positional[2], found.Document);
-                await stdout.WriteLineAsync($"{positional[2]}\tversion {found.Summary.Version}");
-                return 0;
-            }
+                {
+                    if (!Guid.TryParse(positional[1], out var id))
+                        return await Fail(stderr, $"{positional[1]}: not a proposal id (expected a GUID such as 0193f1d2-…)");
+                    var found = await mediator.Send(new GetProposal.Query(id));
+                    if (found is null)
+                        return await Fail(stderr, $"{id}: {Messages.Format(culture, "NotFound")}");
+                    await File.WriteAllTextAsync(positional[2], found.Document + "\n");
+                    await stdout.WriteLineAsync($"{positional[2]}\tversion {found.Summary.Version}");
+                    return 0;
+                }
             default:
                 return Usage(stderr, 2);
         }

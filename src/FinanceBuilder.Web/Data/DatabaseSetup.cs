@@ -12,14 +12,17 @@ public static class DatabaseSetup
 {
     public const string DataDirectoryKey = "FinanceBuilder:DataDirectory";
 
-    public static DatabaseTarget Describe(IConfiguration configuration, string contentRoot)
+    /// Relative data directories are resolved against the directory the command was started
+    /// from, so `dotnet run --project src/FinanceBuilder.Web` at the repository root keeps its
+    /// data in ./data, not inside bin/.
+    public static DatabaseTarget Describe(IConfiguration configuration, string workingDirectory)
     {
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
             return new DatabaseTarget(DatabaseProvider.Postgres, postgres, null);
 
         var directory = configuration[DataDirectoryKey];
-        directory = string.IsNullOrWhiteSpace(directory) ? Path.Combine(contentRoot, "data") : Path.GetFullPath(directory, contentRoot);
+        directory = Path.GetFullPath(string.IsNullOrWhiteSpace(directory) ? "data" : directory, workingDirectory);
         var file = Path.Combine(directory, "financebuilder.db");
         var connection = new SqliteConnectionStringBuilder
         {
@@ -35,7 +38,7 @@ public static class DatabaseSetup
     /// configuration when first needed (so test hosts can set it after the app was composed).
     public static IServiceCollection AddFinanceBuilderDatabase(this IServiceCollection services)
     {
-        services.AddSingleton(sp => Describe(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton(sp => Describe(sp.GetRequiredService<IConfiguration>(), Directory.GetCurrentDirectory()));
         services.AddScoped<ICurrentOrganisation, WorkspaceOrganisation>();
         services.AddDbContext<PostgresFinanceBuilderDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString));
         services.AddDbContext<SqliteFinanceBuilderDbContext>((sp, o) =>

@@ -44,6 +44,8 @@ public static class JsonPrescan
                     default:
                         if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > MaxStringBytes)
                             return new(path.ToString(), Messages.Format(culture, "TextTooLong", path.ToString(), reader.ValueSpan.Length, MaxStringBytes));
+                        if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && !CanDecode(ref reader))
+                            return new(path.ToString(), Messages.Format(culture, "InvalidText", path.ToString()));
                         path.CountItem();
                         if (path.InArray && path.CurrentCount > MaxArrayItems)
                             return TooMany(path, culture);
@@ -58,6 +60,20 @@ public static class JsonPrescan
             return new(where, Messages.Format(culture, "InvalidJson", where, $"{detail} (line {ex.LineNumber + 1})"));
         }
         return null;
+    }
+
+    /// An escape such as \uD800 (half of a surrogate pair) is valid JSON but not valid text.
+    private static bool CanDecode(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static ProposalInputError TooMany(PathStack path, CultureInfo culture)

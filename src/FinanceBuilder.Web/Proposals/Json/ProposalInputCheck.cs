@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using FinanceBuilder.Templates.Text;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Reference;
@@ -87,41 +88,15 @@ public static class ProposalInputCheck
             errors.Add(new(path, Messages.Format(culture, "TextTooLong", path, text.Length, field.MaxLength)));
             return;
         }
-        if (FindForbiddenCharacter(text) is { } bad)
+        if (DocumentText.IndexOfInvalidCharacter(text) is var bad and >= 0)
         {
-            errors.Add(new(path, Messages.Format(culture, "ControlCharacter", path, ((int)bad).ToString("X4", CultureInfo.InvariantCulture))));
+            errors.Add(new(path, Messages.Format(culture, "ControlCharacter", path, ((int)text[bad]).ToString("X4", CultureInfo.InvariantCulture))));
             return;
         }
         if (field.Kind == TextKind.Currency && !IsoCodes.Currencies.Contains(text))
             errors.Add(new(path, Messages.Format(culture, "InvalidCurrency", path, text)));
         else if (field.Kind == TextKind.Country && !IsoCodes.Countries.Contains(text))
             errors.Add(new(path, Messages.Format(culture, "InvalidCountry", path, text)));
-    }
-
-    /// Characters a DOCX or PDF cannot carry (reliability-tests finding 3, T20): C0 and C1
-    /// controls other than tab and line breaks, U+FFFE/U+FFFF and lone surrogates.
-    public static char? FindForbiddenCharacter(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is '\t' or '\n' or '\r')
-                continue;
-            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFFFE' || c == '\uFFFF')
-                return c;
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-                return c;
-            }
-            if (char.IsLowSurrogate(c))
-                return c;
-        }
-        return null;
     }
 
     private static void CheckNumber(FieldInfo field, decimal number, string path, List<ProposalInputError> errors, CultureInfo culture)

@@ -16,10 +16,10 @@ public sealed class Proposal
     public Applicant Applicant { get; set; } = new();
     public ProjectBasics Basics { get; set; } = new();
     public ClimateRationale ClimateRationale { get; set; } = new();
-    public List<MitigationMeasure> MitigationMeasures { get; set; } = [];
-    public List<AdaptationMeasure> AdaptationMeasures { get; set; } = [];
-    public List<ResourceProtectionMeasure> ResourceProtection { get; set; } = [];
-    public List<Component> Components { get; set; } = [];
+    [MaxItems(50)] public List<MitigationMeasure> MitigationMeasures { get; set; } = [];
+    [MaxItems(50)] public List<AdaptationMeasure> AdaptationMeasures { get; set; } = [];
+    [MaxItems(50)] public List<ResourceProtectionMeasure> ResourceProtection { get; set; } = [];
+    [MaxItems(20)] public List<Component> Components { get; set; } = [];
     public Budget Budget { get; set; } = new();
     public Financing Financing { get; set; } = new();
     public Economics Economics { get; set; } = new();
@@ -28,11 +28,11 @@ public sealed class Proposal
     public GenderPlan Gender { get; set; } = new();
     public Safeguards Safeguards { get; set; } = new();
     public StakeholderEngagement Stakeholders { get; set; } = new();
-    public List<Risk> Risks { get; set; } = [];
-    public List<TimetableItem> Timetable { get; set; } = [];
+    [MaxItems(100)] public List<Risk> Risks { get; set; } = [];
+    [MaxItems(200)] public List<TimetableItem> Timetable { get; set; } = [];
     public Governance Governance { get; set; } = new();
     public MonitoringEvaluation MonitoringEvaluation { get; set; } = new();
-    public List<Annex> Annexes { get; set; } = [];
+    [MaxItems(60)] public List<Annex> Annexes { get; set; } = [];
 }
 
 public static class ProposalSchemaVersion

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Runs every test of FinanceBuilder, the same way on a laptop and in CI:
+#   1. installs what the tests need when it is missing (PostgreSQL server, with apt);
+#   2. starts a throwaway PostgreSQL cluster on a free loopback port (stopped on exit);
+#   3. restores, checks formatting, builds;
+#   4. runs the whole suite on SQLite, then the storage/API tests again on PostgreSQL.
+# It prints "N passed, N failed" at the end and exits non-zero if anything failed.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+say() { printf '\n== %s\n' "$*"; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+        echo "test.sh: need root (or sudo) to run: $*" >&2; return 1; fi
+}
+
+# --- 1. What the tests need ------------------------------------------------------------------
+if ! command -v dotnet >/dev/null; then
+    echo "test.sh: the .NET 10 SDK is required (https://dot.net); it is not on PATH." >&2
+    exit 1
+fi
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/pg_ctl" ]; then
+    say "Installing PostgreSQL (apt)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# --- 2. A throwaway PostgreSQL cluster --------------------------------------------------------
+# PostgreSQL refuses to run as root, so as root the cluster belongs to the 'postgres' user.
+pg_dir=$(mktemp -d /tmp/fb-pg.XXXXXX)
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)))
+
+cleanup() {
+    run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+
+say "Starting PostgreSQL on 127.0.0.1:$pg_port"
+run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U fbtest --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
+    || { cat "$pg_dir/initdb.log" >&2; exit 1; }
+# fsync off: the cluster lives for one test run; durability is not what it tests.
+run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" start >/dev/null \
+    || { cat "$pg_dir/server.log" >&2; exit 1; }
+postgres_cs="Host=127.0.0.1;Port=$pg_port;Username=fbtest;Database=postgres;Pooling=true"
+
+# --- 3. Restore, format check, build -------------------------------------------------------------
+say "Restore and build"
+dotnet restore FinanceBuilder.sln --verbosity quiet
+dotnet format FinanceBuilder.sln --verify-no-changes --no-restore --verbosity quiet \
+    || { echo "test.sh: code style differs; run 'dotnet format FinanceBuilder.sln' and commit." >&2; exit 1; }
+dotnet build FinanceBuilder.sln --no-restore --configuration Release --verbosity quiet -nologo
+
+# --- 4. Tests -------------------------------------------------------------------------------------
+log=$(mktemp)
+status=0
+say "Whole suite on SQLite"
+dotnet test FinanceBuilder.sln --no-build --configuration Release 2>&1 | tee -a "$log" || status=1
+
+say "Storage and API tests on PostgreSQL"
+FB_TEST_POSTGRES="$postgres_cs" dotnet test tests/FinanceBuilder.Web.Tests --no-build --configuration Release \
+    --filter "Category=Storage" 2>&1 | tee -a "$log" || status=1
+
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] || status=1
+exit $status

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static FinanceBuilder.Web.Tests.Api.ProposalApiTests;
+
+namespace FinanceBuilder.Web.Tests.Api;
+
+/// Optimistic concurrency (design D10, reliability-tests T38): a save carrying an old version
+/// never overwrites; exactly one of two saves from the same version wins.
+[Trait("Category", "Storage")]
+public sealed class ConcurrencyTests : IDisposable
+{
+    private readonly AppFactory app = new();
+    private readonly HttpClient client;
+
+    public ConcurrencyTests() => client = app.CreateApiClient();
+
+    public void Dispose() => app.Dispose();
+
+    private async Task<Uri> CreateAsync(string title)
+    {
+        var created = await client.PostAsync("/api/proposals", JsonBody($$$"""{"schemaVersion":1,"basics":{"title":"{{{title}}}"}}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return created.Headers.Location!;
+    }
+
+    private Task<HttpResponseMessage> PutAsync(Uri location, string title, string? ifMatch, HttpClient? using_ = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, location) { Content = JsonBody($$$"""{"schemaVersion":1,"basics":{"title":"{{{title}}}"}}""") };
+        if (ifMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return (using_ ?? client).SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Put_WithCurrentVersion_SavesAndBumpsTheETag()
+    {
+        var location = await CreateAsync("v1");
+
+        var response = await PutAsync(location, "v2", "\"1\"");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"2\"", response.Headers.ETag!.Tag);
+        Assert.Contains("\"title\": \"v2\"", await client.GetStringAsync(location), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Put_WithStaleIfMatch_Answers412_AndKeepsTheNewerSave()
+    {
+        var location = await CreateAsync("original");
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(location, "saved by A", "\"1\"")).StatusCode);
+
+        var stale = await PutAsync(location, "saved by B from version 1", "\"1\"");
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        using var problem = JsonDocument.Parse(await stale.Content.ReadAsStringAsync());
+        Assert.Equal(2, problem.RootElement.GetProperty("currentVersion").GetInt32());
+        Assert.Contains("\"title\": \"saved by A\"", await client.GetStringAsync(location), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Put_WithoutIfMatch_Answers428_AndChangesNothing()
+    {
+        var location = await CreateAsync("original");
+
+        var response = await PutAsync(location, "blind write", null);
+
+        Assert.Equal((HttpStatusCode)428, response.StatusCode);
+        Assert.Contains("\"title\": \"original\"", await client.GetStringAsync(location), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Put_WithMalformedIfMatch_Answers400()
+    {
+        var location = await CreateAsync("original");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PutAsync(location, "x", "*")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PutAsync(location, "x", "not-an-etag")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoSavesFromTheSameVersion_ExactlyOneWins_TheOtherGetsTheConflict()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var location = await CreateAsync($"round {round}");
+            using var clientA = app.CreateApiClient();
+            using var clientB = app.CreateApiClient();
+
+            var results = await Task.WhenAll(
+                PutAsync(location, $"A{round}", "\"1\"", clientA),
+                PutAsync(location, $"B{round}", "\"1\"", clientB));
+
+            var statuses = results.Select(r => r.StatusCode).Order().ToArray();
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], statuses);
+            var winner = results[0].StatusCode == HttpStatusCode.OK ? $"A{round}" : $"B{round}";
+            var stored = await client.GetAsync(location);
+            Assert.Equal("\"2\"", stored.Headers.ETag!.Tag);
+            Assert.Contains($"\"title\": \"{winner}\"", await stored.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    /// The database itself refuses a stale write, even when both writers passed the version
+    /// check before either saved (the race the handler's early check cannot see).
+    [Fact]
+    public async Task DatabaseRefusesAWriteBasedOnAnOldVersion()
+    {
+        var location = await CreateAsync("raced");
+        var id = Guid.Parse(location.OriginalString.Split('/')[^1]);
+        using var scopeA = app.Services.CreateScope();
+        using var scopeB = app.Services.CreateScope();
+        var dbA = scopeA.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
+        var dbB = scopeB.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
+        var rowA = await dbA.Proposals.SingleAsync(p => p.Id == id);
+        var rowB = await dbB.Proposals.SingleAsync(p => p.Id == id);
+
+        rowB.Title = "B";
+        rowB.Version++;
+        await dbB.SaveChangesAsync();
+        rowA.Title = "A";
+        rowA.Version++;
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => dbA.SaveChangesAsync());
+        using var check = app.OpenDb();
+        var stored = await check.Proposals.AsNoTracking().SingleAsync(p => p.Id == id);
+        Assert.Equal(("B", 2), (stored.Title, stored.Version));
+    }
+
+    [Fact]
+    public async Task Delete_WithStaleIfMatch_Answers412_AndKeepsTheProposal()
+    {
+        var location = await CreateAsync("keep me");
+        await PutAsync(location, "keep me too", "\"1\"");
+
+        using var request = new HttpRequestMessage(HttpMethod.Delete, location);
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(location)).StatusCode);
+    }
+}

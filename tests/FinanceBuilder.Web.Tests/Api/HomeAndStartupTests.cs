@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace FinanceBuilder.Web.Tests.Api;
+
+[Trait("Category", "Storage")]
+public sealed class HomeAndStartupTests
+{
+    [Fact]
+    public async Task FirstStart_LoadsTheSamplesAsADemoWorkspace_AndTheHomePageListsThem()
+    {
+        using var app = new AppFactory(loadDemo: true);
+        using var client = app.CreateApiClient();
+
+        var page = await client.GetStringAsync("/");
+
+        foreach (var file in Samples.Files)
+        {
+            var title = JsonNode.Parse(await File.ReadAllTextAsync(file))!["basics"]!["title"]!.GetValue<string>();
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(title), page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task DeletedDemoProposals_DoNotComeBackAtTheNextStart()
+    {
+        using var first = new AppFactory(loadDemo: true);
+        using var client = first.CreateApiClient();
+        var list = JsonNode.Parse(await client.GetStringAsync("/api/proposals"))!;
+        foreach (var item in list["items"]!.AsArray())
+            Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/proposals/{item!["id"]}")).StatusCode);
+
+        // A second app on the same database is the next start.
+        using var second = new AppFactoryOn(first.Database);
+        using var client2 = second.CreateApiClient();
+        var after = JsonNode.Parse(await client2.GetStringAsync("/api/proposals"))!;
+
+        Assert.Equal(0, after["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task HomePage_SpeaksFrench_WhenAskedTo()
+    {
+        using var app = new AppFactory();
+        using var client = app.CreateApiClient("fr");
+
+        var page = await client.GetStringAsync("/");
+
+        Assert.Contains("<h1>Vos propositions</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("lang=\"fr\"", page, StringComparison.Ordinal);
+    }
+
+    /// EF Core only sets WAL when it creates the file; a database made another way (restored
+    /// from a backup, created by a tool) must be switched at start (reliability-tests finding 4).
+    [Fact]
+    public async Task Startup_PutsAnExistingSqliteFileInWalMode()
+    {
+        if (TestDatabase.IsPostgres)
+            return; // SQLite-specific; the PostgreSQL leg has nothing to check here.
+        using var app = new AppFactory();
+        var file = Path.Combine(app.Database.DataDirectory!, "financebuilder.db");
+        using (var connection = new SqliteConnection($"Data Source={file}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=DELETE; CREATE TABLE restored_from_backup(x);";
+            command.ExecuteNonQuery();
+        }
+
+        using var client = app.CreateApiClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        using var check = new SqliteConnection($"Data Source={file}");
+        check.Open();
+        using var mode = check.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", mode.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Responses_CarryTheSecurityHeaders()
+    {
+        using var app = new AppFactory();
+        using var client = app.CreateApiClient();
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("object-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    /// Another app instance on an existing test database (no new database, no cleanup).
+    private sealed class AppFactoryOn(TestDatabase database) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    {
+        public HttpClient CreateApiClient() => CreateClient(new() { AllowAutoRedirect = false });
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in database.Settings)
+                builder.UseSetting(key, value);
+            builder.UseSetting("FinanceBuilder:LoadDemoWorkspace", "true");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using FinanceBuilder.Web.Cli;
+using FinanceBuilder.Web.Tests.Infrastructure;
+
+namespace FinanceBuilder.Web.Tests.Cli;
+
+/// `import`, `export` and `migrate` on the same executable, against the configured database.
+[Trait("Category", "Storage")]
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TestDatabase database = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("fb-cli-").FullName;
+
+    public void Dispose()
+    {
+        database.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<(int Exit, string Out, string Error)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CommandLine.RunAsync([.. args, .. database.CommandLineOptions], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples.Names), MemberType = typeof(Samples))]
+    public async Task ImportThenExport_WritesTheSampleBack(string sample)
+    {
+        var imported = await Run("import", Path.Combine(Samples.Folder, sample));
+        Assert.True(imported.Exit == 0, imported.Error);
+        var id = imported.Out.Split('\t')[0];
+
+        var target = Path.Combine(folder, "export.json");
+        var exported = await Run("export", id, target);
+
+        Assert.True(exported.Exit == 0, exported.Error);
+        Assert.Equal(Samples.ReadText(sample), await File.ReadAllTextAsync(target));
+    }
+
+    [Fact]
+    public async Task Import_BadFile_ExitsNonZeroWithOneLine_NamingThePath()
+    {
+        var file = Path.Combine(folder, "bad.json");
+        await File.WriteAllTextAsync(file, """{"schemaVersion":1,"basics":{"focus":"geoengineering"}}""");
+
+        var result = await Run("import", file);
+
+        Assert.Equal(1, result.Exit);
+        Assert.Equal("", result.Out);
+        var line = Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.Contains("$.basics.focus", line, StringComparison.Ordinal);
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_BadFile_InFrench()
+    {
+        var file = Path.Combine(folder, "bad.json");
+        await File.WriteAllTextAsync(file, """{"schemaVersion":7}""");
+
+        var result = await Run("import", file, "--lang", "fr");
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("la version 7 n'est pas prise en charge", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MissingFile_And_Export_UnknownId_FailWithOneLine()
+    {
+        var missing = await Run("import", Path.Combine(folder, "nope.json"));
+        var unknown = await Run("export", Guid.NewGuid().ToString(), Path.Combine(folder, "x.json"));
+        var notAnId = await Run("export", "abc", Path.Combine(folder, "x.json"));
+
+        Assert.All([missing, unknown, notAnId], r =>
+        {
+            Assert.Equal(1, r.Exit);
+            Assert.Single(r.Error.TrimEnd('\n').Split('\n'));
+        });
+        Assert.False(File.Exists(Path.Combine(folder, "x.json")));
+    }
+
+    [Fact]
+    public async Task Migrate_SaysWhereTheDatabaseIs()
+    {
+        var result = await Run("migrate");
+
+        Assert.Equal(0, result.Exit);
+        Assert.StartsWith("Database is up to date: ", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownArguments_PrintUsage_AndExit2()
+    {
+        var result = await Run("import");
+
+        Assert.Equal(2, result.Exit);
+        Assert.StartsWith("usage:", result.Error, StringComparison.Ordinal);
+    }
+}

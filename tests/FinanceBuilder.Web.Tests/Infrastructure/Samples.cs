@@ -1,0 +1,36 @@
+namespace FinanceBuilder.Web.Tests.Infrastructure;
+
+/// The sample proposals of samples/, copied next to the test assembly.
+public static class Samples
+{
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "samples");
+
+    public static IEnumerable<string> Files => Directory.EnumerateFiles(Folder, "*.json").Order(StringComparer.Ordinal);
+
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var file in Files)
+                data.Add(Path.GetFileName(file));
+            return data;
+        }
+    }
+
+    public static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(Folder, name));
+
+    public static string ReadText(string name) => File.ReadAllText(Path.Combine(Folder, name));
+
+    /// The repository root (for docs/ and samples/ checks), found from the test assembly.
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FinanceBuilder.sln")))
+                dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("FinanceBuilder.sln not found above the test folder.");
+        }
+    }
+}
