@@ -6,25 +6,31 @@ namespace FinanceBuilder.Templates.Tests.Text;
 /// and text that must pass untouched (T20).
 public sealed class DocumentTextTests
 {
-    public static TheoryData<string, int> Invalid => new()
+    // Built from code points in the test: xUnit would replace a lone surrogate in theory data
+    // with U+FFFD when it serialises the cases.
+    public static TheoryData<string, int, string> Invalid => new()
     {
-        { "a\u0000b", 1 },
-        { "\u0001", 0 },
-        { "pasted\u000Bfrom a PDF", 6 },
-        { "form\u000Cfeed", 4 },
-        { "c1 \u0085 control", 3 },
-        { "delete \u007F", 7 },
-        { "non-character \uFFFE", 14 },
-        { "non-character \uFFFF", 14 },
-        { "lone high \uD800 surrogate", 10 },
-        { "lone low \uDC00 surrogate", 9 },
-        { "high at the end \uD83D", 16 },
+        { "a", 0x0000, "b" },
+        { "", 0x0001, "" },
+        { "pasted", 0x000B, "from a PDF" },
+        { "form", 0x000C, "feed" },
+        { "c1 ", 0x0085, " control" },
+        { "delete ", 0x007F, "" },
+        { "non-character ", 0xFFFE, "" },
+        { "non-character ", 0xFFFF, "" },
+        { "lone high ", 0xD800, " surrogate" },
+        { "lone low ", 0xDC00, " surrogate" },
+        { "high at the end ", 0xD83D, "" },
     };
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public void IndexOfInvalidCharacter_FindsTheFirstOne(string text, int index) =>
-        Assert.Equal(index, DocumentText.IndexOfInvalidCharacter(text));
+    public void IndexOfInvalidCharacter_FindsTheFirstOne(string before, int codePoint, string after)
+    {
+        var text = before + (char)codePoint + after;
+
+        Assert.Equal(before.Length, DocumentText.IndexOfInvalidCharacter(text));
+    }
 
     [Theory]
     [InlineData("Plain text with tab\tand\r\nline breaks")]
@@ -41,7 +47,7 @@ public sealed class DocumentTextTests
     [Fact]
     public void Sanitize_RemovesOnlyTheInvalidCharacters_AndKeepsSurrogatePairs()
     {
-        var sanitized = DocumentText.Sanitize("a\u0000b\u000Bc 🌍 \uD800d\uFFFEe");
+        var sanitized = DocumentText.Sanitize("a\u0000b\u000Bc 🌍 " + (char)0xD800 + "d\uFFFEe");
 
         Assert.Equal("abc 🌍 de", sanitized);
         Assert.Equal(-1, DocumentText.IndexOfInvalidCharacter(sanitized));

@@ -61,7 +61,7 @@ public sealed class HomeAndStartupTests
             return; // SQLite-specific; the PostgreSQL leg has nothing to check here.
         using var app = new AppFactory();
         var file = Path.Combine(app.Database.DataDirectory!, "financebuilder.db");
-        using (var connection = new SqliteConnection($"Data Source={file}"))
+        using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -72,7 +72,7 @@ public sealed class HomeAndStartupTests
         using var client = app.CreateApiClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
 
-        using var check = new SqliteConnection($"Data Source={file}");
+        using var check = new SqliteConnection($"Data Source={file};Pooling=False");
         check.Open();
         using var mode = check.CreateCommand();
         mode.CommandText = "PRAGMA journal_mode;";
