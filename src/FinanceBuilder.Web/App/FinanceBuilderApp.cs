@@ -31,6 +31,8 @@ public static class FinanceBuilderApp
         services.AddProblemDetails();
         services.AddHostedService<StartupTasks>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // French and Spanish pages keep their letters readable; markup characters are still encoded.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.RootDirectory = "/Features");
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>

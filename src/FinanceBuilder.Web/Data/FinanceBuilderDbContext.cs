@@ -42,3 +42,16 @@ public sealed class SqliteFinanceBuilderDbContext(DbContextOptions<SqliteFinance
 
 public sealed class PostgresFinanceBuilderDbContext(DbContextOptions<PostgresFinanceBuilderDbContext> options, ICurrentOrganisation organisation)
     : FinanceBuilderDbContext(options, organisation);
+
+public static class ProposalVersioning
+{
+    /// Prepares a save of a proposal read at <paramref name="readVersion"/>: the UPDATE will only
+    /// match that version (so a concurrent save makes this one fail with
+    /// DbUpdateConcurrencyException instead of overwriting it), and the row moves to the next one.
+    public static void SaveAsNextVersion(this FinanceBuilderDbContext db, ProposalRecord record, int readVersion, DateTime now)
+    {
+        db.Entry(record).Property(r => r.Version).OriginalValue = readVersion;
+        record.Version = readVersion + 1;
+        record.UpdatedAt = now;
+    }
+}

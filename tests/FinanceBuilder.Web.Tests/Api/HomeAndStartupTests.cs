@@ -14,12 +14,12 @@ public sealed class HomeAndStartupTests
         using var app = new AppFactory(loadDemo: true);
         using var client = app.CreateApiClient();
 
-        var page = await client.GetStringAsync("/");
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/"));
 
         foreach (var file in Samples.Files)
         {
             var title = JsonNode.Parse(await File.ReadAllTextAsync(file))!["basics"]!["title"]!.GetValue<string>();
-            Assert.Contains(System.Net.WebUtility.HtmlEncode(title), page, StringComparison.Ordinal);
+            Assert.Contains(title, page, StringComparison.Ordinal);
         }
     }
 

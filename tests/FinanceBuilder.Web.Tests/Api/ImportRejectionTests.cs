@@ -45,6 +45,10 @@ public sealed class ImportRejectionTests : IDisposable
         { "100,000-element array", $$$"""{"schemaVersion":1,"budget":{"lines":[{{{string.Join(",", Enumerable.Repeat("0", 100_000))}}}]}}""", 400, "$.budget.lines" },
         { "deep nesting", "{\"schemaVersion\":1,\"x\":" + new string('[', 500) + new string(']', 500) + "}", 400, "$.x" + string.Concat(Enumerable.Repeat("[0]", 30)) },
         { "empty body", "", 400, "$" },
+        { "duplicate field", """{"schemaVersion":1,"basics":{"title":"a","title":"b"}}""", 400, "$.basics.title" },
+        { "duplicate schema version", """{"schemaVersion":1,"schemaVersion":1}""", 400, "$.schemaVersion" },
+        { "number too large", """{"schemaVersion":1,"basics":{"lifespanYears":99999999999999999999}}""", 400, "$.basics.lifespanYears" },
+        { "decimal overflow", """{"schemaVersion":1,"budget":{"lines":[{"amount":{"amount":1e400,"currency":"USD"}}]}}""", 400, "$.budget.lines[0].amount.amount" },
     };
 
     [Theory]

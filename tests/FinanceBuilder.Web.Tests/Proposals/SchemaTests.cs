@@ -10,6 +10,9 @@ public sealed class SchemaTests
 {
     private static string PublishedSchemaPath => Path.Combine(Samples.RepositoryRoot, "docs", "proposal.schema.json");
 
+    // Parsed once: JsonSchema.Net registers a schema under its $id and refuses a second one.
+    private static readonly Lazy<JsonSchema> Published = new(() => JsonSchema.FromText(File.ReadAllText(PublishedSchemaPath)));
+
     /// docs/proposal.schema.json is what the server generates. When the model changes, regenerate:
     ///   dotnet run --project src/FinanceBuilder.Web -- schema ../../docs/proposal.schema.json
     [Fact]
@@ -25,7 +28,7 @@ public sealed class SchemaTests
     [MemberData(nameof(Samples.Names), MemberType = typeof(Samples))]
     public void Sample_IsValidAgainstThePublishedSchema(string sample)
     {
-        var schema = JsonSchema.FromText(File.ReadAllText(PublishedSchemaPath));
+        var schema = Published.Value;
         using var document = JsonDocument.Parse(Samples.ReadText(sample));
 
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
@@ -37,7 +40,7 @@ public sealed class SchemaTests
     [Fact]
     public void PublishedSchema_RejectsWhatTheReaderRejects()
     {
-        var schema = JsonSchema.FromText(File.ReadAllText(PublishedSchemaPath));
+        var schema = Published.Value;
         string[] invalid =
         [
             """{"schemaVersion":1,"basics":{"focus":"geoengineering"}}""",

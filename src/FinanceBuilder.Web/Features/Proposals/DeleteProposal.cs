@@ -28,9 +28,7 @@ public static class DeleteProposal
             var now = clock.GetUtcNow().UtcDateTime;
             record.IsDeleted = true;
             record.DeletedAt = now;
-            record.UpdatedAt = now;
-            db.Entry(record).Property(r => r.Version).OriginalValue = expected;
-            record.Version = expected + 1;
+            db.SaveAsNextVersion(record, expected, now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

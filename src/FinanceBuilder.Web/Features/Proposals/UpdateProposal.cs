@@ -32,9 +32,7 @@ public static class UpdateProposal
                 return new Result(Outcome.Invalid, Errors: read.Errors);
 
             ProposalColumns.Write(record, read.Proposal!);
-            record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            db.Entry(record).Property(r => r.Version).OriginalValue = command.ExpectedVersion;
-            record.Version = command.ExpectedVersion + 1;
+            db.SaveAsNextVersion(record, command.ExpectedVersion, clock.GetUtcNow().UtcDateTime);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

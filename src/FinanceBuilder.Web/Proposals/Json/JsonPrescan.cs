@@ -26,7 +26,8 @@ public static class JsonPrescan
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        path.SetProperty(reader.GetString()!);
+                        if (!path.SetProperty(reader.GetString()!))
+                            return new(path.ToString(), Messages.Format(culture, "DuplicateField", path.ToString()));
                         break;
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
@@ -99,10 +100,16 @@ public static class JsonPrescan
                 frames.RemoveAt(frames.Count - 1);
         }
 
-        public void SetProperty(string name)
+        /// False when the object already had a property of that name (JSON allows it, a
+        /// proposal cannot: which of the two values would be meant?).
+        public bool SetProperty(string name)
         {
-            if (frames.Count > 0)
-                frames[^1].Property = name;
+            if (frames.Count == 0)
+                return true;
+            var frame = frames[^1];
+            frame.Property = name;
+            frame.Names ??= new HashSet<string>(StringComparer.Ordinal);
+            return frame.Names.Add(name);
         }
 
         public void CountItem()
@@ -139,6 +146,7 @@ public static class JsonPrescan
             public bool IsArray;
             public int Count;
             public string? Property;
+            public HashSet<string>? Names;
         }
     }
 }

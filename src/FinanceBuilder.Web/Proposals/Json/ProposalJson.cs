@@ -29,8 +29,9 @@ public static class ProposalJson
             MaxDepth = MaxDepth,
             WriteIndented = true,
             IndentSize = 2,
-            // Readable accents in French exports; HTML-sensitive characters stay escaped.
-            Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+            // Files are read by people: accents, apostrophes and "&" are written as they are. The
+            // JSON is only ever served as application/json with nosniff, never inlined in HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
