@@ -1,4 +1,5 @@
 using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Home;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
@@ -58,6 +59,7 @@ public static class FinanceBuilderApp
         app.UseAntiforgery();
         app.MapHealthChecks("/health");
         app.MapProposalApi();
+        app.MapLanguageSwitch();
         app.MapRazorPages();
         return app;
     }

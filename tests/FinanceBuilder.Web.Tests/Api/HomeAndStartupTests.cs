@@ -52,6 +52,41 @@ public sealed class HomeAndStartupTests
         Assert.Contains("lang=\"fr\"", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LanguageLink_RemembersTheChoice_AndReturnsToThePage()
+    {
+        using var app = new AppFactory();
+        using var client = app.CreateApiClient();
+
+        var response = await client.GetAsync("/language/fr?returnUrl=%2F%3Fpage%3D1");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/?page=1", response.Headers.Location!.OriginalString);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single();
+        Assert.StartsWith(".AspNetCore.Culture=c%3Dfr%7Cuic%3Dfr", cookie, StringComparison.Ordinal);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+        Assert.Contains("<h1>Vos propositions</h1>", await (await client.SendAsync(request)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("%2F%2Fevil.example")]
+    public async Task LanguageLink_NeverRedirectsOffSite(string returnUrl)
+    {
+        using var app = new AppFactory();
+        using var client = app.CreateApiClient();
+
+        var response = await client.GetAsync($"/language/en?returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
     /// EF Core only sets WAL when it creates the file; a database made another way (restored
     /// from a backup, created by a tool) must be switched at start (reliability-tests finding 4).
     [Fact]

@@ -1,5 +1,7 @@
+using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,13 +17,13 @@ public sealed class IndexModel(IMediator mediator, DatabaseTarget database) : Pa
     public async Task OnGetAsync(CancellationToken ct) =>
         Proposals = await mediator.Send(new ListProposals.Query(1, ListProposals.MaxPageSize), ct);
 
-    public static string FundLabel(string fund, string? route) => (fund, route) switch
+    /// "GCF — funding proposal", in the reader's language.
+    public static string FundLabel(string fund, string? route, CultureInfo culture)
     {
-        ("gcf", "fundingProposal") => "GCF — funding proposal",
-        ("gcf", "conceptNote") => "GCF — concept note",
-        ("gcf", "sap") => "GCF — Simplified Approval Process",
-        ("gcf", "ppf") => "GCF — Project Preparation Facility",
-        ("gcf", _) => "GCF",
-        _ => route is null ? fund : $"{fund} — {route}",
-    };
+        var fundText = Messages.Format(culture, "Fund" + char.ToUpperInvariant(fund[0]) + fund[1..]);
+        return route is null ? fundText : $"{fundText} — {Messages.Format(culture, "Route" + char.ToUpperInvariant(route[0]) + route[1..])}";
+    }
+
+    public static string CountLabel(int count, CultureInfo culture) =>
+        count == 1 ? Messages.Format(culture, "ProposalCountOne") : Messages.Format(culture, "ProposalCountMany", count.ToString("N0", culture));
 }
