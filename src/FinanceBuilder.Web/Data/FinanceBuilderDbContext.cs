@@ -12,6 +12,14 @@ public abstract class FinanceBuilderDbContext(DbContextOptions options, ICurrent
     public DbSet<ProposalRecord> Proposals => Set<ProposalRecord>();
     public DbSet<OrganisationRecord> Organisations => Set<OrganisationRecord>();
 
+    /// SQLite gives DateTime values back without a kind; every timestamp here is UTC, and says so
+    /// when serialised ("…Z").
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OrganisationRecord>(org =>

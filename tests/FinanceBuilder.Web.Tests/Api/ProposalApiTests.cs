@@ -54,6 +54,18 @@ public sealed class ProposalApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Timestamps_AreUtc_AfterARoundTripThroughTheDatabase()
+    {
+        await client.PostAsync("/api/proposals", JsonBody("""{"schemaVersion":1}"""));
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync("/api/proposals"));
+
+        var item = list.RootElement.GetProperty("items")[0];
+        Assert.EndsWith("Z", item.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("Z", item.GetProperty("updatedAt").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_ReturnsDocumentWithETag_And404ForUnknownId()
     {
         var created = await client.PostAsync("/api/proposals", JsonBody("""{"schemaVersion":1,"language":"fr"}"""));
