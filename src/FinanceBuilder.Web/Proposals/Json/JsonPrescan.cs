@@ -7,6 +7,7 @@ namespace FinanceBuilder.Web.Proposals.Json;
 /// A forward-only pass over the raw bytes before anything is materialised: checks that the text
 /// is JSON, bounds depth, array lengths and string lengths, and names the path of the first
 /// offence. This is what keeps a 100,000-element array from ever reaching the deserializer.
+/// It allocates almost nothing: paths are only written out for an error.
 public static class JsonPrescan
 {
     /// No list in the model allows more (the largest, budget lines, allows 500).
@@ -26,16 +27,15 @@ public static class JsonPrescan
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        if (!path.SetProperty(reader.GetString()!))
-                            return new(path.ToString(), Messages.Format(culture, "DuplicateField", path.ToString()));
+                        path.SetProperty(reader.ValueIsEscaped ? reader.GetString() : null, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
                         break;
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
                         if (path.Depth >= ProposalJson.MaxDepth)
-                            return new(path.ToString(), Messages.Format(culture, "TooDeep", path.ToString(), ProposalJson.MaxDepth));
+                            return new(path.ToString(json), Messages.Format(culture, "TooDeep", path.ToString(json), ProposalJson.MaxDepth));
                         path.CountItem();
                         if (path.InArray && path.CurrentCount > MaxArrayItems)
-                            return TooMany(path, culture);
+                            return TooMany(path, json, culture);
                         path.Push(reader.TokenType == JsonTokenType.StartArray);
                         break;
                     case JsonTokenType.EndObject:
@@ -44,19 +44,19 @@ public static class JsonPrescan
                         break;
                     default:
                         if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > MaxStringBytes)
-                            return new(path.ToString(), Messages.Format(culture, "TextTooLong", path.ToString(), reader.ValueSpan.Length, MaxStringBytes));
+                            return new(path.ToString(json), Messages.Format(culture, "TextTooLong", path.ToString(json), reader.ValueSpan.Length, MaxStringBytes));
                         if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && !CanDecode(ref reader))
-                            return new(path.ToString(), Messages.Format(culture, "InvalidText", path.ToString()));
+                            return new(path.ToString(json), Messages.Format(culture, "InvalidText", path.ToString(json)));
                         path.CountItem();
                         if (path.InArray && path.CurrentCount > MaxArrayItems)
-                            return TooMany(path, culture);
+                            return TooMany(path, json, culture);
                         break;
                 }
             }
         }
         catch (JsonException ex)
         {
-            var where = path.ToString();
+            var where = path.ToString(json);
             var detail = ex.Message.Split(" LineNumber:")[0].TrimEnd('.', ' ', '|');
             return new(where, Messages.Format(culture, "InvalidJson", where, $"{detail} (line {ex.LineNumber + 1})"));
         }
@@ -77,9 +77,9 @@ public static class JsonPrescan
         }
     }
 
-    private static ProposalInputError TooMany(PathStack path, CultureInfo culture)
+    private static ProposalInputError TooMany(PathStack path, ReadOnlySpan<byte> json, CultureInfo culture)
     {
-        var arrayPath = path.ArrayPath();
+        var arrayPath = path.ArrayPath(json);
         return new(arrayPath, Messages.Format(culture, "TooManyItems", arrayPath, $"> {MaxArrayItems:N0}", MaxArrayItems));
     }
 
@@ -100,16 +100,16 @@ public static class JsonPrescan
                 frames.RemoveAt(frames.Count - 1);
         }
 
-        /// False when the object already had a property of that name (JSON allows it, a
-        /// proposal cannot: which of the two values would be meant?).
-        public bool SetProperty(string name)
+        /// Remembers where the name is in the input (decoded only if an error path needs it);
+        /// a name written with escapes is decoded now, since rare.
+        public void SetProperty(string? decoded, int start, int length)
         {
             if (frames.Count == 0)
-                return true;
+                return;
             var frame = frames[^1];
-            frame.Property = name;
-            frame.Names ??= new HashSet<string>(StringComparer.Ordinal);
-            return frame.Names.Add(name);
+            frame.Decoded = decoded;
+            frame.NameStart = start;
+            frame.NameLength = length;
         }
 
         public void CountItem()
@@ -118,13 +118,14 @@ public static class JsonPrescan
                 frames[^1].Count++;
         }
 
-        public string ArrayPath() => Render(frames.Count, includeLastIndex: false);
+        public string ArrayPath(ReadOnlySpan<byte> json) => Render(json, includeLastIndex: false);
 
-        public override string ToString() => Render(frames.Count, includeLastIndex: true);
+        public string ToString(ReadOnlySpan<byte> json) => Render(json, includeLastIndex: true);
 
-        private string Render(int count, bool includeLastIndex)
+        private string Render(ReadOnlySpan<byte> json, bool includeLastIndex)
         {
             var text = new System.Text.StringBuilder("$");
+            var count = frames.Count;
             for (var i = 0; i < count; i++)
             {
                 var frame = frames[i];
@@ -133,9 +134,9 @@ public static class JsonPrescan
                     if (frame.Count > 0 && (includeLastIndex || i < count - 1))
                         text.Append('[').Append((frame.Count - 1).ToString(CultureInfo.InvariantCulture)).Append(']');
                 }
-                else if (frame.Property is not null)
+                else if (frame.NameLength > 0 || frame.Decoded is not null)
                 {
-                    text.Append('.').Append(frame.Property);
+                    text.Append('.').Append(frame.Decoded ?? System.Text.Encoding.UTF8.GetString(json.Slice(frame.NameStart, frame.NameLength)));
                 }
             }
             return text.ToString();
@@ -145,8 +146,9 @@ public static class JsonPrescan
         {
             public bool IsArray;
             public int Count;
-            public string? Property;
-            public HashSet<string>? Names;
+            public string? Decoded;
+            public int NameStart;
+            public int NameLength;
         }
     }
 }

@@ -28,11 +28,11 @@ public static class ProposalInputCheck
     public static IReadOnlyList<ProposalInputError> Check(Proposal proposal, CultureInfo culture)
     {
         var errors = new List<ProposalInputError>();
-        Visit(proposal, "$", errors, culture);
+        Visit(proposal, new JsonPath(), errors, culture);
         return errors;
     }
 
-    private static void Visit(object node, string path, List<ProposalInputError> errors, CultureInfo culture)
+    private static void Visit(object node, JsonPath path, List<ProposalInputError> errors, CultureInfo culture)
     {
         foreach (var field in Fields.GetOrAdd(node.GetType(), Describe))
         {
@@ -41,48 +41,58 @@ public static class ProposalInputCheck
             var value = field.Property.GetValue(node);
             if (value is null)
                 continue;
-            CheckValue(field, value, $"{path}.{field.JsonName}", errors, culture);
+            path.Push(field.JsonName);
+            CheckValue(field, value, path, errors, culture);
+            path.Pop();
         }
     }
 
-    private static void CheckValue(FieldInfo field, object value, string path, List<ProposalInputError> errors, CultureInfo culture)
+    private static void CheckValue(FieldInfo field, object value, JsonPath at, List<ProposalInputError> errors, CultureInfo culture)
     {
         switch (value)
         {
             case string text:
-                CheckText(field, text, path, errors, culture);
+                CheckText(field, text, at, errors, culture);
                 break;
             case decimal number:
-                CheckNumber(field, number, path, errors, culture);
+                CheckNumber(field, number, at, errors, culture);
                 break;
             case int or long:
-                CheckNumber(field, Convert.ToDecimal(value, CultureInfo.InvariantCulture), path, errors, culture);
+                CheckNumber(field, Convert.ToDecimal(value, CultureInfo.InvariantCulture), at, errors, culture);
                 break;
             case DateOnly date when date < MinDate || date > MaxDate:
+                var path = at.ToString();
                 errors.Add(new(path, Messages.Format(culture, "DateOutOfRange", path, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), YearAttribute.Min, YearAttribute.Max)));
                 break;
             case IList list:
                 if (list.Count > field.MaxItems)
                 {
-                    errors.Add(new(path, Messages.Format(culture, "TooManyItems", path, list.Count, field.MaxItems)));
+                    errors.Add(new(at.ToString(), Messages.Format(culture, "TooManyItems", at.ToString(), list.Count, field.MaxItems)));
                     return;
                 }
+                var itemField = field with { MaxItems = int.MaxValue };
                 for (var i = 0; i < list.Count; i++)
                 {
-                    if (list[i] is { } item)
-                        CheckValue(field with { MaxItems = int.MaxValue }, item, $"{path}[{i}]", errors, culture);
+                    if (list[i] is not { } item)
+                        continue;
+                    at.Push(i);
+                    CheckValue(itemField, item, at, errors, culture);
+                    at.Pop();
                 }
                 break;
             case Enum or bool or DateOnly:
                 break;
             default:
-                Visit(value, path, errors, culture);
+                Visit(value, at, errors, culture);
                 break;
         }
     }
 
-    private static void CheckText(FieldInfo field, string text, string path, List<ProposalInputError> errors, CultureInfo culture)
+    private static void CheckText(FieldInfo field, string text, JsonPath at, List<ProposalInputError> errors, CultureInfo culture)
     {
+        if (text.Length <= field.MaxLength && field.Kind == TextKind.Plain && DocumentText.IndexOfInvalidCharacter(text) < 0)
+            return;
+        var path = at.ToString();
         if (text.Length > field.MaxLength)
         {
             errors.Add(new(path, Messages.Format(culture, "TextTooLong", path, text.Length, field.MaxLength)));
@@ -99,11 +109,12 @@ public static class ProposalInputCheck
             errors.Add(new(path, Messages.Format(culture, "InvalidCountry", path, text)));
     }
 
-    private static void CheckNumber(FieldInfo field, decimal number, string path, List<ProposalInputError> errors, CultureInfo culture)
+    private static void CheckNumber(FieldInfo field, decimal number, JsonPath at, List<ProposalInputError> errors, CultureInfo culture)
     {
         var (min, max) = field.Range;
         if (number < min || number > max)
         {
+            var path = at.ToString();
             var message = min == 0 && number < 0
                 ? Messages.Format(culture, "Negative", path)
                 : Messages.Format(culture, "OutOfRange", path, number, min, max);
@@ -150,6 +161,31 @@ public static class ProposalInputCheck
     }
 
     private enum TextKind { Plain, Currency, Country }
+
+    /// Where the walk is, as segments; written out as "$.a.b[2]" only when an error needs it.
+    private sealed class JsonPath
+    {
+        private readonly List<(string? Name, int Index)> segments = [];
+
+        public void Push(string name) => segments.Add((name, -1));
+
+        public void Push(int index) => segments.Add((null, index));
+
+        public void Pop() => segments.RemoveAt(segments.Count - 1);
+
+        public override string ToString()
+        {
+            var text = new System.Text.StringBuilder("$");
+            foreach (var (name, index) in segments)
+            {
+                if (name is not null)
+                    text.Append('.').Append(name);
+                else
+                    text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+            return text.ToString();
+        }
+    }
 
     private sealed record FieldInfo(PropertyInfo Property, string JsonName, int MaxLength, TextKind Kind, int MaxItems, (decimal Min, decimal Max) Range);
 }

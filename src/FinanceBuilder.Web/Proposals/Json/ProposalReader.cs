@@ -25,25 +25,36 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
         if (JsonPrescan.Check(json, culture) is { } scanError)
             return ProposalReadResult.Failed([scanError]);
 
-        var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = ProposalJson.MaxDepth + 1 });
-        if (node is not JsonObject root)
+        var version = ReadSchemaVersion(json, out var versionError);
+        if (versionError is not null)
+            return Fail("$.schemaVersion", versionError switch
+            {
+                "missing" => Messages.Format(culture, "MissingSchemaVersion", upgrader.CurrentVersion),
+                _ => Messages.Format(culture, "WrongType", "$.schemaVersion", Expected(typeof(int), culture)),
+            });
+        if (version is null)
             return Fail("$", Messages.Format(culture, "NotAnObject"));
-
-        if (!root.TryGetPropertyValue("schemaVersion", out var versionNode) || versionNode is null)
-            return Fail("$.schemaVersion", Messages.Format(culture, "MissingSchemaVersion", upgrader.CurrentVersion));
-        if (versionNode.GetValueKind() != JsonValueKind.Number || !versionNode.AsValue().TryGetValue<int>(out var version))
-            return Fail("$.schemaVersion", Messages.Format(culture, "WrongType", "$.schemaVersion", Expected(typeof(int), culture)));
-        if (!upgrader.CanRead(version))
+        if (!upgrader.CanRead(version.Value))
             return Fail("$.schemaVersion", Messages.Format(culture, "UnsupportedSchemaVersion", version, upgrader.CurrentVersion));
-        upgrader.Upgrade(root, version);
+
+        // Current files go straight from bytes to the model; only older ones pay for a JSON tree.
+        JsonObject? upgraded = null;
+        if (version.Value < upgrader.CurrentVersion)
+        {
+            upgraded = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = ProposalJson.MaxDepth + 1 })!.AsObject();
+            upgrader.Upgrade(upgraded, version.Value);
+        }
 
         Proposal? proposal;
         try
         {
-            proposal = root.Deserialize<Proposal>(ProposalJson.Options);
+            proposal = upgraded is null
+                ? JsonSerializer.Deserialize<Proposal>(json, ProposalJson.Options)
+                : upgraded.Deserialize<Proposal>(ProposalJson.Options);
         }
         catch (JsonException ex)
         {
+            var root = upgraded ?? JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = ProposalJson.MaxDepth + 1 })!;
             return ProposalReadResult.Failed([Explain(ex, root, culture)]);
         }
         if (proposal is null)
@@ -51,6 +62,32 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
 
         var errors = ProposalInputCheck.Check(proposal, culture);
         return errors.Count > 0 ? ProposalReadResult.Failed(errors) : ProposalReadResult.Ok(proposal);
+    }
+
+    /// The top-level schemaVersion, read without materialising anything else. Null with no error
+    /// when the document is not an object.
+    private static int? ReadSchemaVersion(ReadOnlySpan<byte> json, out string? error)
+    {
+        error = null;
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ProposalJson.MaxDepth + 1 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            return null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isVersion = reader.ValueTextEquals("schemaVersion"u8);
+            reader.Read();
+            if (!isVersion)
+            {
+                reader.Skip();
+                continue;
+            }
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version))
+                return version;
+            error = reader.TokenType == JsonTokenType.Null ? "missing" : "type";
+            return null;
+        }
+        error = "missing";
+        return null;
     }
 
     private static ProposalReadResult Fail(string path, string message) => ProposalReadResult.Failed([new(path, message)]);
@@ -68,6 +105,8 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
             var fieldPath = path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}";
             return new(fieldPath, Messages.Format(culture, "UnknownField", path, name));
         }
+        if (DuplicateProperty().IsMatch(message))
+            return new(path, Messages.Format(culture, "DuplicateField", path));
         if (NullNotAllowed().IsMatch(message))
             return new(path, Messages.Format(culture, "NullNotAllowed", path));
         if (ConvertFailure().Match(message) is { Success: true } convert)
@@ -141,6 +180,9 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
 
     [GeneratedRegex(@"The JSON property '(.+?)' could not be mapped")]
     private static partial Regex UnmappedProperty();
+
+    [GeneratedRegex(@"[Dd]uplicate")]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex(@"doesn't allow (setting|getting) null values|cannot be null|null values")]
     private static partial Regex NullNotAllowed();
