@@ -15,7 +15,10 @@ public static class FinanceBuilderApp
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The app's own files (appsettings.json, wwwroot, samples) are found next to the program,
+        // whichever folder it was started from; relative paths the user types (data folder, CLI
+        // files) are resolved against the folder they started it from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         AddServices(builder);
         return builder;
     }

@@ -33,8 +33,13 @@ public static class CommandLine
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"error: {ex.Message}");
-            return 1;
+            return await Fail(stderr, ex.Message);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            // Most often: the database cannot be reached. One line, not a stack trace.
+            var inner = ex.InnerException is { } cause ? $" ({cause.Message})" : "";
+            return await Fail(stderr, $"database: {ex.Message}{inner}");
         }
     }
 

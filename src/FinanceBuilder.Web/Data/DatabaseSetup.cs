@@ -13,8 +13,9 @@ public static class DatabaseSetup
     public const string DataDirectoryKey = "FinanceBuilder:DataDirectory";
 
     /// Relative data directories are resolved against the directory the command was started
-    /// from, so `dotnet run --project src/FinanceBuilder.Web` at the repository root keeps its
-    /// data in ./data, not inside bin/.
+    /// from (`dotnet run` keeps it: RunWorkingDirectory in the project file), so
+    /// `dotnet run --project src/FinanceBuilder.Web` at the repository root keeps its data in
+    /// ./data, not inside bin/.
     public static DatabaseTarget Describe(IConfiguration configuration, string workingDirectory)
     {
         var postgres = configuration.GetConnectionString("Postgres");

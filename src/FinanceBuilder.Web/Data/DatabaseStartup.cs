@@ -40,6 +40,15 @@ public static class DatabaseStartup
             Name = "Workspace",
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node may have created it at the same moment: that is the outcome we wanted.
+            if (!await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == db.OrganisationId, cancellationToken))
+                throw;
+        }
     }
 }

@@ -74,6 +74,17 @@ public sealed class ConcurrencyTests : IDisposable
     }
 
     [Fact]
+    public async Task Put_WithAWeakETag_NeverMatches()
+    {
+        var location = await CreateAsync("original");
+
+        var response = await PutAsync(location, "weak", "W/\"1\"");
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Contains("\"title\": \"original\"", await client.GetStringAsync(location), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Put_WithMalformedIfMatch_Answers400()
     {
         var location = await CreateAsync("original");
@@ -130,6 +141,26 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(("B", 2), (stored.Title, stored.Version));
     }
 
+    /// A save that passed the handler's version check and then loses the race in the database
+    /// still answers "conflict" with the current version — never an error, never an overwrite.
+    [Fact]
+    public async Task Update_LosingTheRaceInTheDatabase_IsReportedAsAConflict()
+    {
+        var location = await CreateAsync("raced");
+        var id = Guid.Parse(location.OriginalString.Split('/')[^1]);
+        using var scope = app.Services.CreateScope();
+        var target = scope.ServiceProvider.GetRequiredService<DatabaseTarget>();
+        var racer = new SaveChangesRacer(target, id);
+        using var db = RacerContext.Create(target, racer);
+        var handler = new FinanceBuilder.Web.Features.Proposals.UpdateProposal.Handler(db, new FinanceBuilder.Web.Proposals.Json.ProposalReader(), TimeProvider.System);
+
+        var result = await handler.Handle(new(id, 1, """{"schemaVersion":1,"basics":{"title":"late"}}"""u8.ToArray(), System.Globalization.CultureInfo.InvariantCulture), default);
+
+        Assert.True(racer.Fired);
+        Assert.Equal(FinanceBuilder.Web.Features.Proposals.UpdateProposal.Outcome.Conflict, result.Outcome);
+        Assert.Equal(2, result.CurrentVersion);
+    }
+
     [Fact]
     public async Task Delete_WithStaleIfMatch_Answers412_AndKeepsTheProposal()
     {
@@ -142,5 +173,42 @@ public sealed class ConcurrencyTests : IDisposable
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(location)).StatusCode);
+    }
+}
+
+/// Just before a handler's save reaches the database, another writer saves version 2.
+internal sealed class SaveChangesRacer(DatabaseTarget target, Guid id) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+{
+    public bool Fired { get; private set; }
+
+    public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+        Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (!Fired)
+        {
+            Fired = true;
+            using var other = RacerContext.Create(target, null);
+            await other.Proposals.Where(p => p.Id == id).ExecuteUpdateAsync(p => p.SetProperty(r => r.Version, 2).SetProperty(r => r.Title, "other writer"), cancellationToken);
+        }
+        return result;
+    }
+}
+
+internal static class RacerContext
+{
+    public static FinanceBuilderDbContext Create(DatabaseTarget target, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor)
+    {
+        var organisation = new WorkspaceOrganisation();
+        if (target.Provider == DatabaseProvider.Postgres)
+        {
+            var options = new DbContextOptionsBuilder<PostgresFinanceBuilderDbContext>().UseNpgsql(target.ConnectionString);
+            if (interceptor is not null)
+                options.AddInterceptors(interceptor);
+            return new PostgresFinanceBuilderDbContext(options.Options, organisation);
+        }
+        var sqlite = new DbContextOptionsBuilder<SqliteFinanceBuilderDbContext>().UseSqlite(target.ConnectionString);
+        if (interceptor is not null)
+            sqlite.AddInterceptors(interceptor);
+        return new SqliteFinanceBuilderDbContext(sqlite.Options, organisation);
     }
 }

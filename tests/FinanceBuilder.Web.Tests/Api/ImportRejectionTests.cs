@@ -45,6 +45,16 @@ public sealed class ImportRejectionTests : IDisposable
         { "100,000-element array", $$$"""{"schemaVersion":1,"budget":{"lines":[{{{string.Join(",", Enumerable.Repeat("0", 100_000))}}}]}}""", 400, "$.budget.lines" },
         { "deep nesting", "{\"schemaVersion\":1,\"x\":" + new string('[', 500) + new string(']', 500) + "}", 400, "$.x" + string.Concat(Enumerable.Repeat("[0]", 30)) },
         { "empty body", "", 400, "$" },
+        { "lone surrogate in a field name", "{\"schemaVersion\":1,\"\\uD800\":1}", 400, "$.…" },
+        { "very long field name", "{\"schemaVersion\":1,\"" + new string('x', 100_000) + "\":1}", 400, "$.…" },
+        { "enum in the wrong case", """{"schemaVersion":1,"language":"Fr"}""", 400, "$.language" },
+        { "enum as a comma list", """{"schemaVersion":1,"basics":{"focus":"mitigation, adaptation"}}""", 400, "$.basics.focus" },
+        { "two languages", """{"schemaVersion":1,"language":"fr, es"}""", 400, "$.language" },
+        { "null item in a list", """{"schemaVersion":1,"risks":[null]}""", 400, "$.risks[0]" },
+        { "null identifier", """{"schemaVersion":1,"components":[{"id":"1","outputs":[{"id":"1.1","outcomeIds":[null]}]}]}""", 400, "$.components[0].outputs[0].outcomeIds[0]" },
+        { "money without currency", """{"schemaVersion":1,"financing":{"gcfInstruments":[{"instrument":"grant","amount":{"amount":5000000}}]}}""", 400, "$.financing.gcfInstruments[0].amount.currency" },
+        { "risk without category", """{"schemaVersion":1,"risks":[{"description":"Floods delay works"}]}""", 400, "$.risks[0].category" },
+        { "budget line without source", """{"schemaVersion":1,"budget":{"lines":[{"amount":{"amount":1,"currency":"USD"}}]}}""", 400, "$.budget.lines[0].source" },
         { "duplicate field", """{"schemaVersion":1,"basics":{"title":"a","title":"b"}}""", 400, "$.basics.title" },
         { "duplicate schema version", """{"schemaVersion":1,"schemaVersion":1}""", 400, "$.schemaVersion" },
         { "number too large", """{"schemaVersion":1,"basics":{"lifespanYears":99999999999999999999}}""", 400, "$.basics.lifespanYears" },
@@ -76,6 +86,33 @@ public sealed class ImportRejectionTests : IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await AssertProblemNamesPath(response, "$");
         await AssertNothingStored();
+    }
+
+    [Fact]
+    public async Task Post_InvalidUtf8_Answers400_AndStoresNothing()
+    {
+        using var client = app.CreateApiClient();
+        byte[] body = [.. "{\"schemaVersion\":1,\"basics\":{\"title\":\"caf"u8, 0xE9, .. "\"}}"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await client.PostAsync("/api/proposals", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertProblemNamesPath(response, "$");
+        await AssertNothingStored();
+    }
+
+    [Fact]
+    public async Task Post_FileWithByteOrderMark_IsAccepted()
+    {
+        using var client = app.CreateApiClient();
+        using var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. """{"schemaVersion":1}"""u8]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await client.PostAsync("/api/proposals", content);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     [Fact]

@@ -94,6 +94,22 @@ public sealed class ProposalApiTests : IDisposable
         Assert.Equal(["Second", "First"], titles);
     }
 
+    [Theory]
+    [InlineData(2147483647, 200)]
+    [InlineData(-5, 0)]
+    [InlineData(1, 100000)]
+    public async Task List_WithExtremePaging_AnswersNormally(int page, int pageSize)
+    {
+        await client.PostAsync("/api/proposals", JsonBody("""{"schemaVersion":1}"""));
+
+        var response = await client.GetAsync($"/api/proposals?page={page}&pageSize={pageSize}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, list.RootElement.GetProperty("total").GetInt32());
+        Assert.InRange(list.RootElement.GetProperty("pageSize").GetInt32(), 1, 200);
+    }
+
     [Fact]
     public async Task Delete_HidesTheProposalEverywhere_ButKeepsTheRow()
     {

@@ -91,6 +91,19 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task UnreachableDatabase_ExitsNonZeroWithOneLine()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(["migrate", "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Username=x;Timeout=2"], stdout, stderr);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(stderr.ToString().TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: database: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownArguments_PrintUsage_AndExit2()
     {
         var result = await Run("import");

@@ -41,9 +41,12 @@ public sealed class ModelLimitsTests
     [Fact]
     public void NoAmountIsAFreeTextNumber_MoneyIsAlwaysTheMoneyType()
     {
-        string[] moneyWords = ["Amount", "Cost", "Budget", "Value", "Losses", "Revenue", "Fee", "Damage"];
+        // "Value" is left out: indicator baselines and factor values are numbers, not money.
+        string[] moneyWords = ["Amount", "Cost", "Budget", "Losses", "Revenue", "Fee", "Damage", "Price"];
         var suspicious = AllModelProperties()
-            .Where(p => p.PropertyType == typeof(string) && moneyWords.Any(w => p.Name.EndsWith(w, StringComparison.Ordinal)))
+            .Where(p => p.DeclaringType != typeof(Money)
+                && (p.PropertyType == typeof(string) || p.PropertyType == typeof(decimal) || p.PropertyType == typeof(decimal?))
+                && moneyWords.Any(w => p.Name.EndsWith(w, StringComparison.Ordinal)))
             .Select(p => $"{p.DeclaringType!.Name}.{p.Name}")
             .ToList();
 

@@ -15,14 +15,19 @@ public static class DemoWorkspace
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == db.OrganisationId, ct);
-        if (organisation.DemoLoadedAt is not null)
-            return;
         if (!Directory.Exists(samplesDirectory))
         {
             logger.LogWarning("No samples folder at {Folder}; the demo workspace stays empty.", samplesDirectory);
             return;
         }
+
+        // Claim the load atomically, so two nodes starting together load the samples once.
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var claimed = await db.Organisations
+            .Where(o => o.Id == db.OrganisationId && o.DemoLoadedAt == null)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.DemoLoadedAt, now), ct);
+        if (claimed == 0)
+            return;
 
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         foreach (var file in Directory.EnumerateFiles(samplesDirectory, "*.json").Order(StringComparer.Ordinal))
@@ -33,7 +38,5 @@ public static class DemoWorkspace
             else
                 logger.LogInformation("Loaded sample {File} as proposal {Id}", Path.GetFileName(file), result.Created.Id);
         }
-        organisation.DemoLoadedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
     }
 }

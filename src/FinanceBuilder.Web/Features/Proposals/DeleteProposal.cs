@@ -35,7 +35,8 @@ public static class DeleteProposal
             }
             catch (DbUpdateConcurrencyException)
             {
-                return new Result(Outcome.Conflict);
+                var current = await db.Proposals.AsNoTracking().Where(p => p.Id == command.Id).Select(p => (int?)p.Version).FirstOrDefaultAsync(cancellationToken);
+                return current is null ? new Result(Outcome.NotFound) : new Result(Outcome.Conflict, current);
             }
             return new Result(Outcome.Deleted);
         }

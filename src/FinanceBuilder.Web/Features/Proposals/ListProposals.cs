@@ -17,8 +17,9 @@ public static class ListProposals
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var page = Math.Max(1, query.Page);
             var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+            // Bounded so (page - 1) * size can never overflow into a negative OFFSET.
+            var page = Math.Clamp(query.Page, 1, int.MaxValue / MaxPageSize);
             var total = await db.Proposals.CountAsync(cancellationToken);
             var items = await db.Proposals.AsNoTracking()
                 .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id)

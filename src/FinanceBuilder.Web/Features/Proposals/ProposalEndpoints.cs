@@ -94,11 +94,15 @@ public static class ETags
 {
     public static string Format(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    /// Accepts "7" or W/"7"; a list or "*" is not a version and is refused.
+    /// The version in a strong tag "7". A weak tag W/"7" never matches under If-Match
+    /// (RFC 9110 §13.1.1), so it reads as version 0, which no proposal has: the save gets 412.
+    /// A list or "*" is not a version and is refused (null).
     public static int? Parse(string header)
     {
         if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag) || tag.Tag.Length < 3)
             return null;
+        if (tag.IsWeak)
+            return 0;
         return int.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 

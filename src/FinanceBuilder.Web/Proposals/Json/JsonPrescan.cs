@@ -16,8 +16,13 @@ public static class JsonPrescan
     /// Longer than any text field (narratives allow 20,000 characters) with room for escapes.
     public const int MaxStringBytes = 200_000;
 
+    /// No field of the model has a name longer than 40 characters.
+    public const int MaxPropertyNameBytes = 100;
+
     public static ProposalInputError? Check(ReadOnlySpan<byte> json, CultureInfo culture)
     {
+        if (System.Text.Unicode.Utf8.IsValid(json) is false)
+            return new("$", Messages.Format(culture, "NotUtf8"));
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ProposalJson.MaxDepth + 1 });
         var path = new PathStack();
         try
@@ -27,6 +32,11 @@ public static class JsonPrescan
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
+                        if (reader.ValueSpan.Length > MaxPropertyNameBytes || (reader.ValueIsEscaped && !CanDecode(ref reader)))
+                        {
+                            path.SetProperty("…", 0, 0);
+                            return new(path.ToString(json), Messages.Format(culture, "BadFieldName", path.ToString(json)));
+                        }
                         path.SetProperty(reader.ValueIsEscaped ? reader.GetString() : null, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
                         break;
                     case JsonTokenType.StartObject:

@@ -73,10 +73,11 @@ public static class ProposalInputCheck
                 var itemField = field with { MaxItems = int.MaxValue };
                 for (var i = 0; i < list.Count; i++)
                 {
-                    if (list[i] is not { } item)
-                        continue;
                     at.Push(i);
-                    CheckValue(itemField, item, at, errors, culture);
+                    if (list[i] is { } item)
+                        CheckValue(itemField, item, at, errors, culture);
+                    else
+                        errors.Add(new(at.ToString(), Messages.Format(culture, "NullNotAllowed", at.ToString())));
                     at.Pop();
                 }
                 break;

@@ -19,6 +19,22 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
 
     public ProposalReadResult Read(ReadOnlySpan<byte> json, CultureInfo culture)
     {
+        // Files saved by Windows tools often start with a byte-order mark; it is not content.
+        if (json.StartsWith("\uFEFF"u8))
+            json = json[3..];
+        try
+        {
+            return ReadChecked(json, culture);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // Last resort: whatever slipped past the checks is still bad input, never a 500.
+            return Fail("$", Messages.Format(culture, "InvalidJson", "$", ex.GetType().Name));
+        }
+    }
+
+    private ProposalReadResult ReadChecked(ReadOnlySpan<byte> json, CultureInfo culture)
+    {
         if (json.IsEmpty || json.Trim(" \t\r\n"u8).IsEmpty)
             return Fail("$", Messages.Format(culture, "EmptyBody"));
 
@@ -99,6 +115,12 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
         var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
         var message = ex.Message;
 
+        if (MissingRequired().Match(message) is { Success: true } missing)
+        {
+            var name = missing.Groups[1].Value.Split(',')[0].Trim().Trim('\'');
+            var fieldPath = $"{path}.{name}";
+            return new(fieldPath, Messages.Format(culture, "MissingField", fieldPath));
+        }
         if (UnmappedProperty().Match(message) is { Success: true } unmapped)
         {
             var name = unmapped.Groups[1].Value;
@@ -117,7 +139,7 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
                 var given = Resolve(root, path);
                 if (given is null)
                     return new(path, Messages.Format(culture, "NullNotAllowed", path));
-                return new(path, Messages.Format(culture, "UnknownValue", path, ValueText(given), string.Join(", ", EnumNames(type))));
+                return new(path, Messages.Format(culture, "UnknownValue", path, ValueText(given), string.Join(", ", StrictEnumConverterFactory.Names(type))));
             }
             return new(path, Messages.Format(culture, "WrongType", path, Expected(type, culture)));
         }
@@ -126,11 +148,6 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
 
     private static string ValueText(JsonNode node) =>
         node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
-
-    public static IEnumerable<string> EnumNames(Type enumType) =>
-        enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f =>
-            f.GetCustomAttribute<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>()?.Name
-            ?? JsonNamingPolicy.CamelCase.ConvertName(f.Name));
 
     private static Type? FindModelType(string fullName)
     {
@@ -180,6 +197,9 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
 
     [GeneratedRegex(@"The JSON property '(.+?)' could not be mapped")]
     private static partial Regex UnmappedProperty();
+
+    [GeneratedRegex(@"missing required properties,? including: (.+?)\.( Path|$)")]
+    private static partial Regex MissingRequired();
 
     [GeneratedRegex(@"[Dd]uplicate")]
     private static partial Regex DuplicateProperty();

@@ -49,8 +49,21 @@ public static class ProposalSchema
         return ordered;
     }
 
+    private static JsonObject EnumSchema(Type enumType, bool nullable)
+    {
+        var names = new JsonArray([.. StrictEnumConverterFactory.Names(enumType).Select(n => (JsonNode?)JsonValue.Create(n))]);
+        if (nullable)
+            names.Add(null);
+        return new JsonObject { ["enum"] = names };
+    }
+
     private static JsonNode Enrich(JsonSchemaExporterContext context, JsonNode schema)
     {
+        // Enums use our strict converter, which the exporter cannot see into: publish the names.
+        if ((Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type) is { IsEnum: true } enumType)
+        {
+            return EnumSchema(enumType, nullable: Nullable.GetUnderlyingType(context.TypeInfo.Type) is not null);
+        }
         if (schema is not JsonObject node || context.PropertyInfo?.AttributeProvider is not PropertyInfo property)
             return schema;
 
@@ -72,6 +85,10 @@ public static class ProposalSchema
         else if (property.GetCustomAttribute<MaxItemsAttribute>() is { } maxItems)
         {
             node["maxItems"] = maxItems.Max;
+            if (type.IsGenericType && type.GetGenericArguments()[0] is { IsEnum: true } itemEnum)
+                node["items"] = EnumSchema(itemEnum, nullable: false);
+            else if (type == typeof(List<string>))
+                node["items"] = new JsonObject { ["type"] = "string", ["maxLength"] = IdentifierAttribute.MaxLength };
         }
         return node;
     }

@@ -4,7 +4,7 @@ namespace FinanceBuilder.Web.Proposals.Model;
 /// standard, who benefits (IRMF core 2), which assets (core 3) and hectares (core 4).
 public sealed class AdaptationMeasure
 {
-    [Identifier] public string Id { get; set; } = "";
+    [Identifier] public required string Id { get; set; }
     [ShortText] public string? Name { get; set; }
     [LongText] public string? Description { get; set; }
     [Identifier] public string? ComponentId { get; set; }
@@ -36,7 +36,7 @@ public sealed class Beneficiaries
 
 public sealed class ProtectedAsset
 {
-    public AssetType Type { get; set; }
+    public required AssetType Type { get; set; }
     [ShortText] public string? Description { get; set; }
     public int? Count { get; set; }
     /// Replacement value at the design standard (IRMF core 3).
@@ -48,8 +48,8 @@ public enum AssetType { Housing, Road, Bridge, Drainage, WaterSupply, School, He
 /// Protection of natural resources: water, soils, biodiversity, ecosystems.
 public sealed class ResourceProtectionMeasure
 {
-    [Identifier] public string Id { get; set; } = "";
-    public NaturalResource Resource { get; set; }
+    [Identifier] public required string Id { get; set; }
+    public required NaturalResource Resource { get; set; }
     [ShortText] public string? Name { get; set; }
     [LongText] public string? Description { get; set; }
     [Identifier] public string? ComponentId { get; set; }

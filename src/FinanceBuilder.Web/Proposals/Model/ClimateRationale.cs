@@ -14,7 +14,7 @@ public sealed class ClimateRationale
 
 public sealed class Hazard
 {
-    public HazardType Type { get; set; }
+    public required HazardType Type { get; set; }
     [LongText] public string? Description { get; set; }
     [LongText] public string? CurrentFrequency { get; set; }
     [MaxItems(50)] public List<HistoricalEvent> HistoricalEvents { get; set; } = [];
@@ -47,8 +47,8 @@ public sealed class BaselineEmissions
 
 public sealed class SectorEmissions
 {
-    [ShortText] public string Sector { get; set; } = "";
-    [AllowNegative(-1e12, 1e12)] public decimal Tco2e { get; set; }
+    [ShortText] public required string Sector { get; set; }
+    [AllowNegative(-1e12, 1e12)] public required decimal Tco2e { get; set; }
 }
 
 public sealed class Vulnerability
@@ -61,7 +61,7 @@ public sealed class Vulnerability
 
 public sealed class Barrier
 {
-    public BarrierType Type { get; set; }
+    public required BarrierType Type { get; set; }
     [LongText] public string? Description { get; set; }
 }
 
@@ -70,7 +70,7 @@ public enum BarrierType { Financial, Technical, Institutional, Regulatory, Capac
 /// A national or local plan the project implements (country ownership, D.5).
 public sealed class PolicyReference
 {
-    public PolicyDocumentType Type { get; set; }
+    public required PolicyDocumentType Type { get; set; }
     [ShortText] public string? Title { get; set; }
     /// Section, target or measure number inside the document.
     [ShortText] public string? Reference { get; set; }

@@ -5,9 +5,9 @@ namespace FinanceBuilder.Web.Proposals.Model;
 /// An amount with its currency. Money is never a bare number and never free text.
 public sealed record Money
 {
-    public decimal Amount { get; init; }
+    public required decimal Amount { get; init; }
     /// ISO 4217 code, e.g. USD, EUR, XOF.
-    [CurrencyCode] public string Currency { get; init; } = "USD";
+    [CurrencyCode] public required string Currency { get; init; }
 }
 
 /// A count of people split by sex. Both parts may be unknown while drafting.
@@ -21,8 +21,8 @@ public sealed class PeopleCount
 /// year and tier; a default that the user overrides needs a justification.
 public sealed class Factor
 {
-    public decimal Value { get; set; }
-    [ShortText] public string Unit { get; set; } = "";
+    public required decimal Value { get; set; }
+    [ShortText] public required string Unit { get; set; }
     [ShortText] public string? Source { get; set; }
     [Year] public int? Year { get; set; }
     public ParameterTier Tier { get; set; } = ParameterTier.Default;

@@ -4,7 +4,7 @@ namespace FinanceBuilder.Web.Proposals.Model;
 /// users see ("1", "1.1", "1.1.1") and what budget lines, indicators and timetable refer to.
 public sealed class Component
 {
-    [Identifier] public string Id { get; set; } = "";
+    [Identifier] public required string Id { get; set; }
     [ShortText] public string? Name { get; set; }
     [LongText] public string? Description { get; set; }
     [MaxItems(30)] public List<Output> Outputs { get; set; } = [];
@@ -12,7 +12,7 @@ public sealed class Component
 
 public sealed class Output
 {
-    [Identifier] public string Id { get; set; } = "";
+    [Identifier] public required string Id { get; set; }
     [ShortText] public string? Name { get; set; }
     [LongText] public string? Description { get; set; }
     /// Outcomes this output contributes to (R-047: at least one).
@@ -22,7 +22,7 @@ public sealed class Output
 
 public sealed class Activity
 {
-    [Identifier] public string Id { get; set; } = "";
+    [Identifier] public required string Id { get; set; }
     [ShortText] public string? Name { get; set; }
     [LongText] public string? Description { get; set; }
     public DateOnly? Start { get; set; }

@@ -16,8 +16,8 @@ public sealed class BudgetLine
     [ShortText] public string? Description { get; set; }
     public ExpenditureType? ExpenditureType { get; set; }
     [Year] public int? Year { get; set; }
-    public Money Amount { get; set; } = new();
-    public FundingSourceKind Source { get; set; }
+    public required Money Amount { get; set; }
+    public required FundingSourceKind Source { get; set; }
     /// Co-financier (CoFinancier.Id) when Source is CoFinancing.
     [Identifier] public string? CoFinancierId { get; set; }
     public FinancialInstrument? Instrument { get; set; }
@@ -46,8 +46,8 @@ public sealed class Financing
 
 public sealed class GcfInstrument
 {
-    public FinancialInstrument Instrument { get; set; }
-    public Money Amount { get; set; } = new();
+    public required FinancialInstrument Instrument { get; set; }
+    public required Money Amount { get; set; }
     public decimal? TenorYears { get; set; }
     public decimal? GracePeriodYears { get; set; }
     /// Interest rate or fee, in percent per year.
@@ -56,11 +56,11 @@ public sealed class GcfInstrument
 
 public sealed class CoFinancier
 {
-    [Identifier] public string Id { get; set; } = "";
+    [Identifier] public required string Id { get; set; }
     [ShortText] public string? Name { get; set; }
     public CoFinancierType? Type { get; set; }
-    public FinancialInstrument Instrument { get; set; }
-    public Money Amount { get; set; } = new();
+    public required FinancialInstrument Instrument { get; set; }
+    public required Money Amount { get; set; }
     public decimal? TenorYears { get; set; }
     public decimal? GracePeriodYears { get; set; }
     [Percent] public decimal? PricingPercent { get; set; }
@@ -77,18 +77,18 @@ public enum CommitmentStatus { Indicative, Committed }
 /// A rate used to convert into the reporting currency, with its source and date.
 public sealed class ExchangeRate
 {
-    [CurrencyCode] public string From { get; set; } = "";
-    [CurrencyCode] public string To { get; set; } = "USD";
+    [CurrencyCode] public required string From { get; set; }
+    [CurrencyCode] public required string To { get; set; }
     /// Units of To for one unit of From.
-    public decimal Rate { get; set; }
+    public required decimal Rate { get; set; }
     public DateOnly? Date { get; set; }
     [ShortText] public string? Source { get; set; }
 }
 
 public sealed class Disbursement
 {
-    [Year] public int Year { get; set; }
-    public Money Amount { get; set; } = new();
+    [Year] public required int Year { get; set; }
+    public required Money Amount { get; set; }
 }
 
 /// Wizard step 7: revenues and returns behind D.6 and the financial model annex.

@@ -33,8 +33,8 @@ public sealed class MonitoringEvaluation
 /// One entry of the annex list (section H) with its status and disclosure flag.
 public sealed class Annex
 {
-    [Identifier] public string Number { get; set; } = "";
-    public AnnexType Type { get; set; }
+    [Identifier] public required string Number { get; set; }
+    public required AnnexType Type { get; set; }
     [ShortText] public string? Title { get; set; }
     public DocumentStatus Status { get; set; } = DocumentStatus.NotStarted;
     public bool? Confidential { get; set; }

@@ -5,10 +5,10 @@ namespace FinanceBuilder.Web.Proposals.Model;
 /// results back as computed, read-only values.
 public sealed class MitigationMeasure
 {
-    [Identifier] public string Id { get; set; } = "";
+    [Identifier] public required string Id { get; set; }
     [ShortText] public string? Name { get; set; }
     [LongText] public string? Description { get; set; }
-    public CalculationMethod Method { get; set; }
+    public required CalculationMethod Method { get; set; }
     /// Component this measure belongs to (Component.Id).
     [Identifier] public string? ComponentId { get; set; }
     /// Technical life of the asset in years (§12.8 defaults); bounds the crediting period.
@@ -83,9 +83,9 @@ public sealed class FuelSwitchInputs
 
 public sealed class FuelUse
 {
-    public FuelType Fuel { get; set; }
+    public required FuelType Fuel { get; set; }
     public decimal? Quantity { get; set; }
-    public FuelUnit Unit { get; set; }
+    public required FuelUnit Unit { get; set; }
     /// Override of the IPCC default factor (kg CO2/TJ) with its source.
     public Factor? EmissionFactor { get; set; }
 }
@@ -127,7 +127,7 @@ public sealed class WasteDiversionInputs
 
 public sealed class WasteFraction
 {
-    public WasteKind Kind { get; set; }
+    public required WasteKind Kind { get; set; }
     /// Wet tonnes diverted per year.
     public decimal? TonnesPerYear { get; set; }
 }
@@ -171,8 +171,8 @@ public sealed class TransportInputs
 
 public sealed class ModalShift
 {
-    public TransportMode FromMode { get; set; }
-    public TransportMode ToMode { get; set; }
+    public required TransportMode FromMode { get; set; }
+    public required TransportMode ToMode { get; set; }
     /// Passenger-kilometres shifted per year.
     public decimal? PassengerKmPerYear { get; set; }
     /// kg CO2 per passenger-km of the mode left and of the mode taken.
@@ -205,7 +205,7 @@ public sealed class BuildingsInputs
 
 public sealed class CarrierSaving
 {
-    public EnergyCarrier Carrier { get; set; }
+    public required EnergyCarrier Carrier { get; set; }
     public decimal? MwhPerYear { get; set; }
     /// tCO2/MWh for district heat or an override of a fuel's default factor.
     public Factor? EmissionFactor { get; set; }

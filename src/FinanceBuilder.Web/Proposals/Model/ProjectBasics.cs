@@ -52,7 +52,7 @@ public enum EconomicSector
 
 public sealed class CountryRef
 {
-    [CountryCode] public string Code { get; set; } = "";
+    [CountryCode] public required string Code { get; set; }
 }
 
 public sealed class Location
@@ -67,7 +67,7 @@ public sealed class Location
 
 public sealed class ResultAreaShare
 {
-    public ResultArea Area { get; set; }
+    public required ResultArea Area { get; set; }
     /// Share of the GCF amount for this area, in percent (R-012: shares sum to 100).
     [Percent] public decimal? SharePercent { get; set; }
 }

@@ -10,7 +10,7 @@ public sealed class ResultsFramework
 
 public sealed class Outcome
 {
-    [Identifier] public string Id { get; set; } = "";
+    [Identifier] public required string Id { get; set; }
     [LongText] public string? Statement { get; set; }
     /// each outcome serves at least one result area.
     [MaxItems(8)] public List<ResultArea> ResultAreas { get; set; } = [];
@@ -19,8 +19,8 @@ public sealed class Outcome
 /// The canonical indicator record of §3.6.
 public sealed class Indicator
 {
-    [Identifier] public string Code { get; set; } = "";
-    public ResultLevel Level { get; set; }
+    [Identifier] public required string Code { get; set; }
+    public required ResultLevel Level { get; set; }
     public ResultArea? ResultArea { get; set; }
     /// The outcome or output this indicator measures (Outcome.Id / Output.Id).
     [Identifier] public string? MeasuresId { get; set; }

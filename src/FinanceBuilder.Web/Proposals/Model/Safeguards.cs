@@ -74,7 +74,7 @@ public enum StakeholderGroup
 /// Section F: risk register row.
 public sealed class Risk
 {
-    public RiskCategory Category { get; set; }
+    public required RiskCategory Category { get; set; }
     [LongText] public string? Description { get; set; }
     public Rating? Probability { get; set; }
     public Rating? Impact { get; set; }
