@@ -1,0 +1,124 @@
+using System.Globalization;
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Calculators;
+
+/// The computed figures every template, rule and reviewer uses (gcf-reference §6.4, §7.1, A.5–A.10):
+/// computed from the proposal's rows, never typed (R-080). Null means "cannot be computed yet";
+/// <see cref="Gaps"/> says why, by JSON path.
+public sealed record KeyFigures
+{
+    public required string ReportingCurrency { get; init; }
+    public decimal? GcfRequest { get; init; }
+    public decimal? CoFinancing { get; init; }
+    public decimal? TotalFinancing { get; init; }
+    public decimal? TotalFinancingUsd { get; init; }
+    public decimal? GcfRequestUsd { get; init; }
+    public SizeCategory? SizeCategory { get; init; }
+    public decimal? GcfSharePercent { get; init; }
+    /// x in "1 : x" — co-financing per unit of GCF funding (information only; GCF has no minimum).
+    public decimal? CoFinancingRatio { get; init; }
+    public decimal? AnnualTco2e { get; init; }
+    public decimal? LifetimeTco2e { get; init; }
+    public decimal? CostPerTco2e { get; init; }
+    public decimal? GcfCostPerTco2e { get; init; }
+    public long? DirectBeneficiaries { get; init; }
+    public long? IndirectBeneficiaries { get; init; }
+    public decimal? DirectFemalePercent { get; init; }
+    public decimal? DirectPercentOfPopulation { get; init; }
+    public decimal? IndirectPercentOfPopulation { get; init; }
+    public bool? SapEligible { get; init; }
+    public IReadOnlyList<EmissionResult> Emissions { get; init; } = [];
+    public IReadOnlyList<string> Gaps { get; init; } = [];
+
+    /// "1 : 13" for a ratio of 13.1 (gcf-reference §6.4), in the reader's number format.
+    public string? CoFinancingRatioText(CultureInfo culture) =>
+        CoFinancingRatio is { } x ? $"1 : {Math.Round(x, x >= 10 ? 0 : 1, MidpointRounding.AwayFromZero).ToString("0.#", culture)}" : null;
+
+    public static KeyFigures Compute(Proposal proposal, FundParameters? parameters = null)
+    {
+        parameters ??= FundParameters.Default;
+        var gaps = new List<string>();
+        var currency = proposal.Budget.ReportingCurrency;
+        var converter = new CurrencyConverter(proposal.Financing.ExchangeRates);
+
+        decimal? Sum(IEnumerable<(Money Money, string Path)> items, string to)
+        {
+            var total = 0m;
+            var complete = true;
+            foreach (var (money, path) in items)
+            {
+                if (converter.Convert(money, to) is { } value)
+                    total += value;
+                else
+                {
+                    complete = false;
+                    gaps.Add($"{path}: no exchange rate {money.Currency}→{to}");
+                }
+            }
+            return complete ? total : null;
+        }
+
+        var gcfItems = proposal.Financing.GcfInstruments.Select((g, i) => (g.Amount, $"$.financing.gcfInstruments[{i}].amount")).ToList();
+        var coItems = proposal.Financing.CoFinancing.Select((c, i) => (c.Amount, $"$.financing.coFinancing[{i}].amount")).ToList();
+        var gcf = gcfItems.Count > 0 ? Sum(gcfItems, currency) : null;
+        var co = Sum(coItems, currency);
+        var total = gcf + co;
+        var totalUsd = gcfItems.Count > 0 ? Sum([.. gcfItems, .. coItems], "USD") : null;
+        var gcfUsd = gcfItems.Count > 0 ? Sum(gcfItems, "USD") : null;
+        if (gcfItems.Count == 0)
+            gaps.Add("$.financing.gcfInstruments: no GCF instrument yet");
+
+        var emissions = EmissionCalculator.CalculateAll(proposal);
+        var computed = emissions.Where(e => e.IsComplete).ToList();
+        decimal? lifetime = computed.Count > 0 ? computed.Sum(e => e.LifetimeTco2e) : null;
+        decimal? annual = computed.Count > 0 ? computed.Sum(e => e.AverageAnnualTco2e) : null;
+        gaps.AddRange(emissions.SelectMany(e => e.MissingInputs));
+
+        var direct = SumPeople(proposal.AdaptationMeasures.Select(m => m.Beneficiaries.Direct));
+        var indirect = SumPeople(proposal.AdaptationMeasures.Select(m => m.Beneficiaries.Indirect));
+        var directFemale = proposal.AdaptationMeasures.Sum(m => m.Beneficiaries.Direct.Female ?? 0);
+        var population = proposal.Applicant.Proponent.Population;
+
+        return new KeyFigures
+        {
+            ReportingCurrency = currency,
+            GcfRequest = gcf,
+            CoFinancing = co,
+            TotalFinancing = total,
+            TotalFinancingUsd = totalUsd,
+            GcfRequestUsd = gcfUsd,
+            SizeCategory = totalUsd is { } usd ? parameters.SizeOf(usd) : null,
+            GcfSharePercent = total is > 0 && gcf is { } g ? g / total * 100m : null,
+            CoFinancingRatio = gcf is > 0 && co is { } c ? c / gcf : null,
+            AnnualTco2e = annual,
+            LifetimeTco2e = lifetime,
+            CostPerTco2e = lifetime is > 0 && total is { } t ? t / lifetime : null,
+            GcfCostPerTco2e = lifetime is > 0 && gcf is { } gg ? gg / lifetime : null,
+            DirectBeneficiaries = direct,
+            IndirectBeneficiaries = indirect,
+            DirectFemalePercent = direct is > 0 ? directFemale * 100m / direct.Value : null,
+            DirectPercentOfPopulation = population is > 0 && direct is { } d ? d * 100m / population.Value : null,
+            IndirectPercentOfPopulation = population is > 0 && indirect is { } ind ? ind * 100m / population.Value : null,
+            SapEligible = gcfUsd is { } gu && proposal.Safeguards.Category is { } category
+                ? gu <= parameters.SapMaxGcfUsd && parameters.SapCategories.Contains(category)
+                : null,
+            Emissions = emissions,
+            Gaps = gaps,
+        };
+    }
+
+    private static long? SumPeople(IEnumerable<PeopleCount> counts)
+    {
+        long total = 0;
+        var any = false;
+        foreach (var count in counts)
+        {
+            if (count.Female is null && count.Male is null)
+                continue;
+            any = true;
+            total += (count.Female ?? 0) + (count.Male ?? 0);
+        }
+        return any ? total : null;
+    }
+}
