@@ -1,8 +1,10 @@
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Home;
 using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Features.Validation;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Rules;
 using Microsoft.AspNetCore.Localization;
 
 namespace FinanceBuilder.Web.App;
@@ -30,6 +32,9 @@ public static class FinanceBuilderApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProposalUpgrader>();
         services.AddSingleton<ProposalReader>();
+        services.AddSingleton(_ => RuleSettings.Default);
+        services.AddSingleton<RuleCatalogue>();
+        services.AddSingleton<ProposalValidation>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IConfiguration>().GetValue("FinanceBuilder:Limits:MaxProposalBytes", DefaultMaxProposalBytes)));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddProblemDetails();
@@ -62,6 +67,7 @@ public static class FinanceBuilderApp
         app.UseAntiforgery();
         app.MapHealthChecks("/health");
         app.MapProposalApi();
+        app.MapValidationApi();
         app.MapLanguageSwitch();
         app.MapRazorPages();
         return app;

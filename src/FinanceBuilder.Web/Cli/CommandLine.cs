@@ -4,6 +4,7 @@ using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Rules;
 using Mediator;
 
 namespace FinanceBuilder.Web.Cli;
@@ -13,7 +14,7 @@ namespace FinanceBuilder.Web.Cli;
 /// one line; bad input exits non-zero with a one-line message on standard error.
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "export", "migrate", "schema", "help"];
+    private static readonly string[] Commands = ["import", "export", "migrate", "schema", "validate", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -27,8 +28,9 @@ public static class CommandLine
             return positional[0] switch
             {
                 "schema" => await WriteSchemaAsync(positional, stdout),
+                "validate" when positional.Count == 2 && File.Exists(positional[1]) => await ValidateAsync(await File.ReadAllBytesAsync(positional[1]), positional[1], culture, Option(args, "--format"), Option(args, "--route"), stdout, stderr),
                 "help" => Usage(stdout, 0),
-                _ => await RunWithDatabaseAsync(positional, options, culture, stdout, stderr),
+                _ => await RunWithDatabaseAsync(positional, options, culture, Option(args, "--format"), Option(args, "--route"), stdout, stderr),
             };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -43,7 +45,7 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> RunWithDatabaseAsync(List<string> positional, string[] options, CultureInfo culture, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> RunWithDatabaseAsync(List<string> positional, string[] options, CultureInfo culture, string? format, string? route, TextWriter stdout, TextWriter stderr)
     {
         var builder = FinanceBuilderApp.CreateBuilder(options);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -71,6 +73,15 @@ public static class CommandLine
                     await stdout.WriteLineAsync($"{created.Id}\t{created.Title}");
                     return 0;
                 }
+            case "validate" when positional.Count == 2:
+            {
+                if (!Guid.TryParse(positional[1], out var id))
+                    return await Fail(stderr, $"{positional[1]}: no such file, and not a proposal id");
+                var found = await mediator.Send(new GetProposal.Query(id));
+                if (found is null)
+                    return await Fail(stderr, $"{id}: {Messages.Format(culture, "NotFound")}");
+                return await ValidateAsync(System.Text.Encoding.UTF8.GetBytes(found.Document), id.ToString(), culture, format, route, stdout, stderr);
+            }
             case "export" when positional.Count == 3:
                 {
                     if (!Guid.TryParse(positional[1], out var id))
@@ -85,6 +96,42 @@ public static class CommandLine
             default:
                 return Usage(stderr, 2);
         }
+    }
+
+    /// Exit 0 when no error-level finding, 1 otherwise (and for a file that cannot be read).
+    private static async Task<int> ValidateAsync(byte[] json, string name, CultureInfo culture, string? format, string? route, TextWriter stdout, TextWriter stderr)
+    {
+        var read = new ProposalReader().Read(json, culture);
+        if (!read.Succeeded)
+            return await Fail(stderr, $"{name}: {read.Errors[0].Message}");
+        Route? target = null;
+        if (route is not null)
+        {
+            if (!Enum.TryParse<Route>(route, ignoreCase: true, out var parsed) || int.TryParse(route, out _))
+                return await Fail(stderr, $"--route {route}: use fundingProposal, conceptNote, sap or ppf");
+            target = parsed;
+        }
+        var report = new ProposalValidation(new RuleCatalogue(RuleSettings.Default)).Validate(read.Proposal!, target);
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            await stdout.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(Features.Validation.ValidationReportView.From(report, culture), Features.Validation.ValidationReportView.JsonOptions));
+        }
+        else
+        {
+            foreach (var line in report.Lines(culture))
+                await stdout.WriteLineAsync(line);
+            var errors = report.Findings.Count(f => f.Severity == Rules.Severity.Error);
+            var warnings = report.Findings.Count(f => f.Severity == Rules.Severity.Warning && f.Acknowledged is null);
+            await stdout.WriteLineAsync($"{name}: {errors} error(s), {warnings} open warning(s); readiness " +
+                string.Join(", ", report.Criteria.Select(c => $"{c.Name} {c.Score}%")));
+        }
+        return report.HasErrors ? 1 : 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static async Task<int> WriteSchemaAsync(List<string> positional, TextWriter stdout)
@@ -104,7 +151,7 @@ public static class CommandLine
 
     private static int Usage(TextWriter writer, int exitCode)
     {
-        writer.WriteLine("usage: FinanceBuilder.Web import <file.json> | export <id> <file.json> | migrate | schema [file] [--lang fr]");
+        writer.WriteLine("usage: FinanceBuilder.Web import <file.json> | export <id> <file.json> | validate <file.json|id> [--format text|json] [--route sap] | migrate | schema [file] [--lang fr]");
         return exitCode;
     }
 
@@ -118,6 +165,8 @@ public static class CommandLine
         {
             if (args[i] == "--lang" && i + 1 < args.Length)
                 culture = Messages.CultureFor(args[++i]);
+            else if (args[i] is "--format" or "--route" && i + 1 < args.Length)
+                i++;
             else if (args[i].StartsWith("--", StringComparison.Ordinal))
                 options.Add(args[i]);
             else

@@ -33,6 +33,20 @@ public sealed class Proposal
     public Governance Governance { get; set; } = new();
     public MonitoringEvaluation MonitoringEvaluation { get; set; } = new();
     [MaxItems(60)] public List<Annex> Annexes { get; set; } = [];
+    /// Warnings of the rule catalogue the team has read and accepts, each with its reason;
+    /// shown in the validation report.
+    [MaxItems(200)] public List<Acknowledgement> Acknowledgements { get; set; } = [];
+}
+
+/// "We know, and here is why": acknowledges one warning of the rule catalogue (design D8).
+public sealed class Acknowledgement
+{
+    [Identifier] public required string RuleId { get; set; }
+    /// The JSON path of the finding; none acknowledges the rule wherever it fires.
+    [ShortText] public string? Path { get; set; }
+    [LongText] public required string Reason { get; set; }
+    [ShortText] public string? By { get; set; }
+    public DateOnly? Date { get; set; }
 }
 
 public static class ProposalSchemaVersion

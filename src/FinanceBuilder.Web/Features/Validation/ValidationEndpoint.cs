@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text.Json;
+using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Rules;
+using Mediator;
+
+namespace FinanceBuilder.Web.Features.Validation;
+
+/// GET /api/proposals/{id}/validation[?route=sap][&lang=fr]: findings, key figures and readiness.
+public static class ValidationEndpoint
+{
+    public static void MapValidationApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/proposals/{id:guid}/validation", async (Guid id, string? route, string? lang, IMediator mediator, ProposalReader reader, ProposalValidation validation, CancellationToken ct) =>
+        {
+            var culture = lang is null ? CultureInfo.CurrentUICulture : Messages.CultureFor(lang);
+            var found = await mediator.Send(new GetProposal.Query(id), ct);
+            if (found is null)
+                return Problems.NotFound(culture);
+            Route? target = null;
+            if (route is not null)
+            {
+                if (!Enum.TryParse<Route>(route, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(route, out _))
+                    return Problems.Status(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "route", route, "fundingProposal, conceptNote, sap, ppf"));
+                target = parsed;
+            }
+            var proposal = reader.Read(System.Text.Encoding.UTF8.GetBytes(found.Document), culture).Proposal!;
+            var report = validation.Validate(proposal, target);
+            return Results.Text(JsonSerializer.Serialize(ValidationReportView.From(report, culture), ValidationReportView.JsonOptions), "application/json; charset=utf-8");
+        });
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FinanceBuilder.Web.Rules;
+
+namespace FinanceBuilder.Web.Features.Validation;
+
+/// The validation report as the API and `validate --format json` write it, messages in the
+/// reader's language.
+public sealed record ValidationReportView(
+    string Route, string TemplateVersion, bool HasErrors, string Language,
+    FiguresView Figures, IReadOnlyList<FindingView> Findings,
+    IReadOnlyList<ReadinessScore> Criteria, IReadOnlyList<ReadinessScore> Sections)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static ValidationReportView From(ValidationReport report, CultureInfo culture) => new(
+        JsonNamingPolicy.CamelCase.ConvertName(report.Route.ToString()),
+        report.TemplateVersion,
+        report.HasErrors,
+        culture.TwoLetterISOLanguageName,
+        FiguresView.From(report.Figures, culture),
+        report.Findings.Select(f => new FindingView(
+            f.RuleId, f.Severity, f.Paths, RuleMessages.Render(f, culture), f.Source, f.Section, f.Criterion,
+            f.Acknowledged is { } a ? new AcknowledgementView(a.Reason, a.By, a.Date) : null)).ToList(),
+        report.Criteria,
+        report.Sections);
+}
+
+public sealed record FindingView(
+    string RuleId, Severity Severity, IReadOnlyList<string> Paths, string Message, string Source,
+    TemplateSection Section, InvestmentCriterion? Criterion, AcknowledgementView? Acknowledged);
+
+public sealed record AcknowledgementView(string Reason, string? By, DateOnly? Date);
+
+public sealed record FiguresView(
+    string ReportingCurrency, decimal? TotalFinancing, decimal? GcfRequest, decimal? CoFinancing,
+    decimal? TotalFinancingUsd, string? SizeCategory, decimal? GcfSharePercent, string? CoFinancingRatio,
+    decimal? AnnualTco2e, decimal? LifetimeTco2e, decimal? CostPerTco2e, decimal? GcfCostPerTco2e,
+    long? DirectBeneficiaries, long? IndirectBeneficiaries, decimal? DirectFemalePercent, decimal? DirectPercentOfPopulation,
+    bool? SapEligible, IReadOnlyList<string> Gaps)
+{
+    public static FiguresView From(Calculators.KeyFigures f, CultureInfo culture) => new(
+        f.ReportingCurrency, f.TotalFinancing, f.GcfRequest, f.CoFinancing, f.TotalFinancingUsd,
+        f.SizeCategory is { } size ? JsonNamingPolicy.CamelCase.ConvertName(size.ToString()) : null,
+        Round(f.GcfSharePercent), f.CoFinancingRatioText(culture), Round(f.AnnualTco2e), Round(f.LifetimeTco2e),
+        Round(f.CostPerTco2e), Round(f.GcfCostPerTco2e), f.DirectBeneficiaries, f.IndirectBeneficiaries,
+        Round(f.DirectFemalePercent), Round(f.DirectPercentOfPopulation), f.SapEligible, f.Gaps);
+
+    private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 2) : null;
+}

@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Rules.Catalogue;
+
+// gcf-reference §10.1 — identity, metadata, eligibility.
+
+public sealed class R001Title : Rule
+{
+    public override string Id => "R-001";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "GCF FP template V.3.0 cover block";
+    public override TemplateSection Section => TemplateSection.Summary;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var title = context.Proposal.Basics.Title;
+        if (string.IsNullOrWhiteSpace(title))
+            yield break;
+        var maxLength = (int)context.Param(this, "maxLength", 100);
+        var maxWords = (int)context.Param(this, "maxWords", 15);
+        if (title.Length > maxLength)
+            yield return Found(context, "TooLong", "$.basics.title", title.Length, maxLength);
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words > maxWords)
+            yield return Found(context, "Words", "$.basics.title", words, maxWords) with { Severity = Severity.Advice };
+        var countries = context.Proposal.Basics.Countries.Select(c => c.Code).ToList();
+        if (countries.Count > 0 && !countries.Any(code => Names(code).Any(name => Contains(title, name))))
+            yield return Found(context, "Country", "$.basics.title", string.Join(", ", countries.SelectMany(c => Names(c).Take(1))));
+    }
+
+    private static IEnumerable<string> Names(string code)
+    {
+        RegionInfo region;
+        try { region = new RegionInfo(code); }
+        catch (ArgumentException) { yield break; }
+        yield return region.EnglishName;
+        yield return region.NativeName;
+        yield return new RegionInfo(code).DisplayName;
+    }
+
+    private static bool Contains(string text, string name) =>
+        Fold(text).Contains(Fold(name), StringComparison.OrdinalIgnoreCase);
+
+    private static string Fold(string text) =>
+        new(text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+}
+
+public sealed class R002Countries : Rule
+{
+    public override string Id => "R-002";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF FP template V.3.0 cover block; ISO 3166";
+    public override TemplateSection Section => TemplateSection.Summary;
+    public override InvestmentCriterion? Criterion => InvestmentCriterion.CountryOwnership;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        if (context.Proposal.Basics.Countries.Count == 0 && !string.IsNullOrWhiteSpace(context.Proposal.Basics.Title))
+            yield return Found(context, null, "$.basics.countries");
+    }
+}
+
+public sealed class R003SubmissionDates : Rule
+{
+    public override string Id => "R-003";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF FP template V.3.0 cover block";
+    public override TemplateSection Section => TemplateSection.Summary;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var b = context.Proposal.Basics;
+        if (b.FirstSubmissionDate is { } first && b.CurrentSubmissionDate is { } current && first > current)
+            yield return Found(context, null, ["$.basics.firstSubmissionDate", "$.basics.currentSubmissionDate"], first, current);
+    }
+}
+
+public sealed partial class R004VersionNumber : Rule
+{
+    public override string Id => "R-004";
+    public override Severity Severity => Severity.Advice;
+    public override string Source => "GCF FP template V.3.0 cover block (V.000 pattern)";
+    public override TemplateSection Section => TemplateSection.Summary;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        if (context.Proposal.Basics.VersionNumber is { } version && !Pattern().IsMatch(version))
+            yield return Found(context, null, "$.basics.versionNumber", version);
+    }
+
+    [GeneratedRegex(@"^V\.\d{3}$")]
+    private static partial Regex Pattern();
+}
+
+public sealed class R005Accreditation : Rule
+{
+    public override string Id => "R-005";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF accreditation framework (size, E&S category, fiduciary standards)";
+    public override TemplateSection Section => TemplateSection.Summary;
+    public override InvestmentCriterion? Criterion => InvestmentCriterion.CountryOwnership;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var scope = context.Proposal.Applicant.AccreditedEntity.Scope;
+        if (scope.MaxSize is { } maxSize && context.Figures.SizeCategory is { } size && size > maxSize)
+            yield return Found(context, "Size", "$.applicant.accreditedEntity.scope.maxSize", size, maxSize);
+        if (scope.MaxRiskCategory is { } maxRisk && context.Proposal.Safeguards.Category is { } category && RiskRank(category) > RiskRank(maxRisk))
+            yield return Found(context, "Risk", ["$.safeguards.category", "$.applicant.accreditedEntity.scope.maxRiskCategory"], category, maxRisk);
+        if (scope.FiduciaryStandards.Count == 0)
+            yield break;
+        var instruments = context.Proposal.Financing.GcfInstruments;
+        for (var i = 0; i < instruments.Count; i++)
+        {
+            var needs = instruments[i].Instrument is FinancialInstrument.SeniorLoan or FinancialInstrument.SubordinatedLoan or FinancialInstrument.Equity or FinancialInstrument.Guarantee
+                ? FiduciaryStandard.OnLendingBlending
+                : (FiduciaryStandard?)null;
+            if (needs is { } standard && !scope.FiduciaryStandards.Contains(standard))
+                yield return Found(context, "Instrument", $"$.financing.gcfInstruments[{i}].instrument", instruments[i].Instrument, standard);
+        }
+    }
+
+    /// A ≈ I-1 > B ≈ I-2 > C ≈ I-3.
+    private static int RiskRank(EssCategory category) => category switch
+    {
+        EssCategory.A or EssCategory.I1 => 3,
+        EssCategory.B or EssCategory.I2 => 2,
+        _ => 1,
+    };
+}
+
+public sealed class R007NoObjection : Rule
+{
+    public override string Id => "R-007";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF no-objection procedure (B.08/10, B.41/02)";
+    public override TemplateSection Section => TemplateSection.Annexes;
+    public override InvestmentCriterion? Criterion => InvestmentCriterion.CountryOwnership;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var ndas = context.Proposal.Applicant.NationalDesignatedAuthorities;
+        foreach (var country in context.Proposal.Basics.Countries)
+        {
+            var index = ndas.FindIndex(n => n.CountryCode == country.Code);
+            var path = index >= 0 ? $"$.applicant.nationalDesignatedAuthorities[{index}]" : "$.applicant.nationalDesignatedAuthorities";
+            if (context.Route == Route.ConceptNote)
+            {
+                if (index < 0 || ndas[index].InformedOn is null)
+                    yield return Found(context, "Informed", $"{path}.informedOn", country.Code) with { Severity = Severity.Warning };
+            }
+            else if (index < 0 || ndas[index].NoObjectionLetter.Status is not (DocumentStatus.Final or DocumentStatus.Attached))
+            {
+                yield return Found(context, null, $"{path}.noObjectionLetter.status", country.Code);
+            }
+        }
+    }
+}
+
+public sealed class R008NoObjectionTemplate : Rule
+{
+    public override string Id => "R-008";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "GCF no-objection letter template (election 1 or 2; unmodified text)";
+    public override TemplateSection Section => TemplateSection.Annexes;
+    public override IReadOnlyList<Route> Routes => [Route.FundingProposal, Route.Sap, Route.Ppf];
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var ndas = context.Proposal.Applicant.NationalDesignatedAuthorities;
+        for (var i = 0; i < ndas.Count; i++)
+        {
+            var letter = ndas[i].NoObjectionLetter;
+            if (letter.Status is DocumentStatus.Final or DocumentStatus.Attached)
+                yield return Found(context, null, $"$.applicant.nationalDesignatedAuthorities[{i}].noObjectionLetter", ndas[i].CountryCode, ndas[i].Signatory ?? "?");
+        }
+    }
+}
+
+public sealed class R009ExecutingEntities : Rule
+{
+    public override string Id => "R-009";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "Tool (A.20 executing entities)";
+    public override TemplateSection Section => TemplateSection.Summary;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var entities = context.Proposal.Applicant.ExecutingEntities;
+        if (entities.Count == 0)
+            yield break;
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(entities[i].Role) || entities[i].BudgetSharePercent is null)
+                yield return Found(context, "Incomplete", $"$.applicant.executingEntities[{i}]", entities[i].Name ?? $"#{i + 1}");
+        }
+        var shares = entities.Where(e => e.BudgetSharePercent is not null).Sum(e => e.BudgetSharePercent!.Value);
+        if (entities.All(e => e.BudgetSharePercent is not null) && Math.Abs(shares - 100m) > 0.01m)
+            yield return Found(context, "Sum", "$.applicant.executingEntities", new PercentArg(shares));
+    }
+}
+
+public sealed class R010SizeCategory : Rule
+{
+    public override string Id => "R-010";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF decision B.10/17 size categories";
+    public override TemplateSection Section => TemplateSection.Summary;
+    public override InvestmentCriterion? Criterion => InvestmentCriterion.EfficiencyEffectiveness;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        if (context.Proposal.Basics.DeclaredSizeCategory is { } declared && context.Figures.SizeCategory is { } computed && declared != computed)
+            yield return Found(context, null, "$.basics.declaredSizeCategory", declared, computed, new MoneyArg(context.Figures.TotalFinancingUsd!.Value, "USD"));
+    }
+}
+
+public sealed class R011Focus : Rule
+{
+    public override string Id => "R-011";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF CN template V.1 A.9; tool logic";
+    public override TemplateSection Section => TemplateSection.Summary;
+    public override InvestmentCriterion? Criterion => InvestmentCriterion.ImpactPotential;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var areas = context.Proposal.Basics.ResultAreas.Select(a => a.Area).ToList();
+        if (context.Proposal.Basics.Focus is not { } focus || areas.Count == 0)
+            yield break;
+        var mitigation = areas.Any(a => a <= ResultArea.M4);
+        var adaptation = areas.Any(a => a >= ResultArea.A1);
+        var expected = mitigation && adaptation ? Focus.CrossCutting : mitigation ? Focus.Mitigation : Focus.Adaptation;
+        if (focus != expected)
+            yield return Found(context, null, ["$.basics.focus", "$.basics.resultAreas"], focus, expected);
+    }
+}
+
+public sealed class R012ResultAreaShares : Rule
+{
+    public override string Id => "R-012";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF FP template A.4 (share of GCF amount per result area)";
+    public override TemplateSection Section => TemplateSection.Summary;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var shares = context.Proposal.Basics.ResultAreas.Where(a => a.SharePercent is not null).ToList();
+        if (shares.Count == 0)
+            yield break;
+        var sum = shares.Sum(a => a.SharePercent!.Value);
+        if (Math.Abs(sum - 100m) > 0.01m)
+            yield return Found(context, null, "$.basics.resultAreas", new PercentArg(sum));
+    }
+}
+
+public sealed class R013Flags : Rule
+{
+    public override string Id => "R-013";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF CN template V.1 A.2, A.10";
+    public override TemplateSection Section => TemplateSection.Summary;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var b = context.Proposal.Basics;
+        if (string.IsNullOrWhiteSpace(b.Title))
+            yield break;
+        if (b.Kind is null)
+            yield return Found(context, "Kind", "$.basics.kind");
+        if (b.Sector is null)
+            yield return Found(context, "Sector", "$.basics.sector");
+    }
+}
+
+public sealed class R014SapCeiling : Rule
+{
+    public override string Id => "R-014";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF decision B.32/05 (SAP); greenclimate.fund/projects/sap";
+    public override TemplateSection Section => TemplateSection.Financing;
+    public override IReadOnlyList<Route> Routes => [Route.Sap];
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var ceiling = context.Param(this, "maxGcfUsd", 25_000_000m);
+        if (context.Figures.GcfRequestUsd is { } gcf && gcf > ceiling)
+            yield return Found(context, null, "$.financing.gcfInstruments", new MoneyArg(gcf, "USD"), new MoneyArg(ceiling, "USD"));
+    }
+}
+
+public sealed class R015SapCategory : Rule
+{
+    public override string Id => "R-015";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF decision B.32/05 (SAP: minimal or no E&S risk)";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+    public override IReadOnlyList<Route> Routes => [Route.Sap];
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        if (context.Proposal.Safeguards.Category is { } category && category is not (EssCategory.C or EssCategory.I3))
+            yield return Found(context, null, "$.safeguards.category", category);
+    }
+}
+
+public sealed class R016SapLength : Rule
+{
+    public override string Id => "R-016";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF SAP funding proposal: at most 20 pages or 10,000 words";
+    public override TemplateSection Section => TemplateSection.ProjectInformation;
+    public override IReadOnlyList<Route> Routes => [Route.Sap];
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var max = (int)context.Param(this, "maxWords", 10_000);
+        var words = NarrativeWords.Count(context.Proposal);
+        if (words > max)
+            yield return Found(context, null, "$.narratives", words, max);
+    }
+}
+
+public sealed class R019Programme : Rule
+{
+    public override string Id => "R-019";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "Tool; GCF ESS (ESMF for programmes)";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var p = context.Proposal;
+        if (p.Basics.Kind == ProjectKind.Programme && p.Basics.SubProjectsToBeIdentified == true
+            && !p.Annexes.Any(a => a.Type == AnnexType.EnvironmentalSocialAssessment))
+            yield return Found(context, null, ["$.basics.subProjectsToBeIdentified", "$.annexes"]);
+    }
+}

@@ -1,0 +1,222 @@
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Rules.Catalogue;
+
+// gcf-reference §10.4 — safeguards, gender, stakeholders.
+
+internal static class Documents
+{
+    public static bool Ready(DocumentStatus status) => status is DocumentStatus.Final or DocumentStatus.Attached;
+
+    public static bool HasAnnex(Proposal p, AnnexType type) => p.Annexes.Any(a => a.Type == type && Ready(a.Status));
+}
+
+public sealed class R060Category : Rule
+{
+    public override string Id => "R-060";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF FP A.14; GCF environmental and social policy";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+    public override InvestmentCriterion? Criterion => InvestmentCriterion.SustainableDevelopment;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var s = context.Proposal.Safeguards;
+        if (s.Category is not null && string.IsNullOrWhiteSpace(s.CategoryRationale))
+            yield return Found(context, null, "$.safeguards.categoryRationale", s.Category);
+    }
+}
+
+public sealed class R061Screening : Rule
+{
+    public override string Id => "R-061";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "IFC Performance Standards (GCF interim ESS); SAP eligibility (B.32/05)";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var s = context.Proposal.Safeguards;
+        var q = s.Screening;
+        var flags = new List<string>();
+        if (q.LandAcquisitionOrResettlement == true) flags.Add("landAcquisitionOrResettlement");
+        if (q.IndigenousPeoplesPresent == true) flags.Add("indigenousPeoplesPresent");
+        if (q.CriticalHabitatOrProtectedArea == true) flags.Add("criticalHabitatOrProtectedArea");
+        if (q.MajorCivilWorks == true) flags.Add("majorCivilWorks");
+        if (q.HazardousMaterials == true) flags.Add("hazardousMaterials");
+        if (q.SignificantLabourInflux == true) flags.Add("significantLabourInflux");
+        if (s.Category is EssCategory.C or EssCategory.I3 && flags.Count > 0)
+        {
+            var finding = Found(context, null, flags.Select(f => $"$.safeguards.screening.{f}").ToList(), s.Category, string.Join(", ", flags));
+            yield return context.Route == Route.Sap ? finding with { Severity = Severity.Error } : finding;
+        }
+        var manyResettled = q.PeopleResettled is { } people && people >= context.Param(this, "resettlementSuggestsA", 200m);
+        if ((manyResettled || q.IrreversibleImpacts == true) && s.Category is not (EssCategory.A or EssCategory.I1 or null))
+            yield return Found(context, "SuggestA", ["$.safeguards.category", "$.safeguards.screening"], s.Category) with { Severity = Severity.Advice };
+    }
+}
+
+public sealed class R062CategoryA : Rule
+{
+    public override string Id => "R-062";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF information disclosure policy (category A: 120 days)";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+    public override IReadOnlyList<Route> Routes => FullProposals;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context) =>
+        Disclosure.Check(this, context, [EssCategory.A, EssCategory.I1], requireBoth: true, (int)context.Param(this, "disclosureDays", 120));
+}
+
+public sealed class R063CategoryB : Rule
+{
+    public override string Id => "R-063";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF information disclosure policy (category B: 30 days)";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+    public override IReadOnlyList<Route> Routes => FullProposals;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context) =>
+        Disclosure.Check(this, context, [EssCategory.B, EssCategory.I2], requireBoth: false, (int)context.Param(this, "disclosureDays", 30));
+}
+
+internal static class Disclosure
+{
+    /// Category A needs ESIA and ESMP; B needs either. Disclosure at least N days before the
+    /// earlier of the GCF Board and the AE's own approval.
+    public static IEnumerable<Finding> Check(Rule rule, RuleContext context, EssCategory[] categories, bool requireBoth, int days)
+    {
+        var p = context.Proposal;
+        var s = p.Safeguards;
+        if (s.Category is not { } category || !categories.Contains(category))
+            yield break;
+        var esia = Documents.Ready(s.EsiaStatus);
+        var esmp = Documents.Ready(s.EsmpStatus);
+        if (requireBoth ? !(esia && esmp) : !(esia || esmp))
+            yield return new Finding(rule.Id, context.SeverityOf(rule), ["$.safeguards.esiaStatus", "$.safeguards.esmpStatus"], $"{rule.Id}.Documents", [category], rule.Source, rule.Section, rule.Criterion);
+        DateOnly? decision = (p.Basics.TargetBoardDate, p.Basics.ExpectedAeApprovalDate) switch
+        {
+            ({ } board, { } ae) => board < ae ? board : ae,
+            ({ } board, null) => board,
+            (null, { } ae) => ae,
+            _ => null,
+        };
+        if (decision is { } by && (s.DisclosureDate is null || s.DisclosureDate.Value.AddDays(days) > by))
+            yield return new Finding(rule.Id, context.SeverityOf(rule), ["$.safeguards.disclosureDate"], $"{rule.Id}.Disclosure", [days, by.AddDays(-days)], rule.Source, rule.Section, rule.Criterion);
+    }
+}
+
+public sealed class R064CategoryC : Rule
+{
+    public override string Id => "R-064";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "GCF ESS screening guideline for SAP (ESAP annex)";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var p = context.Proposal;
+        if (p.Safeguards.Category is not (EssCategory.C or EssCategory.I3))
+            yield break;
+        if (string.IsNullOrWhiteSpace(p.Safeguards.Screening.Notes))
+            yield return Found(context, null, "$.safeguards.screening.notes");
+        if (context.Route == Route.Sap && !p.Annexes.Any(a => a.Type == AnnexType.EnvironmentalSocialAssessment))
+            yield return Found(context, "Esap", "$.annexes");
+    }
+}
+
+public sealed class R065Gender : Rule
+{
+    public override string Id => "R-065";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF gender policy and gender action plan (B.24/12)";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+    public override InvestmentCriterion? Criterion => InvestmentCriterion.SustainableDevelopment;
+    public override IReadOnlyList<Route> Routes => FullProposals;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var g = context.Proposal.Gender;
+        if (string.IsNullOrWhiteSpace(g.Assessment))
+            yield return Found(context, "Assessment", "$.gender.assessment");
+        if (g.ActionPlan.Count == 0)
+        {
+            yield return Found(context, "Plan", "$.gender.actionPlan");
+            yield break;
+        }
+        for (var i = 0; i < g.ActionPlan.Count; i++)
+        {
+            var a = g.ActionPlan[i];
+            var missing = new List<string>();
+            if (string.IsNullOrWhiteSpace(a.Indicator)) missing.Add("indicator");
+            if (a.Target is null || (a.Target.Female is null && a.Target.Male is null)) missing.Add("target");
+            if (a.Start is null || a.End is null) missing.Add("start/end");
+            if (string.IsNullOrWhiteSpace(a.Responsible)) missing.Add("responsible");
+            if (a.Budget is null) missing.Add("budget");
+            if (missing.Count > 0)
+                yield return Found(context, "Action", $"$.gender.actionPlan[{i}]", i + 1, string.Join(", ", missing));
+        }
+    }
+}
+
+public sealed class R066IndigenousPeoples : Rule
+{
+    public override string Id => "R-066";
+    public override Severity Severity => Severity.Error;
+    public override string Source => "GCF Indigenous Peoples policy (FPIC where affected)";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var p = context.Proposal;
+        if (p.Safeguards.Screening.IndigenousPeoplesPresent == true && !p.Annexes.Any(a => a.Type == AnnexType.IndigenousPeoplesPlan))
+            yield return Found(context, null, ["$.safeguards.screening.indigenousPeoplesPresent", "$.annexes"]);
+    }
+}
+
+public sealed class R067Consultation : Rule
+{
+    public override string Id => "R-067";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "GCF stakeholder engagement practice; Adaptation Fund practice";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+    public override InvestmentCriterion? Criterion => InvestmentCriterion.CountryOwnership;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var s = context.Proposal.Stakeholders;
+        if (s.Consultations.Count == 0 && string.IsNullOrWhiteSpace(s.GrievanceMechanism))
+            yield break; // not started: completeness reports it
+        if (s.Consultations.Count == 0)
+            yield return Found(context, "None", "$.stakeholders.consultations");
+        for (var i = 0; i < s.Consultations.Count; i++)
+        {
+            if (s.Consultations[i].Date is null)
+                yield return Found(context, "Date", $"$.stakeholders.consultations[{i}].date", i + 1);
+        }
+        var groups = s.Consultations.SelectMany(c => c.GroupsReached).ToHashSet();
+        if (s.Consultations.Count > 0 && !groups.Contains(StakeholderGroup.Women))
+            yield return Found(context, "Women", "$.stakeholders.consultations");
+        if (s.Consultations.Count > 0 && !groups.Contains(StakeholderGroup.VulnerablePeople) && !groups.Contains(StakeholderGroup.Elderly)
+            && !groups.Contains(StakeholderGroup.PeopleWithDisabilities) && !groups.Contains(StakeholderGroup.Migrants))
+            yield return Found(context, "Vulnerable", "$.stakeholders.consultations");
+        if (string.IsNullOrWhiteSpace(s.GrievanceMechanism))
+            yield return Found(context, "Grievance", "$.stakeholders.grievanceMechanism");
+    }
+}
+
+public sealed class R068Disclosure21Days : Rule
+{
+    public override string Id => "R-068";
+    public override Severity Severity => Severity.Advice;
+    public override string Source => "GCF information disclosure policy (FP disclosed 21 days before the Board)";
+    public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
+    public override IReadOnlyList<Route> Routes => FullProposals;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var b = context.Proposal.Basics;
+        if (b.CurrentSubmissionDate is { } submitted && b.TargetBoardDate is { } board && board.DayNumber - submitted.DayNumber < 21)
+            yield return Found(context, null, ["$.basics.currentSubmissionDate", "$.basics.targetBoardDate"], board.DayNumber - submitted.DayNumber);
+    }
+}

@@ -1,0 +1,35 @@
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Rules;
+
+/// Word counts of the narrative sections, as word limits count them.
+public static class NarrativeWords
+{
+    public static int Of(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    public static IEnumerable<(string Path, string? Text)> All(Proposal p)
+    {
+        var n = p.Narratives;
+        var c = n.InvestmentCriteria;
+        yield return ("$.narratives.executiveSummary", n.ExecutiveSummary);
+        yield return ("$.narratives.complementarity", n.Complementarity);
+        yield return ("$.narratives.theoryOfChange", n.TheoryOfChange);
+        yield return ("$.narratives.projectDescription", n.ProjectDescription);
+        yield return ("$.narratives.justificationForGcf", n.JustificationForGcf);
+        yield return ("$.narratives.exitStrategy", n.ExitStrategy);
+        yield return ("$.narratives.investmentCriteria.impactPotential", c.ImpactPotential);
+        yield return ("$.narratives.investmentCriteria.paradigmShift", c.ParadigmShift);
+        yield return ("$.narratives.investmentCriteria.sustainableDevelopment", c.SustainableDevelopment);
+        yield return ("$.narratives.investmentCriteria.needsOfRecipient", c.NeedsOfRecipient);
+        yield return ("$.narratives.investmentCriteria.countryOwnership", c.CountryOwnership);
+        yield return ("$.narratives.investmentCriteria.efficiencyEffectiveness", c.EfficiencyEffectiveness);
+        yield return ("$.climateRationale.context", p.ClimateRationale.Context);
+        yield return ("$.governance.implementationArrangements", p.Governance.ImplementationArrangements);
+        yield return ("$.monitoringEvaluation.arrangements", p.MonitoringEvaluation.Arrangements);
+        yield return ("$.gender.assessment", p.Gender.Assessment);
+        yield return ("$.stakeholders.engagementPlan", p.Stakeholders.EngagementPlan);
+    }
+
+    public static int Count(Proposal p) => All(p).Sum(n => Of(n.Text));
+}

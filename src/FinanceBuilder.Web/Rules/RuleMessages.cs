@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.Json;
+
+namespace FinanceBuilder.Web.Rules;
+
+/// Writes a finding in the reader's language: the message of RuleMessages.resx (English) or
+/// RuleMessages.fr.resx, with money, percentages, numbers and dates formatted for that culture.
+public static class RuleMessages
+{
+    private static readonly ResourceManager Resources = new("FinanceBuilder.Web.Rules.RuleMessages", typeof(RuleMessages).Assembly);
+
+    public static string Render(Finding finding, CultureInfo culture)
+    {
+        var text = Resources.GetString(finding.MessageKey, culture)
+            ?? throw new InvalidOperationException($"Message '{finding.MessageKey}' is missing from RuleMessages.resx.");
+        return string.Format(culture, text, finding.Arguments.Select(a => FormatArgument(a, culture)).ToArray());
+    }
+
+    public static bool Has(string key) => Resources.GetString(key, CultureInfo.InvariantCulture) is not null;
+
+    public static bool HasFrench(string key) => Resources.GetResourceSet(new CultureInfo("fr"), createIfNotExists: true, tryParents: false)?.GetString(key) is not null;
+
+    private static string FormatArgument(object? argument, CultureInfo culture) => argument switch
+    {
+        null => "—",
+        MoneyArg money => $"{money.Currency} {money.Amount.ToString(money.Amount == Math.Round(money.Amount) ? "N0" : "N2", culture)}",
+        PercentArg percent => percent.Value.ToString("0.##", culture) + (culture.TwoLetterISOLanguageName == "fr" ? " %" : "%"),
+        decimal number => number.ToString(number == Math.Round(number) ? "N0" : "0.##", culture),
+        int or long => Convert.ToInt64(argument, CultureInfo.InvariantCulture).ToString(Math.Abs(Convert.ToInt64(argument, CultureInfo.InvariantCulture)) >= 10_000 ? "N0" : "0", culture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Proposals.Model.EssCategory category => category.ToString().Replace("I", "I-", StringComparison.Ordinal),
+        Proposals.Model.ResultArea area => area.ToString(),
+        Enum value => JsonNamingPolicy.CamelCase.ConvertName(value.ToString()),
+        _ => Convert.ToString(argument, culture) ?? "",
+    };
+}
