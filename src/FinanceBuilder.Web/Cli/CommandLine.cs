@@ -74,14 +74,14 @@ public static class CommandLine
                     return 0;
                 }
             case "validate" when positional.Count == 2:
-            {
-                if (!Guid.TryParse(positional[1], out var id))
-                    return await Fail(stderr, $"{positional[1]}: no such file, and not a proposal id");
-                var found = await mediator.Send(new GetProposal.Query(id));
-                if (found is null)
-                    return await Fail(stderr, $"{id}: {Messages.Format(culture, "NotFound")}");
-                return await ValidateAsync(System.Text.Encoding.UTF8.GetBytes(found.Document), id.ToString(), culture, format, route, stdout, stderr);
-            }
+                {
+                    if (!Guid.TryParse(positional[1], out var id))
+                        return await Fail(stderr, $"{positional[1]}: no such file, and not a proposal id");
+                    var found = await mediator.Send(new GetProposal.Query(id));
+                    if (found is null)
+                        return await Fail(stderr, $"{id}: {Messages.Format(culture, "NotFound")}");
+                    return await ValidateAsync(System.Text.Encoding.UTF8.GetBytes(found.Document), id.ToString(), culture, format, route, stdout, stderr);
+                }
             case "export" when positional.Count == 3:
                 {
                     if (!Guid.TryParse(positional[1], out var id))

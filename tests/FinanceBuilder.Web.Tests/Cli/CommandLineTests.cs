@@ -91,6 +91,34 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_File_ExitsZeroWithoutErrors_AndOneOnErrors()
+    {
+        var sample = Path.Combine(Samples.Folder, "mitigation-tamale-solar-led.json");
+
+        var clean = await Run("validate", sample);
+        var sap = await Run("validate", sample, "--route", "sap", "--format", "json");
+
+        Assert.True(clean.Exit == 0, clean.Out + clean.Error);
+        Assert.Contains("0 error(s)", clean.Out, StringComparison.Ordinal);
+        Assert.Equal(1, sap.Exit);
+        using var report = System.Text.Json.JsonDocument.Parse(sap.Out);
+        Assert.True(report.RootElement.GetProperty("hasErrors").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Validate_StoredProposal_ById_InFrench()
+    {
+        var imported = await Run("import", Path.Combine(Samples.Folder, "adaptation-cotonou-drainage-fr.json"));
+        var id = imported.Out.Split('\t')[0];
+
+        var result = await Run("validate", id, "--route", "sap", "--lang", "fr");
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("R-015 error", result.Out, StringComparison.Ordinal);
+        Assert.Contains("La procédure SAP n'accepte que la catégorie E&S C ou I-3", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnreachableDatabase_ExitsNonZeroWithOneLine()
     {
         using var stdout = new StringWriter();

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.Json;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using static FinanceBuilder.Web.Tests.Api.ProposalApiTests;
+
+namespace FinanceBuilder.Web.Tests.Api;
+
+[Trait("Category", "Storage")]
+public sealed class ValidationApiTests : IDisposable
+{
+    private readonly AppFactory app = new();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task Validation_ReturnsFindingsFiguresAndReadiness_InTheRequestedLanguage()
+    {
+        using var client = app.CreateApiClient();
+        var created = await client.PostAsync("/api/proposals", JsonBody(Samples.Read("adaptation-cotonou-drainage-fr.json")));
+
+        var response = await client.GetAsync($"{created.Headers.Location}/validation?route=sap&lang=fr");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = report.RootElement;
+        Assert.Equal("sap", root.GetProperty("route").GetString());
+        Assert.True(root.GetProperty("hasErrors").GetBoolean());
+        var r015 = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "R-015");
+        Assert.Equal("error", r015.GetProperty("severity").GetString());
+        Assert.Equal("La procédure SAP n'accepte que la catégorie E&S C ou I-3 ; cette proposition est en B.", r015.GetProperty("message").GetString());
+        Assert.Equal(["$.safeguards.category"], r015.GetProperty("paths").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(40_000_000m, root.GetProperty("figures").GetProperty("totalFinancing").GetDecimal());
+        Assert.Equal("small", root.GetProperty("figures").GetProperty("sizeCategory").GetString());
+        Assert.Equal(6, root.GetProperty("criteria").GetArrayLength());
+        var acknowledged = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "R-008");
+        Assert.StartsWith("Lettre comparée", acknowledged.GetProperty("acknowledged").GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validation_OfUnknownProposal_Is404_AndUnknownRoute_Is400()
+    {
+        using var client = app.CreateApiClient();
+        var created = await client.PostAsync("/api/proposals", JsonBody("""{"schemaVersion":1}"""));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/proposals/{Guid.NewGuid()}/validation")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"{created.Headers.Location}/validation?route=moon")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"{created.Headers.Location}/validation?route=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{created.Headers.Location}/validation")).StatusCode);
+    }
+}
