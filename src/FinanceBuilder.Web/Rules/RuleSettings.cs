@@ -13,6 +13,9 @@ public sealed class RuleSettings
     public decimal MoneyToleranceUnits { get; init; } = 1m;
     public Dictionary<string, RuleSetting> Rules { get; init; } = [];
 
+    /// Countries whose projects the fund does not finance (for the GCF: Annex I Parties).
+    public HashSet<string> NotEligibleCountries { get; init; } = [];
+
     // Declared before Default: static fields initialise in order.
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -32,8 +32,26 @@ public sealed class ValidationApiTests : IDisposable
         Assert.Equal(40_000_000m, root.GetProperty("figures").GetProperty("totalFinancing").GetDecimal());
         Assert.Equal("small", root.GetProperty("figures").GetProperty("sizeCategory").GetString());
         Assert.Equal(6, root.GetProperty("criteria").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("figures").GetProperty("emissions").GetArrayLength());
         var acknowledged = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "R-008");
         Assert.StartsWith("Lettre comparée", acknowledged.GetProperty("acknowledged").GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validation_ShowsEachCalculationWithItsInputs()
+    {
+        using var client = app.CreateApiClient();
+        var created = await client.PostAsync("/api/proposals", JsonBody(Samples.Read("mitigation-tamale-solar-led.json")));
+
+        using var report = JsonDocument.Parse(await client.GetStringAsync($"{created.Headers.Location}/validation"));
+
+        var emissions = report.RootElement.GetProperty("figures").GetProperty("emissions").EnumerateArray().ToList();
+        Assert.Equal(2, emissions.Count);
+        Assert.All(emissions, e => Assert.True(e.GetProperty("complete").GetBoolean()));
+        var factor = emissions[0].GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "grid emission factor");
+        Assert.False(string.IsNullOrWhiteSpace(factor.GetProperty("source").GetString()));
+        var lifetime = report.RootElement.GetProperty("figures").GetProperty("lifetimeTco2e").GetDecimal();
+        Assert.Equal(lifetime, emissions.Sum(e => e.GetProperty("lifetimeTco2e").GetDecimal()), 0);
     }
 
     [Fact]

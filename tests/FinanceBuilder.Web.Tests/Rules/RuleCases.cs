@@ -26,10 +26,15 @@ internal static class RuleCases
     public static readonly IReadOnlyDictionary<string, RuleCase> All = new Dictionary<string, RuleCase>
     {
         ["R-001"] = new(M, Route.FundingProposal, p => p.Basics.Title = new string('x', 120) + " Ghana"),
-        ["R-002"] = new(M, Route.FundingProposal, p => p.Basics.Countries.Clear()),
+        ["R-002"] = new(M, Route.FundingProposal, p => p.Basics.Countries.Add(new CountryRef { Code = "FR" })),
         ["R-003"] = new(M, Route.FundingProposal, p => p.Basics.FirstSubmissionDate = p.Basics.CurrentSubmissionDate!.Value.AddDays(10)),
         ["R-004"] = new(M, Route.FundingProposal, p => p.Basics.VersionNumber = "v2"),
         ["R-005"] = new(M, Route.FundingProposal, p => p.Applicant.AccreditedEntity.Scope.MaxSize = SizeCategory.Micro),
+        ["R-006"] = new(M, Route.FundingProposal, p =>
+        {
+            p.Applicant.AccreditedEntity.Kind = AccreditedEntityKind.NationalDirectAccess;
+            p.Applicant.AccreditedEntity.AccessModality = AccessModality.International;
+        }),
         ["R-007"] = new(M, Route.FundingProposal, p => p.Applicant.NationalDesignatedAuthorities[0].NoObjectionLetter.Status = DocumentStatus.Draft),
         ["R-008"] = new(M, Route.FundingProposal, p => p.Acknowledgements.Clear()),
         ["R-009"] = new(M, Route.FundingProposal, p => p.Applicant.ExecutingEntities[0].BudgetSharePercent += 10),

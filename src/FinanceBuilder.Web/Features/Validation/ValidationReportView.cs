@@ -44,14 +44,27 @@ public sealed record FiguresView(
     decimal? TotalFinancingUsd, string? SizeCategory, decimal? GcfSharePercent, string? CoFinancingRatio,
     decimal? AnnualTco2e, decimal? LifetimeTco2e, decimal? CostPerTco2e, decimal? GcfCostPerTco2e,
     long? DirectBeneficiaries, long? IndirectBeneficiaries, decimal? DirectFemalePercent, decimal? DirectPercentOfPopulation,
-    bool? SapEligible, IReadOnlyList<string> Gaps)
+    bool? SapEligible, IReadOnlyList<EmissionView> Emissions, IReadOnlyList<string> Gaps)
 {
     public static FiguresView From(Calculators.KeyFigures f, CultureInfo culture) => new(
         f.ReportingCurrency, f.TotalFinancing, f.GcfRequest, f.CoFinancing, f.TotalFinancingUsd,
         f.SizeCategory is { } size ? JsonNamingPolicy.CamelCase.ConvertName(size.ToString()) : null,
         Round(f.GcfSharePercent), f.CoFinancingRatioText(culture), Round(f.AnnualTco2e), Round(f.LifetimeTco2e),
         Round(f.CostPerTco2e), Round(f.GcfCostPerTco2e), f.DirectBeneficiaries, f.IndirectBeneficiaries,
-        Round(f.DirectFemalePercent), Round(f.DirectPercentOfPopulation), f.SapEligible, f.Gaps);
+        Round(f.DirectFemalePercent), Round(f.DirectPercentOfPopulation), f.SapEligible,
+        f.Emissions.Select(EmissionView.From).ToList(), f.Gaps);
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 2) : null;
+}
+
+/// One measure's calculation with every input it used (value, unit, source, default or not).
+public sealed record EmissionView(
+    string MeasureId, string Method, string MethodVersion, bool Complete, int CreditingYears,
+    decimal FirstYearTco2e, decimal AverageAnnualTco2e, decimal LifetimeTco2e,
+    IReadOnlyList<Calculators.UsedParameter> Parameters, IReadOnlyList<string> MissingInputs, IReadOnlyList<string> Notes)
+{
+    public static EmissionView From(Calculators.EmissionResult e) => new(
+        e.MeasureId, JsonNamingPolicy.CamelCase.ConvertName(e.Method.ToString()), Calculators.EmissionResult.MethodVersion, e.IsComplete,
+        e.CreditingYears, Math.Round(e.FirstYearTco2e, 2), Math.Round(e.AverageAnnualTco2e, 2), Math.Round(e.LifetimeTco2e, 2),
+        e.Parameters, e.MissingInputs, e.Notes);
 }

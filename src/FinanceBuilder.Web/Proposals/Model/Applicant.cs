@@ -50,11 +50,17 @@ public sealed class AccreditedEntity
 {
     [ShortText] public string? Name { get; set; }
     [ShortText] public string? ShortName { get; set; }
+    /// What kind of accredited entity it is; R-006 checks it against the access modality.
+    public AccreditedEntityKind? Kind { get; set; }
     public AccessModality? AccessModality { get; set; }
     public AccreditationScope Scope { get; set; } = new();
 }
 
 public enum AccessModality { Direct, International }
+
+/// Direct access entities are national or regional and nominated by the NDA; international
+/// access entities are UN agencies, multilateral and bilateral development banks, international NGOs.
+public enum AccreditedEntityKind { NationalDirectAccess, RegionalDirectAccess, InternationalAccess }
 
 /// The envelope the AE is accredited for: size, E&S risk and fiduciary standards.
 public sealed class AccreditationScope

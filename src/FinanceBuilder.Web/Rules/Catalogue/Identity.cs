@@ -52,14 +52,39 @@ public sealed class R002Countries : Rule
 {
     public override string Id => "R-002";
     public override Severity Severity => Severity.Error;
-    public override string Source => "GCF FP template V.3.0 cover block; ISO 3166";
+    public override string Source => "GCF FP template V.3.0 cover block; GCF eligibility: developing-country Parties (non-Annex I) to the UNFCCC";
     public override TemplateSection Section => TemplateSection.Summary;
     public override InvestmentCriterion? Criterion => InvestmentCriterion.CountryOwnership;
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        if (context.Proposal.Basics.Countries.Count == 0 && !string.IsNullOrWhiteSpace(context.Proposal.Basics.Title))
+        var countries = context.Proposal.Basics.Countries;
+        if (countries.Count == 0 && !string.IsNullOrWhiteSpace(context.Proposal.Basics.Title))
             yield return Found(context, null, "$.basics.countries");
+        for (var i = 0; i < countries.Count; i++)
+        {
+            if (context.Settings.NotEligibleCountries.Contains(countries[i].Code))
+                yield return Found(context, "Eligibility", $"$.basics.countries[{i}].code", countries[i].Code);
+        }
+    }
+}
+
+public sealed class R006AccessModality : Rule
+{
+    public override string Id => "R-006";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "GCF CN template V.1 A.7 (direct / international access)";
+    public override TemplateSection Section => TemplateSection.Summary;
+    public override InvestmentCriterion? Criterion => InvestmentCriterion.CountryOwnership;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var ae = context.Proposal.Applicant.AccreditedEntity;
+        if (ae.Kind is not { } kind || ae.AccessModality is not { } modality)
+            yield break;
+        var expected = kind == AccreditedEntityKind.InternationalAccess ? AccessModality.International : AccessModality.Direct;
+        if (modality != expected)
+            yield return Found(context, null, ["$.applicant.accreditedEntity.accessModality", "$.applicant.accreditedEntity.kind"], kind, modality, expected);
     }
 }
 
