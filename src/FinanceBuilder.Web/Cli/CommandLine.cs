@@ -107,8 +107,8 @@ public static class CommandLine
         Route? target = null;
         if (route is not null)
         {
-            if (!Enum.TryParse<Route>(route, ignoreCase: true, out var parsed) || int.TryParse(route, out _))
-                return await Fail(stderr, $"--route {route}: use fundingProposal, conceptNote, sap or ppf");
+            if (!RouteNames.TryParse(route, out var parsed))
+                return await Fail(stderr, $"--route {route}: {Messages.Format(culture, "UnknownValue", "--route", route, RouteNames.Allowed)}");
             target = parsed;
         }
         var report = new ProposalValidation(new RuleCatalogue(RuleSettings.Default)).Validate(read.Proposal!, target);

@@ -21,8 +21,8 @@ public static class ValidationEndpoint
             Route? target = null;
             if (route is not null)
             {
-                if (!Enum.TryParse<Route>(route, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(route, out _))
-                    return Problems.Status(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "route", route, "fundingProposal, conceptNote, sap, ppf"));
+                if (!RouteNames.TryParse(route, out var parsed))
+                    return Problems.Status(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "route", route, RouteNames.Allowed));
                 target = parsed;
             }
             var proposal = reader.Read(System.Text.Encoding.UTF8.GetBytes(found.Document), culture).Proposal!;
