@@ -23,6 +23,20 @@ internal static class RuleCases
 
     private static string Words(int n) => string.Join(' ', Enumerable.Repeat("word", n));
 
+    /// A concept note's length: short narratives, no detailed budget or logframe tables.
+    private static void ShortenToAConceptNote(Proposal p)
+    {
+        var n = p.Narratives;
+        n.ExecutiveSummary = Words(300);
+        n.Complementarity = n.TheoryOfChange = n.ProjectDescription = n.JustificationForGcf = n.ExitStrategy = Words(250);
+        var c = n.InvestmentCriteria;
+        c.ImpactPotential = c.ParadigmShift = c.SustainableDevelopment = c.NeedsOfRecipient = c.CountryOwnership = c.EfficiencyEffectiveness = Words(150);
+        p.ClimateRationale.Context = Words(300);
+        p.Governance.ImplementationArrangements = p.MonitoringEvaluation.Arrangements = p.Gender.Assessment = p.Stakeholders.EngagementPlan = null;
+        p.Budget.Lines.Clear();
+        p.Results.Indicators.Clear();
+    }
+
     public static readonly IReadOnlyDictionary<string, RuleCase> All = new Dictionary<string, RuleCase>
     {
         ["R-001"] = new(M, Route.FundingProposal, p => p.Basics.Title = new string('x', 120) + " Ghana"),
@@ -45,6 +59,8 @@ internal static class RuleCases
         ["R-014"] = new(A, Route.Sap, p => p.Financing.GcfInstruments.Add(new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = Usd(5_000_000) })),
         ["R-015"] = new(A, Route.Sap, p => p.Safeguards.Category = EssCategory.B, p => p.Safeguards.Category = EssCategory.C),
         ["R-016"] = new(A, Route.Sap, p => p.Narratives.ExecutiveSummary = Words(11_000)),
+        ["R-017"] = new(M, Route.FundingProposal, p => p.Narratives.ProjectDescription = Words(30_000)),
+        ["R-018"] = new(M, Route.ConceptNote, p => p.Narratives.ExecutiveSummary = Words(900), ShortenToAConceptNote),
         ["R-019"] = new(M, Route.FundingProposal, p =>
         {
             p.Basics.Kind = ProjectKind.Programme;

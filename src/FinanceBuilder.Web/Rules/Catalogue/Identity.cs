@@ -349,6 +349,57 @@ public sealed class R016SapLength : Rule
     }
 }
 
+/// Page limits estimated from the data until the document engine can count the
+/// rendered pages: narrative words at the template's density plus table rows. Parameters are in
+/// the settings file, and the message says it is an estimate.
+internal static class PageEstimate
+{
+    public static decimal Pages(Proposal p, decimal wordsPerPage, decimal rowsPerPage)
+    {
+        var rows = p.Budget.Lines.Count + p.Results.Indicators.Count + p.Risks.Count + p.Financing.CoFinancing.Count + p.Financing.GcfInstruments.Count
+            + p.Components.Sum(c => 1 + c.Outputs.Sum(o => 1 + o.Activities.Count));
+        return NarrativeWords.Count(p) / wordsPerPage + rows / rowsPerPage;
+    }
+}
+
+public sealed class R017FundingProposalPages : Rule
+{
+    public override string Id => "R-017";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "GCF FP template V.2.1/V.3.0: at most 60 pages excluding annexes";
+    public override TemplateSection Section => TemplateSection.ProjectInformation;
+    public override IReadOnlyList<Route> Routes => [Route.FundingProposal];
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var max = context.Param(this, "maxPages", 60);
+        var pages = PageEstimate.Pages(context.Proposal, context.Param(this, "wordsPerPage", 500), context.Param(this, "tableRowsPerPage", 35));
+        if (pages > max)
+            yield return Found(context, null, "$.narratives", Math.Ceiling(pages), max);
+    }
+}
+
+public sealed class R018ConceptNotePages : Rule
+{
+    public override string Id => "R-018";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "GCF CN template V.2.2: at most 12 pages excluding annexes; summary at most 1 page";
+    public override TemplateSection Section => TemplateSection.ProjectInformation;
+    public override IReadOnlyList<Route> Routes => [Route.ConceptNote];
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var wordsPerPage = context.Param(this, "wordsPerPage", 500);
+        var pages = PageEstimate.Pages(context.Proposal, wordsPerPage, context.Param(this, "tableRowsPerPage", 35));
+        var max = context.Param(this, "maxPages", 12);
+        if (pages > max)
+            yield return Found(context, null, "$.narratives", Math.Ceiling(pages), max);
+        var summaryWords = NarrativeWords.Of(context.Proposal.Narratives.ExecutiveSummary);
+        if (summaryWords > wordsPerPage)
+            yield return Found(context, "Summary", "$.narratives.executiveSummary", summaryWords, Math.Round(wordsPerPage));
+    }
+}
+
 public sealed class R019Programme : Rule
 {
     public override string Id => "R-019";
