@@ -12,9 +12,14 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
     {
         var target = route ?? proposal.Target.Route ?? Route.FundingProposal;
         var figures = KeyFigures.Compute(proposal);
-        var findings = catalogue.Run(proposal, figures, target);
+        // Parameters follow the template version the proposal targets; the default
+        // catalogue settings otherwise.
+        var settings = proposal.Target.TemplateVersion is { } version && RuleSettings.AllVersions.TryGetValue(version, out var forVersion)
+            ? forVersion
+            : catalogue.Settings;
+        var findings = RuleCatalogue.Run(proposal, figures, target, settings);
         return new ValidationReport(
-            target, catalogue.Settings.TemplateVersion, figures, findings,
+            target, settings.TemplateVersion, figures, findings,
             Readiness.ByCriterion(proposal, findings, target),
             Readiness.BySection(proposal, findings, target));
     }

@@ -16,9 +16,12 @@ public sealed class RuleCatalogue(RuleSettings settings)
 
     public RuleSettings Settings { get; } = settings;
 
-    public IReadOnlyList<Finding> Run(Proposal proposal, KeyFigures figures, Route route)
+    public IReadOnlyList<Finding> Run(Proposal proposal, KeyFigures figures, Route route) =>
+        Run(proposal, figures, route, Settings);
+
+    public static IReadOnlyList<Finding> Run(Proposal proposal, KeyFigures figures, Route route, RuleSettings settings)
     {
-        var context = new RuleContext(proposal, figures, route, Settings);
+        var context = new RuleContext(proposal, figures, route, settings);
         var findings = new List<Finding>();
         foreach (var rule in All.Where(r => r.Routes.Contains(route)))
         {

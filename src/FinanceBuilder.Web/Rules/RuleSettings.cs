@@ -24,7 +24,18 @@ public sealed class RuleSettings
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static RuleSettings Default { get; } = Load(Path.Combine(AppContext.BaseDirectory, "Rules", "Settings", "gcf-fp-v3.json"));
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "Rules", "Settings");
+
+    public static RuleSettings Default { get; } = Load(Path.Combine(Folder, "gcf-fp-v3.json"));
+
+    /// Every settings file of the folder, by the template version it declares.
+    public static IReadOnlyDictionary<string, RuleSettings> AllVersions { get; } = Directory.Exists(Folder)
+        ? Directory.EnumerateFiles(Folder, "*.json").Select(Load).ToDictionary(s => s.TemplateVersion, StringComparer.OrdinalIgnoreCase)
+        : new Dictionary<string, RuleSettings>();
+
+    /// The parameters of a proposal's template version; the current FP template when unknown.
+    public static RuleSettings For(string? templateVersion) =>
+        templateVersion is not null && AllVersions.TryGetValue(templateVersion, out var settings) ? settings : Default;
 
     public decimal Param(string ruleId, string name, decimal fallback) =>
         Rules.TryGetValue(ruleId, out var rule) && rule.Params.TryGetValue(name, out var value) ? value : fallback;

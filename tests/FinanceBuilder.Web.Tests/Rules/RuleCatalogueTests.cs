@@ -120,6 +120,22 @@ public sealed class RuleCatalogueTests
         Assert.Contains("Budget lines add up to USD 40,250,000 but total financing is USD 43,000,000", english, StringComparison.Ordinal);
     }
 
+    /// Parameters follow the template version: the SAP pilot template capped GCF funding at
+    /// USD 10 million, the current SAP at 25 million (gcf-reference §4.2).
+    [Fact]
+    public void Parameters_FollowTheTemplateVersion()
+    {
+        var current = RuleCases.Load(RuleCases.A); // GCF request USD 24 million
+        var pilot = RuleCases.Load(RuleCases.A);
+        pilot.Target.TemplateVersion = "GCF-SAP-PILOT";
+        current.Target.TemplateVersion = "GCF-FP-V3.0";
+
+        Assert.DoesNotContain(Validation.Validate(current, Route.Sap).Findings, f => f.RuleId == "R-014");
+        var r014 = Assert.Single(Validation.Validate(pilot, Route.Sap).Findings, f => f.RuleId == "R-014");
+        Assert.Contains("USD 10,000,000", RuleMessages.Render(r014, CultureInfo.GetCultureInfo("en")), StringComparison.Ordinal);
+        Assert.Equal("GCF-SAP-PILOT", Validation.Validate(pilot, Route.Sap).TemplateVersion);
+    }
+
     /// Half-filled proposals are the normal case: nothing throws, missing data is completeness.
     [Fact]
     public void EmptyAndHostileProposals_NeverThrow()
