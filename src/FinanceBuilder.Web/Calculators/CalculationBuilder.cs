@@ -53,6 +53,10 @@ public sealed class CalculationBuilder(CalculationContext context)
         return null;
     }
 
+    /// A value the proposal gives with its own source (a reduction computed elsewhere).
+    public void Given(string name, decimal value, string unit, string source) =>
+        parameters.Add(new UsedParameter(name, value, unit, source, IsDefault: false));
+
     public decimal Default(DefaultValue value, string name)
     {
         parameters.Add(new UsedParameter(name, value.Value, value.Unit, value.Source, IsDefault: true));
@@ -62,7 +66,7 @@ public sealed class CalculationBuilder(CalculationContext context)
     /// Crediting period: the asset's technical life, capped by the project lifespan (§12.1).
     public int Years(MitigationMeasure measure)
     {
-        var life = measure.TechnicalLifeYears ?? EmissionDefaults.TechnicalLife(measure.Method);
+        var life = measure.TechnicalLifeYears ?? EmissionDefaults.TechnicalLife(measure);
         if (measure.TechnicalLifeYears is null)
             parameters.Add(new UsedParameter("technical life", life, "years", "gcf-reference §12.8 default [R]", IsDefault: true));
         return Context.LifespanYears is { } lifespan && lifespan > 0 ? Math.Min(life, lifespan) : life;

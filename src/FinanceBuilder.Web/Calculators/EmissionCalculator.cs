@@ -9,6 +9,8 @@ public static class EmissionCalculator
     public static EmissionResult Calculate(MitigationMeasure measure, CalculationContext context)
     {
         var b = new CalculationBuilder(context);
+        if (measure.Reported is { } reported && !HasInputs(measure))
+            return Reported(measure, reported, b);
         return measure.Method switch
         {
             CalculationMethod.GridElectricity => GridElectricity.Calculate(measure, measure.GridElectricity, b),
@@ -21,6 +23,37 @@ public static class EmissionCalculator
             CalculationMethod.TreePlanting => TreePlanting.Calculate(measure, measure.TreePlanting, b),
             _ => throw new ArgumentOutOfRangeException(nameof(measure), measure.Method, "Unknown calculation method."),
         };
+    }
+
+    private static bool HasInputs(MitigationMeasure m) => m.Method switch
+    {
+        CalculationMethod.GridElectricity => m.GridElectricity is not null,
+        CalculationMethod.FuelSwitch => m.FuelSwitch is not null,
+        CalculationMethod.LandfillGas => m.LandfillGas is not null,
+        CalculationMethod.WasteDiversion => m.WasteDiversion is not null,
+        CalculationMethod.Wastewater => m.Wastewater is not null,
+        CalculationMethod.Transport => m.Transport is not null,
+        CalculationMethod.Buildings => m.Buildings is not null,
+        _ => m.TreePlanting is not null,
+    };
+
+    /// A figure computed elsewhere is taken as given — with its method and source, and said so.
+    private static EmissionResult Reported(MitigationMeasure measure, ReportedReduction reported, CalculationBuilder b)
+    {
+        var years = b.Years(measure);
+        if (string.IsNullOrWhiteSpace(reported.Method))
+            b.Missing("reported.method");
+        if (string.IsNullOrWhiteSpace(reported.Source))
+            b.Missing("reported.source");
+        decimal? annual = reported.LifetimeTco2e is { } lifetime ? lifetime / years : reported.AnnualTco2e;
+        if (annual is null)
+            b.Missing("reported.annualTco2e");
+        if (b.HasMissing)
+            return b.Build(measure, [], years);
+        b.Given($"reported reduction ({reported.Method})", (reported.LifetimeTco2e ?? reported.AnnualTco2e)!.Value,
+            reported.LifetimeTco2e is null ? "tCO2e/yr" : "tCO2e over the crediting period", reported.Source!);
+        b.Note($"Computed outside FinanceBuilder ({reported.Method}); its inputs are not checked here.");
+        return b.Build(measure, Enumerable.Repeat(annual!.Value, years).ToArray(), years);
     }
 
     public static IReadOnlyList<EmissionResult> CalculateAll(Proposal proposal) =>

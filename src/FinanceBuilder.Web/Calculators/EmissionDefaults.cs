@@ -140,7 +140,11 @@ public static class EmissionDefaults
     /// Carbon fraction of dry matter (IPCC AFOLU default).
     public static readonly DefaultValue CarbonFraction = new(0.47m, "t C/t dm", "IPCC 2006 Vol. 4 default carbon fraction (gcf-reference §12.9) [R]");
 
-    /// Technical life in years to propose (§12.8) [R].
+    /// Technical life in years to propose (§12.8) [R]: vehicles (e-bus 12 years) last less than
+    /// the infrastructure of a modal shift (BRT, cycle lanes: 20–30 years, 25 proposed).
+    public static int TechnicalLife(MitigationMeasure measure) =>
+        measure.Method == CalculationMethod.Transport && measure.Transport is { Fleet: null, ModalShifts.Count: > 0 } ? 25 : TechnicalLife(measure.Method);
+
     public static int TechnicalLife(CalculationMethod method) => method switch
     {
         CalculationMethod.GridElectricity => 15,

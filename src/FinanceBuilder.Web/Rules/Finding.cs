@@ -31,3 +31,9 @@ public sealed record Finding(
 public sealed record MoneyArg(decimal Amount, string Currency);
 
 public sealed record PercentArg(decimal Value);
+
+/// A co-financing ratio, written "1 : 13" as the key figures write it.
+public sealed record RatioArg(decimal Value);
+
+/// A country, written with its name: "Ghana (GH)".
+public sealed record CountryArg(string Code);

@@ -219,6 +219,24 @@ public sealed class WorkedExampleTests
         Assert.Contains("$.mitigationMeasures[0].gridElectricity.generation.specificYield", result.MissingInputs);
     }
 
+    /// A reduction computed by the accredited entity's own method is used as given, with its source.
+    [Fact]
+    public void ReportedReduction_IsUsedWhenTheMethodsInputsAreAbsent()
+    {
+        var result = Run(new MitigationMeasure
+        {
+            Id = "BRT",
+            Method = CalculationMethod.Transport,
+            TechnicalLifeYears = 30,
+            Reported = new ReportedReduction { LifetimeTco2e = 2_600_000m, Method = "IFI joint approach (transport)", Source = "FP085 appraisal" },
+        }, lifespan: 30);
+
+        Assert.True(result.IsComplete);
+        Assert.Equal(2_600_000m, Math.Round(result.LifetimeTco2e));
+        Assert.Contains(result.Parameters, p => p.Source.Contains("FP085 appraisal", StringComparison.Ordinal));
+        Assert.NotEmpty(result.Notes);
+    }
+
     [Theory]
     [InlineData(CalculationMethod.GridElectricity)]
     [InlineData(CalculationMethod.FuelSwitch)]

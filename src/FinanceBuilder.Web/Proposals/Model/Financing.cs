@@ -65,7 +65,7 @@ public sealed class CoFinancier
     public decimal? GracePeriodYears { get; set; }
     [Percent] public decimal? PricingPercent { get; set; }
     public Seniority? Seniority { get; set; }
-    public CommitmentStatus Status { get; set; } = CommitmentStatus.Indicative;
+    public CommitmentStatus? Status { get; set; }
 }
 
 public enum CoFinancierType { LocalGovernment, NationalGovernment, Multilateral, Bilateral, PrivateSector, Community, Other }

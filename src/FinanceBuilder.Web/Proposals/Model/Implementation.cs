@@ -45,5 +45,5 @@ public enum AnnexType
     NoObjectionLetter, FeasibilityStudy, FinancialModel, EconomicAnalysis, DetailedBudget, Timetable,
     EnvironmentalSocialAssessment, GenderAssessment, LegalDueDiligence, ProcurementPlan, MonitoringPlan,
     FeeRequest, CoFinancingLetters, TermSheet, StakeholderEngagement, Map, TheoryOfChangeDiagram,
-    IndigenousPeoplesPlan, Other,
+    IndigenousPeoplesPlan, ResettlementPlan, Other,
 }

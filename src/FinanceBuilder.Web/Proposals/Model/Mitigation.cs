@@ -19,6 +19,10 @@ public sealed class MitigationMeasure
     public EmissionEffect? Effect { get; set; }
     [LongText] public string? BaselineScenario { get; set; }
 
+    /// A reduction computed outside FinanceBuilder (e.g. by the accredited entity's own method),
+    /// used when the method's inputs are not given: the figure, the method and its source.
+    public ReportedReduction? Reported { get; set; }
+
     public GridElectricityInputs? GridElectricity { get; set; }
     public FuelSwitchInputs? FuelSwitch { get; set; }
     public LandfillGasInputs? LandfillGas { get; set; }
@@ -27,6 +31,16 @@ public sealed class MitigationMeasure
     public TransportInputs? Transport { get; set; }
     public BuildingsInputs? Buildings { get; set; }
     public TreePlantingInputs? TreePlanting { get; set; }
+}
+
+public sealed class ReportedReduction
+{
+    [AllowNegative(-1e12, 1e12)] public decimal? AnnualTco2e { get; set; }
+    [AllowNegative(-1e12, 1e12)] public decimal? LifetimeTco2e { get; set; }
+    /// The methodology used ("IFI joint approach, transport", "CDM AMS-III.U"…).
+    [ShortText] public string? Method { get; set; }
+    /// Where the figure comes from (feasibility study, AE appraisal report…).
+    [ShortText] public string? Source { get; set; }
 }
 
 /// The eight methods M1–M8 of gcf-reference §12.

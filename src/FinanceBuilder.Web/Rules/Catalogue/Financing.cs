@@ -107,6 +107,8 @@ public sealed class R028CoFinanciers : Rule
         {
             if (string.IsNullOrWhiteSpace(cofinanciers[i].Name))
                 yield return Found(context, "Name", $"$.financing.coFinancing[{i}].name", cofinanciers[i].Id);
+            if (cofinanciers[i].Status is null)
+                yield return Found(context, "Status", $"$.financing.coFinancing[{i}].status", cofinanciers[i].Name ?? cofinanciers[i].Id);
         }
         if (cofinanciers.Any(c => c.Status == CommitmentStatus.Committed)
             && !context.Proposal.Annexes.Any(a => a.Type == AnnexType.CoFinancingLetters))
@@ -125,7 +127,7 @@ public sealed class R029CoFinancingRatio : Rule
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         if (context.Figures.CoFinancingRatio is { } ratio)
-            yield return Found(context, null, "$.financing", Math.Round(ratio, 2));
+            yield return Found(context, null, "$.financing", new RatioArg(ratio));
     }
 }
 

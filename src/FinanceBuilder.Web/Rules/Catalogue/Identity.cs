@@ -33,19 +33,22 @@ public sealed class R001Title : Rule
 
     private static IEnumerable<string> Names(string code)
     {
+        foreach (var alias in CountryNames.Aliases(code))
+            yield return alias;
         RegionInfo region;
         try { region = new RegionInfo(code); }
         catch (ArgumentException) { yield break; }
         yield return region.EnglishName;
         yield return region.NativeName;
-        yield return new RegionInfo(code).DisplayName;
     }
 
+    /// Whole words, ignoring accents, case and the kind of apostrophe: "Niger" is not in "Nigeria".
     private static bool Contains(string text, string name) =>
-        Fold(text).Contains(Fold(name), StringComparison.OrdinalIgnoreCase);
+        Regex.IsMatch(Fold(text), $@"(?<![\p{{L}}]){Regex.Escape(Fold(name))}(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static string Fold(string text) =>
-        new(text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+        new string(text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray())
+            .Replace('\u2019', '\'').Replace('\u2018', '\'');
 }
 
 public sealed class R002Countries : Rule
@@ -64,7 +67,7 @@ public sealed class R002Countries : Rule
         for (var i = 0; i < countries.Count; i++)
         {
             if (context.Settings.NotEligibleCountries.Contains(countries[i].Code))
-                yield return Found(context, "Eligibility", $"$.basics.countries[{i}].code", countries[i].Code);
+                yield return Found(context, "Eligibility", $"$.basics.countries[{i}].code", new CountryArg(countries[i].Code));
         }
     }
 }
@@ -175,11 +178,11 @@ public sealed class R007NoObjection : Rule
             if (context.Route == Route.ConceptNote)
             {
                 if (index < 0 || ndas[index].InformedOn is null)
-                    yield return Found(context, "Informed", $"{path}.informedOn", country.Code) with { Severity = Severity.Warning };
+                    yield return Found(context, "Informed", $"{path}.informedOn", new CountryArg(country.Code)) with { Severity = Severity.Warning };
             }
             else if (index < 0 || ndas[index].NoObjectionLetter.Status is not (DocumentStatus.Final or DocumentStatus.Attached))
             {
-                yield return Found(context, null, $"{path}.noObjectionLetter.status", country.Code);
+                yield return Found(context, null, $"{path}.noObjectionLetter.status", new CountryArg(country.Code));
             }
         }
     }
@@ -200,7 +203,9 @@ public sealed class R008NoObjectionTemplate : Rule
         {
             var letter = ndas[i].NoObjectionLetter;
             if (letter.Status is DocumentStatus.Final or DocumentStatus.Attached)
-                yield return Found(context, null, $"$.applicant.nationalDesignatedAuthorities[{i}].noObjectionLetter", ndas[i].CountryCode, ndas[i].Signatory ?? "?");
+                yield return ndas[i].Signatory is { } signatory
+                    ? Found(context, null, $"$.applicant.nationalDesignatedAuthorities[{i}].noObjectionLetter", new CountryArg(ndas[i].CountryCode ?? "?"), signatory)
+                    : Found(context, "Signatory", $"$.applicant.nationalDesignatedAuthorities[{i}].signatory", new CountryArg(ndas[i].CountryCode ?? "?"));
         }
     }
 }
@@ -219,8 +224,10 @@ public sealed class R009ExecutingEntities : Rule
             yield break;
         for (var i = 0; i < entities.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(entities[i].Role) || entities[i].BudgetSharePercent is null)
-                yield return Found(context, "Incomplete", $"$.applicant.executingEntities[{i}]", entities[i].Name ?? $"#{i + 1}");
+            if (string.IsNullOrWhiteSpace(entities[i].Role))
+                yield return Found(context, "Role", $"$.applicant.executingEntities[{i}].role", entities[i].Name ?? $"#{i + 1}");
+            if (entities[i].BudgetSharePercent is null)
+                yield return Found(context, "Share", $"$.applicant.executingEntities[{i}].budgetSharePercent", entities[i].Name ?? $"#{i + 1}");
         }
         var shares = entities.Where(e => e.BudgetSharePercent is not null).Sum(e => e.BudgetSharePercent!.Value);
         if (entities.All(e => e.BudgetSharePercent is not null) && Math.Abs(shares - 100m) > 0.01m)

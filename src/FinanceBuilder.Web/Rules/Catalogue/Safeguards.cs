@@ -64,8 +64,15 @@ public sealed class R062CategoryA : Rule
     public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
     public override IReadOnlyList<Route> Routes => FullProposals;
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context) =>
-        Disclosure.Check(this, context, [EssCategory.A, EssCategory.I1], requireBoth: true, (int)context.Param(this, "disclosureDays", 120));
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        foreach (var finding in Disclosure.Check(this, context, [EssCategory.A, EssCategory.I1], requireBoth: true, (int)context.Param(this, "disclosureDays", 120)))
+            yield return finding;
+        var p = context.Proposal;
+        if (p.Safeguards.Category is EssCategory.A or EssCategory.I1 && p.Safeguards.Screening.LandAcquisitionOrResettlement == true
+            && !p.Annexes.Any(a => a.Type == AnnexType.ResettlementPlan))
+            yield return Found(context, "Resettlement", ["$.safeguards.screening.landAcquisitionOrResettlement", "$.annexes"]);
+    }
 }
 
 public sealed class R063CategoryB : Rule
@@ -137,7 +144,7 @@ public sealed class R065Gender : Rule
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var g = context.Proposal.Gender;
-        if (string.IsNullOrWhiteSpace(g.Assessment))
+        if (string.IsNullOrWhiteSpace(g.Assessment) && !Documents.HasAnnex(context.Proposal, AnnexType.GenderAssessment))
             yield return Found(context, "Assessment", "$.gender.assessment");
         if (g.ActionPlan.Count == 0)
         {

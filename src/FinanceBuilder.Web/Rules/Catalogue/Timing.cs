@@ -28,9 +28,13 @@ public sealed class R070ImplementationPeriod : Rule
             yield return Found(context, "Months", "$.basics.implementationMonths", declared, months);
     }
 
-    /// Whole months from start to end, counting a started month from the same day on (2027-07-01 → 2032-07-01 = 60).
-    public static int Months(DateOnly start, DateOnly end) =>
-        (end.Year - start.Year) * 12 + end.Month - start.Month - (end.Day < start.Day ? 1 : 0);
+    /// Whole months from start to end, the end day included: 2020-01-01 → 2025-12-31 is 72 months,
+    /// and so is 2020-01-01 → 2026-01-01 (a period that "ends on" the anniversary).
+    public static int Months(DateOnly start, DateOnly end)
+    {
+        var after = end.AddDays(1);
+        return (after.Year - start.Year) * 12 + after.Month - start.Month - (after.Day < start.Day ? 1 : 0);
+    }
 }
 
 public sealed class R071Lifespan : Rule
@@ -212,7 +216,10 @@ public sealed class R079TemplateVersion : Rule
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        if (context.Proposal.Target.Route is not null && string.IsNullOrWhiteSpace(context.Proposal.Target.TemplateVersion))
+        var declared = context.Proposal.Target.TemplateVersion;
+        if (context.Proposal.Target.Route is not null && string.IsNullOrWhiteSpace(declared))
             yield return Found(context, null, "$.target.templateVersion", context.Settings.TemplateVersion);
+        else if (!string.IsNullOrWhiteSpace(declared) && !string.Equals(declared, context.Settings.TemplateVersion, StringComparison.OrdinalIgnoreCase))
+            yield return Found(context, "Unknown", "$.target.templateVersion", declared, context.Settings.TemplateVersion, string.Join(", ", RuleSettings.AllVersions.Keys.Order(StringComparer.Ordinal))) with { Severity = Severity.Warning };
     }
 }
