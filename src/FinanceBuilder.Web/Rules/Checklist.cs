@@ -71,6 +71,21 @@ public static class Checklist
         "$.stakeholders.grievanceMechanism", "$.narratives.exitStrategy",
     ];
 
-    public static IEnumerable<ChecklistItem> For(Route route) =>
-        route == Route.ConceptNote ? FundingProposal.Where(i => !NotInConceptNote.Contains(i.Path)) : FundingProposal;
+    /// A readiness request is a short form: who asks, for which country, how much, from which window.
+    private static readonly ChecklistItem[] ReadinessRequest =
+    [
+        new("$.basics.title", TemplateSection.Summary, null, p => Text(p.Basics.Title)),
+        new("$.basics.countries", TemplateSection.Summary, InvestmentCriterion.CountryOwnership, p => p.Basics.Countries.Count > 0),
+        new("$.applicant.nationalDesignatedAuthorities", TemplateSection.Summary, InvestmentCriterion.CountryOwnership, p => p.Applicant.NationalDesignatedAuthorities.Count > 0),
+        new("$.target.readinessEnvelope.window", TemplateSection.Financing, null, p => p.Target.ReadinessEnvelope?.Window is not null),
+        new("$.financing.gcfInstruments", TemplateSection.Financing, InvestmentCriterion.NeedsOfRecipient, p => p.Financing.GcfInstruments.Count > 0),
+        new("$.narratives.projectDescription", TemplateSection.ProjectInformation, null, p => Text(p.Narratives.ProjectDescription)),
+    ];
+
+    public static IEnumerable<ChecklistItem> For(Route route) => route switch
+    {
+        Route.ConceptNote => FundingProposal.Where(i => !NotInConceptNote.Contains(i.Path)),
+        Route.Readiness => ReadinessRequest,
+        _ => FundingProposal,
+    };
 }

@@ -2,7 +2,7 @@ using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Rules;
 
-public enum ReadinessStatus { NotStarted, InProgress, HasProblems, Ready }
+public enum ReadinessStatus { NotApplicable, NotStarted, InProgress, HasProblems, Ready }
 
 /// One required answer of the completeness checklist: where it is and whether it is given.
 public sealed record ChecklistItem(string Path, TemplateSection Section, InvestmentCriterion? Criterion, Func<Proposal, bool> IsAnswered);
@@ -41,7 +41,8 @@ public static class Readiness
         var warnings = findings.Count(f => f.Severity == Severity.Warning && f.Acknowledged is null);
         var completeness = list.Count == 0 ? 100 : 100 * answered / list.Count;
         var score = Math.Max(0, completeness - ErrorPenalty * errors - WarningPenalty * warnings);
-        var status = answered == 0 && list.Count > 0 ? ReadinessStatus.NotStarted
+        var status = list.Count == 0 && errors == 0 && warnings == 0 ? ReadinessStatus.NotApplicable
+            : answered == 0 && list.Count > 0 ? ReadinessStatus.NotStarted
             : errors > 0 ? ReadinessStatus.HasProblems
             : unanswered.Count == 0 && warnings == 0 ? ReadinessStatus.Ready
             : ReadinessStatus.InProgress;

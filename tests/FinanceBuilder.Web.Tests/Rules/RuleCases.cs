@@ -92,6 +92,17 @@ internal static class RuleCases
             p.Financing.GcfInstruments.Clear();
             p.Financing.GcfInstruments.Add(new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = Usd(1_000_000) });
         }),
+        ["R-036"] = new(M, Route.Readiness, p =>
+        {
+            p.Target.ReadinessEnvelope = new ReadinessEnvelope { Window = ReadinessWindow.Main, MainUsedUsd = 3_500_000 };
+            p.Financing.GcfInstruments.Clear();
+            p.Financing.GcfInstruments.Add(new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = Usd(1_000_000) });
+        }, p =>
+        {
+            p.Target.ReadinessEnvelope = new ReadinessEnvelope { Window = ReadinessWindow.Main, MainUsedUsd = 1_000_000 };
+            p.Financing.GcfInstruments.Clear();
+            p.Financing.GcfInstruments.Add(new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = Usd(1_000_000) });
+        }),
         ["R-037"] = new(M, Route.FundingProposal, _ => { }, p => p.Financing.CoFinancing.ForEach(c => c.Instrument = c.Instrument == FinancialInstrument.InKind ? FinancialInstrument.Grant : c.Instrument)),
         ["R-038"] = new(M, Route.FundingProposal, p => p.Financing.CoFinancing.Clear()),
         ["R-040"] = new(M, Route.FundingProposal, p => p.Results.Indicators.Where(i => i.IrmfCore == IrmfCore.Core1).ToList().ForEach(i => i.IrmfCore = null)),

@@ -60,12 +60,27 @@ public sealed class Target
 {
     public Fund Fund { get; set; } = Fund.Gcf;
     public Route? Route { get; set; }
+    /// For a readiness request (RPSP): what the country has already used of its envelope.
+    public ReadinessEnvelope? ReadinessEnvelope { get; set; }
     /// Template version the proposal was last mapped to, e.g. "GCF-FP-V3.0".
     [ShortText] public string? TemplateVersion { get; set; }
 }
 
 public enum Language { En, Fr, Es }
 
+/// The country's readiness envelope (gcf-reference §4.4): up to USD 4 million main envelope plus
+/// up to USD 3 million for NAP formulation (NAP.1) per 4 years; NAP.2 implementation support only
+/// when less than USD 250,000 of the envelope remains uncommitted.
+public sealed class ReadinessEnvelope
+{
+    public DateOnly? PeriodStart { get; set; }
+    public decimal? MainUsedUsd { get; set; }
+    public decimal? Nap1UsedUsd { get; set; }
+    public ReadinessWindow? Window { get; set; }
+}
+
+public enum ReadinessWindow { Main, Nap1, Nap2 }
+
 public enum Fund { Gcf, AdaptationFund, Gef, CityGapFund, C40Cff }
 
-public enum Route { FundingProposal, ConceptNote, Sap, Ppf }
+public enum Route { FundingProposal, ConceptNote, Sap, Ppf, Readiness }

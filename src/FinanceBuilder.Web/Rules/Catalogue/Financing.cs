@@ -268,6 +268,43 @@ public sealed class R035Ppf : Rule
     }
 }
 
+public sealed class R036ReadinessEnvelope : Rule
+{
+    public override string Id => "R-036";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "GCF Readiness and Preparatory Support Programme, country support envelope";
+    public override TemplateSection Section => TemplateSection.Financing;
+    public override IReadOnlyList<Route> Routes => [Route.Readiness];
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var envelope = context.Proposal.Target.ReadinessEnvelope;
+        if (envelope?.Window is not { } window || context.Figures.GcfRequestUsd is not { } request)
+            yield break;
+        var mainMax = context.Param(this, "mainMaxUsd", 4_000_000m);
+        var napMax = context.Param(this, "nap1MaxUsd", 3_000_000m);
+        var nap2Threshold = context.Param(this, "nap2RemainingBelowUsd", 250_000m);
+        var mainUsed = envelope.MainUsedUsd ?? 0m;
+        var napUsed = envelope.Nap1UsedUsd ?? 0m;
+        var remaining = mainMax + napMax - mainUsed - napUsed;
+        switch (window)
+        {
+            case ReadinessWindow.Main when mainUsed + request > mainMax:
+                yield return Found(context, "Main", "$.financing.gcfInstruments", new MoneyArg(request, "USD"), new MoneyArg(Math.Max(0, mainMax - mainUsed), "USD"));
+                break;
+            case ReadinessWindow.Nap1 when napUsed + request > napMax:
+                yield return Found(context, "Nap1", "$.financing.gcfInstruments", new MoneyArg(request, "USD"), new MoneyArg(Math.Max(0, napMax - napUsed), "USD"));
+                break;
+            case ReadinessWindow.Nap2 when remaining >= nap2Threshold:
+                yield return Found(context, "Nap2", "$.target.readinessEnvelope", new MoneyArg(remaining, "USD"), new MoneyArg(nap2Threshold, "USD"));
+                break;
+            case ReadinessWindow.Nap2 when request > napMax:
+                yield return Found(context, "Nap2Cap", "$.financing.gcfInstruments", new MoneyArg(request, "USD"), new MoneyArg(napMax, "USD"));
+                break;
+        }
+    }
+}
+
 public sealed class R037InKind : Rule
 {
     public override string Id => "R-037";
