@@ -114,10 +114,10 @@ public sealed record KeyFigures
         var any = false;
         foreach (var count in counts)
         {
-            if (count.Female is null && count.Male is null)
+            if (count.Known() is not { } known)
                 continue;
             any = true;
-            total += (count.Female ?? 0) + (count.Male ?? 0);
+            total += known;
         }
         return any ? total : null;
     }

@@ -77,4 +77,22 @@ public sealed class ReviewedFalsePositivesTests
         Assert.Contains(Findings(p, rule: "R-079"), f => f.MessageKey == "R-079.Unknown" && f.Severity == Severity.Warning);
         Assert.Contains(Findings(p, rule: "R-028"), f => f.MessageKey == "R-028.Status");
     }
+
+    /// A published total without the split by sex counts as beneficiaries, and asks for the split.
+    [Fact]
+    public void BeneficiaryTotals_Count_AndAskForTheSplit()
+    {
+        var p = RuleCases.Load(RuleCases.A);
+        foreach (var m in p.AdaptationMeasures)
+        {
+            m.Beneficiaries.Direct = new PeopleCount { Total = m.Beneficiaries.Direct.Known() };
+            m.Beneficiaries.Indirect = new PeopleCount { Total = m.Beneficiaries.Indirect.Known() };
+        }
+
+        var report = Validation.Validate(p);
+
+        Assert.Equal(244_000, report.Figures.DirectBeneficiaries);
+        Assert.DoesNotContain(report.Findings, f => f.MessageKey == "R-042.Counts");
+        Assert.Contains(report.Findings, f => f.MessageKey == "R-042.Split" && f.Severity == Severity.Warning);
+    }
 }

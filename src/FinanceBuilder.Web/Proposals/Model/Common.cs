@@ -10,11 +10,16 @@ public sealed record Money
     [CurrencyCode] public required string Currency { get; init; }
 }
 
-/// A count of people split by sex. Both parts may be unknown while drafting.
+/// A count of people split by sex. Both parts may be unknown while drafting; Total holds
+/// a published figure whose split is not known yet (the rules then ask for the split).
 public sealed class PeopleCount
 {
     public long? Female { get; set; }
     public long? Male { get; set; }
+    public long? Total { get; set; }
+
+    /// Female + male when either is given, else the total; null when nothing is known.
+    public long? Known() => Female is null && Male is null ? Total : (Female ?? 0) + (Male ?? 0);
 }
 
 /// A calculator parameter with its provenance (gcf-reference §12.1): value, unit, source,

@@ -89,6 +89,18 @@ public sealed class R042CoreTwo : Rule
             yield return Found(context, "Indicator", "$.results.indicators");
         if (context.Figures.DirectBeneficiaries is null || context.Figures.IndirectBeneficiaries is null)
             yield return Found(context, "Counts", "$.adaptationMeasures");
+        var measures = p.AdaptationMeasures;
+        for (var i = 0; i < measures.Count; i++)
+        {
+            foreach (var (count, kind) in new[] { (measures[i].Beneficiaries.Direct, "direct"), (measures[i].Beneficiaries.Indirect, "indirect") })
+            {
+                var path = $"$.adaptationMeasures[{i}].beneficiaries.{kind}";
+                if (count.Total is { } total && count.Female is not null && count.Male is not null && count.Female + count.Male != total)
+                    yield return Found(context, "Mismatch", path, measures[i].Name ?? measures[i].Id, count.Female + count.Male, total);
+                else if (count.Total is not null && count.Female is null && count.Male is null)
+                    yield return Found(context, "Split", path, measures[i].Name ?? measures[i].Id) with { Severity = Severity.Warning };
+            }
+        }
     }
 }
 
@@ -106,7 +118,7 @@ public sealed class R043BeneficiaryCap : Rule
         for (var i = 0; i < measures.Count; i++)
         {
             var b = measures[i].Beneficiaries;
-            var count = (b.Direct.Female ?? 0) + (b.Direct.Male ?? 0) + (b.Indirect.Female ?? 0) + (b.Indirect.Male ?? 0);
+            var count = (b.Direct.Known() ?? 0) + (b.Indirect.Known() ?? 0);
             if (b.ServiceAreaPopulation is { } population && count > population)
                 yield return Found(context, "ServiceArea", $"$.adaptationMeasures[{i}].beneficiaries", measures[i].Name ?? measures[i].Id, count, population);
         }
