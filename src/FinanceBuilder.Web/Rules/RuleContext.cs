@@ -28,5 +28,7 @@ public sealed class RuleContext(Proposal proposal, KeyFigures figures, Route rou
     public MoneyArg Money(decimal amount) => new(amount, Currency);
 
     /// The amount in the reporting currency, or null without an exchange rate (R-030 reports that).
-    public decimal? Convert(Money money) => new CurrencyConverter(Proposal.Financing.ExchangeRates).Convert(money, Currency);
+    public decimal? Convert(Money money) => converter.Convert(money, Currency);
+
+    private readonly CurrencyConverter converter = new(proposal.Financing.ExchangeRates);
 }
