@@ -33,7 +33,10 @@ public sealed record KeyFigures
 
     /// "1 : 13" for a ratio of 13.1 (gcf-reference §6.4), in the reader's number format.
     public string? CoFinancingRatioText(CultureInfo culture) =>
-        CoFinancingRatio is { } x ? $"1 : {Math.Round(x, x >= 10 ? 0 : 1, MidpointRounding.AwayFromZero).ToString("0.#", culture)}" : null;
+        CoFinancingRatio is { } x ? RatioText(x, culture) : null;
+
+    public static string RatioText(decimal x, CultureInfo culture) =>
+        $"1 : {Math.Round(x, x >= 10 ? 0 : 1, MidpointRounding.AwayFromZero).ToString("0.#", culture)}";
 
     public static KeyFigures Compute(Proposal proposal, FundParameters? parameters = null)
     {

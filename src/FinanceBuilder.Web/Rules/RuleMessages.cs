@@ -37,7 +37,7 @@ public static class RuleMessages
     {
         null => "—",
         MoneyArg money => $"{money.Currency} {money.Amount.ToString(money.Amount == Math.Round(money.Amount) ? "N0" : "N2", culture)}",
-        RatioArg ratio => new Calculators.KeyFigures { ReportingCurrency = "", CoFinancingRatio = ratio.Value }.CoFinancingRatioText(culture)!,
+        RatioArg ratio => Calculators.KeyFigures.RatioText(ratio.Value, culture),
         CountryArg country => CountryName(country.Code),
         PercentArg percent => percent.Value.ToString("0.##", culture) + (culture.TwoLetterISOLanguageName == "fr" ? " %" : "%"),
         decimal number => number.ToString(number == Math.Round(number) ? "N0" : "0.##", culture),

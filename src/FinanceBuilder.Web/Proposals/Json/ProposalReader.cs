@@ -159,19 +159,19 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
 
     private static string Expected(Type? type, CultureInfo culture)
     {
-        var fr = culture.TwoLetterISOLanguageName == "fr";
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
-        return type switch
+        var key = type switch
         {
-            null => fr ? "une valeur du schéma" : "a value matching the schema",
-            _ when type == typeof(string) => fr ? "un texte" : "text",
-            _ when type == typeof(bool) => fr ? "true ou false" : "true or false",
-            _ when type == typeof(DateOnly) => fr ? "une date AAAA-MM-JJ" : "a date YYYY-MM-DD",
-            _ when type == typeof(int) || type == typeof(long) => fr ? "un nombre entier" : "a whole number",
-            _ when type == typeof(decimal) => fr ? "un nombre" : "a number",
-            _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) => fr ? "une liste" : "a list",
-            _ => fr ? "un objet" : "an object",
+            null => "ExpectSchema",
+            _ when type == typeof(string) => "ExpectText",
+            _ when type == typeof(bool) => "ExpectBoolean",
+            _ when type == typeof(DateOnly) => "ExpectDate",
+            _ when type == typeof(int) || type == typeof(long) => "ExpectWholeNumber",
+            _ when type == typeof(decimal) => "ExpectNumber",
+            _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) => "ExpectList",
+            _ => "ExpectObject",
         };
+        return Messages.Format(culture, key);
     }
 
     /// Finds the node at a path written by System.Text.Json ("$.a.b[2].c" or "$['a b']").

@@ -367,6 +367,16 @@ internal static class PageEstimate
             + p.Components.Sum(c => 1 + c.Outputs.Sum(o => 1 + o.Activities.Count));
         return NarrativeWords.Count(p) / wordsPerPage + rows / rowsPerPage;
     }
+
+    /// The estimate against the rule's page limit, with the rule's own parameters.
+    public static bool Exceeds(Rule rule, RuleContext context, decimal defaultMaxPages, out decimal pages, out decimal max)
+    {
+        max = context.Param(rule, "maxPages", defaultMaxPages);
+        pages = Math.Ceiling(Pages(context.Proposal, WordsPerPage(rule, context), context.Param(rule, "tableRowsPerPage", 35)));
+        return pages > max;
+    }
+
+    public static decimal WordsPerPage(Rule rule, RuleContext context) => context.Param(rule, "wordsPerPage", 500);
 }
 
 public sealed class R017FundingProposalPages : Rule
@@ -379,10 +389,8 @@ public sealed class R017FundingProposalPages : Rule
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var max = context.Param(this, "maxPages", 60);
-        var pages = PageEstimate.Pages(context.Proposal, context.Param(this, "wordsPerPage", 500), context.Param(this, "tableRowsPerPage", 35));
-        if (pages > max)
-            yield return Found(context, null, "$.narratives", Math.Ceiling(pages), max);
+        if (PageEstimate.Exceeds(this, context, 60, out var pages, out var max))
+            yield return Found(context, null, "$.narratives", pages, max);
     }
 }
 
@@ -396,11 +404,9 @@ public sealed class R018ConceptNotePages : Rule
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var wordsPerPage = context.Param(this, "wordsPerPage", 500);
-        var pages = PageEstimate.Pages(context.Proposal, wordsPerPage, context.Param(this, "tableRowsPerPage", 35));
-        var max = context.Param(this, "maxPages", 12);
-        if (pages > max)
-            yield return Found(context, null, "$.narratives", Math.Ceiling(pages), max);
+        if (PageEstimate.Exceeds(this, context, 12, out var pages, out var max))
+            yield return Found(context, null, "$.narratives", pages, max);
+        var wordsPerPage = PageEstimate.WordsPerPage(this, context);
         var summaryWords = NarrativeWords.Of(context.Proposal.Narratives.ExecutiveSummary);
         if (summaryWords > wordsPerPage)
             yield return Found(context, "Summary", "$.narratives.executiveSummary", summaryWords, Math.Round(wordsPerPage));
