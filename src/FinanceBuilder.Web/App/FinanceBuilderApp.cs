@@ -43,6 +43,13 @@ public static class FinanceBuilderApp
         // French and Spanish pages keep their letters readable; markup characters are still encoded.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.RootDirectory = "/Features");
+        // A wizard page posts one value per question: a long list page (50 mitigation measures
+        // with their calculator inputs) holds a few thousand, above the default of 1,024.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
+        {
+            options.ValueCountLimit = 20_000;
+            options.MultipartBodyLengthLimit = DefaultMaxProposalBytes + 1024 * 1024;
+        });
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {

@@ -14,8 +14,13 @@ public sealed class IndexModel(IMediator mediator, DatabaseTarget database) : Pa
 
     public string Storage => database.Provider == DatabaseProvider.Sqlite ? database.SqliteFile! : "PostgreSQL";
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public bool Deleted { get; private set; }
+
+    public async Task OnGetAsync(int? deleted, CancellationToken ct)
+    {
+        Deleted = deleted == 1;
         Proposals = await mediator.Send(new ListProposals.Query(1, ListProposals.MaxPageSize), ct);
+    }
 
     /// "GCF — funding proposal", in the reader's language.
     public static string FundLabel(string fund, string? route, CultureInfo culture)

@@ -1,0 +1,31 @@
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Proposals.Model;
+using Mediator;
+
+namespace FinanceBuilder.Web.Features.Proposals;
+
+/// Stores a new proposal document: a blank one from the wizard's first question, or a copy.
+public static class CreateProposal
+{
+    public sealed record Command(Proposal Proposal) : IRequest<ProposalSummary>;
+
+    public sealed class Handler(FinanceBuilderDbContext db, TimeProvider clock) : IRequestHandler<Command, ProposalSummary>
+    {
+        public async ValueTask<ProposalSummary> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var record = new ProposalRecord
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                OwnerOrganisationId = db.OrganisationId,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = 1,
+            };
+            ProposalColumns.Write(record, command.Proposal);
+            db.Proposals.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            return ProposalSummary.From(record);
+        }
+    }
+}

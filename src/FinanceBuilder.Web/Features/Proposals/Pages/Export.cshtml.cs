@@ -1,0 +1,36 @@
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FinanceBuilder.Web.Features.Proposals.Pages;
+
+/// Downloads the proposal as its JSON file, named after its title and the date, to keep a copy,
+/// send it to a colleague or import it elsewhere.
+public sealed class ExportPage(IMediator mediator, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var proposal = await mediator.Send(new GetProposal.Query(id), ct);
+        if (proposal is null)
+            return NotFound();
+        return File(Encoding.UTF8.GetBytes(proposal.Document), "application/json", FileName(proposal.Summary.Title, clock.GetUtcNow()));
+    }
+
+    /// "tamale-solar-street-lighting-2026-11-29.json": letters and digits only, whatever the title holds.
+    public static string FileName(string? title, DateTimeOffset now)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in (title ?? "proposal").Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+                slug.Append(char.ToLowerInvariant(c));
+            else if ((char.IsWhiteSpace(c) || c is '-' or '_' or '/' or '.') && slug.Length > 0 && slug[^1] != '-')
+                slug.Append('-');
+            if (slug.Length >= 60)
+                break;
+        }
+        var text = slug.ToString().Trim('-');
+        return $"{(text.Length == 0 ? "proposal" : text)}-{now:yyyy-MM-dd}.json";
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections;
+using System.Globalization;
+using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Features.Wizard.Forms;
+
+/// One answer as a reader sees it: "check your answers" lists them, and the edit-conflict
+/// page compares two versions of them.
+public sealed record Answer(string Path, string Label, string Text, int Depth, bool IsHeading);
+
+/// Reads a step's answers out of a proposal as display text in the reader's language.
+public static class Answers
+{
+    public const int SummaryLength = 300;
+
+    public static IReadOnlyList<Answer> Of(Step step, Proposal proposal, CultureInfo culture, bool full = false)
+    {
+        var rows = new List<Answer>();
+        Walk(step.Blocks, proposal, "", 0, proposal, culture, full, rows);
+        return rows;
+    }
+
+    private static void Walk(IReadOnlyList<Block> blocks, object scope, string prefix, int depth, Proposal proposal, CultureInfo culture, bool full, List<Answer> rows)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case FieldBlock field:
+                    var site = FieldSite.At(field, scope, prefix);
+                    rows.Add(new Answer(site.Path, WizardText.Label(site.Path), Display(site, proposal, culture, full), depth, false));
+                    break;
+                case GroupBlock group:
+                    Walk(group.Blocks, scope, prefix, depth, proposal, culture, full, rows);
+                    break;
+                case WhenBlock conditional when conditional.Applies(scope):
+                    Walk(conditional.Blocks, scope, prefix, depth, proposal, culture, full, rows);
+                    break;
+                case ListBlock list:
+                    var path = ModelPath.Combine(prefix, list.Path);
+                    var key = ModelPath.Normalize(path);
+                    var items = ModelPath.Get(scope, list.Path) as IList;
+                    var count = items?.Count ?? 0;
+                    rows.Add(new Answer(path, WizardText.Get("Field." + key, culture),
+                        count == 0 ? WizardText.Get("Ui.NoneYet", culture) : WizardText.Format(culture, "Ui.ItemCount", count), depth, true));
+                    for (var i = 0; i < count; i++)
+                    {
+                        var itemPath = ModelPath.Item(path, i);
+                        rows.Add(new Answer(itemPath, WizardText.Format(culture, "Item." + key, i + 1), "", depth + 1, true));
+                        Walk(list.Item, items![i]!, itemPath, depth + 2, proposal, culture, full, rows);
+                    }
+                    break;
+            }
+        }
+    }
+
+    public static string Display(FieldSite site, Proposal proposal, CultureInfo culture, bool full)
+    {
+        var value = site.Value;
+        string T(string key) => WizardText.Get(key, culture);
+        switch (value)
+        {
+            case null:
+                return "";
+            case string text when site.Shape.Kind == FieldKind.Country:
+                return CountryList.Name(text, culture);
+            case string text when site.Block.Options is { } options:
+                return options(proposal).FirstOrDefault(o => o.Value == text)?.Label ?? text;
+            case string text:
+                return full || text.Length <= SummaryLength ? text : text[..SummaryLength].TrimEnd() + "…";
+            case bool b:
+                return T(b ? "Ui.Yes" : "Ui.No");
+            case DateOnly date:
+                return date.ToString("d MMMM yyyy", culture);
+            case Enum e:
+                return WizardText.Enum(e);
+            case Money money:
+                return MoneyText(money, culture);
+            case PeopleCount people:
+                var parts = new List<string>();
+                if (people.Female is { } f) parts.Add($"{T("Ui.Female")} {NumberText.Format(f, culture)}");
+                if (people.Male is { } m) parts.Add($"{T("Ui.Male")} {NumberText.Format(m, culture)}");
+                if (people.Total is { } t) parts.Add($"{T("Ui.TotalPeople")} {NumberText.Format(t, culture)}");
+                return string.Join(" · ", parts);
+            case Factor factor:
+                var source = factor.Source is null ? "" : " — " + factor.Source + (factor.Year is { } y ? ", " + y.ToString(CultureInfo.InvariantCulture) : "");
+                return $"{NumberText.Format(factor.Value, culture)} {factor.Unit}{source}";
+            case IEnumerable<CountryRef> countries:
+                return string.Join(", ", countries.Select(c => CountryList.Name(c.Code, culture)));
+            case IEnumerable<string> references:
+                var all = site.Block.Options?.Invoke(proposal) ?? [];
+                return string.Join(", ", references.Select(r => all.FirstOrDefault(o => o.Value == r)?.Label ?? r));
+            case IEnumerable list:
+                return string.Join(", ", list.Cast<Enum>().Select(WizardText.Enum));
+            default:
+                return FormValues.Format(value, site.Shape.Kind, culture);
+        }
+    }
+
+    public static string MoneyText(Money money, CultureInfo culture) => $"{money.Currency} {NumberText.Format(money.Amount, culture)}";
+}

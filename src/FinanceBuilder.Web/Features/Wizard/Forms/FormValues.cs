@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace FinanceBuilder.Web.Features.Wizard.Forms;
+
+/// Stored answers written into form fields, and typed text read back, in the reader's culture.
+public static class FormValues
+{
+    public static string Format(object? value, FieldKind kind, CultureInfo culture) => value switch
+    {
+        null => "",
+        string s => s,
+        bool b => b ? "true" : "false",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        int or long when kind == FieldKind.Year => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        int i => NumberText.Format(i, culture),
+        long l => NumberText.Format(l, culture),
+        decimal m => NumberText.Format(m, culture),
+        _ => Convert.ToString(value, culture) ?? "",
+    };
+
+    /// A date from a date field ("2027-03-01") or typed in the reader's format ("01/03/2027").
+    public static bool TryParseDate(string text, CultureInfo culture, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        || DateOnly.TryParse(text, culture, DateTimeStyles.None, out date);
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
+
+namespace FinanceBuilder.Web.Features.Wizard.Panels;
+
+/// Small computed-figure panels: each writes a heading and a definition list of figures, with
+/// "not computed yet" and the reason when an input is missing.
+internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures figures)
+{
+    private string T(string key) => WizardText.Get(key, culture);
+
+    private string F(string key, params object?[] args) => WizardText.Format(culture, key, args);
+
+    private string Num(decimal? value, int decimals = 0) =>
+        value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), culture) : T("Ui.NotYet");
+
+    private string Money(decimal? value) => value is { } v ? $"{figures.ReportingCurrency} {Num(v)}" : T("Ui.NotYet");
+
+    private void Title(string key) => html.Raw("<h2 class=\"panel-title\">").Text(T(key)).Raw("</h2>");
+
+    private void Open() => html.Raw("<dl class=\"figures\">");
+
+    private void Close() => html.Raw("</dl>");
+
+    private void Row(string labelKey, string value) =>
+        html.Raw("<div><dt>").Text(T(labelKey)).Raw("</dt><dd>").Text(value).Raw("</dd></div>");
+
+    public void Size(Proposal proposal)
+    {
+        Title("Panel.Size");
+        Open();
+        Row("Panel.TotalUsd", figures.TotalFinancingUsd is { } usd ? "USD " + Num(usd) : T("Ui.NotYet"));
+        Row("Panel.ComputedSize", figures.SizeCategory is { } size ? WizardText.Enum(size) : T("Ui.NotYet"));
+        Row("Panel.DeclaredSize", proposal.Basics.DeclaredSizeCategory is { } declared ? WizardText.Enum(declared) : T("Ui.NotAnswered"));
+        Close();
+    }
+
+    public void ResultAreaShares(Proposal proposal)
+    {
+        var sum = proposal.Basics.ResultAreas.Sum(a => a.SharePercent ?? 0);
+        Title("Panel.Shares");
+        Open();
+        Row("Panel.SharesTotal", Num(sum, 1) + " %");
+        Close();
+        if (proposal.Basics.ResultAreas.Count > 0 && sum != 100)
+            html.Raw("<p class=\"panel-note\">").Text(F("Panel.SharesNot100", Num(100 - sum, 1))).Raw("</p>");
+    }
+
+    public void Emissions(MitigationMeasure measure)
+    {
+        var result = figures.Emissions.FirstOrDefault(e => e.MeasureId == measure.Id);
+        Title("Panel.Emissions");
+        if (result is null)
+        {
+            html.Raw("<p>").Text(T("Ui.NotYet")).Raw("</p>");
+            return;
+        }
+        Open();
+        Row("Panel.FirstYear", Num(result.FirstYearTco2e) + " tCO2eq");
+        Row("Panel.AverageAnnual", Num(result.AverageAnnualTco2e) + " tCO2eq");
+        Row("Panel.Lifetime", F("Panel.LifetimeValue", Num(result.LifetimeTco2e), result.CreditingYears));
+        Close();
+        if (result.Parameters.Count > 0)
+        {
+            html.Raw("<table class=\"parameters\"><caption>").Text(T("Panel.Parameters")).Raw("</caption><thead><tr><th scope=\"col\">")
+                .Text(T("Panel.Parameter")).Raw("</th><th scope=\"col\">").Text(T("Panel.Value")).Raw("</th><th scope=\"col\">").Text(T("Panel.Source")).Raw("</th></tr></thead><tbody>");
+            foreach (var p in result.Parameters)
+                html.Raw("<tr><td>").Text(p.Name).Raw("</td><td>").Text(NumberText.Format(p.Value, culture) + " " + p.Unit).Raw("</td><td>")
+                    .Text((p.IsDefault ? T("Panel.Default") + " — " : "") + p.Source).Raw("</td></tr>");
+            html.Raw("</tbody></table>");
+        }
+        if (result.MissingInputs.Count > 0)
+        {
+            html.Raw("<p class=\"panel-note\">").Text(T("Panel.Missing")).Raw("</p><ul class=\"missing\">");
+            foreach (var missing in result.MissingInputs)
+                html.Raw("<li>").Text(WizardText.Label("mitigationMeasures." + missing)).Raw("</li>");
+            html.Raw("</ul>");
+        }
+        foreach (var note in result.Notes)
+            html.Raw("<p class=\"panel-note\">").Text(note).Raw("</p>");
+    }
+
+    public void Beneficiaries()
+    {
+        Title("Panel.Beneficiaries");
+        Open();
+        Row("Panel.Direct", Num(figures.DirectBeneficiaries));
+        Row("Panel.Indirect", Num(figures.IndirectBeneficiaries));
+        Row("Panel.DirectFemale", figures.DirectFemalePercent is { } f ? Num(f, 1) + " %" : T("Ui.NotYet"));
+        Row("Panel.DirectOfPopulation", figures.DirectPercentOfPopulation is { } d ? Num(d, 1) + " %" : T("Ui.NotYet"));
+        Close();
+    }
+
+    public void KeyFigures()
+    {
+        Title("Panel.KeyFigures");
+        Open();
+        Row("Panel.GcfRequest", Money(figures.GcfRequest));
+        Row("Panel.CoFinancing", Money(figures.CoFinancing));
+        Row("Panel.Total", Money(figures.TotalFinancing));
+        Row("Panel.GcfShare", figures.GcfSharePercent is { } s ? Num(s, 1) + " %" : T("Ui.NotYet"));
+        Row("Panel.Ratio", figures.CoFinancingRatioText(culture) ?? T("Ui.NotYet"));
+        Row("Panel.ComputedSize", figures.SizeCategory is { } size ? WizardText.Enum(size) : T("Ui.NotYet"));
+        Row("Panel.CostPerTonne", figures.CostPerTco2e is { } c ? $"{figures.ReportingCurrency} {Num(c, 2)}" : T("Ui.NotYet"));
+        Close();
+    }
+
+    public void SapLimits(Proposal proposal)
+    {
+        var limits = FundParameters.Default;
+        Title("Panel.Sap");
+        Open();
+        Row("Panel.SapMax", "USD " + Num(limits.SapMaxGcfUsd));
+        Row("Panel.GcfRequestUsd", figures.GcfRequestUsd is { } g ? "USD " + Num(g) : T("Ui.NotYet"));
+        Row("Panel.SapCategories", string.Join(", ", limits.SapCategories.Select(c => WizardText.Enum(c))));
+        Row("Panel.Category", proposal.Safeguards.Category is { } c2 ? WizardText.Enum(c2) : T("Ui.NotAnswered"));
+        Row("Panel.SapEligible", figures.SapEligible is { } e ? T(e ? "Ui.Yes" : "Ui.No") : T("Ui.NotYet"));
+        Close();
+    }
+
+    public void Criterion(string criterion)
+    {
+        Title("Panel.CriterionFigures");
+        Open();
+        switch (criterion)
+        {
+            case "impactPotential":
+                Row("Panel.AverageAnnual", Num(figures.AnnualTco2e) + " tCO2eq");
+                Row("Panel.LifetimeTotal", Num(figures.LifetimeTco2e) + " tCO2eq");
+                Row("Panel.Direct", Num(figures.DirectBeneficiaries));
+                Row("Panel.Indirect", Num(figures.IndirectBeneficiaries));
+                break;
+            case "efficiencyEffectiveness":
+                Row("Panel.CostPerTonne", figures.CostPerTco2e is { } c ? $"{figures.ReportingCurrency} {Num(c, 2)}" : T("Ui.NotYet"));
+                Row("Panel.GcfCostPerTonne", figures.GcfCostPerTco2e is { } g ? $"{figures.ReportingCurrency} {Num(g, 2)}" : T("Ui.NotYet"));
+                Row("Panel.Ratio", figures.CoFinancingRatioText(culture) ?? T("Ui.NotYet"));
+                Row("Panel.GcfShare", figures.GcfSharePercent is { } s ? Num(s, 1) + " %" : T("Ui.NotYet"));
+                break;
+            case "needsOfRecipient":
+                Row("Panel.DirectOfPopulation", figures.DirectPercentOfPopulation is { } d ? Num(d, 1) + " %" : T("Ui.NotYet"));
+                Row("Panel.GcfRequest", Money(figures.GcfRequest));
+                break;
+            default:
+                Row("Panel.Total", Money(figures.TotalFinancing));
+                Row("Panel.LifetimeTotal", Num(figures.LifetimeTco2e) + " tCO2eq");
+                break;
+        }
+        Close();
+        html.Raw("<p class=\"panel-note\">").Text(T("Panel.FiguresFromData")).Raw("</p>");
+    }
+
+    public void NoObjection(Proposal proposal)
+    {
+        Title("Panel.NoObjection");
+        if (proposal.Applicant.NationalDesignatedAuthorities.Count == 0)
+        {
+            html.Raw("<p>").Text(T("Panel.NoNda")).Raw("</p>");
+            return;
+        }
+        Open();
+        foreach (var nda in proposal.Applicant.NationalDesignatedAuthorities)
+            html.Raw("<div><dt>").Text(nda.CountryCode is { } code ? CountryList.Name(code, culture) : nda.Name ?? "?").Raw("</dt><dd>")
+                .Text(WizardText.Enum(nda.NoObjectionLetter.Status)).Raw("</dd></div>");
+        Close();
+    }
+
+    public void OpenWarnings(ValidationReport report)
+    {
+        Title("Panel.OpenWarnings");
+        var open = report.Findings.Where(f => f.Severity == Severity.Warning && f.Acknowledged is null).ToList();
+        if (open.Count == 0)
+        {
+            html.Raw("<p>").Text(T("Panel.NoOpenWarnings")).Raw("</p>");
+            return;
+        }
+        html.Raw("<ul class=\"finding-list\">");
+        foreach (var finding in open)
+            html.Raw("<li class=\"finding finding--warning\"><span class=\"rule-id\">").Text(finding.RuleId).Raw("</span> ")
+                .Text(RuleMessages.Render(finding, culture)).Raw(" <code>").Text((finding.Paths.Count > 0 ? finding.Paths[0] : "")).Raw("</code></li>");
+        html.Raw("</ul>");
+    }
+}

@@ -1,0 +1,46 @@
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Features.Wizard.Steps;
+
+/// The proposal's own items offered as choices wherever another item refers to them, so a
+/// budget line or an indicator names a component, output or outcome that exists.
+public static class Choices
+{
+    private static string Label(string id, string? name) => string.IsNullOrWhiteSpace(name) ? id : $"{id} — {name}";
+
+    public static IReadOnlyList<ChoiceOption> Components(Proposal p) =>
+        p.Components.Select(c => new ChoiceOption(c.Id, Label(c.Id, c.Name))).ToList();
+
+    public static IReadOnlyList<ChoiceOption> Outputs(Proposal p) =>
+        p.Components.SelectMany(c => c.Outputs).Select(o => new ChoiceOption(o.Id, Label(o.Id, o.Name))).ToList();
+
+    public static IReadOnlyList<ChoiceOption> Activities(Proposal p) =>
+        p.Components.SelectMany(c => c.Outputs).SelectMany(o => o.Activities).Select(a => new ChoiceOption(a.Id, Label(a.Id, a.Name))).ToList();
+
+    public static IReadOnlyList<ChoiceOption> Outcomes(Proposal p) =>
+        p.Results.Outcomes.Select(o => new ChoiceOption(o.Id, Label(o.Id, o.Statement is { Length: > 80 } s ? s[..80] + "…" : o.Statement))).ToList();
+
+    public static IReadOnlyList<ChoiceOption> OutcomesAndOutputs(Proposal p) => [.. Outcomes(p), .. Outputs(p)];
+
+    public static IReadOnlyList<ChoiceOption> CoFinanciers(Proposal p) =>
+        p.Financing.CoFinancing.Select(c => new ChoiceOption(c.Id, Label(c.Id, c.Name))).ToList();
+
+    public static IReadOnlyList<ChoiceOption> TemplateVersions(Proposal p) =>
+        Rules.RuleSettings.AllVersions.Keys.Order(StringComparer.Ordinal).Select(v => new ChoiceOption(v, v)).ToList();
+
+    /// The rules with a warning on the proposal, plus any already acknowledged.
+    public static IReadOnlyList<ChoiceOption> WarningRules(Proposal p) =>
+        Rules.RuleCatalogue.All.Select(r => r.Id).Order(StringComparer.Ordinal).Select(id => new ChoiceOption(id, id)).ToList();
+
+    /// "C3", "C4"…: the next free identifier with a prefix, so a new item has one at once.
+    public static string NextId(string prefix, IEnumerable<string> taken)
+    {
+        var used = taken.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var n = used.Count + 1; ; n++)
+        {
+            var id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!used.Contains(id))
+                return id;
+        }
+    }
+}

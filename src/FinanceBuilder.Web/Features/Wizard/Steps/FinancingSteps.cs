@@ -1,0 +1,73 @@
+using FinanceBuilder.Web.Proposals.Model;
+using FluentValidation;
+using static FinanceBuilder.Web.Features.Wizard.Steps.B;
+
+namespace FinanceBuilder.Web.Features.Wizard.Steps;
+
+/// Section C: the budget lines, the financing structure and the economics behind D.6.
+public static class FinancingSteps
+{
+    /// Budget lines shown per page: 25 lines keep the page light on a slow connection.
+    public const int BudgetPageSize = 25;
+
+    public static readonly Step Budget = new("budget", StepGroup.Financing,
+    [
+        F("budget.reportingCurrency"),
+        Panel("budgetTotals"),
+        new ListBlock("budget.lines",
+        [
+            Ref("componentId", Choices.Components), Ref("outputId", Choices.Outputs), F("description"), F("expenditureType"), F("year"),
+            F("amount"), F("source"), Ref("coFinancierId", Choices.CoFinanciers), F("instrument"),
+        ], (scope, _) => new BudgetLine
+        {
+            Amount = new Money { Amount = 0, Currency = ((Proposal)scope).Budget.ReportingCurrency },
+            Source = FundingSourceKind.Gcf,
+        })
+        { PageSize = BudgetPageSize, AsTable = true },
+    ]);
+
+    public static readonly Step Financing = new("financing", StepGroup.Financing,
+    [
+        List<GcfInstrument>("financing.gcfInstruments", _ => new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = new Money { Amount = 0, Currency = "USD" } },
+            F("instrument"), F("amount"), F("tenorYears"), F("gracePeriodYears"), F("pricingPercent")) with { TitleField = "instrument" },
+        List<CoFinancier>("financing.coFinancing",
+            list => new CoFinancier { Id = Choices.NextId("CF-", list.Select(c => c.Id)), Instrument = FinancialInstrument.Grant, Amount = new Money { Amount = 0, Currency = "USD" } },
+            F("id"), F("name"), F("type"), F("instrument"), F("amount"), F("status"), F("seniority"),
+            F("tenorYears"), F("gracePeriodYears"), F("pricingPercent")) with { TitleField = "name" },
+        List<ExchangeRate>("financing.exchangeRates", _ => new ExchangeRate { From = "EUR", To = "USD", Rate = 1 },
+            F("from"), F("to"), F("rate"), F("date"), F("source")) with { AsTable = true },
+        List<Disbursement>("financing.disbursementSchedule", _ => new Disbursement { Year = 2027, Amount = new Money { Amount = 0, Currency = "USD" } },
+            F("year"), F("amount")) with { AsTable = true },
+        Group("fees", F("financing.accreditedEntityFee"), F("financing.projectManagementCost")),
+        Panel("keyFigures"),
+        When<Proposal>(p => p.Target.Route == Route.Sap, Panel("sapLimits")),
+    ])
+    { Validator = new FinancingValidator() };
+
+    public static readonly Step Economics = new("economics", StepGroup.Financing,
+    [
+        F("economics.generatesRevenue"),
+        F("economics.annualRevenue"),
+        F("economics.annualOperatingCost"),
+        F("economics.discountRatePercent"),
+        Group("returns",
+            F("economics.eirrWithGcfPercent"), F("economics.eirrWithoutGcfPercent"),
+            F("economics.firrWithGcfPercent"), F("economics.firrWithoutGcfPercent")),
+        F("economics.sensitivityAnalysis"),
+        F("economics.concessionalityJustification"),
+        F("economics.currencyRiskNote"),
+    ]);
+
+    public sealed class FinancingValidator : AbstractValidator<Proposal>
+    {
+        public FinancingValidator()
+        {
+            Include(new UniqueIds<CoFinancier>(p => p.Financing.CoFinancing, c => c.Id, "financing.coFinancing"));
+            RuleForEach(p => p.Financing.ExchangeRates).ChildRules(r =>
+            {
+                r.RuleFor(x => x.Rate).GreaterThan(0).WithMessage(_ => WizardText.Text("Check.RatePositive"));
+                r.RuleFor(x => x.To).NotEqual(x => x.From).WithMessage(_ => WizardText.Text("Check.SameCurrency"));
+            });
+        }
+    }
+}

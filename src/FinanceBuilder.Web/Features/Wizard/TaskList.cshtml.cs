@@ -1,0 +1,55 @@
+using System.Globalization;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FinanceBuilder.Web.Features.Wizard;
+
+/// A proposal's home: its pages grouped as the funder groups them, each with its status, the
+/// readiness per investment criterion, and the next thing to do.
+public sealed class TaskListPage(IMediator mediator, ProposalValidation validation, DatabaseTarget database) : PageModel
+{
+    public ProposalSummary Summary { get; private set; } = null!;
+    public Proposal Proposal { get; private set; } = null!;
+    public ValidationReport Report { get; private set; } = null!;
+    public IReadOnlyList<(Step Step, StepStatus Status)> Steps { get; private set; } = [];
+    public Step? NextToDo { get; private set; }
+    public string? SavedStep { get; private set; }
+    public bool Copied { get; private set; }
+    public CultureInfo Culture => CultureInfo.CurrentUICulture;
+    public string Storage => database.Provider == DatabaseProvider.Sqlite ? Path.GetFullPath(database.SqliteFile!) : "PostgreSQL";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? saved, int? copied, CancellationToken ct)
+    {
+        var opened = await mediator.Send(new OpenProposal.Query(id), ct);
+        if (opened is null)
+            return NotFound();
+        Summary = opened.Summary;
+        Proposal = opened.Proposal;
+        Report = validation.Validate(Proposal);
+        Steps = StepProgress.All(Proposal, Report);
+        NextToDo = StepProgress.NextToDo(Steps);
+        SavedStep = saved is not null && StepCatalogue.Find(saved) is { } step ? step.Id : null;
+        Copied = copied == 1;
+        return Page();
+    }
+
+    /// "Duplicate": a new proposal with the same answers, to reuse them for another project.
+    public async Task<IActionResult> OnPostDuplicateAsync(Guid id, CancellationToken ct)
+    {
+        var opened = await mediator.Send(new OpenProposal.Query(id), ct);
+        if (opened is null)
+            return NotFound();
+        var copy = opened.Proposal;
+        copy.Basics.Title = WizardText.Format(Culture, "Ui.CopyTitle", copy.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture));
+        if (copy.Basics.Title.Length > ShortTextAttribute.MaxLength)
+            copy.Basics.Title = copy.Basics.Title[..ShortTextAttribute.MaxLength];
+        var created = await mediator.Send(new CreateProposal.Command(copy), ct);
+        return Redirect(WizardUrls.TaskList(created.Id) + "?copied=1");
+    }
+}

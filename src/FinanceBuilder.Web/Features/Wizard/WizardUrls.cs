@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace FinanceBuilder.Web.Features.Wizard;
+
+/// The wizard's addresses, in one place.
+public static class WizardUrls
+{
+    public static string TaskList(Guid id) => $"/proposals/{id}";
+
+    public static string Step(Guid id, string step, int? page = null) =>
+        $"/proposals/{id}/{step}" + (page is > 1 ? "?page=" + page.Value.ToString(CultureInfo.InvariantCulture) : "");
+
+    public static string CheckAnswers(Guid id) => $"/proposals/{id}/check-answers";
+
+    public static string Export(Guid id) => $"/proposals/{id}/export";
+}

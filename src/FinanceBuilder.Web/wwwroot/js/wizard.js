@@ -1,0 +1,200 @@
+// FinanceBuilder wizard: autosave, drafts kept in the browser, live word counts.
+// Every page works without this script (plain form posts); it only saves sooner and keeps
+// typed text safe when the connection or the session fails (design D9).
+(function () {
+  'use strict';
+
+  var focusTarget = document.querySelector('[data-focus]');
+  if (focusTarget) focusTarget.focus();
+
+  var form = document.querySelector('form[data-autosave]');
+  if (!form) return;
+  var status = document.querySelector('[data-autosave-status]');
+  var text = status.dataset;
+  var draftKey = 'fb-draft:' + form.dataset.proposal + ':' + form.dataset.step;
+  var DELAY = 3000;
+  var timer = null, saving = false, again = false, dirty = false, retried = false;
+
+  function format(template) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    return template.replace(/\{(\d+)\}/g, function (_, i) { return args[+i]; });
+  }
+  function setStatus(message, problem) {
+    status.textContent = message || '';
+    status.classList.toggle('problem', !!problem);
+  }
+  function versionInput() { return form.querySelector('input[name="version"]'); }
+  function tokenInput() { return form.querySelector('input[name="__RequestVerificationToken"]'); }
+
+  // ---- drafts: what was typed and not yet saved, kept in this browser -------------------
+  function values() {
+    var list = [];
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === 'string' && name !== 'action' && name !== '__RequestVerificationToken') list.push([name, value]);
+    });
+    return list;
+  }
+  function storeDraft() {
+    try { localStorage.setItem(draftKey, JSON.stringify({ version: versionInput().value, values: values() })); } catch (e) { /* storage full or off */ }
+  }
+  function clearDraft(key) { try { localStorage.removeItem(key || draftKey); } catch (e) { /* ignore */ } }
+  function restoreDraft() {
+    var draft;
+    try { draft = JSON.parse(localStorage.getItem(draftKey) || 'null'); } catch (e) { draft = null; }
+    if (!draft || !draft.values) return;
+    var byName = {};
+    draft.values.forEach(function (pair) { (byName[pair[0]] = byName[pair[0]] || []).push(pair[1]); });
+    var changed = false;
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.type === 'hidden' || el.type === 'submit' || el.type === 'file') return;
+      var wanted = byName[el.name];
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        var on = !!wanted && wanted.indexOf(el.value) >= 0;
+        if (el.checked !== on) { el.checked = on; changed = true; }
+      } else if (wanted && el.value !== wanted[0]) {
+        el.value = wanted[0];
+        changed = true;
+      }
+    });
+    if (!changed) { clearDraft(); return; }
+    // Keep the version the text was typed on: if the proposal changed since, saving shows
+    // both versions instead of writing over the other person's answers.
+    versionInput().value = draft.version;
+    setStatus(text.restored, true);
+    dirty = true;
+    schedule();
+  }
+
+  // A form post that comes back without errors saved the draft: forget it then.
+  var submitted = sessionStorage.getItem('fb-submitted');
+  sessionStorage.removeItem('fb-submitted');
+  if (new URLSearchParams(location.search).get('discard') === '1') clearDraft();
+  if (submitted && (submitted !== draftKey || !document.querySelector('.error-summary, .conflict, .notice--warning'))) clearDraft(submitted);
+  else if (!submitted) restoreDraft();
+
+  form.addEventListener('submit', function () {
+    clearTimeout(timer);
+    storeDraft();
+    sessionStorage.setItem('fb-submitted', draftKey);
+  });
+
+  // ---- autosave ---------------------------------------------------------------------------
+  function schedule() {
+    dirty = true;
+    storeDraft();
+    clearTimeout(timer);
+    timer = setTimeout(save, DELAY);
+  }
+  form.addEventListener('input', function (e) { updateWords(e.target); schedule(); });
+  form.addEventListener('change', function (e) {
+    if (e.target.hasAttribute('data-refresh')) {
+      // The answer decides which questions follow: save the page and show it again.
+      var action = document.createElement('input');
+      action.type = 'hidden'; action.name = 'action'; action.value = 'save';
+      form.appendChild(action);
+      storeDraft();
+      sessionStorage.setItem('fb-submitted', draftKey);
+      form.submit();
+      return;
+    }
+    schedule();
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden' && dirty) save(true);
+  });
+  window.addEventListener('online', function () { if (dirty) save(); });
+
+  function save(leaving) {
+    clearTimeout(timer);
+    if (saving) { again = true; return; }
+    if (!dirty) return;
+    saving = true;
+    dirty = false;
+    setStatus(text.saving);
+    var body = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) { if (typeof value === 'string' && name !== 'action') body.append(name, value); });
+    var url = form.dataset.autosave + (form.dataset.autosave.indexOf('?') < 0 ? '?' : '&') + 'handler=Autosave';
+    fetch(url, { method: 'POST', body: body, credentials: 'same-origin', keepalive: !!leaving && body.toString().length < 60000,
+                 headers: { 'Accept': 'application/json' } })
+      .then(function (response) { if (!response.ok) throw new Error(String(response.status)); return response.json(); })
+      .then(function (reply) { handle(reply); })
+      .catch(function () {
+        dirty = true;
+        setStatus(text.offline, true);
+        timer = setTimeout(save, 15000);
+      })
+      .then(function () {
+        saving = false;
+        if (again) { again = false; save(); }
+      });
+  }
+
+  function handle(reply) {
+    clearInlineErrors();
+    if (reply.status === 'saved') {
+      versionInput().value = reply.version;
+      retried = false;
+      if (!dirty) clearDraft();
+      var time = new Date().toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
+      setStatus(format(text.savedAt, time));
+      Object.keys(reply.panels || {}).forEach(function (key) {
+        var panel = document.querySelector('[data-panel="' + CSS.escape(key) + '"]');
+        if (panel) panel.outerHTML = reply.panels[key];
+      });
+      var findings = document.querySelector('[data-findings]');
+      if (findings && reply.findings) findings.innerHTML = reply.findings;
+    } else if (reply.status === 'invalid') {
+      dirty = true;
+      setStatus(reply.message, true);
+      (reply.errors || []).forEach(function (error) { showInlineError(error.field, error.message); });
+    } else if (reply.status === 'expired' && reply.token && !retried) {
+      // The antiforgery token expired: take the new one and try once more.
+      retried = true;
+      tokenInput().value = reply.token;
+      dirty = true;
+      again = true;
+    } else if (reply.status === 'conflict') {
+      dirty = true;
+      status.textContent = reply.message + ' ';
+      status.classList.add('problem');
+      var compare = document.createElement('button');
+      compare.type = 'submit'; compare.name = 'action'; compare.value = 'save';
+      compare.className = 'button button--secondary';
+      compare.textContent = text.compare;
+      status.appendChild(compare);
+    }
+  }
+
+  function showInlineError(id, message) {
+    var field = document.getElementById(id);
+    if (!field) return;
+    field.setAttribute('aria-invalid', 'true');
+    var note = document.createElement('p');
+    note.className = 'error-message js-error';
+    note.id = id + '-js-error';
+    note.textContent = message;
+    field.parentNode.insertBefore(note, field);
+    field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' ' + note.id).trim());
+  }
+  function clearInlineErrors() {
+    Array.prototype.forEach.call(document.querySelectorAll('.js-error'), function (note) {
+      var field = document.getElementById(note.id.replace(/-js-error$/, ''));
+      if (field) {
+        field.removeAttribute('aria-invalid');
+        field.setAttribute('aria-describedby', (field.getAttribute('aria-describedby') || '').replace(note.id, '').trim());
+      }
+      note.remove();
+    });
+  }
+
+  // ---- word counts, as the server counts them (words separated by white space) ----------
+  function updateWords(field) {
+    var counter = field && field.id && document.getElementById(field.id + '-words');
+    if (!counter) return;
+    var words = field.value.trim() ? field.value.trim().split(/\s+/).length : 0;
+    var limit = +counter.dataset.wordLimit || 0;
+    var n = words.toLocaleString(document.documentElement.lang);
+    counter.textContent = limit ? format(words > limit ? text.wordsOver : text.wordsOf, n, limit.toLocaleString(document.documentElement.lang)) : format(text.words, n);
+    counter.classList.toggle('over', limit > 0 && words > limit);
+  }
+})();
