@@ -58,6 +58,17 @@ public static class FinanceBuilderApp
             options.DefaultRequestCulture = new RequestCulture("en");
             options.ApplyCurrentCultureToResponseHeaders = true;
         });
+        // Pages are compressed: a municipality on a slow link downloads a tenth of the HTML. Safe
+        // over HTTPS too (BREACH): the only secret in a page, the antiforgery request token, is
+        // encrypted afresh for every response, so no stable secret can be guessed byte by byte.
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         // Kestrel's own cap sits above ours so that our limit answers with a problem document.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
     }
@@ -66,6 +77,7 @@ public static class FinanceBuilderApp
     {
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();

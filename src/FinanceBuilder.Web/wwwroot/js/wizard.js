@@ -14,6 +14,8 @@
   var draftKey = 'fb-draft:' + form.dataset.proposal + ':' + form.dataset.step;
   var DELAY = 3000;
   var timer = null, saving = false, again = false, dirty = false, retried = false;
+  // A form post in progress: no autosave may race it (it would make the post look stale).
+  var submitting = false, submitPending = false, pendingSubmitter = null;
 
   function format(template) {
     var args = Array.prototype.slice.call(arguments, 1);
@@ -72,8 +74,18 @@
   if (submitted && (submitted !== draftKey || !document.querySelector('.error-summary, .conflict, .notice--warning'))) clearDraft(submitted);
   else if (!submitted) restoreDraft();
 
-  form.addEventListener('submit', function () {
+  form.addEventListener('submit', function (e) {
     clearTimeout(timer);
+    if (saving) {
+      // An autosave is on its way: send the form once it has answered, with the new version.
+      e.preventDefault();
+      pendingSubmitter = e.submitter || null;
+      submitPending = true;
+      again = false;
+      return;
+    }
+    submitting = true;
+    dirty = false;
     storeDraft();
     sessionStorage.setItem('fb-submitted', draftKey);
   });
@@ -92,6 +104,10 @@
       var action = document.createElement('input');
       action.type = 'hidden'; action.name = 'action'; action.value = 'save';
       form.appendChild(action);
+      clearTimeout(timer);
+      if (saving) { submitPending = true; return; }
+      submitting = true;
+      dirty = false;
       storeDraft();
       sessionStorage.setItem('fb-submitted', draftKey);
       form.submit();
@@ -106,6 +122,7 @@
 
   function save(leaving) {
     clearTimeout(timer);
+    if (submitting) return;
     if (saving) { again = true; return; }
     if (!dirty) return;
     saving = true;
@@ -125,7 +142,12 @@
       })
       .then(function () {
         saving = false;
-        if (again) { again = false; save(); }
+        if (pendingSubmitter !== null || submitPending) {
+          var submitter = pendingSubmitter;
+          pendingSubmitter = null;
+          submitPending = false;
+          if (submitter) form.requestSubmit(submitter); else form.requestSubmit();
+        } else if (again) { again = false; save(); }
       });
   }
 

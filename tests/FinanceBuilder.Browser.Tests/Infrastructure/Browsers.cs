@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace FinanceBuilder.Browser.Tests.Infrastructure;
+
+/// One server and one Chromium for the whole collection: the system's Chromium (Debian package
+/// 'chromium', installed by ./test.sh), never a downloaded browser.
+public sealed class Browsers : IAsyncLifetime
+{
+    public WizardServer Server { get; private set; } = null!;
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Chromium { get; private set; } = null!;
+
+    public static string ChromiumPath =>
+        new[] { Environment.GetEnvironmentVariable("FB_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }
+            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p))
+        ?? throw new InvalidOperationException("No Chromium found: install the Debian package 'chromium' (./test.sh does) or set FB_CHROMIUM.");
+
+    public async Task InitializeAsync()
+    {
+        Server = new WizardServer();
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Chromium = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        Playwright.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    /// A fresh browser profile (cookies, storage) with a screen size, a language and JavaScript on or off.
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string locale = "en-GB", bool javaScript = true) =>
+        Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+            JavaScriptEnabled = javaScript,
+        });
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserTestGroup : ICollectionFixture<Browsers>;

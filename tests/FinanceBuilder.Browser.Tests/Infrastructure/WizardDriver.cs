@@ -1,0 +1,85 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace FinanceBuilder.Browser.Tests.Infrastructure;
+
+/// Drives wizard pages the way a person does — by the fields' names, the buttons' values — and
+/// checks each page it meets with axe, writing a screenshot of it as a test artefact.
+public sealed class WizardDriver(IPage page, string run)
+{
+    public IPage Page { get; } = page;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(
+        Environment.GetEnvironmentVariable("FB_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts"), "screenshots");
+
+    public bool JavaScript { get; init; } = true;
+
+    public async Task GoAsync(string url)
+    {
+        await Page.GotoAsync(url);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    private ILocator Named(string name) => Page.Locator($"[name=\"{name}\"]");
+
+    public Task FillAsync(string name, string value) => Named(name).First.FillAsync(value);
+
+    /// Chooses an option of a select, a radio button or a checkbox. A question that changes the
+    /// page (data-refresh) reloads it when JavaScript runs.
+    public async Task ChooseAsync(string name, string value)
+    {
+        var first = Named(name).First;
+        var refresh = await first.GetAttributeAsync("data-refresh") is not null && JavaScript;
+        var isSelect = await first.EvaluateAsync<string>("e => e.tagName") == "SELECT";
+        async Task Act()
+        {
+            if (isSelect)
+                await first.SelectOptionAsync(value);
+            else
+                await Page.Locator($"[name=\"{name}\"][value=\"{value}\"]").CheckAsync();
+        }
+        if (refresh)
+            await NavigatingAsync(Act);
+        else
+            await Act();
+    }
+
+    /// Runs an action that loads another page and waits for it. Playwright marks this helper
+    /// obsolete in favour of WaitForURL, but a save that comes back to the same address (with
+    /// another fragment, or the same page with errors) has no new URL to wait for.
+#pragma warning disable CS0612
+    public Task NavigatingAsync(Func<Task> action) => Page.RunAndWaitForNavigationAsync(action);
+#pragma warning restore CS0612
+
+    /// Presses a form button by its action ("continue", "add:risks") and waits for the next page.
+    public Task PressAsync(string action) =>
+        NavigatingAsync(() => Page.Locator($"button[name=\"action\"][value=\"{action}\"]").First.ClickAsync());
+
+    public async Task<string> ValueAsync(string name) => await Named(name).First.InputValueAsync();
+
+    /// axe-core on the page: no serious or critical violation (WCAG 2.1 AA rules).
+    public async Task CheckAccessibilityAsync(string what)
+    {
+        var result = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{what}: " + string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{run}-{name}.png"), FullPage = true });
+    }
+
+    /// The page is checked and photographed: called on every page a journey meets.
+    public async Task LookAsync(string name)
+    {
+        await CheckAccessibilityAsync(run + " " + name);
+        await ScreenshotAsync(name);
+    }
+}
