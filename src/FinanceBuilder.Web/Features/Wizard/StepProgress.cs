@@ -15,6 +15,8 @@ public static class StepProgress
 
     public static StepStatus Of(Step step, Proposal proposal, ValidationReport report)
     {
+        if (step.Status is { } status)
+            return status(proposal, report);
         var culture = CultureInfo.InvariantCulture;
         var blank = Answers.Of(step, Blank, culture).ToDictionary(a => a.Path, a => a.Text);
         var answered = Answers.Of(step, proposal, culture).Any(a => !blank.TryGetValue(a.Path, out var empty) || empty != a.Text);

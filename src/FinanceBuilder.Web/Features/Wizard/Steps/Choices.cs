@@ -28,9 +28,22 @@ public static class Choices
     public static IReadOnlyList<ChoiceOption> TemplateVersions(Proposal p) =>
         Rules.RuleSettings.AllVersions.Keys.Order(StringComparer.Ordinal).Select(v => new ChoiceOption(v, v)).ToList();
 
-    /// The rules with a warning on the proposal, plus any already acknowledged.
-    public static IReadOnlyList<ChoiceOption> WarningRules(Proposal p) =>
-        Rules.RuleCatalogue.All.Select(r => r.Id).Order(StringComparer.Ordinal).Select(id => new ChoiceOption(id, id)).ToList();
+    /// The rules that warn about this proposal now, with their message, plus any already
+    /// acknowledged: a reason is given for a warning the user can see.
+    public static IReadOnlyList<ChoiceOption> WarningRules(Proposal p)
+    {
+        var route = p.Target.Route ?? Route.FundingProposal;
+        var findings = Rules.RuleCatalogue.Run(p, Calculators.KeyFigures.Compute(p), route, Rules.RuleSettings.For(p.Target.TemplateVersion));
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var options = findings.Where(f => f.Severity == Rules.Severity.Warning)
+            .GroupBy(f => f.RuleId)
+            .Select(g => new ChoiceOption(g.Key, g.Key + " — " + Shorten(Rules.RuleMessages.Render(g.First(), culture))))
+            .ToList();
+        options.AddRange(p.Acknowledgements.Select(a => a.RuleId).Where(id => id.Length > 0 && options.All(o => o.Value != id)).Distinct().Select(id => new ChoiceOption(id, id)));
+        return options.OrderBy(o => o.Value, StringComparer.Ordinal).ToList();
+    }
+
+    private static string Shorten(string text) => text.Length > 90 ? text[..90] + "…" : text;
 
     /// "C3", "C4"…: the next free identifier with a prefix, so a new item has one at once.
     public static string NextId(string prefix, IEnumerable<string> taken)

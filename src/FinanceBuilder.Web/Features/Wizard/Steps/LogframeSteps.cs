@@ -158,5 +158,12 @@ public static class AnnexSteps
         Panel("openWarnings"),
         List<Acknowledgement>("acknowledgements", _ => new Acknowledgement { RuleId = "", Reason = "" },
             Ref("ruleId", Choices.WarningRules), F("path"), F("reason"), F("by"), F("date")) with { TitleField = "ruleId" },
-    ]);
+    ])
+    {
+        // Done when no warning waits for a reason; started once one reason is given.
+        Status = (proposal, report) =>
+            !report.Findings.Any(f => f.Severity == FinanceBuilder.Web.Rules.Severity.Warning && f.Acknowledged is null) ? StepStatus.Completed
+            : proposal.Acknowledgements.Count > 0 ? StepStatus.InProgress
+            : StepStatus.NotStarted,
+    };
 }

@@ -13,6 +13,9 @@ public sealed record Step(string Id, StepGroup Group, IReadOnlyList<Block> Block
 {
     public Func<Proposal, bool> IsApplicable { get; init; } = _ => true;
 
+    /// A page whose status is not "what is answered" (accepting warnings: done when none is open).
+    public Func<Proposal, ValidationReport, StepStatus>? Status { get; init; }
+
     /// Field checks run when the page is saved (FluentValidation; design D8, style §6).
     public IValidator<Proposal>? Validator { get; init; }
 

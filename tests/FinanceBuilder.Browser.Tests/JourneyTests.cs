@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FinanceBuilder.Browser.Tests.Infrastructure;
+using FinanceBuilder.Web.Features.Wizard.Steps;
+using Microsoft.Playwright;
+
+namespace FinanceBuilder.Browser.Tests;
+
+/// A new user writes a complete proposal from a blank page to "check your answers" through the
+/// pages only: in French on a wide screen with JavaScript, in English on a 360-pixel phone
+/// without JavaScript. Every page is checked with axe and photographed.
+[Collection("browser")]
+public sealed partial class JourneyTests(Browsers browsers)
+{
+    [Theory]
+    [InlineData("fr", 1280, true)]
+    [InlineData("en", 360, false)]
+    public async Task BlankPageToCheckAnswers_EveryPage(string language, int width, bool javaScript)
+    {
+        var culture = new CultureInfo(language);
+        await using var context = await browsers.NewContextAsync(width: width, locale: language == "fr" ? "fr-FR" : "en-GB", javaScript: javaScript);
+        var page = await context.NewPageAsync();
+        var run = $"journey-{language}-{width}{(javaScript ? "" : "-nojs")}";
+        var driver = new WizardDriver(page, run) { JavaScript = javaScript };
+
+        // The language is chosen on the page, as a user does, and remembered.
+        await driver.GoAsync("/");
+        await driver.NavigatingAsync(() => page.Locator($"a[hreflang=\"{language}\"]").ClickAsync());
+        await Look(driver, "home");
+        await driver.NavigatingAsync(() => page.Locator("a[href=\"/proposals/new\"]").First.ClickAsync());
+        await driver.ChooseAsync("route", "FundingProposal");
+        await driver.ChooseAsync("language", language == "fr" ? "Fr" : "En");
+        await driver.FillAsync("title", "Tamale");
+        await Look(driver, "new");
+        await driver.NavigatingAsync(() => page.Locator("form button[type=submit]").ClickAsync());
+        Assert.Matches(TaskListUrl(), page.Url);
+        await Look(driver, "task-list-empty");
+        var taskList = page.Url;
+
+        // The route was chosen when creating, so "next thing to do" already points past the
+        // first page; the journey starts at the top of the task list.
+        Assert.EndsWith("/applicant", await page.Locator(".next-step a").GetAttributeAsync("href"));
+        await driver.NavigatingAsync(() => page.Locator(".task-list a").First.ClickAsync());
+        var expected = StepCatalogue.All.Select(s => s.Id).ToList();
+        var visited = new List<string>();
+        foreach (var (step, answer) in JourneyAnswers.Pages)
+        {
+            Assert.EndsWith("/" + step, new Uri(page.Url).AbsolutePath);
+            visited.Add(step);
+            await Look(driver, $"{visited.Count:00}-{step}");
+            await answer(driver, culture);
+            await driver.PressAsync("continue");
+            var summary = page.Locator(".error-summary");
+            Assert.True(await summary.CountAsync() == 0, $"{step}: {(await summary.CountAsync() > 0 ? await summary.InnerTextAsync() : "")}");
+        }
+        Assert.Equal(expected, visited);
+
+        Assert.EndsWith("/check-answers", new Uri(page.Url).AbsolutePath);
+        await Look(driver, "check-answers");
+        var answers = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("Tamale solar street lighting and flood drainage, Ghana", answers, StringComparison.Ordinal);
+        Assert.Contains("LED street lighting", answers, StringComparison.Ordinal);
+        Assert.Contains(JourneyAnswers.N(1200000, culture), answers.Replace('\u202F', ' ').Replace('\u00A0', ' '), StringComparison.Ordinal);
+        Assert.Contains("Escrow account funded from the savings.", answers, StringComparison.Ordinal);
+
+        // Every page now shows answers: none is left "not started".
+        await driver.GoAsync(taskList);
+        await Look(driver, "task-list-done");
+        var notStarted = page.Locator(".task .tag--notstarted");
+        Assert.Equal(0, await notStarted.CountAsync());
+
+        // Nothing overflows a phone's width.
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 1, $"the task list is {overflow} px wider than the screen");
+    }
+
+    /// axe needs JavaScript in the page; without it, the same HTML was already checked by the run with it.
+    private static async Task Look(WizardDriver driver, string name)
+    {
+        if (driver.JavaScript)
+            await driver.CheckAccessibilityAsync(name);
+        await driver.ScreenshotAsync(name);
+    }
+
+    [GeneratedRegex(@"/proposals/[0-9a-f-]{36}$")]
+    private static partial Regex TaskListUrl();
+}
