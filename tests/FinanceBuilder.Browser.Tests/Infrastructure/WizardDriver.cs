@@ -54,7 +54,10 @@ public sealed class WizardDriver(IPage page, string run)
 
     /// Presses a form button by its action ("continue", "add:risks") and waits for the next page.
     public Task PressAsync(string action) =>
-        NavigatingAsync(() => Page.Locator($"button[name=\"action\"][value=\"{action}\"]").First.ClickAsync());
+        NavigatingAsync(() => Page.Locator($"button[name=\"action\"][value=\"{action}\"] >> visible=true").First.ClickAsync());
+
+    /// Presses Enter in a one-line field: the form's default action, "save and stay".
+    public Task EnterAsync(string name) => NavigatingAsync(() => Named(name).First.PressAsync("Enter"));
 
     public async Task<string> ValueAsync(string name) => await Named(name).First.InputValueAsync();
 

@@ -66,7 +66,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
             return Page();
         }
 
-        if (PostedVersion() != opened.Summary.Version)
+        if (PostedVersion() != opened.Summary.Version && !AlreadySaved(found, opened.Proposal))
             return await ConflictAsync(found, opened, page, action, ct);
 
         var proposal = Copy(opened.Proposal);
@@ -108,7 +108,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
             return NotFound();
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
             return new JsonResult(new AutosaveReply("expired", PostedVersion() ?? 0, null, Token: antiforgery.GetAndStoreTokens(HttpContext).RequestToken));
-        if (PostedVersion() != opened.Summary.Version)
+        if (PostedVersion() != opened.Summary.Version && !AlreadySaved(found, opened.Proposal))
             return new JsonResult(new AutosaveReply("conflict", opened.Summary.Version, WizardText.Get("Ui.ConflictShort", Culture)));
 
         var proposal = Copy(opened.Proposal);
@@ -144,6 +144,16 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
             StepConflict.Differences(Answers.Of(step, latest.Proposal, Culture, full: true), Answers.Of(step, mine, Culture, full: true)));
         Show(step, latest.Summary, mine, page, errors, Request.Form);
         return Page();
+    }
+
+    /// A post from an older version whose answers on this page are exactly the saved ones is
+    /// no conflict: typically this browser's own autosave landed while the page reloaded.
+    private bool AlreadySaved(Step step, Proposal latest)
+    {
+        var mine = Copy(latest);
+        if (FormBinder.Bind(step, mine, Request.Form, Culture).Count > 0)
+            return false;
+        return StepConflict.Differences(Answers.Of(step, latest, Culture, full: true), Answers.Of(step, mine, Culture, full: true)).Count == 0;
     }
 
     private void Show(Step step, ProposalSummary summary, Proposal proposal, int page, IReadOnlyDictionary<string, string>? errors, IFormCollection? posted, int? formVersion = null)
