@@ -100,10 +100,22 @@ public static class JourneyAnswers
             await d.ChooseAsync("climateRationale.policyAlignment[0].type", "Ndc");
             await d.FillAsync("climateRationale.policyAlignment[0].title", "Ghana updated NDC (2021)");
         }),
+        ("components", async (d, c) =>
+        {
+            await d.PressAsync("add:components");
+            await d.FillAsync("components[0].name", "Solar street lighting");
+            await d.PressAsync("add:components[0].outputs");
+            await d.FillAsync("components[0].outputs[0].name", "2,000 LED lights installed");
+            await d.PressAsync("add:components[0].outputs[0].activities");
+            await d.FillAsync("components[0].outputs[0].activities[0].name", "Procure and install the lights");
+            await d.FillAsync("components[0].outputs[0].activities[0].start", "2027-06-01");
+            await d.FillAsync("components[0].outputs[0].activities[0].end", "2028-12-31");
+        }),
         ("mitigation", async (d, c) =>
         {
             await d.PressAsync("add:mitigationMeasures");
             await d.FillAsync("mitigationMeasures[0].name", "LED street lighting");
+            await d.ChooseAsync("mitigationMeasures[0].componentId", "1");
             await d.FillAsync("mitigationMeasures[0].technicalLifeYears", "15");
             await d.FillAsync("mitigationMeasures[0].firstYearOfOperation", "2028");
             await d.PressAsync("add:mitigationMeasures[0].gridElectricity.savings");
@@ -130,17 +142,6 @@ public static class JourneyAnswers
             await d.PressAsync("add:resourceProtection");
             await d.FillAsync("resourceProtection[0].name", "Riparian buffer along the Nabogo");
             await d.FillAsync("resourceProtection[0].areaHectares", N(35, c));
-        }),
-        ("components", async (d, c) =>
-        {
-            await d.PressAsync("add:components");
-            await d.FillAsync("components[0].name", "Solar street lighting");
-            await d.PressAsync("add:components[0].outputs");
-            await d.FillAsync("components[0].outputs[0].name", "2,000 LED lights installed");
-            await d.PressAsync("add:components[0].outputs[0].activities");
-            await d.FillAsync("components[0].outputs[0].activities[0].name", "Procure and install the lights");
-            await d.FillAsync("components[0].outputs[0].activities[0].start", "2027-06-01");
-            await d.FillAsync("components[0].outputs[0].activities[0].end", "2028-12-31");
         }),
         ("governance", async (d, c) => await d.FillAsync("governance.implementationArrangements", "TaMA's Works Department executes; BOAD supervises.")),
         ("narratives", async (d, c) =>

@@ -52,6 +52,7 @@ public sealed partial class JourneyTests(Browsers browsers)
             await answer(driver, culture);
             // Photographed once answered: the computed panels and lists show what they hold.
             await driver.ScreenshotAsync($"{visited.Count:00}-{step}");
+            await AssertFitsAsync(page, step);
             await driver.PressAsync("continue");
             var summary = page.Locator(".error-summary");
             Assert.True(await summary.CountAsync() == 0, $"{step}: {(await summary.CountAsync() > 0 ? await summary.InnerTextAsync() : "")}");
@@ -66,15 +67,34 @@ public sealed partial class JourneyTests(Browsers browsers)
         Assert.Contains(JourneyAnswers.N(1200000, culture), answers.Replace('\u202F', ' ').Replace('\u00A0', ' '), StringComparison.Ordinal);
         Assert.Contains("Escrow account funded from the savings.", answers, StringComparison.Ordinal);
 
+        // The LED savings were computed from what was typed: 2,000 × (0.17 − 0.06) kW × 4,100 h
+        // = 902 MWh a year × 0.5 tCO2/MWh = 451 tCO2 a year (gcf-reference §12.2).
+        var id = new Uri(taskList).AbsolutePath.Split('/')[^1];
+        var report = await page.APIRequest.GetAsync($"/api/proposals/{id}/validation");
+        var figures = System.Text.Json.JsonDocument.Parse(await report.TextAsync()).RootElement.GetProperty("figures");
+        Assert.Equal(451m, Math.Round(figures.GetProperty("annualTco2e").GetDecimal()));
+
         // Every page now shows answers: none is left "not started".
         await driver.GoAsync(taskList);
         await Look(driver, "task-list-done");
         var notStarted = page.Locator(".task .tag--notstarted");
         Assert.Equal(0, await notStarted.CountAsync());
 
-        // Nothing overflows a phone's width.
+        await AssertFitsAsync(page, "task list");
+    }
+
+    /// Nothing makes the page wider than the screen: wide tables scroll inside their own box.
+    private static async Task AssertFitsAsync(IPage page, string what)
+    {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 1, $"the task list is {overflow} px wider than the screen");
+        if (overflow <= 1)
+            return;
+        var culprits = await page.EvaluateAsync<string>(@"() => Array.from(document.querySelectorAll('body *'))
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 )
+            .slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
+            + ' | overflowing: ' + Array.from(document.querySelectorAll('*')).filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')
+              .slice(-6).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + e.scrollWidth + '/' + e.clientWidth).join('; ')");
+        Assert.Fail($"{what}: the page is {overflow} px wider than the screen: {culprits}");
     }
 
     /// axe needs JavaScript in the page; without it, the same HTML was already checked by the run with it.

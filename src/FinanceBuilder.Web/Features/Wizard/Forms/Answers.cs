@@ -43,7 +43,7 @@ public static class Answers
                     var items = ModelPath.Get(scope, list.Path) as IList;
                     var count = items?.Count ?? 0;
                     rows.Add(new Answer(path, WizardText.Get("Field." + key, culture),
-                        count == 0 ? WizardText.Get("Ui.NoneYet", culture) : WizardText.Format(culture, "Ui.ItemCount", count), depth, true));
+                        count == 0 ? WizardText.Get("Ui.NoneYet", culture) : count == 1 ? WizardText.Get("Ui.ItemCountOne", culture) : WizardText.Format(culture, "Ui.ItemCount", count), depth, true));
                     for (var i = 0; i < count; i++)
                     {
                         var itemPath = ModelPath.Item(path, i);

@@ -17,8 +17,6 @@ public enum FieldKind
 /// from the property's type and attributes, the same ones the JSON schema and import use.
 public sealed record FieldShape(FieldKind Kind, Type ValueType, int MaxLength, decimal Min, decimal Max, bool Required, Type? EnumType)
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public static FieldShape Of(PropertyInfo property, FieldBlock block)
     {
         var type = property.PropertyType;
@@ -33,7 +31,7 @@ public sealed record FieldShape(FieldKind Kind, Type ValueType, int MaxLength, d
             : property.GetCustomAttribute<IdentifierAttribute>() is not null ? IdentifierAttribute.MaxLength
             : property.GetCustomAttribute<CurrencyCodeAttribute>() is not null ? 3
             : ShortTextAttribute.MaxLength;
-        if (type == typeof(string) && Nullability.Create(property).WriteState == NullabilityState.NotNull)
+        if (type == typeof(string) && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.NotNull)
             required = true;
         var enumType = underlying.IsEnum ? underlying : element is { IsEnum: true } ? element : null;
         return new FieldShape(kind, underlying, maxLength, min, max, required, enumType);

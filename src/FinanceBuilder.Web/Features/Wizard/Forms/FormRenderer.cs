@@ -140,7 +140,7 @@ public sealed class FormRenderer(FormContext context)
         {
             var text = value is Enum e ? WizardText.Enum(e) : value.ToString();
             if (!string.IsNullOrWhiteSpace(text))
-                title += ": " + (text.Length > 60 ? text[..60] + "…" : text);
+                title = WizardText.Format(culture, "Ui.ItemTitle", title, text.Length > 60 ? text[..60] + "…" : text);
         }
         return title;
     }

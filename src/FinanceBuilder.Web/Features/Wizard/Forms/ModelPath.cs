@@ -101,7 +101,8 @@ public static class ModelPath
     }
 
     /// Sets the value at the path, creating the objects on the way (a nullable block such as
-    /// the calculator inputs of one method exists once one of its fields is answered).
+    /// the calculator inputs of one method exists once one of its fields is answered). An
+    /// empty answer creates nothing: an unanswered block stays absent.
     public static void Set(object root, string path, object? value)
     {
         var segments = Parse(path);
@@ -113,6 +114,8 @@ public static class ModelPath
             var next = property.GetValue(node);
             if (next is null)
             {
+                if (value is null)
+                    return;
                 next = Activator.CreateInstance(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)!;
                 property.SetValue(node, next);
             }

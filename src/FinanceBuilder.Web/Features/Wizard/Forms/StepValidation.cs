@@ -11,6 +11,7 @@ public static class StepValidation
 {
     public static Dictionary<string, string> Check(Step step, Proposal proposal, Dictionary<string, string> bindErrors, CultureInfo culture)
     {
+        EmptyBlocks.Prune(proposal);
         var errors = new Dictionary<string, string>(bindErrors, StringComparer.Ordinal);
         if (step.Validator is { } validator)
         {

@@ -21,7 +21,7 @@ internal static class BudgetTotals
         string Money(decimal value) => $"{currency} {NumberText.Format(Math.Round(value, 0, MidpointRounding.AwayFromZero), culture)}";
 
         html.Raw("<h2 class=\"panel-title\">").Text(T("Panel.BudgetTotals")).Raw("</h2>");
-        html.Raw("<p class=\"panel-total\">").Text(WizardText.Format(culture, "Panel.BudgetTotal", Money(lines.Sum(l => l.Amount ?? 0)), lines.Count)).Raw("</p>");
+        html.Raw("<p class=\"panel-total\">").Text(WizardText.Format(culture, lines.Count == 1 ? "Panel.BudgetTotalOne" : "Panel.BudgetTotal", Money(lines.Sum(l => l.Amount ?? 0)), lines.Count)).Raw("</p>");
         if (unconverted > 0)
             html.Raw("<p class=\"panel-note\">").Text(WizardText.Format(culture, "Panel.Unconverted", unconverted)).Raw("</p>");
 

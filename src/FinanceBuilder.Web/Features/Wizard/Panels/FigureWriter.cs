@@ -76,7 +76,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         {
             html.Raw("<p class=\"panel-note\">").Text(T("Panel.Missing")).Raw("</p><ul class=\"missing\">");
             foreach (var missing in result.MissingInputs)
-                html.Raw("<li>").Text(WizardText.Label("mitigationMeasures." + missing)).Raw("</li>");
+                html.Raw("<li>").Text(WizardText.Label(missing.StartsWith("$.", StringComparison.Ordinal) ? missing[2..] : missing)).Raw("</li>");
             html.Raw("</ul>");
         }
         foreach (var note in result.Notes)

@@ -12,8 +12,9 @@ public static class StepCatalogue
         SetUpSteps.FundAndRoute, SetUpSteps.Applicant, SetUpSteps.Partners,
         SummarySteps.Basics, SummarySteps.Location, SummarySteps.ResultAreas, SummarySteps.Dates,
         ProjectInformationSteps.Context, ProjectInformationSteps.Hazards, ProjectInformationSteps.BaselineEmissions,
-        ProjectInformationSteps.BarriersAndPolicies, ProjectInformationSteps.Mitigation, ProjectInformationSteps.Adaptation,
-        ProjectInformationSteps.Resources, ProjectInformationSteps.Components, ProjectInformationSteps.Governance,
+        // Components come before the measures, which name the component they belong to.
+        ProjectInformationSteps.BarriersAndPolicies, ProjectInformationSteps.Components, ProjectInformationSteps.Mitigation,
+        ProjectInformationSteps.Adaptation, ProjectInformationSteps.Resources, ProjectInformationSteps.Governance,
         ProjectInformationSteps.Narratives,
         FinancingSteps.Budget, FinancingSteps.Financing, FinancingSteps.Economics,
         CriteriaSteps.ImpactPotential, CriteriaSteps.ParadigmShift, CriteriaSteps.SustainableDevelopment,

@@ -1,0 +1,66 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace FinanceBuilder.Web.Features.Wizard.Forms;
+
+/// Removes optional blocks whose every answer was cleared (a generation block with no capacity
+/// and no yield, a projected change with no text): "not answered" is null in the model, and
+/// the calculators and rules read an empty block as "asked for but missing".
+public static class EmptyBlocks
+{
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool Nullable)[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, object?> Fresh = new();
+
+    public static void Prune(object node)
+    {
+        foreach (var (property, nullable) in Describe(node.GetType()))
+        {
+            var value = property.GetValue(node);
+            switch (value)
+            {
+                case null or string:
+                    continue;
+                case IList list:
+                    foreach (var item in list)
+                        if (item is not null && IsBlock(item.GetType()))
+                            Prune(item);
+                    continue;
+            }
+            if (!IsBlock(value.GetType()))
+                continue;
+            Prune(value);
+            if (nullable && IsEmpty(value))
+                property.SetValue(node, null);
+        }
+    }
+
+    private static bool IsBlock(Type type) => type.IsClass && type != typeof(string) && type.Namespace == typeof(FinanceBuilder.Web.Proposals.Model.Proposal).Namespace;
+
+    /// Every property as a fresh instance has it: null, an empty list, the default value.
+    private static bool IsEmpty(object value)
+    {
+        var fresh = Fresh.GetOrAdd(value.GetType(), t => t.GetConstructor(Type.EmptyTypes) is null ? null : Activator.CreateInstance(t));
+        if (fresh is null)
+            return false;
+        foreach (var (property, _) in Describe(value.GetType()))
+        {
+            var mine = property.GetValue(value);
+            var blank = property.GetValue(fresh);
+            if (mine is IList list ? list.Count > 0 : !Equals(mine, blank))
+                return false;
+        }
+        return true;
+    }
+
+    private static (PropertyInfo, bool)[] Describe(Type type) =>
+        Properties.GetOrAdd(type, t =>
+        {
+            // NullabilityInfoContext is not thread-safe: one per type described.
+            var nullability = new NullabilityInfoContext();
+            return t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0)
+                .Select(p => (p, nullability.Create(p).WriteState == NullabilityState.Nullable))
+                .ToArray();
+        });
+}
