@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of FinanceBuilder, the same way on a laptop and in CI:
-#   1. installs what the tests need when it is missing (PostgreSQL server, with apt);
+#   1. installs what the tests need when it is missing (PostgreSQL server and Chromium, with apt);
 #   2. starts a throwaway PostgreSQL cluster on a free loopback port (stopped on exit);
 #   3. restores, checks formatting, builds;
 #   4. runs the whole suite on SQLite, then the storage/API tests again on PostgreSQL.
@@ -28,6 +28,14 @@ if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/pg_ctl" ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# The browser tests drive the system's Chromium (Debian package 'chromium'); Playwright never
+# downloads a browser. FB_CHROMIUM may name another binary.
+if [ -z "${FB_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+    say "Installing Chromium for the browser tests (apt)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
 # --- 2. A throwaway PostgreSQL cluster --------------------------------------------------------
@@ -63,6 +71,7 @@ dotnet build FinanceBuilder.sln --no-restore --configuration Release --verbosity
 log=$(mktemp)
 status=0
 say "Whole suite on SQLite"
+export FB_ARTIFACTS="$PWD/artifacts"
 dotnet test FinanceBuilder.sln --no-build --configuration Release 2>&1 | tee -a "$log" || status=1
 
 say "Storage and API tests on PostgreSQL"

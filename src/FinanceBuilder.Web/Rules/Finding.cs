@@ -37,3 +37,7 @@ public sealed record RatioArg(decimal Value);
 
 /// A country, written with its name: "Ghana (GH)".
 public sealed record CountryArg(string Code);
+
+/// Questions of the proposal by their JSON paths, written with their labels in the reader's
+/// language ("Baseline value, Means of verification"), never as JSON names.
+public sealed record FieldsArg(IReadOnlyList<string> Paths);

@@ -45,7 +45,11 @@ public static class RuleMessages
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Proposals.Model.EssCategory category => category.ToString().Replace("I", "I-", StringComparison.Ordinal),
         Proposals.Model.ResultArea area => area.ToString(),
-        Enum value => JsonNamingPolicy.CamelCase.ConvertName(value.ToString()),
+        FieldsArg fields => string.Join(", ", fields.Paths.Select(p => Features.Wizard.WizardText.Get("Field." + Features.Wizard.Forms.ModelPath.Normalize(p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : p), culture))),
+        // Choices are written as the wizard labels them, in the reader's language.
+        Enum value => Features.Wizard.WizardText.Resources.GetString($"Enum.{value.GetType().Name}.{value}", culture) is { } label
+            ? label
+            : JsonNamingPolicy.CamelCase.ConvertName(value.ToString()),
         _ => Convert.ToString(argument, culture) ?? "",
     };
 }

@@ -166,7 +166,7 @@ public sealed class R045IndicatorComplete : Rule
             if (i.Frequency is null) missing.Add("frequency");
             if (string.IsNullOrWhiteSpace(i.Responsible)) missing.Add("responsible");
             if (missing.Count > 0)
-                yield return Found(context, null, missing.Select(m => $"{path}.{m}").ToList(), i.Code, string.Join(", ", missing));
+                yield return Found(context, null, missing.Select(m => $"{path}.{m}").ToList(), i.Code, new FieldsArg(missing.Select(m => $"{path}.{m}").ToList()));
         }
     }
 }

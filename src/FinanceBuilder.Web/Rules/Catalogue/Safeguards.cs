@@ -47,7 +47,7 @@ public sealed class R061Screening : Rule
         if (q.SignificantLabourInflux == true) flags.Add("significantLabourInflux");
         if (s.Category is EssCategory.C or EssCategory.I3 && flags.Count > 0)
         {
-            var finding = Found(context, null, flags.Select(f => $"$.safeguards.screening.{f}").ToList(), s.Category, string.Join(", ", flags));
+            var finding = Found(context, null, flags.Select(f => $"$.safeguards.screening.{f}").ToList(), s.Category, new FieldsArg(flags.Select(f => $"safeguards.screening.{f}").ToList()));
             yield return context.Route == Route.Sap ? finding with { Severity = Severity.Error } : finding;
         }
         var manyResettled = q.PeopleResettled is { } people && people >= context.Param(this, "resettlementSuggestsA", 200m);
@@ -157,11 +157,12 @@ public sealed class R065Gender : Rule
             var missing = new List<string>();
             if (string.IsNullOrWhiteSpace(a.Indicator)) missing.Add("indicator");
             if (a.Target is null || (a.Target.Female is null && a.Target.Male is null)) missing.Add("target");
-            if (a.Start is null || a.End is null) missing.Add("start/end");
+            if (a.Start is null) missing.Add("start");
+            if (a.End is null) missing.Add("end");
             if (string.IsNullOrWhiteSpace(a.Responsible)) missing.Add("responsible");
             if (a.Budget is null) missing.Add("budget");
             if (missing.Count > 0)
-                yield return Found(context, "Action", $"$.gender.actionPlan[{i}]", i + 1, string.Join(", ", missing));
+                yield return Found(context, "Action", $"$.gender.actionPlan[{i}]", i + 1, new FieldsArg(missing.Select(m => $"gender.actionPlan.{m}").ToList()));
         }
     }
 }

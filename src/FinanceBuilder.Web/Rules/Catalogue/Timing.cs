@@ -114,7 +114,7 @@ public sealed class R074Criteria : Rule
         if (answered == 0)
             yield break; // not started: completeness reports it
         foreach (var (text, name, criterion) in criteria.Where(x => string.IsNullOrWhiteSpace(x.Text)))
-            yield return Found(context, null, $"$.narratives.investmentCriteria.{name}", name) with { Criterion = criterion };
+            yield return Found(context, null, $"$.narratives.investmentCriteria.{name}", criterion) with { Criterion = criterion };
     }
 }
 
