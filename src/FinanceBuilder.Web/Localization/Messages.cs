@@ -9,7 +9,33 @@ public static class Messages
 {
     private static readonly ResourceManager Resources = new("FinanceBuilder.Web.Localization.Messages", typeof(Messages).Assembly);
 
-    public static readonly IReadOnlyList<CultureInfo> SupportedCultures = [new("en"), new("fr")];
+    /// English, plus every language the app has resources for: a language is added by adding its
+    /// .resx files (and its code to SatelliteResourceLanguages in Directory.Build.props), not code.
+    public static readonly IReadOnlyList<CultureInfo> SupportedCultures = Discover();
+
+    private static List<CultureInfo> Discover()
+    {
+        var cultures = new List<CultureInfo> { CultureInfo.GetCultureInfo("en") };
+        foreach (var folder in Directory.EnumerateDirectories(AppContext.BaseDirectory).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(folder);
+            if (name == "en" || !File.Exists(Path.Combine(folder, typeof(Messages).Assembly.GetName().Name + ".resources.dll")))
+                continue;
+            try
+            {
+                cultures.Add(CultureInfo.GetCultureInfo(name));
+            }
+            catch (CultureNotFoundException)
+            {
+                // A folder that is not a language.
+            }
+        }
+        return cultures;
+    }
+
+    /// "English", "Français": each language named in itself, for the language links.
+    public static string NativeName(CultureInfo culture) =>
+        culture.TextInfo.ToUpper(culture.NativeName[0]) + culture.NativeName[1..];
 
     public static string Format(CultureInfo culture, string key, params object?[] args)
     {

@@ -29,6 +29,7 @@ public static class LogframeSteps
         ], (_, list) => new Indicator { Code = Choices.NextId("I", ((IList<Indicator>)list).Select(i => i.Code)), Level = ResultLevel.Output })
         {
             TitleField = "name",
+            PageSize = 10,
             Presets = [.. Enum.GetValues<IrmfCore>().Take(4).Select(core => new Preset("Preset." + core, (scope, list) => CoreIndicator((Proposal)scope, (IList<Indicator>)list, core)))],
         },
     ])
@@ -68,7 +69,7 @@ public static class RiskSteps
     public static readonly Step Risks = new("risks", StepGroup.Risks,
     [
         List<Risk>("risks", _ => new Risk { Category = RiskCategory.TechnicalOperational },
-            F("category"), F("description"), F("probability"), F("impact"), F("mitigation"), F("owner")) with { TitleField = "category" },
+            F("category"), F("description"), F("probability"), F("impact"), F("mitigation"), F("owner")) with { TitleField = "category", PageSize = 25 },
     ]);
 }
 
@@ -98,13 +99,13 @@ public static class PolicySteps
     [
         F("gender.assessment"),
         List<GenderAction>("gender.actionPlan", _ => new GenderAction(),
-            F("action"), F("indicator"), F("target"), F("start"), F("end"), F("responsible"), F("budget")),
+            F("action"), F("indicator"), F("target"), F("start"), F("end"), F("responsible"), F("budget")) with { PageSize = 25 },
     ]);
 
     public static readonly Step Stakeholders = new("stakeholders", StepGroup.PoliciesAndStandards,
     [
         List<Consultation>("stakeholders.consultations", _ => new Consultation(),
-            F("date"), F("place"), F("format"), F("participants"), F("groupsReached"), F("summary")) with { TitleField = "place" },
+            F("date"), F("place"), F("format"), F("participants"), F("groupsReached"), F("summary")) with { TitleField = "place", PageSize = 20 },
         F("stakeholders.grievanceMechanism"),
         F("stakeholders.engagementPlan"),
     ])
@@ -127,7 +128,7 @@ public static class AnnexSteps
     public static readonly Step Timetable = new("timetable", StepGroup.Annexes,
     [
         List<TimetableItem>("timetable", _ => new TimetableItem(),
-            F("name"), Ref("activityId", Choices.Activities), F("start"), F("end"), F("isMilestone")) with { AsTable = true },
+            F("name"), Ref("activityId", Choices.Activities), F("start"), F("end"), F("isMilestone")) with { AsTable = true, PageSize = 50 },
     ]);
 
     /// The annex list of the funding proposal template (gcf-reference §3.9), no-objection letter first.

@@ -119,7 +119,7 @@ public static class ProjectInformationSteps
                 F("treePlanting.permanenceNarrative"))),
             Group("reported",
                 F("reported.annualTco2e"), F("reported.lifetimeTco2e"), F("reported.method"), F("reported.source")),
-            Panel("emissions")) with { TitleField = "name" },
+            Panel("emissions")) with { TitleField = "name", PageSize = 10 },
     ])
     { IsApplicable = MayMitigate, Validator = new UniqueIds<MitigationMeasure>(p => p.MitigationMeasures, m => m.Id, "mitigationMeasures") };
 
@@ -136,7 +136,7 @@ public static class ProjectInformationSteps
             List<ProtectedAsset>("assetsProtected", _ => new ProtectedAsset { Type = AssetType.Housing },
                 F("type"), F("description"), F("count"), F("replacementValue")),
             F("hectares"), F("residualRisk"), F("alternativesConsidered"),
-            Group("costs", F("cost"), F("annualOperatingCost"), F("avoidedAnnualDamage"))) with { TitleField = "name" },
+            Group("costs", F("cost"), F("annualOperatingCost"), F("avoidedAnnualDamage"))) with { TitleField = "name", PageSize = 10 },
         Panel("beneficiaries"),
     ])
     { IsApplicable = MayAdapt, Validator = new UniqueIds<AdaptationMeasure>(p => p.AdaptationMeasures, m => m.Id, "adaptationMeasures") };

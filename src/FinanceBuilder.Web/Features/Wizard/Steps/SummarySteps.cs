@@ -23,7 +23,7 @@ public static class SummarySteps
     [
         F("basics.countries"),
         List<Location>("basics.locations", _ => new Location(),
-            F("name"), F("countryCode"), F("administrativeArea"), F("latitude"), F("longitude"), F("population")) with { TitleField = "name" },
+            F("name"), F("countryCode"), F("administrativeArea"), F("latitude"), F("longitude"), F("population")) with { TitleField = "name", PageSize = 25 },
     ])
     { Validator = new LocationValidator() };
 

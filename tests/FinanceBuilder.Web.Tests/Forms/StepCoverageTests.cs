@@ -1,0 +1,89 @@
+using System.Reflection;
+using System.Text.Json;
+using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Tests.Forms;
+
+/// The wizard asks for every part of the proposal model: a field added to the model without a
+/// page to answer it fails here.
+public sealed class StepCoverageTests
+{
+    private static readonly string[] NotAsked = ["schemaVersion"];
+
+    [Fact]
+    public void EveryAnswerOfTheModel_IsAskedOnSomePage()
+    {
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in StepCatalogue.All)
+            Collect(step.Blocks, "", asked);
+        var missing = Leaves(typeof(Proposal), "", asked).Where(p => !NotAsked.Contains(p)).ToList();
+        Assert.True(missing.Count == 0, "Not asked on any page: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void EveryQuestion_HasAKindTheFormsKnow() =>
+        // WizardKeys resolves the shape of every question of every page (throws on an unknown type).
+        Assert.NotEmpty(WizardKeys.Required());
+
+    [Fact]
+    public void StepIds_AreUnique_AndGroupsFollowTheTemplateOrder()
+    {
+        Assert.Equal(StepCatalogue.All.Count, StepCatalogue.All.Select(s => s.Id).Distinct().Count());
+        var groups = StepCatalogue.All.Select(s => (int)s.Group).ToList();
+        Assert.Equal(groups.Order(), groups);
+    }
+
+    private static void Collect(IReadOnlyList<Block> blocks, string prefix, HashSet<string> asked)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case FieldBlock field:
+                    asked.Add(ModelPath.Combine(prefix, field.Path));
+                    break;
+                case ListBlock list:
+                    asked.Add(ModelPath.Combine(prefix, list.Path) + "[]");
+                    Collect(list.Item, ModelPath.Combine(prefix, list.Path), asked);
+                    break;
+                case GroupBlock group:
+                    Collect(group.Blocks, prefix, asked);
+                    break;
+                case WhenBlock conditional:
+                    Collect(conditional.Blocks, prefix, asked);
+                    break;
+            }
+        }
+    }
+
+    /// Paths of every answer: scalars, and lists of scalars; blocks are walked into.
+    private static IEnumerable<string> Leaves(Type type, string prefix, HashSet<string> asked)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var path = ModelPath.Combine(prefix, JsonNamingPolicy.CamelCase.ConvertName(property.Name));
+            if (asked.Contains(path))
+                continue;
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var element = ModelPath.ElementType(propertyType);
+            if (element is not null && IsBlock(element) && asked.Contains(path + "[]"))
+            {
+                foreach (var leaf in Leaves(element, path, asked))
+                    yield return leaf;
+            }
+            else if (element is null && IsBlock(propertyType))
+            {
+                foreach (var leaf in Leaves(propertyType, path, asked))
+                    yield return leaf;
+            }
+            else
+                yield return path;
+        }
+    }
+
+    private static bool IsBlock(Type type) =>
+        type.IsClass && type != typeof(string) && type.Namespace == typeof(Proposal).Namespace;
+}
