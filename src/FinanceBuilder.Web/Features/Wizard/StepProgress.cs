@@ -1,4 +1,3 @@
-using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Features.Wizard.Steps;
 using FinanceBuilder.Web.Proposals.Model;
@@ -17,15 +16,40 @@ public static class StepProgress
     {
         if (step.Status is { } status)
             return status(proposal, report);
-        var culture = CultureInfo.InvariantCulture;
-        var blank = Answers.Of(step, Blank, culture).ToDictionary(a => a.Path, a => a.Text);
-        var answered = Answers.Of(step, proposal, culture).Any(a => !blank.TryGetValue(a.Path, out var empty) || empty != a.Text);
-        if (!answered)
+        if (!Answered(step.Blocks, proposal, Blank))
             return StepStatus.NotStarted;
         if (report.Findings.Any(f => f.Severity == Severity.Error && f.Paths.Any(step.Owns)))
             return StepStatus.HasProblems;
         var required = Checklist.For(report.Route).Where(i => step.Owns(i.Path));
         return required.All(i => i.IsAnswered(proposal)) ? StepStatus.Completed : StepStatus.InProgress;
+    }
+
+    /// True when any answer of the blocks differs from a blank proposal's (defaults such as the
+    /// fund or the reporting currency are not answers); any item in a list is an answer.
+    private static bool Answered(IReadOnlyList<Block> blocks, object scope, object? blank)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case FieldBlock field:
+                    var value = ModelPath.Get(scope, field.Path);
+                    if (value is null or "" || (value is System.Collections.ICollection { Count: 0 }))
+                        continue;
+                    if (blank is null || !Equals(value, ModelPath.Get(blank, field.Path)))
+                        return true;
+                    break;
+                case ListBlock list:
+                    if (ModelPath.Get(scope, list.Path) is System.Collections.ICollection { Count: > 0 })
+                        return true;
+                    break;
+                case GroupBlock group when Answered(group.Blocks, scope, blank):
+                    return true;
+                case WhenBlock conditional when conditional.Applies(scope) && Answered(conditional.Blocks, scope, blank):
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// Every applicable page with its status, in the catalogue's order.

@@ -17,11 +17,11 @@ public static class Answers
     public static IReadOnlyList<Answer> Of(Step step, Proposal proposal, CultureInfo culture, bool full = false)
     {
         var rows = new List<Answer>();
-        Walk(step.Blocks, proposal, "", 0, proposal, culture, full, rows);
+        Walk(step.Blocks, proposal, "", 0, new OptionCache(proposal), culture, full, rows);
         return rows;
     }
 
-    private static void Walk(IReadOnlyList<Block> blocks, object scope, string prefix, int depth, Proposal proposal, CultureInfo culture, bool full, List<Answer> rows)
+    private static void Walk(IReadOnlyList<Block> blocks, object scope, string prefix, int depth, OptionCache options, CultureInfo culture, bool full, List<Answer> rows)
     {
         foreach (var block in blocks)
         {
@@ -29,13 +29,13 @@ public static class Answers
             {
                 case FieldBlock field:
                     var site = FieldSite.At(field, scope, prefix);
-                    rows.Add(new Answer(site.Path, WizardText.Label(site.Path), Display(site, proposal, culture, full), depth, false));
+                    rows.Add(new Answer(site.Path, WizardText.Label(site.Path), Display(site, options, culture, full), depth, false));
                     break;
                 case GroupBlock group:
-                    Walk(group.Blocks, scope, prefix, depth, proposal, culture, full, rows);
+                    Walk(group.Blocks, scope, prefix, depth, options, culture, full, rows);
                     break;
                 case WhenBlock conditional when conditional.Applies(scope):
-                    Walk(conditional.Blocks, scope, prefix, depth, proposal, culture, full, rows);
+                    Walk(conditional.Blocks, scope, prefix, depth, options, culture, full, rows);
                     break;
                 case ListBlock list:
                     var path = ModelPath.Combine(prefix, list.Path);
@@ -48,14 +48,14 @@ public static class Answers
                     {
                         var itemPath = ModelPath.Item(path, i);
                         rows.Add(new Answer(itemPath, WizardText.Format(culture, "Item." + key, i + 1), "", depth + 1, true));
-                        Walk(list.Item, items![i]!, itemPath, depth + 2, proposal, culture, full, rows);
+                        Walk(list.Item, items![i]!, itemPath, depth + 2, options, culture, full, rows);
                     }
                     break;
             }
         }
     }
 
-    public static string Display(FieldSite site, Proposal proposal, CultureInfo culture, bool full)
+    public static string Display(FieldSite site, OptionCache options, CultureInfo culture, bool full)
     {
         var value = site.Value;
         string T(string key) => WizardText.Get(key, culture);
@@ -65,8 +65,8 @@ public static class Answers
                 return "";
             case string text when site.Shape.Kind == FieldKind.Country:
                 return CountryList.Name(text, culture);
-            case string text when site.Block.Options is { } options:
-                return options(proposal).FirstOrDefault(o => o.Value == text)?.Label ?? text;
+            case string text when site.Block.Options is not null:
+                return options.For(site.Block).FirstOrDefault(o => o.Value == text)?.Label ?? text;
             case string text:
                 return full || text.Length <= SummaryLength ? text : text[..SummaryLength].TrimEnd() + "…";
             case bool b:
@@ -89,7 +89,7 @@ public static class Answers
             case IEnumerable<CountryRef> countries:
                 return string.Join(", ", countries.Select(c => CountryList.Name(c.Code, culture)));
             case IEnumerable<string> references:
-                var all = site.Block.Options?.Invoke(proposal) ?? [];
+                var all = site.Block.Options is null ? [] : options.For(site.Block);
                 return string.Join(", ", references.Select(r => all.FirstOrDefault(o => o.Value == r)?.Label ?? r));
             case IEnumerable list:
                 return string.Join(", ", list.Cast<Enum>().Select(WizardText.Enum));

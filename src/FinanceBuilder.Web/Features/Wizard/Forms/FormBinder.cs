@@ -19,12 +19,14 @@ public sealed class FormBinder
     private readonly CultureInfo culture;
     private readonly Proposal proposal;
     private readonly Dictionary<string, string> errors = new(StringComparer.Ordinal);
+    private readonly OptionCache options;
 
     private FormBinder(IFormCollection form, CultureInfo culture, Proposal proposal)
     {
         this.form = form;
         this.culture = culture;
         this.proposal = proposal;
+        options = new OptionCache(proposal);
     }
 
     /// The hidden field that says a conditional block was on the page when it was posted.
@@ -120,7 +122,7 @@ public sealed class FormBinder
                 Set(site, enums);
                 return;
             case FieldKind.References:
-                var allowed = site.Block.Options!(proposal).Select(o => o.Value).ToHashSet(StringComparer.Ordinal);
+                var allowed = options.For(site.Block).Select(o => o.Value).ToHashSet(StringComparer.Ordinal);
                 var kept = ((IEnumerable<string>?)site.Value ?? []).ToHashSet(StringComparer.Ordinal);
                 Set(site, form[path].Where(v => v is not null && (allowed.Contains(v) || kept.Contains(v))).Distinct().ToList());
                 return;
@@ -188,7 +190,7 @@ public sealed class FormBinder
                     Error(path, "Check.Country");
                 break;
             case FieldKind.Reference:
-                if (site.Block.Options!(proposal).Any(o => o.Value == raw) || Equals(site.Value, raw))
+                if (options.For(site.Block).Any(o => o.Value == raw) || Equals(site.Value, raw))
                     Set(site, raw);
                 else
                     Error(path, "Check.Choice");

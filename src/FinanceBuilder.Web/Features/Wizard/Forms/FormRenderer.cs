@@ -13,6 +13,7 @@ public sealed class FormRenderer(FormContext context)
 {
     private readonly Html html = new();
     private readonly CultureInfo culture = context.Culture;
+    private readonly OptionCache options = new(context.Proposal);
 
     public static string Render(Step step, FormContext context)
     {
@@ -254,11 +255,11 @@ public sealed class FormRenderer(FormContext context)
                 break;
             case FieldKind.References:
                 var refs = (site.Value as IEnumerable<string>)?.ToHashSet() ?? [];
-                var options = site.Block.Options!(context.Proposal);
-                if (options.Count == 0)
+                var choices = options.For(site.Block);
+                if (choices.Count == 0)
                     html.Raw("<p class=\"hint\">").Text(T("Ui.NoOptions." + ModelPath.Normalize(site.Path))).Raw("</p>");
                 var firstRef = true;
-                foreach (var option in options)
+                foreach (var option in choices)
                 {
                     Checkbox(site, option.Value, option.Label, refs.Contains(option.Value), firstRef);
                     firstRef = false;
@@ -266,7 +267,7 @@ public sealed class FormRenderer(FormContext context)
                 break;
             case FieldKind.Reference:
                 var current = Text(site);
-                var refOptions = site.Block.Options!(context.Proposal).ToList();
+                var refOptions = options.For(site.Block).ToList();
                 if (current.Length > 0 && refOptions.All(o => o.Value != current))
                     refOptions.Insert(0, new ChoiceOption(current, current));
                 Select(site.Id, site.Path, aria, invalid, site.Block.Refresh, refOptions.Select(o => (o.Value, o.Label, o.Value == current)), blank: true);

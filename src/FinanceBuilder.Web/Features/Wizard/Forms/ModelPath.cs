@@ -15,8 +15,20 @@ public sealed record PathSegment(string Name, int? Index);
 public static class ModelPath
 {
     private static readonly ConcurrentDictionary<(Type, string), PropertyInfo?> Properties = new();
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<PathSegment>> Parsed = new(StringComparer.Ordinal);
 
+    /// Parsed once: the relative paths of the step catalogue are read for every field of every page.
     public static IReadOnlyList<PathSegment> Parse(string path)
+    {
+        if (Parsed.TryGetValue(path, out var known))
+            return known;
+        var segments = ParseNew(path);
+        if (Parsed.Count < 20_000)
+            Parsed.TryAdd(path, segments);
+        return segments;
+    }
+
+    private static List<PathSegment> ParseNew(string path)
     {
         var segments = new List<PathSegment>();
         foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
