@@ -16,6 +16,12 @@ wrk -t2 -c8 -d20s --latency -s bench/load/import.lua http://127.0.0.1:5099/api/p
 id=$(curl -fs http://127.0.0.1:5099/api/proposals?pageSize=1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 echo "== read (GET /api/proposals/{id})"
 wrk -t2 -c8 -d20s --latency http://127.0.0.1:5099/api/proposals/$id
+# Wizard pages of the imported sample (the largest page kinds), compressed as a browser asks.
+for page in "" /mitigation /budget /indicators /check-answers; do
+    echo "== wizard GET /proposals/{id}$page"
+    wrk -t2 -c8 -d10s --latency -H "Accept-Encoding: br" "http://127.0.0.1:5099/proposals/$id$page"
+    echo "   page weight (br): $(curl -fs -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "http://127.0.0.1:5099/proposals/$id$page") bytes"
+done
 echo "== health"
 wrk -t2 -c8 -d10s --latency http://127.0.0.1:5099/health
 echo "RSS after the runs: $(ps -o rss= -p $app) KiB"
