@@ -43,7 +43,6 @@ public sealed class FormBinder
 
     private void Blocks(IReadOnlyList<Block> blocks, object scope, string prefix)
     {
-        var whenIndex = 0;
         foreach (var block in blocks)
         {
             switch (block)
@@ -56,7 +55,7 @@ public sealed class FormBinder
                     break;
                 case WhenBlock conditional:
                     // Read what was on the page, even if this same post changed the condition.
-                    if (form.ContainsKey(WhenMarker(prefix, whenIndex++)))
+                    if (form.ContainsKey(NextWhen(prefix)))
                         Blocks(conditional.Blocks, scope, prefix);
                     break;
                 case ListBlock list:
@@ -64,6 +63,17 @@ public sealed class FormBinder
                     break;
             }
         }
+    }
+
+    /// Conditional blocks are numbered per item in the order the page walks them (groups included),
+    /// so the renderer and the binder name each one alike.
+    private readonly Dictionary<string, int> whenCounters = new(StringComparer.Ordinal);
+
+    private string NextWhen(string prefix)
+    {
+        whenCounters.TryGetValue(prefix, out var n);
+        whenCounters[prefix] = n + 1;
+        return FormBinder.WhenMarker(prefix, n);
     }
 
     private void List(ListBlock list, object scope, string prefix)

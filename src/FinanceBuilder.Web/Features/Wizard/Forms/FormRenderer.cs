@@ -24,7 +24,6 @@ public sealed class FormRenderer(FormContext context)
 
     private void Blocks(IReadOnlyList<Block> blocks, object scope, string prefix, bool inTable, string? itemTitle)
     {
-        var whenIndex = 0;
         foreach (var block in blocks)
         {
             switch (block)
@@ -40,7 +39,7 @@ public sealed class FormRenderer(FormContext context)
                     html.Raw("</fieldset>");
                     break;
                 case WhenBlock conditional:
-                    var marker = FormBinder.WhenMarker(prefix, whenIndex++);
+                    var marker = NextWhen(prefix);
                     if (conditional.Applies(scope))
                     {
                         html.Raw("<input type=\"hidden\"").Attr("name", marker).Raw(" value=\"1\">");
@@ -64,6 +63,17 @@ public sealed class FormRenderer(FormContext context)
     }
 
     // ---- lists -------------------------------------------------------------------------------
+
+    /// Conditional blocks are numbered per item in the order the page walks them (groups included),
+    /// so the renderer and the binder name each one alike.
+    private readonly Dictionary<string, int> whenCounters = new(StringComparer.Ordinal);
+
+    private string NextWhen(string prefix)
+    {
+        whenCounters.TryGetValue(prefix, out var n);
+        whenCounters[prefix] = n + 1;
+        return FormBinder.WhenMarker(prefix, n);
+    }
 
     private void List(ListBlock list, object scope, string prefix)
     {

@@ -29,11 +29,12 @@ public static class FinancingSteps
     public static readonly Step Financing = new("financing", StepGroup.Financing,
     [
         List<GcfInstrument>("financing.gcfInstruments", _ => new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = new Money { Amount = 0, Currency = "USD" } },
-            F("instrument"), F("amount"), F("tenorYears"), F("gracePeriodYears"), F("pricingPercent")) with { TitleField = "instrument" },
+            F("instrument") with { Refresh = true }, F("amount"),
+            When<GcfInstrument>(i => IsRepaid(i.Instrument), F("tenorYears"), F("gracePeriodYears"), F("pricingPercent"))) with { TitleField = "instrument" },
         List<CoFinancier>("financing.coFinancing",
             list => new CoFinancier { Id = Choices.NextId("CF-", list.Select(c => c.Id)), Instrument = FinancialInstrument.Grant, Amount = new Money { Amount = 0, Currency = "USD" } },
-            F("id"), F("name"), F("type"), F("instrument"), F("amount"), F("status"), F("seniority"),
-            F("tenorYears"), F("gracePeriodYears"), F("pricingPercent")) with { TitleField = "name" },
+            F("id"), F("name"), F("type"), F("instrument") with { Refresh = true }, F("amount"), F("status"),
+            When<CoFinancier>(c => IsRepaid(c.Instrument), F("seniority"), F("tenorYears"), F("gracePeriodYears"), F("pricingPercent"))) with { TitleField = "name" },
         List<ExchangeRate>("financing.exchangeRates", _ => new ExchangeRate { From = "EUR", To = "USD", Rate = 1 },
             F("from"), F("to"), F("rate"), F("date"), F("source")) with { AsTable = true },
         List<Disbursement>("financing.disbursementSchedule", _ => new Disbursement { Year = 2027, Amount = new Money { Amount = 0, Currency = "USD" } },
@@ -46,8 +47,10 @@ public static class FinancingSteps
 
     public static readonly Step Economics = new("economics", StepGroup.Financing,
     [
-        F("economics.generatesRevenue"),
-        F("economics.annualRevenue"),
+        // Follow-up questions appear once the answer that asks for them is given (saved, or at
+        // once with JavaScript).
+        F("economics.generatesRevenue") with { Refresh = true },
+        When<Proposal>(p => p.Economics.GeneratesRevenue == true, F("economics.annualRevenue")),
         F("economics.annualOperatingCost"),
         F("economics.discountRatePercent"),
         Group("returns",
@@ -57,6 +60,11 @@ public static class FinancingSteps
         F("economics.concessionalityJustification"),
         F("economics.currencyRiskNote"),
     ]);
+
+    /// Loans and reimbursable grants have a tenor, a grace period and a price; grants and in-kind do not.
+    private static bool IsRepaid(FinancialInstrument instrument) =>
+        instrument is FinancialInstrument.SeniorLoan or FinancialInstrument.SubordinatedLoan or FinancialInstrument.ReimbursableGrant
+            or FinancialInstrument.Guarantee or FinancialInstrument.Equity;
 
     public sealed class FinancingValidator : AbstractValidator<Proposal>
     {

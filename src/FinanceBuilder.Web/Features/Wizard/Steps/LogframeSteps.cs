@@ -79,8 +79,8 @@ public static class PolicySteps
     public static readonly Step Safeguards = new("safeguards", StepGroup.PoliciesAndStandards,
     [
         Group("screening",
-            F("safeguards.screening.landAcquisitionOrResettlement"),
-            F("safeguards.screening.peopleResettled"),
+            F("safeguards.screening.landAcquisitionOrResettlement") with { Refresh = true },
+            When<Proposal>(p => p.Safeguards.Screening.LandAcquisitionOrResettlement == true, F("safeguards.screening.peopleResettled")),
             F("safeguards.screening.indigenousPeoplesPresent"),
             F("safeguards.screening.criticalHabitatOrProtectedArea"),
             F("safeguards.screening.majorCivilWorks"),
