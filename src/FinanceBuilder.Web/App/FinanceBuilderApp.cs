@@ -21,6 +21,9 @@ public static class FinanceBuilderApp
         // whichever folder it was started from; relative paths the user types (data folder, CLI
         // files) are resolved against the folder they started it from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The stylesheet and script are served from the source tree when the app runs from its
+        // build output in any environment (a published app carries them in wwwroot instead).
+        builder.WebHost.UseStaticWebAssets();
         AddServices(builder);
         return builder;
     }

@@ -32,7 +32,9 @@ public static class Answers
                     rows.Add(new Answer(site.Path, WizardText.Label(site.Path), Display(site, options, culture, full), depth, false));
                     break;
                 case GroupBlock group:
-                    Walk(group.Blocks, scope, prefix, depth, options, culture, full, rows);
+                    // The group's heading says whose "name" or "date" the answers below are.
+                    rows.Add(new Answer(ModelPath.Combine(prefix, "#" + group.Key), WizardText.Get("Legend." + group.Key, culture), "", depth, true));
+                    Walk(group.Blocks, scope, prefix, depth + 1, options, culture, full, rows);
                     break;
                 case WhenBlock conditional when conditional.Applies(scope):
                     Walk(conditional.Blocks, scope, prefix, depth, options, culture, full, rows);
