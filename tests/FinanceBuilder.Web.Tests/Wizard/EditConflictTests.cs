@@ -63,6 +63,7 @@ public sealed class EditConflictTests : IDisposable
         Assert.Contains("version 2", box.TextContent, StringComparison.Ordinal);
         Assert.Equal("Tamale public buildings solar, Ghana (Bob)", page.FieldValue("f-basics-title"));
         Assert.Equal("2", page.StepForm()["version"]);
+        Assert.Empty(StepPageTests.BrokenReferences(page));
         var (version, proposal) = await alice.StoredAsync(id);
         Assert.Equal(2, version);
         Assert.Equal("Tamale solar street lighting, Ghana (Alice)", proposal.Basics.Title);

@@ -170,6 +170,7 @@ public sealed class FieldValidationTests : IDisposable
         var beside = container.QuerySelector(".error-message");
         Assert.True(beside is not null, $"No message beside #{id}.");
         Assert.Matches(message, beside.TextContent);
+        Assert.Empty(StepPageTests.BrokenReferences(page));
         var describedBy = input.GetAttribute("aria-describedby") ?? input.Closest("fieldset[aria-describedby]")?.GetAttribute("aria-describedby") ?? "";
         Assert.Contains(beside.Id, describedBy.Split(' '));
     }

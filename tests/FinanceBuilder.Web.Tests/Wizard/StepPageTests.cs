@@ -62,10 +62,34 @@ public sealed class StepPageTests : IDisposable
                     problems.Add($"{step.Id} ({language}) has no form of its own");
                 else if (page.StepForm()["version"] != "1" || string.IsNullOrEmpty(page.StepForm()["__RequestVerificationToken"]))
                     problems.Add($"{step.Id} ({language}) carries no version or no antiforgery token");
+                problems.AddRange(BrokenReferences(page).Select(p => $"{step.Id} ({language}): {p}"));
             }
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// Ids that repeat, and labels or descriptions that point at nothing: what a screen reader
+    /// would announce wrongly.
+    internal static IEnumerable<string> BrokenReferences(WizardPage page)
+    {
+        var ids = page.Document.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        foreach (var id in ids.GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            yield return $"the id '{id.Key}' is used {id.Count()} times";
+        var known = ids.ToHashSet(StringComparer.Ordinal);
+        foreach (var label in page.Document.QuerySelectorAll("label[for]"))
+        {
+            if (!known.Contains(label.GetAttribute("for")!))
+                yield return $"the label '{label.TextContent.Trim()}' is for '{label.GetAttribute("for")}', which is not on the page";
+        }
+        foreach (var element in page.Document.QuerySelectorAll("[aria-describedby], [aria-labelledby]"))
+        {
+            foreach (var id in $"{element.GetAttribute("aria-describedby")} {element.GetAttribute("aria-labelledby")}".Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!known.Contains(id))
+                    yield return $"<{element.LocalName} id='{element.Id}'> refers to '{id}', which is not on the page";
+            }
+        }
     }
 
     [Theory]

@@ -230,6 +230,8 @@ public sealed class WizardJourneyTests : IDisposable
             visited.Add(step);
             var page = await browser.OpenAsync(url);
             page = await AddOneItemToEveryListAsync(page, used);
+            var broken = StepPageTests.BrokenReferences(page).ToList();
+            Assert.True(broken.Count == 0, $"{step}: {string.Join("; ", broken)}");
             var response = await browser.PostAsync(page.FormAction(), Fill(page.StepForm(), used).Set("action", "continue"));
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{step} was not saved: {await ProblemsAsync(response)}");
             url = response.Headers.Location!.OriginalString;
