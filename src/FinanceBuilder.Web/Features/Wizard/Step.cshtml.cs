@@ -36,7 +36,9 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
     public Step? Next { get; private set; }
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string step, int page = 1, CancellationToken ct = default)
+    // page is read [FromQuery]: Razor Pages keeps its own route value "page" (the page's path),
+    // which would be bound instead and always show the first page of a long list.
+    public async Task<IActionResult> OnGetAsync(Guid id, string step, [FromQuery] int page = 1, CancellationToken ct = default)
     {
         var opened = await mediator.Send(new OpenProposal.Query(id), ct);
         if (opened is null || StepCatalogue.Find(step) is not { } found)
@@ -47,7 +49,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string step, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnPostAsync(Guid id, string step, [FromQuery] int page = 1, CancellationToken ct = default)
     {
         var opened = await mediator.Send(new OpenProposal.Query(id), ct);
         if (opened is null || StepCatalogue.Find(step) is not { } found)
@@ -66,7 +68,9 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
             return Page();
         }
 
-        if (PostedVersion() != opened.Summary.Version && !AlreadySaved(found, opened.Proposal))
+        // "Save as a copy" never writes over the proposal: the conflict box that offers it posts
+        // the newest version, so the version alone does not send it there.
+        if ((PostedVersion() != opened.Summary.Version && !AlreadySaved(found, opened.Proposal)) || action == "copy")
             return await ConflictAsync(found, opened, page, action, ct);
 
         var proposal = Copy(opened.Proposal);
@@ -101,7 +105,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
 
     /// Autosave (JavaScript): the same checks and the same version rule as a form post, answered
     /// as JSON so the page can say "saved at 14:32" and refresh its computed panels.
-    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string step, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string step, [FromQuery] int page = 1, CancellationToken ct = default)
     {
         var opened = await mediator.Send(new OpenProposal.Query(id), ct);
         if (opened is null || StepCatalogue.Find(step) is not { } found)
@@ -137,6 +141,8 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         if (action == "copy" && errors.Count == 0)
         {
             mine.Basics.Title = WizardText.Format(Culture, "Ui.CopyTitle", mine.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture));
+            if (mine.Basics.Title.Length > ShortTextAttribute.MaxLength)
+                mine.Basics.Title = mine.Basics.Title[..ShortTextAttribute.MaxLength];
             var copy = await mediator.Send(new CreateProposal.Command(mine), ct);
             return Redirect(WizardUrls.TaskList(copy.Id) + "?copied=1");
         }
@@ -182,6 +188,17 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         ListPage = page,
         PageUrl = WizardUrls.Step(Summary?.Id ?? Guid.Empty, step.Id),
     };
+
+    /// The question an error is about, as the error summary names it: a part of a compound answer
+    /// ("….amount", "….currency", "….female") by its question; an error with no question (a
+    /// list that is full) by none — never a resource key.
+    public static string? ErrorLabel(string errorKey)
+    {
+        if (WizardText.Find("Field." + ModelPath.Normalize(errorKey)) is { } label)
+            return label;
+        var dot = errorKey.LastIndexOf('.');
+        return dot > 0 ? WizardText.Find("Field." + ModelPath.Normalize(errorKey[..dot])) : null;
+    }
 
     private int? PostedVersion() =>
         int.TryParse(Request.Form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;

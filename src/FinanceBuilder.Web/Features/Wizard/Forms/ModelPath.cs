@@ -113,8 +113,9 @@ public static class ModelPath
     }
 
     /// Sets the value at the path, creating the objects on the way (a nullable block such as
-    /// the calculator inputs of one method exists once one of its fields is answered). An
-    /// empty answer creates nothing: an unanswered block stays absent.
+    /// the calculator inputs of one method exists once one of its fields is answered). An empty
+    /// answer under a block that does not exist leaves it absent: an empty block is not "no
+    /// block" to the calculators (an empty "generation" lost a measure's reductions).
     public static void Set(object root, string path, object? value)
     {
         var segments = Parse(path);
