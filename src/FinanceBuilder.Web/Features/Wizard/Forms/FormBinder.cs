@@ -121,20 +121,24 @@ public sealed class FormBinder
                 Set(site, form[path].ToString() == "true");
                 return;
             case FieldKind.Choices:
-                var enums = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(shape.EnumType!))!;
+                var chosen = new List<object>();
                 foreach (var text in form[path].Distinct())
                 {
                     if (ParseEnum(site, text) is { } value)
-                        enums.Add(value);
+                        chosen.Add(value);
                     else
                         Error(path, "Check.Choice");
                 }
+                var enums = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(shape.EnumType!))!;
+                foreach (var value in KeepOrder(((IEnumerable?)site.Value)?.Cast<object>(), chosen))
+                    enums.Add(value);
                 Set(site, enums);
                 return;
             case FieldKind.References:
                 var allowed = options.For(site.Block).Select(o => o.Value).ToHashSet(StringComparer.Ordinal);
                 var kept = ((IEnumerable<string>?)site.Value ?? []).ToHashSet(StringComparer.Ordinal);
-                Set(site, form[path].Where(v => v is not null && (allowed.Contains(v) || kept.Contains(v))).Distinct().ToList());
+                var picked = form[path].Where(v => v is not null && (allowed.Contains(v) || kept.Contains(v))).Distinct().Cast<object>().ToList();
+                Set(site, KeepOrder((IEnumerable<string>?)site.Value, picked).Cast<string>().ToList());
                 return;
             case FieldKind.Countries:
                 var codes = new List<CountryRef>();
@@ -319,12 +323,22 @@ public sealed class FormBinder
         Set(site, new Factor
         {
             Value = value.Value,
-            Unit = site.Block.Unit ?? previous?.Unit ?? "",
+            // A factor keeps the unit it was given in (an imported file may use another one).
+            Unit = previous?.Unit ?? site.Block.Unit ?? "",
             Source = sourceText,
             Year = year is { } y ? (int)y : null,
             Tier = previous?.Tier ?? ParameterTier.Default,
             Justification = justificationText,
         });
+    }
+
+    /// The answers still chosen in the order they were stored, then the new ones: saving a page
+    /// unchanged changes nothing in the file.
+    private static List<object> KeepOrder(IEnumerable<object>? stored, List<object> chosen)
+    {
+        var result = (stored ?? []).Where(chosen.Contains).Distinct().ToList();
+        result.AddRange(chosen.Where(c => !result.Contains(c)));
+        return result;
     }
 
     private static object? ParseEnum(FieldSite site, string? text)

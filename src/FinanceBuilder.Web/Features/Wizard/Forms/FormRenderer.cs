@@ -314,7 +314,7 @@ public sealed class FormRenderer(FormContext context)
             case FieldKind.Factor:
                 var factor = site.Value as Factor;
                 Sub(site, "value", "Ui.FactorValue", factor is null ? "" : NumberText.Format(factor.Value, culture), "input--number", "decimal", first: true,
-                    suffix: site.Block.Unit);
+                    suffix: factor?.Unit ?? site.Block.Unit);
                 Sub(site, "source", "Ui.FactorSource", factor?.Source ?? "", "input--full", null, first: false);
                 Sub(site, "year", "Ui.FactorYear", factor?.Year?.ToString(CultureInfo.InvariantCulture) ?? "", "input--4", "numeric", first: false);
                 Sub(site, "justification", "Ui.FactorJustification", factor?.Justification ?? "", "input--full", null, first: false);

@@ -64,8 +64,6 @@ public static class SummarySteps
     {
         public LocationValidator()
         {
-            RuleFor(p => p.Basics.Countries)
-                .Must(c => c.Select(x => x.Code).Distinct().Count() == c.Count).WithMessage(_ => WizardText.Text("Check.DuplicateCountry"));
             RuleForEach(p => p.Basics.Locations).ChildRules(l =>
                 l.RuleFor(x => x.Longitude).NotNull().When(x => x.Latitude is not null).WithMessage(_ => WizardText.Text("Check.BothCoordinates")));
         }
