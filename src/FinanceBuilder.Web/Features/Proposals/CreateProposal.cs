@@ -13,19 +13,26 @@ public static class CreateProposal
     {
         public async ValueTask<ProposalSummary> Handle(Command command, CancellationToken cancellationToken)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var record = new ProposalRecord
-            {
-                Id = Guid.CreateVersion7(clock.GetUtcNow()),
-                OwnerOrganisationId = db.OrganisationId,
-                CreatedAt = now,
-                UpdatedAt = now,
-                Version = 1,
-            };
-            ProposalColumns.Write(record, command.Proposal);
-            db.Proposals.Add(record);
+            var record = New(db, clock, command.Proposal);
             await db.SaveChangesAsync(cancellationToken);
             return ProposalSummary.From(record);
         }
+    }
+
+    /// A new record of the current organisation, version 1, added to the context (not saved).
+    public static ProposalRecord New(FinanceBuilderDbContext db, TimeProvider clock, Proposal proposal)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = new ProposalRecord
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            OwnerOrganisationId = db.OrganisationId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        ProposalColumns.Write(record, proposal);
+        db.Proposals.Add(record);
+        return record;
     }
 }

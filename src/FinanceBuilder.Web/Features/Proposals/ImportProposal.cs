@@ -21,17 +21,7 @@ public static class ImportProposal
             if (!read.Succeeded)
                 return new Result(null, read.Errors);
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var record = new ProposalRecord
-            {
-                Id = Guid.CreateVersion7(clock.GetUtcNow()),
-                OwnerOrganisationId = db.OrganisationId,
-                CreatedAt = now,
-                UpdatedAt = now,
-                Version = 1,
-            };
-            ProposalColumns.Write(record, read.Proposal!);
-            db.Proposals.Add(record);
+            var record = CreateProposal.New(db, clock, read.Proposal!);
             await db.SaveChangesAsync(cancellationToken);
             return new Result(ProposalSummary.From(record), []);
         }

@@ -55,7 +55,7 @@ public sealed class FormBinder
                     break;
                 case WhenBlock conditional:
                     // Read what was on the page, even if this same post changed the condition.
-                    if (form.ContainsKey(NextWhen(prefix)))
+                    if (form.ContainsKey(markers.Next(prefix)))
                         Blocks(conditional.Blocks, scope, prefix);
                     break;
                 case ListBlock list:
@@ -65,16 +65,7 @@ public sealed class FormBinder
         }
     }
 
-    /// Conditional blocks are numbered per item in the order the page walks them (groups included),
-    /// so the renderer and the binder name each one alike.
-    private readonly Dictionary<string, int> whenCounters = new(StringComparer.Ordinal);
-
-    private string NextWhen(string prefix)
-    {
-        whenCounters.TryGetValue(prefix, out var n);
-        whenCounters[prefix] = n + 1;
-        return FormBinder.WhenMarker(prefix, n);
-    }
+    private readonly WhenMarkers markers = new();
 
     private void List(ListBlock list, object scope, string prefix)
     {

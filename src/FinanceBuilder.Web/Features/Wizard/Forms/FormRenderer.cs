@@ -39,7 +39,7 @@ public sealed class FormRenderer(FormContext context)
                     html.Raw("</fieldset>");
                     break;
                 case WhenBlock conditional:
-                    var marker = NextWhen(prefix);
+                    var marker = markers.Next(prefix);
                     if (conditional.Applies(scope))
                     {
                         html.Raw("<input type=\"hidden\"").Attr("name", marker).Raw(" value=\"1\">");
@@ -64,16 +64,7 @@ public sealed class FormRenderer(FormContext context)
 
     // ---- lists -------------------------------------------------------------------------------
 
-    /// Conditional blocks are numbered per item in the order the page walks them (groups included),
-    /// so the renderer and the binder name each one alike.
-    private readonly Dictionary<string, int> whenCounters = new(StringComparer.Ordinal);
-
-    private string NextWhen(string prefix)
-    {
-        whenCounters.TryGetValue(prefix, out var n);
-        whenCounters[prefix] = n + 1;
-        return FormBinder.WhenMarker(prefix, n);
-    }
+    private readonly WhenMarkers markers = new();
 
     private void List(ListBlock list, object scope, string prefix)
     {
