@@ -1,4 +1,5 @@
 using FinanceBuilder.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
 
 namespace FinanceBuilder.Browser.Tests;
 
@@ -17,5 +18,17 @@ public sealed class SmokeTests(Browsers browsers)
         await driver.LookAsync("new");
         await driver.GoAsync("/proposals/import");
         await driver.LookAsync("import");
+
+        // The import page's refusal, and the delete confirmation, are pages too.
+        await driver.NavigatingAsync(() => page.Locator("form button[type=submit]").ClickAsync());
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await driver.LookAsync("import-error");
+        await driver.GoAsync("/proposals/new");
+        await driver.ChooseAsync("route", "Sap");
+        await driver.NavigatingAsync(() => page.Locator("form button[type=submit]").ClickAsync());
+        await driver.GoAsync(page.Url + "/delete");
+        await driver.LookAsync("delete");
+        await driver.NavigatingAsync(() => page.Locator(".button--danger").ClickAsync());
+        await Assertions.Expect(page.Locator(".notice--success")).ToBeVisibleAsync();
     }
 }
