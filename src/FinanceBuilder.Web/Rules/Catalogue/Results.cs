@@ -254,8 +254,10 @@ public sealed class R048OutputBudget : Rule
         var known = outputs.Select(o => o.Output).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i].OutputId is not { } id || !known.Contains(id))
-                yield return Found(context, "Line", $"$.budget.lines[{i}].outputId", lines[i].OutputId ?? "—");
+            if (lines[i].OutputId is not { } id)
+                yield return Found(context, "NoOutput", $"$.budget.lines[{i}].outputId", i + 1);
+            else if (!known.Contains(id))
+                yield return Found(context, "Line", $"$.budget.lines[{i}].outputId", id);
         }
     }
 }
