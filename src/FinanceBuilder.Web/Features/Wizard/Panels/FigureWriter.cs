@@ -17,6 +17,9 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
     private string Num(decimal? value, int decimals = 0) =>
         value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), culture) : T("Ui.NotYet");
 
+    /// "451 tCO2eq", or "not computed yet" without a unit.
+    private string Tonnes(decimal? value) => value is { } v ? Num(v) + " " + T("Ui.Tco2") : T("Ui.NotYet");
+
     private string Money(decimal? value) => value is { } v ? $"{figures.ReportingCurrency} {Num(v)}" : T("Ui.NotYet");
 
     private void Title(string key) => html.Raw("<h2 class=\"panel-title\">").Text(T(key)).Raw("</h2>");
@@ -59,8 +62,8 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
             return;
         }
         Open();
-        Row("Panel.FirstYear", Num(result.FirstYearTco2e) + " tCO2eq");
-        Row("Panel.AverageAnnual", Num(result.AverageAnnualTco2e) + " tCO2eq");
+        Row("Panel.FirstYear", Tonnes(result.FirstYearTco2e));
+        Row("Panel.AverageAnnual", Tonnes(result.AverageAnnualTco2e));
         Row("Panel.Lifetime", F("Panel.LifetimeValue", Num(result.LifetimeTco2e), result.CreditingYears));
         Close();
         if (result.Parameters.Count > 0)
@@ -128,8 +131,8 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         switch (criterion)
         {
             case "impactPotential":
-                Row("Panel.AverageAnnual", Num(figures.AnnualTco2e) + " tCO2eq");
-                Row("Panel.LifetimeTotal", Num(figures.LifetimeTco2e) + " tCO2eq");
+                Row("Panel.AverageAnnual", Tonnes(figures.AnnualTco2e));
+                Row("Panel.LifetimeTotal", Tonnes(figures.LifetimeTco2e));
                 Row("Panel.Direct", Num(figures.DirectBeneficiaries));
                 Row("Panel.Indirect", Num(figures.IndirectBeneficiaries));
                 break;
@@ -145,7 +148,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
                 break;
             default:
                 Row("Panel.Total", Money(figures.TotalFinancing));
-                Row("Panel.LifetimeTotal", Num(figures.LifetimeTco2e) + " tCO2eq");
+                Row("Panel.LifetimeTotal", Tonnes(figures.LifetimeTco2e));
                 break;
         }
         Close();
