@@ -46,12 +46,14 @@ public static class FinanceBuilderApp
         // French and Spanish pages keep their letters readable; markup characters are still encoded.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.RootDirectory = "/Features");
-        // A wizard page posts one value per question: a long list page (50 mitigation measures
-        // with their calculator inputs) holds a few thousand, above the default of 1,024.
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
+        // The antiforgery cookie is not readable by script and never sent by another site.
+        // (The __Host- prefix and Secure-only cookies come with accounts and HTTPS, issue 6: the
+        // app also runs over plain HTTP on a municipality's local network.)
+        services.AddAntiforgery(options =>
         {
-            options.ValueCountLimit = 20_000;
-            options.MultipartBodyLengthLimit = DefaultMaxProposalBytes + 1024 * 1024;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -61,9 +63,10 @@ public static class FinanceBuilderApp
             options.DefaultRequestCulture = new RequestCulture("en");
             options.ApplyCurrentCultureToResponseHeaders = true;
         });
-        // Pages are compressed: a municipality on a slow link downloads a tenth of the HTML. Safe
-        // over HTTPS too (BREACH): the only secret in a page, the antiforgery request token, is
-        // encrypted afresh for every response, so no stable secret can be guessed byte by byte.
+        // Pages are compressed: a municipality on a slow link downloads a tenth of the HTML. BREACH
+        // needs attacker-chosen text reflected beside a secret: a post from another site is
+        // refused before anything is reflected (StepPage), and the antiforgery token is encrypted
+        // afresh for every response.
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;

@@ -50,6 +50,23 @@ public sealed class EditConflictTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_FromAnOlderVersion_WithoutAnItemAddedMeanwhile_IsAConflict()
+    {
+        var id = await alice.SeedSampleAsync(Sample);
+        var bobPage = await bob.OpenAsync(Urls.Step(id, "partners"));
+        var added = await alice.SubmitStepAsync(id, "partners", "add:applicant.executingEntities", _ => { });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        // Bob's page does not have Alice's new (still blank) executing entity: his post would drop it.
+        var stale = await bob.PostAsync(bobPage.FormAction(), bobPage.StepForm().Set("action", "continue"));
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.NotNull((await WizardPage.ReadAsync(stale)).Find(".conflict"));
+        var (_, proposal) = await alice.StoredAsync(id);
+        Assert.Equal(bobPage.StepForm()["applicant.executingEntities.count"], (proposal.Applicant.ExecutingEntities.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Post_FromAnOlderVersion_ShowsBothAnswers_AndOverwritesNothing()
     {
         var (id, page) = await ConflictAsync();

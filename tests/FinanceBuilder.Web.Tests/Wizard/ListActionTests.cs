@@ -208,6 +208,8 @@ public sealed class ListActionTests : IDisposable
             "remove:applicant.executingEntities[99999999999]", "remove:applicant.executingEntities[0", "remove:applicant.executingEntities[0].name",
             "remove:results.indicators[0]", "preset:applicant.executingEntities:Preset.Core1", "preset:results.indicators:Preset.Core1",
             "preset:", "add:", "remove:", "", "launch",
+            // Shapes the page's buttons never have: long indices, leading zeros, odd characters.
+            "remove:applicant.executingEntities[0000]", "add:components[" + new string('0', 5000) + "1].outputs", "add:basics.locations ",
         ];
         var id = await browser.SeedSampleAsync(Sample);
         var before = Normalised(await browser.StoredDocumentAsync(id));
@@ -224,6 +226,32 @@ public sealed class ListActionTests : IDisposable
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Post_CountBeyondThePage_DoesNotPadTheList()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        var before = (await browser.StoredAsync(id)).Proposal.Budget.Lines.Count;
+
+        // The page shows 25 lines; a post claiming 500 from line 0 cannot add 475 blank ones.
+        var response = await browser.SubmitStepAsync(id, "budget", "save", form => form.Set("budget.lines.count", "500"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(before, (await browser.StoredAsync(id)).Proposal.Budget.Lines.Count);
+    }
+
+    [Fact]
+    public async Task Post_NotAForm_IsABadRequest()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        using var content = new StringContent("{\"action\":\"continue\"}", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await browser.Client.PostAsync(Urls.Step(id, "basics"), content);
+        var autosave = await browser.Client.PostAsync(Urls.Autosave(id, "basics"), new StringContent("x", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, autosave.StatusCode);
     }
 
     private static string Normalised(string json) => JsonSerializer.Serialize(JsonNode.Parse(json));

@@ -21,6 +21,32 @@ public sealed class SessionExpiryTests : IDisposable
         app.Dispose();
     }
 
+    /// Another site's page posting into the wizard (cross-site request forgery) is refused
+    /// outright: nothing it sent is shown back as the user's answers, nothing is saved.
+    [Theory]
+    [InlineData("cross-site", null)]
+    [InlineData("same-site", null)]
+    [InlineData("", "https://attacker.example")]
+    public async Task Post_FromAnotherSite_IsRefused_WithoutShowingItsAnswers(string fetchSite, string? origin)
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        var page = await browser.OpenAsync(Urls.Step(id, "basics"));
+        var form = page.StepForm().Change("basics.title", "Planted by another site").Set("action", "continue");
+        form.Remove("__RequestVerificationToken");
+        form.Remove("version");
+        using var request = new HttpRequestMessage(HttpMethod.Post, page.FormAction()) { Content = form.ToContent() };
+        if (fetchSite.Length > 0)
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        if (origin is not null)
+            request.Headers.Add("Origin", origin);
+
+        var response = await browser.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("Planted by another site", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await browser.StoredVersionAsync(id));
+    }
+
     [Theory]
     [InlineData("a-token-that-was-never-issued")]
     [InlineData("")]
@@ -37,7 +63,8 @@ public sealed class SessionExpiryTests : IDisposable
 
         var response = await browser.PostAsync(page.FormAction(), form);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // A bad request (T14), shown as a page that keeps what was typed.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var shown = await WizardPage.ReadAsync(response);
         Assert.StartsWith(Expired, shown.Get(".notice--warning[role=alert]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("Typed while the session expired", shown.FieldValue("f-basics-title"));
@@ -72,7 +99,7 @@ public sealed class SessionExpiryTests : IDisposable
 
         var response = await stranger.PostAsync(page.FormAction(), page.StepForm().Change("basics.title", "Posted from elsewhere").Set("action", "continue"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(Expired, (await WizardPage.ReadAsync(response)).Text, StringComparison.Ordinal);
         Assert.Equal(1, await browser.StoredVersionAsync(id));
     }
@@ -84,7 +111,7 @@ public sealed class SessionExpiryTests : IDisposable
 
         var response = await browser.SubmitStepAsync(id, "partners", "remove:applicant.executingEntities[0]", form => form.Set("__RequestVerificationToken", "stale"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var (version, proposal) = await browser.StoredAsync(id);
         Assert.Equal(1, version);
         Assert.Equal(3, proposal.Applicant.ExecutingEntities.Count);

@@ -18,6 +18,10 @@ namespace FinanceBuilder.Web.Features.Wizard;
 /// (post/redirect/get) or, with JavaScript, by autosave. A save from a stale version is never
 /// written over a newer one; an expired antiforgery token never loses what was typed.
 [IgnoreAntiforgeryToken] // checked by hand below, so a failed check shows the typed answers again
+// A page posts at most a few thousand short values (a page of a long list); a narrative of 20,000
+// characters is under 256 KB even when every character is percent-encoded.
+[RequestSizeLimit(4 * 1024 * 1024)]
+[RequestFormLimits(ValueCountLimit = 5_000, ValueLengthLimit = 256 * 1024, KeyLengthLimit = 512)]
 public sealed class StepPage(IMediator mediator, ProposalValidation validation, IAntiforgery antiforgery) : PageModel
 {
     public Step Step { get; private set; } = null!;
@@ -51,22 +55,28 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
 
     public async Task<IActionResult> OnPostAsync(Guid id, string step, [FromQuery] int page = 1, CancellationToken ct = default)
     {
+        if (await ReadFormAsync(ct) is not { } posted)
+            return BadRequest();
         var opened = await mediator.Send(new OpenProposal.Query(id), ct);
         if (opened is null || StepCatalogue.Find(step) is not { } found)
             return NotFound();
         if (!found.IsApplicable(opened.Proposal))
             return Redirect(WizardUrls.TaskList(id));
-        var action = Request.Form["action"].ToString();
-        var posted = Request.Form;
+        var action = posted["action"].ToString();
 
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
-            // The session's token expired while the user typed: show the answers again, unsaved,
-            // with a fresh token; one more click saves them.
+            // A post from another site is refused outright (cross-site request forgery). From
+            // this site, the session's token expired while the user typed: the answers come back
+            // unsaved, with a fresh token, and one more click saves them — over the version they
+            // were typed on, so a save made meanwhile is compared, never overwritten.
+            if (!FromThisSite() || PostedVersion() is not { } typedOn)
+                return BadRequest();
             var typed = Copy(opened.Proposal);
             var expiredErrors = FormBinder.Bind(found, typed, posted, Culture);
             Notice = WizardText.Get("Ui.SessionExpired", Culture);
-            Show(found, opened.Summary, typed, page, expiredErrors, posted, formVersion: PostedVersion() ?? opened.Summary.Version);
+            Show(found, opened.Summary, typed, page, expiredErrors, posted, formVersion: typedOn);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
@@ -93,7 +103,11 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         if (saved.Outcome == SaveAnswers.Outcome.NotFound)
             return NotFound();
         if (saved.Outcome == SaveAnswers.Outcome.Conflict)
-            return await ConflictAsync(found, (await mediator.Send(new OpenProposal.Query(id), ct))!, page, action, ct);
+        {
+            // Lost a race inside the database: compare with what won (unless it was a delete).
+            var winner = await mediator.Send(new OpenProposal.Query(id), ct);
+            return winner is null ? NotFound() : await ConflictAsync(found, winner, page, action, ct);
+        }
 
         var next = StepCatalogue.Next(found, proposal);
         return action switch
@@ -109,12 +123,20 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
     /// as JSON so the page can say "saved at 14:32" and refresh its computed panels.
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string step, [FromQuery] int page = 1, CancellationToken ct = default)
     {
+        if (await ReadFormAsync(ct) is null)
+            return BadRequest();
         var opened = await mediator.Send(new OpenProposal.Query(id), ct);
         // A page that no longer applies (the focus changed in another tab) saves nothing.
         if (opened is null || StepCatalogue.Find(step) is not { } found || !found.IsApplicable(opened.Proposal))
             return NotFound();
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
-            return new JsonResult(new AutosaveReply("expired", PostedVersion() ?? 0, null, Token: antiforgery.GetAndStoreTokens(HttpContext).RequestToken));
+        {
+            // Only this site's own page gets a fresh token (another site could not read it anyway).
+            if (!FromThisSite())
+                return BadRequest();
+            return new JsonResult(new AutosaveReply("expired", PostedVersion() ?? 0, null, Token: antiforgery.GetAndStoreTokens(HttpContext).RequestToken))
+            { StatusCode = StatusCodes.Status400BadRequest };
+        }
         if (PostedVersion() != opened.Summary.Version && !AlreadySaved(found, opened.Proposal))
             return new JsonResult(new AutosaveReply("conflict", opened.Summary.Version, WizardText.Get("Ui.ConflictShort", Culture)));
 
@@ -141,13 +163,16 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         // version and show what differs; nothing is written until they choose.
         var mine = Copy(latest.Proposal);
         var errors = FormBinder.Bind(step, mine, Request.Form, Culture);
-        if (action == "copy" && errors.Count == 0)
+        if (action == "copy")
         {
-            mine.Basics.Title = WizardText.Format(Culture, "Ui.CopyTitle", mine.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture));
-            if (mine.Basics.Title.Length > ShortTextAttribute.MaxLength)
-                mine.Basics.Title = mine.Basics.Title[..ShortTextAttribute.MaxLength];
-            var copy = await mediator.Send(new CreateProposal.Command(mine), ct);
-            return Redirect(WizardUrls.TaskList(copy.Id) + "?copied=1");
+            // The copy is checked like any save: it must be a proposal the wizard can open again.
+            mine.Basics.Title = ProposalText.Truncate(WizardText.Format(Culture, "Ui.CopyTitle", mine.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture)), ShortTextAttribute.MaxLength);
+            errors = StepValidation.Check(step, mine, errors, Culture);
+            if (errors.Count == 0)
+            {
+                var copy = await mediator.Send(new CreateProposal.Command(mine), ct);
+                return Redirect(WizardUrls.TaskList(copy.Id) + "?copied=1");
+            }
         }
         Conflict = new StepConflict(latest.Summary.Version, SavedAt(latest.Summary.UpdatedAt),
             StepConflict.Differences(Answers.Of(step, latest.Proposal, Culture, full: true), Answers.Of(step, mine, Culture, full: true)));
@@ -203,6 +228,33 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         return dot > 0 ? WizardText.Find("Field." + ModelPath.Normalize(errorKey[..dot])) : null;
     }
 
+    /// Reads the posted form once, asynchronously; a body that is not a form, or exceeds the
+    /// page's limits, is a bad request (never a server error).
+    private async Task<IFormCollection?> ReadFormAsync(CancellationToken ct)
+    {
+        if (!Request.HasFormContentType)
+            return null;
+        try
+        {
+            return await Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// True when the browser says the post comes from one of this site's own pages: Fetch
+    /// metadata where the browser sends it, else the Origin header.
+    private bool FromThisSite()
+    {
+        if (Request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site)
+            return site == "same-origin";
+        return Request.Headers.Origin.ToString() is { Length: > 0 } origin
+            && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && string.Equals(uri.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+
     private int? PostedVersion() =>
         int.TryParse(Request.Form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
 
@@ -225,8 +277,9 @@ public sealed record StepConflict(int SavedVersion, string SavedAt, IReadOnlyLis
 {
     public static IReadOnlyList<(string Label, string Saved, string Mine)> Differences(IReadOnlyList<Answer> saved, IReadOnlyList<Answer> mine)
     {
-        var theirs = saved.Where(a => !a.IsHeading).ToDictionary(a => a.Path, a => a);
-        var ours = mine.Where(a => !a.IsHeading).ToDictionary(a => a.Path, a => a);
+        // Headings with a text are list lengths ("3 items"): an item added or removed differs too.
+        var theirs = saved.Where(a => !a.IsHeading || a.Text.Length > 0).ToDictionary(a => a.Path, a => a);
+        var ours = mine.Where(a => !a.IsHeading || a.Text.Length > 0).ToDictionary(a => a.Path, a => a);
         return theirs.Keys.Union(ours.Keys)
             .Select(path => (theirs.GetValueOrDefault(path), ours.GetValueOrDefault(path)))
             .Where(pair => (pair.Item1?.Text ?? "") != (pair.Item2?.Text ?? ""))

@@ -46,9 +46,7 @@ public sealed class TaskListPage(IMediator mediator, ProposalValidation validati
         if (opened is null)
             return NotFound();
         var copy = opened.Proposal;
-        copy.Basics.Title = WizardText.Format(Culture, "Ui.CopyTitle", copy.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture));
-        if (copy.Basics.Title.Length > ShortTextAttribute.MaxLength)
-            copy.Basics.Title = copy.Basics.Title[..ShortTextAttribute.MaxLength];
+        copy.Basics.Title = ProposalText.Truncate(WizardText.Format(Culture, "Ui.CopyTitle", copy.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture)), ShortTextAttribute.MaxLength);
         var created = await mediator.Send(new CreateProposal.Command(copy), ct);
         return Redirect(WizardUrls.TaskList(created.Id) + "?copied=1");
     }

@@ -11,9 +11,10 @@
   if (!form) return;
   var status = document.querySelector('[data-autosave-status]');
   var text = status.dataset;
-  var draftKey = 'fb-draft:' + form.dataset.proposal + ':' + form.dataset.step;
+  // The page's address names the proposal, the step and the page of a long list.
+  var draftKey = 'fb-draft:' + form.dataset.autosave;
   var DELAY = 3000;
-  var timer = null, saving = false, again = false, dirty = false, retried = false;
+  var timer = null, saving = false, again = false, dirty = false, retried = false, retryDelay = 15000;
   // A form post in progress: no autosave may race it (it would make the post look stale).
   var submitting = false, submitPending = false, pendingSubmitter = null;
 
@@ -36,26 +37,36 @@
     });
     return list;
   }
+  function controls() {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== 'action' && el.type !== 'hidden' && el.type !== 'submit' && el.type !== 'file';
+    });
+  }
   function storeDraft() {
-    try { localStorage.setItem(draftKey, JSON.stringify({ version: versionInput().value, values: values() })); } catch (e) { /* storage full or off */ }
+    // The names say which questions the draft covers, unticked boxes included.
+    var names = controls().map(function (el) { return el.name; }).filter(function (n, i, all) { return all.indexOf(n) === i; });
+    try { localStorage.setItem(draftKey, JSON.stringify({ version: versionInput().value, values: values(), names: names })); } catch (e) { /* storage full or off */ }
   }
   function clearDraft(key) { try { localStorage.removeItem(key || draftKey); } catch (e) { /* ignore */ } }
   function restoreDraft() {
     var draft;
     try { draft = JSON.parse(localStorage.getItem(draftKey) || 'null'); } catch (e) { draft = null; }
-    if (!draft || !draft.values) return;
-    var byName = {};
+    if (!draft || !draft.values || !draft.names) { clearDraft(); return; }
+    var byName = {}, seen = {};
     draft.values.forEach(function (pair) { (byName[pair[0]] = byName[pair[0]] || []).push(pair[1]); });
     var changed = false;
-    Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.type === 'hidden' || el.type === 'submit' || el.type === 'file') return;
-      var wanted = byName[el.name];
+    controls().forEach(function (el) {
+      if (draft.names.indexOf(el.name) < 0) return; // a question the draft did not cover
+      var wanted = byName[el.name] || [];
       if (el.type === 'checkbox' || el.type === 'radio') {
-        var on = !!wanted && wanted.indexOf(el.value) >= 0;
+        var on = wanted.indexOf(el.value) >= 0;
         if (el.checked !== on) { el.checked = on; changed = true; }
-      } else if (wanted && el.value !== wanted[0]) {
-        el.value = wanted[0];
-        changed = true;
+      } else {
+        // Same-named fields (the list of countries) are put back in their order.
+        var i = seen[el.name] || 0;
+        seen[el.name] = i + 1;
+        var value = i < wanted.length ? wanted[i] : '';
+        if (el.value !== value) { el.value = value; changed = true; }
       }
     });
     if (!changed) { clearDraft(); return; }
@@ -76,6 +87,10 @@
 
   form.addEventListener('submit', function (e) {
     clearTimeout(timer);
+    if (e.submitter) {
+      // A button says what to do: forget an action a refreshing question set earlier.
+      Array.prototype.forEach.call(form.querySelectorAll('input[data-js-action]'), function (el) { el.remove(); });
+    }
     if (saving) {
       // An autosave is on its way: send the form once it has answered, with the new version.
       e.preventDefault();
@@ -103,6 +118,7 @@
       // The answer decides which questions follow: save the page and show it again.
       var action = document.createElement('input');
       action.type = 'hidden'; action.name = 'action'; action.value = 'save';
+      action.setAttribute('data-js-action', '');
       form.appendChild(action);
       clearTimeout(timer);
       if (saving) { submitPending = true; return; }
@@ -133,12 +149,22 @@
     var url = form.dataset.autosave + (form.dataset.autosave.indexOf('?') < 0 ? '?' : '&') + 'handler=Autosave';
     fetch(url, { method: 'POST', body: body, credentials: 'same-origin', keepalive: !!leaving && body.toString().length < 60000,
                  headers: { 'Accept': 'application/json' } })
-      .then(function (response) { if (!response.ok) throw new Error(String(response.status)); return response.json(); })
-      .then(function (reply) { handle(reply); })
-      .catch(function () {
+      .then(function (response) {
+        var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0;
+        if (json && (response.ok || response.status === 400)) return response.json();
+        throw { status: response.status };
+      })
+      .then(function (reply) { retryDelay = 15000; handle(reply); })
+      .catch(function (problem) {
         dirty = true;
+        if (problem && problem.status === 404) {
+          // The page no longer applies (an answer changed elsewhere): nothing to retry.
+          setStatus(text.gone, true);
+          return;
+        }
         setStatus(text.offline, true);
-        timer = setTimeout(save, 15000);
+        timer = setTimeout(save, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 120000);
       })
       .then(function () {
         saving = false;
@@ -175,6 +201,10 @@
       tokenInput().value = reply.token;
       dirty = true;
       again = true;
+    } else if (reply.status === 'expired') {
+      // A fresh token was refused too: the page must be reloaded; the draft keeps the text.
+      dirty = true;
+      setStatus(text.expired, true);
     } else if (reply.status === 'conflict') {
       dirty = true;
       status.textContent = reply.message + ' ';

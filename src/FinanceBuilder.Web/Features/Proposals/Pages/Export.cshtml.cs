@@ -14,6 +14,8 @@ public sealed class ExportPage(IMediator mediator, TimeProvider clock) : PageMod
         var proposal = await mediator.Send(new GetProposal.Query(id), ct);
         if (proposal is null)
             return NotFound();
+        // A download is never run as a page, even if a browser were to sniff it.
+        Response.Headers.ContentSecurityPolicy = "sandbox";
         return File(Encoding.UTF8.GetBytes(proposal.Document), "application/json", FileName(proposal.Summary.Title, clock.GetUtcNow()));
     }
 

@@ -12,6 +12,43 @@ public static class EmptyBlocks
     private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool Nullable)[]> Properties = new();
     private static readonly ConcurrentDictionary<Type, object?> Fresh = new();
 
+    /// Prunes only what one page answers: the blocks along a path and below it, so saving one
+    /// page never rewrites another page's answers.
+    public static void PruneAlong(object root, string path)
+    {
+        var chain = new List<(object Parent, PropertyInfo Property, bool Nullable)>();
+        object? node = root;
+        foreach (var segment in ModelPath.Parse(path))
+        {
+            if (node is null || Describe(node.GetType()).FirstOrDefault(d => JsonName(d.Property) == segment.Name) is not { Property: not null } found)
+                return;
+            chain.Add((node, found.Property, found.Nullable && segment.Index is null));
+            node = found.Property.GetValue(node);
+            if (segment.Index is { } index)
+                node = node is IList list && index < list.Count ? list[index] : null;
+        }
+        switch (node)
+        {
+            case IList items:
+                foreach (var item in items)
+                    if (item is not null && IsBlock(item.GetType()))
+                        Prune(item);
+                break;
+            case not null when IsBlock(node.GetType()):
+                Prune(node);
+                break;
+        }
+        // Then the blocks on the way, deepest first: a contact with every answer cleared goes.
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            var (parent, property, nullable) = chain[i];
+            if (property.GetValue(parent) is { } value && IsBlock(value.GetType()) && nullable && IsEmpty(value))
+                property.SetValue(parent, null);
+        }
+    }
+
+    private static string JsonName(PropertyInfo property) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+
     public static void Prune(object node)
     {
         foreach (var (property, nullable) in Describe(node.GetType()))
@@ -53,7 +90,7 @@ public static class EmptyBlocks
         return true;
     }
 
-    private static (PropertyInfo, bool)[] Describe(Type type) =>
+    private static (PropertyInfo Property, bool Nullable)[] Describe(Type type) =>
         Properties.GetOrAdd(type, t =>
         {
             // NullabilityInfoContext is not thread-safe: one per type described.

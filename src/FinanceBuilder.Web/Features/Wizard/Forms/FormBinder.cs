@@ -75,7 +75,8 @@ public sealed class FormBinder
         _ = int.TryParse(form[path + ".from"], NumberStyles.None, CultureInfo.InvariantCulture, out var from);
         var max = MaxItems(scope.GetType(), list.Path);
         from = list.PageSize is null ? 0 : Math.Min(from, max);
-        count = Math.Min(count, max - from);
+        // A page shows at most one page of items: a post cannot pad the list beyond that.
+        count = Math.Min(Math.Min(count, max - from), list.PageSize ?? max);
         var items = EnsureList(scope, list.Path);
         if (list.PageSize is null)
         {
@@ -89,7 +90,8 @@ public sealed class FormBinder
     }
 
     public static int MaxItems(Type scopeType, string relativePath) =>
-        ModelPath.PropertyAt(scopeType, relativePath).GetCustomAttribute<MaxItemsAttribute>()?.Max ?? 0;
+        ModelPath.PropertyAt(scopeType, relativePath).GetCustomAttribute<MaxItemsAttribute>()?.Max
+        ?? throw new InvalidOperationException($"{scopeType.Name}.{relativePath} has no [MaxItems] limit.");
 
     public static IList EnsureList(object scope, string relativePath)
     {
@@ -217,7 +219,7 @@ public sealed class FormBinder
         {
             raw = raw.ToUpperInvariant();
             if (!IsoCodes.Currencies.Contains(raw))
-                return Error(path, "Check.Currency", raw);
+                return Error(path, "Check.Currency", raw.Length > 10 ? raw[..10] + "…" : raw);
         }
         return raw;
     }
@@ -258,7 +260,7 @@ public sealed class FormBinder
             currencyRaw = proposal.Budget.ReportingCurrency;
         if (!IsoCodes.Currencies.Contains(currencyRaw))
         {
-            Error(site.Path + ".currency", "Check.Currency", currencyRaw);
+            Error(site.Path + ".currency", "Check.Currency", currencyRaw.Length > 10 ? currencyRaw[..10] + "…" : currencyRaw);
             return;
         }
         if (amount is { } value)

@@ -422,7 +422,12 @@ public sealed class FormRenderer(FormContext context)
         }
     }
 
-    private string? Posted(string path) => context.Posted is { } form && form.TryGetValue(path, out var values) ? values.ToString() : null;
+    /// What was posted, to show it again. A value far beyond any field's limit (a hostile post)
+    /// is shown only up to that size: the user's own typing is always within it.
+    private string? Posted(string path) =>
+        context.Posted is { } form && form.TryGetValue(path, out var values)
+            ? values.ToString() is { Length: > NarrativeAttribute.MaxLength + 1_000 } huge ? huge[..(NarrativeAttribute.MaxLength + 1_000)] : values.ToString()
+            : null;
 
     /// What the field shows: what was typed, when the page comes back after a refused save, else the stored answer.
     private string Text(FieldSite site) => Posted(site.Path) ?? FormValues.Format(site.Value, site.Shape.Kind, culture);

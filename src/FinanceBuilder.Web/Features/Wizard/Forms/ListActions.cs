@@ -6,13 +6,19 @@ namespace FinanceBuilder.Web.Features.Wizard.Forms;
 
 /// "Add another", "remove" and ready-made items: ordinary submit buttons, so lists work
 /// without JavaScript. The action names a list path; only lists of the step can be changed.
-public static class ListActions
+public static partial class ListActions
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(add|remove|preset):[a-zA-Z]+(\[\d{1,3}\])?(\.[a-zA-Z]+(\[\d{1,3}\])?)*(:[A-Za-z0-9.]{1,60})?$")]
+    private static partial System.Text.RegularExpressions.Regex ActionShape();
+
     /// Anchor: where the page should scroll after the change; Page: the list page to show.
     public sealed record Result(bool Changed, string? Anchor = null, int? Page = null, string? Error = null);
 
     public static Result Apply(Step step, Proposal proposal, string action)
     {
+        // Only the shape the page's own buttons have: "add:components[0].outputs".
+        if (action.Length > 256 || !ActionShape().IsMatch(action))
+            return new Result(false);
         try
         {
             if (action.StartsWith("add:", StringComparison.Ordinal))

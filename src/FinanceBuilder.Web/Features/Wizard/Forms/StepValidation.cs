@@ -11,7 +11,8 @@ public static class StepValidation
 {
     public static Dictionary<string, string> Check(Step step, Proposal proposal, Dictionary<string, string> bindErrors, CultureInfo culture)
     {
-        EmptyBlocks.Prune(proposal);
+        foreach (var path in step.Paths)
+            EmptyBlocks.PruneAlong(proposal, path);
         var errors = new Dictionary<string, string>(bindErrors, StringComparer.Ordinal);
         if (step.Validator is { } validator)
         {
@@ -20,7 +21,9 @@ public static class StepValidation
         }
         if (errors.Count == 0)
         {
-            foreach (var error in ProposalInputCheck.Check(proposal, culture))
+            // The model's limits, on this page's answers only: a stored answer elsewhere never
+            // stops this page from saving.
+            foreach (var error in ProposalInputCheck.Check(proposal, culture).Where(e => step.Owns(e.Path)))
                 errors.TryAdd(error.Path.StartsWith("$.", StringComparison.Ordinal) ? error.Path[2..] : error.Path, error.Message);
         }
         return errors;
