@@ -17,7 +17,7 @@ public static class StepProgress
         if (step.Status is { } status)
             return status(proposal, report);
         if (!Answered(step.Blocks, proposal, Blank))
-            return StepStatus.NotStarted;
+            return step.Optional ? StepStatus.Optional : StepStatus.NotStarted;
         if (report.Findings.Any(f => f.Severity == Severity.Error && f.Paths.Any(step.Owns)))
             return StepStatus.HasProblems;
         var required = Checklist.For(report.Route).Where(i => step.Owns(i.Path));
@@ -58,5 +58,5 @@ public static class StepProgress
 
     /// The first page that is not completed: "the next thing to do".
     public static Step? NextToDo(IReadOnlyList<(Step Step, StepStatus Status)> steps) =>
-        steps.FirstOrDefault(s => s.Status != StepStatus.Completed).Step;
+        steps.FirstOrDefault(s => s.Status is not (StepStatus.Completed or StepStatus.Optional)).Step;
 }

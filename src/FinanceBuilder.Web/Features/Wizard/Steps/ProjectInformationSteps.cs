@@ -148,7 +148,7 @@ public static class ProjectInformationSteps
             F("id"), F("resource"), F("name"), F("description"), Ref("componentId", Choices.Components),
             F("areaHectares"), F("inProtectedArea"), F("baseline"), F("expectedOutcome")) with { TitleField = "name" },
     ])
-    { Validator = new UniqueIds<ResourceProtectionMeasure>(p => p.ResourceProtection, m => m.Id, "resourceProtection") };
+    { Optional = true, Validator = new UniqueIds<ResourceProtectionMeasure>(p => p.ResourceProtection, m => m.Id, "resourceProtection") };
 
     public static readonly Step Components = new("components", StepGroup.ProjectInformation,
     [

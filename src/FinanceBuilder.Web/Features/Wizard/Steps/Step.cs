@@ -13,6 +13,10 @@ public sealed record Step(string Id, StepGroup Group, IReadOnlyList<Block> Block
 {
     public Func<Proposal, bool> IsApplicable { get; init; } = _ => true;
 
+    /// A page the funder does not require of every project (protection of natural resources):
+    /// unanswered, it reads "optional" and is never the next thing to do.
+    public bool Optional { get; init; }
+
     /// A page whose status is not "what is answered" (accepting warnings: done when none is open).
     public Func<Proposal, ValidationReport, StepStatus>? Status { get; init; }
 
@@ -62,4 +66,4 @@ public sealed record Step(string Id, StepGroup Group, IReadOnlyList<Block> Block
 }
 
 /// Task-list status of a page (the government design-system pattern; design D9).
-public enum StepStatus { NotStarted, InProgress, Completed, HasProblems }
+public enum StepStatus { NotStarted, InProgress, Completed, HasProblems, Optional }
