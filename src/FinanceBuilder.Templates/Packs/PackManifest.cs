@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+
+namespace FinanceBuilder.Templates.Packs;
+
+/// <summary>
+/// The manifest of a template pack (<c>templates/&lt;pack-id&gt;/manifest.json</c>, design D3):
+/// which funder and template version it follows, in which languages, within which limits, in
+/// which section order, and how its files are named.
+/// </summary>
+public sealed record PackManifest
+{
+    /// <summary>The pack's id, the same as its folder's name ("gcf-concept-note").</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The funder whose template the pack follows.</summary>
+    public required string Funder { get; init; }
+
+    /// <summary>The funder's template version ("GCF-FP-V3.0").</summary>
+    public required string TemplateVersion { get; init; }
+
+    /// <summary>Languages the pack is written in ("en", "fr"); one folder of templates each.</summary>
+    public required IReadOnlyList<string> Languages { get; init; }
+
+    /// <summary>Page and word limits of the funder's template; null when it sets none.</summary>
+    public PackLimits Limits { get; init; } = new();
+
+    /// <summary>
+    /// How generated files are named, e.g. "CN-{entity}-{date}": {entity} is the accredited
+    /// entity or the country, {date} the generation date as yyyyMMdd.
+    /// </summary>
+    public required string FileName { get; init; }
+
+    /// <summary>The sections in the funder's order; each is one template per language.</summary>
+    public required IReadOnlyList<PackSection> Sections { get; init; }
+}
+
+/// <summary>Limits the funder sets on the document.</summary>
+public sealed record PackLimits
+{
+    /// <summary>Most pages, or null.</summary>
+    public int? Pages { get; init; }
+
+    /// <summary>Most words, or null.</summary>
+    public int? Words { get; init; }
+}
+
+/// <summary>One section of the document and its template file.</summary>
+public sealed record PackSection
+{
+    /// <summary>A short id ("a-summary").</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The template's file name inside each language folder ("a-summary.scriban").</summary>
+    public required string File { get; init; }
+
+    /// <summary>Whether the section starts on a new page.</summary>
+    [JsonPropertyName("newPage")]
+    public bool NewPage { get; init; }
+}
