@@ -1,3 +1,4 @@
+using FinanceBuilder.Templates.Content;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -77,6 +78,11 @@ public sealed class SafeTemplate
         var globals = new ScriptObject();
         foreach (var (name, value) in model)
             globals.Add(name, value);
+        // User text goes into Markdown through these, so that it stays literal text.
+        var markdown = new ScriptObject();
+        markdown.Import("text", new Func<object?, string>(value => MarkdownText.Inline(value?.ToString())));
+        markdown.Import("lines", new Func<object?, string>(value => MarkdownText.Lines(value?.ToString())));
+        globals.Add("md", markdown);
         context.PushGlobal(globals);
         try
         {

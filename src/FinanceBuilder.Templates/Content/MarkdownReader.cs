@@ -1,0 +1,132 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using MdTable = Markdig.Extensions.Tables.Table;
+using MdTableCell = Markdig.Extensions.Tables.TableCell;
+using MdTableRow = Markdig.Extensions.Tables.TableRow;
+
+namespace FinanceBuilder.Templates.Content;
+
+/// <summary>
+/// Reads the Markdown a pack's templates produce (CommonMark, pipe tables, and two blocks of our
+/// own: <c>::: pagebreak</c> and <c>::: toc</c>) into the content model. HTML is not recognised,
+/// and links and images are kept as their text only: nothing in a document is ever loaded from
+/// the network or the disk.
+/// </summary>
+public static class MarkdownReader
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseCustomContainers()
+        .DisableHtml()
+        .Build();
+
+    /// <summary>Reads a document.</summary>
+    public static ContentDocument Read(string markdown) =>
+        new(Blocks(Markdown.Parse(markdown, Pipeline)).ToList());
+
+    private static IEnumerable<ContentBlock> Blocks(ContainerBlock container)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    yield return new Heading(heading.Level, Runs(heading.Inline));
+                    break;
+                case ParagraphBlock paragraph:
+                    yield return new Paragraph(Runs(paragraph.Inline));
+                    break;
+                case ListBlock list:
+                    yield return new BulletList(list.IsOrdered, list.OfType<ListItemBlock>().Select(item => (IReadOnlyList<ContentBlock>)Blocks(item).ToList()).ToList());
+                    break;
+                case MdTable table:
+                    yield return Table(table);
+                    break;
+                case CustomContainer custom when custom.Info?.Trim() == "pagebreak":
+                    yield return new PageBreak();
+                    break;
+                case CustomContainer custom when custom.Info?.Trim() == "toc":
+                    yield return new TableOfContents();
+                    break;
+                case LeafBlock leaf when leaf.Lines.Count > 0:
+                    // Code blocks and anything else: their text, as written.
+                    yield return new Paragraph([new TextRun(leaf.Lines.ToString())]);
+                    break;
+                case ContainerBlock inner:
+                    foreach (var child in Blocks(inner))
+                        yield return child;
+                    break;
+            }
+        }
+    }
+
+    private static Table Table(MdTable table)
+    {
+        var rows = table.OfType<MdTableRow>().ToList();
+        var alignments = table.ColumnDefinitions.Select(c => c.Alignment switch
+        {
+            Markdig.Extensions.Tables.TableColumnAlign.Center => CellAlignment.Center,
+            Markdig.Extensions.Tables.TableColumnAlign.Right => CellAlignment.Right,
+            _ => CellAlignment.Left,
+        }).ToList();
+        return new Table(
+            rows.Select(r => (IReadOnlyList<IReadOnlyList<TextRun>>)r.OfType<MdTableCell>()
+                .Select(cell => (IReadOnlyList<TextRun>)cell.OfType<ParagraphBlock>().SelectMany(p => Runs(p.Inline)).ToList()).ToList()).ToList(),
+            rows.TakeWhile(r => r.IsHeader).Count(),
+            alignments);
+    }
+
+    private static List<TextRun> Runs(ContainerInline? inline)
+    {
+        var runs = new List<TextRun>();
+        if (inline is not null)
+            Collect(inline, bold: false, italic: false, runs);
+        // Neighbouring runs of the same emphasis are one run.
+        var merged = new List<TextRun>();
+        foreach (var run in runs)
+        {
+            if (merged.Count > 0 && merged[^1].Bold == run.Bold && merged[^1].Italic == run.Italic)
+                merged[^1] = merged[^1] with { Text = merged[^1].Text + run.Text };
+            else if (run.Text.Length > 0)
+                merged.Add(run);
+        }
+        return merged;
+    }
+
+    private static void Collect(ContainerInline container, bool bold, bool italic, List<TextRun> runs)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case EmphasisInline emphasis:
+                    Collect(emphasis, bold || emphasis.DelimiterCount >= 2, italic || emphasis.DelimiterCount % 2 == 1, runs);
+                    break;
+                case LinkInline link:
+                    // A link's or image's text only; its address is never followed.
+                    Collect(link, bold, italic, runs);
+                    break;
+                case ContainerInline other:
+                    Collect(other, bold, italic, runs);
+                    break;
+                default:
+                    runs.Add(new TextRun(Text(inline), bold, italic));
+                    break;
+            }
+        }
+    }
+
+    private static string Text(Inline inline) => inline switch
+    {
+        LiteralInline literal => literal.Content.ToString(),
+        CodeInline code => code.Content,
+        LineBreakInline lineBreak => lineBreak.IsHard ? "\n" : " ",
+        HtmlEntityInline entity => entity.Transcoded.ToString(),
+        AutolinkInline autolink => autolink.Url,
+        HtmlInline html => html.Tag,
+        _ => new StringBuilder().Append(inline).ToString(),
+    };
+}
