@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using FinanceBuilder.Templates.Content;
+
+namespace FinanceBuilder.Templates.Html;
+
+/// <summary>
+/// Draws the content model as an HTML fragment for the on-screen preview (design D3). Every text
+/// is HTML-encoded; the fragment has no script, style, link or image, so it can be shown inside
+/// the app's own pages under their content security policy.
+/// </summary>
+public static class HtmlRenderer
+{
+    /// <summary>The document as HTML: headings numbered for the table of contents' links.</summary>
+    public static string Render(ContentDocument document)
+    {
+        var html = new StringBuilder();
+        var headings = document.Blocks.OfType<Heading>().ToList();
+        // Numbered by position (two headings may have the same text).
+        var numbers = headings.Select((h, i) => (h, i + 1)).ToDictionary(x => (object)x.h, x => x.Item2, ReferenceEqualityComparer.Instance);
+        foreach (var block in document.Blocks)
+            Block(block, html, headings, numbers);
+        return html.ToString();
+    }
+
+    private static void Block(ContentBlock block, StringBuilder html, List<Heading> headings, Dictionary<object, int> numbers)
+    {
+        switch (block)
+        {
+            case Heading heading:
+                var level = Math.Clamp(heading.Level, 1, 6);
+                html.Append("<h").Append(level).Append(" id=\"s").Append(numbers.GetValueOrDefault(heading)).Append("\">");
+                Runs(heading.Runs, html);
+                html.Append("</h").Append(level).Append(">\n");
+                break;
+            case Paragraph paragraph:
+                html.Append("<p>");
+                Runs(paragraph.Runs, html);
+                html.Append("</p>\n");
+                break;
+            case BulletList list:
+                html.Append(list.Ordered ? "<ol>" : "<ul>");
+                foreach (var item in list.Items)
+                {
+                    html.Append("<li>");
+                    foreach (var inner in item)
+                        Block(inner, html, headings, numbers);
+                    html.Append("</li>");
+                }
+                html.Append(list.Ordered ? "</ol>\n" : "</ul>\n");
+                break;
+            case Table table:
+                Table(table, html);
+                break;
+            case PageBreak:
+                html.Append("<hr class=\"page-break\">\n");
+                break;
+            case TableOfContents:
+                html.Append("<nav class=\"toc\"><ol>");
+                for (var i = 0; i < headings.Count; i++)
+                {
+                    html.Append("<li class=\"toc-").Append(Math.Clamp(headings[i].Level, 1, 6)).Append("\"><a href=\"#s").Append(i + 1).Append("\">");
+                    Runs(headings[i].Runs, html);
+                    html.Append("</a></li>");
+                }
+                html.Append("</ol></nav>\n");
+                break;
+        }
+    }
+
+    private static void Table(Table table, StringBuilder html)
+    {
+        html.Append("<table>");
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var header = r < table.HeaderRows;
+            if (r == 0 && header)
+                html.Append("<thead>");
+            if (r == table.HeaderRows)
+                html.Append("<tbody>");
+            html.Append("<tr>");
+            var cells = table.Rows[r];
+            for (var c = 0; c < cells.Count; c++)
+            {
+                var align = c < table.Alignments.Count ? table.Alignments[c] : CellAlignment.Left;
+                html.Append(header ? "<th scope=\"col\"" : "<td");
+                if (align != CellAlignment.Left)
+                    html.Append(" class=\"").Append(align == CellAlignment.Right ? "num" : "center").Append('"');
+                html.Append('>');
+                Runs(cells[c], html);
+                html.Append(header ? "</th>" : "</td>");
+            }
+            html.Append("</tr>");
+            if (r == table.HeaderRows - 1)
+                html.Append("</thead>");
+        }
+        if (table.Rows.Count > table.HeaderRows)
+            html.Append("</tbody>");
+        html.Append("</table>\n");
+    }
+
+    private static void Runs(IReadOnlyList<TextRun> runs, StringBuilder html)
+    {
+        foreach (var run in runs)
+        {
+            if (run.Bold)
+                html.Append("<strong>");
+            if (run.Italic)
+                html.Append("<em>");
+            var lines = run.Text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0)
+                    html.Append("<br>");
+                html.Append(WebUtility.HtmlEncode(lines[i]));
+            }
+            if (run.Italic)
+                html.Append("</em>");
+            if (run.Bold)
+                html.Append("</strong>");
+        }
+    }
+}
