@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Templates.Packs;
+using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Features.Documents;
+using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Tests.Infrastructure;
+
+namespace FinanceBuilder.Web.Tests.Documents;
+
+/// The concept-note pack renders every sample in both languages through the mapper: figures
+/// come from the data, user text stays literal.
+public sealed class ConceptNotePackTests
+{
+    private static readonly Lazy<TemplatePack> Pack = new(() => PackLoader.Load(PackFolder("gcf-concept-note")));
+
+    private static string PackFolder(string id)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "templates", id);
+            if (Directory.Exists(candidate))
+                return candidate;
+        }
+        throw new DirectoryNotFoundException($"templates/{id}");
+    }
+
+    private static string Render(Proposal proposal)
+    {
+        var model = DocumentModel.For(proposal);
+        var language = proposal.Language.ToString().ToLowerInvariant();
+        return string.Join("\n\n", Pack.Value.Sections[language].Select(t => t.Render(model)));
+    }
+
+    private static Proposal Sample(string name) =>
+        JsonSerializer.Deserialize<Proposal>(Samples.ReadText(name), ProposalJson.Options)!;
+
+    [Theory]
+    [InlineData("mitigation-tamale-solar-led.json", Language.En)]
+    [InlineData("mitigation-tamale-solar-led.json", Language.Fr)]
+    [InlineData("adaptation-cotonou-drainage-fr.json", Language.Fr)]
+    [InlineData("adaptation-cotonou-drainage-fr.json", Language.En)]
+    [InlineData("crosscutting-cuenca-watershed-bus.json", Language.En)]
+    [InlineData("crosscutting-cuenca-watershed-bus.json", Language.Fr)]
+    public void Sample_Renders_WithComputedFigures(string sample, Language language)
+    {
+        var proposal = Sample(sample);
+        proposal.Language = language;
+        var culture = new CultureInfo(language.ToString().ToLowerInvariant());
+
+        var document = MarkdownReader.Read(Render(proposal));
+
+        var headings = document.Blocks.OfType<Heading>().Select(h => string.Concat(h.Runs.Select(r => r.Text))).ToList();
+        Assert.Equal(proposal.Basics.Title, headings[0]);
+        Assert.Contains(headings, h => h.StartsWith("A. ", StringComparison.Ordinal));
+        Assert.Contains(headings, h => h.StartsWith("D. ", StringComparison.Ordinal));
+        var text = string.Concat(document.Blocks.OfType<Table>().SelectMany(t => t.Rows).SelectMany(r => r).SelectMany(c => c).Select(r => r.Text + " "));
+        var figures = KeyFigures.Compute(proposal);
+        Assert.Contains($"{figures.ReportingCurrency} {NumberText.Format(Math.Round(figures.TotalFinancing!.Value), culture)}", text, StringComparison.Ordinal);
+        if (figures.LifetimeTco2e is { } tonnes)
+            Assert.Contains(NumberText.Format(Math.Round(tonnes), culture), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HostileUserText_IsPrintedLiterally()
+    {
+        var proposal = Sample("mitigation-tamale-solar-led.json");
+        proposal.Basics.Title = "# {{ 7*7 }} <script>alert(1)</script> [x](file:///etc/passwd) | pipe";
+        proposal.Narratives.ExecutiveSummary = "::: pagebreak\n:::\n* not a list\n{{ include 'x' }}";
+
+        var document = MarkdownReader.Read(Render(proposal));
+
+        Assert.Equal(proposal.Basics.Title, string.Concat(Assert.IsType<Heading>(document.Blocks[0]).Runs.Select(r => r.Text)));
+        var all = string.Concat(document.Blocks.OfType<Paragraph>().SelectMany(p => p.Runs).Select(r => r.Text));
+        Assert.Contains("::: pagebreak\n:::\n* not a list\n{{ include 'x' }}", all, StringComparison.Ordinal);
+        // The only page breaks are the pack's own (none in the concept note's templates).
+        Assert.Empty(document.Blocks.OfType<PageBreak>());
+    }
+}
