@@ -82,6 +82,7 @@ public sealed class SafeTemplate
         var markdown = new ScriptObject();
         markdown.Import("text", new Func<object?, string>(value => MarkdownText.Inline(value?.ToString())));
         markdown.Import("lines", new Func<object?, string>(value => MarkdownText.Lines(value?.ToString())));
+        markdown.Import("narrative", new Func<object?, string>(value => MarkdownText.Narrative(value?.ToString())));
         globals.Add("md", markdown);
         context.PushGlobal(globals);
         try

@@ -110,3 +110,50 @@ public sealed class MarkdownTests
         Assert.Equal("- one\n- two", string.Concat(Assert.IsType<Paragraph>(document.Blocks[1]).Runs.Select(r => r.Text)));
     }
 }
+
+/// Narratives keep their paragraphs, bullet lists, bold and italic; nothing else becomes syntax.
+public sealed class NarrativeTests
+{
+    [Fact]
+    public void Narrative_KeepsParagraphsListsAndEmphasis_AndNothingElse()
+    {
+        const string typed = """
+            First paragraph with **bold** and *italic*.
+            Same paragraph, next line.
+
+            - first point
+            * second point with [a link](http://x)
+            • third point
+
+            # not a heading
+            ***
+            <b>not html</b> ![img](file:///etc/passwd) | a | b |
+            """;
+
+        var document = MarkdownReader.Read("Intro\n\n" + MarkdownText.Narrative(typed) + "\n\nOutro");
+
+        Assert.Equal(5, document.Blocks.Count);
+        var first = Assert.IsType<Paragraph>(document.Blocks[1]);
+        Assert.Contains(new TextRun("bold", Bold: true), first.Runs);
+        Assert.Contains(new TextRun("italic", Italic: true), first.Runs);
+        Assert.Contains("\nSame paragraph, next line.", string.Concat(first.Runs.Select(r => r.Text)), StringComparison.Ordinal);
+        var list = Assert.IsType<BulletList>(document.Blocks[2]);
+        Assert.Equal(3, list.Items.Count);
+        Assert.Equal("second point with [a link](http://x)", string.Concat(Assert.IsType<Paragraph>(list.Items[1][0]).Runs.Select(r => r.Text)));
+        var last = string.Concat(Assert.IsType<Paragraph>(document.Blocks[3]).Runs.Select(r => r.Text));
+        Assert.Equal("# not a heading\n***\n<b>not html</b> ![img](file:///etc/passwd) | a | b |", last);
+    }
+
+    [Fact]
+    public void RandomNarratives_NeverMakeHeadingsTablesOrBreaks()
+    {
+        const string alphabet = "#*_[]()!<>`~|\\-+=.:&;{}%@\"' aZ9\n\n-•";
+        var random = new Random(29112026);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var typed = new string(Enumerable.Range(0, random.Next(1, 60)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var document = MarkdownReader.Read(MarkdownText.Narrative(typed));
+            Assert.True(document.Blocks.All(b => b is Paragraph or BulletList), $"typed: {typed}");
+        }
+    }
+}
