@@ -69,13 +69,13 @@ public sealed class ConceptNotePackTests
     {
         var proposal = Sample("mitigation-tamale-solar-led.json");
         proposal.Basics.Title = "# {{ 7*7 }} <script>alert(1)</script> [x](file:///etc/passwd) | pipe";
-        proposal.Narratives.ExecutiveSummary = "::: pagebreak\n:::\n* not a list\n{{ include 'x' }}";
+        proposal.Narratives.ExecutiveSummary = "::: pagebreak\n:::\n# not a heading\n{{ include 'x' }}";
 
         var document = MarkdownReader.Read(Render(proposal));
 
         Assert.Equal(proposal.Basics.Title, string.Concat(Assert.IsType<Heading>(document.Blocks[0]).Runs.Select(r => r.Text)));
         var all = string.Concat(document.Blocks.OfType<Paragraph>().SelectMany(p => p.Runs).Select(r => r.Text));
-        Assert.Contains("::: pagebreak\n:::\n* not a list\n{{ include 'x' }}", all, StringComparison.Ordinal);
+        Assert.Contains("::: pagebreak\n:::\n# not a heading\n{{ include 'x' }}", all, StringComparison.Ordinal);
         // The only page breaks are the pack's own (none in the concept note's templates).
         Assert.Empty(document.Blocks.OfType<PageBreak>());
     }
