@@ -38,6 +38,7 @@ public static class FinanceBuilderApp
         services.AddSingleton(_ => RuleSettings.Default);
         services.AddSingleton<RuleCatalogue>();
         services.AddSingleton<ProposalValidation>();
+        services.AddSingleton<Features.Documents.TemplatePacks>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IConfiguration>().GetValue("FinanceBuilder:Limits:MaxProposalBytes", DefaultMaxProposalBytes)));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddProblemDetails();

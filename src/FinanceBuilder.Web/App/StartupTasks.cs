@@ -10,6 +10,8 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await DatabaseStartup.MigrateAsync(services, cancellationToken);
+        // Packs are checked at start: a broken one is reported now, not at a user's download.
+        _ = services.GetRequiredService<Features.Documents.TemplatePacks>();
         logger.LogInformation("FinanceBuilder stores its data in {Database}", services.GetRequiredService<DatabaseTarget>().Description);
         if (configuration.GetValue("FinanceBuilder:LoadDemoWorkspace", true))
             await DemoWorkspace.LoadOnceAsync(services, Path.Combine(AppContext.BaseDirectory, "samples"), logger, cancellationToken);

@@ -12,8 +12,11 @@ namespace FinanceBuilder.Web.Features.Wizard;
 
 /// "Check your answers": every page with its answers, its findings and a change link, checked
 /// again as a whole (style §4), then the way to the funding package.
-public sealed class CheckAnswersPage(IMediator mediator, ProposalValidation validation) : PageModel
+public sealed class CheckAnswersPage(IMediator mediator, ProposalValidation validation, Documents.TemplatePacks packs) : PageModel
 {
+    /// The packs the proposal can be previewed in (written in its language).
+    public IReadOnlyList<string> Previews { get; private set; } = [];
+
     public ProposalSummary Summary { get; private set; } = null!;
     public Proposal Proposal { get; private set; } = null!;
     public ValidationReport Report { get; private set; } = null!;
@@ -28,6 +31,8 @@ public sealed class CheckAnswersPage(IMediator mediator, ProposalValidation vali
         Summary = opened.Summary;
         Proposal = opened.Proposal;
         Report = validation.Validate(Proposal);
+        var language = Proposal.Language.ToString().ToLowerInvariant();
+        Previews = packs.Packs.Values.Where(p => p.Sections.ContainsKey(language)).Select(p => p.Manifest.Id).ToList();
         Sections = StepProgress.All(Proposal, Report)
             .Select(s => (s.Step, s.Status, Answers.Of(s.Step, Proposal, Culture),
                 (IReadOnlyList<Finding>)Report.Findings.Where(f => f.Paths.Any(s.Step.Owns)).OrderBy(f => f.Severity).ToList()))

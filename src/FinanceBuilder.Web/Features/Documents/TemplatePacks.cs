@@ -1,0 +1,44 @@
+using FinanceBuilder.Templates.Packs;
+
+namespace FinanceBuilder.Web.Features.Documents;
+
+/// <summary>
+/// The template packs of <c>templates/</c>, loaded and checked once when the app starts: a broken
+/// pack is reported in the log with every file, line and reason, and is not offered to users,
+/// so a problem never surfaces at someone's download.
+/// </summary>
+public sealed class TemplatePacks
+{
+    public TemplatePacks(IConfiguration configuration, ILogger<TemplatePacks> logger)
+    {
+        var folder = configuration["FinanceBuilder:TemplatesDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(AppContext.BaseDirectory, "templates");
+        var packs = new Dictionary<string, TemplatePack>(StringComparer.Ordinal);
+        var problems = new List<PackException>();
+        if (Directory.Exists(folder))
+        {
+            foreach (var packFolder in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    var pack = PackLoader.Load(packFolder);
+                    packs[pack.Manifest.Id] = pack;
+                }
+                catch (PackException e)
+                {
+                    problems.Add(e);
+                    logger.LogError("{Problem}", e.Message);
+                }
+            }
+        }
+        logger.LogInformation("Template packs loaded from {Folder}: {Packs}", folder, string.Join(", ", packs.Keys));
+        Packs = packs;
+        Problems = problems;
+    }
+
+    public IReadOnlyDictionary<string, TemplatePack> Packs { get; }
+
+    /// <summary>The packs that could not be loaded, with their problems.</summary>
+    public IReadOnlyList<PackException> Problems { get; }
+}
