@@ -18,6 +18,15 @@ public static class HtmlRenderer
         var headings = document.Blocks.OfType<Heading>().ToList();
         // Numbered by position (two headings may have the same text).
         var numbers = headings.Select((h, i) => (h, i + 1)).ToDictionary(x => (object)x.h, x => x.Item2, ReferenceEqualityComparer.Instance);
+        // A table of contents is numbered after the headings before it.
+        var before = 0;
+        foreach (var block in document.Blocks)
+        {
+            if (block is Heading)
+                before++;
+            else if (block is TableOfContents)
+                numbers[block] = before;
+        }
         foreach (var block in document.Blocks)
             Block(block, html, headings, numbers);
         return html.ToString();
@@ -55,12 +64,13 @@ public static class HtmlRenderer
             case PageBreak:
                 html.Append("<hr class=\"page-break\">\n");
                 break;
-            case TableOfContents:
+            case TableOfContents toc:
+                // The sections after the table of contents, two levels deep (the cover's title is not a section).
                 html.Append("<nav class=\"toc\"><ol>");
-                for (var i = 0; i < headings.Count; i++)
+                foreach (var heading in headings.Where(h => h.Level <= 2 && numbers[h] > numbers.GetValueOrDefault(toc)))
                 {
-                    html.Append("<li class=\"toc-").Append(Math.Clamp(headings[i].Level, 1, 6)).Append("\"><a href=\"#s").Append(i + 1).Append("\">");
-                    Runs(headings[i].Runs, html);
+                    html.Append("<li class=\"toc-").Append(heading.Level).Append("\"><a href=\"#s").Append(numbers[heading]).Append("\">");
+                    Runs(heading.Runs, html);
                     html.Append("</a></li>");
                 }
                 html.Append("</ol></nav>\n");

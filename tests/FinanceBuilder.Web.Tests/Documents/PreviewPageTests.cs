@@ -34,6 +34,7 @@ public sealed class PreviewPageTests : IDisposable
         Assert.Contains(heading, preview.QuerySelectorAll("h1").Select(h => h.TextContent));
         Assert.Contains(total, preview.TextContent, StringComparison.Ordinal);
         Assert.NotNull(preview.QuerySelector("nav.toc a[href='#s2']"));
+        Assert.Null(preview.QuerySelector("nav.toc a[href='#s1']")); // the cover's title is not a section
         Assert.Null(preview.QuerySelector("script, img, link, iframe"));
     }
 
