@@ -17,18 +17,6 @@ public static class RuleMessages
         return string.Format(culture, text, finding.Arguments.Select(a => FormatArgument(a, culture)).ToArray());
     }
 
-    private static string CountryName(string code)
-    {
-        try
-        {
-            return $"{new RegionInfo(code).EnglishName} ({code})";
-        }
-        catch (ArgumentException)
-        {
-            return code;
-        }
-    }
-
     public static bool Has(string key) => Resources.GetString(key, CultureInfo.InvariantCulture) is not null;
 
     public static bool HasFrench(string key) => Resources.GetResourceSet(new CultureInfo("fr"), createIfNotExists: true, tryParents: false)?.GetString(key) is not null;
@@ -38,7 +26,8 @@ public static class RuleMessages
         null => "—",
         MoneyArg money => $"{money.Currency} {money.Amount.ToString(money.Amount == Math.Round(money.Amount) ? "N0" : "N2", culture)}",
         RatioArg ratio => Calculators.KeyFigures.RatioText(ratio.Value, culture),
-        CountryArg country => CountryName(country.Code),
+        // Countries are named in the reader's language, as the wizard names them.
+        CountryArg country => $"{Features.Wizard.Forms.CountryList.Name(country.Code, culture)} ({country.Code})",
         PercentArg percent => percent.Value.ToString("0.##", culture) + (culture.TwoLetterISOLanguageName == "fr" ? " %" : "%"),
         decimal number => number.ToString(number == Math.Round(number) ? "N0" : "0.##", culture),
         int or long => Convert.ToInt64(argument, CultureInfo.InvariantCulture).ToString(Math.Abs(Convert.ToInt64(argument, CultureInfo.InvariantCulture)) >= 10_000 ? "N0" : "0", culture),
