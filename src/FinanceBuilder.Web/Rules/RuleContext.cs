@@ -19,11 +19,7 @@ public sealed class RuleContext(Proposal proposal, KeyFigures figures, Route rou
     public Severity SeverityOf(Rule rule) => Settings.SeverityOverride(rule.Id, Route) ?? rule.Severity;
 
     /// Two amounts agree within the catalogue's tolerance: ≤ 0.5 % or ≤ 1 unit (gcf-reference §10).
-    public bool SameAmount(decimal a, decimal b)
-    {
-        var tolerance = Math.Max(Settings.MoneyToleranceUnits, Math.Max(Math.Abs(a), Math.Abs(b)) * Settings.MoneyTolerancePercent / 100m);
-        return Math.Abs(a - b) <= tolerance;
-    }
+    public bool SameAmount(decimal a, decimal b) => Settings.SameAmount(a, b);
 
     public MoneyArg Money(decimal amount) => new(amount, Currency);
 

@@ -37,6 +37,14 @@ public sealed class RuleSettings
     public static RuleSettings For(string? templateVersion) =>
         templateVersion is not null && AllVersions.TryGetValue(templateVersion, out var settings) ? settings : Default;
 
+    /// Two amounts the checks treat as equal: within the tolerance of this template version
+    /// (the rules and the wizard's reconciliation panel agree by using this one test).
+    public bool SameAmount(decimal a, decimal b)
+    {
+        var tolerance = Math.Max(MoneyToleranceUnits, Math.Max(Math.Abs(a), Math.Abs(b)) * MoneyTolerancePercent / 100m);
+        return Math.Abs(a - b) <= tolerance;
+    }
+
     public decimal Param(string ruleId, string name, decimal fallback) =>
         Rules.TryGetValue(ruleId, out var rule) && rule.Params.TryGetValue(name, out var value) ? value : fallback;
 

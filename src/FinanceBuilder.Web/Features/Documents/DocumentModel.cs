@@ -22,11 +22,10 @@ public static class DocumentModel
         string T(string key) => WizardText.Get(key, culture);
         string Label(Enum? value) => value is null ? "—" : WizardText.Get($"Enum.{value.GetType().Name}.{value}", culture);
         string Number(decimal? value, int decimals = 0) => value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), culture) : "—";
-        string Money(decimal? value) => value is { } v ? $"{figures.ReportingCurrency} {Number(v)}" : "—";
+        string Money(decimal? value) => value is { } v ? NumberText.Money(v, figures.ReportingCurrency, culture) : "—";
         string Date(DateOnly? value) => value?.ToString("d MMMM yyyy", culture) ?? "—";
         var b = proposal.Basics;
-        var converter = new CurrencyConverter(proposal.Financing.ExchangeRates);
-        var lines = proposal.Budget.Lines.Select(l => (l.ComponentId, l.Source, Amount: converter.Convert(l.Amount, figures.ReportingCurrency) ?? 0m)).ToList();
+        var budget = BudgetBreakdown.Of(proposal);
         var n = proposal.Narratives;
         var criteria = new (InvestmentCriterion Criterion, string? Text)[]
         {
@@ -64,9 +63,9 @@ public static class DocumentModel
                 ["indirect"] = Number(figures.IndirectBeneficiaries),
                 ["total"] = Money(figures.TotalFinancing),
                 ["gcf"] = Money(figures.GcfRequest),
-                ["total_amount"] = Number(lines.Sum(l => l.Amount)),
-                ["gcf_amount"] = Number(lines.Where(l => l.Source == FundingSourceKind.Gcf).Sum(l => l.Amount)),
-                ["cofinancing_amount"] = Number(lines.Where(l => l.Source == FundingSourceKind.CoFinancing).Sum(l => l.Amount)),
+                ["total_amount"] = Number(budget.Total),
+                ["gcf_amount"] = Number(budget.TotalOf(FundingSourceKind.Gcf)),
+                ["cofinancing_amount"] = Number(budget.TotalOf(FundingSourceKind.CoFinancing)),
                 ["ratio"] = figures.CoFinancingRatioText(culture) ?? "—",
                 ["size"] = Label(figures.SizeCategory),
             },
@@ -83,11 +82,11 @@ public static class DocumentModel
             ["engagement"] = proposal.Stakeholders.EngagementPlan ?? "",
             ["justification"] = n.JustificationForGcf ?? "",
             ["exit_strategy"] = n.ExitStrategy ?? "",
-            ["financing_by_component"] = lines.GroupBy(l => l.ComponentId ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (object)new Dictionary<string, object?>
+            ["financing_by_component"] = budget.Lines.GroupBy(l => l.Line.ComponentId ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (object)new Dictionary<string, object?>
             {
                 ["component"] = proposal.Components.FirstOrDefault(c => c.Id == g.Key) is { } component ? $"{component.Id} {component.Name}" : g.Key,
-                ["gcf"] = Number(g.Where(l => l.Source == FundingSourceKind.Gcf).Sum(l => l.Amount)),
-                ["cofinancing"] = Number(g.Where(l => l.Source == FundingSourceKind.CoFinancing).Sum(l => l.Amount)),
+                ["gcf"] = Number(g.Where(l => l.Line.Source == FundingSourceKind.Gcf).Sum(l => l.Amount)),
+                ["cofinancing"] = Number(g.Where(l => l.Line.Source == FundingSourceKind.CoFinancing).Sum(l => l.Amount)),
                 ["total"] = Number(g.Sum(l => l.Amount)),
             }).ToList(),
             ["annexes"] = proposal.Annexes.Select(a => (object)new Dictionary<string, object?>

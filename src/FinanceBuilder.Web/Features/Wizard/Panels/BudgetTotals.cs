@@ -14,16 +14,14 @@ internal static class BudgetTotals
     public static void Write(Html html, Proposal proposal, ValidationReport report, CultureInfo culture)
     {
         string T(string key) => WizardText.Get(key, culture);
-        var currency = proposal.Budget.ReportingCurrency;
-        var converter = new CurrencyConverter(proposal.Financing.ExchangeRates);
-        var lines = proposal.Budget.Lines.Select(l => (Line: l, Amount: converter.Convert(l.Amount, currency))).ToList();
-        var unconverted = lines.Count(l => l.Amount is null);
-        string Money(decimal value) => $"{currency} {NumberText.Format(Math.Round(value, 0, MidpointRounding.AwayFromZero), culture)}";
+        var budget = BudgetBreakdown.Of(proposal);
+        var lines = budget.Lines;
+        string Money(decimal value) => NumberText.Money(value, budget.Currency, culture);
 
         html.Raw("<h2 class=\"panel-title\">").Text(T("Panel.BudgetTotals")).Raw("</h2>");
-        html.Raw("<p class=\"panel-total\">").Text(WizardText.Format(culture, lines.Count == 1 ? "Panel.BudgetTotalOne" : "Panel.BudgetTotal", Money(lines.Sum(l => l.Amount ?? 0)), lines.Count)).Raw("</p>");
-        if (unconverted > 0)
-            html.Raw("<p class=\"panel-note\">").Text(WizardText.Format(culture, "Panel.Unconverted", unconverted)).Raw("</p>");
+        html.Raw("<p class=\"panel-total\">").Text(WizardText.Format(culture, budget.Count == 1 ? "Panel.BudgetTotalOne" : "Panel.BudgetTotal", Money(budget.Total), budget.Count)).Raw("</p>");
+        if (budget.Unconverted > 0)
+            html.Raw("<p class=\"panel-note\">").Text(WizardText.Format(culture, "Panel.Unconverted", budget.Unconverted)).Raw("</p>");
 
         void Table(string captionKey, IEnumerable<(string Key, decimal Total)> rows)
         {
@@ -38,22 +36,23 @@ internal static class BudgetTotals
 
         html.Raw("<div class=\"totals-grid\">");
         Table("Panel.ByComponent", lines.GroupBy(l => l.Line.ComponentId ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (proposal.Components.FirstOrDefault(c => c.Id == g.Key) is { } c ? $"{c.Id} {c.Name}" : g.Key, g.Sum(l => l.Amount ?? 0))));
+            .Select(g => (proposal.Components.FirstOrDefault(c => c.Id == g.Key) is { } c ? $"{c.Id} {c.Name}" : g.Key, g.Sum(l => l.Amount))));
         Table("Panel.BySource", lines.GroupBy(l => l.Line.Source).OrderBy(g => g.Key)
-            .Select(g => (WizardText.Enum(g.Key), g.Sum(l => l.Amount ?? 0))));
+            .Select(g => (WizardText.Enum(g.Key), g.Sum(l => l.Amount))));
         Table("Panel.ByYear", lines.GroupBy(l => l.Line.Year).OrderBy(g => g.Key)
-            .Select(g => (g.Key?.ToString(CultureInfo.InvariantCulture) ?? "—", g.Sum(l => l.Amount ?? 0))));
+            .Select(g => (g.Key?.ToString(CultureInfo.InvariantCulture) ?? "—", g.Sum(l => l.Amount))));
         html.Raw("</div>");
 
         // Reconciliation with the financing page.
-        var gcfLines = lines.Where(l => l.Line.Source == FundingSourceKind.Gcf).Sum(l => l.Amount ?? 0);
-        var coLines = lines.Where(l => l.Line.Source == FundingSourceKind.CoFinancing).Sum(l => l.Amount ?? 0);
+        var gcfLines = budget.TotalOf(FundingSourceKind.Gcf);
+        var coLines = budget.TotalOf(FundingSourceKind.CoFinancing);
+        var settings = RuleSettings.For(proposal.Target.TemplateVersion);
         var gcf = report.Figures.GcfRequest;
         var co = report.Figures.CoFinancing;
         html.Raw("<h3 class=\"panel-subtitle\">").Text(T("Panel.Reconciliation")).Raw("</h3><ul class=\"reconciliation\">");
         void Check(string key, decimal lineTotal, decimal? financing)
         {
-            var state = financing is null ? "unknown" : Math.Abs(lineTotal - financing.Value) <= 1 ? "ok" : "differs";
+            var state = financing is null ? "unknown" : settings.SameAmount(lineTotal, financing.Value) ? "ok" : "differs";
             html.Raw("<li").Attr("class", "reconcile reconcile--" + state).Raw(">").Text(WizardText.Format(culture, key, Money(lineTotal), financing is { } f ? Money(f) : T("Ui.NotYet")))
                 .Raw(" — <strong>").Text(T("Panel.Reconcile." + state)).Raw("</strong></li>");
         }

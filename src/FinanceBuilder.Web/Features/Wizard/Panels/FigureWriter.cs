@@ -20,7 +20,12 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
     /// "451 tCO2eq", or "not computed yet" without a unit.
     private string Tonnes(decimal? value) => value is { } v ? Num(v) + " " + T("Ui.Tco2") : T("Ui.NotYet");
 
-    private string Money(decimal? value) => value is { } v ? $"{figures.ReportingCurrency} {Num(v)}" : T("Ui.NotYet");
+    private string Usd(decimal? value) => value is { } v ? NumberText.Money(v, "USD", culture) : T("Ui.NotYet");
+
+    /// A cost per tonne keeps its cents: USD 158.61.
+    private string PerTonne(decimal? value) => value is { } v ? $"{figures.ReportingCurrency} {Num(v, 2)}" : T("Ui.NotYet");
+
+    private string Money(decimal? value) => value is { } v ? NumberText.Money(v, figures.ReportingCurrency, culture) : T("Ui.NotYet");
 
     private void Title(string key) => html.Raw("<h2 class=\"panel-title\">").Text(T(key)).Raw("</h2>");
 
@@ -35,7 +40,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
     {
         Title("Panel.Size");
         Open();
-        Row("Panel.TotalUsd", figures.TotalFinancingUsd is { } usd ? "USD " + Num(usd) : T("Ui.NotYet"));
+        Row("Panel.TotalUsd", Usd(figures.TotalFinancingUsd));
         Row("Panel.ComputedSize", figures.SizeCategory is { } size ? WizardText.Enum(size) : T("Ui.NotYet"));
         Row("Panel.DeclaredSize", proposal.Basics.DeclaredSizeCategory is { } declared ? WizardText.Enum(declared) : T("Ui.NotAnswered"));
         Close();
@@ -107,7 +112,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         Row("Panel.GcfShare", figures.GcfSharePercent is { } s ? Num(s, 1) + " %" : T("Ui.NotYet"));
         Row("Panel.Ratio", figures.CoFinancingRatioText(culture) ?? T("Ui.NotYet"));
         Row("Panel.ComputedSize", figures.SizeCategory is { } size ? WizardText.Enum(size) : T("Ui.NotYet"));
-        Row("Panel.CostPerTonne", figures.CostPerTco2e is { } c ? $"{figures.ReportingCurrency} {Num(c, 2)}" : T("Ui.NotYet"));
+        Row("Panel.CostPerTonne", PerTonne(figures.CostPerTco2e));
         Close();
     }
 
@@ -116,8 +121,8 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         var limits = FundParameters.Default;
         Title("Panel.Sap");
         Open();
-        Row("Panel.SapMax", "USD " + Num(limits.SapMaxGcfUsd));
-        Row("Panel.GcfRequestUsd", figures.GcfRequestUsd is { } g ? "USD " + Num(g) : T("Ui.NotYet"));
+        Row("Panel.SapMax", Usd(limits.SapMaxGcfUsd));
+        Row("Panel.GcfRequestUsd", Usd(figures.GcfRequestUsd));
         Row("Panel.SapCategories", string.Join(", ", limits.SapCategories.Select(c => WizardText.Enum(c))));
         Row("Panel.Category", proposal.Safeguards.Category is { } c2 ? WizardText.Enum(c2) : T("Ui.NotAnswered"));
         Row("Panel.SapEligible", figures.SapEligible is { } e ? T(e ? "Ui.Yes" : "Ui.No") : T("Ui.NotYet"));
@@ -137,8 +142,8 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
                 Row("Panel.Indirect", Num(figures.IndirectBeneficiaries));
                 break;
             case "efficiencyEffectiveness":
-                Row("Panel.CostPerTonne", figures.CostPerTco2e is { } c ? $"{figures.ReportingCurrency} {Num(c, 2)}" : T("Ui.NotYet"));
-                Row("Panel.GcfCostPerTonne", figures.GcfCostPerTco2e is { } g ? $"{figures.ReportingCurrency} {Num(g, 2)}" : T("Ui.NotYet"));
+                Row("Panel.CostPerTonne", PerTonne(figures.CostPerTco2e));
+                Row("Panel.GcfCostPerTonne", PerTonne(figures.GcfCostPerTco2e));
                 Row("Panel.Ratio", figures.CoFinancingRatioText(culture) ?? T("Ui.NotYet"));
                 Row("Panel.GcfShare", figures.GcfSharePercent is { } s ? Num(s, 1) + " %" : T("Ui.NotYet"));
                 break;
