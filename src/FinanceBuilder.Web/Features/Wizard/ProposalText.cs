@@ -4,6 +4,10 @@ namespace FinanceBuilder.Web.Features.Wizard;
 /// documents cannot hold, and the import refuses it).
 public static class ProposalText
 {
+    /// "Copy of …": the title of a duplicate, within the title's limit.
+    public static string CopyTitle(string? title, System.Globalization.CultureInfo culture) =>
+        Truncate(WizardText.Format(culture, "Ui.CopyTitle", title ?? WizardText.Get("Ui.Untitled", culture)), FinanceBuilder.Web.Proposals.Model.ShortTextAttribute.MaxLength);
+
     public static string Truncate(string text, int max)
     {
         if (text.Length <= max)

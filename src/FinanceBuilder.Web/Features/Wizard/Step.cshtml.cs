@@ -166,7 +166,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         if (action == "copy")
         {
             // The copy is checked like any save: it must be a proposal the wizard can open again.
-            mine.Basics.Title = ProposalText.Truncate(WizardText.Format(Culture, "Ui.CopyTitle", mine.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture)), ShortTextAttribute.MaxLength);
+            mine.Basics.Title = ProposalText.CopyTitle(mine.Basics.Title, Culture);
             errors = StepValidation.Check(step, mine, errors, Culture);
             if (errors.Count == 0)
             {

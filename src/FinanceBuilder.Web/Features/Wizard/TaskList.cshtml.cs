@@ -46,7 +46,7 @@ public sealed class TaskListPage(IMediator mediator, ProposalValidation validati
         if (opened is null)
             return NotFound();
         var copy = opened.Proposal;
-        copy.Basics.Title = ProposalText.Truncate(WizardText.Format(Culture, "Ui.CopyTitle", copy.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture)), ShortTextAttribute.MaxLength);
+        copy.Basics.Title = ProposalText.CopyTitle(copy.Basics.Title, Culture);
         var created = await mediator.Send(new CreateProposal.Command(copy), ct);
         return Redirect(WizardUrls.TaskList(created.Id) + "?copied=1");
     }
