@@ -82,8 +82,14 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
 
         // "Save as a copy" never writes over the proposal: the conflict box that offers it posts
         // the newest version, so the version alone does not send it there.
-        if ((PostedVersion() != opened.Summary.Version && !AlreadySaved(found, opened.Proposal)) || action == "copy")
-            return await ConflictAsync(found, opened, page, action, ct);
+        if (PostedVersion() != opened.Summary.Version || action == "copy")
+        {
+            // A stale post whose answers are already the saved ones is no conflict (typically this
+            // browser's own autosave landed while the page reloaded); a copy goes its own way.
+            var comparison = Compare(found, opened.Proposal);
+            if (!comparison.Same || action == "copy")
+                return await ConflictAsync(found, opened, comparison, page, action, ct);
+        }
 
         var proposal = Copy(opened.Proposal);
         var errors = StepValidation.Check(found, proposal, FormBinder.Bind(found, proposal, posted, Culture), Culture);
@@ -106,7 +112,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         {
             // Lost a race inside the database: compare with what won (unless it was a delete).
             var winner = await mediator.Send(new OpenProposal.Query(id), ct);
-            return winner is null ? NotFound() : await ConflictAsync(found, winner, page, action, ct);
+            return winner is null ? NotFound() : await ConflictAsync(found, winner, Compare(found, winner.Proposal), page, action, ct);
         }
 
         var next = StepCatalogue.Next(found, proposal);
@@ -137,7 +143,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
             return new JsonResult(new AutosaveReply("expired", PostedVersion() ?? 0, null, Token: antiforgery.GetAndStoreTokens(HttpContext).RequestToken))
             { StatusCode = StatusCodes.Status400BadRequest };
         }
-        if (PostedVersion() != opened.Summary.Version && !AlreadySaved(found, opened.Proposal))
+        if (PostedVersion() != opened.Summary.Version && !Compare(found, opened.Proposal).Same)
             return new JsonResult(new AutosaveReply("conflict", opened.Summary.Version, WizardText.Get("Ui.ConflictShort", Culture)));
 
         var proposal = Copy(opened.Proposal);
@@ -157,12 +163,11 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
             Findings: FindingList.Render(found, report, Culture)));
     }
 
-    private async Task<IActionResult> ConflictAsync(Step step, OpenProposal.Result latest, int page, string action, CancellationToken ct)
+    private async Task<IActionResult> ConflictAsync(Step step, OpenProposal.Result latest, Comparison comparison, int page, string action, CancellationToken ct)
     {
-        // Someone saved since this page was opened. Put the user's answers over the newest
-        // version and show what differs; nothing is written until they choose.
-        var mine = Copy(latest.Proposal);
-        var errors = FormBinder.Bind(step, mine, Request.Form, Culture);
+        // Someone saved since this page was opened. The user's answers, put over the newest
+        // version, are shown beside the saved ones; nothing is written until they choose.
+        var (mine, errors, differences) = comparison;
         if (action == "copy")
         {
             // The copy is checked like any save: it must be a proposal the wizard can open again.
@@ -174,20 +179,23 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
                 return Redirect(WizardUrls.TaskList(copy.Id) + "?copied=1");
             }
         }
-        Conflict = new StepConflict(latest.Summary.Version, SavedAt(latest.Summary.UpdatedAt),
-            StepConflict.Differences(Answers.Of(step, latest.Proposal, Culture, full: true), Answers.Of(step, mine, Culture, full: true)));
+        Conflict = new StepConflict(latest.Summary.Version, SavedAt(latest.Summary.UpdatedAt), differences);
         Show(step, latest.Summary, mine, page, errors, Request.Form);
         return Page();
     }
 
-    /// A post from an older version whose answers on this page are exactly the saved ones is
-    /// no conflict: typically this browser's own autosave landed while the page reloaded.
-    private bool AlreadySaved(Step step, Proposal latest)
+    /// The posted answers put over a saved version, and what then differs on this page.
+    private sealed record Comparison(Proposal Mine, Dictionary<string, string> Errors, IReadOnlyList<(string Label, string Saved, string Mine)> Differences)
+    {
+        public bool Same => Errors.Count == 0 && Differences.Count == 0;
+    }
+
+    private Comparison Compare(Step step, Proposal latest)
     {
         var mine = Copy(latest);
-        if (FormBinder.Bind(step, mine, Request.Form, Culture).Count > 0)
-            return false;
-        return StepConflict.Differences(Answers.Of(step, latest, Culture, full: true), Answers.Of(step, mine, Culture, full: true)).Count == 0;
+        var errors = FormBinder.Bind(step, mine, Request.Form, Culture);
+        return new Comparison(mine, errors,
+            StepConflict.Differences(Answers.Of(step, latest, Culture, full: true), Answers.Of(step, mine, Culture, full: true)));
     }
 
     private void Show(Step step, ProposalSummary summary, Proposal proposal, int page, IReadOnlyDictionary<string, string>? errors, IFormCollection? posted, int? formVersion = null)
