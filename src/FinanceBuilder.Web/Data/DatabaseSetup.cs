@@ -60,6 +60,9 @@ public enum DatabaseProvider { Sqlite, Postgres }
 public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString, string? SqliteFile)
 {
     /// What to tell a person about where the data is, without the password.
+    /// Where the work is kept, as the pages say it: the SQLite file's full path, or "PostgreSQL".
+    public string Location => Provider == DatabaseProvider.Sqlite ? Path.GetFullPath(SqliteFile!) : "PostgreSQL";
+
     public string Description => Provider == DatabaseProvider.Sqlite
         ? $"SQLite file {SqliteFile}"
         : $"PostgreSQL {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ToString()}";

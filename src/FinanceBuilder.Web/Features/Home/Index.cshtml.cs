@@ -12,7 +12,7 @@ public sealed class IndexModel(IMediator mediator, DatabaseTarget database) : Pa
 {
     public ListProposals.Result Proposals { get; private set; } = new([], 0, 1, 50);
 
-    public string Storage => database.Provider == DatabaseProvider.Sqlite ? database.SqliteFile! : "PostgreSQL";
+    public string Storage => database.Location;
 
     public bool Deleted { get; private set; }
 

@@ -22,7 +22,7 @@ public sealed class TaskListPage(IMediator mediator, ProposalValidation validati
     public string? SavedStep { get; private set; }
     public bool Copied { get; private set; }
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
-    public string Storage => database.Provider == DatabaseProvider.Sqlite ? Path.GetFullPath(database.SqliteFile!) : "PostgreSQL";
+    public string Storage => database.Location;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? saved, int? copied, CancellationToken ct)
     {
