@@ -161,9 +161,11 @@ public static class AnnexSteps
             Ref("ruleId", Choices.WarningRules), F("path"), F("reason"), F("by"), F("date")) with { TitleField = "ruleId" },
     ])
     {
-        // Done when no warning waits for a reason; started once one reason is given.
+        // Nothing to do while no warning is open (optional, unless reasons were given: then
+        // completed); started once one reason is given while others still wait.
         Status = (proposal, report) =>
-            !report.Findings.Any(f => f.Severity == FinanceBuilder.Web.Rules.Severity.Warning && f.Acknowledged is null) ? StepStatus.Completed
+            !report.Findings.Any(f => f.Severity == FinanceBuilder.Web.Rules.Severity.Warning && f.Acknowledged is null)
+                ? proposal.Acknowledgements.Count > 0 ? StepStatus.Completed : StepStatus.Optional
             : proposal.Acknowledgements.Count > 0 ? StepStatus.InProgress
             : StepStatus.NotStarted,
     };
