@@ -27,6 +27,30 @@ public sealed record PageBreak : ContentBlock;
 /// <summary>Where the table of contents goes.</summary>
 public sealed record TableOfContents : ContentBlock;
 
+/// <summary>
+/// A chart drawn from a small table (<c>::: chart bar|column|line</c> in a template): one label
+/// per category and one or more series of values. Renderers draw it as vectors (PDF) or as an
+/// image (DOCX); the preview shows it too. Values are plain invariant numbers written by the
+/// mapper; a chart whose values cannot be read stays a table.
+/// </summary>
+public sealed record Chart(ChartKind Kind, string Title, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series) : ContentBlock;
+
+/// <summary>One named series of a chart, one value per label.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
+
+/// <summary>How a chart is drawn.</summary>
+public enum ChartKind
+{
+    /// <summary>Horizontal bars, one per label: for long labels such as component names.</summary>
+    Bar,
+
+    /// <summary>Vertical columns, grouped by label: for values per year.</summary>
+    Column,
+
+    /// <summary>A line per series over the labels: for values over time.</summary>
+    Line,
+}
+
 /// <summary>A piece of text with its emphasis.</summary>
 public sealed record TextRun(string Text, bool Bold = false, bool Italic = false);
 

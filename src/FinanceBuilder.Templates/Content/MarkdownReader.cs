@@ -11,7 +11,7 @@ namespace FinanceBuilder.Templates.Content;
 
 /// <summary>
 /// Reads the Markdown a pack's templates produce (CommonMark, pipe tables, and two blocks of our
-/// own: <c>::: pagebreak</c> and <c>::: toc</c>) into the content model. HTML is not recognised,
+/// own: <c>::: pagebreak</c>, <c>::: toc</c> and <c>::: chart</c>) into the content model. HTML is not recognised,
 /// and links and images are kept as their text only: nothing in a document is ever loaded from
 /// the network or the disk.
 /// </summary>
@@ -51,6 +51,10 @@ public static class MarkdownReader
                 case CustomContainer custom when custom.Info?.Trim() == "toc":
                     yield return new TableOfContents();
                     break;
+                case CustomContainer custom when custom.Info?.Trim() == "chart":
+                    foreach (var chartOrTable in Chart(custom))
+                        yield return chartOrTable;
+                    break;
                 case LeafBlock leaf when leaf.Lines.Count > 0:
                     // Code blocks and anything else: their text, as written.
                     yield return new Paragraph([new TextRun(leaf.Lines.ToString())]);
@@ -61,6 +65,42 @@ public static class MarkdownReader
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// <c>::: chart bar|column|line</c>, then an optional title paragraph and a table: first column
+    /// the labels, each further column one series named by its header, values as invariant
+    /// numbers. Anything that does not fit that shape is shown as it was written.
+    /// </summary>
+    private static List<ContentBlock> Chart(CustomContainer container)
+    {
+        var kind = container.Arguments?.Trim() switch
+        {
+            "bar" => ChartKind.Bar,
+            "line" => ChartKind.Line,
+            _ => ChartKind.Column,
+        };
+        var inner = Blocks(container).ToList();
+        var title = inner.OfType<Paragraph>().FirstOrDefault() is { } p ? string.Concat(p.Runs.Select(r => r.Text)) : "";
+        if (inner.OfType<Table>().FirstOrDefault() is not { HeaderRows: 1 } table || table.Rows.Count < 2 || table.Rows[0].Count < 2)
+            return inner;
+        var labels = new List<string>();
+        var series = Enumerable.Range(1, table.Rows[0].Count - 1).Select(_ => new List<double>()).ToList();
+        foreach (var row in table.Rows.Skip(1))
+        {
+            if (row.Count != table.Rows[0].Count)
+                return inner;
+            labels.Add(Text(row[0]));
+            for (var c = 1; c < row.Count; c++)
+            {
+                if (!double.TryParse(Text(row[c]), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+                    return inner;
+                series[c - 1].Add(value);
+            }
+        }
+        return [new Chart(kind, title, labels, series.Select((values, i) => new ChartSeries(Text(table.Rows[0][i + 1]), values)).ToList())];
+
+        static string Text(IReadOnlyList<TextRun> runs) => string.Concat(runs.Select(r => r.Text)).Trim();
     }
 
     private static Table Table(MdTable table)

@@ -18,6 +18,25 @@ public sealed class TemplatePack
 
     /// <summary>The section templates per language, in the manifest's order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<SafeTemplate>> Sections { get; }
+
+    /// <summary>
+    /// The whole document's Markdown in <paramref name="language"/>: every section in the
+    /// manifest's order, a page break before those that start on a new page.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The pack is not written in that language.</exception>
+    /// <exception cref="TemplateException">A section failed to render (too long, too slow).</exception>
+    public string RenderMarkdown(IReadOnlyDictionary<string, object?> model, string language)
+    {
+        var templates = Sections[language];
+        var markdown = new System.Text.StringBuilder();
+        for (var i = 0; i < templates.Count; i++)
+        {
+            if (i > 0)
+                markdown.Append(Manifest.Sections[i].NewPage ? "\n\n::: pagebreak\n:::\n\n" : "\n\n");
+            markdown.Append(templates[i].Render(model));
+        }
+        return markdown.ToString();
+    }
 }
 
 /// <summary>

@@ -30,12 +30,12 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ILogger
         PackId = pack;
         Title = opened.Proposal.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture);
         Language = opened.Proposal.Language.ToString().ToLowerInvariant();
-        if (!templates.Sections.TryGetValue(Language, out var sections))
+        if (!templates.Sections.ContainsKey(Language))
             return Page(); // the pack is not written in this language: the page says so
         var model = DocumentModel.For(opened.Proposal);
         try
         {
-            var markdown = string.Join("\n\n", sections.Select(s => s.Render(model)));
+            var markdown = templates.RenderMarkdown(model, Language);
             Html = HtmlRenderer.Render(MarkdownReader.Read(markdown));
         }
         catch (TemplateException e)
