@@ -46,11 +46,13 @@ public static class ChartPainter
         var band = height / chart.Labels.Count;
         var barHeight = Math.Min(18, band * 0.7 / chart.Series.Count);
         double X(double v) => plotX + (v - min) / (max - min) * plotWidth;
+        // The lowest baseline that keeps descenders inside the box.
+        var lowest = y + height - LabelSize * 0.3;
         canvas.Line(X(0), y, X(0), y + height, theme.RuleColor, 0.75);
         for (var i = 0; i < chart.Labels.Count; i++)
         {
             var bandTop = y + i * band + (band - barHeight * chart.Series.Count) / 2;
-            canvas.Text(Fit(canvas, chart.Labels[i], labelWidth - Gap, LabelSize, bold: false), plotX - Gap, bandTop + barHeight * chart.Series.Count / 2 + LabelSize * 0.35, LabelSize, bold: false, TextAnchor.End, theme.TextColor);
+            canvas.Text(Fit(canvas, chart.Labels[i], labelWidth - Gap, LabelSize, bold: false), plotX - Gap, Math.Min(lowest, bandTop + barHeight * chart.Series.Count / 2 + LabelSize * 0.35), LabelSize, bold: false, TextAnchor.End, theme.TextColor);
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 var value = chart.Series[s].Values[i];
@@ -58,7 +60,7 @@ public static class ChartPainter
                 var to = X(Math.Max(0, value));
                 var barTop = bandTop + s * barHeight;
                 canvas.FillRectangle(from, barTop, Math.Max(0.5, to - from), barHeight * 0.9, Color(theme, s));
-                canvas.Text(Compact(value, culture), to + 3, barTop + barHeight * 0.45 + LabelSize * 0.35, LabelSize, bold: false, TextAnchor.Start, theme.MutedColor);
+                canvas.Text(Compact(value, culture), to + 3, Math.Min(lowest, barTop + barHeight * 0.45 + LabelSize * 0.35), LabelSize, bold: false, TextAnchor.Start, theme.MutedColor);
             }
         }
     }
@@ -85,7 +87,7 @@ public static class ChartPainter
         var labelWidth = chart.Labels.Max(l => canvas.MeasureText(l, LabelSize, bold: false)) + Gap;
         var every = Math.Max(1, (int)Math.Ceiling(labelWidth / band));
         for (var i = 0; i < chart.Labels.Count; i += every)
-            canvas.Text(Fit(canvas, chart.Labels[i], band * every, LabelSize, bold: false), plotX + (i + 0.5) * band, y + height, LabelSize, bold: false, TextAnchor.Middle, theme.TextColor);
+            canvas.Text(Fit(canvas, chart.Labels[i], band * every, LabelSize, bold: false), plotX + (i + 0.5) * band, y + height - LabelSize * 0.3, LabelSize, bold: false, TextAnchor.Middle, theme.TextColor);
         for (var s = 0; s < chart.Series.Count; s++)
         {
             var values = chart.Series[s].Values;
@@ -117,8 +119,9 @@ public static class ChartPainter
         var left = Math.Max(0, (width - total) / 2);
         for (var s = 0; s < entries.Count; s++)
         {
-            canvas.FillRectangle(left, height - LabelSize, 8, 8, Color(theme, s));
-            canvas.Text(entries[s], left + 11, height - 1, LabelSize, bold: false, TextAnchor.Start, theme.TextColor);
+            // The text's descenders must stay inside the box: baseline a quarter size above the bottom.
+            canvas.FillRectangle(left, height - LabelSize - 1, 8, 8, Color(theme, s));
+            canvas.Text(entries[s], left + 11, height - LabelSize * 0.3, LabelSize, bold: false, TextAnchor.Start, theme.TextColor);
             left += canvas.MeasureText(entries[s], LabelSize, bold: false) + 20;
         }
         return LabelSize + Gap * 2;

@@ -12,7 +12,9 @@ namespace FinanceBuilder.Templates.Html;
 public static class HtmlRenderer
 {
     /// <summary>The document as HTML: headings numbered for the table of contents' links.</summary>
-    public static string Render(ContentDocument document)
+    /// <param name="document">The document.</param>
+    /// <param name="culture">How charts write their figures; invariant when not given.</param>
+    public static string Render(ContentDocument document, System.Globalization.CultureInfo? culture = null)
     {
         var html = new StringBuilder();
         var headings = document.Blocks.OfType<Heading>().ToList();
@@ -28,11 +30,11 @@ public static class HtmlRenderer
                 numbers[block] = before;
         }
         foreach (var block in document.Blocks)
-            Block(block, html, headings, numbers);
+            Block(block, html, headings, numbers, culture ?? System.Globalization.CultureInfo.InvariantCulture);
         return html.ToString();
     }
 
-    private static void Block(ContentBlock block, StringBuilder html, List<Heading> headings, Dictionary<object, int> numbers)
+    private static void Block(ContentBlock block, StringBuilder html, List<Heading> headings, Dictionary<object, int> numbers, System.Globalization.CultureInfo culture)
     {
         switch (block)
         {
@@ -53,13 +55,16 @@ public static class HtmlRenderer
                 {
                     html.Append("<li>");
                     foreach (var inner in item)
-                        Block(inner, html, headings, numbers);
+                        Block(inner, html, headings, numbers, culture);
                     html.Append("</li>");
                 }
                 html.Append(list.Ordered ? "</ol>\n" : "</ul>\n");
                 break;
             case Table table:
                 Table(table, html);
+                break;
+            case Chart chart:
+                Chart(chart, html, culture);
                 break;
             case PageBreak:
                 html.Append("<hr class=\"page-break\">\n");
@@ -76,6 +81,19 @@ public static class HtmlRenderer
                 html.Append("</ol></nav>\n");
                 break;
         }
+    }
+
+    /// <summary>The chart as inline SVG, the same drawing as in the documents, sized by the page.</summary>
+    private static void Chart(Chart chart, StringBuilder html, System.Globalization.CultureInfo culture)
+    {
+        var theme = Rendering.DocumentTheme.Default;
+        var (width, height) = (theme.ContentWidth, theme.ChartHeight);
+        html.Append("<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
+            .Append(width.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)).Append(' ')
+            .Append(height.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)).Append("\" font-family=\"Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif\" aria-label=\"")
+            .Append(WebUtility.HtmlEncode(chart.Title)).Append("\">");
+        Charts.ChartPainter.Paint(chart, new SvgChartCanvas(html), width, height, theme, culture);
+        html.Append("</svg></figure>\n");
     }
 
     private static void Table(Table table, StringBuilder html)

@@ -12,6 +12,9 @@ public sealed record PackManifest
     /// <summary>The pack's id, the same as its folder's name ("gcf-concept-note").</summary>
     public required string Id { get; init; }
 
+    /// <summary>The pack's name per language, as users choose it ("GCF concept note"); the id when missing.</summary>
+    public IReadOnlyDictionary<string, string> Name { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The funder whose template the pack follows.</summary>
     public required string Funder { get; init; }
 
@@ -29,6 +32,10 @@ public sealed record PackManifest
     /// entity or the country, {date} the generation date as yyyyMMdd.
     /// </summary>
     public required string FileName { get; init; }
+
+    /// <summary>The pack's name in <paramref name="language"/>, else in English, else its id.</summary>
+    public string NameIn(string language) =>
+        Name.TryGetValue(language, out var name) || Name.TryGetValue("en", out name) ? name : Id;
 
     /// <summary>The sections in the funder's order; each is one template per language.</summary>
     public required IReadOnlyList<PackSection> Sections { get; init; }

@@ -36,7 +36,7 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ILogger
         try
         {
             var markdown = templates.RenderMarkdown(model, Language);
-            Html = HtmlRenderer.Render(MarkdownReader.Read(markdown));
+            Html = HtmlRenderer.Render(MarkdownReader.Read(markdown), new CultureInfo(Language));
         }
         catch (TemplateException e)
         {
