@@ -13,6 +13,9 @@ namespace FinanceBuilder.Templates.Pdf;
 /// </summary>
 internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextShaper shaper, Palette palette, CultureInfo culture)
 {
+    // XStringFormats.Default makes a new format object on every call.
+    private static readonly XStringFormat BaseLine = XStringFormats.BaseLineLeft;
+
     /// <summary>Paints <paramref name="layout"/> onto <paramref name="pdfPage"/> (page <paramref name="number"/> of <paramref name="total"/>).</summary>
     public void Paint(PageLayout layout, PdfPage pdfPage, int number, int total)
     {
@@ -28,7 +31,7 @@ internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextSh
             switch (op)
             {
                 case TextOp text:
-                    graphics.DrawString(text.Text, text.Font, text.Brush, text.X, text.Y);
+                    graphics.DrawString(text.Text, text.Font, text.Brush, text.X, text.Y, BaseLine);
                     break;
                 case RuleOp rule:
                     graphics.DrawLine(rule.Pen, rule.X1, rule.Y1, rule.X2, rule.Y2);

@@ -41,6 +41,7 @@ public static class PdfRenderer
             pdf.Language = info.Language;
         pdf.PageMode = layout.Bookmarks.Count > 0 ? PdfPageMode.UseOutlines : PdfPageMode.UseNone;
         pdf.Options.CompressContentStreams = true;
+        pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
 
         var painter = new PagePainter(theme, info, shaper, palette, Culture(info.Language));
         var pages = new List<PdfPage>(layout.Pages.Count);

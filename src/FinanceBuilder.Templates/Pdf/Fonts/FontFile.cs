@@ -56,7 +56,7 @@ internal sealed record FontFile(string Path, string Family, bool Bold, bool Ital
         }
     }
 
-    /// <summary>The typographic family (name id 16) or else the family (id 1), and the subfamily.</summary>
+    /// <summary>The family (name id 1) and subfamily (id 2).</summary>
     private static (string? Family, string? Subfamily) ReadNames(BinaryReader reader, uint offset)
     {
         var stream = reader.BaseStream;
@@ -85,8 +85,10 @@ internal sealed record FontFile(string Path, string Family, bool Bold, bool Ital
             stream.Position = back;
             names[id] = windows ? Encoding.BigEndianUnicode.GetString(bytes) : Encoding.Latin1.GetString(bytes);
         }
-        var family = names.GetValueOrDefault(16) ?? names.GetValueOrDefault(1);
-        var subfamily = names.GetValueOrDefault(17) ?? names.GetValueOrDefault(2);
+        // The legacy family (id 1) groups exactly the four faces regular, bold, italic and bold
+        // italic; the typographic family (id 16) would mix in Light, Condensed and the like.
+        var family = names.GetValueOrDefault(1) ?? names.GetValueOrDefault(16);
+        var subfamily = names.GetValueOrDefault(2) ?? names.GetValueOrDefault(17);
         return (family, subfamily);
     }
 

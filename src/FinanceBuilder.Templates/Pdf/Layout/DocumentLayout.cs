@@ -31,6 +31,7 @@ internal sealed class DocumentLayout
     private bool placed;
     private bool cover;
     private (string Text, double X)? marker;
+    private readonly System.Text.StringBuilder builder = new();
 
     public DocumentLayout(DocumentTheme theme, DocumentInfo info, TextShaper shaper, Palette palette, IReadOnlyList<HeadingMark>? previous)
     {
@@ -544,6 +545,12 @@ internal sealed class DocumentLayout
                 if (gaps > 0)
                     extra = Math.Max(0, (width - line.Width) / gaps);
             }
+            if (extra == 0)
+            {
+                Merged(words, line, lineX, baseline, brush);
+                y += lineHeight;
+                continue;
+            }
             for (var w = line.Start; w < line.End; w++)
             {
                 var word = words[w];
@@ -559,5 +566,42 @@ internal sealed class DocumentLayout
             }
             y += lineHeight;
         }
+    }
+
+    /// <summary>
+    /// A line that is not stretched: consecutive words in one font are drawn as one string (with
+    /// their spaces), which is much cheaper for PDFsharp than a call per word.
+    /// </summary>
+    private void Merged(List<Word> words, Line line, double x, double baseline, XBrush brush)
+    {
+        var text = builder.Clear();
+        XFont? font = null;
+        var start = x;
+        for (var w = line.Start; w < line.End; w++)
+        {
+            var word = words[w];
+            var pieces = word.Pieces;
+            for (var p = 0; p < pieces.Length; p++)
+            {
+                var piece = pieces[p];
+                if (!ReferenceEquals(piece.Font, font) && text.Length > 0)
+                {
+                    page.Ops.Add(new TextOp(start, baseline, text.ToString(), font!, brush));
+                    text.Clear();
+                }
+                if (text.Length == 0)
+                    start = x;
+                font = piece.Font;
+                text.Append(piece.Text);
+                x += piece.Width;
+                if (p == pieces.Length - 1 && word.Space)
+                {
+                    text.Append(' ');
+                    x += word.SpaceWidth;
+                }
+            }
+        }
+        if (text.Length > 0)
+            page.Ops.Add(new TextOp(start, baseline, text.ToString(), font!, brush));
     }
 }
