@@ -223,7 +223,7 @@ internal static class DocxStyles
             {
                 Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = DocxUnits.Twips(theme.ContentWidth) }),
                 SpacingBetweenLines = new SpacingBetweenLines { Before = level == 1 ? DocxUnits.TwipsText(6) : "0", After = DocxUnits.TwipsText(3) },
-                Indentation = new Indentation { Left = level == 1 ? "0" : DocxUnits.TwipsText(theme.ListIndent), Right = DocxUnits.TwipsText(24) },
+                Indentation = new Indentation { Left = level == 1 ? "0" : DocxUnits.TwipsText(theme.ListIndent) },
                 Justification = new Justification { Val = JustificationValues.Left },
             },
             new StyleRunProperties { Bold = level == 1 ? new Bold() : null })
