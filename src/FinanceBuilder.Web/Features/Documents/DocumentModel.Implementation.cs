@@ -77,6 +77,7 @@ public static partial class DocumentModel
                 ["groups"] = ValueFormat.OrMissing(string.Join(", ", c.GroupsReached.Select(g => f.Label(g)))),
                 ["summary"] = ValueFormat.OrMissing(c.Summary),
             }).ToList(),
+            ["consultation_count"] = f.Number(proposal.Stakeholders.Consultations.Count),
             ["participants_total"] = f.Number(proposal.Stakeholders.Consultations.Sum(c => c.Participants.Known() ?? 0)),
             ["grievance"] = ValueFormat.OrMissing(proposal.Stakeholders.GrievanceMechanism),
             ["plan"] = proposal.Stakeholders.EngagementPlan ?? "",
