@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using FinanceBuilder.Templates.Text;
 
 namespace FinanceBuilder.Templates.Workbook;
 
 /// <summary>What a cell can hold of a text, and whether it must be marked as plain text.</summary>
-internal static class CellText
+internal static partial class CellText
 {
     /// <summary>Excel refuses longer cell text (specifications and limits).</summary>
     public const int MaxLength = 32_767;
@@ -15,11 +16,24 @@ internal static class CellText
     public static string Clean(string? text)
     {
         var clean = DocumentText.Sanitize(text ?? "");
+        // XML readers turn CR into LF anyway, and spreadsheets break lines on LF alone.
+        if (clean.Contains('\r', StringComparison.Ordinal))
+            clean = clean.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         if (clean.Length <= MaxLength)
             return clean;
         var length = char.IsHighSurrogate(clean[MaxLength - 1]) ? MaxLength - 1 : MaxLength;
         return clean[..length];
     }
+
+    /// <summary>
+    /// The text as a shared string holds it: spreadsheets read "_x0041_" as an escaped character
+    /// ("A"), so an underscore that starts such a sequence is itself escaped ("_x005F_").
+    /// </summary>
+    public static string Escape(string text) =>
+        text.Contains("_x", StringComparison.OrdinalIgnoreCase) ? EscapedCharacter().Replace(text, "_x005F_$1") : text;
+
+    [GeneratedRegex("_([xX][0-9A-Fa-f]{4}_)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EscapedCharacter();
 
     /// <summary>
     /// Whether a spreadsheet would read the text as a formula when it is typed or re-imported

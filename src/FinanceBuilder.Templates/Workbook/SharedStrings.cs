@@ -30,7 +30,7 @@ internal sealed class SharedStrings
         var table = new SharedStringTable { Count = (uint)texts.Count, UniqueCount = (uint)texts.Count };
         foreach (var text in texts)
         {
-            var element = new DocumentFormat.OpenXml.Spreadsheet.Text(text);
+            var element = new DocumentFormat.OpenXml.Spreadsheet.Text(CellText.Escape(text));
             // Spaces at either end and line breaks are lost without xml:space="preserve".
             if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n', StringComparison.Ordinal)))
                 element.Space = SpaceProcessingModeValues.Preserve;

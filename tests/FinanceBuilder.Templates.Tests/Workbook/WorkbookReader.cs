@@ -18,7 +18,7 @@ internal sealed class WorkbookReader : IDisposable
     {
         this.stream = stream;
         document = SpreadsheetDocument.Open(stream, isEditable: false);
-        strings = document.WorkbookPart!.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+        strings = document.WorkbookPart!.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => Unescape(i.InnerText)).ToArray() ?? [];
     }
 
     public static WorkbookReader Write(BudgetSheet sheet)
@@ -63,6 +63,10 @@ internal sealed class WorkbookReader : IDisposable
 
     /// The last row of a sheet: the totals row of every sheet.
     public Row LastRow(string sheet) => Sheet(sheet).Descendants<Row>().Last();
+
+    /// What a spreadsheet shows for a shared string: "_x0041_" is "A", "_x005F_" an underscore.
+    private static string Unescape(string text) => System.Text.RegularExpressions.Regex.Replace(
+        text, "_x([0-9A-Fa-f]{4})_", m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
 
     public void Dispose()
     {
