@@ -1,6 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Web.Calculators;
-using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Features.Documents.Model;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
@@ -11,21 +11,19 @@ namespace FinanceBuilder.Web.Features.Documents;
 /// The mapper of style §9: what a template pack may print about a proposal, every figure
 /// computed here and every value already formatted in the proposal's language. Templates
 /// get plain dictionaries, lists and strings — never the proposal object — so a template can
-/// show only what is listed here.
+/// show only what is listed here. Missing values are "—". Split by topic: this file holds the
+/// cover, section A and the narratives; DocumentModel.Financing (C, D.6), DocumentModel.Results
+/// (E, emission series) and DocumentModel.Implementation (timetable, F, G, H).
 /// </summary>
-public static class DocumentModel
+public static partial class DocumentModel
 {
     public static Dictionary<string, object?> For(Proposal proposal)
     {
         var culture = new CultureInfo(proposal.Language.ToString().ToLowerInvariant());
         var figures = KeyFigures.Compute(proposal);
-        string T(string key) => WizardText.Get(key, culture);
-        string Label(Enum? value) => value is null ? "—" : WizardText.Get($"Enum.{value.GetType().Name}.{value}", culture);
-        string Number(decimal? value, int decimals = 0) => value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), culture) : "—";
-        string Money(decimal? value) => value is { } v ? NumberText.Money(v, figures.ReportingCurrency, culture) : "—";
-        string Date(DateOnly? value) => value?.ToString("d MMMM yyyy", culture) ?? "—";
-        var b = proposal.Basics;
+        var f = new ValueFormat(culture, figures.ReportingCurrency);
         var budget = BudgetBreakdown.Of(proposal);
+        var b = proposal.Basics;
         var n = proposal.Narratives;
         var criteria = new (InvestmentCriterion Criterion, string? Text)[]
         {
@@ -37,64 +35,162 @@ public static class DocumentModel
             (InvestmentCriterion.EfficiencyEffectiveness, n.InvestmentCriteria.EfficiencyEffectiveness),
         };
 
-        return new Dictionary<string, object?>
+        var model = new Dictionary<string, object?>
         {
             ["language"] = culture.TwoLetterISOLanguageName,
-            ["title"] = b.Title ?? T("Ui.Untitled"),
-            ["countries"] = string.Join(", ", b.Countries.Select(c => CountryList.Name(c.Code, culture))),
-            ["nda"] = string.Join(", ", proposal.Applicant.NationalDesignatedAuthorities.Select(a => a.Name).Where(a => !string.IsNullOrWhiteSpace(a))),
-            ["accredited_entity"] = proposal.Applicant.AccreditedEntity.Name ?? "—",
-            ["first_submission"] = Date(b.FirstSubmissionDate),
-            ["current_submission"] = Date(b.CurrentSubmissionDate),
-            ["version"] = b.VersionNumber ?? "—",
-            ["kind"] = Label(b.Kind),
-            ["sector"] = Label(b.Sector),
-            ["rfp"] = b.SubmittedUnderRfp is { } rfp ? T(rfp ? "Ui.Yes" : "Ui.No") : "—",
+            ["title"] = b.Title ?? f.Text("Ui.Untitled"),
+            ["countries"] = ValueFormat.OrMissing(string.Join(", ", b.Countries.Select(c => CountryList.Name(c.Code, culture)))),
+            ["nda"] = ValueFormat.OrMissing(string.Join(", ", proposal.Applicant.NationalDesignatedAuthorities.Select(a => a.Name).Where(a => !string.IsNullOrWhiteSpace(a)))),
+            ["accredited_entity"] = proposal.Applicant.AccreditedEntity.Name ?? ValueFormat.Missing,
+            ["access_modality"] = f.Label(proposal.Applicant.AccreditedEntity.AccessModality),
+            ["proponent"] = proposal.Applicant.Proponent.Name ?? ValueFormat.Missing,
+            ["executing_entities"] = proposal.Applicant.ExecutingEntities.Select(e => (object)new Dictionary<string, object?>
+            {
+                ["name"] = ValueFormat.OrMissing(e.Name),
+                ["type"] = f.Label(e.Type),
+                ["role"] = ValueFormat.OrMissing(e.Role),
+                ["share"] = f.Percent(e.BudgetSharePercent),
+            }).ToList(),
+            ["first_submission"] = f.Date(b.FirstSubmissionDate),
+            ["current_submission"] = f.Date(b.CurrentSubmissionDate),
+            ["version"] = b.VersionNumber ?? ValueFormat.Missing,
+            ["kind"] = f.Label(b.Kind),
+            ["sector"] = f.Label(b.Sector),
+            ["focus"] = f.Label(b.Focus),
+            ["economic_sector"] = f.Label(b.EconomicSector),
+            ["rfp"] = f.YesNo(b.SubmittedUnderRfp),
+            ["rfp_name"] = ValueFormat.OrMissing(b.RfpName),
+            ["cn_before"] = f.YesNo(b.SubmittedAsConceptNoteBefore),
+            ["preparation_support"] = f.YesNo(b.PreparationSupportUsed),
+            ["preparation_reference"] = ValueFormat.OrMissing(b.PreparationSupportReference),
+            ["in_entity_programme"] = f.YesNo(b.InEntityWorkProgramme),
+            ["in_country_programme"] = f.YesNo(b.InCountryProgramme),
+            ["implementation_start"] = f.Date(b.ImplementationStart),
+            ["implementation_end"] = f.Date(b.ImplementationEnd),
+            ["ae_approval"] = f.Date(b.ExpectedAeApprovalDate),
+            ["board_date"] = f.Date(b.TargetBoardDate),
+            ["locations"] = ValueFormat.OrMissing(string.Join("; ", b.Locations.Select(l => l.Name).Where(l => !string.IsNullOrWhiteSpace(l)))),
             ["result_areas"] = b.ResultAreas.Select(a => (object)new Dictionary<string, object?>
             {
-                ["name"] = Label(a.Area),
-                ["share"] = a.SharePercent is { } s ? Number(s, 1) + " %" : "—",
+                ["name"] = f.Label(a.Area),
+                ["share"] = f.Percent(a.SharePercent),
             }).ToList(),
-            ["figures"] = new Dictionary<string, object?>
-            {
-                ["tco2_annual"] = Number(figures.AnnualTco2e),
-                ["tco2_lifetime"] = Number(figures.LifetimeTco2e),
-                ["direct"] = Number(figures.DirectBeneficiaries),
-                ["indirect"] = Number(figures.IndirectBeneficiaries),
-                ["total"] = Money(figures.TotalFinancing),
-                ["gcf"] = Money(figures.GcfRequest),
-                ["total_amount"] = Number(budget.Total),
-                ["gcf_amount"] = Number(budget.TotalOf(FundingSourceKind.Gcf)),
-                ["cofinancing_amount"] = Number(budget.TotalOf(FundingSourceKind.CoFinancing)),
-                ["ratio"] = figures.CoFinancingRatioText(culture) ?? "—",
-                ["size"] = Label(figures.SizeCategory),
-            },
+            ["figures"] = Figures(proposal, figures, budget, f),
             ["currency"] = figures.ReportingCurrency,
-            ["instruments"] = string.Join(", ", proposal.Financing.GcfInstruments.Select(i => Label(i.Instrument)).Distinct()),
-            ["duration"] = b.ImplementationMonths?.ToString(culture) ?? "—",
-            ["lifespan"] = b.LifespanYears?.ToString(culture) ?? "—",
-            ["ess_category"] = Label(proposal.Safeguards.Category),
+            ["instruments"] = ValueFormat.OrMissing(string.Join(", ", proposal.Financing.GcfInstruments.Select(i => f.Label(i.Instrument)).Distinct())),
+            ["duration"] = f.Number(b.ImplementationMonths),
+            ["duration_years"] = b.ImplementationMonths is { } months ? f.Number(months / 12m, 1) : ValueFormat.Missing,
+            ["lifespan"] = f.Number(b.LifespanYears),
+            ["ess_category"] = f.Label(proposal.Safeguards.Category),
             ["summary"] = n.ExecutiveSummary ?? "",
+            ["complementarity"] = n.Complementarity ?? "",
             ["context"] = proposal.ClimateRationale.Context ?? "",
             ["description"] = n.ProjectDescription ?? "",
             ["theory_of_change"] = n.TheoryOfChange ?? "",
-            ["criteria"] = criteria.Select(c => (object)new Dictionary<string, object?> { ["name"] = Label(c.Criterion), ["text"] = c.Text ?? "" }).ToList(),
+            ["criteria"] = criteria.Select((c, i) => (object)new Dictionary<string, object?>
+            {
+                ["number"] = (i + 1).ToString(CultureInfo.InvariantCulture),
+                ["name"] = f.Label(c.Criterion),
+                ["text"] = c.Text ?? "",
+            }).ToList(),
             ["engagement"] = proposal.Stakeholders.EngagementPlan ?? "",
             ["justification"] = n.JustificationForGcf ?? "",
             ["exit_strategy"] = n.ExitStrategy ?? "",
-            ["financing_by_component"] = budget.Lines.GroupBy(l => l.Line.ComponentId ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (object)new Dictionary<string, object?>
+            ["components"] = Components(proposal, f),
+            ["climate"] = Climate(proposal.ClimateRationale, f),
+            ["governance"] = new Dictionary<string, object?>
             {
-                ["component"] = proposal.Components.FirstOrDefault(c => c.Id == g.Key) is { } component ? $"{component.Id} {component.Name}" : g.Key,
-                ["gcf"] = Number(g.Where(l => l.Line.Source == FundingSourceKind.Gcf).Sum(l => l.Amount)),
-                ["cofinancing"] = Number(g.Where(l => l.Line.Source == FundingSourceKind.CoFinancing).Sum(l => l.Amount)),
-                ["total"] = Number(g.Sum(l => l.Amount)),
-            }).ToList(),
-            ["annexes"] = proposal.Annexes.Select(a => (object)new Dictionary<string, object?>
-            {
-                ["number"] = a.Number,
-                ["title"] = a.Title ?? Label(a.Type),
-                ["status"] = Label(a.Status),
-            }).ToList(),
+                ["arrangements"] = proposal.Governance.ImplementationArrangements ?? "",
+                ["steering_committee"] = ValueFormat.OrMissing(proposal.Governance.SteeringCommittee),
+                ["flow_of_funds"] = ValueFormat.OrMissing(proposal.Governance.FlowOfFunds),
+                ["procurement"] = ValueFormat.OrMissing(proposal.Governance.Procurement),
+                ["financial_management"] = ValueFormat.OrMissing(proposal.Governance.FinancialManagement),
+            },
+        };
+        AddFinancing(model, proposal, figures, budget, f);
+        AddResults(model, proposal, figures, f);
+        AddImplementation(model, proposal, f);
+        return model;
+    }
+
+    /// Key figures (A.5–A.10, §6.4): computed, never typed.
+    private static Dictionary<string, object?> Figures(Proposal proposal, KeyFigures figures, BudgetBreakdown budget, ValueFormat f)
+    {
+        var converter = new CurrencyConverter(proposal.Financing.ExchangeRates);
+        var assets = proposal.AdaptationMeasures.SelectMany(m => m.AssetsProtected).Select(a => a.ReplacementValue)
+            .Where(v => v is not null).Select(v => converter.Convert(v!, f.Currency)).ToList();
+        var hectares = proposal.AdaptationMeasures.Select(m => m.Hectares).Concat(proposal.ResourceProtection.Select(r => r.AreaHectares)).Where(h => h is not null).ToList();
+        return new Dictionary<string, object?>
+        {
+            ["tco2_annual"] = f.Number(figures.AnnualTco2e),
+            ["tco2_lifetime"] = f.Number(figures.LifetimeTco2e),
+            ["direct"] = f.Number(figures.DirectBeneficiaries),
+            ["indirect"] = f.Number(figures.IndirectBeneficiaries),
+            ["direct_female"] = f.Percent(figures.DirectFemalePercent),
+            ["direct_population_share"] = f.Percent(figures.DirectPercentOfPopulation),
+            ["indirect_population_share"] = f.Percent(figures.IndirectPercentOfPopulation),
+            ["assets_value"] = assets.Count > 0 && assets.All(a => a is not null) ? f.Money(assets.Sum()) : ValueFormat.Missing,
+            ["hectares"] = hectares.Count > 0 ? f.Number(hectares.Sum(), 1) : ValueFormat.Missing,
+            ["total"] = f.Money(figures.TotalFinancing),
+            ["gcf"] = f.Money(figures.GcfRequest),
+            ["cofinancing"] = f.Money(figures.CoFinancing),
+            ["gcf_share"] = f.Percent(figures.GcfSharePercent),
+            ["total_amount"] = f.Number(budget.Total),
+            ["gcf_amount"] = f.Number(budget.TotalOf(FundingSourceKind.Gcf)),
+            ["cofinancing_amount"] = f.Number(budget.TotalOf(FundingSourceKind.CoFinancing)),
+            ["ratio"] = figures.CoFinancingRatioText(f.Culture) is { } ratio ? (f.IsFrench ? ratio.Replace(" :", "\u00A0:", StringComparison.Ordinal) : ratio) : ValueFormat.Missing,
+            ["cost_per_tco2"] = figures.CostPerTco2e is { } cost ? $"{f.Currency} {f.Number(cost, 2)}" : ValueFormat.Missing,
+            ["gcf_cost_per_tco2"] = figures.GcfCostPerTco2e is { } gcfCost ? $"{f.Currency} {f.Number(gcfCost, 2)}" : ValueFormat.Missing,
+            ["size"] = f.Label(figures.SizeCategory),
+            ["sap_eligible"] = f.YesNo(figures.SapEligible),
         };
     }
+
+    /// B.3: components → outputs → activities, as numbered by the user.
+    private static List<object> Components(Proposal proposal, ValueFormat f) =>
+        proposal.Components.Select(c => (object)new Dictionary<string, object?>
+        {
+            ["id"] = c.Id,
+            ["name"] = ValueFormat.OrMissing(c.Name),
+            ["description"] = c.Description ?? "",
+            ["outputs"] = c.Outputs.Select(o => (object)new Dictionary<string, object?>
+            {
+                ["id"] = o.Id,
+                ["name"] = ValueFormat.OrMissing(o.Name),
+                ["activities"] = o.Activities.Select(a => (object)new Dictionary<string, object?>
+                {
+                    ["id"] = a.Id,
+                    ["name"] = ValueFormat.OrMissing(a.Name),
+                    ["start"] = f.MonthYear(a.Start),
+                    ["end"] = f.MonthYear(a.End),
+                }).ToList(),
+            }).ToList(),
+        }).ToList();
+
+    /// B.1 and D.4–D.5 facts: hazards, barriers, vulnerability and the plans the project implements.
+    private static Dictionary<string, object?> Climate(ClimateRationale rationale, ValueFormat f) => new()
+    {
+        ["hazards"] = rationale.Hazards.Select(h => (object)new Dictionary<string, object?>
+        {
+            ["type"] = f.Label(h.Type),
+            ["description"] = ValueFormat.OrMissing(h.Description),
+            ["projection"] = ValueFormat.OrMissing(h.ProjectedChange?.Description),
+        }).ToList(),
+        ["barriers"] = rationale.Barriers.Select(x => (object)new Dictionary<string, object?>
+        {
+            ["type"] = f.Label(x.Type),
+            ["description"] = ValueFormat.OrMissing(x.Description),
+        }).ToList(),
+        ["policies"] = rationale.PolicyAlignment.Select(p => (object)new Dictionary<string, object?>
+        {
+            ["type"] = f.Label(p.Type),
+            ["title"] = ValueFormat.OrMissing(p.Title),
+            ["reference"] = ValueFormat.OrMissing(p.Reference),
+        }).ToList(),
+        ["baseline_tco2"] = f.Number(rationale.BaselineEmissions?.TotalTco2e),
+        ["baseline_year"] = rationale.BaselineEmissions?.Year?.ToString(CultureInfo.InvariantCulture) ?? ValueFormat.Missing,
+        ["poverty_rate"] = f.Percent(rationale.Vulnerability.PovertyRatePercent),
+        ["vulnerable_groups"] = ValueFormat.OrMissing(rationale.Vulnerability.VulnerableGroups),
+        ["vulnerability"] = rationale.Vulnerability.Description ?? "",
+    };
 }

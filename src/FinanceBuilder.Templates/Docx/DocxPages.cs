@@ -1,0 +1,119 @@
+using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Templates.Rendering;
+
+namespace FinanceBuilder.Templates.Docx;
+
+/// <summary>
+/// Estimates on which page each heading falls, for the page numbers cached in the table of
+/// contents (the DOCX has no layout engine of ours; Word lays the pages out). Text is measured by
+/// an average character width of half the font size, which is close for Arial in English and
+/// French; forced page breaks are exact. An estimate a page off is refreshed by Word's F9.
+/// </summary>
+internal sealed class DocxPages
+{
+    private readonly DocumentTheme theme;
+    private readonly double pageHeight;
+    private readonly Dictionary<ContentBlock, int> pages = new(ReferenceEqualityComparer.Instance);
+    private int page = 1;
+    private double y;
+
+    private DocxPages(DocumentTheme theme)
+    {
+        this.theme = theme;
+        pageHeight = theme.PageHeight - theme.MarginTop - theme.MarginBottom;
+    }
+
+    /// <summary>The estimated page of every top-level heading.</summary>
+    public static Dictionary<ContentBlock, int> Estimate(IReadOnlyList<ContentBlock> blocks, DocumentTheme theme, Func<TableOfContents, int> tocEntries)
+    {
+        var estimate = new DocxPages(theme);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block is PageBreak)
+            {
+                if (i < blocks.Count - 1)
+                    estimate.NewPage();
+                continue;
+            }
+            if (block is TableOfContents toc)
+            {
+                estimate.Place(theme.HeadingSize(1) * 1.2 + theme.HeadingSpacingAfter * 2);
+                for (var e = tocEntries(toc); e > 0; e--)
+                    estimate.Place(theme.BodySize * 1.15 * theme.LineHeight + 4);
+                continue;
+            }
+            estimate.Block(block, 0);
+        }
+        return estimate.pages;
+    }
+
+    private void Block(ContentBlock block, double indent)
+    {
+        switch (block)
+        {
+            case Heading heading:
+                var size = theme.HeadingSize(heading.Level);
+                var height = Lines(heading.Runs, size, indent) * size * 1.2 + theme.HeadingSpacingBefore + theme.HeadingSpacingAfter;
+                // A heading is kept with the first lines of what follows.
+                if (y > 0 && y + height + 3 * BodyLine > pageHeight)
+                    NewPage();
+                pages[block] = page;
+                Place(height);
+                break;
+            case Paragraph paragraph:
+                Place(Lines(paragraph.Runs, theme.BodySize, indent) * BodyLine + theme.ParagraphSpacing);
+                break;
+            case BulletList list:
+                foreach (var item in list.Items)
+                {
+                    foreach (var inner in item)
+                        Block(inner, indent + theme.ListIndent);
+                }
+                break;
+            case Table table:
+                var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
+                var cellWidth = theme.ContentWidth / columns;
+                foreach (var row in table.Rows)
+                {
+                    var lines = row.Count == 0 ? 1 : row.Max(cell => Lines(cell, theme.TableSize, theme.ContentWidth - cellWidth + theme.CellPadding * 2));
+                    Place(lines * theme.TableSize * 1.15 * 1.1 + theme.CellPadding);
+                }
+                Place(theme.ParagraphSpacing);
+                break;
+            case Chart:
+                var chart = theme.ChartHeight + theme.ParagraphSpacing * 3;
+                if (y + chart > pageHeight)
+                    NewPage();
+                Place(chart);
+                break;
+        }
+    }
+
+    private double BodyLine => theme.BodySize * 1.15 * theme.LineHeight;
+
+    private int Lines(IReadOnlyList<TextRun> runs, double size, double indent)
+    {
+        var perLine = Math.Max(8, (theme.ContentWidth - indent) / (size * 0.5));
+        var lines = 0;
+        foreach (var line in DocxRuns.Plain(runs).Split('\n'))
+            lines += 1 + (int)(line.Length / perLine);
+        return lines;
+    }
+
+    private void Place(double height)
+    {
+        y += height;
+        while (y > pageHeight)
+        {
+            page++;
+            y -= pageHeight;
+        }
+    }
+
+    private void NewPage()
+    {
+        page++;
+        y = 0;
+    }
+}

@@ -1,0 +1,109 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Templates.Rendering;
+using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+using Table = DocumentFormat.OpenXml.Wordprocessing.Table;
+
+namespace FinanceBuilder.Templates.Docx;
+
+/// <summary>
+/// Tables: full width in the "Table Grid" style, header rows repeated on every page and shaded,
+/// column widths shared out by how much text each column holds (Word's autofit refines them;
+/// LibreOffice keeps them), figures right-aligned per column.
+/// </summary>
+internal static class DocxTables
+{
+    // A row taller than about a third of a page is allowed to split across pages: keeping it
+    // whole would push it to the next page and, if longer than a page, Word would clip it.
+    private const int MaxLinesForUnsplittableRow = 12;
+
+    public static Table Build(Content.Table table, DocumentTheme theme)
+    {
+        var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
+        var widths = ColumnWidths(table, columns, theme);
+        var element = new Table(
+            new TableProperties
+            {
+                TableStyle = new TableStyle { Val = DocxStyles.TableGrid },
+                TableWidth = new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                TableLayout = new TableLayout { Type = TableLayoutValues.Autofit },
+                TableLook = new TableLook { Val = "04A0", FirstRow = table.HeaderRows > 0, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true },
+            },
+            new TableGrid(widths.Select(w => new GridColumn { Width = DocxUnits.TwipsText(w) })));
+        var chars = widths.Select(w => Math.Max(4, w / (theme.TableSize * 0.5))).ToArray();
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var header = r < table.HeaderRows;
+            var cells = table.Rows[r];
+            var row = new TableRow();
+            var properties = new TableRowProperties();
+            if (header)
+                properties.Append(new TableHeader());
+            if (Lines(cells, chars) <= MaxLinesForUnsplittableRow)
+                properties.Append(new CantSplit());
+            if (properties.HasChildren)
+                row.Append(properties);
+            for (var c = 0; c < columns; c++)
+            {
+                var runs = c < cells.Count ? cells[c] : [];
+                var align = c < table.Alignments.Count ? table.Alignments[c] : CellAlignment.Left;
+                var paragraph = new Paragraph(new ParagraphProperties
+                {
+                    ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.TableText },
+                    Justification = align switch
+                    {
+                        CellAlignment.Right => new Justification { Val = JustificationValues.Right },
+                        CellAlignment.Center => new Justification { Val = JustificationValues.Center },
+                        _ => null,
+                    },
+                });
+                DocxRuns.Append(paragraph, runs, bold: header);
+                var cellProperties = new TableCellProperties
+                {
+                    TableCellWidth = new TableCellWidth { Width = DocxUnits.TwipsText(widths[c]), Type = TableWidthUnitValues.Dxa },
+                    Shading = header ? new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = theme.TableHeaderFill } : null,
+                    TableCellVerticalAlignment = header ? new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Bottom } : null,
+                };
+                row.Append(new TableCell(cellProperties, paragraph));
+            }
+            element.Append(row);
+        }
+        return element;
+    }
+
+    /// <summary>Column widths in points: a share of the text width by the longest text in each column, within bounds.</summary>
+    private static double[] ColumnWidths(Content.Table table, int columns, DocumentTheme theme)
+    {
+        var weights = new double[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            var longest = 0;
+            foreach (var row in table.Rows)
+            {
+                if (c < row.Count)
+                {
+                    // The longest line, not the whole text: "\n" already breaks it.
+                    foreach (var line in DocxRuns.Plain(row[c]).Split('\n'))
+                        longest = Math.Max(longest, line.Length);
+                }
+            }
+            weights[c] = Math.Clamp(longest, 4, 40);
+        }
+        var total = weights.Sum();
+        return weights.Select(w => theme.ContentWidth * w / total).ToArray();
+    }
+
+    /// <summary>About how many lines the tallest cell of a row takes.</summary>
+    private static int Lines(IReadOnlyList<IReadOnlyList<TextRun>> cells, double[] charsPerLine)
+    {
+        var lines = 1;
+        for (var c = 0; c < cells.Count && c < charsPerLine.Length; c++)
+        {
+            var cellLines = 0;
+            foreach (var line in DocxRuns.Plain(cells[c]).Split('\n'))
+                cellLines += 1 + (int)(line.Length / charsPerLine[c]);
+            lines = Math.Max(lines, cellLines);
+        }
+        return lines;
+    }
+}

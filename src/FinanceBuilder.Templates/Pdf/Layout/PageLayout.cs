@@ -1,0 +1,40 @@
+using FinanceBuilder.Templates.Content;
+using PdfSharp.Drawing;
+
+namespace FinanceBuilder.Templates.Pdf.Layout;
+
+/// <summary>Something to draw on a page, in points from the page's top-left corner.</summary>
+internal abstract record PageOp;
+
+/// <summary>Text whose baseline starts at (X, Y).</summary>
+internal sealed record TextOp(double X, double Y, string Text, XFont Font, XBrush Brush) : PageOp;
+
+/// <summary>A straight line.</summary>
+internal sealed record RuleOp(double X1, double Y1, double X2, double Y2, XPen Pen) : PageOp;
+
+/// <summary>A filled rectangle.</summary>
+internal sealed record FillOp(XRect Box, XBrush Brush) : PageOp;
+
+/// <summary>A chart painted into a box.</summary>
+internal sealed record ChartOp(Chart Chart, XRect Box) : PageOp;
+
+/// <summary>A link from a box to the page of a heading (table of contents).</summary>
+internal sealed record LinkOp(XRect Box, int Heading) : PageOp;
+
+/// <summary>One laid-out page.</summary>
+internal sealed class PageLayout(bool cover)
+{
+    /// <summary>Whether this page belongs to the cover (no running header).</summary>
+    public bool Cover { get; } = cover;
+
+    /// <summary>What to draw, in order (fills before the text on them).</summary>
+    public List<PageOp> Ops { get; } = [];
+}
+
+/// <summary>Where a heading landed: for bookmarks and the table of contents.</summary>
+/// <param name="Text">The heading's text on one line.</param>
+/// <param name="Level">Its level (1–6).</param>
+/// <param name="Page">The page index (0-based).</param>
+/// <param name="Y">Its top on the page.</param>
+/// <param name="InContents">Whether the table of contents lists it.</param>
+internal sealed record HeadingMark(string Text, int Level, int Page, double Y, bool InContents);

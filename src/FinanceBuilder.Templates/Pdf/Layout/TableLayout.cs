@@ -1,0 +1,97 @@
+using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Templates.Rendering;
+
+namespace FinanceBuilder.Templates.Pdf.Layout;
+
+/// <summary>One cell: its words and lines at the column's width.</summary>
+internal sealed record CellLayout(List<Word> Words, List<Line> Lines);
+
+/// <summary>One row: its cells (fewer than the columns when the row is short) and its height in lines.</summary>
+internal sealed record RowLayout(CellLayout[] Cells, int LineCount);
+
+/// <summary>
+/// Column widths from the content, like HTML's automatic table layout: each column needs at
+/// least its longest word and would like its unbroken width; the text width is shared between
+/// the two. Then every cell is broken into lines at its column's width.
+/// </summary>
+internal sealed class TableLayout
+{
+    private TableLayout(double[] widths, RowLayout[] rows)
+    {
+        Widths = widths;
+        Rows = rows;
+    }
+
+    /// <summary>The width of each column, padding included.</summary>
+    public double[] Widths { get; }
+
+    /// <summary>The rows, header rows first.</summary>
+    public RowLayout[] Rows { get; }
+
+    public static TableLayout Build(Table table, TextShaper shaper, DocumentTheme theme, double width)
+    {
+        var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
+        var padding = theme.CellPadding * 2;
+        var min = new double[columns];
+        var max = new double[columns];
+        var words = new List<Word>[table.Rows.Count][];
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            words[r] = new List<Word>[row.Count];
+            for (var c = 0; c < row.Count; c++)
+            {
+                var cell = InlineText.Words(row[c], shaper, theme.TableSize, bold: r < table.HeaderRows);
+                words[r][c] = cell;
+                min[c] = Math.Max(min[c], LineBreaker.LongestWord(cell) + padding);
+                max[c] = Math.Max(max[c], LineBreaker.NaturalWidth(cell) + padding);
+            }
+        }
+        var widths = ShareWidth(min, max, width, padding);
+        var rows = new RowLayout[table.Rows.Count];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var cells = new CellLayout[words[r].Length];
+            var lines = 0;
+            for (var c = 0; c < cells.Length; c++)
+            {
+                var cellLines = LineBreaker.Break(words[r][c], widths[c] - padding, shaper);
+                cells[c] = new CellLayout(words[r][c], cellLines);
+                lines = Math.Max(lines, cellLines.Count);
+            }
+            rows[r] = new RowLayout(cells, Math.Max(1, lines));
+        }
+        return new TableLayout(widths, rows);
+    }
+
+    /// <summary>Shares <paramref name="width"/> between columns from their minimum and maximum widths.</summary>
+    internal static double[] ShareWidth(double[] min, double[] max, double width, double padding)
+    {
+        var columns = min.Length;
+        for (var c = 0; c < columns; c++)
+        {
+            min[c] = Math.Max(min[c], padding + 6);
+            max[c] = Math.Max(max[c], min[c]);
+        }
+        // A column with one huge word (a 200-character identifier) must not crowd out the others:
+        // no column's minimum may exceed an even share when the minimums do not fit.
+        if (min.Sum() > width)
+        {
+            for (var c = 0; c < columns; c++)
+                min[c] = Math.Min(min[c], width / columns);
+        }
+        var minSum = min.Sum();
+        var maxSum = max.Sum();
+        var widths = new double[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            if (maxSum <= width)
+                widths[c] = max[c] + (width - maxSum) * max[c] / maxSum; // full width, shared by content
+            else if (maxSum - minSum < 0.001)
+                widths[c] = min[c] * width / minSum;
+            else
+                widths[c] = min[c] + (max[c] - min[c]) * (width - minSum) / (maxSum - minSum);
+        }
+        return widths;
+    }
+}

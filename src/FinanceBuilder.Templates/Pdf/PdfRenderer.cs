@@ -1,0 +1,128 @@
+using System.Globalization;
+using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Templates.Pdf.Layout;
+using FinanceBuilder.Templates.Rendering;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace FinanceBuilder.Templates.Pdf;
+
+/// <summary>
+/// Renders a document to PDF with PDFsharp and our own layout engine (design D4): A4 pages with
+/// the theme's margins, a cover, a table of contents with real page numbers and links,
+/// bookmarks, running header and "Page X of Y" footer, and a DRAFT mark on every page of a draft.
+/// Renders are independent: many may run at once.
+/// </summary>
+public static class PdfRenderer
+{
+    private const int MaxPasses = 5;
+
+    /// <summary>Renders the document to PDF into <paramref name="output"/>; returns the page count.</summary>
+    public static int Render(ContentDocument document, DocumentInfo info, DocumentTheme theme, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(theme);
+        ArgumentNullException.ThrowIfNull(output);
+        FontResolver.Install();
+        var primary = FontResolver.FindFamily(theme.FontFamilies);
+        using var shaper = new TextShaper(primary, FontResolver.InstalledFamilies(theme.FallbackFamilies));
+        var palette = new Palette(theme);
+        var layout = Layout(document, info, theme, shaper, palette);
+
+        using var pdf = new PdfDocument();
+        pdf.Info.Title = Clean(info.Title);
+        pdf.Info.Author = Clean(info.Author);
+        pdf.Info.Subject = Clean(info.Subject);
+        pdf.Info.Creator = "FinanceBuilder";
+        if (info.Created != default)
+            pdf.Info.CreationDate = info.Created.UtcDateTime;
+        if (info.Language.Length > 0)
+            pdf.Language = info.Language;
+        pdf.PageMode = layout.Bookmarks.Count > 0 ? PdfPageMode.UseOutlines : PdfPageMode.UseNone;
+        pdf.Options.CompressContentStreams = true;
+        pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
+
+        var painter = new PagePainter(theme, info, shaper, palette, Culture(info.Language));
+        var pages = new List<PdfPage>(layout.Pages.Count);
+        for (var i = 0; i < layout.Pages.Count; i++)
+        {
+            var page = pdf.AddPage();
+            page.Width = XUnit.FromPoint(theme.PageWidth);
+            page.Height = XUnit.FromPoint(theme.PageHeight);
+            painter.Paint(layout.Pages[i], page, i + 1, layout.Pages.Count);
+            pages.Add(page);
+        }
+        Links(layout, pages, theme);
+        Bookmarks(layout, pages, pdf);
+        pdf.Save(output, false);
+        return layout.Pages.Count;
+    }
+
+    /// <summary>
+    /// Lays the document out; with a table of contents again, showing the pages of the pass
+    /// before, until the headings stop moving (the contents' own length can move them).
+    /// </summary>
+    private static DocumentLayout Layout(ContentDocument document, DocumentInfo info, DocumentTheme theme, TextShaper shaper, Palette palette)
+    {
+        IReadOnlyList<HeadingMark>? previous = null;
+        for (var pass = 1; ; pass++)
+        {
+            var layout = new DocumentLayout(theme, info, shaper, palette, previous);
+            layout.Run(document);
+            if (!layout.HasContents || pass == MaxPasses || previous is not null && SamePages(previous, layout.Headings))
+                return layout;
+            previous = layout.Headings;
+        }
+    }
+
+    private static bool SamePages(IReadOnlyList<HeadingMark> before, List<HeadingMark> after) =>
+        before.Count == after.Count && before.Zip(after).All(p => p.First.Page == p.Second.Page);
+
+    /// <summary>The table of contents' lines link to their heading's page.</summary>
+    private static void Links(DocumentLayout layout, List<PdfPage> pages, DocumentTheme theme)
+    {
+        for (var i = 0; i < layout.Pages.Count; i++)
+        {
+            foreach (var link in layout.Pages[i].Ops.OfType<LinkOp>())
+            {
+                if (link.Heading >= layout.Headings.Count)
+                    continue;
+                var target = layout.Headings[link.Heading];
+                // PDF rectangles count from the page's bottom-left corner.
+                var box = link.Box;
+                var rectangle = new PdfRectangle(new XPoint(box.Left, theme.PageHeight - box.Bottom), new XPoint(box.Right, theme.PageHeight - box.Top));
+                pages[i].AddDocumentLink(rectangle, target.Page + 1, new XPoint(0, theme.PageHeight - Math.Max(0, target.Y - 12)));
+            }
+        }
+    }
+
+    /// <summary>One bookmark per heading, nested by level.</summary>
+    private static void Bookmarks(DocumentLayout layout, List<PdfPage> pages, PdfDocument pdf)
+    {
+        var open = new List<(int Level, PdfOutline Outline)>();
+        foreach (var mark in layout.Bookmarks)
+        {
+            while (open.Count > 0 && open[^1].Level >= mark.Level)
+                open.RemoveAt(open.Count - 1);
+            var parent = open.Count > 0 ? open[^1].Outline.Outlines : pdf.Outlines;
+            var title = mark.Text.Length > 0 ? mark.Text : "\u2026";
+            var outline = parent.Add(title, pages[mark.Page], mark.Level <= 1);
+            open.Add((mark.Level, outline));
+        }
+    }
+
+    private static string Clean(string text) => InlineText.Plain([new TextRun(text)]);
+
+    private static CultureInfo Culture(string language)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(language);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Features.Documents.Model;
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Features.Documents;
+
+/// Section C: financing by source and instrument (C.1), budget by component and year (C.2),
+/// and the raw numbers of the "budget by component" chart. Every total is summed here.
+public static partial class DocumentModel
+{
+    private static void AddFinancing(Dictionary<string, object?> model, Proposal proposal, KeyFigures figures, BudgetBreakdown budget, ValueFormat f)
+    {
+        var financing = proposal.Financing;
+        var converter = new CurrencyConverter(financing.ExchangeRates);
+        decimal? In(Money money) => converter.Convert(money, f.Currency);
+        var total = figures.TotalFinancing;
+
+        var gcf = financing.GcfInstruments.Select(g => (Row: g, Amount: In(g.Amount))).ToList();
+        var co = financing.CoFinancing.Select(c => (Row: c, Amount: In(c.Amount))).ToList();
+        var instruments = gcf.Select(g => (g.Row.Instrument, Gcf: g.Amount, Co: (decimal?)0m))
+            .Concat(co.Select(c => (c.Row.Instrument, Gcf: (decimal?)0m, Co: c.Amount)))
+            .GroupBy(x => x.Instrument).OrderBy(g => g.Key)
+            .Select(g => (Instrument: g.Key, Gcf: Sum(g.Select(x => x.Gcf)), Co: Sum(g.Select(x => x.Co))))
+            .ToList();
+
+        model["financing"] = new Dictionary<string, object?>
+        {
+            ["gcf_instruments"] = gcf.Select((g, i) => (object)new Dictionary<string, object?>
+            {
+                ["number"] = Roman(i + 1),
+                ["instrument"] = f.Label(g.Row.Instrument),
+                ["amount"] = f.Money(g.Amount),
+                ["tenor"] = f.Number(g.Row.TenorYears, 1),
+                ["grace"] = f.Number(g.Row.GracePeriodYears, 1),
+                ["pricing"] = f.Percent(g.Row.PricingPercent, 2),
+                ["share"] = f.Share(g.Amount, figures.GcfRequest),
+            }).ToList(),
+            ["cofinanciers"] = co.Select(c => (object)new Dictionary<string, object?>
+            {
+                ["name"] = ValueFormat.OrMissing(c.Row.Name),
+                ["type"] = f.Label(c.Row.Type),
+                ["instrument"] = f.Label(c.Row.Instrument),
+                ["amount"] = f.Money(c.Amount),
+                ["original"] = c.Row.Amount.Currency == f.Currency ? ValueFormat.Missing : f.Money(c.Row.Amount.Amount, c.Row.Amount.Currency),
+                ["tenor"] = f.Number(c.Row.TenorYears, 1),
+                ["grace"] = f.Number(c.Row.GracePeriodYears, 1),
+                ["pricing"] = f.Percent(c.Row.PricingPercent, 2),
+                ["seniority"] = f.Label(c.Row.Seniority),
+                ["status"] = f.Label(c.Row.Status),
+                ["share"] = f.Share(c.Amount, total),
+            }).ToList(),
+            ["has_cofinancing"] = co.Count > 0,
+            ["by_instrument"] = instruments.Select(x => (object)new Dictionary<string, object?>
+            {
+                ["instrument"] = f.Label(x.Instrument),
+                ["gcf"] = f.Money(x.Gcf),
+                ["cofinancing"] = f.Money(x.Co),
+                ["total"] = f.Money(x.Gcf + x.Co),
+                ["share"] = f.Share(x.Gcf + x.Co, total),
+            }).ToList(),
+            ["gcf_total"] = f.Money(figures.GcfRequest),
+            ["cofinancing_total"] = f.Money(figures.CoFinancing),
+            ["total"] = f.Money(total),
+            ["gcf_share"] = f.Share(figures.GcfRequest, total),
+            ["cofinancing_share"] = f.Share(figures.CoFinancing, total),
+            ["ae_fee"] = f.Money(financing.AccreditedEntityFee is { } fee ? In(fee) : null),
+            ["pmc"] = f.Money(financing.ProjectManagementCost is { } pmc ? In(pmc) : null),
+            ["disbursements"] = financing.DisbursementSchedule.OrderBy(d => d.Year).Select(d => (object)new Dictionary<string, object?>
+            {
+                ["year"] = d.Year.ToString(CultureInfo.InvariantCulture),
+                ["amount"] = f.Money(In(d.Amount)),
+            }).ToList(),
+            ["exchange_rates"] = financing.ExchangeRates.Select(r => (object)new Dictionary<string, object?>
+            {
+                ["pair"] = $"{r.From}/{r.To}",
+                ["rate"] = f.Number(r.Rate, 6),
+                ["date"] = f.Date(r.Date),
+                ["source"] = ValueFormat.OrMissing(r.Source),
+            }).ToList(),
+        };
+        model["economics"] = Economics(proposal.Economics, f, In);
+        var breakdown = Budget(proposal, budget, f);
+        model["budget"] = breakdown;
+        // The concept note's C.1 table (kept under its first name).
+        model["financing_by_component"] = breakdown["by_component"];
+    }
+
+    private static decimal? Sum(IEnumerable<decimal?> values)
+    {
+        var list = values.ToList();
+        return list.All(v => v is not null) ? list.Sum() : null;
+    }
+
+    private static string Roman(int n) => n switch
+    {
+        1 => "i",
+        2 => "ii",
+        3 => "iii",
+        4 => "iv",
+        5 => "v",
+        6 => "vi",
+        7 => "vii",
+        8 => "viii",
+        _ => n.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// Budget lines by component × year (annex 4, C.2), with totals both ways; unconverted lines are left out and counted.
+    private static Dictionary<string, object?> Budget(Proposal proposal, BudgetBreakdown budget, ValueFormat f)
+    {
+        var years = budget.Lines.Select(l => l.Line.Year).Distinct().OrderBy(y => y ?? int.MaxValue).ToList();
+        var order = proposal.Components.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var groups = budget.Lines.GroupBy(l => l.Line.ComponentId ?? "")
+            .OrderBy(g => order.TryGetValue(g.Key, out var i) ? i : int.MaxValue).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        string Name(string id) => id.Length == 0 ? ValueFormat.Missing
+            : proposal.Components.FirstOrDefault(c => c.Id == id) is { Name: { Length: > 0 } name } ? $"{id} {name}" : id;
+        decimal Of(IEnumerable<(BudgetLine Line, decimal Amount)> lines, FundingSourceKind source) => lines.Where(l => l.Line.Source == source).Sum(l => l.Amount);
+
+        return new Dictionary<string, object?>
+        {
+            ["years"] = years.Select(y => (object)(y?.ToString(CultureInfo.InvariantCulture) ?? ValueFormat.Missing)).ToList(),
+            ["by_year"] = groups.Select(g => (object)new Dictionary<string, object?>
+            {
+                ["component"] = Name(g.Key),
+                ["cells"] = years.Select(y => (object)f.Number(g.Where(l => l.Line.Year == y).Sum(l => l.Amount))).ToList(),
+                ["total"] = f.Number(g.Sum(l => l.Amount)),
+            }).ToList(),
+            ["year_totals"] = years.Select(y => (object)f.Number(budget.Lines.Where(l => l.Line.Year == y).Sum(l => l.Amount))).ToList(),
+            ["by_component"] = groups.Select(g => (object)new Dictionary<string, object?>
+            {
+                ["component"] = Name(g.Key),
+                ["gcf"] = f.Number(Of(g, FundingSourceKind.Gcf)),
+                ["cofinancing"] = f.Number(Of(g, FundingSourceKind.CoFinancing)),
+                ["total"] = f.Number(g.Sum(l => l.Amount)),
+                ["share"] = f.Share(g.Sum(l => l.Amount), budget.Total),
+                ["gcf_raw"] = ValueFormat.Raw(Of(g, FundingSourceKind.Gcf)),
+                ["cofinancing_raw"] = ValueFormat.Raw(Of(g, FundingSourceKind.CoFinancing)),
+                ["total_raw"] = ValueFormat.Raw(g.Sum(l => l.Amount)),
+            }).ToList(),
+            ["by_expenditure"] = budget.Lines.GroupBy(l => l.Line.ExpenditureType).OrderBy(g => g.Key ?? (ExpenditureType)int.MaxValue).Select(g => (object)new Dictionary<string, object?>
+            {
+                ["type"] = f.Label(g.Key),
+                ["amount"] = f.Number(g.Sum(l => l.Amount)),
+                ["share"] = f.Share(g.Sum(l => l.Amount), budget.Total),
+            }).ToList(),
+            ["has_lines"] = budget.Lines.Count > 0,
+            ["total"] = f.Number(budget.Total),
+            ["gcf"] = f.Number(budget.TotalOf(FundingSourceKind.Gcf)),
+            ["cofinancing"] = f.Number(budget.TotalOf(FundingSourceKind.CoFinancing)),
+            ["unconverted"] = f.Number(budget.Unconverted),
+        };
+    }
+
+    /// D.6 efficiency facts the user gave (returns with and without GCF) next to the computed ones.
+    private static Dictionary<string, object?> Economics(Economics e, ValueFormat f, Func<Money, decimal?> convert) => new()
+    {
+        ["generates_revenue"] = f.YesNo(e.GeneratesRevenue),
+        ["annual_revenue"] = f.Money(e.AnnualRevenue is { } r ? convert(r) : null),
+        ["annual_operating_cost"] = f.Money(e.AnnualOperatingCost is { } o ? convert(o) : null),
+        ["discount_rate"] = f.Percent(e.DiscountRatePercent),
+        ["eirr_with"] = f.Percent(e.EirrWithGcfPercent),
+        ["eirr_without"] = f.Percent(e.EirrWithoutGcfPercent),
+        ["firr_with"] = f.Percent(e.FirrWithGcfPercent),
+        ["firr_without"] = f.Percent(e.FirrWithoutGcfPercent),
+        ["sensitivity"] = e.SensitivityAnalysis ?? "",
+        ["concessionality"] = e.ConcessionalityJustification ?? "",
+        ["currency_risk"] = e.CurrencyRiskNote ?? "",
+    };
+}

@@ -1,0 +1,94 @@
+using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Features.Documents.Model;
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Features.Documents;
+
+/// Timetable (annex 5), risks (F), policies and standards (G: safeguards, gender, stakeholders) and annexes (H).
+public static partial class DocumentModel
+{
+    private static void AddImplementation(Dictionary<string, object?> model, Proposal proposal, ValueFormat f)
+    {
+        var converter = new CurrencyConverter(proposal.Financing.ExchangeRates);
+        var activities = proposal.Components.SelectMany(c => c.Outputs).SelectMany(o => o.Activities)
+            .GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        model["timetable"] = proposal.Timetable.OrderBy(t => t.Start ?? DateOnly.MaxValue).Select(t => (object)new Dictionary<string, object?>
+        {
+            ["name"] = ValueFormat.OrMissing(t.Name),
+            ["activity"] = t.ActivityId is null ? ValueFormat.Missing
+                : activities.TryGetValue(t.ActivityId, out var activity) && !string.IsNullOrWhiteSpace(activity.Name) ? $"{t.ActivityId} {activity.Name}" : t.ActivityId,
+            ["activity_id"] = t.ActivityId ?? ValueFormat.Missing,
+            ["start"] = f.MonthYear(t.Start),
+            ["end"] = f.MonthYear(t.End),
+            ["milestone"] = t.IsMilestone,
+        }).ToList();
+        model["risks"] = proposal.Risks.Select(r => (object)new Dictionary<string, object?>
+        {
+            ["category"] = f.Label(r.Category),
+            ["description"] = ValueFormat.OrMissing(r.Description),
+            ["probability"] = f.Label(r.Probability),
+            ["impact"] = f.Label(r.Impact),
+            ["mitigation"] = ValueFormat.OrMissing(r.Mitigation),
+            ["owner"] = ValueFormat.OrMissing(r.Owner),
+        }).ToList();
+
+        var s = proposal.Safeguards;
+        var screening = s.Screening;
+        model["safeguards"] = new Dictionary<string, object?>
+        {
+            ["category"] = f.Label(s.Category),
+            ["rationale"] = ValueFormat.OrMissing(s.CategoryRationale),
+            ["esia"] = f.Label(s.EsiaStatus),
+            ["esmp"] = f.Label(s.EsmpStatus),
+            ["disclosure"] = f.Date(s.DisclosureDate),
+            ["land_acquisition"] = f.YesNo(screening.LandAcquisitionOrResettlement),
+            ["people_resettled"] = f.Number(screening.PeopleResettled),
+            ["indigenous_peoples"] = f.YesNo(screening.IndigenousPeoplesPresent),
+            ["critical_habitat"] = f.YesNo(screening.CriticalHabitatOrProtectedArea),
+            ["major_civil_works"] = f.YesNo(screening.MajorCivilWorks),
+            ["hazardous_materials"] = f.YesNo(screening.HazardousMaterials),
+            ["labour_influx"] = f.YesNo(screening.SignificantLabourInflux),
+            ["irreversible_impacts"] = f.YesNo(screening.IrreversibleImpacts),
+            ["notes"] = ValueFormat.OrMissing(screening.Notes),
+        };
+        model["gender"] = new Dictionary<string, object?>
+        {
+            ["assessment"] = proposal.Gender.Assessment ?? "",
+            ["actions"] = proposal.Gender.ActionPlan.Select(a => (object)new Dictionary<string, object?>
+            {
+                ["action"] = ValueFormat.OrMissing(a.Action),
+                ["indicator"] = ValueFormat.OrMissing(a.Indicator),
+                ["target"] = f.Number(a.Target?.Known()),
+                ["start"] = f.MonthYear(a.Start),
+                ["end"] = f.MonthYear(a.End),
+                ["responsible"] = ValueFormat.OrMissing(a.Responsible),
+                ["budget"] = f.Money(a.Budget is { } budget ? converter.Convert(budget, f.Currency) : null),
+            }).ToList(),
+        };
+        model["stakeholders"] = new Dictionary<string, object?>
+        {
+            ["consultations"] = proposal.Stakeholders.Consultations.OrderBy(c => c.Date ?? DateOnly.MaxValue).Select(c => (object)new Dictionary<string, object?>
+            {
+                ["date"] = f.Date(c.Date),
+                ["place"] = ValueFormat.OrMissing(c.Place),
+                ["format"] = f.Label(c.Format),
+                ["participants"] = f.Number(c.Participants.Known()),
+                ["women"] = f.Number(c.Participants.Female),
+                ["groups"] = ValueFormat.OrMissing(string.Join(", ", c.GroupsReached.Select(g => f.Label(g)))),
+                ["summary"] = ValueFormat.OrMissing(c.Summary),
+            }).ToList(),
+            ["consultation_count"] = f.Number(proposal.Stakeholders.Consultations.Count),
+            ["participants_total"] = f.Number(proposal.Stakeholders.Consultations.Sum(c => c.Participants.Known() ?? 0)),
+            ["grievance"] = ValueFormat.OrMissing(proposal.Stakeholders.GrievanceMechanism),
+            ["plan"] = proposal.Stakeholders.EngagementPlan ?? "",
+        };
+        model["annexes"] = proposal.Annexes.Select(a => (object)new Dictionary<string, object?>
+        {
+            ["number"] = a.Number,
+            ["title"] = a.Title ?? f.Label(a.Type),
+            ["type"] = f.Label(a.Type),
+            ["status"] = f.Label(a.Status),
+            ["confidential"] = f.YesNo(a.Confidential),
+        }).ToList();
+    }
+}

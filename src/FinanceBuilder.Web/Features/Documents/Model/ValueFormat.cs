@@ -1,0 +1,59 @@
+using System.Globalization;
+using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Features.Wizard.Forms;
+
+namespace FinanceBuilder.Web.Features.Documents.Model;
+
+/// <summary>
+/// How the mapper writes values for a document in the proposal's language: numbers, money,
+/// dates, percentages and enum labels, with "—" for anything not answered yet. Chart values
+/// are the only numbers written in the invariant culture (<see cref="Raw"/>): the chart block
+/// reads them back as numbers, never as text.
+/// </summary>
+public sealed class ValueFormat(CultureInfo culture, string currency)
+{
+    public const string Missing = "—";
+
+    public CultureInfo Culture { get; } = culture;
+
+    public string Currency { get; } = currency;
+
+    public bool IsFrench => Culture.TwoLetterISOLanguageName == "fr";
+
+    public string Text(string key) => WizardText.Get(key, Culture);
+
+    public string Label(Enum? value) => value is null ? Missing : WizardText.Get($"Enum.{value.GetType().Name}.{value}", Culture);
+
+    public string Number(decimal? value, int decimals = 0) =>
+        value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), Culture) : Missing;
+
+    public string Number(long? value) => value is { } v ? NumberText.Format(v, Culture) : Missing;
+
+    public string Number(int? value) => value is { } v ? NumberText.Format(v, Culture) : Missing;
+
+    /// <summary>"USD 1,200,000" — whole units, the currency first, as the GCF templates write money.</summary>
+    public string Money(decimal? value) => value is { } v ? NumberText.Money(v, Currency, Culture) : Missing;
+
+    /// <summary>Money in another currency than the reporting one (a co-financier's own).</summary>
+    public string Money(decimal? value, string code) => value is { } v ? NumberText.Money(v, code, Culture) : Missing;
+
+    /// <summary>"12.5%" in English, "12,5 %" (non-breaking space) in French.</summary>
+    public string Percent(decimal? value, int decimals = 1) =>
+        value is { } v ? Number(v, decimals) + (IsFrench ? "\u00A0%" : "%") : Missing;
+
+    public string Date(DateOnly? value) => value?.ToString("d MMMM yyyy", Culture) ?? Missing;
+
+    public string MonthYear(DateOnly? value) => value?.ToString("MMM yyyy", Culture) ?? Missing;
+
+    public string YesNo(bool? value) => value is { } v ? Text(v ? "Ui.Yes" : "Ui.No") : Missing;
+
+    public static string OrMissing(string? text) => string.IsNullOrWhiteSpace(text) ? Missing : text;
+
+    /// <summary>A number for a chart: invariant culture, no grouping, '.' as the decimal mark.</summary>
+    public static string Raw(decimal value) =>
+        Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Share of <paramref name="part"/> in <paramref name="whole"/> as a percentage, or "—".</summary>
+    public string Share(decimal? part, decimal? whole) =>
+        part is { } p && whole is > 0 ? Percent(p / whole.Value * 100m) : Missing;
+}

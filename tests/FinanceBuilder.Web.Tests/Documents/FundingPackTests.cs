@@ -1,0 +1,176 @@
+using System.Globalization;
+using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Proposals.Model;
+using static FinanceBuilder.Web.Tests.Documents.PackTestKit;
+
+namespace FinanceBuilder.Web.Tests.Documents;
+
+/// The funding-proposal and SAP packs render every sample in both languages: the funder's
+/// headings in order, the tables and charts with the computed figures, and user text
+/// printed literally.
+public sealed class FundingPackTests
+{
+    private sealed record Expected(
+        string[] Sections, string[] Items, int PageBreaks, string BudgetHeader, string ChartKindForEmissions,
+        string[] RiskHeader, string[] ResultsHeader, string[] AnnexHeader, string[] TimetableHeader, string[]? InstrumentHeader);
+
+    private static readonly string[] FpItems =
+    [
+        "A.19", "A.20", "A.21", "B.1", "B.2", "B.3", "B.4", "B.5", "B.6", "C.1", "C.2", "C.3",
+        "D.1", "D.2", "D.3", "D.4", "D.5", "D.6", "E.1", "E.2", "E.3", "E.4", "E.5", "E.6", "F.1", "G.1", "G.2", "G.3", "G.4",
+    ];
+
+    private static readonly string[] SapItems =
+    [
+        "A.2", "B.1", "B.2", "C.1", "C.2", "C.3", "C.4", "D.1", "D.2", "D.3",
+        "E.1", "E.2", "E.3", "E.4", "E.5", "E.6", "F.1", "F.2", "F.3", "F.4", "H.1", "H.2", "H.3",
+    ];
+
+    private static readonly Dictionary<(string Pack, Language Language), Expected> Structure = new()
+    {
+        [("gcf-funding-proposal", Language.En)] = new(
+            ["A. Project/programme summary", "B. Project/programme information", "C. Financing information",
+             "D. Expected performance against investment criteria", "E. Logical framework", "F. Risk assessment and management",
+             "G. GCF policies and standards", "H. Annexes"],
+            FpItems, 8, "Component", "Column",
+            ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Level", "Code", "Indicator"],
+            ["Annex", "Document", "Type", "Status"], ["Task or milestone", "Activity", "Start", "End", "Milestone"],
+            ["Financial instrument", "GCF", "Co-financing", "Total", "Share of total"]),
+        [("gcf-funding-proposal", Language.Fr)] = new(
+            ["A. Résumé du projet/programme", "B. Informations sur le projet/programme", "C. Informations financières",
+             "D. Performance attendue au regard des critères d’investissement", "E. Cadre logique", "F. Évaluation et gestion des risques",
+             "G. Politiques et normes du FVC", "H. Annexes"],
+            FpItems, 8, "Composante", "Column",
+            ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Niveau", "Code", "Indicateur"],
+            ["Annexe", "Document", "Type", "État"], ["Tâche ou jalon", "Activité", "Début", "Fin", "Jalon"],
+            ["Instrument financier", "FVC", "Cofinancement", "Total", "Part du total"]),
+        [("gcf-sap", Language.En)] = new(
+            ["A. Summary", "B. Financing/cost information", "C. Detailed description", "D. Rationale for GCF involvement",
+             "E. Expected performance against investment criteria", "F. Appraisal summary", "G. Risk assessment and management",
+             "H. Results monitoring and reporting", "I. Annexes"],
+            SapItems, 2, "Component", "Line",
+            ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Level", "Code", "Indicator"],
+            ["Annex", "Document", "Status"], ["Task or milestone", "Activity", "Start", "End", "Milestone"], null),
+        [("gcf-sap", Language.Fr)] = new(
+            ["A. Résumé", "B. Informations sur le financement et les coûts", "C. Description détaillée", "D. Justification de l’intervention du FVC",
+             "E. Performance attendue au regard des critères d’investissement", "F. Synthèse de l’évaluation", "G. Évaluation et gestion des risques",
+             "H. Suivi des résultats et rapports", "I. Annexes"],
+            SapItems, 2, "Composante", "Line",
+            ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Niveau", "Code", "Indicateur"],
+            ["Annexe", "Document", "État"], ["Tâche ou jalon", "Activité", "Début", "Fin", "Jalon"], null),
+    };
+
+    public static TheoryData<string, string, Language> Cases()
+    {
+        var data = new TheoryData<string, string, Language>();
+        foreach (var pack in new[] { "gcf-funding-proposal", "gcf-sap" })
+            foreach (var sample in SampleNames)
+                foreach (var language in new[] { Language.En, Language.Fr })
+                    data.Add(pack, sample, language);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Sample_Renders_TheFundersStructure_WithComputedFigures(string pack, string sample, Language language)
+    {
+        var proposal = Sample(sample, language);
+        var culture = new CultureInfo(language.ToString().ToLowerInvariant());
+        var expected = Structure[(pack, language)];
+        var figures = KeyFigures.Compute(proposal);
+        var budget = BudgetBreakdown.Of(proposal);
+
+        var document = Read(pack, proposal);
+
+        // The funder's headings, in the template's order; the sections' page breaks.
+        Assert.Equal([proposal.Basics.Title!, .. expected.Sections], Headings(document, 1));
+        Assert.Equal(expected.Items, Headings(document, 2).Select(h => h.Split(' ')[0]));
+        Assert.Equal(expected.PageBreaks, document.Blocks.OfType<PageBreak>().Count());
+        Assert.Single(document.Blocks.OfType<TableOfContents>());
+
+        // Key figures computed from the data, formatted in the proposal's language.
+        var text = TableText(document);
+        Assert.Contains(NumberText.Money(figures.TotalFinancing!.Value, figures.ReportingCurrency, culture), text, StringComparison.Ordinal);
+        Assert.Contains(NumberText.Money(figures.GcfRequest!.Value, figures.ReportingCurrency, culture), text, StringComparison.Ordinal);
+        if (figures.LifetimeTco2e is { } tonnes)
+            Assert.Contains(NumberText.Format(Math.Round(tonnes), culture), text, StringComparison.Ordinal);
+
+        // Budget by component and year: one column per year, totals both ways.
+        var years = budget.Lines.Select(l => l.Line.Year).Distinct().OrderBy(y => y).Select(y => y!.Value.ToString(CultureInfo.InvariantCulture));
+        var byYear = TableStartingWith(document, [expected.BudgetHeader, .. years, "Total"]);
+        var components = budget.Lines.Select(l => l.Line.ComponentId).Distinct().Count();
+        Assert.Equal(components + 2, byYear.Rows.Count);
+        Assert.Equal(NumberText.Format(Math.Round(budget.Total), culture), Text(byYear.Rows[^1][^1]));
+
+        if (expected.InstrumentHeader is { } instrumentHeader)
+        {
+            var byInstrument = TableStartingWith(document, instrumentHeader);
+            Assert.Equal(NumberText.Money(figures.TotalFinancing.Value, figures.ReportingCurrency, culture), Text(byInstrument.Rows[^1][3]));
+        }
+        Assert.Equal(proposal.Risks.Count + 1, TableStartingWith(document, expected.RiskHeader).Rows.Count);
+        Assert.Equal(proposal.Results.Indicators.Count + 1, TableStartingWith(document, expected.ResultsHeader).Rows.Count);
+        Assert.Equal(proposal.Annexes.Count + 1, TableStartingWith(document, expected.AnnexHeader).Rows.Count);
+        Assert.Equal(proposal.Timetable.Count + 1, TableStartingWith(document, expected.TimetableHeader).Rows.Count);
+
+        // Budget by component chart: one bar per component, GCF and co-financing series that add up.
+        var bar = Assert.Single(document.Blocks.OfType<Chart>(), c => c.Kind == ChartKind.Bar);
+        Assert.Equal(components, bar.Labels.Count);
+        Assert.Equal(2, bar.Series.Count);
+        Assert.Equal((double)budget.TotalOf(FundingSourceKind.Gcf), bar.Series[0].Values.Sum(), 2);
+        Assert.Equal((double)budget.TotalOf(FundingSourceKind.CoFinancing), bar.Series[1].Values.Sum(), 2);
+
+        // Emission reductions: one value per year of the lifespan, only for projects that mitigate.
+        var emissionCharts = document.Blocks.OfType<Chart>().Where(c => c.Kind.ToString() == expected.ChartKindForEmissions).ToList();
+        if (figures.LifetimeTco2e is > 0)
+        {
+            var chart = Assert.Single(emissionCharts);
+            Assert.Equal(proposal.Basics.LifespanYears, chart.Labels.Count);
+            Assert.All(chart.Series[0].Values, v => Assert.True(v >= 0));
+        }
+        else
+        {
+            Assert.Empty(emissionCharts);
+        }
+    }
+
+    [Theory]
+    [InlineData("gcf-funding-proposal", Language.En)]
+    [InlineData("gcf-funding-proposal", Language.Fr)]
+    [InlineData("gcf-sap", Language.En)]
+    [InlineData("gcf-sap", Language.Fr)]
+    [InlineData("gcf-concept-note", Language.En)]
+    [InlineData("gcf-concept-note", Language.Fr)]
+    public void HostileUserText_IsPrintedLiterally(string pack, Language language)
+    {
+        const string Hostile = "{{ 7*7 }} <script>alert(1)</script> # heading | pipe |";
+        const string Narrative = "# not a heading\n| a | b |\n|--|--|\n{{ 7*7 }} <script>x</script>";
+        var plain = Read(pack, Sample(SampleNames[0], language));
+        var proposal = Sample(SampleNames[0], language);
+        proposal.Basics.Title = Hostile;
+        proposal.Components[0].Name = Hostile;
+        proposal.Risks[0].Description = Hostile;
+        proposal.Annexes[0].Title = Hostile;
+        proposal.Financing.CoFinancing[0].Name = Hostile;
+        proposal.Results.Outcomes[0].Statement = Hostile;
+        proposal.Narratives.ExecutiveSummary = Narrative;
+        proposal.Narratives.ProjectDescription = Narrative;
+
+        var markdown = Render(pack, proposal);
+        var document = MarkdownReader.Read(markdown);
+
+        Assert.Equal(Hostile, Headings(document, 1)[0]);
+        // No heading, table, chart or page break more than the sample's own.
+        Assert.Equal(plain.Blocks.OfType<Heading>().Count(), document.Blocks.OfType<Heading>().Count());
+        Assert.Equal(plain.Blocks.OfType<Table>().Count(), document.Blocks.OfType<Table>().Count());
+        Assert.Equal(plain.Blocks.OfType<Chart>().Count(), document.Blocks.OfType<Chart>().Count());
+        Assert.Equal(plain.Blocks.OfType<PageBreak>().Count(), document.Blocks.OfType<PageBreak>().Count());
+        Assert.Equal(plain.Blocks.OfType<Table>().Select(t => t.Rows.Count), document.Blocks.OfType<Table>().Select(t => t.Rows.Count));
+        Assert.Contains(Hostile, TableText(document), StringComparison.Ordinal);
+        Assert.Contains(document.Blocks.OfType<Chart>(), c => c.Labels.Any(l => l.Contains(Hostile, StringComparison.Ordinal)));
+        var paragraphs = string.Join("\n", document.Blocks.OfType<Paragraph>().Select(p => Text(p.Runs)));
+        Assert.Contains(Narrative, paragraphs, StringComparison.Ordinal);
+        Assert.DoesNotContain("49 <script>", markdown, StringComparison.Ordinal);
+    }
+}
