@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/FinanceBuilder.Bench -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(FinanceBuilder.Bench.ProposalReadBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project bench/FinanceBuilder.Bench -- memory   (peak memory of a 200-page PDF)
+if (args is ["memory"])
+    FinanceBuilder.Bench.MemoryProbe.Run();
+else
+    BenchmarkSwitcher.FromAssembly(typeof(FinanceBuilder.Bench.ProposalReadBenchmarks).Assembly).Run(args);

@@ -1,4 +1,5 @@
 using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Features.Home;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Validation;
@@ -39,6 +40,7 @@ public static class FinanceBuilderApp
         services.AddSingleton<RuleCatalogue>();
         services.AddSingleton<ProposalValidation>();
         services.AddSingleton<Features.Documents.TemplatePacks>();
+        services.AddSingleton<Features.Documents.Packages.PackageBuilder>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IConfiguration>().GetValue("FinanceBuilder:Limits:MaxProposalBytes", DefaultMaxProposalBytes)));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddProblemDetails();
@@ -94,6 +96,7 @@ public static class FinanceBuilderApp
         app.MapHealthChecks("/health");
         app.MapProposalApi();
         app.MapValidationApi();
+        app.MapPackageApi();
         app.MapLanguageSwitch();
         app.MapRazorPages();
         return app;

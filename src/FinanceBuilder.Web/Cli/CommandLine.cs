@@ -14,7 +14,7 @@ namespace FinanceBuilder.Web.Cli;
 /// one line; bad input exits non-zero with a one-line message on standard error.
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "export", "migrate", "schema", "validate", "help"];
+    private static readonly string[] Commands = ["import", "export", "migrate", "schema", "validate", "package", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -29,6 +29,7 @@ public static class CommandLine
             {
                 "schema" => await WriteSchemaAsync(positional, stdout),
                 "validate" when positional.Count == 2 && File.Exists(positional[1]) => await ValidateAsync(await File.ReadAllBytesAsync(positional[1]), positional[1], culture, Option(args, "--format"), Option(args, "--route"), stdout, stderr),
+                "package" when positional.Count == 2 => await PackageAsync(positional[1], options, culture, Option(args, "--template"), Option(args, "--lang"), Option(args, "--out"), stdout, stderr),
                 "help" => Usage(stdout, 0),
                 _ => await RunWithDatabaseAsync(positional, options, culture, Option(args, "--format"), Option(args, "--route"), stdout, stderr),
             };
@@ -98,6 +99,53 @@ public static class CommandLine
         }
     }
 
+    /// package <file.json|id> [--template pack] [--lang en|fr] [--out dir]: writes the zip and each
+    /// of its files into the folder (the current one by default), one path per line. A proposal
+    /// with errors gives a draft package (exit 0, and a line saying so); exit 1 when nothing was made.
+    private static async Task<int> PackageAsync(string source, string[] options, CultureInfo culture, string? template, string? lang, string? outDir, TextWriter stdout, TextWriter stderr)
+    {
+        var builder = FinanceBuilderApp.CreateBuilder(options);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = builder.Build();
+        string json;
+        if (File.Exists(source))
+        {
+            json = await File.ReadAllTextAsync(source);
+        }
+        else if (Guid.TryParse(source, out var id))
+        {
+            await DatabaseStartup.MigrateAsync(app.Services);
+            await using var scope = app.Services.CreateAsyncScope();
+            var found = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetProposal.Query(id));
+            if (found is null)
+                return await Fail(stderr, $"{id}: {Messages.Format(culture, "NotFound")}");
+            json = found.Document;
+        }
+        else
+        {
+            return await Fail(stderr, $"{source}: no such file, and not a proposal id");
+        }
+        var read = new ProposalReader().Read(System.Text.Encoding.UTF8.GetBytes(json), culture);
+        if (!read.Succeeded)
+            return await Fail(stderr, $"{source}: {read.Errors[0].Message}");
+        var (package, problem) = await app.Services.GetRequiredService<Features.Documents.Packages.PackageBuilder>().BuildAsync(
+            json, template ?? Features.Documents.PackagePage.PackFor(read.Proposal!.Target.Route), lang ?? read.Proposal!.Language.ToString().ToLowerInvariant(), culture, CancellationToken.None);
+        if (package is null)
+            return await Fail(stderr, problem!.Message);
+        var folder = Path.GetFullPath(outDir ?? ".");
+        Directory.CreateDirectory(folder);
+        foreach (var file in package.Files.Append(package.Zip))
+        {
+            var path = Path.Combine(folder, file.Name);
+            await File.WriteAllBytesAsync(path, file.Content);
+            await stdout.WriteLineAsync(path);
+        }
+        await stdout.WriteLineAsync(package.Draft
+            ? $"draft: the proposal has error-level findings; every page says so ({package.Pages} pages, {package.Words} words)"
+            : $"clean: {package.Pages} pages, {package.Words} words");
+        return 0;
+    }
+
     /// Exit 0 when no error-level finding, 1 otherwise (and for a file that cannot be read).
     private static async Task<int> ValidateAsync(byte[] json, string name, CultureInfo culture, string? format, string? route, TextWriter stdout, TextWriter stderr)
     {
@@ -151,7 +199,7 @@ public static class CommandLine
 
     private static int Usage(TextWriter writer, int exitCode)
     {
-        writer.WriteLine("usage: FinanceBuilder.Web import <file.json> | export <id> <file.json> | validate <file.json|id> [--format text|json] [--route sap] | migrate | schema [file] [--lang fr]");
+        writer.WriteLine("usage: FinanceBuilder.Web import <file.json> | export <id> <file.json> | validate <file.json|id> [--format text|json] [--route sap] | package <file.json|id> [--template gcf-funding-proposal] [--lang en|fr] [--out dir] | migrate | schema [file] [--lang fr]");
         return exitCode;
     }
 
@@ -165,7 +213,7 @@ public static class CommandLine
         {
             if (args[i] == "--lang" && i + 1 < args.Length)
                 culture = Messages.CultureFor(args[++i]);
-            else if (args[i] is "--format" or "--route" && i + 1 < args.Length)
+            else if (args[i] is "--format" or "--route" or "--template" or "--out" && i + 1 < args.Length)
                 i++;
             else if (args[i].StartsWith("--", StringComparison.Ordinal))
                 options.Add(args[i]);

@@ -15,7 +15,8 @@ namespace FinanceBuilder.Web.Features.Wizard;
 public sealed class CheckAnswersPage(IMediator mediator, ProposalValidation validation, Documents.TemplatePacks packs) : PageModel
 {
     /// The packs the proposal can be previewed in (written in its language).
-    public IReadOnlyList<string> Previews { get; private set; } = [];
+    /// The packs written in the proposal's language, for the on-screen previews: id and name.
+    public IReadOnlyList<(string Id, string Name)> Previews { get; private set; } = [];
 
     public ProposalSummary Summary { get; private set; } = null!;
     public Proposal Proposal { get; private set; } = null!;
@@ -32,7 +33,8 @@ public sealed class CheckAnswersPage(IMediator mediator, ProposalValidation vali
         Proposal = opened.Proposal;
         Report = validation.Validate(Proposal);
         var language = Proposal.Language.ToString().ToLowerInvariant();
-        Previews = packs.Packs.Values.Where(p => p.Sections.ContainsKey(language)).Select(p => p.Manifest.Id).ToList();
+        Previews = packs.Packs.Values.Where(p => p.Sections.ContainsKey(language)).OrderBy(p => p.Manifest.Id, StringComparer.Ordinal)
+            .Select(p => (p.Manifest.Id, p.Manifest.NameIn(Culture.TwoLetterISOLanguageName))).ToList();
         Sections = StepProgress.All(Proposal, Report)
             .Select(s => (s.Step, s.Status, Answers.Of(s.Step, Proposal, Culture),
                 (IReadOnlyList<Finding>)Report.Findings.Where(f => f.Paths.Any(s.Step.Owns)).OrderBy(f => f.Severity).ToList()))

@@ -13,4 +13,6 @@ public static class WizardUrls
     public static string CheckAnswers(Guid id) => $"/proposals/{id}/check-answers";
 
     public static string Export(Guid id) => $"/proposals/{id}/export";
+
+    public static string Package(Guid id) => $"/proposals/{id}/package";
 }

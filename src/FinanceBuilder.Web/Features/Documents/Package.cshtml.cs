@@ -1,0 +1,76 @@
+using System.Globalization;
+using FinanceBuilder.Web.Features.Documents.Packages;
+using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Rules;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FinanceBuilder.Web.Features.Documents;
+
+/// "Generate the funding package": choose the funder's template and the language, then download
+/// the zip or one of its files. A proposal with errors can be generated as a draft (the page
+/// says so before the download). Razor Pages checks the antiforgery token of the post.
+public sealed class PackagePage(IMediator mediator, TemplatePacks packs, PackageBuilder builder, ProposalReader reader, ProposalValidation validation) : PageModel
+{
+    public static readonly string[] FileKinds = [GeneratedPackage.ZipKind, "pdf", "docx", "xlsx"];
+
+    public ProposalSummary Summary { get; private set; } = null!;
+    public string Title { get; private set; } = "";
+    public CultureInfo Culture => CultureInfo.CurrentUICulture;
+    public IReadOnlyList<(string Id, string Name, IReadOnlyList<string> Languages, int? Pages, int? Words)> Packs { get; private set; } = [];
+    public string PackChoice { get; private set; } = "";
+    public string LanguageChoice { get; private set; } = "";
+    public int Errors { get; private set; }
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? template, string? lang, CancellationToken ct) =>
+        await LoadAsync(id, template, lang, ct) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? template, string? lang, string? file, CancellationToken ct)
+    {
+        var found = await LoadAsync(id, template, lang, ct);
+        if (found is null)
+            return NotFound();
+        var (package, problem) = await builder.BuildAsync(found.Document, PackChoice, LanguageChoice, Culture, ct);
+        if (package?.File(file ?? GeneratedPackage.ZipKind) is { } download && FileKinds.Contains(download.Kind))
+            return File(download.Content, download.ContentType, download.Name);
+        Response.StatusCode = problem?.Status ?? StatusCodes.Status400BadRequest;
+        Problem = problem?.Message ?? WizardText.Get("Package.UnknownFile", Culture);
+        return Page();
+    }
+
+    private async Task<GetProposal.Result?> LoadAsync(Guid id, string? template, string? lang, CancellationToken ct)
+    {
+        var found = await mediator.Send(new GetProposal.Query(id), ct);
+        if (found is null)
+            return null;
+        var read = reader.Read(System.Text.Encoding.UTF8.GetBytes(found.Document), Culture);
+        if (read.Proposal is not { } proposal)
+            return null;
+        Summary = found.Summary;
+        Title = proposal.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture);
+        var ui = Culture.TwoLetterISOLanguageName;
+        Packs = packs.Packs.Values
+            .Where(p => p.Sections.Count > 0)
+            .OrderBy(p => p.Manifest.Id == PackFor(proposal.Target.Route) ? 0 : 1).ThenBy(p => p.Manifest.Id, StringComparer.Ordinal)
+            .Select(p => (p.Manifest.Id, p.Manifest.NameIn(ui), (IReadOnlyList<string>)p.Sections.Keys.Order(StringComparer.Ordinal).ToList(), p.Manifest.Limits.Pages, p.Manifest.Limits.Words))
+            .ToList();
+        // The pack of the proposal's type of application and the proposal's own language by default.
+        PackChoice = template is not null && packs.Packs.ContainsKey(template) ? template : Packs.Count > 0 ? Packs[0].Id : "";
+        var documentLanguage = proposal.Language.ToString().ToLowerInvariant();
+        LanguageChoice = lang is not null && Packs.Any(p => p.Languages.Contains(lang)) ? lang : documentLanguage;
+        Errors = validation.Validate(proposal).Findings.Count(f => f.Severity == Severity.Error);
+        return found;
+    }
+
+    /// The pack that writes the proposal's type of application, when there is one.
+    public static string PackFor(FinanceBuilder.Web.Proposals.Model.Route? route) => route switch
+    {
+        FinanceBuilder.Web.Proposals.Model.Route.ConceptNote => "gcf-concept-note",
+        FinanceBuilder.Web.Proposals.Model.Route.Sap => "gcf-sap",
+        _ => "gcf-funding-proposal",
+    };
+}

@@ -1,0 +1,17 @@
+namespace FinanceBuilder.Web.Features.Documents.Packages;
+
+/// One file of a package, ready to download on its own or inside the zip.
+public sealed record PackageFile(string Kind, string Name, string ContentType, byte[] Content);
+
+/// A generated funding package: its files, the zip holding them all, and what the manifest says
+/// about the main document (pages and words against the funder's limits, draft or clean).
+public sealed record GeneratedPackage(string Stem, bool Draft, int Pages, int Words, IReadOnlyList<PackageFile> Files, PackageFile Zip)
+{
+    public const string ZipKind = "zip";
+
+    /// The zip, or one file by kind (pdf, docx, xlsx, json, report-pdf, report-json, manifest); null when unknown.
+    public PackageFile? File(string kind) => kind == ZipKind ? Zip : Files.FirstOrDefault(f => f.Kind == kind);
+}
+
+/// Why a package could not be made, in the reader's language.
+public sealed record PackageProblem(int Status, string Message);

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Templates.Docx;
+using FinanceBuilder.Templates.Packs;
+using FinanceBuilder.Templates.Pdf;
+using FinanceBuilder.Templates.Rendering;
+using FinanceBuilder.Templates.Scripting;
+using FinanceBuilder.Templates.Workbook;
+using FinanceBuilder.Web.Features.Documents.Workbook;
+using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
+
+namespace FinanceBuilder.Web.Features.Documents.Packages;
+
+/// Makes the funding package (design D3): the pack's document as PDF and DOCX, the budget
+/// workbook, the proposal JSON, the validation report (PDF and JSON) and manifest.json with a
+/// SHA-256 per file, all in one zip. A proposal with error-level findings gives a draft: every
+/// page of its documents says so. The wizard page, the API and the command line all call this.
+public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, ProposalValidation validation, TimeProvider clock, ILogger<PackageBuilder> logger) : IDisposable
+{
+    /// Generations at once: each takes a core for some tens of milliseconds and some megabytes;
+    /// beyond this a request waits rather than pushing the server out of memory.
+    private readonly SemaphoreSlim slots = new(Math.Max(2, Environment.ProcessorCount));
+
+    public void Dispose() => slots.Dispose();
+
+    /// Builds the package of the saved proposal <paramref name="json"/> with pack
+    /// <paramref name="packId"/> in <paramref name="language"/>; messages in <paramref name="culture"/>.
+    public async Task<(GeneratedPackage? Package, PackageProblem? Problem)> BuildAsync(string json, string packId, string language, CultureInfo culture, CancellationToken ct)
+    {
+        if (!packs.Packs.TryGetValue(packId, out var pack))
+            return (null, new PackageProblem(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "template", packId, string.Join(", ", packs.Packs.Keys))));
+        if (!pack.Sections.ContainsKey(language) || !Enum.TryParse<Language>(language, ignoreCase: true, out var documentLanguage))
+            return (null, new PackageProblem(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "lang", language, string.Join(", ", pack.Manifest.Languages))));
+        var read = reader.Read(Encoding.UTF8.GetBytes(json), culture);
+        if (!read.Succeeded)
+            return (null, new PackageProblem(StatusCodes.Status422UnprocessableEntity, read.Errors[0].Message));
+
+        await slots.WaitAsync(ct);
+        try
+        {
+            return (Build(json, read.Proposal!, pack, documentLanguage), null);
+        }
+        catch (TemplateException e)
+        {
+            // The pack failed on this proposal (too long, too slow): the pack's problem, logged in
+            // full, told to the user plainly.
+            logger.LogError("Package {Pack} ({Language}): {Problem}", packId, language, e.Message);
+            return (null, new PackageProblem(StatusCodes.Status422UnprocessableEntity, WizardText.Format(culture, "Package.Failed", e.Reason)));
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private GeneratedPackage Build(string json, Proposal proposal, TemplatePack pack, Language language)
+    {
+        // The proposal was read for this package only: its documents are written in the chosen
+        // language (user text stays as typed).
+        proposal.Language = language;
+        var culture = new CultureInfo(language.ToString().ToLowerInvariant());
+        var now = clock.GetUtcNow();
+        var report = validation.Validate(proposal);
+        var title = proposal.Basics.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", culture);
+        var entity = proposal.Applicant.AccreditedEntity.Name
+            ?? proposal.Basics.Countries.Select(c => CountryList.Name(c.Code, culture)).FirstOrDefault();
+        var stem = PackageFileName.Stem(pack.Manifest.FileName, entity, DateOnly.FromDateTime(now.UtcDateTime));
+        var packName = pack.Manifest.NameIn(culture.TwoLetterISOLanguageName);
+        var info = new DocumentInfo
+        {
+            Title = title,
+            Author = proposal.Applicant.AccreditedEntity.Name ?? "",
+            Subject = packName,
+            Language = culture.TwoLetterISOLanguageName,
+            Header = ProposalText.Truncate($"{packName} — {title}", 110),
+            Labels = new DocumentLabels(WizardText.Get("Document.PageOfTotal", culture), WizardText.Get("Document.Contents", culture), WizardText.Get("Document.Draft", culture)),
+            Draft = report.HasErrors,
+            Created = now,
+        };
+        var theme = DocumentTheme.Default;
+        var document = MarkdownReader.Read(pack.RenderMarkdown(DocumentModel.For(proposal), culture.TwoLetterISOLanguageName));
+
+        var pdf = new MemoryStream();
+        var pages = PdfRenderer.Render(document, info, theme, pdf);
+        var docx = new MemoryStream();
+        DocxRenderer.Render(document, info, theme, docx);
+        var xlsx = new MemoryStream();
+        BudgetWorkbook.Write(BudgetSheetMapper.For(proposal), xlsx);
+        var reportPdf = new MemoryStream();
+        var reportInfo = info with { Subject = WizardText.Get("Report.Title", culture), Header = ProposalText.Truncate($"{WizardText.Get("Report.Title", culture)} — {title}", 110) };
+        PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now), reportInfo, theme, reportPdf);
+        var reportJson = JsonSerializer.SerializeToUtf8Bytes(Validation.ValidationReportView.From(report, culture), Validation.ValidationReportView.JsonOptions);
+
+        var files = new List<PackageFile>
+        {
+            new("pdf", $"{stem}.pdf", "application/pdf", pdf.ToArray()),
+            new("docx", $"{stem}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.ToArray()),
+            new("xlsx", $"{stem}-budget.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.ToArray()),
+            new("json", $"{stem}-proposal.json", "application/json", Encoding.UTF8.GetBytes(json)),
+            new("report-pdf", $"{stem}-validation-report.pdf", "application/pdf", reportPdf.ToArray()),
+            new("report-json", $"{stem}-validation-report.json", "application/json", reportJson),
+        };
+        var words = WordCount.Of(document);
+        var manifest = new PackageManifestFile(
+            new PackageManifestFile.TemplateInfo(pack.Manifest.Id, packName, pack.Manifest.TemplateVersion, pack.Manifest.Funder),
+            culture.TwoLetterISOLanguageName,
+            proposal.SchemaVersion,
+            now,
+            report.HasErrors,
+            new PackageManifestFile.DocumentFigures(pages, words, pack.Manifest.Limits.Pages, pack.Manifest.Limits.Words),
+            files.Select(f => new PackageManifestFile.FileEntry(f.Name, f.Content.Length, Convert.ToHexStringLower(SHA256.HashData(f.Content)))).ToList());
+        files.Add(new("manifest", "manifest.json", "application/json", JsonSerializer.SerializeToUtf8Bytes(manifest, PackageManifestFile.JsonOptions)));
+        return new GeneratedPackage(stem, report.HasErrors, pages, words, files, new PackageFile(GeneratedPackage.ZipKind, $"{stem}.zip", "application/zip", Zip(files, now)));
+    }
+
+    private static byte[] Zip(IReadOnlyList<PackageFile> files, DateTimeOffset now)
+    {
+        var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var file in files)
+            {
+                // PDF and XLSX/DOCX are compressed already: storing them is as small and faster.
+                var level = file.Kind is "json" or "report-json" or "manifest" ? CompressionLevel.Optimal : CompressionLevel.NoCompression;
+                var entry = zip.CreateEntry(file.Name, level);
+                entry.LastWriteTime = now;
+                using var stream = entry.Open();
+                stream.Write(file.Content);
+            }
+        }
+        return output.ToArray();
+    }
+}

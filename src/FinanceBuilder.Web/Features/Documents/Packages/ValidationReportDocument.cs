@@ -1,0 +1,89 @@
+using System.Globalization;
+using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Rules;
+
+namespace FinanceBuilder.Web.Features.Documents.Packages;
+
+/// The validation report of a package as a document (findings, key figures and readiness), drawn
+/// by the same renderers as the proposal. Built as content blocks, not Markdown: every text here is
+/// data — rule messages can quote what the user typed — and is never parsed.
+public static class ValidationReportDocument
+{
+    public static ContentDocument For(string title, ValidationReport report, CultureInfo culture, DateTimeOffset checkedAt)
+    {
+        string T(string key) => WizardText.Get(key, culture);
+        string F(string key, params object?[] args) => WizardText.Format(culture, key, args);
+        var f = report.Figures;
+        string Num(decimal? value, int decimals = 0) => value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), culture) : T("Ui.NotYet");
+        string Money(decimal? value) => value is { } v ? NumberText.Money(v, f.ReportingCurrency, culture) : T("Ui.NotYet");
+        var errors = report.Findings.Count(x => x.Severity == Severity.Error);
+        var warnings = report.Findings.Count(x => x.Severity == Severity.Warning && x.Acknowledged is null);
+        var advice = report.Findings.Count(x => x.Severity == Severity.Advice);
+
+        var blocks = new List<ContentBlock>
+        {
+            new Heading(1, [new TextRun(T("Report.Title"))]),
+            new Paragraph([new TextRun(title, Bold: true)]),
+            new Paragraph([new TextRun(F("Report.Checked", checkedAt.ToString("d MMMM yyyy HH:mm 'UTC'", culture), WizardText.Get($"Enum.Route.{report.Route}", culture), report.TemplateVersion))]),
+            new Paragraph([new TextRun(F("Report.Counts", errors, warnings, advice), Bold: true), new TextRun("\n" + T(errors > 0 ? "Report.DraftNote" : "Report.CleanNote"))]),
+            new Heading(2, [new TextRun(T("Report.KeyFigures"))]),
+            Table([T("Report.Figure"), T("Panel.Value")], [CellAlignment.Left, CellAlignment.Right],
+            [
+                [T("Panel.Total"), Money(f.TotalFinancing)],
+                [T("Panel.GcfRequest"), Money(f.GcfRequest)],
+                [T("Panel.CoFinancing"), Money(f.CoFinancing)],
+                [T("Panel.Ratio"), f.CoFinancingRatioText(culture) ?? T("Ui.NotYet")],
+                [T("Panel.ComputedSize"), f.SizeCategory is { } size ? WizardText.Get($"Enum.SizeCategory.{size}", culture) : T("Ui.NotYet")],
+                [T("Panel.AverageAnnual"), f.AnnualTco2e is { } annual ? Num(annual) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
+                [T("Panel.LifetimeTotal"), f.LifetimeTco2e is { } lifetime ? Num(lifetime) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
+                [T("Panel.CostPerTonne"), f.CostPerTco2e is { } cost ? $"{f.ReportingCurrency} {Num(cost, 2)}" : T("Ui.NotYet")],
+                [T("Panel.Direct"), Num(f.DirectBeneficiaries)],
+                [T("Panel.Indirect"), Num(f.IndirectBeneficiaries)],
+            ]),
+            new Heading(2, [new TextRun(T("Report.ByCriterion"))]),
+            Readiness(report.Criteria, name => WizardText.Get($"Enum.InvestmentCriterion.{name}", culture), T),
+            new Heading(2, [new TextRun(T("Report.BySection"))]),
+            Readiness(report.Sections, name => WizardText.Get($"Enum.TemplateSection.{name}", culture), T),
+            new Heading(2, [new TextRun(T("Report.Findings"))]),
+        };
+        if (report.Findings.Count == 0)
+        {
+            blocks.Add(new Paragraph([new TextRun(T("Report.NoFindings"))]));
+        }
+        else
+        {
+            blocks.Add(Table([T("Report.Rule"), T("Report.Severity"), T("Report.Message"), T("Report.Section")], [CellAlignment.Left, CellAlignment.Left, CellAlignment.Left, CellAlignment.Left],
+                report.Findings
+                    .OrderBy(x => x.Severity).ThenBy(x => x.Section).ThenBy(x => x.RuleId, StringComparer.Ordinal)
+                    .Select(x => new[]
+                    {
+                        x.RuleId,
+                        WizardText.Get($"Enum.Severity.{x.Severity}", culture),
+                        RuleMessages.Render(x, culture) + (x.Acknowledged is { } a ? "\n" + F("Report.Accepted", a.Reason) : ""),
+                        WizardText.Get($"Enum.TemplateSection.{x.Section}", culture),
+                    }).ToList()));
+        }
+        return new ContentDocument(blocks);
+    }
+
+    private static Table Readiness(IReadOnlyList<ReadinessScore> scores, Func<string, string> name, Func<string, string> t) =>
+        Table([t("Report.Name"), t("Report.Score"), t("Report.Status"), t("Report.Answered"), t("Report.Errors"), t("Report.Warnings")],
+            [CellAlignment.Left, CellAlignment.Right, CellAlignment.Left, CellAlignment.Right, CellAlignment.Right, CellAlignment.Right],
+            scores.Select(s => new[]
+            {
+                name(s.Name), $"{s.Score} %", t($"Enum.ReadinessStatus.{s.Status}"), $"{s.Answered} / {s.Required}",
+                s.Errors.ToString(CultureInfo.InvariantCulture), s.OpenWarnings.ToString(CultureInfo.InvariantCulture),
+            }).ToList());
+
+    private static Table Table(string[] header, CellAlignment[] alignments, IReadOnlyList<string[]> rows) =>
+        new(
+            [Row(header, bold: true), .. rows.Select(r => Row(r, bold: false))],
+            HeaderRows: 1,
+            alignments);
+
+    private static List<IReadOnlyList<TextRun>> Row(string[] cells, bool bold) =>
+        cells.Select(c => (IReadOnlyList<TextRun>)[new TextRun(c, bold)]).ToList();
+}

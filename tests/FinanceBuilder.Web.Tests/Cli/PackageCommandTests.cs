@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using FinanceBuilder.Web.Cli;
+using FinanceBuilder.Web.Tests.Infrastructure;
+
+namespace FinanceBuilder.Web.Tests.Cli;
+
+/// `package <file.json|id> --template --lang --out`: the same package as the API, written to a folder.
+[Trait("Category", "Storage")]
+public sealed class PackageCommandTests : IDisposable
+{
+    private readonly TestDatabase database = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("fb-package-").FullName;
+
+    public void Dispose()
+    {
+        database.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<(int Exit, string Out, string Error)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CommandLine.RunAsync([.. args, .. database.CommandLineOptions], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Package_FromAFile_WritesEveryFileAndTheZip()
+    {
+        var result = await Run("package", Path.Combine(Samples.Folder, "adaptation-cotonou-drainage-fr.json"), "--template", "gcf-concept-note", "--lang", "fr", "--out", folder);
+
+        Assert.True(result.Exit == 0, result.Error);
+        var written = Directory.GetFiles(folder).Select(Path.GetFileName).ToList();
+        Assert.Equal(8, written.Count);
+        Assert.Contains("manifest.json", written);
+        var zip = Assert.Single(written, n => n!.EndsWith(".zip", StringComparison.Ordinal));
+        Assert.StartsWith("CN-", zip, StringComparison.Ordinal);
+        using var archive = ZipFile.OpenRead(Path.Combine(folder, zip!));
+        Assert.Equal(7, archive.Entries.Count);
+        Assert.Matches("(draft|clean): \\d+ pages, |draft: the proposal", result.Out);
+    }
+
+    [Fact]
+    public async Task Package_FromAnId_UsesTheStoredProposal()
+    {
+        var imported = await Run("import", Path.Combine(Samples.Folder, "mitigation-tamale-solar-led.json"));
+        Assert.True(imported.Exit == 0, imported.Error);
+        var id = imported.Out.Split('\t')[0];
+
+        var result = await Run("package", id, "--template", "gcf-funding-proposal", "--lang", "en", "--out", folder);
+
+        Assert.True(result.Exit == 0, result.Error);
+        Assert.Single(Directory.GetFiles(folder, "FP-*.pdf"), f => !f.Contains("validation", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--template", "no-such-pack", "no-such-pack")]
+    [InlineData("--lang", "de", "de")]
+    public async Task Package_BadChoice_ExitsOneWithOneLine(string option, string value, string named)
+    {
+        var result = await Run("package", Path.Combine(Samples.Folder, "mitigation-tamale-solar-led.json"), option, value, "--out", folder);
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public async Task Package_MissingFile_ExitsOne()
+    {
+        var result = await Run("package", Path.Combine(folder, "nothing.json"));
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("no such file", result.Error, StringComparison.Ordinal);
+    }
+}
