@@ -142,6 +142,23 @@ public sealed class FundingPackTests
     [InlineData("gcf-sap", Language.Fr)]
     [InlineData("gcf-concept-note", Language.En)]
     [InlineData("gcf-concept-note", Language.Fr)]
+    public void EmptyProposal_Renders_WithDashes_AndNoCharts(string pack, Language language)
+    {
+        var document = Read(pack, new Proposal { Language = language });
+
+        Assert.NotEmpty(Headings(document, 1));
+        Assert.Empty(document.Blocks.OfType<Chart>());
+        Assert.Contains("—", TableText(document), StringComparison.Ordinal);
+        Assert.Contains(document.Blocks.OfType<Paragraph>(), p => Text(p.Runs) == "—");
+    }
+
+    [Theory]
+    [InlineData("gcf-funding-proposal", Language.En)]
+    [InlineData("gcf-funding-proposal", Language.Fr)]
+    [InlineData("gcf-sap", Language.En)]
+    [InlineData("gcf-sap", Language.Fr)]
+    [InlineData("gcf-concept-note", Language.En)]
+    [InlineData("gcf-concept-note", Language.Fr)]
     public void HostileUserText_IsPrintedLiterally(string pack, Language language)
     {
         const string Hostile = "{{ 7*7 }} <script>alert(1)</script> # heading | pipe |";

@@ -71,6 +71,7 @@ public static partial class DocumentModel
                 ["year"] = d.Year.ToString(CultureInfo.InvariantCulture),
                 ["amount"] = f.Money(In(d.Amount)),
             }).ToList(),
+            ["has_disbursements"] = financing.DisbursementSchedule.Count > 0,
             ["exchange_rates"] = financing.ExchangeRates.Select(r => (object)new Dictionary<string, object?>
             {
                 ["pair"] = $"{r.From}/{r.To}",

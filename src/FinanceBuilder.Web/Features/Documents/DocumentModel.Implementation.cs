@@ -53,7 +53,7 @@ public static partial class DocumentModel
         };
         model["gender"] = new Dictionary<string, object?>
         {
-            ["assessment"] = proposal.Gender.Assessment ?? "",
+            ["assessment"] = ValueFormat.OrMissing(proposal.Gender.Assessment),
             ["actions"] = proposal.Gender.ActionPlan.Select(a => (object)new Dictionary<string, object?>
             {
                 ["action"] = ValueFormat.OrMissing(a.Action),
@@ -80,7 +80,7 @@ public static partial class DocumentModel
             ["consultation_count"] = f.Number(proposal.Stakeholders.Consultations.Count),
             ["participants_total"] = f.Number(proposal.Stakeholders.Consultations.Sum(c => c.Participants.Known() ?? 0)),
             ["grievance"] = ValueFormat.OrMissing(proposal.Stakeholders.GrievanceMechanism),
-            ["plan"] = proposal.Stakeholders.EngagementPlan ?? "",
+            ["plan"] = ValueFormat.OrMissing(proposal.Stakeholders.EngagementPlan),
         };
         model["annexes"] = proposal.Annexes.Select(a => (object)new Dictionary<string, object?>
         {

@@ -59,7 +59,7 @@ public static partial class DocumentModel
         };
         model["monitoring"] = new Dictionary<string, object?>
         {
-            ["arrangements"] = m.Arrangements ?? "",
+            ["arrangements"] = ValueFormat.OrMissing(m.Arrangements),
             ["frequency"] = f.Label(m.ReportingFrequency),
             ["budget"] = f.Money(m.Budget is { } budget ? new CurrencyConverter(proposal.Financing.ExchangeRates).Convert(budget, f.Currency) : null),
             ["interim_evaluation"] = f.Date(m.InterimEvaluation),
