@@ -34,16 +34,16 @@ public sealed class FundingPackTests
             ["A. Project/programme summary", "B. Project/programme information", "C. Financing information",
              "D. Expected performance against investment criteria", "E. Logical framework", "F. Risk assessment and management",
              "G. GCF policies and standards", "H. Annexes"],
-            FpItems, 8, "Component", "Column",
-            ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Level", "Code", "Indicator"],
+            FpItems, 9, "Component", "Column",
+            ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Indicator (unit) — result measured", "Baseline (year)", "Mid-term target"],
             ["Annex", "Document", "Type", "Status"], ["Task or milestone", "Activity", "Start", "End", "Milestone"],
             ["Financial instrument", "GCF", "Co-financing", "Total", "Share of total"]),
         [("gcf-funding-proposal", Language.Fr)] = new(
             ["A. Résumé du projet/programme", "B. Informations sur le projet/programme", "C. Informations financières",
              "D. Performance attendue au regard des critères d’investissement", "E. Cadre logique", "F. Évaluation et gestion des risques",
              "G. Politiques et normes du FVC", "H. Annexes"],
-            FpItems, 8, "Composante", "Column",
-            ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Niveau", "Code", "Indicateur"],
+            FpItems, 9, "Composante", "Column",
+            ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Indicateur (unité) — résultat mesuré", "Référence (année)", "Cible à mi-parcours"],
             ["Annexe", "Document", "Type", "État"], ["Tâche ou jalon", "Activité", "Début", "Fin", "Jalon"],
             ["Instrument financier", "FVC", "Cofinancement", "Total", "Part du total"]),
         [("gcf-sap", Language.En)] = new(
@@ -51,14 +51,14 @@ public sealed class FundingPackTests
              "E. Expected performance against investment criteria", "F. Appraisal summary", "G. Risk assessment and management",
              "H. Results monitoring and reporting", "I. Annexes"],
             SapItems, 2, "Component", "Line",
-            ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Level", "Code", "Indicator"],
+            ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Indicator (unit)", "Baseline", "Mid-term target"],
             ["Annex", "Document", "Status"], ["Task or milestone", "Activity", "Start", "End", "Milestone"], null),
         [("gcf-sap", Language.Fr)] = new(
             ["A. Résumé", "B. Informations sur le financement et les coûts", "C. Description détaillée", "D. Justification de l’intervention du FVC",
              "E. Performance attendue au regard des critères d’investissement", "F. Synthèse de l’évaluation", "G. Évaluation et gestion des risques",
              "H. Suivi des résultats et rapports", "I. Annexes"],
             SapItems, 2, "Composante", "Line",
-            ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Niveau", "Code", "Indicateur"],
+            ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Indicateur (unité)", "Référence", "Cible à mi-parcours"],
             ["Annexe", "Document", "État"], ["Tâche ou jalon", "Activité", "Début", "Fin", "Jalon"], null),
     };
 
@@ -110,7 +110,8 @@ public sealed class FundingPackTests
             Assert.Equal(NumberText.Money(figures.TotalFinancing.Value, figures.ReportingCurrency, culture), Text(byInstrument.Rows[^1][3]));
         }
         Assert.Equal(proposal.Risks.Count + 1, TableStartingWith(document, expected.RiskHeader).Rows.Count);
-        Assert.Equal(proposal.Results.Indicators.Count + 1, TableStartingWith(document, expected.ResultsHeader).Rows.Count);
+        // One table per level of result, one row per indicator.
+        Assert.Equal(proposal.Results.Indicators.Count, document.Blocks.OfType<Table>().Where(t => HeaderCells(t).Take(expected.ResultsHeader.Length).SequenceEqual(expected.ResultsHeader)).Sum(t => t.Rows.Count - 1));
         Assert.Equal(proposal.Annexes.Count + 1, TableStartingWith(document, expected.AnnexHeader).Rows.Count);
         Assert.Equal(proposal.Timetable.Count + 1, TableStartingWith(document, expected.TimetableHeader).Rows.Count);
 

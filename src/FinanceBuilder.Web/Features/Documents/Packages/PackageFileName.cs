@@ -27,10 +27,14 @@ public static class PackageFileName
         if (string.IsNullOrWhiteSpace(text))
             return "";
         var result = new StringBuilder();
+        var cut = false;
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
             if (result.Length >= maxLength)
+            {
+                cut = true;
                 break;
+            }
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
                 continue;
             if (char.IsAsciiLetterOrDigit(c))
@@ -38,6 +42,10 @@ public static class PackageFileName
             else if (result.Length > 0 && result[^1] != '-')
                 result.Append('-');
         }
-        return result.ToString().Trim('-');
+        var cleaned = result.ToString();
+        // A name cut short ends at a word: "Banco-de-Desarrollo-de-America", not "…-America-Latin".
+        if (cut && cleaned.LastIndexOf('-') is > 0 and var lastWord)
+            cleaned = cleaned[..lastWord];
+        return cleaned.Trim('-');
     }
 }
