@@ -114,6 +114,19 @@ internal sealed class SheetBuilder(SharedStrings strings)
             xml.WriteAttributeString("ref", autoFilter);
             xml.WriteEndElement();
         }
+
+        // Identifiers such as "1" are text on purpose, and a year column's formula differs from
+        // its neighbours' on purpose: no green triangles on them.
+        if (widths.Count > 0)
+        {
+            xml.WriteStartElement("ignoredErrors", MainNamespace);
+            xml.WriteStartElement("ignoredError", MainNamespace);
+            xml.WriteAttributeString("sqref", "A1:" + ColumnName(widths.Count - 1) + Invariant(rows.Count));
+            xml.WriteAttributeString("numberStoredAsText", "1");
+            xml.WriteAttributeString("formula", "1");
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
         xml.WriteEndElement();
     }
 
