@@ -12,8 +12,6 @@ internal sealed class SharedStrings
     private readonly Dictionary<string, int> indexes = new(StringComparer.Ordinal);
     private readonly List<string> texts = [];
 
-    public int Count => texts.Count;
-
     public int IndexOf(string text)
     {
         if (!indexes.TryGetValue(text, out var index))
