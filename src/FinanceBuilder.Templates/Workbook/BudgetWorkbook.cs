@@ -38,14 +38,14 @@ public static class BudgetWorkbook
         var sums = new LineSums(rows, linesName);
         var strings = new SharedStrings();
 
-        var sheets = new List<(string Name, Spreadsheet.Worksheet Worksheet)>
+        var sheets = new List<(string Name, SheetBuilder Builder, string? Filter)>
         {
-            (linesName, LinesSheet.Build(sheet, rows, sums, strings).Build(selected: true, LinesSheet.FilterRange(sums))),
-            (SheetNames.Clean(labels.ComponentSheet, taken, english.ComponentSheet), ComponentSheet.Build(sheet, rows, sums, strings).Build(selected: false, autoFilter: null)),
-            (SheetNames.Clean(labels.SourceSheet, taken, english.SourceSheet), SourceSheet.Build(sheet, rows, sums, strings).Build(selected: false, autoFilter: null)),
+            (linesName, LinesSheet.Build(sheet, rows, sums, strings), LinesSheet.FilterRange(sums)),
+            (SheetNames.Clean(labels.ComponentSheet, taken, english.ComponentSheet), ComponentSheet.Build(sheet, rows, sums, strings), null),
+            (SheetNames.Clean(labels.SourceSheet, taken, english.SourceSheet), SourceSheet.Build(sheet, rows, sums, strings), null),
         };
         if (rows.Years.Count > 0)
-            sheets.Add((SheetNames.Clean(labels.YearSheet, taken, english.YearSheet), YearSheet.Build(sheet, rows, sums, strings).Build(selected: false, autoFilter: null)));
+            sheets.Add((SheetNames.Clean(labels.YearSheet, taken, english.YearSheet), YearSheet.Build(sheet, rows, sums, strings), null));
 
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         document.PackageProperties.Title = CellText.Clean(sheet.Title);
@@ -58,10 +58,12 @@ public static class BudgetWorkbook
         for (var i = 0; i < sheets.Count; i++)
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = sheets[i].Worksheet;
+            using (var stream = part.GetStream(FileMode.Create))
+                sheets[i].Builder.WriteTo(stream, selected: i == 0, sheets[i].Filter);
             sheetList.Append(new Spreadsheet.Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(part) });
         }
-        workbookPart.AddNewPart<SharedStringTablePart>().SharedStringTable = strings.ToTable();
+        using (var stream = workbookPart.AddNewPart<SharedStringTablePart>().GetStream(FileMode.Create))
+            strings.WriteTo(stream);
 
         // Excel keeps an autofilter's range in this hidden name; without it Excel repairs the file.
         var filter = new Spreadsheet.DefinedName(SheetNames.Reference(linesName) + "!" + Absolute(LinesSheet.FilterRange(sums)))

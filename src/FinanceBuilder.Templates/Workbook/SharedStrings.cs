@@ -1,5 +1,5 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Globalization;
+using System.Xml;
 
 namespace FinanceBuilder.Templates.Workbook;
 
@@ -12,8 +12,6 @@ internal sealed class SharedStrings
     private readonly Dictionary<string, int> indexes = new(StringComparer.Ordinal);
     private readonly List<string> texts = [];
 
-    public int Count => texts.Count;
-
     public int IndexOf(string text)
     {
         if (!indexes.TryGetValue(text, out var index))
@@ -25,17 +23,24 @@ internal sealed class SharedStrings
         return index;
     }
 
-    public SharedStringTable ToTable()
+    public void WriteTo(Stream stream)
     {
-        var table = new SharedStringTable { Count = (uint)texts.Count, UniqueCount = (uint)texts.Count };
+        using var xml = XmlWriter.Create(stream, SheetBuilder.Settings);
+        xml.WriteStartElement("sst", SheetBuilder.MainNamespace);
+        var count = texts.Count.ToString(CultureInfo.InvariantCulture);
+        xml.WriteAttributeString("count", count);
+        xml.WriteAttributeString("uniqueCount", count);
         foreach (var text in texts)
         {
-            var element = new DocumentFormat.OpenXml.Spreadsheet.Text(CellText.Escape(text));
+            xml.WriteStartElement("si", SheetBuilder.MainNamespace);
+            xml.WriteStartElement("t", SheetBuilder.MainNamespace);
             // Spaces at either end and line breaks are lost without xml:space="preserve".
             if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n', StringComparison.Ordinal)))
-                element.Space = SpaceProcessingModeValues.Preserve;
-            table.Append(new SharedStringItem(element));
+                xml.WriteAttributeString("xml", "space", null, "preserve");
+            xml.WriteString(CellText.Escape(text));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
         }
-        return table;
+        xml.WriteEndElement();
     }
 }

@@ -69,6 +69,9 @@ public sealed class BudgetWorkbookTests
         var columns = lines.Descendants<Column>().ToList();
         Assert.Equal(10, columns.Count);
         Assert.All(columns, c => Assert.InRange(c.Width!.Value, 8, 60));
+        var ignored = lines.Descendants<IgnoredError>().Single();
+        Assert.Equal("A1:J8", ignored.SequenceOfReferences!.InnerText);
+        Assert.True(ignored.NumberStoredAsText!.Value);
     }
 
     [Fact]

@@ -118,6 +118,21 @@ public sealed class BudgetSheetMapperTests
         Assert.Equal(BudgetBreakdown.Of(proposal).Total, sheet.Lines.Sum(l => l.Amount));
     }
 
+    /// Cotonou's lines name no instrument: its GCF request is a grant alone, and each
+    /// co-financier gives one instrument.
+    [Fact]
+    public void LinesWithoutAnInstrument_TakeTheOnlyOneTheirSourceUses()
+    {
+        var proposal = Sample("adaptation-cotonou-drainage-fr.json");
+        Assert.All(proposal.Budget.Lines, l => Assert.Null(l.Instrument));
+
+        var sheet = BudgetSheetMapper.For(proposal);
+
+        var grant = FinanceBuilder.Web.Features.Wizard.WizardText.Get("Enum.FinancialInstrument.Grant", new CultureInfo("fr"));
+        Assert.All(sheet.Lines.Where(l => l.Source == sheet.Sources[0]), l => Assert.Equal(grant, l.Instrument));
+        Assert.All(sheet.Lines, l => Assert.NotEqual("—", l.Instrument));
+    }
+
     [Fact]
     public void CoFinancedLines_NameTheirFinancier()
     {

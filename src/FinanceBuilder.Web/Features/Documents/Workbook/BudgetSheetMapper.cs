@@ -21,6 +21,9 @@ public static class BudgetSheetMapper
         string T(string key) => WizardText.Get(key, culture);
         string Label(Enum? value) => value is null ? "—" : WizardText.Get($"Enum.{value.GetType().Name}.{value}", culture);
         var budget = BudgetBreakdown.Of(proposal);
+        // A GCF request in one instrument says what every GCF line is paid with.
+        var gcfInstruments = proposal.Financing.GcfInstruments.Select(i => i.Instrument).Distinct().ToList();
+        FinancialInstrument? onlyGcfInstrument = gcfInstruments.Count == 1 ? gcfInstruments[0] : null;
 
         var lines = budget.Lines.Select(l =>
         {
@@ -33,8 +36,8 @@ public static class BudgetSheetMapper
                 Label(l.Line.ExpenditureType),
                 Label(l.Line.Source),
                 financier is null ? l.Line.CoFinancierId ?? "" : financier.Name ?? financier.Id,
-                // A co-financed line without its own instrument is given in the co-financier's.
-                Label(l.Line.Instrument ?? financier?.Instrument),
+                // A line without its own instrument is given in its co-financier's, or in the GCF's only one.
+                Label(l.Line.Instrument ?? financier?.Instrument ?? (l.Line.Source == FundingSourceKind.Gcf ? onlyGcfInstrument : null)),
                 l.Line.Year,
                 l.Line.Amount.Currency,
                 l.Line.Amount.Amount,
