@@ -17,6 +17,7 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ILogger
     public ProposalSummary Summary { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public string PackId { get; private set; } = "";
+    public string PackName { get; private set; } = "";
     public string Language { get; private set; } = "en";
     public string? Html { get; private set; }
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
@@ -28,6 +29,7 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ILogger
             return NotFound();
         Summary = opened.Summary;
         PackId = pack;
+        PackName = templates.Manifest.NameIn(Culture.TwoLetterISOLanguageName);
         Title = opened.Proposal.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture);
         Language = opened.Proposal.Language.ToString().ToLowerInvariant();
         if (!templates.Sections.ContainsKey(Language))
