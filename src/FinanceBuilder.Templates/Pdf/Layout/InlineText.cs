@@ -35,10 +35,12 @@ internal static class InlineText
                 if (c == ' ')
                     EndWord(space: true, hardBreak: false);
                 else
-                    EndWord(space: false, hardBreak: true);
+                    EndWord(space: true, hardBreak: true);
             }
         }
-        EndWord(space: false, hardBreak: false);
+        // The last word keeps a space too: text extraction then separates it from the next
+        // cell or paragraph. Line widths never count a line's final space.
+        EndWord(space: true, hardBreak: false);
         return words;
 
         void AddPart(Piece[] pieces, int style)
@@ -65,7 +67,7 @@ internal static class InlineText
                 if (hardBreak)
                 {
                     if (words.Count > 0 && !words[^1].Break)
-                        words[^1] = words[^1] with { Break = true, Space = false };
+                        words[^1] = words[^1] with { Break = true };
                     else
                         words.Add(new Word([], 0, 0, false, true));
                 }

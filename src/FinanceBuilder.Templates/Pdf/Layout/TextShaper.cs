@@ -86,7 +86,9 @@ internal sealed class TextShaper : IDisposable
                 Append(family, family == 0 && !Covers(0, style, Replacement[0]) ? "?" : Replacement);
                 continue;
             }
-            Append(family, rune.ToString());
+            // A no-break space is drawn as a space: fonts give both one glyph, and PDFsharp's
+            // ToUnicode map would then extract every space of the document as U+00A0.
+            Append(family, rune.Value == 0xA0 ? " " : rune.ToString());
         }
         Flush();
         pieces = [.. list];
