@@ -202,6 +202,32 @@ public class PdfRendererTests
     }
 
     [Fact]
+    public void HugeHeadings_DeepLists_AndEmptyDocuments_StayInsideThePage()
+    {
+        BulletList Deep(int depth) => new(depth % 2 == 0, [[Para($"Level {depth} " + Words(12, depth)), .. depth < 30 ? new ContentBlock[] { Deep(depth + 1) } : []]]);
+        var document = new ContentDocument([
+            H(1, "Cover " + Words(400, 1)),
+            new PageBreak(),
+            new TableOfContents(),
+            new PageBreak(),
+            new PageBreak(),
+            H(1, Words(1200, 2)),
+            H(2, "Short"),
+            Deep(0),
+            new Table([[], [Cell("only one cell")]], 5, []),
+            new Table([], 1, []),
+            new Paragraph([]),
+        ]);
+        var (pdf, pages) = Render(document);
+
+        AssertLayout(pdf);
+        Assert.True(pages >= 4);
+        var (empty, emptyPages) = Render(new ContentDocument([]));
+        Assert.Equal(1, emptyPages);
+        PdfLayoutChecks.AssertFooters(empty, "Page {0} of {1}");
+    }
+
+    [Fact]
     public void TwoHundredPages_Render()
     {
         var (pdf, pages) = Render(LongText(248));

@@ -114,7 +114,7 @@ internal sealed class DocumentLayout
             if (block is not Heading heading)
                 continue;
             if (after && heading.Level <= 2)
-                contents.Add((ordinal, InlineText.Plain(heading.Runs), heading.Level));
+                contents.Add((ordinal, InlineText.Short(InlineText.Plain(heading.Runs)), heading.Level));
             ordinal++;
         }
     }
@@ -194,7 +194,7 @@ internal sealed class DocumentLayout
         // The title sits a fifth of the way down the cover, as in a bound report.
         y = top + BodyHeight * 0.2;
         Mark(heading.Runs, heading.Level, inContents: false, heading: true);
-        DrawLines(words, lines, x, width, size, lineHeight, palette.Accent, CellAlignment.Left, justify: false, 0, lines.Count);
+        Flow(words, lines, x, width, size, lineHeight, palette.Accent, justify: false);
         y += 10;
         page.Ops.Add(new RuleOp(x, y, x + width, y, palette.AccentRule));
         y += 4;
@@ -214,14 +214,13 @@ internal sealed class DocumentLayout
         Start(theme.HeadingSpacingBefore, need);
         if (mark)
             Mark(heading.Runs, heading.Level, inContents: false, heading: true);
-        DrawLines(words, lines, x, width, size, lineHeight, palette.Accent, CellAlignment.Left, justify: false, 0, lines.Count);
-        placed = true;
+        Flow(words, lines, x, width, size, lineHeight, palette.Accent, justify: false);
         pending = theme.HeadingSpacingAfter;
     }
 
     private void Mark(IReadOnlyList<TextRun> runs, int level, bool inContents, bool heading)
     {
-        var mark = new HeadingMark(InlineText.Plain(runs), level, Pages.Count - 1, y, inContents);
+        var mark = new HeadingMark(InlineText.Short(InlineText.Plain(runs)), level, Pages.Count - 1, y, inContents);
         if (heading)
             Headings.Add(mark);
         Bookmarks.Add(mark);
@@ -266,8 +265,17 @@ internal sealed class DocumentLayout
             pending = Math.Max(pending, before);
             return;
         }
-        var lineHeight = BodyLine;
-        Start(before, Math.Min(lines.Count, 2) * lineHeight);
+        Start(before, Math.Min(lines.Count, 2) * BodyLine);
+        Flow(words, lines, x, width, theme.BodySize, BodyLine, palette.Text, justify: true);
+        pending = depth > 0 ? theme.ParagraphSpacing / 2 : theme.ParagraphSpacing;
+    }
+
+    /// <summary>
+    /// Draws lines from <see cref="y"/> down, continuing on new pages: never the first line alone
+    /// at the bottom of a page nor the last alone at the top of the next, when avoidable.
+    /// </summary>
+    private void Flow(List<Word> words, List<Line> lines, double x, double width, double size, double lineHeight, XBrush brush, bool justify)
+    {
         var done = 0;
         while (done < lines.Count)
         {
@@ -290,13 +298,12 @@ internal sealed class DocumentLayout
                 }
                 take = Math.Min(left, Math.Max(1, fit));
             }
-            DrawLines(words, lines, x, width, theme.BodySize, lineHeight, palette.Text, CellAlignment.Left, justify: true, done, take);
+            DrawLines(words, lines, x, width, size, lineHeight, brush, CellAlignment.Left, justify, done, take);
             placed = true;
             done += take;
             if (done < lines.Count)
                 NewPage();
         }
-        pending = depth > 0 ? theme.ParagraphSpacing / 2 : theme.ParagraphSpacing;
     }
 
     /// <summary>A list item whose first block is not a paragraph: its marker stands on a line of its own.</summary>
@@ -324,6 +331,9 @@ internal sealed class DocumentLayout
             : 0;
         // Long numbered lists widen the indent so "100." still fits before the text.
         var indent = Math.Max(theme.ListIndent, numberWidth + 6);
+        // Very deep nesting stops indenting rather than leave the text column.
+        if (width - indent < theme.ContentWidth / 3)
+            indent = Math.Min(indent, Math.Max(0, width - theme.ContentWidth / 3));
         var contentX = x + indent;
         var contentWidth = Math.Max(width - indent, 40);
         pending = Math.Max(pending, depth == 0 ? theme.ParagraphSpacing : 0);
@@ -331,7 +341,7 @@ internal sealed class DocumentLayout
         {
             var text = list.Ordered ? (n + 1).ToString(CultureInfo.InvariantCulture) + "." : depth % 2 == 0 ? "\u2022" : "\u2013";
             var markerWidth = TextShaper.Width(shaper.Shape(text, 0, theme.BodySize));
-            marker = (text, list.Ordered ? contentX - 6 - markerWidth : x + (indent - markerWidth) / 2 - 2);
+            marker = indent <= 0 ? null : (text, list.Ordered ? contentX - 6 - markerWidth : x + (indent - markerWidth) / 2 - 2);
             var item = list.Items[n];
             for (var b = 0; b < item.Count; b++)
                 Block(item, b, contentX, contentWidth, depth + 1);
@@ -472,8 +482,7 @@ internal sealed class DocumentLayout
         var titleLines = LineBreaker.Break(titleWords, width, shaper);
         Start(theme.HeadingSpacingBefore, titleLines.Count * size * theme.LineHeight + BodyLine);
         Mark(title, 1, inContents: false, heading: false);
-        DrawLines(titleWords, titleLines, x, width, size, size * theme.LineHeight, palette.Accent, CellAlignment.Left, justify: false, 0, titleLines.Count);
-        placed = true;
+        Flow(titleWords, titleLines, x, width, size, size * theme.LineHeight, palette.Accent, justify: false);
         pending = theme.HeadingSpacingAfter * 1.5;
         var reserve = TextShaper.Width(shaper.Shape("0000", 0, theme.BodySize)) + 16;
         foreach (var (heading, text, level) in contents)

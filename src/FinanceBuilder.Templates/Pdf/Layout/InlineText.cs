@@ -84,6 +84,10 @@ internal static class InlineText
         return string.Join(' ', text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// <summary>Text for one line of the contents or a bookmark: at most 200 characters.</summary>
+    public static string Short(string text) =>
+        text.Length <= 200 ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[199]) ? 199 : 200), "\u2026");
+
     /// <summary>Removes what a PDF cannot hold; tabs become spaces and every line ending "\n".</summary>
     public static string Clean(string text)
     {
