@@ -228,6 +228,19 @@ public class PdfRendererTests
     }
 
     [Fact]
+    public void PageBreak_AtTheTopOfAPage_AddsNoBlankPage()
+    {
+        var (pdf, pages) = Render(new ContentDocument([Para("Cover text"), new PageBreak(), new PageBreak(), Para("Body text"), new PageBreak()]));
+
+        Assert.Equal(2, pages);
+        var texts = PdfLayoutChecks.PageTexts(pdf);
+        Assert.Contains("Cover text", texts[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(Info().Header, texts[0], StringComparison.Ordinal);
+        Assert.Contains("Body text", texts[1], StringComparison.Ordinal);
+        Assert.Contains(Info().Header, texts[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TwoHundredPages_Render()
     {
         var (pdf, pages) = Render(LongText(248));

@@ -100,6 +100,9 @@ internal sealed class DocumentLayout
                     break;
             }
         }
+        // A page break at the very end leaves no blank last page.
+        if (Pages.Count > 1 && !placed && page.Ops.Count == 0)
+            Pages.RemoveAt(Pages.Count - 1);
     }
 
     /// <summary>The headings the table of contents lists: level 1 and 2 after it, as the preview does.</summary>
