@@ -563,9 +563,10 @@ internal sealed class DocumentLayout
                 y += lineHeight;
                 continue;
             }
-            for (var w = line.Start; w < line.End; w++)
+            var order = VisualOrder(words, line);
+            for (var i = line.Start; i < line.End; i++)
             {
-                var word = words[w];
+                var word = words[order is null ? i : order[i - line.Start]];
                 var pieces = word.Pieces;
                 for (var p = 0; p < pieces.Length; p++)
                 {
@@ -589,9 +590,10 @@ internal sealed class DocumentLayout
         var text = builder.Clear();
         XFont? font = null;
         var start = x;
-        for (var w = line.Start; w < line.End; w++)
+        var order = VisualOrder(words, line);
+        for (var i = line.Start; i < line.End; i++)
         {
-            var word = words[w];
+            var word = words[order is null ? i : order[i - line.Start]];
             var pieces = word.Pieces;
             for (var p = 0; p < pieces.Length; p++)
             {
@@ -615,5 +617,32 @@ internal sealed class DocumentLayout
         }
         if (text.Length > 0)
             page.Ops.Add(new TextOp(start, baseline, text.ToString(), font!, brush));
+    }
+
+    /// <summary>
+    /// The word indices of a line in drawing order when it holds right-to-left words (each run
+    /// of them reversed, the simplest bidi that keeps a Hebrew phrase readable); else null.
+    /// </summary>
+    private static int[]? VisualOrder(List<Word> words, Line line)
+    {
+        var any = false;
+        for (var w = line.Start; w < line.End && !any; w++)
+            any = words[w].Rtl;
+        if (!any)
+            return null;
+        var order = new int[line.End - line.Start];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = line.Start + i;
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (!words[order[i]].Rtl)
+                continue;
+            var end = i;
+            while (end + 1 < order.Length && words[order[end + 1]].Rtl)
+                end++;
+            Array.Reverse(order, i, end - i + 1);
+            i = end;
+        }
+        return order;
     }
 }

@@ -73,7 +73,7 @@ internal static class InlineText
                 }
                 return;
             }
-            words.Add(new Word(pieces, TextShaper.Width(pieces), shaper.SpaceWidth(lastStyle, size), space, hardBreak));
+            words.Add(new Word(pieces, TextShaper.Width(pieces), shaper.SpaceWidth(lastStyle, size), space, hardBreak, pieces.Any(p => TextShaper.IsRightToLeft(p.Text))));
         }
     }
 
