@@ -269,6 +269,31 @@ public class PdfRendererTests
         Assert.True(next.Count >= 2, "the heading has at least two lines of its paragraph under it on its page");
     }
 
+    [Theory]
+    [InlineData(34, "Orphan", 1, 2)] // one line free: the whole paragraph moves on
+    [InlineData(32, "Widow", 4, 2)] // four lines free: three stay, two move, never one alone
+    public void Paragraphs_LeaveNoLineAlone_AtAPageBreak(int fillers, string name, int lastOnFirstPage, int firstPageOfLastLine)
+    {
+        // One-line paragraphs fill the page to a known height (line 13.75 pt + 6 pt spacing).
+        var blocks = new List<ContentBlock>();
+        for (var i = 0; i < fillers; i++)
+            blocks.Add(Para($"Filler {i}"));
+        blocks.Add(Para(string.Join("\n", Enumerable.Range(1, 5).Select(i => $"{name} {i}"))));
+        var (pdf, _) = Render(new ContentDocument(blocks));
+
+        AssertLayout(pdf);
+        var lines = PdfLayoutChecks.Lines(pdf);
+        int PageOf(int line) => lines.Single(l => l.Text.Trim() == $"{name} {line}").Page;
+        if (name == "Orphan")
+        {
+            Assert.Equal(2, PageOf(1));
+            return;
+        }
+        Assert.Equal(1, PageOf(lastOnFirstPage - 1));
+        Assert.Equal(firstPageOfLastLine, PageOf(lastOnFirstPage));
+        Assert.Equal(2, PageOf(5));
+    }
+
     [Fact]
     public void Renders_Concurrently()
     {
