@@ -146,6 +146,8 @@ public class PdfRendererTests
                 stack.Push(child);
         }
         Assert.Equal(headings.Count + 1, count);
+        var summary = bookmarks.Roots.Single(b => b.Title == "A. Project summary");
+        Assert.Equal(["A.1 Components", "A.2 Budget"], summary.Children.Select(c => c.Title));
         Assert.Equal(pages, read.NumberOfPages);
     }
 
