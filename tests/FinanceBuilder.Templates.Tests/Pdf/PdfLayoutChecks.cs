@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Actions;
+using UglyToad.PdfPig.Annotations;
 using UglyToad.PdfPig.Content;
 
 namespace FinanceBuilder.Templates.Tests.Pdf;
@@ -142,6 +144,37 @@ public static partial class PdfLayoutChecks
                 problems.Add($"\"{heading}\": the contents say page {entry.Number}, it is on page {actual?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         }
         Fail(problems);
+    }
+
+    /// <summary>
+    /// Every table-of-contents line is covered by a link whose destination is the page the line
+    /// names; returns the number of links checked.
+    /// </summary>
+    public static int AssertContentsLinks(byte[] pdf)
+    {
+        var problems = new List<string>();
+        var checkedLinks = 0;
+        using var document = PdfDocument.Open(pdf);
+        foreach (var page in document.GetPages())
+        {
+            var entries = Lines(page).Where(l => ContentsLine().IsMatch(l.Text)).ToList();
+            if (entries.Count == 0)
+                continue;
+            var links = page.GetAnnotations().Where(a => a.Type == AnnotationType.Link).ToList();
+            foreach (var entry in entries)
+            {
+                var number = int.Parse(ContentsLine().Match(entry.Text).Groups[2].Value, CultureInfo.InvariantCulture);
+                var baseline = page.Height - entry.Baseline;
+                var link = links.FirstOrDefault(a => a.Rectangle.Bottom <= baseline && baseline <= a.Rectangle.Top && a.Rectangle.Left <= entry.Left + 1 && entry.Right - 1 <= a.Rectangle.Right);
+                var target = (link?.Action as AbstractGoToAction)?.Destination?.PageNumber;
+                if (target != number)
+                    problems.Add($"page {page.Number}: the contents line \"{Short(entry.Text)}\" links to page {target?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
+                else
+                    checkedLinks++;
+            }
+        }
+        Fail(problems);
+        return checkedLinks;
     }
 
     /// <summary>

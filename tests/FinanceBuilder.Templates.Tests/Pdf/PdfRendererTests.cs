@@ -125,6 +125,7 @@ public class PdfRendererTests
         var headings = document.Blocks.OfType<Heading>().ToList();
         var listed = headings.Skip(1).Where(h => h.Level <= 2).Select(h => string.Concat(h.Runs.Select(r => r.Text))).ToList();
         PdfLayoutChecks.AssertContentsPageNumbers(pdf, listed);
+        Assert.Equal(listed.Count, PdfLayoutChecks.AssertContentsLinks(pdf));
 
         using var read = PdfDocument.Open(pdf);
         var cover = read.GetPage(1).Text;
@@ -149,6 +150,27 @@ public class PdfRendererTests
         var summary = bookmarks.Roots.Single(b => b.Title == "A. Project summary");
         Assert.Equal(["A.1 Components", "A.2 Budget"], summary.Children.Select(c => c.Title));
         Assert.Equal(pages, read.NumberOfPages);
+    }
+
+    [Fact]
+    public void Contents_OverSeveralPages_ShowTheRightNumbers()
+    {
+        var blocks = new List<ContentBlock> { H(1, "Cover"), new PageBreak(), new TableOfContents(), new PageBreak() };
+        var names = new List<string>();
+        for (var i = 0; i < 90; i++)
+        {
+            var name = $"Part {i + 1}";
+            names.Add(name);
+            blocks.Add(H(i % 3 == 0 ? 1 : 2, name));
+            blocks.Add(Para(Words(150, i)));
+        }
+        var (pdf, _) = Render(new ContentDocument(blocks));
+
+        AssertLayout(pdf);
+        var entries = PdfLayoutChecks.ContentsEntries(pdf);
+        Assert.True(entries.Values.Select(e => e.Page).Distinct().Count() >= 2, "the contents take several pages");
+        PdfLayoutChecks.AssertContentsPageNumbers(pdf, names);
+        Assert.Equal(names.Count, PdfLayoutChecks.AssertContentsLinks(pdf));
     }
 
     [Fact]
