@@ -251,6 +251,18 @@ public class PdfRendererTests
         PdfLayoutChecks.AssertFooters(empty, "Page {0} of {1}");
     }
 
+    [Theory]
+    [InlineData(12)]
+    [InlineData(40)]
+    public void WideTables_StayInsideTheTextColumn(int columns)
+    {
+        var header = Enumerable.Range(1, columns).Select(c => Cell($"Column {c}")).ToArray();
+        var row = Enumerable.Range(1, columns).Select(c => Cell((c * 1234.5).ToString("N1", System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var (pdf, _) = Render(new ContentDocument([new Table([header, row, row], 1, [])]));
+
+        AssertLayout(pdf);
+    }
+
     [Fact]
     public void PageBreak_AtTheTopOfAPage_AddsNoBlankPage()
     {
