@@ -9,7 +9,7 @@ namespace FinanceBuilder.Templates.Pdf;
 /// the families of the theme are looked up in the usual font folders and in the folder named by
 /// the <c>FINANCEBUILDER_FONTS</c> environment variable.
 /// </summary>
-public sealed class FontResolver : IFontResolver
+internal sealed class FontResolver : IFontResolver
 {
     private static readonly Lock InstallLock = new();
     private static readonly ConcurrentDictionary<string, byte[]> FontBytes = new(StringComparer.Ordinal);

@@ -99,7 +99,16 @@ internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextSh
 
     private void Footer(XGraphics graphics, int number, int total)
     {
-        var text = string.Format(culture, info.Labels.PageOfTotal, number, total);
+        string text;
+        try
+        {
+            text = string.Format(culture, info.Labels.PageOfTotal, number, total);
+        }
+        catch (FormatException)
+        {
+            // A mistranslated label must not stop the document.
+            text = string.Format(culture, "{0} / {1}", number, total);
+        }
         var x = theme.MarginLeft + (theme.ContentWidth - Width(text, 0)) / 2;
         Write(graphics, text, x, FooterBaseline(theme), 0, palette.Muted);
     }

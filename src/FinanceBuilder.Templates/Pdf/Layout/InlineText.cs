@@ -35,10 +35,12 @@ internal static class InlineText
                 if (c == ' ')
                     EndWord(space: true, hardBreak: false);
                 else
-                    EndWord(space: false, hardBreak: true);
+                    EndWord(space: true, hardBreak: true);
             }
         }
-        EndWord(space: false, hardBreak: false);
+        // The last word keeps a space too: text extraction then separates it from the next
+        // cell or paragraph. Line widths never count a line's final space.
+        EndWord(space: true, hardBreak: false);
         return words;
 
         void AddPart(Piece[] pieces, int style)
@@ -65,13 +67,13 @@ internal static class InlineText
                 if (hardBreak)
                 {
                     if (words.Count > 0 && !words[^1].Break)
-                        words[^1] = words[^1] with { Break = true, Space = false };
+                        words[^1] = words[^1] with { Break = true };
                     else
                         words.Add(new Word([], 0, 0, false, true));
                 }
                 return;
             }
-            words.Add(new Word(pieces, TextShaper.Width(pieces), shaper.SpaceWidth(lastStyle, size), space, hardBreak));
+            words.Add(new Word(pieces, TextShaper.Width(pieces), shaper.SpaceWidth(lastStyle, size), space, hardBreak, pieces.Any(p => TextShaper.IsRightToLeft(p.Text))));
         }
     }
 
@@ -81,6 +83,10 @@ internal static class InlineText
         var text = string.Concat(runs.Select(r => Clean(r.Text)));
         return string.Join(' ', text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
     }
+
+    /// <summary>Text for one line of the contents or a bookmark: at most 200 characters.</summary>
+    public static string Short(string text) =>
+        text.Length <= 200 ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[199]) ? 199 : 200), "\u2026");
 
     /// <summary>Removes what a PDF cannot hold; tabs become spaces and every line ending "\n".</summary>
     public static string Clean(string text)

@@ -73,7 +73,11 @@ internal sealed class TextShaper : IDisposable
         var list = new List<Piece>(1);
         var current = -1;
         builder.Clear();
-        foreach (var rune in text.EnumerateRunes())
+        // PDFsharp draws characters left to right and does no bidi: a right-to-left word is put in
+        // visual order here (the line puts runs of such words in visual order). Arabic letters
+        // stay in their isolated forms: PDFsharp does not shape them.
+        IEnumerable<Rune> runes = IsRightToLeft(text) ? Visual(text) : text.EnumerateRunes();
+        foreach (var rune in runes)
         {
             var family = FamilyOf(rune.Value, style);
             if (family < 0)
@@ -86,7 +90,9 @@ internal sealed class TextShaper : IDisposable
                 Append(family, family == 0 && !Covers(0, style, Replacement[0]) ? "?" : Replacement);
                 continue;
             }
-            Append(family, rune.ToString());
+            // A no-break space is drawn as a space: fonts give both one glyph, and PDFsharp's
+            // ToUnicode map would then extract every space of the document as U+00A0.
+            Append(family, rune.Value == 0xA0 ? " " : rune.ToString());
         }
         Flush();
         pieces = [.. list];
@@ -123,6 +129,46 @@ internal sealed class TextShaper : IDisposable
 
     /// <summary>Measures a string in a font as drawn.</summary>
     public double Measure(string text, XFont font) => measure.MeasureString(text, font).Width;
+
+    /// <summary>Whether the text holds Hebrew or Arabic letters and no Latin ones (a right-to-left word).</summary>
+    public static bool IsRightToLeft(string text)
+    {
+        var rtl = false;
+        foreach (var c in text)
+        {
+            if (c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFC')
+                rtl = true;
+            else if (char.IsLetter(c))
+                return false;
+        }
+        return rtl;
+    }
+
+    /// <summary>The runes of a right-to-left word in visual order: reversed, digits kept left to right, brackets mirrored.</summary>
+    private static List<Rune> Visual(string text)
+    {
+        var runes = text.EnumerateRunes().ToList();
+        runes.Reverse();
+        for (var i = 0; i < runes.Count; i++)
+        {
+            runes[i] = runes[i].Value switch
+            {
+                '(' => new Rune(')'),
+                ')' => new Rune('('),
+                '[' => new Rune(']'),
+                ']' => new Rune('['),
+                _ => runes[i],
+            };
+            if (!Rune.IsDigit(runes[i]))
+                continue;
+            var end = i;
+            while (end + 1 < runes.Count && (Rune.IsDigit(runes[end + 1]) || runes[end + 1].Value is '.' or ','))
+                end++;
+            runes.Reverse(i, end - i + 1);
+            i = end;
+        }
+        return runes;
+    }
 
     /// <summary>The first family of the chain with a glyph for the character, or -1.</summary>
     private int FamilyOf(int codePoint, int style)

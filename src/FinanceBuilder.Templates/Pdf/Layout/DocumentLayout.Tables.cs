@@ -1,0 +1,127 @@
+using FinanceBuilder.Templates.Content;
+using PdfSharp.Drawing;
+
+namespace FinanceBuilder.Templates.Pdf.Layout;
+
+/// <summary>Tables and charts.</summary>
+internal sealed partial class DocumentLayout
+{
+    private TableLayout Tables(Table table, double width)
+    {
+        if (tables.TryGetValue(table, out var known) && Math.Abs(known.Width - width) < Epsilon)
+            return known.Layout;
+        var layout = TableLayout.Build(table, shaper, theme, width);
+        tables[table] = (width, layout);
+        return layout;
+    }
+
+    private double TableLine => theme.TableSize * theme.LineHeight;
+
+    private double RowHeight(int lines) => lines * TableLine + theme.CellPadding * 2;
+
+    private void TableBlock(Table table, double x, double width)
+    {
+        if (table.Rows.Count == 0)
+            return;
+        var layout = Tables(table, width);
+        var headerRows = Math.Clamp(table.HeaderRows, 0, table.Rows.Count);
+        var headerHeight = Enumerable.Range(0, headerRows).Sum(r => RowHeight(layout.Rows[r].LineCount));
+        // A header taller than a third of the page is not repeated: it would leave no room for rows.
+        var repeat = headerRows > 0 && headerHeight <= BodyHeight / 3;
+        var first = headerRows < layout.Rows.Length ? Math.Min(RowHeight(layout.Rows[headerRows].LineCount), RowHeight(2)) : 0;
+        Start(theme.ParagraphSpacing, Math.Min(headerHeight + first, BodyHeight));
+        for (var r = 0; r < layout.Rows.Length; r++)
+            Row(table, layout, r, x, header: r < headerRows, repeat ? headerRows : 0);
+        pending = theme.ParagraphSpacing * 1.5;
+    }
+
+    /// <summary>Places a row: whole on this page, else whole on the next, else split between lines.</summary>
+    private void Row(Table table, TableLayout layout, int index, double x, bool header, int repeatRows)
+    {
+        var row = layout.Rows[index];
+        var height = RowHeight(row.LineCount);
+        var headerHeight = Enumerable.Range(0, repeatRows).Sum(r => RowHeight(layout.Rows[r].LineCount));
+        if (y + height <= bottom + Epsilon)
+        {
+            RowSlice(table, layout, row, x, header, 0, row.LineCount);
+            return;
+        }
+        if (placed && height <= BodyHeight - headerHeight)
+        {
+            ContinueTable(table, layout, x, header ? 0 : repeatRows);
+            RowSlice(table, layout, row, x, header, 0, row.LineCount);
+            return;
+        }
+        // Taller than a page: split between lines, each part under the repeated header.
+        var done = 0;
+        while (done < row.LineCount)
+        {
+            var fit = (int)Math.Floor((bottom - y - theme.CellPadding * 2 + Epsilon) / TableLine);
+            if (fit <= 0)
+            {
+                ContinueTable(table, layout, x, header ? 0 : repeatRows);
+                fit = Math.Max(1, (int)Math.Floor((bottom - y - theme.CellPadding * 2 + Epsilon) / TableLine));
+            }
+            var take = Math.Min(fit, row.LineCount - done);
+            RowSlice(table, layout, row, x, header, done, take);
+            done += take;
+            if (done < row.LineCount)
+                ContinueTable(table, layout, x, header ? 0 : repeatRows);
+        }
+    }
+
+    private void ContinueTable(Table table, TableLayout layout, double x, int headerRows)
+    {
+        NewPage();
+        for (var r = 0; r < headerRows; r++)
+            RowSlice(table, layout, layout.Rows[r], x, header: true, 0, layout.Rows[r].LineCount);
+    }
+
+    /// <summary>Draws lines <c>[from, from + count)</c> of every cell of a row, with the row's borders.</summary>
+    private void RowSlice(Table table, TableLayout layout, RowLayout row, double x, bool header, int from, int count)
+    {
+        var height = RowHeight(count);
+        var width = layout.Widths.Sum();
+        if (header)
+            page.Ops.Add(new FillOp(new XRect(x, y, width, height), palette.HeaderFill));
+        var cellX = x;
+        var padding = theme.CellPadding;
+        var rowTop = y;
+        for (var c = 0; c < layout.Widths.Length; c++)
+        {
+            if (c < row.Cells.Length)
+            {
+                var cell = row.Cells[c];
+                var align = c < table.Alignments.Count ? table.Alignments[c] : CellAlignment.Left;
+                var take = Math.Min(count, cell.Lines.Count - from);
+                if (take > 0)
+                {
+                    y = rowTop + padding;
+                    DrawLines(cell.Words, cell.Lines, cellX + padding, layout.Widths[c] - padding * 2, theme.TableSize, TableLine, palette.Text, align, justify: false, from, take);
+                }
+            }
+            cellX += layout.Widths[c];
+        }
+        y = rowTop;
+        page.Ops.Add(new RuleOp(x, y, x + width, y, palette.Rule));
+        page.Ops.Add(new RuleOp(x, y + height, x + width, y + height, palette.Rule));
+        cellX = x;
+        page.Ops.Add(new RuleOp(cellX, y, cellX, y + height, palette.Rule));
+        foreach (var columnWidth in layout.Widths)
+        {
+            cellX += columnWidth;
+            page.Ops.Add(new RuleOp(cellX, y, cellX, y + height, palette.Rule));
+        }
+        y += height;
+        placed = true;
+    }
+
+    private void ChartBlock(Chart chart, double x, double width)
+    {
+        Start(theme.ParagraphSpacing * 2, theme.ChartHeight);
+        page.Ops.Add(new ChartOp(chart, new XRect(x, y, width, theme.ChartHeight)));
+        y += theme.ChartHeight;
+        placed = true;
+        pending = theme.ParagraphSpacing * 2;
+    }
+}
