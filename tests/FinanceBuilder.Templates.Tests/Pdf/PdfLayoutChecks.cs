@@ -134,12 +134,16 @@ public static partial class PdfLayoutChecks
         var problems = new List<string>();
         foreach (var heading in headings)
         {
-            if (!entries.TryGetValue(heading, out var entry))
+            // A long heading wraps: in the contents its number stands on its last line, on its
+            // page its first line starts it.
+            var key = entries.ContainsKey(heading) ? heading : entries.Keys.Where(k => k.Length >= 3 && heading.EndsWith(" " + k, StringComparison.Ordinal)).MaxBy(k => k.Length);
+            if (key is null)
             {
                 problems.Add($"\"{heading}\" is not in the table of contents");
                 continue;
             }
-            var actual = lines.FirstOrDefault(l => l.Page > entry.Page && l.Text.Trim() == heading)?.Page;
+            var entry = entries[key];
+            var actual = lines.FirstOrDefault(l => l.Page > entry.Page && (l.Text.Trim() == heading || (l.Text.Trim().Length >= Math.Min(heading.Length, 12) && heading.StartsWith(l.Text.Trim(), StringComparison.Ordinal))))?.Page;
             if (actual != entry.Number)
                 problems.Add($"\"{heading}\": the contents say page {entry.Number}, it is on page {actual?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         }

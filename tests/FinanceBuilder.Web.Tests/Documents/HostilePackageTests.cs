@@ -3,14 +3,9 @@ using System.IO.Compression;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using FinanceBuilder.Web.Features.Documents;
-using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
-using FinanceBuilder.Web.Rules;
 using FinanceBuilder.Web.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using UglyToad.PdfPig;
 
 namespace FinanceBuilder.Web.Tests.Documents;
@@ -22,13 +17,6 @@ namespace FinanceBuilder.Web.Tests.Documents;
 public sealed class HostilePackageTests
 {
     private const string Hostile = "{{ 7*7 }} <script>alert(1)</script> # Heading | pipe | [link](http://example.org) ![img](file:///etc/passwd) مرحبا بالعالم שלום 🌍👩🏽‍🌾 ";
-
-    private static readonly Lazy<PackageBuilder> Builder = new(() =>
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["FinanceBuilder:TemplatesDirectory"] = Path.GetDirectoryName(PackTestKit.PackFolder("gcf-concept-note")) }).Build();
-        return new PackageBuilder(new TemplatePacks(configuration, NullLogger<TemplatePacks>.Instance), new ProposalReader(),
-            new ProposalValidation(new RuleCatalogue(RuleSettings.Default)), TimeProvider.System, NullLogger<PackageBuilder>.Instance);
-    });
 
     private static string LargestHostileProposal()
     {
@@ -67,9 +55,8 @@ public sealed class HostilePackageTests
     [InlineData("gcf-sap", "fr")]
     public async Task LargestHostileProposal_GeneratesLiterally(string pack, string lang)
     {
-        var (package, problem) = await Builder.Value.BuildAsync(LargestHostileProposal(), pack, lang, CultureInfo.InvariantCulture, CancellationToken.None);
+        var package = await TestPackages.BuildAsync(LargestHostileProposal(), pack, lang);
 
-        Assert.True(package is not null, problem?.Message);
         using var pdf = PdfDocument.Open(package.File("pdf")!.Content);
         Assert.True(pdf.NumberOfPages > 100, $"{pdf.NumberOfPages} pages");
         var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
