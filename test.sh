@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of FinanceBuilder, the same way on a laptop and in CI:
-#   1. installs what the tests need when it is missing (PostgreSQL server and Chromium, with apt);
+#   1. installs what the tests need when it is missing (PostgreSQL server, Chromium and the
+#      document fonts, with apt);
 #   2. starts a throwaway PostgreSQL cluster on a free loopback port (stopped on exit);
 #   3. restores, checks formatting, builds;
 #   4. runs the whole suite on SQLite, then the storage/API tests again on PostgreSQL.
@@ -36,6 +37,15 @@ if [ -z "${FB_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && ! command -v
     say "Installing Chromium for the browser tests (apt)"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+# The documents use the system's fonts (design D5): Liberation Sans, metric-compatible with the
+# Arial GCF asks for, and DejaVu Sans for the characters it lacks. The PDF tests and golden files
+# are laid out with them, so the same fonts are on every machine that runs the tests.
+if [ ! -d /usr/share/fonts/truetype/liberation ] || [ ! -d /usr/share/fonts/truetype/liberation2 ] || [ ! -d /usr/share/fonts/truetype/dejavu ]; then
+    say "Installing the document fonts (apt: fonts-liberation, fonts-liberation2, fonts-dejavu-core)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation fonts-liberation2 fonts-dejavu-core >/dev/null
 fi
 
 # --- 2. A throwaway PostgreSQL cluster --------------------------------------------------------
