@@ -72,7 +72,7 @@ internal static class DocxTables
     }
 
     /// <summary>Column widths in points: a share of the text width by the longest text in each column, within bounds.</summary>
-    private static double[] ColumnWidths(Content.Table table, int columns, DocumentTheme theme)
+    internal static double[] ColumnWidths(Content.Table table, int columns, DocumentTheme theme)
     {
         var weights = new double[columns];
         for (var c = 0; c < columns; c++)
