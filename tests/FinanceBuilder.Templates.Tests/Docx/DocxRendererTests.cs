@@ -268,6 +268,12 @@ public sealed class DocxRendererTests
             Assert.Contains(literal, text, StringComparison.Ordinal);
         Assert.Contains("Emoji 🌍🌊💧 and a lone surrogate  here", text, StringComparison.Ordinal);
         Assert.Contains(longText, text, StringComparison.Ordinal);
+        // Arabic and Hebrew paragraphs read right to left; the others do not.
+        var paragraphs = package.MainDocumentPart.Document.Body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ToList();
+        bool RightToLeft(string text) => paragraphs.First(p => p.InnerText == text).ParagraphProperties?.BiDi is not null;
+        Assert.True(RightToLeft(hostile[1]));
+        Assert.True(RightToLeft(hostile[2]));
+        Assert.False(RightToLeft(hostile[4]));
         // The long table row may split across pages; the 20,000 characters are one paragraph.
         var rows = package.MainDocumentPart.Document.Body.Descendants<TableRow>().ToList();
         Assert.NotNull(rows[0].TableRowProperties!.GetFirstChild<CantSplit>());
