@@ -103,6 +103,9 @@ internal sealed class DocxBody
             case BulletList list:
                 List(list, 0);
                 break;
+            case Content.Table { Rows.Count: 0 }:
+                // Word calls a table without rows a corrupt file.
+                break;
             case Content.Table table:
                 FlushPageBreak();
                 body.Append(DocxTables.Build(table, theme));

@@ -60,7 +60,7 @@ internal static class DocxStyles
                 FontSize = new FontSize { Val = DocxUnits.HalfPoints(theme.BodySize) },
                 FontSizeComplexScript = new FontSizeComplexScript { Val = DocxUnits.HalfPoints(theme.BodySize) },
                 // The document language drives Word's spelling checker and hyphenation.
-                Languages = new Languages { Val = info.Language, Bidi = "ar-SA" },
+                Languages = info.Language.Length > 0 ? new Languages { Val = info.Language } : null,
             }),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle
             {
