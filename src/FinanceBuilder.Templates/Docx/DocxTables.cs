@@ -50,6 +50,8 @@ internal static class DocxTables
                 var paragraph = new Paragraph(new ParagraphProperties
                 {
                     ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.TableText },
+                    // Header rows stay with the first body row: never alone at the foot of a page.
+                    KeepNext = header ? new KeepNext() : null,
                     Justification = align switch
                     {
                         CellAlignment.Right => new Justification { Val = JustificationValues.Right },
