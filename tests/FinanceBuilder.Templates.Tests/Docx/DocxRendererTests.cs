@@ -281,6 +281,20 @@ public sealed class DocxRendererTests
     }
 
     [Fact]
+    public void ColumnWidths_FillTheTextWidth_AndKeepFiguresWhole()
+    {
+        var prose = "Outcome indicator measured every year against the baseline established at inception";
+        var table = new Table([SampleDocuments.Row("Indicator", "Means", "Baseline", "Target", "Assumptions", "Amount"), SampleDocuments.Row(prose, prose, prose, prose, prose, "12,000,000")], 1, []);
+        var theme = DocumentTheme.Default;
+
+        var widths = DocxTables.ColumnWidths(table, 6, theme);
+
+        Assert.Equal(theme.ContentWidth, widths.Sum(), precision: 6);
+        Assert.True(widths[5] >= 10 * theme.TableSize * 0.55 + theme.CellPadding * 2, $"the figures column is {widths[5]:F1} pt");
+        Assert.True(widths[0] > widths[5]);
+    }
+
+    [Fact]
     public void FiveHundredRowTable_Validates()
     {
         var rows = new List<IReadOnlyList<IReadOnlyList<TextRun>>> { SampleDocuments.Row("Year", "Revenue", "Cost") };
