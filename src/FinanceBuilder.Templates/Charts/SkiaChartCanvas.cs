@@ -58,7 +58,7 @@ internal sealed class SkiaChartCanvas : IChartCanvas, IDisposable
 
     public void Text(string text, double x, double y, double size, bool bold, TextAnchor anchor, string color)
     {
-        text = Clean(text);
+        text = ChartBidi.Visual(Clean(text));
         if (text.Length == 0)
             return;
         var runs = Runs(text, bold);

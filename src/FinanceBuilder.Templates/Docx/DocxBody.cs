@@ -21,10 +21,12 @@ internal sealed class DocxBody
     private readonly Body body = new();
     private readonly Dictionary<ContentBlock, string> bookmarks = new(ReferenceEqualityComparer.Instance);
     private Dictionary<ContentBlock, int> pages = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<Chart, byte[]> chartImages = new(ReferenceEqualityComparer.Instance);
     private bool pendingPageBreak;
     private uint drawings;
     private int bookmarkIds;
     private Heading? coverTitle;
+    private bool inCover;
 
     public DocxBody(MainDocumentPart main, DocumentTheme theme, DocumentInfo info, CultureInfo culture, DocxNumbering numbering)
     {
@@ -63,10 +65,14 @@ internal sealed class DocxBody
         if (firstToc >= 0)
             pages = DocxPages.Estimate(blocks, theme, toc => TocEntries(blocks, toc).Count);
 
+        chartImages = DocxCharts.Images(Charts(blocks).ToList(), theme, culture);
+
+        inCover = HasCover;
         for (var i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is PageBreak)
             {
+                inCover = false;
                 // A break at the very end would only add an empty page.
                 pendingPageBreak = i < blocks.Count - 1;
                 continue;
@@ -89,12 +95,16 @@ internal sealed class DocxBody
                 HeadingParagraph(heading);
                 break;
             case Content.Paragraph paragraph:
-                var element = NewParagraph(null);
+                var element = NewParagraph(inCover ? DocxStyles.Subtitle : null);
+                RightToLeft(element, paragraph.Runs);
                 DocxRuns.Append(element, paragraph.Runs);
                 body.Append(element);
                 break;
             case BulletList list:
                 List(list, 0);
+                break;
+            case Content.Table { Rows.Count: 0 }:
+                // Word calls a table without rows a corrupt file.
                 break;
             case Content.Table table:
                 FlushPageBreak();
@@ -106,10 +116,25 @@ internal sealed class DocxBody
                 }));
                 break;
             case Chart chart:
-                var picture = DocxCharts.Build(main, chart, theme, culture, ++drawings);
+                var picture = DocxCharts.Build(main, chart, chartImages[chart], theme, ++drawings);
                 ApplyPageBreak(picture.ParagraphProperties!);
                 body.Append(picture);
                 break;
+        }
+    }
+
+    /// <summary>Every chart, also those inside list items.</summary>
+    private static IEnumerable<Chart> Charts(IEnumerable<ContentBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block is Chart chart)
+                yield return chart;
+            else if (block is BulletList list)
+            {
+                foreach (var inner in Charts(list.Items.SelectMany(item => item)))
+                    yield return inner;
+            }
         }
     }
 
@@ -117,6 +142,7 @@ internal sealed class DocxBody
     {
         var isTitle = ReferenceEquals(heading, coverTitle);
         var paragraph = NewParagraph(isTitle ? DocxStyles.Title : DocxStyles.Heading(heading.Level));
+        RightToLeft(paragraph, heading.Runs);
         if (bookmarks.TryGetValue(heading, out var name))
         {
             var id = (++bookmarkIds).ToString(CultureInfo.InvariantCulture);
@@ -152,6 +178,7 @@ internal sealed class DocxBody
                     else
                         // A second paragraph of the same item: aligned with the item's text, no marker.
                         properties.Indentation = new Indentation { Left = DocxUnits.TwipsText(numbering.Indent(level)) };
+                    RightToLeft(element, paragraph.Runs);
                     DocxRuns.Append(element, paragraph.Runs);
                     body.Append(element);
                 }
@@ -191,6 +218,12 @@ internal sealed class DocxBody
                 entries.Add(new DocxToc.Entry(heading.Level, heading.Runs, name, pages.GetValueOrDefault(heading, 1)));
         }
         return entries;
+    }
+
+    private static void RightToLeft(Paragraph paragraph, IReadOnlyList<TextRun> runs)
+    {
+        if (DocxRuns.StartsRightToLeft(runs))
+            paragraph.ParagraphProperties!.BiDi = new BiDi();
     }
 
     /// <summary>A paragraph of that style, starting a new page if a page break is pending.</summary>

@@ -22,9 +22,28 @@ internal static class DocxCharts
     // encode (encoding is most of a DOCX render's time).
     private const int Dpi = 144;
 
-    public static Paragraph Build(MainDocumentPart main, Chart chart, DocumentTheme theme, CultureInfo culture, uint drawingId)
+    /// <summary>
+    /// The PNG of every chart of the document, drawn in parallel: encoding the images is most of
+    /// a render's time, and each image is independent of the others and of the document.
+    /// </summary>
+    public static Dictionary<Chart, byte[]> Images(IReadOnlyList<Chart> charts, DocumentTheme theme, CultureInfo culture)
     {
-        var png = ChartImage.Png(chart, theme, culture, theme.ContentWidth, theme.ChartHeight, Dpi);
+        var images = new byte[charts.Count][];
+        if (charts.Count == 1)
+            images[0] = Image(charts[0], theme, culture);
+        else if (charts.Count > 1)
+            Parallel.For(0, charts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, Environment.ProcessorCount) }, i => images[i] = Image(charts[i], theme, culture));
+        var result = new Dictionary<Chart, byte[]>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < charts.Count; i++)
+            result[charts[i]] = images[i];
+        return result;
+    }
+
+    private static byte[] Image(Chart chart, DocumentTheme theme, CultureInfo culture) =>
+        ChartImage.Png(chart, theme, culture, theme.ContentWidth, theme.ChartHeight, Dpi);
+
+    public static Paragraph Build(MainDocumentPart main, Chart chart, byte[] png, DocumentTheme theme, uint drawingId)
+    {
         var image = main.AddImagePart(ImagePartType.Png);
         using (var stream = new MemoryStream(png, writable: false))
             image.FeedData(stream);

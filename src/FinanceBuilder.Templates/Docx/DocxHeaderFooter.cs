@@ -58,7 +58,10 @@ internal static class DocxHeaderFooter
         var paragraph = new Paragraph(new ParagraphProperties
         {
             ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.Header },
-            ParagraphBorders = new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 4, Color = theme.RuleColor }),
+            // No rule under an empty header: a line alone at the top of every page looks like a mistake.
+            ParagraphBorders = info.Header.Length > 0 || info.Draft
+                ? new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 4, Color = theme.RuleColor })
+                : null,
         });
         DocxRuns.Append(paragraph, info.Header, bold: false, italic: false);
         if (info.Draft)

@@ -6,7 +6,7 @@ namespace FinanceBuilder.Templates.Docx;
 /// <summary>
 /// Estimates on which page each heading falls, for the page numbers cached in the table of
 /// contents (the DOCX has no layout engine of ours; Word lays the pages out). Text is measured by
-/// an average character width of half the font size, which is close for Arial in English and
+/// an average character width of 0.45 em, which is close for Arial in English and
 /// French; forced page breaks are exact. An estimate a page off is refreshed by Word's F9.
 /// </summary>
 internal sealed class DocxPages
@@ -40,7 +40,7 @@ internal sealed class DocxPages
             {
                 estimate.Place(theme.HeadingSize(1) * 1.2 + theme.HeadingSpacingAfter * 2);
                 for (var e = tocEntries(toc); e > 0; e--)
-                    estimate.Place(theme.BodySize * 1.15 * theme.LineHeight + 4);
+                    estimate.Place(theme.BodySize * 1.117 * theme.LineHeight + 4);
                 continue;
             }
             estimate.Block(block, 0);
@@ -68,16 +68,23 @@ internal sealed class DocxPages
                 foreach (var item in list.Items)
                 {
                     foreach (var inner in item)
-                        Block(inner, indent + theme.ListIndent);
+                    {
+                        if (inner is Paragraph paragraph)
+                            Place(Lines(paragraph.Runs, theme.BodySize, indent + theme.ListIndent) * BodyLine + theme.ParagraphSpacing / 2);
+                        else
+                            Block(inner, indent + theme.ListIndent);
+                    }
                 }
                 break;
             case Table table:
                 var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
-                var cellWidth = theme.ContentWidth / columns;
+                var widths = DocxTables.ColumnWidths(table, columns, theme);
                 foreach (var row in table.Rows)
                 {
-                    var lines = row.Count == 0 ? 1 : row.Max(cell => Lines(cell, theme.TableSize, theme.ContentWidth - cellWidth + theme.CellPadding * 2));
-                    Place(lines * theme.TableSize * 1.15 * 1.1 + theme.CellPadding);
+                    var lines = 1;
+                    for (var c = 0; c < row.Count; c++)
+                        lines = Math.Max(lines, Lines(row[c], theme.TableSize, theme.ContentWidth - widths[c] + theme.CellPadding * 2));
+                    Place(lines * theme.TableSize * 1.117 * 1.1 + theme.CellPadding);
                 }
                 Place(theme.ParagraphSpacing);
                 break;
@@ -90,11 +97,13 @@ internal sealed class DocxPages
         }
     }
 
-    private double BodyLine => theme.BodySize * 1.15 * theme.LineHeight;
+    // 1.117 em: Arial's ascent plus descent, the height of a single line in Word and LibreOffice.
+    private double BodyLine => theme.BodySize * 1.117 * theme.LineHeight;
 
     private int Lines(IReadOnlyList<TextRun> runs, double size, double indent)
     {
-        var perLine = Math.Max(8, (theme.ContentWidth - indent) / (size * 0.5));
+        // 0.45 em: the average advance of Arial over English and French prose.
+        var perLine = Math.Max(8, (theme.ContentWidth - indent) / (size * 0.45));
         var lines = 0;
         foreach (var line in DocxRuns.Plain(runs).Split('\n'))
             lines += 1 + (int)(line.Length / perLine);

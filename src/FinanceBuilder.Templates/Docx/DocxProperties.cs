@@ -16,7 +16,8 @@ internal static class DocxProperties
         core.Title = DocumentText.Sanitize(info.Title);
         core.Creator = DocumentText.Sanitize(info.Author);
         core.Subject = DocumentText.Sanitize(info.Subject);
-        core.Language = info.Language;
+        if (info.Language.Length > 0)
+            core.Language = info.Language;
         core.Created = created;
         core.Modified = created;
         var app = package.AddExtendedFilePropertiesPart();

@@ -66,6 +66,25 @@ internal static class DocxRuns
         return element;
     }
 
+    /// <summary>
+    /// Whether the first letter is Hebrew, Arabic or another right-to-left script: such a
+    /// paragraph gets a right-to-left direction (w:bidi), so its punctuation lands where a reader
+    /// of that script expects it.
+    /// </summary>
+    public static bool StartsRightToLeft(IReadOnlyList<TextRun> runs)
+    {
+        foreach (var run in runs)
+        {
+            foreach (var c in run.Text)
+            {
+                if (!char.IsLetter(c))
+                    continue;
+                return c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');
+            }
+        }
+        return false;
+    }
+
     /// <summary>The plain text of runs (for lengths and the table of contents).</summary>
     public static string Plain(IReadOnlyList<TextRun> runs) =>
         runs.Count == 1 ? runs[0].Text : string.Concat(runs.Select(r => r.Text));

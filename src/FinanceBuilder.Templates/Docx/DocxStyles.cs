@@ -13,6 +13,7 @@ namespace FinanceBuilder.Templates.Docx;
 internal static class DocxStyles
 {
     public const string Title = "Title";
+    public const string Subtitle = "Subtitle";
     public const string TocHeading = "TOCHeading";
     public const string ListParagraph = "ListParagraph";
     public const string TableText = "TableText";
@@ -35,6 +36,7 @@ internal static class DocxStyles
             TableNormal(),
             Grid(theme),
             TitleStyle(theme),
+            SubtitleStyle(theme),
             TocHeadingStyle(theme));
         for (var level = 1; level <= 6; level++)
             styles.Append(HeadingStyle(theme, level));
@@ -58,7 +60,7 @@ internal static class DocxStyles
                 FontSize = new FontSize { Val = DocxUnits.HalfPoints(theme.BodySize) },
                 FontSizeComplexScript = new FontSizeComplexScript { Val = DocxUnits.HalfPoints(theme.BodySize) },
                 // The document language drives Word's spelling checker and hyphenation.
-                Languages = new Languages { Val = info.Language, Bidi = "ar-SA" },
+                Languages = info.Language.Length > 0 ? new Languages { Val = info.Language } : null,
             }),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle
             {
@@ -86,6 +88,13 @@ internal static class DocxStyles
                 },
                 // Justified like the PDF.
                 Justification = new Justification { Val = JustificationValues.Both },
+            },
+            // Repeated from the defaults: a document pasted into another keeps its font and size.
+            new StyleRunProperties
+            {
+                RunFonts = Fonts(theme),
+                FontSize = new FontSize { Val = DocxUnits.HalfPoints(theme.BodySize) },
+                FontSizeComplexScript = new FontSizeComplexScript { Val = DocxUnits.HalfPoints(theme.BodySize) },
             })
         { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true };
 
@@ -163,6 +172,27 @@ internal static class DocxStyles
                 FontSizeComplexScript = new FontSizeComplexScript { Val = DocxUnits.HalfPoints(theme.CoverTitleSize) },
             })
         { Type = StyleValues.Paragraph, StyleId = Title };
+
+    /// <summary>The cover's other paragraphs: larger and muted, under the title.</summary>
+    private static Style SubtitleStyle(DocumentTheme theme) =>
+        new(
+            new StyleName { Val = "Subtitle" },
+            new BasedOn { Val = "Normal" },
+            new NextParagraphStyle { Val = "Normal" },
+            new UIPriority { Val = 11 },
+            new PrimaryStyle(),
+            new StyleParagraphProperties
+            {
+                SpacingBetweenLines = new SpacingBetweenLines { After = DocxUnits.TwipsText(theme.ParagraphSpacing * 2) },
+                Justification = new Justification { Val = JustificationValues.Left },
+            },
+            new StyleRunProperties
+            {
+                Color = new Color { Val = theme.MutedColor },
+                FontSize = new FontSize { Val = DocxUnits.HalfPoints(theme.BodySize + 2) },
+                FontSizeComplexScript = new FontSizeComplexScript { Val = DocxUnits.HalfPoints(theme.BodySize + 2) },
+            })
+        { Type = StyleValues.Paragraph, StyleId = Subtitle };
 
     private static Style HeadingStyle(DocumentTheme theme, int level)
     {

@@ -50,6 +50,8 @@ internal static class DocxTables
                 var paragraph = new Paragraph(new ParagraphProperties
                 {
                     ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.TableText },
+                    // Header rows stay with the first body row: never alone at the foot of a page.
+                    KeepNext = header ? new KeepNext() : null,
                     Justification = align switch
                     {
                         CellAlignment.Right => new Justification { Val = JustificationValues.Right },
@@ -71,26 +73,61 @@ internal static class DocxTables
         return element;
     }
 
-    /// <summary>Column widths in points: a share of the text width by the longest text in each column, within bounds.</summary>
-    private static double[] ColumnWidths(Content.Table table, int columns, DocumentTheme theme)
+    /// <summary>
+    /// Column widths in points: a share of the text width by the longest line in each column
+    /// (within bounds), but never narrower than the column's longest word, so a figure such as
+    /// "12,000,000" is not broken between digits next to wide text columns. LibreOffice keeps
+    /// these widths; Word's autofit starts from them.
+    /// </summary>
+    internal static double[] ColumnWidths(Content.Table table, int columns, DocumentTheme theme)
     {
         var weights = new double[columns];
+        var minimums = new double[columns];
         for (var c = 0; c < columns; c++)
         {
             var longest = 0;
+            var longestWord = 0;
             foreach (var row in table.Rows)
             {
-                if (c < row.Count)
+                if (c >= row.Count)
+                    continue;
+                // The longest line, not the whole text: "\n" already breaks it.
+                foreach (var line in DocxRuns.Plain(row[c]).Split('\n'))
                 {
-                    // The longest line, not the whole text: "\n" already breaks it.
-                    foreach (var line in DocxRuns.Plain(row[c]).Split('\n'))
-                        longest = Math.Max(longest, line.Length);
+                    longest = Math.Max(longest, line.Length);
+                    foreach (var word in line.Split(' ', '\t'))
+                        longestWord = Math.Max(longestWord, word.Length);
                 }
             }
             weights[c] = Math.Clamp(longest, 4, 40);
+            // 0.55 em per character: digits and capitals are wider than average prose.
+            minimums[c] = Math.Min(longestWord, 30) * theme.TableSize * 0.55 + theme.CellPadding * 2 + 2;
         }
-        var total = weights.Sum();
-        return weights.Select(w => theme.ContentWidth * w / total).ToArray();
+        var width = theme.ContentWidth;
+        var minimumTotal = minimums.Sum();
+        if (minimumTotal >= width)
+            return minimums.Select(m => width * m / minimumTotal).ToArray();
+        // Columns the proportional share would make too narrow are fixed at their minimum, and
+        // the rest of the width is shared again among the others, until no column is too narrow.
+        var widths = new double[columns];
+        var fixedColumns = new bool[columns];
+        while (true)
+        {
+            var free = width - Enumerable.Range(0, columns).Where(c => fixedColumns[c]).Sum(c => minimums[c]);
+            var freeWeight = Enumerable.Range(0, columns).Where(c => !fixedColumns[c]).Sum(c => weights[c]);
+            var changed = false;
+            for (var c = 0; c < columns; c++)
+            {
+                widths[c] = fixedColumns[c] ? minimums[c] : free * weights[c] / freeWeight;
+                if (!fixedColumns[c] && widths[c] < minimums[c])
+                {
+                    fixedColumns[c] = true;
+                    changed = true;
+                }
+            }
+            if (!changed)
+                return widths;
+        }
     }
 
     /// <summary>About how many lines the tallest cell of a row takes.</summary>

@@ -268,10 +268,30 @@ public sealed class DocxRendererTests
             Assert.Contains(literal, text, StringComparison.Ordinal);
         Assert.Contains("Emoji 🌍🌊💧 and a lone surrogate  here", text, StringComparison.Ordinal);
         Assert.Contains(longText, text, StringComparison.Ordinal);
+        // Arabic and Hebrew paragraphs read right to left; the others do not.
+        var paragraphs = package.MainDocumentPart.Document.Body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ToList();
+        bool RightToLeft(string text) => paragraphs.First(p => p.InnerText == text).ParagraphProperties?.BiDi is not null;
+        Assert.True(RightToLeft(hostile[1]));
+        Assert.True(RightToLeft(hostile[2]));
+        Assert.False(RightToLeft(hostile[4]));
         // The long table row may split across pages; the 20,000 characters are one paragraph.
         var rows = package.MainDocumentPart.Document.Body.Descendants<TableRow>().ToList();
         Assert.NotNull(rows[0].TableRowProperties!.GetFirstChild<CantSplit>());
         Assert.Null(rows[1].TableRowProperties?.GetFirstChild<CantSplit>());
+    }
+
+    [Fact]
+    public void ColumnWidths_FillTheTextWidth_AndKeepFiguresWhole()
+    {
+        var prose = "Outcome indicator measured every year against the baseline established at inception";
+        var table = new Table([SampleDocuments.Row("Indicator", "Means", "Baseline", "Target", "Assumptions", "Amount"), SampleDocuments.Row(prose, prose, prose, prose, prose, "12,000,000")], 1, []);
+        var theme = DocumentTheme.Default;
+
+        var widths = DocxTables.ColumnWidths(table, 6, theme);
+
+        Assert.Equal(theme.ContentWidth, widths.Sum(), precision: 6);
+        Assert.True(widths[5] >= 10 * theme.TableSize * 0.55 + theme.CellPadding * 2, $"the figures column is {widths[5]:F1} pt");
+        Assert.True(widths[0] > widths[5]);
     }
 
     [Fact]

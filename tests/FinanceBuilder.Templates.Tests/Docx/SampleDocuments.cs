@@ -58,7 +58,7 @@ internal static class SampleDocuments
         P(Lorem),
     ]);
 
-    /// <summary>About forty pages: ten sections with text, lists, a long table and a chart each.</summary>
+    /// <summary>About forty pages: fourteen sections with text, lists, a long table and a chart each.</summary>
     public static ContentDocument Long()
     {
         var blocks = new List<ContentBlock>
@@ -71,7 +71,7 @@ internal static class SampleDocuments
             new PageBreak(),
         };
         var kinds = new[] { ChartKind.Column, ChartKind.Bar, ChartKind.Line };
-        for (var s = 0; s < 10; s++)
+        for (var s = 0; s < 14; s++)
         {
             var letter = (char)('A' + s);
             blocks.Add(H(1, $"{letter}. Section {letter} of the proposal"));
