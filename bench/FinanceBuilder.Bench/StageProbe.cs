@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Templates.Docx;
+using FinanceBuilder.Templates.Pdf;
+using FinanceBuilder.Templates.Rendering;
+using FinanceBuilder.Templates.Workbook;
+using FinanceBuilder.Web.Features.Documents;
+using FinanceBuilder.Web.Features.Documents.Workbook;
+using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Rules;
+
+namespace FinanceBuilder.Bench;
+
+/// Where the time of a package goes, stage by stage (warm: median of the last 30 of 60 runs):
+///   dotnet run -c Release --project bench/FinanceBuilder.Bench -- stages
+public static class StageProbe
+{
+    public static void Run()
+    {
+        var json = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", DocumentBenchmarks.Sample));
+        var packs = DocumentBenchmarks.Packs();
+        var pack = packs.Packs[DocumentBenchmarks.Pack];
+        var reader = new ProposalReader();
+        var validation = new ProposalValidation(new RuleCatalogue(RuleSettings.Default));
+        var proposal = reader.Read(json, CultureInfo.InvariantCulture).Proposal!;
+        var info = new DocumentInfo { Title = "t", Author = "a", Language = "en", Labels = DocumentLabels.English };
+        Dictionary<string, object?> model = [];
+        var markdown = "";
+        ContentDocument document = new([]);
+        var stages = new (string Name, Action Run)[]
+        {
+            ("read proposal JSON", () => reader.Read(json, CultureInfo.InvariantCulture)),
+            ("validate", () => validation.Validate(proposal)),
+            ("document model (mapper)", () => model = DocumentModel.For(proposal)),
+            ("templates → Markdown (Scriban)", () => markdown = pack.RenderMarkdown(model, "en")),
+            ("Markdown → content (Markdig)", () => document = MarkdownReader.Read(markdown)),
+            ("PDF", () => PdfRenderer.Render(document, info, DocumentTheme.Default, new MemoryStream())),
+            ("DOCX", () => DocxRenderer.Render(document, info, DocumentTheme.Default, new MemoryStream())),
+            ("XLSX", () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal), new MemoryStream())),
+        };
+        foreach (var (name, run) in stages)
+        {
+            run();
+            var times = new List<double>();
+            for (var i = 0; i < 60; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                run();
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            times = times.Skip(30).Order().ToList(); // the last 30: JIT tiering settled
+            Console.WriteLine($"{name,-32} {times[times.Count / 2],8:0.00} ms");
+        }
+    }
+}
