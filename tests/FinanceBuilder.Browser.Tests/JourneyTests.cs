@@ -81,6 +81,28 @@ public sealed partial class JourneyTests(Browsers browsers)
         Assert.Equal(0, await notStarted.CountAsync());
 
         await AssertFitsAsync(page, "task list");
+
+        // The package: from "check your answers" to the generate page, a look at the preview,
+        // then the zip as the browser downloads it — in the journey's language, every file in it.
+        await driver.GoAsync(new Uri(taskList).AbsolutePath + "/check-answers");
+        await driver.NavigatingAsync(() => page.Locator($"a[href=\"/proposals/{id}/package\"]").First.ClickAsync());
+        await Look(driver, "package");
+        await AssertFitsAsync(page, "package");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("button[name=file][value=zip]").ClickAsync());
+        Assert.Matches(@"^FP-[A-Za-z0-9-]+-\d{8}(-DRAFT|-BROUILLON)?\.zip$", download.SuggestedFilename);
+        var saved = Path.Combine(Path.GetTempPath(), $"{run}-{Guid.NewGuid():N}.zip");
+        await download.SaveAsAsync(saved);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(saved))
+        {
+            Assert.Equal(7, zip.Entries.Count);
+            using var manifest = System.Text.Json.JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
+            Assert.Equal(language, manifest.RootElement.GetProperty("language").GetString());
+            Assert.Equal("gcf-funding-proposal", manifest.RootElement.GetProperty("template").GetProperty("id").GetString());
+        }
+        File.Delete(saved);
+        await driver.NavigatingAsync(() => page.Locator($"a[href=\"/proposals/{id}/preview/gcf-funding-proposal\"]").First.ClickAsync());
+        await Look(driver, "preview");
+        await AssertFitsAsync(page, "preview");
     }
 
     /// Nothing makes the page wider than the screen: wide tables scroll inside their own box.

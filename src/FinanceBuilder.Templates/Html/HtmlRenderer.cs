@@ -98,7 +98,9 @@ public static class HtmlRenderer
 
     private static void Table(Table table, StringBuilder html)
     {
-        html.Append("<table>");
+        // A wide table scrolls inside its own box on a phone; the box takes the keyboard focus so
+        // it can be scrolled without a mouse.
+        html.Append("<div class=\"table-scroll\" tabindex=\"0\"><table>");
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var header = r < table.HeaderRows;
@@ -124,7 +126,7 @@ public static class HtmlRenderer
         }
         if (table.Rows.Count > table.HeaderRows)
             html.Append("</tbody>");
-        html.Append("</table>\n");
+        html.Append("</table></div>\n");
     }
 
     private static void Runs(IReadOnlyList<TextRun> runs, StringBuilder html)

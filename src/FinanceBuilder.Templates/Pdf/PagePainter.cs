@@ -152,6 +152,10 @@ internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextSh
         var length = text.Length;
         while (length > 1 && Width(string.Concat(text.AsSpan(0, length), "\u2026"), 0) > width)
             length = Math.Max(1, length - Math.Max(1, length / 20));
-        return string.Concat(text.AsSpan(0, length).TrimEnd(), "\u2026");
+        // End at a word where one is near: "… Electric Bus…", not "… Electric Bu…".
+        var space = text.LastIndexOf(' ', Math.Max(0, length - 1));
+        if (space > length / 2)
+            length = space;
+        return string.Concat(text.AsSpan(0, length).TrimEnd(" ,;:—–"), "\u2026");
     }
 }

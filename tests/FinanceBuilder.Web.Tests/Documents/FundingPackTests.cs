@@ -35,7 +35,7 @@ public sealed class FundingPackTests
              "D. Expected performance against investment criteria", "E. Logical framework", "F. Risk assessment and management",
              "G. GCF policies and standards", "H. Annexes"],
             FpItems, 9, "Component", "Column",
-            ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Indicator (unit) — result measured", "Baseline (year)", "Mid-term target"],
+            ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Indicator (unit)", "Baseline (year)", "Mid-term target"],
             ["Annex", "Document", "Type", "Status"], ["Task or milestone", "Activity", "Start", "End", "Milestone"],
             ["Financial instrument", "GCF", "Co-financing", "Total", "Share of total"]),
         [("gcf-funding-proposal", Language.Fr)] = new(
@@ -43,21 +43,21 @@ public sealed class FundingPackTests
              "D. Performance attendue au regard des critères d’investissement", "E. Cadre logique", "F. Évaluation et gestion des risques",
              "G. Politiques et normes du FVC", "H. Annexes"],
             FpItems, 9, "Composante", "Column",
-            ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Indicateur (unité) — résultat mesuré", "Référence (année)", "Cible à mi-parcours"],
+            ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Indicateur (unité)", "Référence (année)", "Cible à mi-parcours"],
             ["Annexe", "Document", "Type", "État"], ["Tâche ou jalon", "Activité", "Début", "Fin", "Jalon"],
             ["Instrument financier", "FVC", "Cofinancement", "Total", "Part du total"]),
         [("gcf-sap", Language.En)] = new(
             ["A. Summary", "B. Financing/cost information", "C. Detailed description", "D. Rationale for GCF involvement",
              "E. Expected performance against investment criteria", "F. Appraisal summary", "G. Risk assessment and management",
              "H. Results monitoring and reporting", "I. Annexes"],
-            SapItems, 2, "Component", "Line",
+            SapItems, 3, "Component", "Line",
             ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Indicator (unit)", "Baseline", "Mid-term target"],
             ["Annex", "Document", "Status"], ["Task or milestone", "Activity", "Start", "End", "Milestone"], null),
         [("gcf-sap", Language.Fr)] = new(
             ["A. Résumé", "B. Informations sur le financement et les coûts", "C. Description détaillée", "D. Justification de l’intervention du FVC",
              "E. Performance attendue au regard des critères d’investissement", "F. Synthèse de l’évaluation", "G. Évaluation et gestion des risques",
              "H. Suivi des résultats et rapports", "I. Annexes"],
-            SapItems, 2, "Composante", "Line",
+            SapItems, 3, "Composante", "Line",
             ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Indicateur (unité)", "Référence", "Cible à mi-parcours"],
             ["Annexe", "Document", "État"], ["Tâche ou jalon", "Activité", "Début", "Fin", "Jalon"], null),
     };

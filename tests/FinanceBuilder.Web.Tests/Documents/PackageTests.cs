@@ -108,6 +108,7 @@ public sealed class PackageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("true", response.Headers.GetValues("X-Package-Draft").Single());
         var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.All(zip.Entries.Where(e => e.FullName != "manifest.json"), e => Assert.Contains("-" + mark + "-", e.FullName.Replace(".", "-", StringComparison.Ordinal), StringComparison.Ordinal));
         foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".pdf", StringComparison.Ordinal)))
         {
             using var pdf = PdfDocument.Open(Read(zip, entry.FullName));

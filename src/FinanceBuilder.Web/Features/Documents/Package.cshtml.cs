@@ -20,7 +20,9 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
     public ProposalSummary Summary { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
-    public IReadOnlyList<(string Id, string Name, IReadOnlyList<string> Languages, int? Pages, int? Words)> Packs { get; private set; } = [];
+    /// Each pack with its languages, the funder's limits and the errors the proposal has against
+    /// that type of application (a pack with errors gives a draft).
+    public IReadOnlyList<(string Id, string Name, IReadOnlyList<string> Languages, int? Pages, int? Words, int Errors)> Packs { get; private set; } = [];
     public string PackChoice { get; private set; } = "";
     public string LanguageChoice { get; private set; } = "";
     public int Errors { get; private set; }
@@ -56,15 +58,27 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         Packs = packs.Packs.Values
             .Where(p => p.Sections.Count > 0)
             .OrderBy(p => p.Manifest.Id == PackFor(proposal.Target.Route) ? 0 : 1).ThenBy(p => p.Manifest.Id, StringComparer.Ordinal)
-            .Select(p => (p.Manifest.Id, p.Manifest.NameIn(ui), (IReadOnlyList<string>)p.Sections.Keys.Order(StringComparer.Ordinal).ToList(), p.Manifest.Limits.Pages, p.Manifest.Limits.Words))
+            .Select(p => (p.Manifest.Id, p.Manifest.NameIn(ui), (IReadOnlyList<string>)p.Sections.Keys.Order(StringComparer.Ordinal).ToList(), p.Manifest.Limits.Pages, p.Manifest.Limits.Words,
+                validation.Validate(proposal, RouteOf(p.Manifest.Id)).Findings.Count(f => f.Severity == Severity.Error)))
             .ToList();
         // The pack of the proposal's type of application and the proposal's own language by default.
         PackChoice = template is not null && packs.Packs.ContainsKey(template) ? template : Packs.Count > 0 ? Packs[0].Id : "";
         var documentLanguage = proposal.Language.ToString().ToLowerInvariant();
         LanguageChoice = lang is not null && Packs.Any(p => p.Languages.Contains(lang)) ? lang : documentLanguage;
-        Errors = validation.Validate(proposal).Findings.Count(f => f.Severity == Severity.Error);
+        Errors = Packs.FirstOrDefault(p => p.Id == PackChoice).Errors;
         return found;
     }
+
+    /// The type of application a pack writes, so the package's check and DRAFT mark follow the
+    /// funder's rules for that document (a SAP proposal over the SAP limits is a draft); a pack of
+    /// another funder is checked on the proposal's own route.
+    public static FinanceBuilder.Web.Proposals.Model.Route? RouteOf(string packId) => packId switch
+    {
+        "gcf-concept-note" => FinanceBuilder.Web.Proposals.Model.Route.ConceptNote,
+        "gcf-sap" => FinanceBuilder.Web.Proposals.Model.Route.Sap,
+        "gcf-funding-proposal" => FinanceBuilder.Web.Proposals.Model.Route.FundingProposal,
+        _ => null,
+    };
 
     /// The pack that writes the proposal's type of application, when there is one.
     public static string PackFor(FinanceBuilder.Web.Proposals.Model.Route? route) => route switch

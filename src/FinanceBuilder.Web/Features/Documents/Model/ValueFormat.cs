@@ -22,7 +22,27 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
 
     public string Text(string key) => WizardText.Get(key, Culture);
 
-    public string Label(Enum? value) => value is null ? Missing : WizardText.Get($"Enum.{value.GetType().Name}.{value}", Culture);
+    public string Label(Enum? value) => value is null ? Missing : DocumentLabel(value, Culture);
+
+    /// <summary>
+    /// An option's name as a funder document writes it: the wizard's label without the plain-words
+    /// explanation it gives applicants ("Senior loan (repaid first)" → "Senior loan"). Labels whose
+    /// brackets carry facts — size bands, units, acronyms — keep them.
+    /// </summary>
+    public static string DocumentLabel(Enum value, CultureInfo culture)
+    {
+        var label = WizardText.Get($"Enum.{value.GetType().Name}.{value}", culture);
+        if (!ExplainedOptions.Contains(value.GetType().Name) || !label.EndsWith(')'))
+            return label;
+        var open = label.LastIndexOf(" (", StringComparison.Ordinal);
+        return open > 0 ? label[..open] : label;
+    }
+
+    private static readonly HashSet<string> ExplainedOptions = new(StringComparer.Ordinal)
+    {
+        "FinancialInstrument", "Focus", "CommitmentStatus", "Seniority", "OrganisationType", "ResultLevel", "EmissionEffect",
+        "ProjectKind", "BarrierType", "CoFinancierType", "AccreditedEntityKind", "ExpenditureType", "FiduciaryStandard", "RiskCategory", "HazardType",
+    };
 
     public string Number(decimal? value, int decimals = 0) =>
         value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), Culture) : Missing;
@@ -41,7 +61,13 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
     public string Percent(decimal? value, int decimals = 1) =>
         value is { } v ? Number(v, decimals) + (IsFrench ? "\u00A0%" : "%") : Missing;
 
-    public string Date(DateOnly? value) => value?.ToString("d MMMM yyyy", Culture) ?? Missing;
+    /// "1 July 2027"; in French the first of the month is "1er juillet 2027", as French writes it.
+    public string Date(DateOnly? value) => value switch
+    {
+        null => Missing,
+        { Day: 1 } first when Culture.TwoLetterISOLanguageName == "fr" => first.ToString("'1er' MMMM yyyy", Culture),
+        { } date => date.ToString("d MMMM yyyy", Culture),
+    };
 
     public string MonthYear(DateOnly? value) => value?.ToString("MMM yyyy", Culture) ?? Missing;
 

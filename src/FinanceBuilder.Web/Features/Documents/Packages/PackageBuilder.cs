@@ -69,11 +69,13 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         proposal.Language = language;
         var culture = new CultureInfo(language.ToString().ToLowerInvariant());
         var now = clock.GetUtcNow();
-        var report = validation.Validate(proposal);
+        var report = validation.Validate(proposal, PackagePage.RouteOf(pack.Manifest.Id));
         var title = proposal.Basics.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", culture);
         var entity = proposal.Applicant.AccreditedEntity.Name
             ?? proposal.Basics.Countries.Select(c => CountryList.Name(c.Code, culture)).FirstOrDefault();
-        var stem = PackageFileName.Stem(pack.Manifest.FileName, entity, DateOnly.FromDateTime(now.UtcDateTime));
+        // A draft says so in its file names too, so it is not mistaken for the final package.
+        var draftWord = WizardText.Get("Document.Draft", culture);
+        var stem = PackageFileName.Stem(report.HasErrors ? pack.Manifest.FileName + "-" + draftWord : pack.Manifest.FileName, entity, DateOnly.FromDateTime(now.UtcDateTime));
         var packName = pack.Manifest.NameIn(culture.TwoLetterISOLanguageName);
         var info = new DocumentInfo
         {
@@ -81,8 +83,8 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             Author = proposal.Applicant.AccreditedEntity.Name ?? "",
             Subject = packName,
             Language = culture.TwoLetterISOLanguageName,
-            Header = ProposalText.Truncate($"{packName} — {title}", 110),
-            Labels = new DocumentLabels(WizardText.Get("Document.PageOfTotal", culture), WizardText.Get("Document.Contents", culture), WizardText.Get("Document.Draft", culture)),
+            Header = $"{packName} — {title}", // the PDF shortens it at a word to fit its line
+            Labels = new DocumentLabels(WizardText.Get("Document.PageOfTotal", culture), WizardText.Get("Document.Contents", culture), draftWord),
             Draft = report.HasErrors,
             Created = now,
         };
@@ -96,11 +98,11 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         var xlsx = new MemoryStream();
         var reportPdf = new MemoryStream();
         var pages = 0;
-        var reportInfo = info with { Subject = WizardText.Get("Report.Title", culture), Header = ProposalText.Truncate($"{WizardText.Get("Report.Title", culture)} — {title}", 110) };
+        var reportInfo = info with { Subject = WizardText.Get("Report.Title", culture), Header = $"{WizardText.Get("Report.Title", culture)} — {title}" };
         Parallel.Invoke(
             () => pages = PdfRenderer.Render(document, info, theme, pdf),
             () => DocxRenderer.Render(document, info, theme, docx),
-            () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal), xlsx),
+            () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal) is var sheet && report.HasErrors ? sheet with { Title = $"{draftWord} — {sheet.Title}" } : sheet, xlsx),
             () => PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now), reportInfo, theme, reportPdf));
         var reportJson = JsonSerializer.SerializeToUtf8Bytes(Validation.ValidationReportView.From(report, culture), Validation.ValidationReportView.JsonOptions);
 

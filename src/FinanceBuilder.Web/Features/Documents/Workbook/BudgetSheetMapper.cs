@@ -19,7 +19,7 @@ public static class BudgetSheetMapper
         var language = proposal.Language.ToString().ToLowerInvariant();
         var culture = new CultureInfo(language);
         string T(string key) => WizardText.Get(key, culture);
-        string Label(Enum? value) => value is null ? "—" : WizardText.Get($"Enum.{value.GetType().Name}.{value}", culture);
+        string Label(Enum? value) => value is null ? "—" : Model.ValueFormat.DocumentLabel(value, culture);
         var budget = BudgetBreakdown.Of(proposal);
         // A GCF request in one instrument says what every GCF line is paid with.
         var gcfInstruments = proposal.Financing.GcfInstruments.Select(i => i.Instrument).Distinct().ToList();
