@@ -59,7 +59,7 @@ public sealed class ConceptNotePackTests
         Assert.Contains(headings, h => h.StartsWith("D. ", StringComparison.Ordinal));
         var text = string.Concat(document.Blocks.OfType<Table>().SelectMany(t => t.Rows).SelectMany(r => r).SelectMany(c => c).Select(r => r.Text + " "));
         var figures = KeyFigures.Compute(proposal);
-        Assert.Contains($"{figures.ReportingCurrency} {NumberText.Format(Math.Round(figures.TotalFinancing!.Value), culture)}", text, StringComparison.Ordinal);
+        Assert.Contains($"{figures.ReportingCurrency}\u00A0{NumberText.Format(Math.Round(figures.TotalFinancing!.Value), culture)}", text, StringComparison.Ordinal);
         if (figures.LifetimeTco2e is { } tonnes)
             Assert.Contains(NumberText.Format(Math.Round(tonnes), culture), text, StringComparison.Ordinal);
     }

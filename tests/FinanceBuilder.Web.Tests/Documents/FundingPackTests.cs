@@ -92,8 +92,8 @@ public sealed class FundingPackTests
 
         // Key figures computed from the data, formatted in the proposal's language.
         var text = TableText(document);
-        Assert.Contains(NumberText.Money(figures.TotalFinancing!.Value, figures.ReportingCurrency, culture), text, StringComparison.Ordinal);
-        Assert.Contains(NumberText.Money(figures.GcfRequest!.Value, figures.ReportingCurrency, culture), text, StringComparison.Ordinal);
+        Assert.Contains(NumberText.Money(figures.TotalFinancing!.Value, figures.ReportingCurrency, culture).Replace(" ", "\u00A0", StringComparison.Ordinal), text, StringComparison.Ordinal);
+        Assert.Contains(NumberText.Money(figures.GcfRequest!.Value, figures.ReportingCurrency, culture).Replace(" ", "\u00A0", StringComparison.Ordinal), text, StringComparison.Ordinal);
         if (figures.LifetimeTco2e is { } tonnes)
             Assert.Contains(NumberText.Format(Math.Round(tonnes), culture), text, StringComparison.Ordinal);
 
@@ -107,7 +107,7 @@ public sealed class FundingPackTests
         if (expected.InstrumentHeader is { } instrumentHeader)
         {
             var byInstrument = TableStartingWith(document, instrumentHeader);
-            Assert.Equal(NumberText.Money(figures.TotalFinancing.Value, figures.ReportingCurrency, culture), Text(byInstrument.Rows[^1][3]));
+            Assert.Equal(NumberText.Money(figures.TotalFinancing.Value, figures.ReportingCurrency, culture).Replace(" ", "\u00A0", StringComparison.Ordinal), Text(byInstrument.Rows[^1][3]));
         }
         Assert.Equal(proposal.Risks.Count + 1, TableStartingWith(document, expected.RiskHeader).Rows.Count);
         // One table per level of result, one row per indicator.

@@ -20,8 +20,8 @@ public sealed class PreviewPageTests : IDisposable
     }
 
     [Theory]
-    [InlineData("mitigation-tamale-solar-led.json", "A. Project/programme summary", "USD 13,025,000")]
-    [InlineData("adaptation-cotonou-drainage-fr.json", "A. Résumé du projet/programme", "USD 40\u202F000\u202F000")]
+    [InlineData("mitigation-tamale-solar-led.json", "A. Project/programme summary", "USD\u00A013,025,000")]
+    [InlineData("adaptation-cotonou-drainage-fr.json", "A. Résumé du projet/programme", "USD\u00A040\u202F000\u202F000")]
     public async Task Preview_ShowsTheConceptNote_InTheProposalsLanguage(string sample, string heading, string total)
     {
         var id = await browser.SeedSampleAsync(sample);

@@ -28,7 +28,11 @@ internal sealed partial class DocumentLayout
         var headerHeight = Enumerable.Range(0, headerRows).Sum(r => RowHeight(layout.Rows[r].LineCount));
         // A header taller than a third of the page is not repeated: it would leave no room for rows.
         var repeat = headerRows > 0 && headerHeight <= BodyHeight / 3;
-        var first = headerRows < layout.Rows.Length ? Math.Min(RowHeight(layout.Rows[headerRows].LineCount), RowHeight(2)) : 0;
+        // The header starts on a page where its first row fits whole (a row is moved, not split,
+        // when it fits a page), so a header never stands alone at the foot of a page.
+        var first = headerRows < layout.Rows.Length ? RowHeight(layout.Rows[headerRows].LineCount) : 0;
+        if (headerHeight + first > BodyHeight)
+            first = RowHeight(2);
         Start(theme.ParagraphSpacing, Math.Min(headerHeight + first, BodyHeight));
         for (var r = 0; r < layout.Rows.Length; r++)
             Row(table, layout, r, x, header: r < headerRows, repeat ? headerRows : 0);

@@ -52,10 +52,11 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
     public string Number(int? value) => value is { } v ? NumberText.Format(v, Culture) : Missing;
 
     /// <summary>"USD 1,200,000" — whole units, the currency first, as the GCF templates write money.</summary>
-    public string Money(decimal? value) => value is { } v ? NumberText.Money(v, Currency, Culture) : Missing;
+    /// <summary>"USD 13,025,000", never broken between the code and the amount in a narrow cell.</summary>
+    public string Money(decimal? value) => Money(value, Currency);
 
     /// <summary>Money in another currency than the reporting one (a co-financier's own).</summary>
-    public string Money(decimal? value, string code) => value is { } v ? NumberText.Money(v, code, Culture) : Missing;
+    public string Money(decimal? value, string code) => value is { } v ? NumberText.Money(v, code, Culture).Replace(' ', '\u00A0') : Missing;
 
     /// <summary>"12.5%" in English, "12,5 %" (non-breaking space) in French.</summary>
     public string Percent(decimal? value, int decimals = 1) =>
