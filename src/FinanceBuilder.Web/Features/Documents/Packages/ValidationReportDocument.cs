@@ -44,9 +44,9 @@ public static class ValidationReportDocument
                 [T("Panel.Indirect"), Num(f.IndirectBeneficiaries)],
             ]),
             new Heading(2, [new TextRun(T("Report.ByCriterion"))]),
-            Readiness(report.Criteria, name => WizardText.Get($"Enum.InvestmentCriterion.{name}", culture), T),
+            Readiness(report.Criteria, name => WizardText.Get($"Enum.InvestmentCriterion.{name}", culture), T, culture),
             new Heading(2, [new TextRun(T("Report.BySection"))]),
-            Readiness(report.Sections, name => WizardText.Get($"Enum.TemplateSection.{name}", culture), T),
+            Readiness(report.Sections, name => WizardText.Get($"Enum.TemplateSection.{name}", culture), T, culture),
             new Heading(2, [new TextRun(T("Report.Findings"))]),
         };
         if (report.Findings.Count == 0)
@@ -69,12 +69,13 @@ public static class ValidationReportDocument
         return new ContentDocument(blocks);
     }
 
-    private static Table Readiness(IReadOnlyList<ReadinessScore> scores, Func<string, string> name, Func<string, string> t) =>
+    private static Table Readiness(IReadOnlyList<ReadinessScore> scores, Func<string, string> name, Func<string, string> t, CultureInfo culture) =>
         Table([t("Report.Name"), t("Report.Score"), t("Report.Status"), t("Report.Answered"), t("Report.Errors"), t("Report.Warnings")],
             [CellAlignment.Left, CellAlignment.Right, CellAlignment.Left, CellAlignment.Right, CellAlignment.Right, CellAlignment.Right],
             scores.Select(s => new[]
             {
-                name(s.Name), $"{s.Score} %", t($"Enum.ReadinessStatus.{s.Status}"), $"{s.Answered} / {s.Required}",
+                // "100%" in English, "100 %" with a no-break space in French.
+                name(s.Name), culture.TwoLetterISOLanguageName == "fr" ? $"{s.Score}\u00A0%" : $"{s.Score}%", t($"Enum.ReadinessStatus.{s.Status}"), $"{s.Answered} / {s.Required}",
                 s.Errors.ToString(CultureInfo.InvariantCulture), s.OpenWarnings.ToString(CultureInfo.InvariantCulture),
             }).ToList());
 
