@@ -102,8 +102,11 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         Parallel.Invoke(
             () => pages = PdfRenderer.Render(document, info, theme, pdf),
             () => DocxRenderer.Render(document, info, theme, docx),
-            () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal) is var sheet && report.HasErrors ? sheet with { Title = $"{draftWord} — {sheet.Title}" } : sheet, xlsx),
-            () => PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now), reportInfo, theme, reportPdf));
+            () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal) is var sheet && report.HasErrors ? sheet with { Title = $"{draftWord} — {sheet.Title}" } : sheet, xlsx));
+        // The report tells the rendered length against the funder's limits, so it follows the PDF.
+        var words = WordCount.Of(document);
+        var length = new ValidationReportDocument.Length(pages, words, pack.Manifest.Limits.Pages, pack.Manifest.Limits.Words);
+        PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, length), reportInfo, theme, reportPdf);
         var reportJson = JsonSerializer.SerializeToUtf8Bytes(Validation.ValidationReportView.From(report, culture), Validation.ValidationReportView.JsonOptions);
 
         var files = new List<PackageFile>
@@ -115,7 +118,6 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             new("report-pdf", $"{stem}-validation-report.pdf", "application/pdf", reportPdf.ToArray()),
             new("report-json", $"{stem}-validation-report.json", "application/json", reportJson),
         };
-        var words = WordCount.Of(document);
         var manifest = new PackageManifestFile(
             new PackageManifestFile.TemplateInfo(pack.Manifest.Id, packName, pack.Manifest.TemplateVersion, pack.Manifest.Funder),
             culture.TwoLetterISOLanguageName,

@@ -12,7 +12,10 @@ namespace FinanceBuilder.Web.Features.Documents.Packages;
 /// data — rule messages can quote what the user typed — and is never parsed.
 public static class ValidationReportDocument
 {
-    public static ContentDocument For(string title, ValidationReport report, CultureInfo culture, DateTimeOffset checkedAt)
+    /// The generated document's length against the funder's limits (the rules can only estimate it).
+    public sealed record Length(int Pages, int Words, int? PageLimit, int? WordLimit);
+
+    public static ContentDocument For(string title, ValidationReport report, CultureInfo culture, DateTimeOffset checkedAt, Length? length = null)
     {
         string T(string key) => WizardText.Get(key, culture);
         string F(string key, params object?[] args) => WizardText.Format(culture, key, args);
@@ -49,6 +52,8 @@ public static class ValidationReportDocument
             Readiness(report.Sections, name => WizardText.Get($"Enum.TemplateSection.{name}", culture), T, culture),
             new Heading(2, [new TextRun(T("Report.Findings"))]),
         };
+        // After the counts, before the key figures.
+        blocks.InsertRange(4, LengthBlocks(length, T, culture));
         if (report.Findings.Count == 0)
         {
             blocks.Add(new Paragraph([new TextRun(T("Report.NoFindings"))]));
@@ -67,6 +72,28 @@ public static class ValidationReportDocument
                     }).ToList()));
         }
         return new ContentDocument(blocks);
+    }
+
+    /// Pages and words of the document as generated, each against its limit, and a plain
+    /// sentence when one is over it.
+    private static List<ContentBlock> LengthBlocks(Length? length, Func<string, string> t, CultureInfo culture)
+    {
+        if (length is null)
+            return [];
+        string Limit(int? limit) => limit is { } l ? l.ToString("N0", culture) : t("Report.NoLimit");
+        var over = length.Pages > length.PageLimit || length.Words > length.WordLimit;
+        var blocks = new List<ContentBlock>
+        {
+            new Heading(2, [new TextRun(t("Report.Length"))]),
+            Table([t("Report.Measure"), t("Report.Generated"), t("Report.Limit")], [CellAlignment.Left, CellAlignment.Right, CellAlignment.Right],
+            [
+                [t("Report.Pages"), length.Pages.ToString("N0", culture), Limit(length.PageLimit)],
+                [t("Report.Words"), length.Words.ToString("N0", culture), Limit(length.WordLimit)],
+            ]),
+        };
+        if (over)
+            blocks.Add(new Paragraph([new TextRun(t("Report.OverLimit"), Bold: true)]));
+        return blocks;
     }
 
     private static Table Readiness(IReadOnlyList<ReadinessScore> scores, Func<string, string> name, Func<string, string> t, CultureInfo culture) =>

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using FinanceBuilder.Templates.Tests.Pdf;
+using FinanceBuilder.Web.Tests.Infrastructure;
+
+namespace FinanceBuilder.Web.Tests.Documents;
+
+/// The package's validation report: the findings of the pack's own type of application, and the
+/// document's rendered length against the funder's limits — which the rules can only estimate.
+public sealed class ValidationReportTests
+{
+    [Fact]
+    public async Task SapPackage_OfAFullFundingProposal_SaysItIsTooLong_AndChecksTheSapRules()
+    {
+        var package = await TestPackages.BuildAsync(Samples.ReadText("crosscutting-cuenca-watershed-bus.json"), "gcf-sap", "en");
+
+        Assert.True(package.Pages > 20, $"{package.Pages} pages");
+        var report = string.Join("\n", PdfLayoutChecks.PageTexts(package.File("report-pdf")!.Content));
+        Assert.Contains("Length of the generated document", report, StringComparison.Ordinal);
+        Assert.Contains("The document is longer than the funder allows", report, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(package.File("report-json")!.Content);
+        Assert.Equal("sap", json.RootElement.GetProperty("route").GetString());
+        Assert.True(package.Draft); // USD 32.5 million asked: over the SAP ceiling, an error on this route
+    }
+
+    [Fact]
+    public async Task ConceptNote_WithinItsLimit_SaysNothingAboutLength()
+    {
+        var package = await TestPackages.BuildAsync(Samples.ReadText("adaptation-cotonou-drainage-fr.json"), "gcf-concept-note", "fr");
+
+        var report = string.Join("\n", PdfLayoutChecks.PageTexts(package.File("report-pdf")!.Content));
+        Assert.Contains("Longueur du document généré", report, StringComparison.Ordinal);
+        Assert.True(package.Pages <= 12, $"{package.Pages} pages");
+        Assert.DoesNotContain("dépasse la longueur", report, StringComparison.Ordinal);
+    }
+}
