@@ -91,22 +91,26 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         var theme = DocumentTheme.Default;
         var document = MarkdownReader.Read(pack.RenderMarkdown(DocumentModel.For(proposal), culture.TwoLetterISOLanguageName));
 
-        // The four files are independent: drawn side by side, the package takes about as long as
-        // its PDF alone on a machine with a core to spare.
+        // The files are independent but for the report's page count: drawn side by side, the
+        // package takes little more than its PDF on a machine with a core to spare.
         var pdf = new MemoryStream();
         var docx = new MemoryStream();
         var xlsx = new MemoryStream();
         var reportPdf = new MemoryStream();
         var pages = 0;
         var reportInfo = info with { Subject = WizardText.Get("Report.Title", culture), Header = $"{WizardText.Get("Report.Title", culture)} — {title}" };
+        // The report tells the rendered length against the funder's limits, so it follows the PDF
+        // on the same thread while the DOCX and the workbook are drawn beside them.
+        var words = WordCount.Of(document);
         Parallel.Invoke(
-            () => pages = PdfRenderer.Render(document, info, theme, pdf),
+            () =>
+            {
+                pages = PdfRenderer.Render(document, info, theme, pdf);
+                var length = new ValidationReportDocument.Length(pages, words, pack.Manifest.Limits.Pages, pack.Manifest.Limits.Words);
+                PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, length), reportInfo, theme, reportPdf);
+            },
             () => DocxRenderer.Render(document, info, theme, docx),
             () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal) is var sheet && report.HasErrors ? sheet with { Title = $"{draftWord} — {sheet.Title}" } : sheet, xlsx));
-        // The report tells the rendered length against the funder's limits, so it follows the PDF.
-        var words = WordCount.Of(document);
-        var length = new ValidationReportDocument.Length(pages, words, pack.Manifest.Limits.Pages, pack.Manifest.Limits.Words);
-        PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, length), reportInfo, theme, reportPdf);
         var reportJson = JsonSerializer.SerializeToUtf8Bytes(Validation.ValidationReportView.From(report, culture), Validation.ValidationReportView.JsonOptions);
 
         var files = new List<PackageFile>
