@@ -21,7 +21,11 @@ public sealed record BudgetSheet(
     IReadOnlyList<BudgetSheetLine> Lines,
     IReadOnlyList<BudgetSheetComponent> Components,
     IReadOnlyList<string> Sources,
-    IReadOnlyList<int> Years);
+    IReadOnlyList<int> Years)
+{
+    /// <summary>The draft mark ("DRAFT") printed at the top of every page of every sheet, or null for a final workbook.</summary>
+    public string? DraftMark { get; init; }
+}
 
 /// <summary>
 /// One budget line. A proposal's line has one year, so the year is a field rather than amounts

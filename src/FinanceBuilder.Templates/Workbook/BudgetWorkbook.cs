@@ -59,7 +59,7 @@ public static class BudgetWorkbook
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
             using (var stream = part.GetStream(FileMode.Create))
-                sheets[i].Builder.WriteTo(stream, selected: i == 0, sheets[i].Filter);
+                sheets[i].Builder.WriteTo(stream, selected: i == 0, sheets[i].Filter, sheet.DraftMark);
             sheetList.Append(new Spreadsheet.Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(part) });
         }
         using (var stream = workbookPart.AddNewPart<SharedStringTablePart>().GetStream(FileMode.Create))

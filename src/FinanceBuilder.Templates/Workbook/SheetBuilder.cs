@@ -50,8 +50,11 @@ internal sealed class SheetBuilder(SharedStrings strings)
     public void Formula(string formula, decimal cached, uint style) =>
         Add(Width(cached, style), style, Kind.Formula, cached.ToString(CultureInfo.InvariantCulture), formula);
 
-    /// <summary>Writes the sheet, with the header row frozen and, when given, an autofilter on a range.</summary>
-    public void WriteTo(Stream stream, bool selected, string? autoFilter)
+    /// <summary>
+    /// Writes the sheet, with the header row frozen, when given an autofilter on a range, and when
+    /// given a draft mark printed bold at the top centre of every page.
+    /// </summary>
+    public void WriteTo(Stream stream, bool selected, string? autoFilter, string? draftMark = null)
     {
         using var xml = XmlWriter.Create(stream, Settings);
         xml.WriteStartElement("worksheet", MainNamespace);
@@ -112,6 +115,14 @@ internal sealed class SheetBuilder(SharedStrings strings)
         {
             xml.WriteStartElement("autoFilter", MainNamespace);
             xml.WriteAttributeString("ref", autoFilter);
+            xml.WriteEndElement();
+        }
+
+        if (!string.IsNullOrEmpty(draftMark))
+        {
+            // Header codes: &C centre, &"-,Bold" bold; a literal '&' is written '&&'.
+            xml.WriteStartElement("headerFooter", MainNamespace);
+            xml.WriteElementString("oddHeader", MainNamespace, "&C&\"-,Bold\"" + draftMark.Replace("&", "&&", StringComparison.Ordinal));
             xml.WriteEndElement();
         }
 

@@ -23,6 +23,17 @@ public sealed class BudgetWorkbookTests
     }
 
     [Fact]
+    public void Draft_PrintsItsMark_AtTheTopOfEveryPageOfEverySheet()
+    {
+        using var draft = WorkbookReader.Write(BudgetSheets.Small() with { DraftMark = "BROUILLON & co" });
+        using var final = WorkbookReader.Write(BudgetSheets.Small());
+
+        AssertValid(draft);
+        Assert.All(draft.SheetNames, name => Assert.Equal("&C&\"-,Bold\"BROUILLON && co", draft.Sheet(name).GetFirstChild<HeaderFooter>()?.OddHeader?.Text));
+        Assert.All(final.SheetNames, name => Assert.Null(final.Sheet(name).GetFirstChild<HeaderFooter>()));
+    }
+
+    [Fact]
     public void Lines_HaveEveryColumn_AmountsAsNumbers()
     {
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());

@@ -117,6 +117,9 @@ public sealed class PackageTests : IDisposable
         var docx = Read(zip, zip.Entries.Single(e => e.FullName.EndsWith(".docx", StringComparison.Ordinal)).FullName);
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
         Assert.All(word.MainDocumentPart!.HeaderParts, header => Assert.Contains(mark, header.Header!.InnerText, StringComparison.Ordinal));
+        var xlsx = Read(zip, zip.Entries.Single(e => e.FullName.EndsWith(".xlsx", StringComparison.Ordinal)).FullName);
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        Assert.All(workbook.WorkbookPart!.WorksheetParts, sheet => Assert.Contains(mark, sheet.Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.HeaderFooter>()?.OddHeader?.Text ?? "", StringComparison.Ordinal));
         using var report = JsonDocument.Parse(Read(zip, zip.Entries.Single(e => e.FullName.EndsWith("-validation-report.json", StringComparison.Ordinal)).FullName));
         Assert.Contains(report.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "R-002");
     }

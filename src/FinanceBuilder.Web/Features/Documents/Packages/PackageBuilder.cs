@@ -110,7 +110,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
                 PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, length), reportInfo, theme, reportPdf);
             },
             () => DocxRenderer.Render(document, info, theme, docx),
-            () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal) is var sheet && report.HasErrors ? sheet with { Title = $"{draftWord} — {sheet.Title}" } : sheet, xlsx));
+            () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal) is var sheet && report.HasErrors ? sheet with { Title = $"{draftWord} — {sheet.Title}", DraftMark = draftWord } : sheet, xlsx));
         var reportJson = JsonSerializer.SerializeToUtf8Bytes(Validation.ValidationReportView.From(report, culture), Validation.ValidationReportView.JsonOptions);
 
         var files = new List<PackageFile>
