@@ -25,6 +25,9 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
     public IReadOnlyList<(string Id, string Name, IReadOnlyList<string> Languages, int? Pages, int? Words, int Errors)> Packs { get; private set; } = [];
     public string PackChoice { get; private set; } = "";
     public string LanguageChoice { get; private set; } = "";
+
+    /// The language the answers are written in: the documents never translate them.
+    public FinanceBuilder.Web.Proposals.Model.Language TextLanguage { get; private set; }
     public int Errors { get; private set; }
     public string? Problem { get; private set; }
 
@@ -64,6 +67,7 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         // The pack of the proposal's type of application and the proposal's own language by default.
         PackChoice = template is not null && packs.Packs.ContainsKey(template) ? template : Packs.Count > 0 ? Packs[0].Id : "";
         var documentLanguage = proposal.Language.ToString().ToLowerInvariant();
+        TextLanguage = proposal.Language;
         LanguageChoice = lang is not null && Packs.Any(p => p.Languages.Contains(lang)) ? lang : documentLanguage;
         Errors = Packs.FirstOrDefault(p => p.Id == PackChoice).Errors;
         return found;
