@@ -72,7 +72,8 @@ public static class ChartPainter
         var ticks = new List<double>();
         for (var t = min; t <= max + step / 2; t += step)
             ticks.Add(t);
-        var axisWidth = ticks.Max(t => canvas.MeasureText(Compact(t, culture), LabelSize, bold: false)) + Gap;
+        var scaleOf = Math.Max(Math.Abs(min), Math.Abs(max));
+        var axisWidth = ticks.Max(t => canvas.MeasureText(Compact(t, culture, scaleOf), LabelSize, bold: false)) + Gap;
         var plotX = x + axisWidth;
         var plotWidth = width - axisWidth;
         var plotHeight = height - LabelSize - Gap;
@@ -80,7 +81,7 @@ public static class ChartPainter
         foreach (var tick in ticks)
         {
             canvas.Line(plotX, Y(tick), plotX + plotWidth, Y(tick), theme.RuleColor, tick == 0 ? 0.9 : 0.3);
-            canvas.Text(Compact(tick, culture), plotX - Gap / 2, Y(tick) + LabelSize * 0.35, LabelSize, bold: false, TextAnchor.End, theme.MutedColor);
+            canvas.Text(Compact(tick, culture, scaleOf), plotX - Gap / 2, Y(tick) + LabelSize * 0.35, LabelSize, bold: false, TextAnchor.End, theme.MutedColor);
         }
         var band = plotWidth / chart.Labels.Count;
         // Label every k-th category so labels never overlap (years over a 25-year lifespan).
@@ -142,9 +143,12 @@ public static class ChartPainter
     }
 
     /// <summary>A short figure for axes and labels: 1 250 000 → "1,25 M" in French, "1.25M" in English.</summary>
-    internal static string Compact(double value, CultureInfo culture)
+    internal static string Compact(double value, CultureInfo culture, double? scaleOf = null)
     {
-        var magnitude = Math.Abs(value);
+        // An axis writes all its ticks in one unit: "0, 2k … 10k", not "8,000" beside "10k".
+        if (value == 0)
+            return "0";
+        var magnitude = Math.Abs(scaleOf ?? value);
         var (scaled, suffix) = magnitude >= 1e9 ? (value / 1e9, "G") : magnitude >= 1e6 ? (value / 1e6, "M") : magnitude >= 1e4 ? (value / 1e3, "k") : (value, "");
         var text = scaled.ToString(suffix.Length > 0 ? "#,0.##" : "#,0.#", culture);
         return suffix.Length == 0 ? text : culture.TwoLetterISOLanguageName == "en" ? text + suffix : text + "\u00A0" + suffix;

@@ -101,6 +101,13 @@ public sealed class ChartBlockTests
     public void Compact_Figures(double value, string culture, string expected) =>
         Assert.Equal(expected, ChartPainter.Compact(value, CultureInfo.GetCultureInfo(culture)));
 
+    [Theory]
+    [InlineData(8_000, 10_000, "8k")]
+    [InlineData(0, 10_000, "0")]
+    [InlineData(2_500_000, 10_000_000, "2.5M")]
+    public void Compact_AxisTicks_ShareTheAxisUnit(double tick, double top, string expected) =>
+        Assert.Equal(expected, ChartPainter.Compact(tick, CultureInfo.GetCultureInfo("en"), top));
+
     [Fact]
     public void Preview_DrawsTheChartAsSvg_WithEncodedText()
     {
