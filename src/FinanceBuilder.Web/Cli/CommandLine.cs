@@ -129,7 +129,7 @@ public static class CommandLine
         if (!read.Succeeded)
             return await Fail(stderr, $"{source}: {read.Errors[0].Message}");
         var (package, problem) = await app.Services.GetRequiredService<Features.Documents.Packages.PackageBuilder>().BuildAsync(
-            json, template ?? Features.Documents.PackagePage.PackFor(read.Proposal!.Target.Route), lang ?? read.Proposal!.Language.ToString().ToLowerInvariant(), culture, CancellationToken.None);
+            json, template ?? Features.Documents.Packages.PackRoutes.PackFor(read.Proposal!.Target.Route), lang ?? read.Proposal!.Language.ToString().ToLowerInvariant(), culture, CancellationToken.None);
         if (package is null)
             return await Fail(stderr, problem!.Message);
         var folder = Path.GetFullPath(outDir ?? ".");

@@ -60,9 +60,9 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         var ui = Culture.TwoLetterISOLanguageName;
         Packs = packs.Packs.Values
             .Where(p => p.Sections.Count > 0)
-            .OrderBy(p => p.Manifest.Id == PackFor(proposal.Target.Route) ? 0 : 1).ThenBy(p => p.Manifest.Id, StringComparer.Ordinal)
+            .OrderBy(p => p.Manifest.Id == PackRoutes.PackFor(proposal.Target.Route) ? 0 : 1).ThenBy(p => p.Manifest.Id, StringComparer.Ordinal)
             .Select(p => (p.Manifest.Id, p.Manifest.NameIn(ui), (IReadOnlyList<string>)p.Sections.Keys.Order(StringComparer.Ordinal).ToList(), p.Manifest.Limits.Pages, p.Manifest.Limits.Words,
-                validation.Validate(proposal, RouteOf(p.Manifest.Id)).Findings.Count(f => f.Severity == Severity.Error)))
+                validation.Validate(proposal, PackRoutes.RouteOf(p.Manifest.Id)).Findings.Count(f => f.Severity == Severity.Error)))
             .ToList();
         // The pack of the proposal's type of application and the proposal's own language by default.
         PackChoice = template is not null && packs.Packs.ContainsKey(template) ? template : Packs.Count > 0 ? Packs[0].Id : "";
@@ -72,23 +72,4 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         Errors = Packs.FirstOrDefault(p => p.Id == PackChoice).Errors;
         return found;
     }
-
-    /// The type of application a pack writes, so the package's check and DRAFT mark follow the
-    /// funder's rules for that document (a SAP proposal over the SAP limits is a draft); a pack of
-    /// another funder is checked on the proposal's own route.
-    public static FinanceBuilder.Web.Proposals.Model.Route? RouteOf(string packId) => packId switch
-    {
-        "gcf-concept-note" => FinanceBuilder.Web.Proposals.Model.Route.ConceptNote,
-        "gcf-sap" => FinanceBuilder.Web.Proposals.Model.Route.Sap,
-        "gcf-funding-proposal" => FinanceBuilder.Web.Proposals.Model.Route.FundingProposal,
-        _ => null,
-    };
-
-    /// The pack that writes the proposal's type of application, when there is one.
-    public static string PackFor(FinanceBuilder.Web.Proposals.Model.Route? route) => route switch
-    {
-        FinanceBuilder.Web.Proposals.Model.Route.ConceptNote => "gcf-concept-note",
-        FinanceBuilder.Web.Proposals.Model.Route.Sap => "gcf-sap",
-        _ => "gcf-funding-proposal",
-    };
 }

@@ -69,7 +69,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         proposal.Language = language;
         var culture = new CultureInfo(language.ToString().ToLowerInvariant());
         var now = clock.GetUtcNow();
-        var report = validation.Validate(proposal, PackagePage.RouteOf(pack.Manifest.Id));
+        var report = validation.Validate(proposal, PackRoutes.RouteOf(pack.Manifest.Id));
         var title = proposal.Basics.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", culture);
         var entity = proposal.Applicant.AccreditedEntity.Name
             ?? proposal.Basics.Countries.Select(c => CountryList.Name(c.Code, culture)).FirstOrDefault();

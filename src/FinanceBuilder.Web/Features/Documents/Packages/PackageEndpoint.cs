@@ -26,7 +26,7 @@ public static class PackageEndpoint
 
     /// Without ?template=, the pack of the proposal's type of application.
     private static string PackFor(GetProposal.Result found) =>
-        PackagePage.PackFor(Enum.TryParse<FinanceBuilder.Web.Proposals.Model.Route>(found.Summary.Route, ignoreCase: true, out var route) ? route : null);
+        PackRoutes.PackFor(Enum.TryParse<FinanceBuilder.Web.Proposals.Model.Route>(found.Summary.Route, ignoreCase: true, out var route) ? route : null);
 
     private static string LanguageOf(GetProposal.Result found) => found.Summary.Language.ToString().ToLowerInvariant();
 }
