@@ -120,12 +120,19 @@ public static partial class DocumentModel
         var assets = proposal.AdaptationMeasures.SelectMany(m => m.AssetsProtected).Select(a => a.ReplacementValue)
             .Where(v => v is not null).Select(v => converter.Convert(v!, f.Currency)).ToList();
         var hectares = proposal.AdaptationMeasures.Select(m => m.Hectares).Concat(proposal.ResourceProtection.Select(r => r.AreaHectares)).Where(h => h is not null).ToList();
+        // A mitigation-only project has no adaptation beneficiaries and an adaptation-only one no
+        // tonnes: the funder's form says "not applicable" there, not "missing".
+        var mitigation = proposal.MitigationMeasures.Count > 0;
+        var adaptation = proposal.AdaptationMeasures.Count > 0;
+        var notApplicable = Wizard.WizardText.Get("Document.NotApplicable", f.Culture);
         return new Dictionary<string, object?>
         {
-            ["tco2_annual"] = f.Number(figures.AnnualTco2e),
-            ["tco2_lifetime"] = f.Number(figures.LifetimeTco2e),
-            ["direct"] = f.Number(figures.DirectBeneficiaries),
-            ["indirect"] = f.Number(figures.IndirectBeneficiaries),
+            ["mitigation_applies"] = mitigation,
+            ["adaptation_applies"] = adaptation,
+            ["tco2_annual"] = mitigation ? f.Number(figures.AnnualTco2e) : notApplicable,
+            ["tco2_lifetime"] = mitigation ? f.Number(figures.LifetimeTco2e) : notApplicable,
+            ["direct"] = adaptation ? f.Number(figures.DirectBeneficiaries) : notApplicable,
+            ["indirect"] = adaptation ? f.Number(figures.IndirectBeneficiaries) : notApplicable,
             ["direct_female"] = f.Percent(figures.DirectFemalePercent),
             ["direct_population_share"] = f.Percent(figures.DirectPercentOfPopulation),
             ["indirect_population_share"] = f.Percent(figures.IndirectPercentOfPopulation),
