@@ -52,7 +52,15 @@ public static class ChartPainter
         for (var i = 0; i < chart.Labels.Count; i++)
         {
             var bandTop = y + i * band + (band - barHeight * chart.Series.Count) / 2;
-            canvas.Text(Fit(canvas, chart.Labels[i], labelWidth - Gap, LabelSize, bold: false), plotX - Gap, Math.Min(lowest, bandTop + barHeight * chart.Series.Count / 2 + LabelSize * 0.35), LabelSize, bold: false, TextAnchor.End, theme.TextColor);
+            // A long label takes two lines when the band has room for them ("2 Low-emission bus
+            // corridors: priority …"), else one line cut with an ellipsis.
+            var lines = band >= LabelSize * 2.6 ? Wrap(canvas, chart.Labels[i], labelWidth - Gap, LabelSize) : [Fit(canvas, chart.Labels[i], labelWidth - Gap, LabelSize, bold: false)];
+            var middle = bandTop + barHeight * chart.Series.Count / 2;
+            for (var l = 0; l < lines.Count; l++)
+            {
+                var baseline = middle + LabelSize * 0.35 + (l - (lines.Count - 1) / 2.0) * LabelSize * 1.15;
+                canvas.Text(lines[l], plotX - Gap, Math.Min(lowest, baseline), LabelSize, bold: false, TextAnchor.End, theme.TextColor);
+            }
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 var value = chart.Series[s].Values[i];
@@ -152,6 +160,21 @@ public static class ChartPainter
         var (scaled, suffix) = magnitude >= 1e9 ? (value / 1e9, "G") : magnitude >= 1e6 ? (value / 1e6, "M") : magnitude >= 1e4 ? (value / 1e3, "k") : (value, "");
         var text = scaled.ToString(suffix.Length > 0 ? "#,0.##" : "#,0.#", culture);
         return suffix.Length == 0 ? text : culture.TwoLetterISOLanguageName == "en" ? text + suffix : text + "\u00A0" + suffix;
+    }
+
+    /// <summary>The text on at most two lines of the width, broken between words; the second line cut with an ellipsis if need be.</summary>
+    private static List<string> Wrap(IChartCanvas canvas, string text, double width, double size)
+    {
+        if (canvas.MeasureText(text, size, bold: false) <= width)
+            return [text];
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var first = "";
+        var taken = 0;
+        while (taken < words.Length && canvas.MeasureText(first.Length == 0 ? words[taken] : first + " " + words[taken], size, bold: false) <= width)
+            first = first.Length == 0 ? words[taken++] : first + " " + words[taken++];
+        if (taken == 0)
+            return [Fit(canvas, text, width, size, bold: false)];
+        return [first, Fit(canvas, string.Join(' ', words.Skip(taken)), width, size, bold: false)];
     }
 
     /// <summary>The text, shortened with an ellipsis to fit the width.</summary>

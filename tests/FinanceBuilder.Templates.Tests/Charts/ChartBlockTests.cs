@@ -84,6 +84,21 @@ public sealed class ChartBlockTests
     }
 
     [Fact]
+    public void BarLabel_TooLongForOneLine_TakesTwo()
+    {
+        const string label = "2 Low-emission bus corridors: priority lanes";
+        var chart = new Chart(ChartKind.Bar, "", ["1 Watershed", label, "3 Management"], [new ChartSeries("GCF", [1, 2, 3])]);
+        var canvas = new RecordingCanvas();
+
+        ChartPainter.Paint(chart, canvas, 450, 230, Rendering.DocumentTheme.Default, CultureInfo.InvariantCulture);
+
+        var texts = canvas.Shapes.Where(s => s.Kind.StartsWith("text:", StringComparison.Ordinal)).Select(s => s.Kind[5..]).ToList();
+        var first = texts.Single(t => label.StartsWith(t, StringComparison.Ordinal) && t.Length > 2);
+        var second = texts.Single(t => label.EndsWith(t, StringComparison.Ordinal) && t != first && t.Length > 2);
+        Assert.Equal(label, first + " " + second);
+    }
+
+    [Fact]
     public void Scale_IsRound()
     {
         var chart = new Chart(ChartKind.Column, "", ["a"], [new ChartSeries("s", [1_234_567])]);
