@@ -59,6 +59,14 @@ internal sealed class SheetBuilder(SharedStrings strings)
         using var xml = XmlWriter.Create(stream, Settings);
         xml.WriteStartElement("worksheet", MainNamespace);
 
+        // Printed, a sheet fits the width of a landscape A4 page (rows flow onto more pages),
+        // instead of one column per page.
+        xml.WriteStartElement("sheetPr", MainNamespace);
+        xml.WriteStartElement("pageSetUpPr", MainNamespace);
+        xml.WriteAttributeString("fitToPage", "1");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+
         xml.WriteStartElement("sheetViews", MainNamespace);
         xml.WriteStartElement("sheetView", MainNamespace);
         if (selected)
@@ -117,6 +125,17 @@ internal sealed class SheetBuilder(SharedStrings strings)
             xml.WriteAttributeString("ref", autoFilter);
             xml.WriteEndElement();
         }
+
+        xml.WriteStartElement("pageMargins", MainNamespace);
+        foreach (var (side, inches) in new[] { ("left", "0.5"), ("right", "0.5"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"), ("footer", "0.3") })
+            xml.WriteAttributeString(side, inches);
+        xml.WriteEndElement();
+        xml.WriteStartElement("pageSetup", MainNamespace);
+        xml.WriteAttributeString("paperSize", "9"); // A4
+        xml.WriteAttributeString("orientation", "landscape");
+        xml.WriteAttributeString("fitToWidth", "1");
+        xml.WriteAttributeString("fitToHeight", "0");
+        xml.WriteEndElement();
 
         if (!string.IsNullOrEmpty(draftMark))
         {
