@@ -5,7 +5,7 @@ namespace FinanceBuilder.Web.Tests.Cli;
 
 /// `import`, `export` and `migrate` on the same executable, against the configured database.
 [Trait("Category", "Storage")]
-public sealed class CommandLineTests : IDisposable
+public sealed partial class CommandLineTests : IDisposable
 {
     private readonly TestDatabase database = new();
     private readonly string folder = Directory.CreateTempSubdirectory("fb-cli-").FullName;

@@ -15,25 +15,7 @@ namespace FinanceBuilder.Web.Tests.Documents;
 /// come from the data, user text stays literal.
 public sealed class ConceptNotePackTests
 {
-    private static readonly Lazy<TemplatePack> Pack = new(() => PackLoader.Load(PackFolder("gcf-concept-note")));
-
-    private static string PackFolder(string id)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "templates", id);
-            if (Directory.Exists(candidate))
-                return candidate;
-        }
-        throw new DirectoryNotFoundException($"templates/{id}");
-    }
-
-    private static string Render(Proposal proposal)
-    {
-        var model = DocumentModel.For(proposal);
-        var language = proposal.Language.ToString().ToLowerInvariant();
-        return string.Join("\n\n", Pack.Value.Sections[language].Select(t => t.Render(model)));
-    }
+    private static string Render(Proposal proposal) => PackTestKit.Render("gcf-concept-note", proposal);
 
     private static Proposal Sample(string name) =>
         JsonSerializer.Deserialize<Proposal>(Samples.ReadText(name), ProposalJson.Options)!;
@@ -76,7 +58,7 @@ public sealed class ConceptNotePackTests
         Assert.Equal(proposal.Basics.Title, string.Concat(Assert.IsType<Heading>(document.Blocks[0]).Runs.Select(r => r.Text)));
         var all = string.Concat(document.Blocks.OfType<Paragraph>().SelectMany(p => p.Runs).Select(r => r.Text));
         Assert.Contains("::: pagebreak\n:::\n# not a heading\n{{ include 'x' }}", all, StringComparison.Ordinal);
-        // The only page breaks are the pack's own (none in the concept note's templates).
-        Assert.Empty(document.Blocks.OfType<PageBreak>());
+        // The only page breaks are the pack's own: one before each section its manifest starts on a new page.
+        Assert.Equal(PackTestKit.Pack("gcf-concept-note").Manifest.Sections.Count(s => s.NewPage), document.Blocks.OfType<PageBreak>().Count());
     }
 }

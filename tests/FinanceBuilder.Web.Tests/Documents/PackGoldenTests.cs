@@ -5,17 +5,11 @@
 // and commit the files. The render depends on nothing but the sample and the language (no clock,
 // no machine culture), so the files are stable.
 using FinanceBuilder.Web.Proposals.Model;
-using FinanceBuilder.Web.Tests.Infrastructure;
 
 namespace FinanceBuilder.Web.Tests.Documents;
 
 public sealed class PackGoldenTests
 {
-    private const string GoldenSample = "mitigation-tamale-solar-led.json";
-
-    private static string GoldenFile(string pack, string language) =>
-        Path.Combine(Samples.RepositoryRoot, "tests", "FinanceBuilder.Web.Tests", "Documents", "Golden", $"{pack}.{language}.md");
-
     [Theory]
     [InlineData("gcf-funding-proposal", Language.En)]
     [InlineData("gcf-funding-proposal", Language.Fr)]
@@ -25,13 +19,8 @@ public sealed class PackGoldenTests
     [InlineData("gcf-concept-note", Language.Fr)]
     public void Rendering_MatchesTheGoldenFile(string pack, Language language)
     {
-        var markdown = PackTestKit.Render(pack, PackTestKit.Sample(GoldenSample, language)).ReplaceLineEndings("\n");
-        var file = GoldenFile(pack, language.ToString().ToLowerInvariant());
+        var markdown = PackTestKit.Render(pack, PackTestKit.Sample(GoldenFiles.Sample, language)).ReplaceLineEndings("\n");
 
-        if (Environment.GetEnvironmentVariable("FB_UPDATE_GOLDEN") == "1")
-            File.WriteAllText(file, markdown);
-
-        Assert.True(File.Exists(file), $"{file} is missing: run the tests with FB_UPDATE_GOLDEN=1 to write it.");
-        Assert.Equal(File.ReadAllText(file).ReplaceLineEndings("\n"), markdown);
+        GoldenFiles.Check($"{pack}.{language.ToString().ToLowerInvariant()}.md", markdown);
     }
 }

@@ -14,11 +14,6 @@ namespace FinanceBuilder.Web.Tests.Documents;
 
 public sealed class PackageGoldenTests
 {
-    private const string GoldenSample = "mitigation-tamale-solar-led.json";
-
-    private static string GoldenFile(string name) =>
-        Path.Combine(Samples.RepositoryRoot, "tests", "FinanceBuilder.Web.Tests", "Documents", "Golden", name);
-
     [Theory]
     [InlineData("gcf-funding-proposal", "en")]
     [InlineData("gcf-funding-proposal", "fr")]
@@ -28,30 +23,13 @@ public sealed class PackageGoldenTests
     [InlineData("gcf-concept-note", "fr")]
     public async Task Documents_MatchTheGoldenFiles(string pack, string lang)
     {
-        var package = await TestPackages.BuildAsync(Samples.ReadText(GoldenSample), pack, lang);
+        var package = await TestPackages.BuildAsync(Samples.ReadText(GoldenFiles.Sample), pack, lang);
 
         var pages = PdfLayoutChecks.PageTexts(package.File("pdf")!.Content);
         var pdfText = new StringBuilder().Append("pages: ").Append(pages.Count).Append('\n');
         for (var i = 0; i < pages.Count; i++)
             pdfText.Append("\n=== page ").Append(i + 1).Append(" ===\n").Append(pages[i]).Append('\n');
-        Compare($"{pack}.{lang}.pdf.txt", pdfText.ToString());
-        Compare($"{pack}.{lang}.document.xml", DocxChecks.NormalizedDocumentXml(package.File("docx")!.Content).ReplaceLineEndings("\n"));
-    }
-
-    private static void Compare(string name, string actual)
-    {
-        var file = GoldenFile(name);
-        if (Environment.GetEnvironmentVariable("FB_UPDATE_GOLDEN") == "1")
-            File.WriteAllText(file, actual);
-        Assert.True(File.Exists(file), $"{file} is missing: run the tests with FB_UPDATE_GOLDEN=1 to write it.");
-        var expected = File.ReadAllText(file).ReplaceLineEndings("\n");
-        if (expected != actual)
-        {
-            // Name the first line that differs: a whole document in an assertion message is unreadable.
-            var e = expected.Split('\n');
-            var a = actual.Split('\n');
-            var line = Enumerable.Range(0, Math.Min(e.Length, a.Length)).FirstOrDefault(i => e[i] != a[i], Math.Min(e.Length, a.Length));
-            Assert.Fail($"{name} differs from line {line + 1}:\n expected: {(line < e.Length ? e[line] : "(end)")}\n actual:   {(line < a.Length ? a[line] : "(end)")}\nRegenerate with FB_UPDATE_GOLDEN=1 if the change is intended.");
-        }
+        GoldenFiles.Check($"{pack}.{lang}.pdf.txt", pdfText.ToString());
+        GoldenFiles.Check($"{pack}.{lang}.document.xml", DocxChecks.NormalizedDocumentXml(package.File("docx")!.Content).ReplaceLineEndings("\n"));
     }
 }

@@ -4,27 +4,10 @@ using FinanceBuilder.Web.Tests.Infrastructure;
 
 namespace FinanceBuilder.Web.Tests.Cli;
 
-/// `package <file.json|id> --template --lang --out`: the same package as the API, written to a folder.
-[Trait("Category", "Storage")]
-public sealed class PackageCommandTests : IDisposable
+/// `package <file.json|id> --template --lang --out`: the same package as the API, written to a
+/// folder (the command-line fixture is CommandLineTests').
+public sealed partial class CommandLineTests
 {
-    private readonly TestDatabase database = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("fb-package-").FullName;
-
-    public void Dispose()
-    {
-        database.Dispose();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    private async Task<(int Exit, string Out, string Error)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CommandLine.RunAsync([.. args, .. database.CommandLineOptions], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Package_FromAFile_WritesEveryFileAndTheZip()
     {
