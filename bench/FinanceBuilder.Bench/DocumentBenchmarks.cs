@@ -21,7 +21,7 @@ namespace FinanceBuilder.Bench;
 /// to PDF by headless Chromium, and our DOCX converted to PDF by LibreOffice.
 ///   dotnet run -c Release --project bench/FinanceBuilder.Bench -- --filter '*DocumentBenchmarks*' --job short
 [MemoryDiagnoser]
-public class DocumentBenchmarks
+public class DocumentBenchmarks : IDisposable
 {
     public const string Pack = "gcf-funding-proposal";
     public const string Sample = "crosscutting-cuenca-watershed-bus.json";
@@ -60,6 +60,12 @@ public class DocumentBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(folder, recursive: true);
+
+    public void Dispose()
+    {
+        builder?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Benchmark(Baseline = true, Description = "our PDF (PDFsharp + layout)")]
     public long Pdf()

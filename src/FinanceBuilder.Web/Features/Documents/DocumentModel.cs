@@ -146,8 +146,8 @@ public static partial class DocumentModel
             ["gcf_amount"] = f.Number(budget.TotalOf(FundingSourceKind.Gcf)),
             ["cofinancing_amount"] = f.Number(budget.TotalOf(FundingSourceKind.CoFinancing)),
             ["ratio"] = figures.CoFinancingRatioText(f.Culture) is { } ratio ? (f.IsFrench ? ratio.Replace(" :", "\u00A0:", StringComparison.Ordinal) : ratio) : ValueFormat.Missing,
-            ["cost_per_tco2"] = figures.CostPerTco2e is { } cost ? $"{f.Currency} {f.Number(cost, 2)}" : ValueFormat.Missing,
-            ["gcf_cost_per_tco2"] = figures.GcfCostPerTco2e is { } gcfCost ? $"{f.Currency} {f.Number(gcfCost, 2)}" : ValueFormat.Missing,
+            ["cost_per_tco2"] = f.PerTonne(figures.CostPerTco2e),
+            ["gcf_cost_per_tco2"] = f.PerTonne(figures.GcfCostPerTco2e),
             ["size"] = f.Label(figures.SizeCategory),
             ["sap_eligible"] = f.YesNo(figures.SapEligible),
         };

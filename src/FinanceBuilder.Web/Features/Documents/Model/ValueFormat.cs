@@ -58,6 +58,9 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
     /// <summary>Money in another currency than the reporting one (a co-financier's own).</summary>
     public string Money(decimal? value, string code) => value is { } v ? NumberText.Money(v, code, Culture).Replace(' ', '\u00A0') : Missing;
 
+    /// <summary>A cost per tonne keeps its cents: "USD 158.61".</summary>
+    public string PerTonne(decimal? value) => value is { } v ? NumberText.Money(v, Currency, Culture, decimals: 2).Replace(' ', '\u00A0') : Missing;
+
     /// <summary>"12.5%" in English, "12,5 %" (non-breaking space) in French.</summary>
     public string Percent(decimal? value, int decimals = 1) =>
         value is { } v ? Number(v, decimals) + (IsFrench ? "\u00A0%" : "%") : Missing;

@@ -42,7 +42,7 @@ public static class ValidationReportDocument
                 [T("Panel.ComputedSize"), f.SizeCategory is { } size ? WizardText.Get($"Enum.SizeCategory.{size}", culture) : T("Ui.NotYet")],
                 [T("Panel.AverageAnnual"), f.AnnualTco2e is { } annual ? Num(annual) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
                 [T("Panel.LifetimeTotal"), f.LifetimeTco2e is { } lifetime ? Num(lifetime) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
-                [T("Panel.CostPerTonne"), f.CostPerTco2e is { } cost ? $"{f.ReportingCurrency} {Num(cost, 2)}" : T("Ui.NotYet")],
+                [T("Panel.CostPerTonne"), f.CostPerTco2e is { } cost ? NumberText.Money(cost, f.ReportingCurrency, culture, decimals: 2) : T("Ui.NotYet")],
                 [T("Panel.Direct"), Num(f.DirectBeneficiaries)],
                 [T("Panel.Indirect"), Num(f.IndirectBeneficiaries)],
             ]),

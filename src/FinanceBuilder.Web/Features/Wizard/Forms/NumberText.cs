@@ -10,10 +10,10 @@ public static partial class NumberText
     public static string Format(decimal value, CultureInfo culture, bool grouped = true) =>
         value.ToString(grouped ? "#,##0.##########" : "0.##########", culture);
 
-    /// "USD 1,200,000": an amount rounded to whole units, with its currency code first (as the
-    /// GCF templates write money).
-    public static string Money(decimal amount, string currency, CultureInfo culture) =>
-        $"{currency} {Format(Math.Round(amount, 0, MidpointRounding.AwayFromZero), culture)}";
+    /// "USD 1,200,000": an amount rounded to whole units (or to <paramref name="decimals"/>, as a
+    /// cost per tonne "USD 158.61"), with its currency code first (as the GCF templates write money).
+    public static string Money(decimal amount, string currency, CultureInfo culture, int decimals = 0) =>
+        $"{currency} {Format(Math.Round(amount, decimals, MidpointRounding.AwayFromZero), culture)}";
 
     public static bool TryParse(string text, CultureInfo culture, out decimal value)
     {

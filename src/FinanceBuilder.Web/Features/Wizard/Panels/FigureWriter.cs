@@ -23,7 +23,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
     private string Usd(decimal? value) => value is { } v ? NumberText.Money(v, "USD", culture) : T("Ui.NotYet");
 
     /// A cost per tonne keeps its cents: USD 158.61.
-    private string PerTonne(decimal? value) => value is { } v ? $"{figures.ReportingCurrency} {Num(v, 2)}" : T("Ui.NotYet");
+    private string PerTonne(decimal? value) => value is { } v ? NumberText.Money(v, figures.ReportingCurrency, culture, decimals: 2) : T("Ui.NotYet");
 
     private string Money(decimal? value) => value is { } v ? NumberText.Money(v, figures.ReportingCurrency, culture) : T("Ui.NotYet");
 
