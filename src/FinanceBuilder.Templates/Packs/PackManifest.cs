@@ -15,6 +15,13 @@ public sealed record PackManifest
     /// <summary>The pack's name per language, as users choose it ("GCF concept note"); the id when missing.</summary>
     public IReadOnlyDictionary<string, string> Name { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The type of application the pack writes, as the app's rules name it ("fundingProposal",
+    /// "conceptNote", "sap"): a package is checked against that type's rules, and the wizard offers
+    /// the pack first for proposals of that type. Null for a pack the rules do not cover.
+    /// </summary>
+    public string? Route { get; init; }
+
     /// <summary>The funder whose template the pack follows.</summary>
     public required string Funder { get; init; }
 

@@ -125,13 +125,9 @@ public static class CommandLine
         {
             return await Fail(stderr, $"{source}: no such file, and not a proposal id");
         }
-        var read = new ProposalReader().Read(System.Text.Encoding.UTF8.GetBytes(json), culture);
-        if (!read.Succeeded)
-            return await Fail(stderr, $"{source}: {read.Errors[0].Message}");
-        var (package, problem) = await app.Services.GetRequiredService<Features.Documents.Packages.PackageBuilder>().BuildAsync(
-            json, template ?? Features.Documents.Packages.PackRoutes.PackFor(read.Proposal!.Target.Route), lang ?? read.Proposal!.Language.ToString().ToLowerInvariant(), culture, CancellationToken.None);
+        var (package, problem) = await app.Services.GetRequiredService<Features.Documents.Packages.PackageBuilder>().BuildAsync(json, template, lang, culture, CancellationToken.None);
         if (package is null)
-            return await Fail(stderr, problem!.Message);
+            return await Fail(stderr, $"{source}: {problem!.Message}");
         var folder = Path.GetFullPath(outDir ?? ".");
         Directory.CreateDirectory(folder);
         foreach (var file in package.Files.Append(package.Zip))

@@ -60,9 +60,9 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         var ui = Culture.TwoLetterISOLanguageName;
         Packs = packs.Packs.Values
             .Where(p => p.Sections.Count > 0)
-            .OrderBy(p => p.Manifest.Id == PackRoutes.PackFor(proposal.Target.Route) ? 0 : 1).ThenBy(p => p.Manifest.Id, StringComparer.Ordinal)
+            .OrderBy(p => p.Manifest.Id == packs.PackFor(proposal.Target.Route) ? 0 : 1).ThenBy(p => p.Manifest.Id, StringComparer.Ordinal)
             .Select(p => (p.Manifest.Id, p.Manifest.NameIn(ui), (IReadOnlyList<string>)p.Sections.Keys.Order(StringComparer.Ordinal).ToList(), p.Manifest.Limits.Pages, p.Manifest.Limits.Words,
-                validation.Validate(proposal, PackRoutes.RouteOf(p.Manifest.Id)).Findings.Count(f => f.Severity == Severity.Error)))
+                validation.Validate(proposal, TemplatePacks.RouteOf(p)).Findings.Count(f => f.Severity == Severity.Error)))
             .ToList();
         // The pack of the proposal's type of application and the proposal's own language by default.
         PackChoice = template is not null && packs.Packs.ContainsKey(template) ? template : Packs.Count > 0 ? Packs[0].Id : "";

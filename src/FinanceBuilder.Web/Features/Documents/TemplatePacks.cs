@@ -1,4 +1,6 @@
 using FinanceBuilder.Templates.Packs;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
 
 namespace FinanceBuilder.Web.Features.Documents;
 
@@ -23,6 +25,11 @@ public sealed class TemplatePacks
                 try
                 {
                     var pack = PackLoader.Load(packFolder);
+                    if (pack.Manifest.Route is { } route && !RouteNames.TryParse(route, out _))
+                    {
+                        logger.LogError("{Folder}/manifest.json: route \"{Route}\" is not a type of application ({Allowed}); the pack is not offered", packFolder, route, RouteNames.Allowed);
+                        continue;
+                    }
                     packs[pack.Manifest.Id] = pack;
                 }
                 catch (PackException e)
@@ -38,6 +45,16 @@ public sealed class TemplatePacks
     }
 
     public IReadOnlyDictionary<string, TemplatePack> Packs { get; }
+
+    /// The type of application a pack writes (its manifest's route), null when it names none.
+    public static Route? RouteOf(TemplatePack pack) =>
+        pack.Manifest.Route is { } name && RouteNames.TryParse(name, out var route) ? route : null;
+
+    /// The pack that writes a type of application (a funding proposal when none is chosen), else the
+    /// first pack.
+    public string? PackFor(Route? route) =>
+        Packs.Values.OrderBy(p => p.Manifest.Id, StringComparer.Ordinal).FirstOrDefault(p => RouteOf(p) == (route ?? Route.FundingProposal))?.Manifest.Id
+        ?? Packs.Keys.Order(StringComparer.Ordinal).FirstOrDefault();
 
     /// <summary>The packs that could not be loaded, with their problems.</summary>
     public IReadOnlyList<PackException> Problems { get; }

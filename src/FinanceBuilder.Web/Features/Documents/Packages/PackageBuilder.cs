@@ -34,15 +34,19 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
 
     /// Builds the package of the saved proposal <paramref name="json"/> with pack
     /// <paramref name="packId"/> in <paramref name="language"/>; messages in <paramref name="culture"/>.
-    public async Task<(GeneratedPackage? Package, PackageProblem? Problem)> BuildAsync(string json, string packId, string language, CultureInfo culture, CancellationToken ct)
+    /// Without a pack, the one of the proposal's type of application; without a language, the
+    /// proposal's own.
+    public async Task<(GeneratedPackage? Package, PackageProblem? Problem)> BuildAsync(string json, string? packId, string? language, CultureInfo culture, CancellationToken ct)
     {
+        var read = reader.Read(Encoding.UTF8.GetBytes(json), culture);
+        if (!read.Succeeded)
+            return (null, new PackageProblem(StatusCodes.Status422UnprocessableEntity, read.Errors[0].Message));
+        packId ??= packs.PackFor(read.Proposal!.Target.Route) ?? "";
+        language ??= read.Proposal!.Language.ToString().ToLowerInvariant();
         if (!packs.Packs.TryGetValue(packId, out var pack))
             return (null, new PackageProblem(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "template", packId, string.Join(", ", packs.Packs.Keys))));
         if (!pack.Sections.ContainsKey(language) || !Enum.TryParse<Language>(language, ignoreCase: true, out var documentLanguage))
             return (null, new PackageProblem(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "lang", language, string.Join(", ", pack.Manifest.Languages))));
-        var read = reader.Read(Encoding.UTF8.GetBytes(json), culture);
-        if (!read.Succeeded)
-            return (null, new PackageProblem(StatusCodes.Status422UnprocessableEntity, read.Errors[0].Message));
 
         await slots.WaitAsync(ct);
         try
@@ -69,7 +73,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         proposal.Language = language;
         var culture = new CultureInfo(language.ToString().ToLowerInvariant());
         var now = clock.GetUtcNow();
-        var report = validation.Validate(proposal, PackRoutes.RouteOf(pack.Manifest.Id));
+        var report = validation.Validate(proposal, TemplatePacks.RouteOf(pack));
         var title = proposal.Basics.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", culture);
         var entity = proposal.Applicant.AccreditedEntity.Name
             ?? proposal.Basics.Countries.Select(c => CountryList.Name(c.Code, culture)).FirstOrDefault();

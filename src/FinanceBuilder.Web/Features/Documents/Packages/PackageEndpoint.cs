@@ -16,17 +16,11 @@ public static class PackageEndpoint
             var found = await mediator.Send(new GetProposal.Query(id), ct);
             if (found is null)
                 return Problems.NotFound(culture);
-            var (package, problem) = await builder.BuildAsync(found.Document, template ?? PackFor(found), lang ?? LanguageOf(found), culture, ct);
+            var (package, problem) = await builder.BuildAsync(found.Document, template, lang, culture, ct);
             if (package is null)
                 return Problems.Status(problem!.Status, problem.Message);
             http.Response.Headers["X-Package-Draft"] = package.Draft ? "true" : "false";
             http.Response.Headers["X-Package-Pages"] = package.Pages.ToString(CultureInfo.InvariantCulture);
             return Results.File(package.Zip.Content, package.Zip.ContentType, package.Zip.Name);
         });
-
-    /// Without ?template=, the pack of the proposal's type of application.
-    private static string PackFor(GetProposal.Result found) =>
-        PackRoutes.PackFor(Enum.TryParse<FinanceBuilder.Web.Proposals.Model.Route>(found.Summary.Route, ignoreCase: true, out var route) ? route : null);
-
-    private static string LanguageOf(GetProposal.Result found) => found.Summary.Language.ToString().ToLowerInvariant();
 }
