@@ -32,7 +32,7 @@ public sealed partial class JourneyTests(Browsers browsers)
         await driver.ChooseAsync("language", language == "fr" ? "Fr" : "En");
         await driver.FillAsync("title", "Tamale");
         await Look(driver, "new");
-        await driver.NavigatingAsync(() => page.Locator("form button[type=submit]").ClickAsync());
+        await driver.NavigatingAsync(() => page.Locator("main form button[type=submit]").ClickAsync());
         Assert.Matches(TaskListUrl(), page.Url);
         await Look(driver, "task-list-empty");
         var taskList = page.Url;

@@ -20,12 +20,12 @@ public sealed class SmokeTests(Browsers browsers)
         await driver.LookAsync("import");
 
         // The import page's refusal, and the delete confirmation, are pages too.
-        await driver.NavigatingAsync(() => page.Locator("form button[type=submit]").ClickAsync());
+        await driver.NavigatingAsync(() => page.Locator("main form button[type=submit]").ClickAsync());
         await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
         await driver.LookAsync("import-error");
         await driver.GoAsync("/proposals/new");
         await driver.ChooseAsync("route", "Sap");
-        await driver.NavigatingAsync(() => page.Locator("form button[type=submit]").ClickAsync());
+        await driver.NavigatingAsync(() => page.Locator("main form button[type=submit]").ClickAsync());
         await driver.GoAsync(page.Url + "/delete");
         await driver.LookAsync("delete");
         await driver.NavigatingAsync(() => page.Locator(".button--danger").ClickAsync());

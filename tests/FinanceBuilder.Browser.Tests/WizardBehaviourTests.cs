@@ -14,7 +14,7 @@ public sealed class WizardBehaviourTests(Browsers browsers)
         await driver.GoAsync("/proposals/new");
         await driver.ChooseAsync("route", "ConceptNote");
         await driver.ChooseAsync("language", language);
-        await driver.NavigatingAsync(() => driver.Page.Locator("form button[type=submit]").ClickAsync());
+        await driver.NavigatingAsync(() => driver.Page.Locator("main form button[type=submit]").ClickAsync());
         return driver.Page.Url;
     }
 
@@ -108,9 +108,9 @@ public sealed class WizardBehaviourTests(Browsers browsers)
         var proposal = await NewProposalAsync(driver);
         await driver.GoAsync(proposal + "/governance");
 
-        // The antiforgery cookie is gone (session expired, browser restarted): the autosave is
-        // refused, takes a fresh token and saves.
-        await context.ClearCookiesAsync();
+        // The antiforgery cookie is gone (it expired, or the browser dropped it) while the person
+        // stays signed in: the autosave is refused, takes a fresh token and saves.
+        await context.ClearCookiesAsync(new() { Name = "__Host-fb-af" });
         await page.Locator("[name=\"governance.procurement\"]").FillAsync("National procurement rules, open tender above USD 50,000.");
         await WaitForStatusAsync(page, "Saved at");
         await page.ReloadAsync();
@@ -122,7 +122,7 @@ public sealed class WizardBehaviourTests(Browsers browsers)
         var plainPage = await plain.NewPageAsync();
         var plainDriver = new WizardDriver(plainPage, "expired-nojs") { JavaScript = false };
         await plainDriver.GoAsync(proposal + "/governance");
-        await plain.ClearCookiesAsync();
+        await plain.ClearCookiesAsync(new() { Name = "__Host-fb-af" });
         await plainDriver.FillAsync("governance.flowOfFunds", "Grant to a dedicated account at the Bank of Ghana.");
         await plainDriver.PressAsync("later");
         await Assertions.Expect(plainPage.Locator(".notice--warning")).ToContainTextAsync("session expired");

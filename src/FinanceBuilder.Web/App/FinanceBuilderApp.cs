@@ -1,4 +1,5 @@
 using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Features.Home;
 using FinanceBuilder.Web.Features.Proposals;
@@ -48,15 +49,23 @@ public static class FinanceBuilderApp
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // French and Spanish pages keep their letters readable; markup characters are still encoded.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorPages(options => options.RootDirectory = "/Features");
-        // The antiforgery cookie is not readable by script and never sent by another site.
-        // (The __Host- prefix and Secure-only cookies come with accounts and HTTPS, issue 6: the
-        // app also runs over plain HTTP on a municipality's local network.)
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                // Every page needs a signed-in person unless it says [AllowAnonymous].
+                options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+            })
+            .AddMvcOptions(options => options.Filters.Add<ProposalWriteFilter>());
+        services.AddHttpContextAccessor();
+        builder.AddFinanceBuilderAccounts();
+        // The antiforgery cookie is not readable by script, never sent by another site, and
+        // Secure with the __Host- prefix (T11) except in Development (AccountSetup.SecureCookies).
         services.AddAntiforgery(options =>
         {
+            options.Cookie.Name = AccountSetup.CookieName(builder, "fb-af");
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = AccountSetup.SecureCookies(builder) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -86,14 +95,19 @@ public static class FinanceBuilderApp
     {
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseCrossSiteRequestGuard();
         app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapProposalApi();
         app.MapValidationApi();
         app.MapPackageApi();

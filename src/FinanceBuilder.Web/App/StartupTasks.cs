@@ -18,7 +18,9 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// Once the server listens, its address is known for the first administrator's link.
+    public Task StartedAsync(CancellationToken cancellationToken) =>
+        Features.Accounts.FirstAdministrator.PrintLinkIfNeededAsync(services, logger, cancellationToken);
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;

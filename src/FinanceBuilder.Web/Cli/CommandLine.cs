@@ -14,7 +14,7 @@ namespace FinanceBuilder.Web.Cli;
 /// one line; bad input exits non-zero with a one-line message on standard error.
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "export", "migrate", "schema", "validate", "package", "help"];
+    private static readonly string[] Commands = ["import", "export", "migrate", "schema", "validate", "package", "create-admin", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -29,9 +29,9 @@ public static class CommandLine
             {
                 "schema" => await WriteSchemaAsync(positional, stdout),
                 "validate" when positional.Count == 2 && File.Exists(positional[1]) => await ValidateAsync(await File.ReadAllBytesAsync(positional[1]), positional[1], culture, Option(args, "--format"), Option(args, "--route"), stdout, stderr),
-                "package" when positional.Count == 2 => await PackageAsync(positional[1], options, culture, Option(args, "--template"), Option(args, "--lang"), Option(args, "--out"), stdout, stderr),
+                "package" when positional.Count == 2 => await PackageAsync(positional[1], options, culture, Option(args, "--template"), Option(args, "--lang"), Option(args, "--out"), Option(args, "--as"), stdout, stderr),
                 "help" => Usage(stdout, 0),
-                _ => await RunWithDatabaseAsync(positional, options, culture, Option(args, "--format"), Option(args, "--route"), stdout, stderr),
+                _ => await RunWithDatabaseAsync(positional, options, culture, Option(args, "--format"), Option(args, "--route"), Option(args, "--as"), stdout, stderr),
             };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -46,7 +46,7 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> RunWithDatabaseAsync(List<string> positional, string[] options, CultureInfo culture, string? format, string? route, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> RunWithDatabaseAsync(List<string> positional, string[] options, CultureInfo culture, string? format, string? route, string? actAs, TextWriter stdout, TextWriter stderr)
     {
         var builder = FinanceBuilderApp.CreateBuilder(options);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -60,6 +60,19 @@ public static class CommandLine
             case "migrate":
                 await stdout.WriteLineAsync($"Database is up to date: {app.Services.GetRequiredService<DatabaseTarget>().Description}");
                 return 0;
+            case "create-admin" when positional.Count == 2:
+                return await CreateAdminAsync(scope.ServiceProvider, positional[1], stdout, stderr);
+            case "help":
+                return Usage(stdout, 0);
+        }
+
+        // Everything else reads or writes proposals, as the account named with --as.
+        if (positional[0] switch { "import" or "validate" => positional.Count != 2, "export" => positional.Count != 3, _ => true })
+            return Usage(stderr, 2);
+        if (await CommandUser.ActAsAsync(scope.ServiceProvider, actAs) is { } refused)
+            return await Fail(stderr, refused);
+        switch (positional[0])
+        {
             case "import" when positional.Count == 2:
                 {
                     var file = positional[1];
@@ -102,7 +115,7 @@ public static class CommandLine
     /// package <file.json|id> [--template pack] [--lang en|fr] [--out dir]: writes the zip and each
     /// of its files into the folder (the current one by default), one path per line. A proposal
     /// with errors gives a draft package (exit 0, and a line saying so); exit 1 when nothing was made.
-    private static async Task<int> PackageAsync(string source, string[] options, CultureInfo culture, string? template, string? lang, string? outDir, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> PackageAsync(string source, string[] options, CultureInfo culture, string? template, string? lang, string? outDir, string? actAs, TextWriter stdout, TextWriter stderr)
     {
         var builder = FinanceBuilderApp.CreateBuilder(options);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -116,6 +129,8 @@ public static class CommandLine
         {
             await DatabaseStartup.MigrateAsync(app.Services);
             await using var scope = app.Services.CreateAsyncScope();
+            if (await CommandUser.ActAsAsync(scope.ServiceProvider, actAs) is { } refused)
+                return await Fail(stderr, refused);
             var found = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetProposal.Query(id));
             if (found is null)
                 return await Fail(stderr, $"{id}: {Messages.Format(culture, "NotFound")}");
@@ -139,6 +154,24 @@ public static class CommandLine
         await stdout.WriteLineAsync(package.Draft
             ? $"draft: the proposal has error-level findings; every page says so ({package.Pages} pages, {package.Words} words)"
             : $"clean: {package.Pages} pages, {package.Words} words");
+        return 0;
+    }
+
+    /// create-admin <email>: a one-time link (24 hours) with which that person creates a platform
+    /// administrator account and names their organisation. No password ever passes through the
+    /// command line or its history.
+    private static async Task<int> CreateAdminAsync(IServiceProvider scoped, string email, TextWriter stdout, TextWriter stderr)
+    {
+        if (email.Length > 256 || !email.Contains('@', StringComparison.Ordinal))
+            return await Fail(stderr, $"{email}: not an email address");
+        var db = scoped.GetRequiredService<FinanceBuilderDbContext>();
+        var normalized = email.Trim().ToUpperInvariant();
+        if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users, u => u.NormalizedEmail == normalized))
+            return await Fail(stderr, $"{email}: an account already uses this address");
+        var token = await scoped.GetRequiredService<Features.Accounts.Invitations>().CreateAsync(null, email, Data.Accounts.MemberRole.OrganisationAdmin, platformAdmin: true, invitedBy: null, CancellationToken.None);
+        var link = scoped.GetRequiredService<Features.Accounts.PublicLinks>().To(Features.Accounts.Invitations.SetupPath(token));
+        await stdout.WriteLineAsync($"Send this one-time link to {email.Trim()}; it works once, for 24 hours:");
+        await stdout.WriteLineAsync(link);
         return 0;
     }
 
@@ -195,7 +228,7 @@ public static class CommandLine
 
     private static int Usage(TextWriter writer, int exitCode)
     {
-        writer.WriteLine("usage: FinanceBuilder.Web import <file.json> | export <id> <file.json> | validate <file.json|id> [--format text|json] [--route sap] | package <file.json|id> [--template gcf-funding-proposal] [--lang en|fr] [--out dir] | migrate | schema [file] [--lang fr]");
+        writer.WriteLine("usage: FinanceBuilder.Web import <file.json> --as <email> | export <id> <file.json> --as <email> | validate <file.json|id> [--as <email>] [--format text|json] [--route sap] | package <file.json|id> [--as <email>] [--template gcf-funding-proposal] [--lang en|fr] [--out dir] | create-admin <email> | migrate | schema [file] [--lang fr]");
         return exitCode;
     }
 
@@ -209,7 +242,7 @@ public static class CommandLine
         {
             if (args[i] == "--lang" && i + 1 < args.Length)
                 culture = Messages.CultureFor(args[++i]);
-            else if (args[i] is "--format" or "--route" or "--template" or "--out" && i + 1 < args.Length)
+            else if (args[i] is "--format" or "--route" or "--template" or "--out" or "--as" && i + 1 < args.Length)
                 i++;
             else if (args[i].StartsWith("--", StringComparison.Ordinal))
                 options.Add(args[i]);

@@ -22,8 +22,7 @@ public static class DatabaseSetup
         if (!string.IsNullOrWhiteSpace(postgres))
             return new DatabaseTarget(DatabaseProvider.Postgres, postgres, null);
 
-        var directory = configuration[DataDirectoryKey];
-        directory = Path.GetFullPath(string.IsNullOrWhiteSpace(directory) ? "data" : directory, workingDirectory);
+        var directory = DataDirectory(configuration, workingDirectory);
         var file = Path.Combine(directory, "financebuilder.db");
         var connection = new SqliteConnectionStringBuilder
         {
@@ -35,12 +34,19 @@ public static class DatabaseSetup
         return new DatabaseTarget(DatabaseProvider.Sqlite, connection, file);
     }
 
+    /// The data folder (SQLite file, outbox of emails): ./data unless configured.
+    public static string DataDirectory(IConfiguration configuration, string workingDirectory)
+    {
+        var directory = configuration[DataDirectoryKey];
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(directory) ? "data" : directory, workingDirectory);
+    }
+
     /// Registers both providers; which one serves FinanceBuilderDbContext is decided from the
     /// configuration when first needed (so test hosts can set it after the app was composed).
     public static IServiceCollection AddFinanceBuilderDatabase(this IServiceCollection services)
     {
         services.AddSingleton(sp => Describe(sp.GetRequiredService<IConfiguration>(), Directory.GetCurrentDirectory()));
-        services.AddScoped<ICurrentOrganisation, WorkspaceOrganisation>();
+        services.AddScoped<AccessScope>();
         services.AddDbContext<PostgresFinanceBuilderDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString));
         services.AddDbContext<SqliteFinanceBuilderDbContext>((sp, o) =>
         {

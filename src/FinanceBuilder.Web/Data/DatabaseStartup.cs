@@ -11,6 +11,7 @@ public static class DatabaseStartup
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().ActAsSystem();
         var db = scope.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
         var target = scope.ServiceProvider.GetRequiredService<DatabaseTarget>();
         await db.Database.MigrateAsync(cancellationToken);
@@ -32,11 +33,11 @@ public static class DatabaseStartup
 
     private static async Task EnsureWorkspaceAsync(FinanceBuilderDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await db.Organisations.AnyAsync(o => o.Id == db.OrganisationId, cancellationToken))
+        if (await db.Organisations.AnyAsync(o => o.Id == AccessScope.WorkspaceOrganisationId, cancellationToken))
             return;
         db.Organisations.Add(new OrganisationRecord
         {
-            Id = db.OrganisationId,
+            Id = AccessScope.WorkspaceOrganisationId,
             Name = "Workspace",
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
@@ -47,7 +48,7 @@ public static class DatabaseStartup
         catch (DbUpdateException)
         {
             // Another node may have created it at the same moment: that is the outcome we wanted.
-            if (!await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == db.OrganisationId, cancellationToken))
+            if (!await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == AccessScope.WorkspaceOrganisationId, cancellationToken))
                 throw;
         }
     }

@@ -10,11 +10,11 @@ namespace FinanceBuilder.Web.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteFinanceBuilderDbContext>
 {
     public SqliteFinanceBuilderDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteFinanceBuilderDbContext>().UseSqlite("Data Source=design-time.db").Options, new WorkspaceOrganisation());
+        new(new DbContextOptionsBuilder<SqliteFinanceBuilderDbContext>().UseSqlite("Data Source=design-time.db").Options, new AccessScope());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresFinanceBuilderDbContext>
 {
     public PostgresFinanceBuilderDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresFinanceBuilderDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options, new WorkspaceOrganisation());
+        new(new DbContextOptionsBuilder<PostgresFinanceBuilderDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options, new AccessScope());
 }

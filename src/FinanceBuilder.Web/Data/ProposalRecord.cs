@@ -29,7 +29,11 @@ public sealed class OrganisationRecord
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
+    public Accounts.OrganisationKind Kind { get; set; } = Accounts.OrganisationKind.Municipality;
+    /// ISO 3166-1 alpha-2, where the organisation works.
+    public string? Country { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime? DisabledAt { get; set; }
     /// Set once the sample proposals were loaded, so deleting them never brings them back.
     public DateTime? DemoLoadedAt { get; set; }
 }

@@ -34,15 +34,35 @@ public sealed class Browsers : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    /// A fresh browser profile (cookies, storage) with a screen size, a language and JavaScript on or off.
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string locale = "en-GB", bool javaScript = true) =>
-        Chromium.NewContextAsync(new BrowserNewContextOptions
+    /// A fresh browser profile (cookies, storage) with a screen size, a language and JavaScript
+    /// on or off, signed in as <paramref name="signInAs"/> (the workspace's editor by default;
+    /// null for nobody).
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string locale = "en-GB", bool javaScript = true, string? signInAs = WizardServer.DefaultEditor)
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
             JavaScriptEnabled = javaScript,
+            IgnoreHTTPSErrors = true,
         });
+        if (signInAs is not null)
+            await SignInAsync(context, signInAs);
+        return context;
+    }
+
+    /// Signs the browser profile in through the sign-in page.
+    public static async Task SignInAsync(IBrowserContext context, string email)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", WizardServer.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.CloseAsync();
+    }
 }
 
 [CollectionDefinition("browser")]

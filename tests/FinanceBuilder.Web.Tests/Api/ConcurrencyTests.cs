@@ -124,6 +124,8 @@ public sealed class ConcurrencyTests : IDisposable
         var id = Guid.Parse(location.OriginalString.Split('/')[^1]);
         using var scopeA = app.Services.CreateScope();
         using var scopeB = app.Services.CreateScope();
+        scopeA.ServiceProvider.GetRequiredService<AccessScope>().ActAsSystem();
+        scopeB.ServiceProvider.GetRequiredService<AccessScope>().ActAsSystem();
         var dbA = scopeA.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
         var dbB = scopeB.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
         var rowA = await dbA.Proposals.SingleAsync(p => p.Id == id);
@@ -198,7 +200,8 @@ internal static class RacerContext
 {
     public static FinanceBuilderDbContext Create(DatabaseTarget target, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor)
     {
-        var organisation = new WorkspaceOrganisation();
+        var organisation = new AccessScope();
+        organisation.ActForOrganisation(AccessScope.WorkspaceOrganisationId);
         if (target.Provider == DatabaseProvider.Postgres)
         {
             var options = new DbContextOptionsBuilder<PostgresFinanceBuilderDbContext>().UseNpgsql(target.ConnectionString);

@@ -103,7 +103,7 @@ public sealed class HomeAndStartupTests
     /// Another app instance on an existing test database (no new database, no cleanup).
     private sealed class AppFactoryOn(TestDatabase database) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
     {
-        public HttpClient CreateApiClient() => CreateClient(new() { AllowAutoRedirect = false });
+        public HttpClient CreateApiClient() => this.SignedInClientAsync(TestAccounts.DefaultEditor).GetAwaiter().GetResult();
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {

@@ -1,5 +1,6 @@
 using FinanceBuilder.Web.Cli;
 using FinanceBuilder.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FinanceBuilder.Web.Tests.Cli;
 
@@ -16,7 +17,31 @@ public sealed partial class CommandLineTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
+    /// Runs a command as the workspace's editor unless it names its own --as.
     private async Task<(int Exit, string Out, string Error)> Run(params string[] args)
+    {
+        await EnsureEditorAsync();
+        return await RunExactly(args.Contains("--as") ? args : [.. args, "--as", TestAccounts.DefaultEditor]);
+    }
+
+    private bool editorCreated;
+
+    private async Task EnsureEditorAsync()
+    {
+        if (editorCreated)
+            return;
+        editorCreated = true;
+        await using var app = Web.App.FinanceBuilderApp.CreateBuilder(database.CommandLineOptions).Build();
+        await Web.Data.DatabaseStartup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Data.Accounts.UserAccount>>();
+        var created = await users.CreateAsync(
+            new Web.Data.Accounts.UserAccount { Id = Guid.NewGuid(), UserName = TestAccounts.DefaultEditor, Email = TestAccounts.DefaultEditor, OrganisationId = Web.Data.AccessScope.WorkspaceOrganisationId, Role = Web.Data.Accounts.MemberRole.Editor },
+            TestAccounts.Password);
+        Assert.True(created.Succeeded);
+    }
+
+    private async Task<(int Exit, string Out, string Error)> RunExactly(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -129,6 +154,34 @@ public sealed partial class CommandLineTests : IDisposable
         Assert.Equal(1, exit);
         var line = Assert.Single(stderr.ToString().TrimEnd('\n').Split('\n'));
         Assert.StartsWith("error: database: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProposalCommands_NeedANamedEnabledAccount()
+    {
+        var imported = await Run("import", Path.Combine(Samples.Folder, "mitigation-tamale-solar-led.json"));
+        var id = imported.Out.Split('\t')[0];
+
+        var nobody = await RunExactly("export", id, Path.Combine(folder, "x.json"));
+        var stranger = await Run("export", id, Path.Combine(folder, "x.json"), "--as", "nobody@elsewhere.test");
+
+        Assert.Equal(1, nobody.Exit);
+        Assert.Contains("--as <email", nobody.Error, StringComparison.Ordinal);
+        Assert.Equal(1, stranger.Exit);
+        Assert.Contains("no enabled account", stranger.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "x.json")));
+    }
+
+    [Fact]
+    public async Task CreateAdmin_PrintsAOneTimeSetUpLink_AndNoPassword()
+    {
+        var result = await Run("create-admin", "chief@agency.test");
+        var again = await Run("create-admin", TestAccounts.DefaultEditor);
+
+        Assert.Equal(0, result.Exit);
+        Assert.Matches(@"/account/setup/[A-Za-z0-9_-]{43}\s*$", result.Out);
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("already uses this address", again.Error, StringComparison.Ordinal);
     }
 
     [Fact]

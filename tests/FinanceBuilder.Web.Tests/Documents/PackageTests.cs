@@ -164,7 +164,7 @@ public sealed class PackageTests : IDisposable
         var id = await browser.SeedSampleAsync("adaptation-cotonou-drainage-fr.json");
         var check = await browser.OpenAsync(Urls.CheckAnswers(id));
         var page = await browser.OpenAsync(check.Get($"a[href='/proposals/{id}/package']").GetAttribute("href")!);
-        var form = FormFields.Read((IHtmlFormElement)page.Get("form[method=post]"));
+        var form = FormFields.Read((IHtmlFormElement)page.Get("main form[method=post]"));
         Assert.Equal("fr", form["lang"]);
         form.Set("template", "gcf-concept-note").Set("file", file);
 
@@ -198,7 +198,7 @@ public sealed class PackageTests : IDisposable
     {
         var id = await browser.SeedSampleAsync("mitigation-tamale-solar-led.json");
         var page = await browser.OpenAsync($"/proposals/{id}/package");
-        var form = FormFields.Read((IHtmlFormElement)page.Get("form[method=post]")).Set("file", "zip").Remove("__RequestVerificationToken");
+        var form = FormFields.Read((IHtmlFormElement)page.Get("main form[method=post]")).Set("file", "zip").Remove("__RequestVerificationToken");
 
         var response = await browser.PostAsync($"/proposals/{id}/package", form);
 
@@ -211,7 +211,7 @@ public sealed class PackageTests : IDisposable
     {
         var id = await browser.SeedSampleAsync("mitigation-tamale-solar-led.json");
         var page = await browser.OpenAsync($"/proposals/{id}/package");
-        var form = FormFields.Read((IHtmlFormElement)page.Get("form[method=post]")).Set("file", "exe");
+        var form = FormFields.Read((IHtmlFormElement)page.Get("main form[method=post]")).Set("file", "exe");
 
         var response = await browser.PostAsync($"/proposals/{id}/package", form);
 

@@ -18,18 +18,35 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// A client signed in as an editor of the workspace organisation (the one the demo
+    /// proposals and TestAccounts.DefaultEditor belong to), over https so that the Secure
+    /// `__Host-` cookies are kept.
     public HttpClient CreateApiClient(string? language = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        if (language is not null)
-            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        return client;
+        EnsureDefaultEditor();
+        return this.SignedInClientAsync(TestAccounts.DefaultEditor, language).GetAwaiter().GetResult();
     }
 
-    /// A DbContext on the app's database, to look at what was (not) stored.
+    private readonly Lock seeding = new();
+    private bool editorCreated;
+
+    private void EnsureDefaultEditor()
+    {
+        lock (seeding)
+        {
+            if (editorCreated)
+                return;
+            this.CreateUserAsync(TestAccounts.DefaultEditor, AccessScope.WorkspaceOrganisationId).GetAwaiter().GetResult();
+            editorCreated = true;
+        }
+    }
+
+    /// A DbContext on the app's database that sees every organisation, to look at what was
+    /// (not) stored.
     public FinanceBuilderDbContext OpenDb()
     {
         var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().ActAsSystem();
         return scope.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
     }
 

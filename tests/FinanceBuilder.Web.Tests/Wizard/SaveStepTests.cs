@@ -177,7 +177,7 @@ public sealed class SaveStepTests : IDisposable
         var taskList = await browser.FollowAsync(response);
         var notice = taskList.Get(".notice--success").TextContent;
         Assert.Contains("Your answers on \"About the project\" are saved", notice, StringComparison.Ordinal);
-        Assert.Contains("http://localhost" + Urls.TaskList(id), notice, StringComparison.Ordinal);
+        Assert.Contains("https://localhost" + Urls.TaskList(id), notice, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,9 +20,7 @@ internal sealed class WizardBrowser : IDisposable
     public WizardBrowser(AppFactory app, string? language = null)
     {
         App = app;
-        Client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        if (language is not null)
-            Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        Client = app.CreateApiClient(language);
     }
 
     public AppFactory App { get; }

@@ -14,6 +14,7 @@ public static class DemoWorkspace
     public static async Task LoadOnceAsync(IServiceProvider services, string samplesDirectory, ILogger logger, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().ActForOrganisation(AccessScope.WorkspaceOrganisationId);
         var db = scope.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
         if (!Directory.Exists(samplesDirectory))
         {
@@ -24,7 +25,7 @@ public static class DemoWorkspace
         // Claim the load atomically, so two nodes starting together load the samples once.
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var claimed = await db.Organisations
-            .Where(o => o.Id == db.OrganisationId && o.DemoLoadedAt == null)
+            .Where(o => o.Id == AccessScope.WorkspaceOrganisationId && o.DemoLoadedAt == null)
             .ExecuteUpdateAsync(o => o.SetProperty(x => x.DemoLoadedAt, now), ct);
         if (claimed == 0)
             return;

@@ -15,11 +15,6 @@ public static class LanguageEndpoint
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
-            var target = IsLocal(returnUrl) ? returnUrl! : "/";
-            return Results.LocalRedirect(target);
-        });
-
-    /// "/path" but not "//host" or "/\\host" (browsers read both as another site).
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+            return Results.LocalRedirect(Accounts.LocalUrl.OrHome(returnUrl));
+        }).AllowAnonymous();
 }

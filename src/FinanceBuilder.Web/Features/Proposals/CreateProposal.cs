@@ -26,7 +26,7 @@ public static class CreateProposal
         var record = new ProposalRecord
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            OwnerOrganisationId = db.OrganisationId,
+            OwnerOrganisationId = db.Access.OrganisationId,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,

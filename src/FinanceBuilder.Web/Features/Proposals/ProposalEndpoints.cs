@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
 using Mediator;
@@ -12,13 +13,16 @@ public static class ProposalEndpoints
 {
     public static void MapProposalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/proposals");
-        api.MapPost("/", Import);
+        // Reading needs a signed-in person and returns only what they may see (404 otherwise);
+        // changing needs an applicant editor.
+        var api = app.MapGroup("/api/proposals").RequireAuthorization(Policies.SignedIn);
+        api.MapPost("/", Import).RequireAuthorization(Policies.ApplicantEditor);
         api.MapGet("/", List);
         api.MapGet("/{id:guid}", Get);
-        api.MapPut("/{id:guid}", Update);
-        api.MapDelete("/{id:guid}", Delete);
-        app.MapGet("/api/schema/proposal", () => Results.Text(ProposalSchema.Json, "application/schema+json; charset=utf-8"));
+        api.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.ApplicantEditor);
+        api.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.ApplicantEditor);
+        // The schema is public: it describes the format, not anybody's data.
+        app.MapGet("/api/schema/proposal", () => Results.Text(ProposalSchema.Json, "application/schema+json; charset=utf-8")).AllowAnonymous();
     }
 
     private static async Task<IResult> Import(HttpRequest request, IMediator mediator, RequestBodyLimit limit, CancellationToken ct)

@@ -28,5 +28,5 @@ public static class ValidationEndpoint
             var proposal = reader.Read(System.Text.Encoding.UTF8.GetBytes(found.Document), culture).Proposal!;
             var report = validation.Validate(proposal, target);
             return Results.Text(JsonSerializer.Serialize(ValidationReportView.From(report, culture), ValidationReportView.JsonOptions), "application/json; charset=utf-8");
-        });
+        }).RequireAuthorization(Accounts.Policies.SignedIn);
 }

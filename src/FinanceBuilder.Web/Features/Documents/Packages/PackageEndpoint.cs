@@ -22,5 +22,5 @@ public static class PackageEndpoint
             http.Response.Headers["X-Package-Draft"] = package.Draft ? "true" : "false";
             http.Response.Headers["X-Package-Pages"] = package.Pages.ToString(CultureInfo.InvariantCulture);
             return Results.File(package.Zip.Content, package.Zip.ContentType, package.Zip.Name);
-        });
+        }).RequireAuthorization(Accounts.Policies.SignedIn);
 }

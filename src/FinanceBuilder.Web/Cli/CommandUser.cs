@@ -1,0 +1,27 @@
+using FinanceBuilder.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Cli;
+
+/// Commands that read or write proposals act for a named account (`--as email`) and see
+/// exactly what that person sees in the browser: the same AccessScope, the same query filters.
+public static class CommandUser
+{
+    /// Null when the scope now acts for the account; otherwise why it cannot.
+    public static async Task<string?> ActAsAsync(IServiceProvider scoped, string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+            return "say whose proposals these are: --as <email of an account>";
+        var db = scoped.GetRequiredService<FinanceBuilderDbContext>();
+        var normalized = email.Trim().ToUpperInvariant();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
+        if (user is null || user.DisabledAt is not null)
+            return $"--as {email}: no enabled account has this email address";
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == user.OrganisationId);
+        if (organisation.DisabledAt is not null)
+            return $"--as {email}: the account's organisation is disabled";
+        var supported = await db.AgencyLinks.Where(l => l.AgencyId == user.OrganisationId).Select(l => l.SupportedOrganisationId).ToListAsync();
+        scoped.GetRequiredService<AccessScope>().SignIn(user, organisation, organisation.Kind == Data.Accounts.OrganisationKind.PlanningAgency ? supported : []);
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+namespace FinanceBuilder.Web.Data.Submissions;
+
+/// A submitted version of a proposal: an immutable snapshot (V.001, V.002 … rule R-004) with
+/// the package generated from it, who submitted it and when, and the key figures donors sort
+/// and compare on (copied here so the review list never opens documents).
+public sealed class SubmissionRecord
+{
+    public Guid Id { get; set; }
+    public Guid ProposalId { get; set; }
+    /// The proposal's owner at submission.
+    public Guid OrganisationId { get; set; }
+    public int Number { get; set; }
+    public DateTime SubmittedAt { get; set; }
+    public Guid SubmittedByUserId { get; set; }
+    public string SubmittedByName { get; set; } = "";
+    /// The key the browser sent with the submit button: the same key is the same submission.
+    public string IdempotencyKey { get; set; } = "";
+    /// The proposal's stored version that was frozen.
+    public int ProposalVersion { get; set; }
+    public string Document { get; set; } = "";
+    public string? Title { get; set; }
+    public string Fund { get; set; } = "";
+    public string? Route { get; set; }
+    public string? Country { get; set; }
+    public decimal? TotalUsd { get; set; }
+    public decimal? GcfRequestUsd { get; set; }
+    public decimal? EmissionReductionsTco2 { get; set; }
+    public long? Beneficiaries { get; set; }
+    public string? Size { get; set; }
+    public string? EssCategory { get; set; }
+    /// Readiness score 0–100 at submission (docs/readiness.md).
+    public int? Readiness { get; set; }
+    public int ErrorCount { get; set; }
+    public bool IsDraftPackage { get; set; }
+
+    public string VersionLabel => FormatVersion(Number);
+
+    public static string FormatVersion(int number) => $"V.{number:000}";
+}

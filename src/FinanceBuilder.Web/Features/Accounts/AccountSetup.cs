@@ -1,0 +1,109 @@
+using System.Threading.RateLimiting;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Data.Accounts;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace FinanceBuilder.Web.Features.Accounts;
+
+/// Accounts, sessions and their protections, configured to the reliability catalogue's values
+/// (reliability-tests §d): lockout 5 failures / 15 minutes, idle 30 minutes, absolute 12 hours,
+/// `__Host-` cookies that are Secure, HttpOnly and SameSite, 429 on too many attempts.
+public static class AccountSetup
+{
+    public const string Scheme = "FinanceBuilder";
+    public const string SignInLimit = "sign-in";
+    public const string EmailLimit = "email";
+
+    /// Cookies are Secure-only with the `__Host-` prefix (T11) except in Development, where
+    /// `dotnet run` serves plain http://localhost:5000 and ASP.NET refuses Secure-only antiforgery
+    /// cookies on a plain-HTTP request. FinanceBuilder:Cookies:Secure overrides either way
+    /// (false for a server reached over plain HTTP on a local network, at that network's risk).
+    public static bool SecureCookies(WebApplicationBuilder builder) =>
+        builder.Configuration.GetValue<bool?>("FinanceBuilder:Cookies:Secure") ?? !builder.Environment.IsDevelopment();
+
+    public static string CookieName(WebApplicationBuilder builder, string name) => SecureCookies(builder) ? "__Host-" + name : name;
+
+    public static void AddFinanceBuilderAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddDataProtection().SetApplicationName("FinanceBuilder").PersistKeysToDbContext<FinanceBuilderDbContext>();
+
+        services.AddIdentityCore<UserAccount>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // The user name is the email address, whatever letters it has.
+                options.User.AllowedUserNameCharacters = "";
+                // Length over composition (ASVS 6.2): 8 to 128 characters, anything goes, common ones refused.
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<FinanceBuilderDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator<UserAccount>>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+
+        var lifetimes = SessionLifetimes.From(configuration);
+        services.AddSingleton(lifetimes);
+        var secure = SecureCookies(builder);
+        services.AddAuthentication(Scheme).AddCookie(Scheme, options =>
+        {
+            options.Cookie.Name = CookieName(builder, "fb-session");
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/";
+            options.ExpireTimeSpan = lifetimes.Idle;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/denied";
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
+            // The API answers with a status, pages with a redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization(Policies.Add);
+
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<AccountSignIn>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<NewAccounts>();
+        services.AddSingleton<IEmailSender, OutboxEmailSender>();
+        services.AddSingleton<PublicLinks>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+            // Sign-in posts per address: generous enough for an office behind one address (T07 c);
+            // failures are limited much tighter by SignInThrottle.
+            options.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(SignInThrottle.AddressOf(context), _ =>
+                new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("FinanceBuilder:SignIn:PostsPerMinute", 120), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Password-reset and invitation emails per address.
+            options.AddPolicy(EmailLimit, context => RateLimitPartition.GetFixedWindowLimiter(SignInThrottle.AddressOf(context), _ =>
+                new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("FinanceBuilder:Email:PerAddressPer15Minutes", 10), Window = TimeSpan.FromMinutes(15), QueueLimit = 0 }));
+        });
+    }
+
+    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || status == StatusCodes.Status403Forbidden)
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Data.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Features.Accounts;
+
+/// Signing in and out. One answer for every failure — unknown email, wrong password, locked or
+/// disabled account — and the same work for each (an unknown email still verifies a password
+/// hash), so neither the message, the status nor the time tells whether an account exists (T08).
+public sealed class AccountSignIn(
+    UserManager<UserAccount> users,
+    FinanceBuilderDbContext db,
+    SignInThrottle throttle,
+    TimeProvider clock,
+    IHttpContextAccessor http,
+    ILogger<AccountSignIn> logger)
+{
+    // A hash of a random password, verified when the email is unknown so that the answer takes
+    // as long as for a known one.
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+
+    public enum Outcome { SignedIn, Refused, Throttled }
+
+    public sealed record Result(Outcome Outcome, TimeSpan? RetryAfter = null);
+
+    public async Task<Result> PasswordAsync(string email, string password, CancellationToken ct)
+    {
+        var context = http.HttpContext!;
+        var address = SignInThrottle.AddressOf(context);
+        if (throttle.Blocked(address) is { } wait)
+        {
+            logger.LogWarning("Sign-in refused for {Address}: too many failures", address);
+            return new Result(Outcome.Throttled, wait);
+        }
+
+        var user = string.IsNullOrWhiteSpace(email) || password.Length > CommonPasswords.MaxLength
+            ? null
+            : await users.FindByEmailAsync(email.Trim());
+        if (user is null || user.DisabledAt is not null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new UserAccount(), DummyHash.Value, password);
+            return Failed(address, "unknown or disabled account");
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            users.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value, password);
+            return Failed(address, $"locked account {user.Id}");
+        }
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            return Failed(address, $"wrong password for {user.Id}");
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await StartSessionAsync(user, ct);
+        logger.LogInformation("User {User} signed in from {Address}", user.Id, address);
+        return new Result(Outcome.SignedIn);
+    }
+
+    private Result Failed(string address, string why)
+    {
+        throttle.Failed(address);
+        logger.LogWarning("Sign-in failed from {Address}: {Reason}", address, why);
+        return new Result(Outcome.Refused);
+    }
+
+    /// A new server-side session and a new cookie: a cookie from before signing in never
+    /// authenticates (T09).
+    public async Task StartSessionAsync(UserAccount user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new SessionRecord { Id = Guid.NewGuid(), UserId = user.Id, CreatedAt = now, LastSeenAt = now };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(SessionValidation.SessionClaim, session.Id.ToString())],
+            AccountSetup.Scheme);
+        await http.HttpContext!.SignInAsync(AccountSetup.Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false, IssuedUtc = now });
+    }
+
+    /// Ends this browser's session on the server, so a copy of the cookie is worthless (T10).
+    public async Task SignOutAsync(CancellationToken ct)
+    {
+        var context = http.HttpContext!;
+        if (Guid.TryParse(context.User.FindFirstValue(SessionValidation.SessionClaim), out var sessionId))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
+        }
+        await context.SignOutAsync(AccountSetup.Scheme);
+    }
+
+    /// Every session of an account ends: on disabling it, and after a password reset.
+    public static Task EndAllSessionsAsync(FinanceBuilderDbContext db, Guid userId, DateTime now, CancellationToken ct) =>
+        db.Sessions.Where(s => s.UserId == userId && s.EndedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
+}

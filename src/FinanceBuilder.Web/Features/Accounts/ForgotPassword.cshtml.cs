@@ -1,0 +1,41 @@
+using System.Globalization;
+using FinanceBuilder.Web.Data.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace FinanceBuilder.Web.Features.Accounts;
+
+/// "Forgot your password": the same answer whether or not the address has an account (no
+/// enumeration); an account gets a link valid 2 hours, by the configured email sender.
+[AllowAnonymous]
+[EnableRateLimiting(AccountSetup.EmailLimit)]
+public sealed class ForgotPasswordPage(UserManager<UserAccount> users, IEmailSender sender, PublicLinks links, ILogger<ForgotPasswordPage> logger) : PageModel
+{
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? email, CancellationToken ct)
+    {
+        Sent = true;
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 256)
+            return Page();
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || user.DisabledAt is not null)
+        {
+            logger.LogInformation("Password reset asked for an address without an enabled account");
+            return Page();
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = links.To($"/account/reset-password/{user.Id}?token={Uri.EscapeDataString(token)}");
+        var culture = CultureInfo.CurrentUICulture;
+        var T = AccountText.Texts;
+        await sender.SendAsync(new OutgoingEmail(user.Email!, T.Get("ResetEmailSubject", culture), string.Format(culture, T.Get("ResetEmailBody", culture), user.DisplayName, link)), ct);
+        return Page();
+    }
+}

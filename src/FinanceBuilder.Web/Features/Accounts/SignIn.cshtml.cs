@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace FinanceBuilder.Web.Features.Accounts;
+
+[AllowAnonymous]
+[EnableRateLimiting(AccountSetup.SignInLimit)]
+public sealed class SignInPage(AccountSignIn signIn) : PageModel
+{
+    public string? Email { get; private set; }
+    public string ReturnUrl { get; private set; } = "/";
+    public bool Failed { get; private set; }
+    public bool Throttled { get; private set; }
+    public int RetryMinutes { get; private set; }
+    public string? Notice { get; private set; }
+
+    public void OnGet(string? returnUrl, string? done)
+    {
+        ReturnUrl = LocalUrl.OrHome(returnUrl);
+        Notice = done switch
+        {
+            "signed-out" => "SignedOut",
+            "reset" => "PasswordWasReset",
+            _ => null,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? email, string? password, string? returnUrl, CancellationToken ct)
+    {
+        ReturnUrl = LocalUrl.OrHome(returnUrl);
+        Email = email?.Length > 256 ? email[..256] : email;
+        var result = await signIn.PasswordAsync(Email ?? "", password ?? "", ct);
+        switch (result.Outcome)
+        {
+            case AccountSignIn.Outcome.SignedIn:
+                return LocalRedirect(ReturnUrl);
+            case AccountSignIn.Outcome.Throttled:
+                Throttled = true;
+                var wait = result.RetryAfter ?? TimeSpan.FromMinutes(1);
+                RetryMinutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Page();
+            default:
+                Failed = true;
+                return Page();
+        }
+    }
+}
