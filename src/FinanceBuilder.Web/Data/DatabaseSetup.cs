@@ -47,12 +47,14 @@ public static class DatabaseSetup
     {
         services.AddSingleton(sp => Describe(sp.GetRequiredService<IConfiguration>(), Directory.GetCurrentDirectory()));
         services.AddScoped<AccessScope>();
-        services.AddDbContext<PostgresFinanceBuilderDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString));
+        services.AddSingleton<Features.Collaboration.AuditTrail>();
+        services.AddDbContext<PostgresFinanceBuilderDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<Features.Collaboration.AuditTrail>()));
         services.AddDbContext<SqliteFinanceBuilderDbContext>((sp, o) =>
         {
             var target = sp.GetRequiredService<DatabaseTarget>();
             Directory.CreateDirectory(Path.GetDirectoryName(target.SqliteFile)!);
-            o.UseSqlite(target.ConnectionString).AddInterceptors(SqlitePragmas.Instance);
+            o.UseSqlite(target.ConnectionString).AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<Features.Collaboration.AuditTrail>());
         });
         services.AddScoped<FinanceBuilderDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresFinanceBuilderDbContext>()

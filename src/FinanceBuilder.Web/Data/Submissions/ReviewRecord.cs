@@ -11,7 +11,8 @@ public sealed class ReviewRecord
     public Guid OrganisationId { get; set; }
     public Guid ReviewerUserId { get; set; }
     public string ReviewerName { get; set; } = "";
-    /// The six criteria as JSON: [{ "criterion": "ImpactPotential", "score": 4, "comment": "…" }].
+    /// The six criteria (Rules.InvestmentCriterion) as JSON:
+    /// [{ "criterion": "ImpactPotential", "score": 4, "comment": "…" }].
     public string Scores { get; set; } = "[]";
     public ReviewRecommendation? Recommendation { get; set; }
     public string? Summary { get; set; }
@@ -26,15 +27,4 @@ public enum ReviewRecommendation
     EndorseWithConditions,
     Resubmit,
     Decline,
-}
-
-/// The GCF's six investment criteria (gcf-reference §3.5, §5), in the funder's order.
-public enum InvestmentCriterion
-{
-    ImpactPotential,
-    ParadigmShift,
-    SustainableDevelopment,
-    NeedsOfRecipient,
-    CountryOwnership,
-    EfficiencyAndEffectiveness,
 }
