@@ -55,7 +55,11 @@ public static class FinanceBuilderApp
                 // Every page needs a signed-in person unless it says [AllowAnonymous].
                 options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
             })
-            .AddMvcOptions(options => options.Filters.Add<ProposalWriteFilter>());
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<NoHandlerFilter>();
+                options.Filters.Add<ProposalWriteFilter>();
+            });
         services.AddHttpContextAccessor();
         builder.AddFinanceBuilderAccounts();
         // The antiforgery cookie is not readable by script, never sent by another site, and

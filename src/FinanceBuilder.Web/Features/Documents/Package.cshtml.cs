@@ -13,6 +13,7 @@ namespace FinanceBuilder.Web.Features.Documents;
 /// "Generate the funding package": choose the funder's template and the language, then download
 /// the zip or one of its files. A proposal with errors can be generated as a draft (the page
 /// says so before the download). Razor Pages checks the antiforgery token of the post.
+[FinanceBuilder.Web.Features.Accounts.ReadersMayPost]
 public sealed class PackagePage(IMediator mediator, TemplatePacks packs, PackageBuilder builder, ProposalReader reader, ProposalValidation validation) : PageModel
 {
     public static readonly string[] FileKinds = [GeneratedPackage.ZipKind, "pdf", "docx", "xlsx"];

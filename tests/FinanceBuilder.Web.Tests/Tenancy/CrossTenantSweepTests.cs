@@ -1,0 +1,80 @@
+using System.Net;
+using FinanceBuilder.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using static FinanceBuilder.Web.Tests.Tenancy.TenancyWorld;
+
+namespace FinanceBuilder.Web.Tests.Tenancy;
+
+/// Reliability-tests T01: people of organisation A — editor, administrator, the agency that
+/// supports A, a donor — send every route that names a resource, with every method, using the
+/// ids of organisation B. Every answer is 404 (405 where the route has no such method for
+/// anyone), B's canary appears in no body or header, and B's stored data is unchanged. Lists
+/// with a tampered ?tenantId= show nothing of B either.
+public sealed class CrossTenantSweepTests(TenancyWorld world) : IClassFixture<TenancyWorld>
+{
+    private static readonly Role[] Outsiders = [Role.ApplicantEditor, Role.ApplicantAdmin, Role.PlatformAdmin, Role.AgencyEditor, Role.DonorEditor];
+
+    [Fact]
+    public async Task EveryResourceRoute_WithAnotherTenantsIds_Is404_AndLeaksNothing()
+    {
+        var before = await FingerprintOfBAsync();
+        var routes = AppEndpoint.Read(world.App)
+            .Where(e => e.Route.Contains("{id:guid}", StringComparison.Ordinal))
+            .SelectMany(e => e.Methods.Select(m => (Method: m, e.Route)))
+            .ToList();
+        Assert.NotEmpty(routes);
+        var problems = new List<string>();
+        foreach (var role in Outsiders)
+        {
+            foreach (var (method, route) in routes)
+            {
+                using var response = await Calls.SendAsync(world.Clients[role], method, Calls.Fill(route, world, role, world.ProposalB));
+                var body = await response.Content.ReadAsStringAsync();
+                var headers = response.Headers.ToString() + response.Content.Headers;
+                var declared = RoleMatrixTests.Declared.GetValueOrDefault($"{method} {route}");
+                var expected = declared == RoleMatrixTests.NoSuchMethod ? HttpStatusCode.MethodNotAllowed : HttpStatusCode.NotFound;
+                // A donor's or reader's post may be refused for its role before the lookup; that
+                // says nothing about B either.
+                var refusedForRole = response.StatusCode == HttpStatusCode.Forbidden && role is Role.DonorEditor && method != "GET";
+                if (response.StatusCode != expected && !refusedForRole)
+                    problems.Add($"{role} {method} {route}: {(int)response.StatusCode}, expected {(int)expected}");
+                if (body.Contains(Canary, StringComparison.Ordinal) || headers.Contains(Canary, StringComparison.Ordinal))
+                    problems.Add($"{role} {method} {route}: B's canary in the answer");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Equal(before, await FingerprintOfBAsync());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/proposals/")]
+    [InlineData("/api/proposals/?pageSize=500")]
+    public async Task Lists_WithTamperedTenant_ShowNothingOfB(string list)
+    {
+        var tampered = list + (list.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "tenantId=" + world.OrganisationB + "&organisationId=" + world.OrganisationB;
+        foreach (var role in Outsiders)
+        {
+            using var response = await world.Clients[role].GetAsync(tampered);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(Canary, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(world.ProposalB.ToString(), body, StringComparison.Ordinal);
+        }
+        // The sweep would prove nothing if B's data were invisible to B itself.
+        using var own = await world.Clients[Role.OtherTenantEditor].GetAsync(list);
+        if (own.StatusCode == HttpStatusCode.OK)
+            Assert.Contains(world.ProposalB.ToString(), await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// Everything stored for B, as one string: rows that a leaked write would change.
+    private async Task<string> FingerprintOfBAsync()
+    {
+        using var db = world.App.OpenDb();
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.OwnerOrganisationId == world.OrganisationB)
+            .OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Version + ":" + p.Document.Length + ":" + p.IsDeleted + ":" + p.Status).ToListAsync();
+        var comments = await db.Comments.AsNoTracking().CountAsync(c => c.OrganisationId == world.OrganisationB);
+        var submissions = await db.Submissions.AsNoTracking().CountAsync(s => s.OrganisationId == world.OrganisationB);
+        var shares = await db.ProposalShares.AsNoTracking().CountAsync(s => s.OrganisationId == world.OrganisationB);
+        return string.Join("|", proposals) + $"|comments={comments}|submissions={submissions}|shares={shares}";
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using FinanceBuilder.Web.Features.Accounts;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using static FinanceBuilder.Web.Tests.Tenancy.TenancyWorld;
+
+namespace FinanceBuilder.Web.Tests.Tenancy;
+
+/// Reliability-tests T02: every endpoint of the router, called with every method it accepts, as
+/// every role and anonymously, must answer as the declared matrix says. An endpoint that is not
+/// declared here, or whose authorization metadata differs from its declaration, fails the test:
+/// a new endpoint cannot ship without a policy.
+public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyWorld>
+{
+    private const string Anonymous = "Anonymous";
+    /// The page has no handler for this method: 405 for everyone signed in.
+    internal const string NoSuchMethod = "405";
+
+    /// The declared matrix: who may call each endpoint (policy names of Features/Accounts/Policies).
+    /// Pages list the access of GET and of POST (posts under /proposals need an applicant editor
+    /// unless the page only reads).
+    internal static readonly Dictionary<string, string> Declared = new(StringComparer.Ordinal)
+    {
+        ["GET /"] = Policies.SignedIn,
+        ["POST /"] = NoSuchMethod,
+        ["GET /account/forgot-password"] = Anonymous,
+        ["POST /account/forgot-password"] = Anonymous,
+        ["GET /account/join/{token}"] = Anonymous,
+        ["POST /account/join/{token}"] = Anonymous,
+        ["GET /account/reset-password/{userId:guid}"] = Anonymous,
+        ["POST /account/reset-password/{userId:guid}"] = Anonymous,
+        ["GET /account/setup/{token}"] = Anonymous,
+        ["POST /account/setup/{token}"] = Anonymous,
+        ["GET /account/sign-in"] = Anonymous,
+        ["POST /account/sign-in"] = Anonymous,
+        ["POST /account/sign-out"] = Policies.SignedIn,
+        ["POST /api/proposals/"] = Policies.ApplicantEditor,
+        ["GET /api/proposals/"] = Policies.SignedIn,
+        ["GET /api/proposals/{id:guid}"] = Policies.SignedIn,
+        ["PUT /api/proposals/{id:guid}"] = Policies.ApplicantEditor,
+        ["DELETE /api/proposals/{id:guid}"] = Policies.ApplicantEditor,
+        ["POST /api/proposals/{id:guid}/packages"] = Policies.SignedIn,
+        ["GET /api/proposals/{id:guid}/validation"] = Policies.SignedIn,
+        ["GET /api/schema/proposal"] = Anonymous,
+        ["GET /health"] = Anonymous,
+        ["GET /language/{language}"] = Anonymous,
+        ["GET /proposals/import"] = Policies.SignedIn,
+        ["POST /proposals/import"] = Policies.ApplicantEditor,
+        ["GET /proposals/new"] = Policies.SignedIn,
+        ["POST /proposals/new"] = Policies.ApplicantEditor,
+        ["GET /proposals/{id:guid}"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}"] = NoSuchMethod,
+        ["GET /proposals/{id:guid}/check-answers"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/check-answers"] = NoSuchMethod,
+        ["GET /proposals/{id:guid}/delete"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/delete"] = Policies.ApplicantEditor,
+        ["GET /proposals/{id:guid}/export"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/export"] = NoSuchMethod,
+        ["GET /proposals/{id:guid}/package"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/package"] = Policies.SignedIn,
+        ["GET /proposals/{id:guid}/preview/{pack}"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/preview/{pack}"] = NoSuchMethod,
+        ["GET /proposals/{id:guid}/{step}"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/{step}"] = Policies.ApplicantEditor,
+    };
+
+    private static readonly Dictionary<Role, HashSet<string>> Grants = new()
+    {
+        [Role.Anonymous] = [Anonymous],
+        [Role.ApplicantReader] = [Anonymous, Policies.SignedIn, Policies.Applicant],
+        [Role.ApplicantEditor] = [Anonymous, Policies.SignedIn, Policies.Applicant, Policies.ApplicantEditor],
+        [Role.ApplicantAdmin] = [Anonymous, Policies.SignedIn, Policies.Applicant, Policies.ApplicantEditor, Policies.OrganisationAdmin],
+        [Role.PlatformAdmin] = [Anonymous, Policies.SignedIn, Policies.Applicant, Policies.ApplicantEditor, Policies.OrganisationAdmin, Policies.PlatformAdmin],
+        [Role.AgencyEditor] = [Anonymous, Policies.SignedIn, Policies.Applicant, Policies.ApplicantEditor],
+        [Role.DonorReader] = [Anonymous, Policies.SignedIn, Policies.Reviewer],
+        [Role.DonorEditor] = [Anonymous, Policies.SignedIn, Policies.Reviewer, Policies.Scorer],
+    };
+
+    [Fact]
+    public void EveryEndpoint_IsDeclared_AndItsMetadataMatches()
+    {
+        var problems = new List<string>();
+        var endpoints = AppEndpoint.Read(world.App);
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var method in endpoint.Methods)
+            {
+                var key = $"{method} {endpoint.Route}";
+                if (!Declared.TryGetValue(key, out var declared))
+                {
+                    problems.Add($"{key}: not in the declared matrix");
+                    continue;
+                }
+                if (endpoint.Anonymous != (declared == Anonymous))
+                    problems.Add($"{key}: declared {declared}, endpoint anonymous={endpoint.Anonymous}");
+                // A declared policy must be on the endpoint itself, except where a page's post is
+                // restricted by the write filter or has no handler.
+                if (!endpoint.Anonymous && declared != NoSuchMethod && !endpoint.Policies.Contains(declared)
+                    && !(endpoint.IsPage && method == "POST" && declared == Policies.ApplicantEditor && endpoint.Route.StartsWith("/proposals", StringComparison.Ordinal)))
+                    problems.Add($"{key}: declared {declared}, endpoint has {string.Join("|", endpoint.Policies)}");
+                if (!endpoint.Anonymous && endpoint.Policies.Count == 0)
+                    problems.Add($"{key}: no authorization metadata");
+            }
+        }
+        var stale = Declared.Keys.Where(k => !endpoints.Any(e => e.Methods.Any(m => $"{m} {e.Route}" == k))).ToList();
+        problems.AddRange(stale.Select(k => $"{k}: declared but no such endpoint"));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task EveryRole_OnEveryEndpoint_GetsWhatTheMatrixDeclares()
+    {
+        var deviations = new List<string>();
+        var calls = AppEndpoint.Read(world.App)
+            .SelectMany(e => e.Methods.Select(m => (Method: m, e.Route)))
+            .Where(c => Declared.ContainsKey($"{c.Method} {c.Route}"))
+            // Signing out ends the role's session: it goes last.
+            .OrderBy(c => c.Route == "/account/sign-out")
+            .ToList();
+        foreach (var (role, grants) in Grants)
+        {
+            var client = world.Clients[role];
+            foreach (var (method, route) in calls)
+            {
+                var declared = Declared[$"{method} {route}"];
+                if (route == "/account/sign-out" && role == Role.Anonymous)
+                    continue;
+                using var response = await Calls.SendAsync(client, method, Calls.Fill(route, world, role));
+                var status = (int)response.StatusCode;
+                var toSignIn = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) == true
+                    && route != "/account/sign-out";
+                var allowed = grants.Contains(declared);
+                string? wrong = null;
+                if (status >= 500)
+                    wrong = $"server error {status}";
+                else if (allowed && (status is 401 or 403 || toSignIn))
+                    wrong = $"allowed by {declared} but answered {status}";
+                else if (!allowed && role == Role.Anonymous && !(toSignIn || status == 401))
+                    wrong = $"anonymous should be sent to sign in, answered {status}";
+                else if (declared == NoSuchMethod && role != Role.Anonymous && status != 405)
+                    wrong = $"has no {method} handler, should be 405, answered {status}";
+                else if (!allowed && declared != NoSuchMethod && role != Role.Anonymous && status != 403)
+                    wrong = $"needs {declared}, should be 403, answered {status}";
+                if (wrong is not null)
+                    deviations.Add($"{role} {method} {route}: {wrong}");
+            }
+        }
+        Assert.True(deviations.Count == 0, string.Join("\n", deviations));
+    }
+}
