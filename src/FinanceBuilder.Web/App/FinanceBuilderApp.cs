@@ -62,6 +62,11 @@ public static class FinanceBuilderApp
             });
         services.AddHttpContextAccessor();
         builder.AddFinanceBuilderAccounts();
+        // PBKDF2 work per password check: Identity's 100,000 by default (about 140 ms here). The
+        // test suite lowers it, since it signs in hundreds of times; each hash records its own
+        // count, so a change never locks anybody out.
+        services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o =>
+            o.IterationCount = builder.Configuration.GetValue("FinanceBuilder:Passwords:HashIterations", 100_000));
         // The antiforgery cookie is not readable by script, never sent by another site, and
         // Secure with the __Host- prefix (T11) except in Development (AccountSetup.SecureCookies).
         services.AddAntiforgery(options =>

@@ -73,6 +73,7 @@ public sealed class WizardServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("FinanceBuilder:DataDirectory", dataDirectory);
         builder.UseSetting("FinanceBuilder:LoadDemoWorkspace", "false");
+        builder.UseSetting("FinanceBuilder:Passwords:HashIterations", "1000");
         // The stylesheet and script as the source tree has them (a test run does not publish).
         builder.UseWebRoot(SourceWebRoot());
     }
