@@ -156,6 +156,28 @@ public sealed class VersionsTests : IDisposable
     }
 
     [Fact]
+    public async Task Donor_GetsTheSharedPackage_UntilUnshared_AndNeverTheApplicantsPages()
+    {
+        var donor = await app.CreateOrganisationAsync("Shared Donor", OrganisationKind.Donor);
+        await app.CreateUserAsync("reviewer@donor.test", donor);
+        var id = await browser.SeedSampleAsync(Sample);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.SubmitAsync(id, [donor.ToString()])).StatusCode);
+        using var reviewer = await app.SignedInClientAsync("reviewer@donor.test");
+
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/proposals/{id}/versions/1/package")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/proposals/{id}/versions")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/proposals/{id}/compare?from=1&to=draft")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync($"/proposals/{id}/submit")).StatusCode);
+
+        var page = await browser.OpenAsync($"/proposals/{id}/versions");
+        var unshareForm = (IHtmlFormElement)page.Get("main form[action*='handler=Unshare']");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync(unshareForm.GetAttribute("action")!, FormFields.Read(unshareForm))).StatusCode);
+
+        // The same signed-in session, the next request: the access is gone.
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/proposals/{id}/versions/1/package")).StatusCode);
+    }
+
+    [Fact]
     public async Task Reviews_OnlyReleasedOnes_AreShownToTheApplicant()
     {
         var id = await browser.SeedSampleAsync(Sample);
