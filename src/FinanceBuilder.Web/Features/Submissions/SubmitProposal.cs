@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Data.Accounts;
+using FinanceBuilder.Web.Data.Collaboration;
+using FinanceBuilder.Web.Data.Submissions;
+using FinanceBuilder.Web.Features.Documents;
+using FinanceBuilder.Web.Features.Documents.Packages;
+using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Features.Submissions;
+
+/// "Submit" freezes the stored proposal as the next version V.00n (rule R-004): the snapshot,
+/// the package generated from it, the key figures donors sort on, the shares with donors, the
+/// proposal's status and the audit event, all in one SaveChanges (one transaction).
+///
+/// Submitting twice must give one submission (T42). Three guards, from cheapest to final:
+/// an in-process lock per proposal so that the package (hundreds of milliseconds of CPU) is
+/// generated once when a double click or a retrying client sends the same post again; a look-up
+/// of the key under that lock; and the unique indexes (ProposalId, IdempotencyKey),
+/// (ProposalId, Number) and (ProposalId, ProposalVersion), which decide between web nodes that do
+/// not share the lock — the loser catches the violation and answers with the winner.
+public static class SubmitProposal
+{
+    public const int MaxKeyLength = 64;
+
+    public sealed record Command(Guid ProposalId, string IdempotencyKey, IReadOnlyCollection<Guid> ShareWith, CultureInfo Culture) : IRequest<Result>;
+
+    public enum Outcome
+    {
+        /// A new version was frozen.
+        Created,
+        /// This key was already used: the submission it made.
+        Existing,
+        /// A different key, but the proposal has not changed since version <see cref="Result.Number"/>.
+        Unchanged,
+        NotFound,
+        BadKey,
+        /// The proposal changed while it was being submitted: nothing was stored, try again.
+        Changed,
+        /// The package could not be generated (see <see cref="Result.Problem"/>).
+        PackageFailed,
+    }
+
+    public sealed record Result(Outcome Outcome, int? Number = null, string? Problem = null);
+
+    /// One gate per proposal. Never removed: one small object per proposal submitted since the
+    /// process started, which is far less than the proposals themselves.
+    private static readonly ConcurrentDictionary<Guid, SemaphoreSlim> Gates = new();
+
+    public static bool IsValidKey(string? key) =>
+        key is { Length: > 0 and <= MaxKeyLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    public sealed class Handler(FinanceBuilderDbContext db, AccessScope access, PackageBuilder builder, TemplatePacks packs, ProposalValidation validation, TimeProvider clock)
+        : IRequestHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!IsValidKey(command.IdempotencyKey))
+                return new Result(Outcome.BadKey);
+            // Visibility first: a proposal this person does not reach is 404 whatever the key.
+            if (!await db.Proposals.AnyAsync(p => p.Id == command.ProposalId, cancellationToken))
+                return new Result(Outcome.NotFound);
+
+            var gate = Gates.GetOrAdd(command.ProposalId, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await SubmitAsync(command, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        private async Task<Result> SubmitAsync(Command command, CancellationToken ct)
+        {
+            if (await FindEarlierAsync(command.ProposalId, command.IdempotencyKey, null, ct) is { } earlier)
+                return earlier;
+            var proposal = await db.Proposals.FirstOrDefaultAsync(p => p.Id == command.ProposalId, ct);
+            if (proposal is null)
+                return new Result(Outcome.NotFound);
+            if (await FindEarlierAsync(command.ProposalId, null, proposal.Version, ct) is { } unchanged)
+                return unchanged;
+
+            var number = (await db.Submissions.Where(s => s.ProposalId == proposal.Id).MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
+            var label = SubmissionRecord.FormatVersion(number);
+            var snapshot = WithVersionNumber(proposal.Document, label);
+            var document = JsonSerializer.Deserialize<Proposal>(snapshot, ProposalJson.Options)!;
+            var route = document.Target.Route ?? Route.FundingProposal;
+            var report = validation.Validate(document, route);
+            var (package, problem) = await builder.BuildAsync(snapshot, packs.PackFor(route), null, command.Culture, ct);
+            if (package is null)
+                return new Result(Outcome.PackageFailed, Problem: problem?.Message);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var figures = report.Figures;
+            var submission = new SubmissionRecord
+            {
+                Id = Guid.NewGuid(),
+                ProposalId = proposal.Id,
+                OrganisationId = proposal.OwnerOrganisationId,
+                Number = number,
+                SubmittedAt = now,
+                SubmittedByUserId = access.UserId ?? Guid.Empty,
+                SubmittedByName = access.UserName,
+                IdempotencyKey = command.IdempotencyKey,
+                ProposalVersion = proposal.Version,
+                Document = snapshot,
+                Title = Cut(document.Basics.Title, 500),
+                Fund = document.Target.Fund.ToString(),
+                Route = route.ToString(),
+                Country = document.Basics.Countries.Select(c => c.Code).FirstOrDefault() ?? document.Applicant.Proponent.CountryCode,
+                TotalUsd = figures.TotalFinancingUsd,
+                GcfRequestUsd = figures.GcfRequestUsd,
+                EmissionReductionsTco2 = figures.LifetimeTco2e,
+                // Direct and indirect together, as the funder's headline figure counts them;
+                // unknown only when neither is known.
+                Beneficiaries = figures.DirectBeneficiaries is null && figures.IndirectBeneficiaries is null
+                    ? null
+                    : (figures.DirectBeneficiaries ?? 0) + (figures.IndirectBeneficiaries ?? 0),
+                Size = figures.SizeCategory?.ToString(),
+                EssCategory = document.Safeguards.Category?.ToString(),
+                Readiness = OverallReadiness(report),
+                ErrorCount = report.Findings.Count(f => f.Severity == Severity.Error),
+                IsDraftPackage = package.Draft,
+            };
+            db.Submissions.Add(submission);
+            db.SubmissionPackages.Add(new SubmissionPackage
+            {
+                SubmissionId = submission.Id,
+                OrganisationId = proposal.OwnerOrganisationId,
+                ProposalId = proposal.Id,
+                FileName = package.Zip.Name,
+                Content = package.Zip.Content,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(package.Zip.Content)),
+            });
+            await ShareAsync(proposal, command.ShareWith, now, ct);
+            // Not a change of the document: the version stays, so an edit (which adds one) is
+            // what makes a new version submittable, and the audit trail makes it a draft again.
+            proposal.Status = ProposalStatus.Submitted;
+            db.AuditEvents.Add(new AuditEvent
+            {
+                ProposalId = proposal.Id,
+                OrganisationId = proposal.OwnerOrganisationId,
+                UserId = access.UserId,
+                UserName = access.UserName,
+                At = now,
+                Action = "submitted",
+                Section = null,
+                Summary = label,
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // An edit was saved between our read and our write: the snapshot is stale.
+                db.ChangeTracker.Clear();
+                return new Result(Outcome.Changed);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node won the race (unique index): answer with its submission.
+                db.ChangeTracker.Clear();
+                return await FindEarlierAsync(command.ProposalId, command.IdempotencyKey, proposal.Version, ct) ?? new Result(Outcome.Changed);
+            }
+            return new Result(Outcome.Created, number);
+        }
+
+        /// The submission this key made (Existing), or the one of this stored version (Unchanged).
+        private async Task<Result?> FindEarlierAsync(Guid proposalId, string? key, int? version, CancellationToken ct)
+        {
+            if (key is not null
+                && await db.Submissions.Where(s => s.ProposalId == proposalId && s.IdempotencyKey == key).Select(s => (int?)s.Number).FirstOrDefaultAsync(ct) is { } same)
+                return new Result(Outcome.Existing, same);
+            if (version is not null
+                && await db.Submissions.Where(s => s.ProposalId == proposalId && s.ProposalVersion == version).Select(s => (int?)s.Number).FirstOrDefaultAsync(ct) is { } frozen)
+                return new Result(Outcome.Unchanged, frozen);
+            return null;
+        }
+
+        /// The donors chosen on the submit page: added if new; a donor left unchecked keeps the
+        /// access it had (unsharing is a deliberate act on the versions page, not a side effect).
+        private async Task ShareAsync(ProposalRecord proposal, IReadOnlyCollection<Guid> donors, DateTime now, CancellationToken ct)
+        {
+            if (donors.Count == 0)
+                return;
+            var allowed = await Donors(db).Where(o => donors.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
+            var existing = await db.ProposalShares.Where(s => s.ProposalId == proposal.Id).Select(s => s.DonorOrganisationId).ToListAsync(ct);
+            foreach (var donor in allowed.Except(existing))
+            {
+                db.ProposalShares.Add(new ProposalShare
+                {
+                    ProposalId = proposal.Id,
+                    DonorOrganisationId = donor,
+                    OrganisationId = proposal.OwnerOrganisationId,
+                    SharedAt = now,
+                    SharedByUserId = access.UserId ?? Guid.Empty,
+                });
+            }
+        }
+    }
+
+    /// The organisations a proposal can be shared with: donors and accredited entities in use.
+    public static IQueryable<OrganisationRecord> Donors(FinanceBuilderDbContext db) =>
+        db.Organisations.Where(o => o.Kind == OrganisationKind.Donor && o.DisabledAt == null);
+
+    /// Readiness at submission, one number for the donors' list: the mean of the six investment
+    /// criteria's readiness scores (each 0–100, Rules/Readiness), rounded. The criteria rather
+    /// than the sections, because the criteria are what a donor scores.
+    public static int? OverallReadiness(ValidationReport report) =>
+        report.Criteria.Count == 0 ? null : (int)Math.Round(report.Criteria.Average(c => c.Score), MidpointRounding.AwayFromZero);
+
+    /// The snapshot says which version it is: the proposal's own field for it
+    /// ($.basics.versionNumber, checked by R-004) is set to the label; the rest of the stored
+    /// document is kept as it is.
+    public static string WithVersionNumber(string json, string label)
+    {
+        var root = JsonNode.Parse(json)!.AsObject();
+        if (root["basics"] is not JsonObject basics)
+            root["basics"] = basics = [];
+        basics["versionNumber"] = label;
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    private static string? Cut(string? text, int max) => text is { } t && t.Length > max ? t[..max] : text;
+}

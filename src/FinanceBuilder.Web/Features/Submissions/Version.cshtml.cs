@@ -1,0 +1,52 @@
+using System.Globalization;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Data.Submissions;
+using FinanceBuilder.Web.Features.Wizard;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Features.Submissions;
+
+/// One submitted version: who and when, the key figures frozen with it, the donors the proposal
+/// is shared with, the package and the released reviews.
+public sealed class VersionPage(FinanceBuilderDbContext db) : PageModel
+{
+    public Guid Id { get; private set; }
+    public string ProposalTitle { get; private set; } = "";
+    public SubmissionRecord Submission { get; private set; } = null!;
+    public long PackageBytes { get; private set; }
+    public string PackageFileName { get; private set; } = "";
+    public string PackageSha256 { get; private set; } = "";
+    public IReadOnlyList<SubmittedVersions.Review> Reviews { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name, DateTime SharedAt)> Shares { get; private set; } = [];
+    public CultureInfo Culture => CultureInfo.CurrentUICulture;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int n, CancellationToken ct)
+    {
+        var title = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
+        if (title is null)
+            return NotFound();
+        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.ProposalId == id && s.Number == n, ct);
+        if (submission is null)
+            return NotFound();
+        Id = id;
+        Submission = submission;
+        ProposalTitle = title.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", Culture);
+        var package = await db.SubmissionPackages.AsNoTracking().Where(p => p.SubmissionId == submission.Id)
+            .Select(p => new { p.FileName, p.Sha256, Bytes = (long)p.Content.Length }).FirstOrDefaultAsync(ct);
+        PackageBytes = package?.Bytes ?? 0;
+        PackageFileName = package?.FileName ?? "";
+        PackageSha256 = package?.Sha256 ?? "";
+        Reviews = await SubmittedVersions.ReleasedReviewsAsync(db, [submission.Id], ct);
+        Shares = await SubmittedVersions.SharesAsync(db, id, ct);
+        return Page();
+    }
+
+    /// An amount in USD in the reader's format, or "not computed".
+    public string Usd(decimal? amount) => amount is { } a ? "USD " + a.ToString("N0", Culture) : SubmissionText.Texts["Figure.None"];
+
+    public string Number(decimal? value) => value is { } v ? v.ToString("N0", Culture) : SubmissionText.Texts["Figure.None"];
+
+    public string EnumText(string type, string? value) => value is null ? SubmissionText.Texts["Figure.None"] : WizardText.Get($"Enum.{type}.{value}", Culture);
+}
