@@ -19,7 +19,8 @@ internal static class Calls
             .Replace("{step}", "basics", StringComparison.Ordinal)
             .Replace("{pack}", "gcf-funding-proposal", StringComparison.Ordinal)
             .Replace("{token}", "not-a-token", StringComparison.Ordinal)
-            .Replace("{language}", "fr", StringComparison.Ordinal);
+            .Replace("{language}", "fr", StringComparison.Ordinal)
+            .Replace("{n:int}", "1", StringComparison.Ordinal);
     }
 
     // One request token per client: tokens of one session all match its antiforgery cookie.
