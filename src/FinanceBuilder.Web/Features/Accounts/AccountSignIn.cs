@@ -74,6 +74,9 @@ public sealed class AccountSignIn(
     public async Task StartSessionAsync(UserAccount user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // Signing in again in the same browser ends the session it had: one browser, one session.
+        if (Guid.TryParse(http.HttpContext!.User.FindFirstValue(SessionValidation.SessionClaim), out var previous))
+            await db.Sessions.Where(s => s.Id == previous).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
         var session = new SessionRecord { Id = Guid.NewGuid(), UserId = user.Id, CreatedAt = now, LastSeenAt = now };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);
