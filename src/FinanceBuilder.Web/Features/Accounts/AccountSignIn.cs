@@ -56,6 +56,12 @@ public sealed class AccountSignIn(
             return Failed(address, $"wrong password for {user.Id}");
         }
 
+        // A disabled organisation's people cannot sign in either (the session check would end
+        // the session at its first request anyway). Asked only after the right password, so the
+        // answer says nothing more than a wrong password would.
+        if (!await db.Organisations.AnyAsync(o => o.Id == user.OrganisationId && o.DisabledAt == null, ct))
+            return Failed(address, $"organisation of {user.Id} disabled");
+
         await users.ResetAccessFailedCountAsync(user);
         await StartSessionAsync(user, ct);
         logger.LogInformation("User {User} signed in from {Address}", user.Id, address);
