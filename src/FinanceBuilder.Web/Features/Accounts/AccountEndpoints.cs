@@ -14,7 +14,10 @@ public static class AccountEndpoints
         {
             // The antiforgery middleware only records its verdict; a minimal endpoint that binds
             // no form never reads it, so without this check any site could sign a person out (T14).
-            if (!await antiforgery.IsRequestValidAsync(context))
+            // (The middleware's verdict is read rather than validating again: reading the form of
+            // a request it found invalid throws.)
+            var verdict = context.Features.Get<IAntiforgeryValidationFeature>();
+            if (verdict is null ? !await antiforgery.IsRequestValidAsync(context) : !verdict.IsValid)
                 return Results.BadRequest();
             await signIn.SignOutAsync(ct);
             context.Response.Headers["Clear-Site-Data"] = "\"storage\"";
