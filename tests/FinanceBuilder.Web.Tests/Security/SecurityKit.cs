@@ -52,8 +52,15 @@ public static class SecurityKit
             var email = $"{prefix}{i:000}@spray.test";
             var user = new UserAccount
             {
-                Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = email,
-                OrganisationId = organisationId, Role = MemberRole.Editor, CreatedAt = DateTime.UtcNow, PasswordHash = hash,
+                Id = Guid.NewGuid(),
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = email,
+                OrganisationId = organisationId,
+                Role = MemberRole.Editor,
+                CreatedAt = DateTime.UtcNow,
+                PasswordHash = hash,
             };
             var result = await users.CreateAsync(user);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Code)));
