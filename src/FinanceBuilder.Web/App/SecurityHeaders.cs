@@ -15,8 +15,16 @@ public static class SecurityHeaders
                 headers.XFrameOptions = "DENY";
                 if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
                     headers.ContentSecurityPolicy = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-                // Proposal text is not kept in shared or browser caches.
-                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/proposals"))
+                // HSTS only means something over HTTPS (browsers ignore it on plain HTTP, and a
+                // development server on http://localhost must not pin itself).
+                if (context.Request.IsHttps)
+                    headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+                // What a signed-in person sees (proposals, reviews, names) and the account pages
+                // (tokens, email addresses) are never kept in shared or browser caches, nor is the
+                // JSON API. Static files of anonymous requests stay cacheable.
+                var path = context.Request.Path;
+                if (context.User.Identity?.IsAuthenticated == true || path.StartsWithSegments("/api")
+                    || path.StartsWithSegments("/proposals") || path.StartsWithSegments("/account"))
                     headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });

@@ -100,10 +100,18 @@ public static class AccountSetup
 
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || status == StatusCodes.Status403Forbidden)
+        // A script asking for JSON (the wizard's autosave) gets the status too: following a
+        // redirect would hand it the sign-in page, which it would take for a network failure.
+        if (context.Request.Path.StartsWithSegments("/api") || status == StatusCodes.Status403Forbidden || WantsJson(context.Request))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
+    }
+
+    private static bool WantsJson(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
 }

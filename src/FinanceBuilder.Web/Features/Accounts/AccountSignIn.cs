@@ -56,6 +56,12 @@ public sealed class AccountSignIn(
             return Failed(address, $"wrong password for {user.Id}");
         }
 
+        // A disabled organisation's people cannot sign in either (the session check would end
+        // the session at its first request anyway). Asked only after the right password, so the
+        // answer says nothing more than a wrong password would.
+        if (!await db.Organisations.AnyAsync(o => o.Id == user.OrganisationId && o.DisabledAt == null, ct))
+            return Failed(address, $"organisation of {user.Id} disabled");
+
         await users.ResetAccessFailedCountAsync(user);
         await StartSessionAsync(user, ct);
         logger.LogInformation("User {User} signed in from {Address}", user.Id, address);
@@ -74,6 +80,9 @@ public sealed class AccountSignIn(
     public async Task StartSessionAsync(UserAccount user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // Signing in again in the same browser ends the session it had: one browser, one session.
+        if (Guid.TryParse(http.HttpContext!.User.FindFirstValue(SessionValidation.SessionClaim), out var previous))
+            await db.Sessions.Where(s => s.Id == previous).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
         var session = new SessionRecord { Id = Guid.NewGuid(), UserId = user.Id, CreatedAt = now, LastSeenAt = now };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);

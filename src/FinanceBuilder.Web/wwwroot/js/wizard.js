@@ -162,6 +162,13 @@
           setStatus(text.gone, true);
           return;
         }
+        if (problem && problem.status === 401) {
+          // Signed out (here, in another tab, or the session ended): the draft keeps the text;
+          // signing in again in another tab lets the next try save it.
+          signedOut();
+          timer = setTimeout(save, retryDelay);
+          return;
+        }
         setStatus(text.offline, true);
         timer = setTimeout(save, retryDelay);
         retryDelay = Math.min(retryDelay * 2, 120000);
@@ -215,6 +222,19 @@
       compare.textContent = text.compare;
       status.appendChild(compare);
     }
+  }
+
+  function signedOut() {
+    // Older pages without the signed-out texts say what they said for an expired session.
+    setStatus(text.signedOut || text.expired, true);
+    if (!text.signedOut || !text.signIn) return;
+    status.appendChild(document.createTextNode(' '));
+    var link = document.createElement('a');
+    link.href = '/account/sign-in';
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.textContent = text.signIn;
+    status.appendChild(link);
   }
 
   function showInlineError(id, message) {

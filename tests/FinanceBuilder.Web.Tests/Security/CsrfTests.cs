@@ -1,0 +1,243 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Wizard;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Razor.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace FinanceBuilder.Web.Tests.Security;
+
+/// T14: every unsafe endpoint, found from the app itself, refuses a request without a valid
+/// antiforgery pair (no token, cookie only, request token only, swapped, another person's
+/// token) with 400 and accepts the valid one; the JSON API refuses requests another site sends.
+public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Editor = "a@csrf.test";
+    private const string Other = "b@csrf.test";
+    private readonly AppFactory app = new();
+
+    public void Dispose() => app.Dispose();
+
+    /// One form target: where it posts and the body it needs, given a token (or none).
+    private sealed record Target(string Key, bool SignedIn, Func<CookieJarClient, Task<(string Url, Func<string?, HttpContent> Body)>> Prepare, bool Json = false);
+
+    private static Func<string?, HttpContent> Fields(params (string Name, string Value)[] fields) => token =>
+        new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
+            .Concat(token is null ? [] : [KeyValuePair.Create("__RequestVerificationToken", token)]));
+
+    private static async Task<Guid> SeedAsync(CookieJarClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/proposals") { Content = new StringContent(Samples.ReadText("mitigation-tamale-solar-led.json"), Encoding.UTF8, "application/json") };
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+    }
+
+    private static async Task<Func<string?, HttpContent>> StepFormAsync(CookieJarClient client, string url)
+    {
+        var page = await WizardPage.ReadAsync(await client.GetAsync(url));
+        var form = page.StepForm().Remove("__RequestVerificationToken").Set("action", "save");
+        return token => (token is null ? form : FormFields.Read(page.StepFormElement()).Set("action", "save").Set("__RequestVerificationToken", token)).ToContent();
+    }
+
+    private static readonly Target[] Targets =
+    [
+        new("POST /account/sign-out", true, c => Task.FromResult(("/account/sign-out", Fields()))),
+        new("POST /account/sign-in", false, c => Task.FromResult(("/account/sign-in", Fields(("email", Editor), ("password", TestAccounts.Password))))),
+        new("POST /account/forgot-password", false, c => Task.FromResult(("/account/forgot-password", Fields(("email", Editor))))),
+        new("POST /account/setup/{token}", false, c => Task.FromResult(("/account/setup/not-a-real-token", Fields(("organisationName", "X"), ("displayName", "X"), ("email", "x@csrf.test"), ("password", "a long enough phrase"))))),
+        new("POST /account/join/{token}", false, c => Task.FromResult(("/account/join/not-a-real-token", Fields(("displayName", "X"), ("password", "a long enough phrase"))))),
+        new("POST /account/reset-password/{userId:guid}", false, c => Task.FromResult(($"/account/reset-password/{Guid.NewGuid()}", Fields(("token", "not-a-token"), ("password", "a long enough phrase"))))),
+        new("POST /proposals/new", true, c => Task.FromResult(("/proposals/new", Fields(("title", "Made by the CSRF test"))))),
+        new("POST /proposals/import", true, c => Task.FromResult<(string, Func<string?, HttpContent>)>(("/proposals/import", token =>
+        {
+            var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(Samples.Read("mitigation-tamale-solar-led.json"));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            content.Add(file, "file", "proposal.json");
+            if (token is not null)
+                content.Add(new StringContent(token), "__RequestVerificationToken");
+            return content;
+        }))),
+        new("POST /proposals/{id:guid} Duplicate", true, async c => ($"/proposals/{await SeedAsync(c)}?handler=Duplicate", Fields())),
+        new("POST /proposals/{id:guid}/delete", true, async c => ($"/proposals/{await SeedAsync(c)}/delete", Fields(("version", "1")))),
+        new("POST /proposals/{id:guid}/package", true, async c => ($"/proposals/{await SeedAsync(c)}/package", Fields())),
+        new("POST /proposals/{id:guid}/{step}", true, async c =>
+        {
+            var url = $"/proposals/{await SeedAsync(c)}/basics";
+            return (url, await StepFormAsync(c, url));
+        }),
+        new("POST /proposals/{id:guid}/{step} Autosave", true, async c =>
+        {
+            var url = $"/proposals/{await SeedAsync(c)}/basics";
+            return (url + "?handler=Autosave", await StepFormAsync(c, url));
+        }, Json: true),
+    ];
+
+    /// The unsafe endpoints of the running app: minimal endpoints by their HTTP methods, pages
+    /// by their OnPost handlers (a page answers every method; its post handlers are the writes).
+    private SortedSet<string> UnsafeEndpoints()
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+            foreach (var method in methods.Where(m => m is "POST" or "PUT" or "DELETE" or "PATCH"))
+                found.Add($"{method} /{endpoint.RoutePattern.RawText!.Trim('/')}".TrimEnd('/'));
+        }
+        foreach (var page in typeof(Program).Assembly.GetTypes().Where(t => typeof(Page).IsAssignableFrom(t) && !t.IsAbstract))
+        {
+            var route = page.GetCustomAttributes<RazorCompiledItemMetadataAttribute>().FirstOrDefault(a => a.Key == "RouteTemplate")?.Value;
+            var model = page.GetProperty("Model")?.PropertyType;
+            if (route is null || model is null)
+                continue;
+            foreach (var handler in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)))
+            {
+                var name = handler.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal);
+                found.Add($"POST {route}{(name.Length > 0 ? " " + name : "")}");
+            }
+        }
+        return found;
+    }
+
+    [Fact]
+    public void EveryUnsafeEndpoint_IsInTheMatrix()
+    {
+        var inMatrix = Targets.Select(t => t.Key).Concat(ApiTargets.Select(t => t.Key)).ToHashSet(StringComparer.Ordinal);
+        var found = UnsafeEndpoints();
+        output.WriteLine($"T14: {found.Count} unsafe endpoints:\n" + string.Join("\n", found));
+        Assert.Equal([], found.Where(f => !inMatrix.Contains(f)).ToArray());
+        Assert.True(found.Count >= 17, $"only {found.Count} unsafe endpoints found; the enumeration is broken");
+    }
+
+    [Fact]
+    public async Task Forms_RefuseEveryBadTokenPair_AndAcceptTheValidOne()
+    {
+        await app.CreateUserAsync(Editor, AccessScope.WorkspaceOrganisationId);
+        await app.CreateUserAsync(Other, AccessScope.WorkspaceOrganisationId);
+        using var other = new CookieJarClient(app.CreateBareClient());
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SignInAsync(Other)).StatusCode);
+        var otherToken = await other.TokenAsync("/proposals/new");
+        var otherCookie = other.Cookies[SecurityKit.AntiforgeryCookie];
+
+        var refused = 0;
+        var cases = 0;
+        var fivehundreds = 0;
+        var failures = new List<string>();
+        foreach (var target in Targets)
+        {
+            using var client = new CookieJarClient(app.CreateBareClient());
+            if (target.SignedIn)
+                Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Editor)).StatusCode);
+            var token = await client.TokenAsync(target.SignedIn ? "/proposals/new" : "/account/sign-in");
+            var (url, body) = await target.Prepare(client);
+            var session = client.Cookies.Where(c => c.Key == SecurityKit.SessionCookie).ToDictionary();
+            var cookieToken = client.Cookies[SecurityKit.AntiforgeryCookie];
+            Dictionary<string, string> With(string? antiforgeryCookie) =>
+                antiforgeryCookie is null ? new(session) : new(session) { [SecurityKit.AntiforgeryCookie] = antiforgeryCookie };
+
+            (string Case, Dictionary<string, string> Cookies, string? Token)[] bad =
+            [
+                ("1 no token", With(null), null),
+                ("2 cookie only", With(cookieToken), null),
+                ("3 request token only", With(null), token),
+                ("4 swapped", With(token), cookieToken),
+                ("5a other person's request token", With(cookieToken), otherToken),
+                ("5b other person's pair", With(otherCookie), otherToken),
+            ];
+            foreach (var (name, cookies, sent) in bad)
+            {
+                var response = await Send(client, url, body(sent), cookies, target.Json);
+                cases++;
+                fivehundreds += (int)response.StatusCode >= 500 ? 1 : 0;
+                if (response.StatusCode == HttpStatusCode.BadRequest)
+                    refused++;
+                else
+                    failures.Add($"{target.Key} case {name}: {(int)response.StatusCode}");
+            }
+            var valid = await Send(client, url, body(token), With(cookieToken), target.Json);
+            fivehundreds += (int)valid.StatusCode >= 500 ? 1 : 0;
+            if ((int)valid.StatusCode is < 200 or >= 400)
+                failures.Add($"{target.Key} case 6 valid: {(int)valid.StatusCode}");
+            else if (target.Json)
+                Assert.Contains("\"saved\"", await valid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        output.WriteLine($"T14: {Targets.Length} form endpoints × 6 bad cases: {refused}/{cases} answered 400; valid token accepted on {Targets.Length - failures.Count(f => f.Contains("case 6", StringComparison.Ordinal))}/{Targets.Length}; {fivehundreds} answers ≥ 500");
+        Assert.Empty(failures);
+        Assert.Equal(0, fivehundreds);
+    }
+
+    private static Task<HttpResponseMessage> Send(CookieJarClient client, string url, HttpContent content, Dictionary<string, string> cookies, bool json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        // From this site's own page, so that only the token decides.
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        if (json)
+            request.Headers.Add("Accept", "application/json");
+        return client.SendAsync(request, cookies);
+    }
+
+    private sealed record ApiTarget(string Key, HttpMethod Method, Func<Guid, string> Url, Func<string, HttpContent?> Body);
+
+    private static readonly ApiTarget[] ApiTargets =
+    [
+        new("POST /api/proposals", HttpMethod.Post, _ => "/api/proposals", json => new StringContent(json, Encoding.UTF8, "application/json")),
+        new("PUT /api/proposals/{id:guid}", HttpMethod.Put, id => $"/api/proposals/{id}", json => new StringContent(json, Encoding.UTF8, "application/json")),
+        new("POST /api/proposals/{id:guid}/packages", HttpMethod.Post, id => $"/api/proposals/{id}/packages", _ => null),
+        new("DELETE /api/proposals/{id:guid}", HttpMethod.Delete, id => $"/api/proposals/{id}", _ => null),
+    ];
+
+    /// The JSON API takes no form token: another site's request is refused by what the browser
+    /// says about where it comes from (Fetch metadata, else Origin), before anything runs.
+    [Fact]
+    public async Task Api_RefusesRequestsFromAnotherSite()
+    {
+        await app.CreateUserAsync(Editor, AccessScope.WorkspaceOrganisationId);
+        using var client = new CookieJarClient(app.CreateBareClient());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Editor)).StatusCode);
+        var json = Samples.ReadText("mitigation-tamale-solar-led.json");
+        (string Name, string Header, string Value)[] foreign =
+        [
+            ("Origin evil", "Origin", "https://evil.example"),
+            ("Origin evil subdomain look-alike", "Origin", "https://localhost.evil.example"),
+            ("Origin null", "Origin", "null"),
+            ("Sec-Fetch-Site cross-site", "Sec-Fetch-Site", "cross-site"),
+            ("Sec-Fetch-Site same-site", "Sec-Fetch-Site", "same-site"),
+        ];
+        var refused = 0;
+        var failures = new List<string>();
+        foreach (var target in ApiTargets)
+        {
+            var id = await SeedAsync(client);
+            var etag = (await client.GetAsync($"/api/proposals/{id}")).Headers.ETag!.ToString();
+            foreach (var (name, header, value) in foreign)
+            {
+                using var request = new HttpRequestMessage(target.Method, target.Url(id)) { Content = target.Body(json) };
+                request.Headers.TryAddWithoutValidation("If-Match", etag);
+                request.Headers.Add(header, value);
+                var response = await client.SendAsync(request);
+                if (response.StatusCode == HttpStatusCode.BadRequest)
+                    refused++;
+                else
+                    failures.Add($"{target.Key} {name}: {(int)response.StatusCode}");
+            }
+            using (var db = app.OpenDb())
+                Assert.Equal(1, db.Proposals.Single(p => p.Id == id).Version);
+            using var mine = new HttpRequestMessage(target.Method, target.Url(id)) { Content = target.Body(json) };
+            mine.Headers.Add("Origin", "https://localhost");
+            mine.Headers.TryAddWithoutValidation("If-Match", etag);
+            mine.Headers.Add("Sec-Fetch-Site", "same-origin");
+            var ok = await client.SendAsync(mine);
+            if ((int)ok.StatusCode is < 200 or >= 300)
+                failures.Add($"{target.Key} same-origin: {(int)ok.StatusCode}");
+        }
+        output.WriteLine($"T14 API: {refused}/{ApiTargets.Length * foreign.Length} cross-site requests answered 400; same-origin accepted on {ApiTargets.Length - failures.Count}/{ApiTargets.Length}");
+        Assert.Empty(failures);
+    }
+}
