@@ -20,9 +20,18 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
 {
     private const string Editor = "a@csrf.test";
     private const string Other = "b@csrf.test";
+    private static readonly Guid Donor = new("0d0d0d0d-0000-4000-8000-00000000c5f1");
     private readonly AppFactory app = new();
 
     public void Dispose() => app.Dispose();
+
+    /// The donor a proposal is shared with in the share target.
+    private async Task EnsureDonorAsync()
+    {
+        using var db = app.OpenDb();
+        if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Organisations, o => o.Id == Donor))
+            await app.CreateOrganisationAsync("CSRF donor", Web.Data.Accounts.OrganisationKind.Donor, Donor);
+    }
 
     /// One form target: where it posts and the body it needs, given a token (or none).
     private sealed record Target(string Key, bool SignedIn, Func<CookieJarClient, Task<(string Url, Func<string?, HttpContent> Body)>> Prepare, bool Json = false);
@@ -68,6 +77,9 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
         new("POST /proposals/{id:guid} Duplicate", true, async c => ($"/proposals/{await SeedAsync(c)}?handler=Duplicate", Fields())),
         new("POST /proposals/{id:guid}/delete", true, async c => ($"/proposals/{await SeedAsync(c)}/delete", Fields(("version", "1")))),
         new("POST /proposals/{id:guid}/package", true, async c => ($"/proposals/{await SeedAsync(c)}/package", Fields())),
+        new("POST /proposals/{id:guid}/submit", true, async c => ($"/proposals/{await SeedAsync(c)}/submit", Fields(("idempotencyKey", Guid.NewGuid().ToString())))),
+        new("POST /proposals/{id:guid}/versions Share", true, async c => ($"/proposals/{await SeedAsync(c)}/versions?handler=Share", Fields(("donor", Donor.ToString())))),
+        new("POST /proposals/{id:guid}/versions Unshare", true, async c => ($"/proposals/{await SeedAsync(c)}/versions?handler=Unshare", Fields(("donor", Donor.ToString())))),
         new("POST /proposals/{id:guid}/{step}", true, async c =>
         {
             var url = $"/proposals/{await SeedAsync(c)}/basics";
@@ -121,6 +133,7 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
     {
         await app.CreateUserAsync(Editor, AccessScope.WorkspaceOrganisationId);
         await app.CreateUserAsync(Other, AccessScope.WorkspaceOrganisationId);
+        await EnsureDonorAsync();
         using var other = new CookieJarClient(app.CreateBareClient());
         Assert.Equal(HttpStatusCode.Redirect, (await other.SignInAsync(Other)).StatusCode);
         var otherToken = await other.TokenAsync("/proposals/new");

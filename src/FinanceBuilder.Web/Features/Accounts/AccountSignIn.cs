@@ -20,8 +20,11 @@ public sealed class AccountSignIn(
     ILogger<AccountSignIn> logger)
 {
     // A hash of a random password, verified when the email is unknown so that the answer takes
-    // as long as for a known one.
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+    // as long as for a known one. Made by the app's own hasher, so that it costs the same
+    // number of iterations as the accounts' hashes (a setting).
+    private static string? dummyHash;
+
+    private string DummyHash => dummyHash ??= users.PasswordHasher.HashPassword(new UserAccount(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
 
     public enum Outcome { SignedIn, Refused, Throttled }
 
@@ -42,12 +45,12 @@ public sealed class AccountSignIn(
             : await users.FindByEmailAsync(email.Trim());
         if (user is null || user.DisabledAt is not null)
         {
-            users.PasswordHasher.VerifyHashedPassword(new UserAccount(), DummyHash.Value, password);
+            users.PasswordHasher.VerifyHashedPassword(new UserAccount(), DummyHash, password);
             return Failed(address, "unknown or disabled account");
         }
         if (await users.IsLockedOutAsync(user))
         {
-            users.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value, password);
+            users.PasswordHasher.VerifyHashedPassword(user, DummyHash, password);
             return Failed(address, $"locked account {user.Id}");
         }
         if (!await users.CheckPasswordAsync(user, password))
