@@ -125,6 +125,23 @@ public sealed class AgencyTests : IDisposable
         Assert.Equal("/review", home.Location());
     }
 
+    [Fact]
+    public async Task AgencyAdministrator_SeesTheOrganisationsItSupports()
+    {
+        var s = await SetUpAsync();
+        await app.LinkAgencyAsync(s.Agency, s.TownA);
+        await app.CreateUserAsync("head@agency.test", s.Agency, MemberRole.OrganisationAdmin);
+        using var head = await app.SignedInClientAsync("head@agency.test", "fr");
+
+        var page = await head.OpenAsync("/organisation");
+
+        var supported = page.Get(".supported-organisations").TextContent;
+        Assert.Contains("Town A", supported, StringComparison.Ordinal);
+        Assert.DoesNotContain("Town B", supported, StringComparison.Ordinal);
+        Assert.Contains("Organisations que nous accompagnons", page.Text, StringComparison.Ordinal);
+        Assert.Null(page.Find(".supported-organisations form"));
+    }
+
     private async Task<HttpClient> AdminAsync()
     {
         await app.CreateUserAsync("admin@platform.test", Web.Data.AccessScope.WorkspaceOrganisationId, MemberRole.OrganisationAdmin, platformAdmin: true);
