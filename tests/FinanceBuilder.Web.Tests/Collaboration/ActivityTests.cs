@@ -1,7 +1,9 @@
 using System.Net;
+using FinanceBuilder.Web.Data.Collaboration;
 using FinanceBuilder.Web.Tests.Infrastructure;
 using FinanceBuilder.Web.Tests.Organisations;
 using FinanceBuilder.Web.Tests.Wizard;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Tests.Collaboration;
 
@@ -35,5 +37,30 @@ public sealed class ActivityTests : IDisposable
         Assert.Equal(TestAccounts.DefaultEditor.Split('@')[0], cells[1]);
         // Oldest last: the proposal's creation.
         Assert.Contains(created, page.Document.QuerySelectorAll("table.activity tbody tr")[^1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LongHistory_IsPagedBy50_NewestFirst()
+    {
+        using var browser = new WizardBrowser(app);
+        var id = await browser.SeedSampleAsync("mitigation-tamale-solar-led.json");
+        using (var db = app.OpenDb())
+        {
+            var owner = (await db.Proposals.SingleAsync(p => p.Id == id)).OwnerOrganisationId;
+            var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            for (var i = 0; i < 60; i++)
+                db.AuditEvents.Add(new AuditEvent { ProposalId = id, OrganisationId = owner, UserName = "someone", At = start.AddMinutes(i), Action = "edited", Section = "budget", Summary = $"change {i}" });
+            await db.SaveChangesAsync();
+        }
+
+        var first = await browser.OpenAsync($"/proposals/{id}/activity");
+        var second = await browser.OpenAsync($"/proposals/{id}/activity?p=2");
+
+        // 61 events: the sample's creation (now) is the newest.
+        Assert.Equal(50, first.Document.QuerySelectorAll("table.activity tbody tr").Length);
+        Assert.Contains("change 59", first.Document.QuerySelectorAll("table.activity tbody tr")[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal(11, second.Document.QuerySelectorAll("table.activity tbody tr").Length);
+        Assert.Contains("change 0", second.Document.QuerySelectorAll("table.activity tbody tr")[^1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 2", second.Get(".pager").TextContent, StringComparison.Ordinal);
     }
 }

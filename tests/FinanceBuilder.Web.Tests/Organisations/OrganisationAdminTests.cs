@@ -103,6 +103,21 @@ public sealed class OrganisationAdminTests : IDisposable
     }
 
     [Fact]
+    public async Task Admin_CannotDisableAPlatformAdministratorOfTheirOrganisation()
+    {
+        var a = await TownAsync("a");
+        var platform = await app.CreateUserAsync("platform@a.test", a.Org, MemberRole.Editor, platformAdmin: true);
+        using var admin = await app.SignedInClientAsync("admin@a.test");
+
+        var response = await admin.PostWithTokenAsync("/organisation", "/organisation?handler=Disable", ("userId", platform.ToString()));
+
+        var page = await Wizard.WizardPage.ReadAsync(response);
+        Assert.Contains("only another platform administrator", page.Get(".error-summary").TextContent, StringComparison.Ordinal);
+        using var db = app.OpenDb();
+        Assert.Null((await db.Users.SingleAsync(u => u.Id == platform)).DisabledAt);
+    }
+
+    [Fact]
     public async Task Editor_CannotOpenOrganisationAdministration()
     {
         await TownAsync("a");

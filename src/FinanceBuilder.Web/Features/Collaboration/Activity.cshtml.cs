@@ -20,7 +20,8 @@ public sealed class ActivityPage(FinanceBuilderDbContext db) : PageModel
     public int PageNumber { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int? page, CancellationToken ct)
+    // "?p=": Razor Pages keeps the route value "page" for itself.
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "p")] int? number, CancellationToken ct)
     {
         var proposal = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
         if (proposal is null)
@@ -28,7 +29,7 @@ public sealed class ActivityPage(FinanceBuilderDbContext db) : PageModel
         Id = id;
         Title = proposal.Title;
         Total = await db.AuditEvents.CountAsync(a => a.ProposalId == id, ct);
-        PageNumber = Math.Clamp(page ?? 1, 1, Pages);
+        PageNumber = Math.Clamp(number ?? 1, 1, Pages);
         Events = await db.AuditEvents.AsNoTracking()
             .Where(a => a.ProposalId == id)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)

@@ -65,6 +65,8 @@ public sealed class OrganisationPage(
         // An organisation keeps at least the administrator who is doing this.
         if (member.Id == Me && newRole != MemberRole.OrganisationAdmin)
             return await RefuseAsync("CannotDemoteSelf", ct);
+        if (Protected(member))
+            return await RefuseAsync("PlatformAdminProtected", ct);
         member.Role = newRole;
         await db.SaveChangesAsync(ct);
         return Redirect("/organisation?done=role-changed");
@@ -77,6 +79,8 @@ public sealed class OrganisationPage(
             return NotFound();
         if (member.Id == Me)
             return await RefuseAsync("CannotDisableSelf", ct);
+        if (Protected(member))
+            return await RefuseAsync("PlatformAdminProtected", ct);
         var now = clock.GetUtcNow().UtcDateTime;
         member.DisabledAt ??= now;
         await db.SaveChangesAsync(ct);
@@ -94,6 +98,10 @@ public sealed class OrganisationPage(
         await db.SaveChangesAsync(ct);
         return Redirect("/organisation?done=member-enabled");
     }
+
+    /// A platform administrator who happens to be a member here is managed by another platform
+    /// administrator, not by the organisation: else an organisation could lock the platform out.
+    private bool Protected(UserAccount member) => member.IsPlatformAdmin && !access.IsPlatformAdmin;
 
     private Task<UserAccount?> MemberAsync(Guid userId, CancellationToken ct) =>
         db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.OrganisationId == access.OrganisationId, ct);
