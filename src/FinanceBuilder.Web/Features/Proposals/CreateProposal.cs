@@ -7,26 +7,33 @@ namespace FinanceBuilder.Web.Features.Proposals;
 /// Stores a new proposal document: a blank one from the wizard's first question, or a copy.
 public static class CreateProposal
 {
-    public sealed record Command(Proposal Proposal) : IRequest<ProposalSummary>;
+    /// <param name="OwnerOrganisationId">For a planning agency, the supported organisation the
+    /// proposal is written for; the person's own organisation when null.</param>
+    public sealed record Command(Proposal Proposal, Guid? OwnerOrganisationId = null) : IRequest<ProposalSummary>;
 
     public sealed class Handler(FinanceBuilderDbContext db, TimeProvider clock) : IRequestHandler<Command, ProposalSummary>
     {
         public async ValueTask<ProposalSummary> Handle(Command command, CancellationToken cancellationToken)
         {
-            var record = New(db, clock, command.Proposal);
+            var record = New(db, clock, command.Proposal, command.OwnerOrganisationId);
             await db.SaveChangesAsync(cancellationToken);
             return ProposalSummary.From(record);
         }
     }
 
-    /// A new record of the current organisation, version 1, added to the context (not saved).
-    public static ProposalRecord New(FinanceBuilderDbContext db, TimeProvider clock, Proposal proposal)
+    /// A new record of the current organisation (or of one it works for), version 1, added to
+    /// the context (not saved).
+    public static ProposalRecord New(FinanceBuilderDbContext db, TimeProvider clock, Proposal proposal, Guid? owner = null)
     {
+        // Pages check the choice and answer with a message; this is the last line against a
+        // caller that did not.
+        if (owner is { } chosen && !db.Access.ProposalOrganisationIds.Contains(chosen))
+            throw new InvalidOperationException("A proposal can only be created for an organisation this person works for.");
         var now = clock.GetUtcNow().UtcDateTime;
         var record = new ProposalRecord
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            OwnerOrganisationId = db.Access.OrganisationId,
+            OwnerOrganisationId = owner ?? db.Access.OrganisationId,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
