@@ -1,12 +1,12 @@
 using System.Globalization;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Templates.Html;
+using FinanceBuilder.Templates.Packs;
 using FinanceBuilder.Templates.Scripting;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
-using FinanceBuilder.Templates.Packs;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

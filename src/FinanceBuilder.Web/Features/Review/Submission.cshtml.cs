@@ -8,7 +8,6 @@ using FinanceBuilder.Web.Rules;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,9 +18,10 @@ namespace FinanceBuilder.Web.Features.Review;
 /// versions, and the organisation's scoring sheet. Every member of the donor reads the sheet;
 /// only its editors and administrators (Policies.Scorer) save, release or withdraw it.
 [Authorize(Policy = Policies.Reviewer)]
+[PostsNeedPolicy(Policies.Scorer)]
 public sealed class SubmissionPage(
     FinanceBuilderDbContext db, AccessScope access, ProposalReader reader, ProposalValidation validation,
-    IAuthorizationService authorization, TimeProvider clock) : PageModel
+    TimeProvider clock) : PageModel
 {
     public sealed record VersionLink(Guid Id, int Number, DateTime SubmittedAt);
 
@@ -115,19 +115,6 @@ public sealed class SubmissionPage(
             var close = path.LastIndexOf(']');
             return open >= 0 && close > open && int.TryParse(path.AsSpan(open + 1, close - open - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : 0;
         }
-    }
-
-    /// Posts need a scorer: a donor reader sees the sheet but gets 403 on any post (checked
-    /// before the handler runs, so no handler can forget it).
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (!HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method)
-            && !(await authorization.AuthorizeAsync(User, HttpContext, Policies.Scorer)).Succeeded)
-        {
-            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
-            return;
-        }
-        await next();
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
