@@ -148,6 +148,9 @@ public sealed class ScoringSheetTests
             Assert.NotNull((await db.Reviews.SingleAsync()).ReleasedAt);
         var page = await scorer.GetPageAsync($"/review/{id}?done=released");
         Assert.Contains("Released to the applicant on", page.Page.Text(), StringComparison.Ordinal);
+        // While released, the sheet cannot lose a score.
+        var emptied = await PostSheetAsync(scorer, id, "Save", [4, 4, 4, 4, 4, null], "Resubmit", 1);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, emptied.StatusCode);
         var withdrawForm = page.Page.QuerySelector($"form[action='/review/{id}?handler=Withdraw']")!;
         using var withdraw = new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -52,7 +52,7 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
         var visible = db.Submissions.AsNoTracking();
         AnyShared = await visible.AnyAsync(ct);
         // The filters offer what the shared submissions hold, exactly as stored.

@@ -36,7 +36,7 @@ public static class KeyFigureText
         count is { } value ? NumberText.Format(value, culture) : Empty;
 
     public static string Percent(int? value, CultureInfo culture) =>
-        value is { } v ? string.Format(culture, "{0} %", v) : Empty;
+        value is { } v ? (v / 100m).ToString("P0", culture) : Empty; // "85%", "85 %"
 
     public static string Date(DateTime utc, CultureInfo culture) => utc.ToString("d MMM yyyy HH:mm", culture) + " UTC";
 

@@ -150,7 +150,8 @@ public sealed class SubmissionPage(
         if (!await LoadAsync(id, ct))
             return NotFound();
         var typed = Form;
-        var result = new Validator(release).Validate(typed);
+        // A released sheet stays complete: the applicant never sees a half-emptied one.
+        var result = new Validator(release || Review?.ReleasedAt is not null).Validate(typed);
         if (!result.IsValid)
         {
             Errors = result.Errors.Select(e => e.ErrorMessage).Distinct().ToList();
