@@ -60,15 +60,4 @@ public static class SharedSubmissions
         stream.CopyTo(copy);
         return (copy.ToArray(), file.ContentType);
     }
-
-    /// The text of the JSON entry whose name ends with <paramref name="suffix"/>, if any.
-    public static string? ReadJson(byte[] zip, string suffix)
-    {
-        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        var entry = archive.Entries.FirstOrDefault(e => e.Name.EndsWith(suffix, StringComparison.Ordinal));
-        if (entry is null)
-            return null;
-        using var reader = new StreamReader(entry.Open());
-        return reader.ReadToEnd();
-    }
 }
