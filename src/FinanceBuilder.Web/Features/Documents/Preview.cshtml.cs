@@ -1,9 +1,12 @@
 using System.Globalization;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Templates.Html;
+using FinanceBuilder.Templates.Packs;
 using FinanceBuilder.Templates.Scripting;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Model;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,18 +37,34 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ILogger
         Language = opened.Proposal.Language.ToString().ToLowerInvariant();
         if (!templates.Sections.ContainsKey(Language))
             return Page(); // the pack is not written in this language: the page says so
-        var model = DocumentModel.For(opened.Proposal);
+        Html = RenderHtml(templates, opened.Proposal, logger);
+        return Page();
+    }
+
+    /// The preview of a stored document in one pack, in the document's own language; null when
+    /// the document cannot be read, the pack is not written in its language or the render
+    /// fails (logged). The donor's review pages show submitted snapshots with it.
+    public static string? RenderHtml(TemplatePack templates, string json, ProposalReader reader, ILogger logger)
+    {
+        var read = reader.Read(System.Text.Encoding.UTF8.GetBytes(json), CultureInfo.InvariantCulture);
+        return read.Succeeded ? RenderHtml(templates, read.Proposal!, logger) : null;
+    }
+
+    public static string? RenderHtml(TemplatePack templates, Proposal proposal, ILogger logger)
+    {
+        var language = proposal.Language.ToString().ToLowerInvariant();
+        if (!templates.Sections.ContainsKey(language))
+            return null;
         try
         {
-            var markdown = templates.RenderMarkdown(model, Language);
-            Html = HtmlRenderer.Render(MarkdownReader.Read(markdown), new CultureInfo(Language));
+            var markdown = templates.RenderMarkdown(DocumentModel.For(proposal), language);
+            return HtmlRenderer.Render(MarkdownReader.Read(markdown), new CultureInfo(language));
         }
         catch (TemplateException e)
         {
             // A render that fails (too long, too slow) is the pack's problem, told plainly.
-            logger.LogError("Preview of {Proposal} in {Pack}: {Problem}", id, pack, e.Message);
-            Html = null;
+            logger.LogError("Preview in {Pack}: {Problem}", templates.Manifest.Id, e.Message);
+            return null;
         }
-        return Page();
     }
 }

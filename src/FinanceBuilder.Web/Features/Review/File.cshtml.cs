@@ -1,0 +1,25 @@
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FinanceBuilder.Web.Features.Review;
+
+/// One file of a shared submission's package: the whole zip under its stored name, or one of
+/// the documents inside it under its name in the zip. The requested name is only ever compared
+/// with those names (never a path), and the download name is the server's.
+[Authorize(Policy = Policies.Reviewer)]
+public sealed class ReviewFilePage(FinanceBuilderDbContext db) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, string name, CancellationToken ct)
+    {
+        if (await SharedSubmissions.PackageAsync(db, id, ct) is not { } package)
+            return NotFound();
+        if (string.Equals(name, package.FileName, StringComparison.Ordinal))
+            return File(package.Content, "application/zip", package.FileName);
+        if (SharedSubmissions.Extract(package.Content, name) is not { } file)
+            return NotFound();
+        return File(file.Content, file.ContentType, name);
+    }
+}

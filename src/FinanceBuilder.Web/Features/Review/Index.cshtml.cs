@@ -1,0 +1,166 @@
+using System.Globalization;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Data.Submissions;
+using FinanceBuilder.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Features.Review;
+
+/// The donor's list: every submission shared with the reader's organisation (the query filter
+/// decides which), with the key figures copied at submission, filtered, sorted and paged by the
+/// database so that a donor with thousands of submissions gets the same answer as one with ten.
+[Authorize(Policy = Policies.Reviewer)]
+public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    public enum Column { Title, Applicant, Version, Submitted, Fund, Route, Country, Total, GcfRequest, Tco2, Beneficiaries, Size, Ess, Readiness }
+
+    public sealed record Row(
+        Guid Id, string? Title, string Applicant, int Number, DateTime SubmittedAt, string Fund, string? Route, string? Country,
+        decimal? TotalUsd, decimal? GcfRequestUsd, decimal? Tco2, long? Beneficiaries, string? Size, string? Ess, int? Readiness, bool Draft);
+
+    [BindProperty(SupportsGet = true)] public string? Fund { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Route { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Size { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Ess { get; set; }
+    [BindProperty(SupportsGet = true, Name = "readiness")] public int? MinReadiness { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public Column? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
+    /// A checkbox with a hidden "false" before it: absent means the form was never sent, so the
+    /// default (latest only) holds; "false" alone means the reader unticked it.
+    [BindProperty(SupportsGet = true)] public string[] Latest { get; set; } = [];
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public bool LatestOnly => Latest.Length == 0 || Latest.Contains("true", StringComparer.Ordinal);
+    public bool Descending => string.Equals(Dir, "desc", StringComparison.Ordinal);
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool AnyShared { get; private set; }
+    public IReadOnlyList<string> Funds { get; private set; } = [];
+    public IReadOnlyList<string> Routes { get; private set; } = [];
+    public IReadOnlyList<string> Countries { get; private set; } = [];
+    public IReadOnlyList<string> Sizes { get; private set; } = [];
+    public IReadOnlyList<string> EssCategories { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
+        var visible = db.Submissions.AsNoTracking();
+        AnyShared = await visible.AnyAsync(ct);
+        // The filters offer what the shared submissions hold, exactly as stored.
+        Funds = await visible.Select(s => s.Fund).Distinct().OrderBy(v => v).ToListAsync(ct);
+        Routes = await visible.Where(s => s.Route != null).Select(s => s.Route!).Distinct().OrderBy(v => v).ToListAsync(ct);
+        Countries = await visible.Where(s => s.Country != null).Select(s => s.Country!).Distinct().OrderBy(v => v).ToListAsync(ct);
+        Sizes = await visible.Where(s => s.Size != null).Select(s => s.Size!).Distinct().OrderBy(v => v).ToListAsync(ct);
+        EssCategories = await visible.Where(s => s.EssCategory != null).Select(s => s.EssCategory!).Distinct().OrderBy(v => v).ToListAsync(ct);
+
+        var query = visible;
+        if (Fund is { Length: > 0 } fund)
+            query = query.Where(s => s.Fund == fund);
+        if (Route is { Length: > 0 } route)
+            query = query.Where(s => s.Route == route);
+        if (Country is { Length: > 0 } country)
+            query = query.Where(s => s.Country == country);
+        if (Size is { Length: > 0 } size)
+            query = query.Where(s => s.Size == size);
+        if (Ess is { Length: > 0 } ess)
+            query = query.Where(s => s.EssCategory == ess);
+        if (MinReadiness is { } minimum)
+            query = query.Where(s => s.Readiness >= minimum);
+        if (Search?.Trim() is { Length: > 0 } search)
+        {
+            var term = search.ToLowerInvariant();
+            // Translated to SQL LOWER(title) LIKE …: the same case-insensitive match on SQLite and
+            // PostgreSQL (the culture-aware overloads the analyzers prefer do not translate).
+#pragma warning disable CA1304, CA1311, CA1862
+            query = query.Where(s => s.Title != null && s.Title.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        if (LatestOnly)
+        {
+            // Latest among the versions this donor sees (all of a shared proposal's).
+            query = query.Where(s => !db.Submissions.Any(later => later.ProposalId == s.ProposalId && later.Number > s.Number));
+        }
+
+        var joined = from s in query
+                     join o in db.Organisations on s.OrganisationId equals o.Id
+                     select new Listed { S = s, Applicant = o.Name };
+        Total = await joined.CountAsync(ct);
+        Rows = await Sorted(joined).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(r => new Row(r.S.Id, r.S.Title, r.Applicant, r.S.Number, r.S.SubmittedAt, r.S.Fund, r.S.Route, r.S.Country,
+                r.S.TotalUsd, r.S.GcfRequestUsd, r.S.EmissionReductionsTco2, r.S.Beneficiaries, r.S.Size, r.S.EssCategory, r.S.Readiness, r.S.IsDraftPackage))
+            .ToListAsync(ct);
+    }
+
+    /// A submission with its applicant's name, before paging (the projection to Row comes last so
+    /// that the database sorts on columns, not on a constructed record).
+    private sealed class Listed
+    {
+        public SubmissionRecord S { get; init; } = null!;
+        public string Applicant { get; init; } = "";
+    }
+
+    private IQueryable<Listed> Sorted(IQueryable<Listed> rows)
+    {
+        var sorted = (Sort ?? Column.Submitted) switch
+        {
+            Column.Title => By(rows, r => r.S.Title),
+            Column.Applicant => By(rows, r => r.Applicant),
+            Column.Version => By(rows, r => r.S.Number),
+            Column.Fund => By(rows, r => r.S.Fund),
+            Column.Route => By(rows, r => r.S.Route),
+            Column.Country => By(rows, r => r.S.Country),
+            Column.Total => By(rows, r => r.S.TotalUsd),
+            Column.GcfRequest => By(rows, r => r.S.GcfRequestUsd),
+            Column.Tco2 => By(rows, r => r.S.EmissionReductionsTco2),
+            Column.Beneficiaries => By(rows, r => r.S.Beneficiaries),
+            // The size category follows the total: sorting by it sorts micro … large, not a … z.
+            Column.Size => By(rows, r => r.S.TotalUsd),
+            Column.Ess => By(rows, r => r.S.EssCategory),
+            Column.Readiness => By(rows, r => r.S.Readiness),
+            _ => Sort is null ? rows.OrderByDescending(r => r.S.SubmittedAt) : By(rows, r => r.S.SubmittedAt),
+        };
+        // A stable order across pages.
+        return sorted.ThenBy(r => r.S.Id);
+    }
+
+    private IOrderedQueryable<Listed> By<TKey>(IQueryable<Listed> rows, System.Linq.Expressions.Expression<Func<Listed, TKey>> key) =>
+        Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    /// This list with one parameter changed (sort links, pages), the filters kept.
+    public string LinkWith(params (string Name, string? Value)[] changes)
+    {
+        var values = Request.Query.ToDictionary(q => q.Key, q => q.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in changes)
+        {
+            if (value is null)
+                values.Remove(name);
+            else
+                values[name] = [value];
+        }
+        var query = new QueryBuilder();
+        foreach (var (name, list) in values)
+        {
+            foreach (var value in list)
+                query.Add(name, value ?? "");
+        }
+        return "/review" + query.ToQueryString();
+    }
+
+    /// The link of a column heading: ascending first, the other way when already sorted by it.
+    public string SortLink(Column column) =>
+        LinkWith(("sort", column.ToString()), ("dir", Sort == column && !Descending ? "desc" : "asc"), ("page", null));
+
+    public string? AriaSort(Column column) => Sort == column ? (Descending ? "descending" : "ascending") : null;
+
+    public static string CountLabel(int count, CultureInfo culture) =>
+        ReviewText.Texts.Format(culture, count == 1 ? "List.CountOne" : "List.CountMany", count.ToString("N0", culture));
+}
