@@ -36,7 +36,10 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
     /// One form target: where it posts and the body it needs, given a token (or none).
     /// <param name="Unknown">The valid case names no real item (a made-up member, invitation,
     /// comment or link): the token is accepted if the answer is anything but 400 — 404 included.</param>
-    private sealed record Target(string Key, bool SignedIn, Func<CookieJarClient, Task<(string Url, Func<string?, HttpContent> Body)>> Prepare, bool Json = false, bool Unknown = false);
+    /// <param name="As">Who posts, when not the administrator-editor (a donor's scorer for the scoring sheet).</param>
+    private sealed record Target(string Key, bool SignedIn, Func<CookieJarClient, Task<(string Url, Func<string?, HttpContent> Body)>> Prepare, bool Json = false, bool Unknown = false, string? As = null);
+
+    private const string Scorer = "scorer@csrf.test";
 
     private static Func<string?, HttpContent> Fields(params (string Name, string Value)[] fields) => token =>
         new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
@@ -79,6 +82,9 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
         new("POST /proposals/{id:guid} Duplicate", true, async c => ($"/proposals/{await SeedAsync(c)}?handler=Duplicate", Fields())),
         new("POST /proposals/{id:guid}/delete", true, async c => ($"/proposals/{await SeedAsync(c)}/delete", Fields(("version", "1")))),
         new("POST /proposals/{id:guid}/package", true, async c => ($"/proposals/{await SeedAsync(c)}/package", Fields())),
+        new("POST /review/{id:guid} Save", true, c => Task.FromResult(($"/review/{Guid.NewGuid()}?handler=Save", Fields(("recommendation", "Endorse")))), Unknown: true, As: Scorer),
+        new("POST /review/{id:guid} Release", true, c => Task.FromResult(($"/review/{Guid.NewGuid()}?handler=Release", Fields())), Unknown: true, As: Scorer),
+        new("POST /review/{id:guid} Withdraw", true, c => Task.FromResult(($"/review/{Guid.NewGuid()}?handler=Withdraw", Fields())), Unknown: true, As: Scorer),
         new("POST /admin", true, c => Task.FromResult(("/admin", Fields(("name", "Made by the CSRF test"), ("kind", "Municipality"))))),
         new("POST /admin/organisations/{id:guid} Invite", true, c => Task.FromResult(($"/admin/organisations/{Donor}?handler=Invite", Fields(("email", $"{Guid.NewGuid():N}@csrf.test"), ("role", "Editor"))))),
         new("POST /admin/organisations/{id:guid} Disable", true, c => Task.FromResult(($"/admin/organisations/{Guid.NewGuid()}?handler=Disable", Fields())), Unknown: true),
@@ -151,6 +157,7 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
         await app.CreateUserAsync(Editor, AccessScope.WorkspaceOrganisationId, Web.Data.Accounts.MemberRole.OrganisationAdmin, platformAdmin: true);
         await app.CreateUserAsync(Other, AccessScope.WorkspaceOrganisationId);
         await EnsureDonorAsync();
+        await app.CreateUserAsync(Scorer, Donor, Web.Data.Accounts.MemberRole.Editor);
         using var other = new CookieJarClient(app.CreateBareClient());
         Assert.Equal(HttpStatusCode.Redirect, (await other.SignInAsync(Other)).StatusCode);
         var otherToken = await other.TokenAsync("/proposals/new");
@@ -164,8 +171,8 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
         {
             using var client = new CookieJarClient(app.CreateBareClient());
             if (target.SignedIn)
-                Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Editor)).StatusCode);
-            var token = await client.TokenAsync(target.SignedIn ? "/proposals/new" : "/account/sign-in");
+                Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(target.As ?? Editor)).StatusCode);
+            var token = await client.TokenAsync(!target.SignedIn ? "/account/sign-in" : target.As is null ? "/proposals/new" : "/account/sign-in");
             var (url, body) = await target.Prepare(client);
             var session = client.Cookies.Where(c => c.Key == SecurityKit.SessionCookie).ToDictionary();
             var cookieToken = client.Cookies[SecurityKit.AntiforgeryCookie];

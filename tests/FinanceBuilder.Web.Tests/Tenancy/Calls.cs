@@ -20,7 +20,8 @@ internal static class Calls
             .Replace("{pack}", "gcf-funding-proposal", StringComparison.Ordinal)
             .Replace("{token}", "not-a-token", StringComparison.Ordinal)
             .Replace("{language}", "fr", StringComparison.Ordinal)
-            .Replace("{n:int}", "1", StringComparison.Ordinal);
+            .Replace("{n:int}", "1", StringComparison.Ordinal)
+            .Replace("{name}", "package.zip", StringComparison.Ordinal);
     }
 
     // One request token per client: tokens of one session all match its antiforgery cookie.
