@@ -33,12 +33,12 @@ public sealed class WizardServer : WebApplicationFactory<Program>
     public string BaseUrl { get; }
 
     /// An account made the way the app makes them (UserManager: hashed, checked password).
-    public Guid CreateUser(string email, Guid organisationId, MemberRole role)
+    public Guid CreateUser(string email, Guid organisationId, MemberRole role, bool platformAdmin = false)
     {
         using var scope = Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<FinanceBuilder.Web.Data.AccessScope>().ActAsSystem();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-        var user = new UserAccount { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = email.Split('@')[0], OrganisationId = organisationId, Role = role, CreatedAt = DateTime.UtcNow };
+        var user = new UserAccount { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = email.Split('@')[0], OrganisationId = organisationId, Role = role, IsPlatformAdmin = platformAdmin, CreatedAt = DateTime.UtcNow };
         var result = users.CreateAsync(user, Password).GetAwaiter().GetResult();
         if (!result.Succeeded)
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));

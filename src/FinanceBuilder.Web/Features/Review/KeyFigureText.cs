@@ -38,7 +38,6 @@ public static class KeyFigureText
     public static string Percent(int? value, CultureInfo culture) =>
         value is { } v ? (v / 100m).ToString("P0", culture) : Empty; // "85%", "85 %"
 
-    public static string Date(DateTime utc, CultureInfo culture) => utc.ToString("d MMM yyyy HH:mm", culture) + " UTC";
 
     public static string Title(string? title) => title is { Length: > 0 } ? title : ReviewText.Texts["Untitled"];
 

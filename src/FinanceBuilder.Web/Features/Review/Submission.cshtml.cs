@@ -216,7 +216,7 @@ public sealed class SubmissionPage(
         Form = typed;
         Conflict = current is null
             ? ReviewText.Texts["Conflict.Removed"]
-            : ReviewText.Texts["Conflict.Saved", current.ReviewerName, KeyFigureText.Date(current.UpdatedAt, CultureInfo.CurrentUICulture)];
+            : ReviewText.Texts["Conflict.Saved", current.ReviewerName, Localization.DateText.Time(current.UpdatedAt, CultureInfo.CurrentUICulture)];
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
