@@ -86,6 +86,24 @@ public sealed class AgencyTests : IDisposable
     }
 
     [Fact]
+    public async Task Agency_DuplicatingAMunicipalitysProposal_MakesTheCopyForThatMunicipality()
+    {
+        var s = await SetUpAsync();
+        await app.LinkAgencyAsync(s.Agency, s.TownA);
+        using var agency = await app.SignedInClientAsync("officer@agency.test");
+
+        var copied = await agency.SubmitFormAsync($"/proposals/{s.ProposalA}", $"main form[action*='handler=Duplicate']", _ => { });
+
+        Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
+        var copy = Guid.Parse(copied.Headers.Location!.OriginalString.Split('/')[2].Split('?')[0]);
+        using var db = app.OpenDb();
+        Assert.Equal(s.TownA, (await db.Proposals.SingleAsync(p => p.Id == copy)).OwnerOrganisationId);
+        // The municipality sees the copy made for it.
+        using var town = await app.SignedInClientAsync("officer@a.test");
+        Assert.Equal(HttpStatusCode.OK, (await town.GetAsync($"/proposals/{copy}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Municipality_HasNoOrganisationQuestionOrColumn()
     {
         await SetUpAsync();

@@ -14,14 +14,16 @@ public static class OpenProposal
 {
     public sealed record Query(Guid Id) : IRequest<Result?>;
 
-    public sealed record Result(ProposalSummary Summary, Proposal Proposal);
+    /// <param name="OwnerOrganisationId">The organisation the proposal belongs to (for an agency,
+    /// possibly one it supports): a copy stays with it.</param>
+    public sealed record Result(ProposalSummary Summary, Proposal Proposal, Guid OwnerOrganisationId = default);
 
     public sealed class Handler(FinanceBuilderDbContext db) : IRequestHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
             var record = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == query.Id, cancellationToken);
-            return record is null ? null : new Result(ProposalSummary.From(record), JsonSerializer.Deserialize<Proposal>(record.Document, ProposalJson.Options)!);
+            return record is null ? null : new Result(ProposalSummary.From(record), JsonSerializer.Deserialize<Proposal>(record.Document, ProposalJson.Options)!, record.OwnerOrganisationId);
         }
     }
 }

@@ -39,7 +39,9 @@ public sealed class TaskListPage(IMediator mediator, ProposalValidation validati
         return Page();
     }
 
-    /// "Duplicate": a new proposal with the same answers, to reuse them for another project.
+    /// "Duplicate": a new proposal with the same answers, to reuse them for another project. The
+    /// copy belongs to the same organisation as the original (an agency copying a municipality's
+    /// proposal makes a copy for that municipality).
     public async Task<IActionResult> OnPostDuplicateAsync(Guid id, CancellationToken ct)
     {
         var opened = await mediator.Send(new OpenProposal.Query(id), ct);
@@ -47,7 +49,7 @@ public sealed class TaskListPage(IMediator mediator, ProposalValidation validati
             return NotFound();
         var copy = opened.Proposal;
         copy.Basics.Title = ProposalText.CopyTitle(copy.Basics.Title, Culture);
-        var created = await mediator.Send(new CreateProposal.Command(copy), ct);
+        var created = await mediator.Send(new CreateProposal.Command(copy, opened.OwnerOrganisationId), ct);
         return Redirect(WizardUrls.TaskList(created.Id) + "?copied=1");
     }
 }
