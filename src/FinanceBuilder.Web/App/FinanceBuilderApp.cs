@@ -61,6 +61,16 @@ public static class FinanceBuilderApp
                 options.Filters.Add<ProposalWriteFilter>();
             });
         services.AddHttpContextAccessor();
+        // Behind a reverse proxy that ends TLS (nginx, IIS, a load balancer), the client's address
+        // and scheme come from X-Forwarded-For/-Proto — trusted only from the proxies listed in
+        // FinanceBuilder:KnownProxies (loopback by default). Without this, every user would share
+        // the proxy's address for the sign-in throttle, and HSTS would never be sent.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("FinanceBuilder:KnownProxies").Get<string[]>() ?? [])
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
         builder.AddFinanceBuilderAccounts();
         // PBKDF2 work per password check: Identity's 100,000 by default (about 140 ms here). The
         // test suite lowers it, since it signs in hundreds of times; each hash records its own
@@ -103,6 +113,7 @@ public static class FinanceBuilderApp
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseCrossSiteRequestGuard();
         app.UseResponseCompression();

@@ -20,8 +20,7 @@ public static class CommandUser
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == user.OrganisationId);
         if (organisation.DisabledAt is not null)
             return $"--as {email}: the account's organisation is disabled";
-        var supported = await db.AgencyLinks.Where(l => l.AgencyId == user.OrganisationId).Select(l => l.SupportedOrganisationId).ToListAsync();
-        scoped.GetRequiredService<AccessScope>().SignIn(user, organisation, organisation.Kind == Data.Accounts.OrganisationKind.PlanningAgency ? supported : []);
+        await Features.Accounts.AccessScopeLoader.SignInAsync(db, user, organisation, CancellationToken.None);
         return null;
     }
 }

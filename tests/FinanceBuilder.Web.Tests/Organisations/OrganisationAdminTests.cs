@@ -103,6 +103,23 @@ public sealed class OrganisationAdminTests : IDisposable
     }
 
     [Fact]
+    public async Task Admin_CannotEnableAPlatformAdministratorThatWasDisabled()
+    {
+        var a = await TownAsync("a");
+        var platform = await app.CreateUserAsync("platform@a.test", a.Org, MemberRole.Editor, platformAdmin: true);
+        using (var db = app.OpenDb())
+            await db.Users.Where(u => u.Id == platform).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, DateTime.UtcNow));
+        using var admin = await app.SignedInClientAsync("admin@a.test");
+
+        var response = await admin.PostWithTokenAsync("/organisation", "/organisation?handler=Enable", ("userId", platform.ToString()));
+
+        var page = await Wizard.WizardPage.ReadAsync(response);
+        Assert.Contains("only another platform administrator", page.Get(".error-summary").TextContent, StringComparison.Ordinal);
+        using var check = app.OpenDb();
+        Assert.NotNull((await check.Users.SingleAsync(u => u.Id == platform)).DisabledAt);
+    }
+
+    [Fact]
     public async Task Admin_CannotDisableAPlatformAdministratorOfTheirOrganisation()
     {
         var a = await TownAsync("a");

@@ -1,4 +1,5 @@
 using System.Net;
+using FinanceBuilder.Web.Data.Submissions;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Tests.Review;
@@ -15,6 +16,37 @@ public sealed class ReviewListTests
 
     private static List<string> Titles(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll("table.review-list tbody td.title a").Select(a => a.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task List_PagesBy50_AndTheSecondPageShowsTheRest()
+    {
+        using var world = await ReviewWorld.CreateAsync();
+        var (_, first) = await world.SubmitSampleAsync(Tamale, Day, world.DonorA);
+        using (var db = world.App.OpenDb())
+        {
+            // 54 more versions of the same proposal, without packages: the list does not read them.
+            var template = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == first);
+            for (var n = 2; n <= 55; n++)
+                db.Submissions.Add(CopyOf(template, n));
+            await db.SaveChangesAsync();
+        }
+        using var donor = await world.SignInAsync(ReviewWorld.ScorerA);
+
+        var one = await donor.GetPageAsync("/review?latest=false");
+        var two = await donor.GetPageAsync("/review?latest=false&p=2");
+
+        Assert.Equal(50, one.Page.QuerySelectorAll("table.review-list tbody tr").Length);
+        Assert.Equal(5, two.Page.QuerySelectorAll("table.review-list tbody tr").Length);
+        Assert.NotNull(one.Page.QuerySelector("a[href*='p=2']"));
+    }
+
+    private static SubmissionRecord CopyOf(SubmissionRecord s, int number) => new()
+    {
+        Id = Guid.NewGuid(), ProposalId = s.ProposalId, OrganisationId = s.OrganisationId, Number = number, SubmittedAt = s.SubmittedAt.AddMinutes(number),
+        SubmittedByUserId = s.SubmittedByUserId, SubmittedByName = s.SubmittedByName, IdempotencyKey = Guid.NewGuid().ToString("N"), ProposalVersion = s.ProposalVersion + number,
+        Document = s.Document, Title = s.Title, Fund = s.Fund, Route = s.Route, Country = s.Country, TotalUsd = s.TotalUsd, GcfRequestUsd = s.GcfRequestUsd,
+        EmissionReductionsTco2 = s.EmissionReductionsTco2, Beneficiaries = s.Beneficiaries, Size = s.Size, EssCategory = s.EssCategory, Readiness = s.Readiness,
+    };
 
     [Fact]
     public async Task List_ShowsOnlySubmissionsSharedWithMyOrganisation()

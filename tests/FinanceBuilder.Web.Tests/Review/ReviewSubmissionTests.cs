@@ -173,6 +173,21 @@ public sealed class ReviewSubmissionTests
     }
 
     [Fact]
+    public async Task DeletingTheProposal_EndsItsSharing()
+    {
+        using var world = await ReviewWorld.CreateAsync();
+        var (proposal, id) = await world.SubmitSampleAsync(Tamale, Day, world.DonorA);
+        using var donor = await world.SignInAsync(ReviewWorld.ScorerA);
+        Assert.Equal(HttpStatusCode.OK, (await donor.GetAsync($"/review/{id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await world.Applicant.DeleteAsync($"/api/proposals/{proposal}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await donor.GetAsync($"/review/{id}")).StatusCode);
+        using var db = world.App.OpenDb();
+        Assert.Equal(0, await db.ProposalShares.CountAsync(s => s.ProposalId == proposal));
+    }
+
+    [Fact]
     public async Task Donors_CannotOpenOrChangeProposals()
     {
         using var world = await ReviewWorld.CreateAsync();

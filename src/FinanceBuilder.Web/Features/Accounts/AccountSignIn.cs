@@ -17,6 +17,7 @@ public sealed class AccountSignIn(
     SignInThrottle throttle,
     TimeProvider clock,
     IHttpContextAccessor http,
+    IConfiguration configuration,
     ILogger<AccountSignIn> logger)
 {
     // A hash of a random password, verified when the email is unknown so that the answer takes
@@ -31,6 +32,18 @@ public sealed class AccountSignIn(
     public sealed record Result(Outcome Outcome, TimeSpan? RetryAfter = null);
 
     public async Task<Result> PasswordAsync(string email, string password, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await CheckAsync(email, password, ct);
+        // Every refusal takes at least the same time: a known account's refusal also writes its
+        // failure count, which an unknown address cannot, and that write would otherwise tell
+        // the two apart (T08). Throttled answers are immediate: they say nothing about accounts.
+        if (result.Outcome == Outcome.Refused)
+            await RefusalTime.PadAsync(started, configuration, ct);
+        return result;
+    }
+
+    private async Task<Result> CheckAsync(string email, string password, CancellationToken ct)
     {
         var context = http.HttpContext!;
         var address = SignInThrottle.AddressOf(context);

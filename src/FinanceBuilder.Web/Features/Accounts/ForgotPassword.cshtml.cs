@@ -12,7 +12,7 @@ namespace FinanceBuilder.Web.Features.Accounts;
 /// enumeration); an account gets a link valid 2 hours, by the configured email sender.
 [AllowAnonymous]
 [EnableRateLimiting(AccountSetup.EmailLimit)]
-public sealed class ForgotPasswordPage(UserManager<UserAccount> users, IEmailSender sender, PublicLinks links, ILogger<ForgotPasswordPage> logger) : PageModel
+public sealed class ForgotPasswordPage(UserManager<UserAccount> users, IEmailSender sender, PublicLinks links, IConfiguration configuration, ILogger<ForgotPasswordPage> logger) : PageModel
 {
     public bool Sent { get; private set; }
 
@@ -22,20 +22,29 @@ public sealed class ForgotPasswordPage(UserManager<UserAccount> users, IEmailSen
 
     public async Task<IActionResult> OnPostAsync(string? email, CancellationToken ct)
     {
+        // The answer takes the same time whether or not a message was written (no enumeration
+        // by timing): every post is padded to the sign-in page's minimum refusal time.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await SendIfAccountAsync(email, ct);
+        await RefusalTime.PadAsync(started, configuration, ct);
         Sent = true;
+        return Page();
+    }
+
+    private async Task SendIfAccountAsync(string? email, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(email) || email.Length > 256)
-            return Page();
+            return;
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null || user.DisabledAt is not null)
         {
             logger.LogInformation("Password reset asked for an address without an enabled account");
-            return Page();
+            return;
         }
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = links.To($"/account/reset-password/{user.Id}?token={Uri.EscapeDataString(token)}");
         var culture = CultureInfo.CurrentUICulture;
         var T = AccountText.Texts;
         await sender.SendAsync(new OutgoingEmail(user.Email!, T.Get("ResetEmailSubject", culture), string.Format(culture, T.Get("ResetEmailBody", culture), user.DisplayName, link)), ct);
-        return Page();
     }
 }

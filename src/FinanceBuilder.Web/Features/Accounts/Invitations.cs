@@ -45,8 +45,4 @@ public sealed class Invitations(FinanceBuilderDbContext db, TimeProvider clock)
         return await db.Invitations.FirstOrDefaultAsync(
             i => i.TokenHash == hash && i.GrantsPlatformAdmin == platformAdmin && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct);
     }
-
-    /// Marks the invitation used, in the same save as the account it creates: of two clicks on
-    /// the same link, the second finds it used (concurrency token on AcceptedAt's row).
-    public void Accept(Invitation invitation) => invitation.AcceptedAt = clock.GetUtcNow().UtcDateTime;
 }

@@ -46,10 +46,7 @@ public static class SessionValidation
             return;
         }
 
-        var supported = found.Organisation.Kind == Data.Accounts.OrganisationKind.PlanningAgency
-            ? await db.AgencyLinks.Where(l => l.AgencyId == found.User.OrganisationId).Select(l => l.SupportedOrganisationId).ToListAsync()
-            : [];
-        services.GetRequiredService<AccessScope>().SignIn(found.User, found.Organisation, supported);
+        await AccessScopeLoader.SignInAsync(db, found.User, found.Organisation, context.HttpContext.RequestAborted);
 
         // Idle time is measured on the server; the row is touched at most once a minute.
         if (now - found.LastSeenAt > TimeSpan.FromMinutes(1))

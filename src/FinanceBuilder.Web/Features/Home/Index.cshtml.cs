@@ -22,6 +22,8 @@ public sealed class IndexModel(IMediator mediator, DatabaseTarget database, Acce
 
     public string Storage => database.Location;
 
+    public bool ShowsStorage => access.IsPlatformAdmin;
+
     public bool Deleted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? deleted, CancellationToken ct)

@@ -94,6 +94,10 @@ public sealed class OrganisationPage(
         var member = await MemberAsync(userId, ct);
         if (member is null)
             return NotFound();
+        // Like disabling and changing roles: a platform administrator's account is not the
+        // organisation's to switch back on (another platform administrator may have disabled it).
+        if (Protected(member))
+            return await RefuseAsync("PlatformAdminProtected", ct);
         member.DisabledAt = null;
         await db.SaveChangesAsync(ct);
         return Redirect("/organisation?done=member-enabled");

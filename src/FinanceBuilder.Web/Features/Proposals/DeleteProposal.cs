@@ -28,6 +28,9 @@ public static class DeleteProposal
             var now = clock.GetUtcNow().UtcDateTime;
             record.IsDeleted = true;
             record.DeletedAt = now;
+            // A deleted proposal is no longer shared: donors lose its submissions with it, in
+            // the same save (the applicant could not stop sharing a proposal it cannot open).
+            db.ProposalShares.RemoveRange(await db.ProposalShares.Where(s => s.ProposalId == record.Id).ToListAsync(cancellationToken));
             db.SaveAsNextVersion(record, expected, now);
             try
             {

@@ -36,7 +36,7 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
     /// A checkbox with a hidden "false" before it: absent means the form was never sent, so the
     /// default (latest only) holds; "false" alone means the reader unticked it.
     [BindProperty(SupportsGet = true)] public string[] Latest { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public bool LatestOnly => Latest.Length == 0 || Latest.Contains("true", StringComparer.Ordinal);
     public bool Descending => string.Equals(Dir, "desc", StringComparison.Ordinal);
@@ -157,7 +157,7 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
 
     /// The link of a column heading: ascending first, the other way when already sorted by it.
     public string SortLink(Column column) =>
-        LinkWith(("sort", column.ToString()), ("dir", Sort == column && !Descending ? "desc" : "asc"), ("page", null));
+        LinkWith(("sort", column.ToString()), ("dir", Sort == column && !Descending ? "desc" : "asc"), ("p", null));
 
     public string? AriaSort(Column column) => Sort == column ? (Descending ? "descending" : "ascending") : null;
 

@@ -42,7 +42,12 @@ public sealed class ComparePage(FinanceBuilderDbContext db) : PageModel
         var after = await DocumentAsync(id, To, proposal.Document, ct);
         if (before is null || after is null)
             return NotFound();
-        Sections = ProposalDiff.Compare(before, after);
+        // The version number is set in each snapshot and named in the heading already;
+        // as a "change" it would only repeat V.001 → V.002.
+        Sections = ProposalDiff.Compare(before, after)
+            .Select(s => s with { Changes = s.Changes.Where(c => c.Path != "basics.versionNumber").ToList() })
+            .Where(s => s.Changes.Count > 0)
+            .ToList();
         return Page();
     }
 

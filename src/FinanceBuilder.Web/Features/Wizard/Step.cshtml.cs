@@ -175,7 +175,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
             errors = StepValidation.Check(step, mine, errors, Culture);
             if (errors.Count == 0)
             {
-                var copy = await mediator.Send(new CreateProposal.Command(mine), ct);
+                var copy = await mediator.Send(new CreateProposal.Command(mine, latest.OwnerOrganisationId), ct);
                 return Redirect(WizardUrls.TaskList(copy.Id) + "?copied=1");
             }
         }
