@@ -42,10 +42,27 @@ public sealed class ReviewListTests
 
     private static SubmissionRecord CopyOf(SubmissionRecord s, int number) => new()
     {
-        Id = Guid.NewGuid(), ProposalId = s.ProposalId, OrganisationId = s.OrganisationId, Number = number, SubmittedAt = s.SubmittedAt.AddMinutes(number),
-        SubmittedByUserId = s.SubmittedByUserId, SubmittedByName = s.SubmittedByName, IdempotencyKey = Guid.NewGuid().ToString("N"), ProposalVersion = s.ProposalVersion + number,
-        Document = s.Document, Title = s.Title, Fund = s.Fund, Route = s.Route, Country = s.Country, TotalUsd = s.TotalUsd, GcfRequestUsd = s.GcfRequestUsd,
-        EmissionReductionsTco2 = s.EmissionReductionsTco2, Beneficiaries = s.Beneficiaries, Size = s.Size, EssCategory = s.EssCategory, Readiness = s.Readiness,
+        Id = Guid.NewGuid(),
+        ProposalId = s.ProposalId,
+        OrganisationId = s.OrganisationId,
+        Number = number,
+        SubmittedAt = s.SubmittedAt.AddMinutes(number),
+        SubmittedByUserId = s.SubmittedByUserId,
+        SubmittedByName = s.SubmittedByName,
+        IdempotencyKey = Guid.NewGuid().ToString("N"),
+        ProposalVersion = s.ProposalVersion + number,
+        Document = s.Document,
+        Title = s.Title,
+        Fund = s.Fund,
+        Route = s.Route,
+        Country = s.Country,
+        TotalUsd = s.TotalUsd,
+        GcfRequestUsd = s.GcfRequestUsd,
+        EmissionReductionsTco2 = s.EmissionReductionsTco2,
+        Beneficiaries = s.Beneficiaries,
+        Size = s.Size,
+        EssCategory = s.EssCategory,
+        Readiness = s.Readiness,
     };
 
     [Fact]
