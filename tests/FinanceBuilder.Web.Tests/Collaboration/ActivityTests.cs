@@ -16,9 +16,9 @@ public sealed class ActivityTests : IDisposable
     public void Dispose() => app.Dispose();
 
     [Theory]
-    [InlineData("en", "Edited", "About the project", "Created")]
-    [InlineData("fr", "Modification", "Le projet en bref", "Création")]
-    public async Task StepSave_ShowsSectionName_AndBeforeAfter(string language, string action, string section, string created)
+    [InlineData("en", "Edited", "About the project", "Created", "Project title")]
+    [InlineData("fr", "Modification", "Le projet en bref", "Création", "Titre du projet")]
+    public async Task StepSave_ShowsSectionName_AndBeforeAfter(string language, string action, string section, string created, string field)
     {
         using var browser = new WizardBrowser(app, language);
         var id = await browser.SeedSampleAsync("mitigation-tamale-solar-led.json");
@@ -33,6 +33,8 @@ public sealed class ActivityTests : IDisposable
         Assert.Equal(action, cells[2]);
         Assert.Equal(section, cells[3]);
         Assert.Contains($"“{before}” → “Tamale solar, second try”", cells[4], StringComparison.Ordinal);
+        // The question is named in the reader's language, whoever made the change.
+        Assert.StartsWith(field + ":", cells[4], StringComparison.Ordinal);
         Assert.EndsWith("UTC", cells[0], StringComparison.Ordinal);
         Assert.Equal(TestAccounts.DefaultEditor.Split('@')[0], cells[1]);
         // Oldest last: the proposal's creation.

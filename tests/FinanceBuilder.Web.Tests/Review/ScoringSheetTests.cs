@@ -129,7 +129,12 @@ public sealed class ScoringSheetTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noRecommendation.StatusCode);
         Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await noRecommendation.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missingScore.StatusCode);
-        Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await missingScore.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var missingHtml = await missingScore.Content.ReadAsStringAsync();
+        Assert.Contains(message, System.Net.WebUtility.HtmlDecode(missingHtml), StringComparison.Ordinal);
+        // Each gap is named and linked: the sixth criterion's score, and (before) the recommendation.
+        Assert.Contains("href=\"#score-5-1\"", missingHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"#score-4-1\"", missingHtml, StringComparison.Ordinal);
+        Assert.Contains("href=\"#rec-Endorse\"", await noRecommendation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var db = world.App.OpenDb();
         Assert.Empty(await db.Reviews.ToListAsync());
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Collaboration;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +29,6 @@ public sealed class AuditTrail(TimeProvider clock) : SaveChangesInterceptor
     private void Record(FinanceBuilderDbContext db)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        // Written in English for the log-like record; the pages show section names translated.
-        var culture = CultureInfo.GetCultureInfo("en");
         var events = new List<AuditEvent>();
         foreach (var entry in db.ChangeTracker.Entries<ProposalRecord>().ToList())
         {
@@ -49,7 +46,7 @@ public sealed class AuditTrail(TimeProvider clock) : SaveChangesInterceptor
                     var sections = ProposalDiff.Compare(before, proposal.Document);
                     if (sections.Count > 0 && proposal.Status == ProposalStatus.Submitted)
                         proposal.Status = ProposalStatus.Draft;
-                    events.AddRange(sections.Select(s => Event(db, proposal, now, "edited", s.Section, ProposalDiff.Summary(s, culture))));
+                    events.AddRange(sections.Select(s => Event(db, proposal, now, "edited", s.Section, ProposalDiff.Serialize(s))));
                     break;
             }
         }

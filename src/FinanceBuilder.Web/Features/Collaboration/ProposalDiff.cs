@@ -78,6 +78,31 @@ public static class ProposalDiff
         return text.ToString();
     }
 
+    /// The changes as stored in the audit trail: paths and values, no words, so that each reader
+    /// gets the field names in their own language (Describe). Values are cut at 200 characters,
+    /// and at most 40 changes are kept per section.
+    public static string Serialize(SectionChanges section)
+    {
+        static string? Cut(string? v) => v is { Length: > 200 } ? v[..199] + "…" : v;
+        var kept = section.Changes.Take(40).Select(c => new StoredChange(c.Path, Cut(c.Before), Cut(c.After))).ToList();
+        return JsonSerializer.Serialize(new StoredChanges(kept, section.Changes.Count - kept.Count));
+    }
+
+    /// An audit summary in the reader's language: stored changes are described with the
+    /// questions' labels; any other summary (a comment, "V.002", a donor's name) is shown as it is.
+    public static string Describe(string? section, string summary, CultureInfo culture)
+    {
+        if (!summary.StartsWith("{\"Changes\"", StringComparison.Ordinal))
+            return summary;
+        var stored = JsonSerializer.Deserialize<StoredChanges>(summary)!;
+        var text = Summary(new SectionChanges(section ?? "", stored.Changes.Select(c => new FieldChange(c.Path, c.Before, c.After)).ToList()), culture);
+        return stored.More > 0 ? text + $" (+{stored.More})" : text;
+    }
+
+    private sealed record StoredChange(string Path, string? Before, string? After);
+
+    private sealed record StoredChanges(IReadOnlyList<StoredChange> Changes, int More);
+
     private static string Quote(string? value) =>
         value is null ? "—" : "“" + (value.Length > 80 ? value[..77] + "…" : value) + "”";
 

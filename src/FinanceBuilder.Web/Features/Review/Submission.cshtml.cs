@@ -37,7 +37,10 @@ public sealed class SubmissionPage(
     public bool ReportUnavailable { get; private set; }
     public ReviewRecord? Review { get; private set; }
     public bool CanScore => access.CanScore;
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public IReadOnlyList<SheetError> Errors { get; private set; } = [];
+
+    /// A problem of the sheet, and the field it links to when there is one.
+    public sealed record SheetError(string Message, string? Anchor);
     public string? Conflict { get; private set; }
     [BindProperty(SupportsGet = true, Name = "done")] public string? Done { get; set; }
 
@@ -104,8 +107,22 @@ public sealed class SubmissionPage(
             RuleFor(s => s.Recommendation).IsInEnum().WithMessage(_ => ReviewText.Texts["Error.Recommendation"]);
             if (release)
             {
-                RuleFor(s => s).Must(s => s.ToScores().All(c => c.Score is not null) && s.Recommendation is not null)
-                    .WithMessage(_ => ReviewText.Texts["Error.ReleaseIncomplete"]);
+                // One line saying what releasing needs, then one linked line per missing answer,
+                // so the reviewer lands on each gap instead of searching a long sheet.
+                RuleFor(s => s).Custom((s, context) =>
+                {
+                    var scores = s.ToScores();
+                    if (scores.All(c => c.Score is not null) && s.Recommendation is not null)
+                        return;
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure("", ReviewText.Texts["Error.ReleaseIncomplete"]));
+                    for (var i = 0; i < scores.Count; i++)
+                    {
+                        if (scores[i].Score is null)
+                            context.AddFailure(new FluentValidation.Results.ValidationFailure($"score-{i}-1", ReviewText.Texts["Error.ScoreMissing", Wizard.WizardText.Enum(scores[i].Criterion)]));
+                    }
+                    if (s.Recommendation is null)
+                        context.AddFailure(new FluentValidation.Results.ValidationFailure("rec-" + ReviewRecommendation.Endorse, ReviewText.Texts["Error.RecommendationMissing"]));
+                });
             }
         }
 
@@ -154,7 +171,8 @@ public sealed class SubmissionPage(
         var result = new Validator(release || Review?.ReleasedAt is not null).Validate(typed);
         if (!result.IsValid)
         {
-            Errors = result.Errors.Select(e => e.ErrorMessage).Distinct().ToList();
+            Errors = result.Errors.Select(e => new SheetError(e.ErrorMessage, e.PropertyName.StartsWith("score-", StringComparison.Ordinal) || e.PropertyName.StartsWith("rec-", StringComparison.Ordinal) ? e.PropertyName : null))
+                .DistinctBy(e => e.Message).ToList();
             Form = typed;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
