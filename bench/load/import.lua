@@ -6,6 +6,10 @@ function init(args)
   body = f:read("*a")
   f:close()
 end
+-- The headers given with -H (the session cookie) are kept: headers passed to wrk.format replace them.
 function request()
-  return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
+  local headers = {}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  headers["Content-Type"] = "application/json"
+  return wrk.format("POST", nil, headers, body)
 end
