@@ -72,8 +72,8 @@ public static class FinanceBuilderApp
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
         builder.AddFinanceBuilderAccounts();
-        // PBKDF2 work per password check: Identity's 100,000 by default (about 140 ms here). The
-        // test suite lowers it, since it signs in hundreds of times; each hash records its own
+        // PBKDF2 work per password check: Identity's 100,000 by default (a whole sign-in takes
+        // about 43 ms on the bench machine). The test suite lowers it, since it signs in hundreds of times; each hash records its own
         // count, so a change never locks anybody out.
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o =>
             o.IterationCount = builder.Configuration.GetValue("FinanceBuilder:Passwords:HashIterations", 100_000));
