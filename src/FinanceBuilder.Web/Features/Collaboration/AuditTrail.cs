@@ -53,15 +53,21 @@ public sealed class AuditTrail(TimeProvider clock) : SaveChangesInterceptor
         db.AuditEvents.AddRange(events);
     }
 
-    private static AuditEvent Event(FinanceBuilderDbContext db, ProposalRecord proposal, DateTime now, string action, string? section, string summary) => new()
+    private static AuditEvent Event(FinanceBuilderDbContext db, ProposalRecord proposal, DateTime now, string action, string? section, string summary) =>
+        Event(db.Access, proposal.Id, proposal.OwnerOrganisationId, now, action, section, summary);
+
+    /// One event of the trail, by whoever the request is (or "FinanceBuilder" for the system's
+    /// own work); the summary is cut to what the column holds. Used by every writer of the trail:
+    /// saves here, comments, submissions and sharing.
+    public static AuditEvent Event(AccessScope access, Guid proposalId, Guid organisationId, DateTime now, string action, string? section, string summary) => new()
     {
-        ProposalId = proposal.Id,
-        OrganisationId = proposal.OwnerOrganisationId,
-        UserId = db.Access.UserId,
-        UserName = db.Access.IsSignedIn ? db.Access.UserName : "FinanceBuilder",
+        ProposalId = proposalId,
+        OrganisationId = organisationId,
+        UserId = access.UserId,
+        UserName = access.IsSignedIn ? access.UserName : "FinanceBuilder",
         At = now,
         Action = action,
         Section = section,
-        Summary = summary.Length > 4000 ? summary[..4000] : summary,
+        Summary = summary.Length > 4000 ? summary[..3999] + "…" : summary,
     };
 }

@@ -121,18 +121,9 @@ public sealed class CommentsPage(IMediator mediator, FinanceBuilderDbContext db,
         return Redirect(PathOf(id, filter) + (filter is null ? "?" : "&") + "done=" + (resolve ? "resolved" : "reopened") + "#comment-" + comment.Id);
     }
 
-    private AuditEvent Audit(Guid proposalId, Guid organisationId, DateTime now, string action, string section, string text) => new()
-    {
-        ProposalId = proposalId,
-        OrganisationId = organisationId,
-        UserId = access.UserId,
-        UserName = access.UserName,
-        At = now,
-        Action = action,
-        Section = section,
-        // The audit trail keeps the start of the comment; the comment itself keeps the whole.
-        Summary = text.Length > 200 ? text[..199] + "…" : text,
-    };
+    // The audit trail keeps the start of the comment; the comment itself keeps the whole.
+    private AuditEvent Audit(Guid proposalId, Guid organisationId, DateTime now, string action, string section, string text) =>
+        AuditTrail.Event(access, proposalId, organisationId, now, action, section, text.Length > 200 ? text[..199] + "…" : text);
 
     private async Task<bool> LoadAsync(Guid id, string? section, CancellationToken ct)
     {

@@ -147,17 +147,7 @@ public static class SubmitProposal
             // Not a change of the document: the version stays, so an edit (which adds one) is
             // what makes a new version submittable, and the audit trail makes it a draft again.
             proposal.Status = ProposalStatus.Submitted;
-            db.AuditEvents.Add(new AuditEvent
-            {
-                ProposalId = proposal.Id,
-                OrganisationId = proposal.OwnerOrganisationId,
-                UserId = access.UserId,
-                UserName = access.UserName,
-                At = now,
-                Action = "submitted",
-                Section = null,
-                Summary = label,
-            });
+            db.AuditEvents.Add(Collaboration.AuditTrail.Event(access, proposal.Id, proposal.OwnerOrganisationId, now, "submitted", null, label));
             try
             {
                 await db.SaveChangesAsync(ct);

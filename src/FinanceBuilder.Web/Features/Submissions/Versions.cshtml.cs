@@ -77,16 +77,8 @@ public sealed class VersionsPage(FinanceBuilderDbContext db, AccessScope access,
         return Redirect(SubmissionUrls.Versions(id) + "#sharing");
     }
 
-    private AuditEvent Event(ProposalRecord proposal, DateTime now, string action, string summary) => new()
-    {
-        ProposalId = proposal.Id,
-        OrganisationId = proposal.OwnerOrganisationId,
-        UserId = access.UserId,
-        UserName = access.UserName,
-        At = now,
-        Action = action,
-        Summary = summary,
-    };
+    private AuditEvent Event(ProposalRecord proposal, DateTime now, string action, string summary) =>
+        Collaboration.AuditTrail.Event(access, proposal.Id, proposal.OwnerOrganisationId, now, action, null, summary);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
