@@ -61,6 +61,7 @@ public sealed class SubmitTests : IDisposable
         Assert.Equal("application/zip", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal(package.FileName, download.Content.Headers.ContentDisposition.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        Assert.EndsWith("-V001.zip", package.FileName, StringComparison.Ordinal);
         var bytes = await download.Content.ReadAsByteArrayAsync();
         Assert.Equal(package.Content, bytes);
         using var zip = new ZipArchive(new MemoryStream(bytes));

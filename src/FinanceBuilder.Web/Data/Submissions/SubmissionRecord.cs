@@ -36,4 +36,9 @@ public sealed class SubmissionRecord
     public string VersionLabel => FormatVersion(Number);
 
     public static string FormatVersion(int number) => $"V.{number:000}";
+
+    /// A file of this version under a name that says which version it is ("…-V002.pdf"): a
+    /// reviewer who downloads V.001 and V.002 keeps both.
+    public static string VersionedFileName(string name, int number) =>
+        Path.GetFileNameWithoutExtension(name) + $"-V{number:000}" + Path.GetExtension(name);
 }

@@ -3,6 +3,7 @@ using FinanceBuilder.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Review;
 
@@ -20,6 +21,8 @@ public sealed class ReviewFilePage(FinanceBuilderDbContext db) : PageModel
             return File(package.Content, "application/zip", package.FileName);
         if (SharedSubmissions.Extract(package.Content, name) is not { } file)
             return NotFound();
-        return File(file.Content, file.ContentType, name);
+        // Saved under a name with the version; asked for by its name in the zip.
+        var number = await db.Submissions.Where(s => s.Id == id).Select(s => s.Number).FirstAsync(ct);
+        return File(file.Content, file.ContentType, Data.Submissions.SubmissionRecord.VersionedFileName(name, number));
     }
 }

@@ -139,7 +139,7 @@ public static class SubmitProposal
                 SubmissionId = submission.Id,
                 OrganisationId = proposal.OwnerOrganisationId,
                 ProposalId = proposal.Id,
-                FileName = package.Zip.Name,
+                FileName = SubmissionRecord.VersionedFileName(package.Zip.Name, submission.Number),
                 Content = package.Zip.Content,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(package.Zip.Content)),
             });
