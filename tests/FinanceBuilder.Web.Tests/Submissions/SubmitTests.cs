@@ -162,6 +162,10 @@ public sealed class SubmitTests : IDisposable
         Assert.Contains("already submitted as V.001", page.Text, StringComparison.Ordinal);
         Assert.Contains("Edit the proposal to submit a new version", page.Text, StringComparison.Ordinal);
         Assert.Equal((1, 1, 1), await app.CountAsync(id));
+        // The page says so before the click too, and its button cannot be pressed.
+        var before = await browser.OpenAsync($"/proposals/{id}/submit");
+        Assert.Contains("already submitted as V.001", before.Text, StringComparison.Ordinal);
+        Assert.True(before.Get("main form button[type=submit]").HasAttribute("disabled"));
     }
 
     [Fact]

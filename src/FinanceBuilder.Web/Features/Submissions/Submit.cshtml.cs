@@ -89,6 +89,8 @@ public sealed class SubmitPage(FinanceBuilderDbContext db, IMediator mediator, P
         // The proposal's own type of application, as the package and the donors will check it.
         Errors = validation.Validate(proposal, Route).Findings.Count(f => f.Severity == Severity.Error);
         var count = await db.Submissions.CountAsync(s => s.ProposalId == id, ct);
+        // Said before the click, not only after it: nothing changed since that version.
+        UnchangedSince ??= await db.Submissions.Where(s => s.ProposalId == id && s.ProposalVersion == record.Version).Select(s => (int?)s.Number).FirstOrDefaultAsync(ct);
         NextLabel = SubmissionRecord.FormatVersion(count + 1);
         var shared = await db.ProposalShares.Where(s => s.ProposalId == id).Select(s => s.DonorOrganisationId).ToListAsync(ct);
         Donors = (await SubmitProposal.Donors(db).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
