@@ -3,6 +3,7 @@ using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Accounts;
 using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -110,7 +111,7 @@ public sealed class PlatformAdminTests : IDisposable
     }
 
     [Fact]
-    public async Task TemplatePacks_AreListed_ReadOnly()
+    public async Task TemplatePacks_AreListed()
     {
         using var admin = await AdminAsync();
 
@@ -119,7 +120,40 @@ public sealed class PlatformAdminTests : IDisposable
         var packs = page.Get("table.template-packs").TextContent;
         Assert.Contains("GCF-FP-V3.0", packs, StringComparison.Ordinal);
         Assert.Contains("templates/", page.Text, StringComparison.Ordinal);
-        Assert.Null(page.Find("table.template-packs form"));
+    }
+
+    [Fact]
+    public async Task TemplatePacks_ChangedOnTheServer_AreCheckedAndReloaded_WithoutARestart()
+    {
+        var folder = Directory.CreateTempSubdirectory("fb-packs-").FullName;
+        var pack = Path.Combine(folder, "gcf-concept-note");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "templates", "gcf-concept-note"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(pack, Path.GetRelativePath(Path.Combine(AppContext.BaseDirectory, "templates", "gcf-concept-note"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        using var host = app.With(new Dictionary<string, string> { ["FinanceBuilder:TemplatesDirectory"] = folder });
+        await app.CreateUserAsync("packs@platform.test", AccessScope.WorkspaceOrganisationId, MemberRole.OrganisationAdmin, platformAdmin: true);
+        using var admin = await host.SignedInClientAsync("packs@platform.test");
+        Assert.Contains("gcf-concept-note", (await admin.OpenAsync("/admin")).Get("table.template-packs").TextContent, StringComparison.Ordinal);
+
+        // An administrator breaks a template on the server, then reloads: the pack is withdrawn
+        // and the page says where the problem is.
+        var section = Path.Combine(pack, "en", "a-summary.scriban");
+        var original = await File.ReadAllTextAsync(section);
+        await File.WriteAllTextAsync(section, original + "\n{{ if }}\n");
+        var broken = await Wizard.WizardPage.ReadAsync(await admin.SubmitFormAsync("/admin", "main form[action$='handler=Reload']", _ => { }));
+        Assert.Equal(HttpStatusCode.OK, broken.Status);
+        Assert.Contains("a-summary.scriban", broken.Get(".pack-problems").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("gcf-concept-note", broken.Get("table.template-packs").TextContent, StringComparison.Ordinal);
+
+        // Fixed and reloaded: offered again.
+        await File.WriteAllTextAsync(section, original);
+        var fixedPage = await Wizard.WizardPage.ReadAsync(await admin.SubmitFormAsync("/admin", "main form[action$='handler=Reload']", _ => { }));
+        Assert.Null(fixedPage.Find(".pack-problems"));
+        Assert.Contains("gcf-concept-note", fixedPage.Get("table.template-packs").TextContent, StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

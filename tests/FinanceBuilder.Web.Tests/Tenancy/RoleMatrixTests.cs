@@ -113,6 +113,7 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /admin/organisations/{id:guid}?handler=Enable"] = Policies.PlatformAdmin,
         ["POST /admin/organisations/{id:guid}?handler=Link"] = Policies.PlatformAdmin,
         ["POST /admin/organisations/{id:guid}?handler=Unlink"] = Policies.PlatformAdmin,
+        ["POST /admin?handler=Reload"] = Policies.PlatformAdmin,
         ["POST /review/{id:guid}?handler=Save"] = Policies.Scorer,
         ["POST /review/{id:guid}?handler=Release"] = Policies.Scorer,
         ["POST /review/{id:guid}?handler=Withdraw"] = Policies.Scorer,

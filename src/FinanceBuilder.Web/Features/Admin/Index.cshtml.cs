@@ -41,8 +41,9 @@ public sealed partial class AdminPage(FinanceBuilderDbContext db, TemplatePacks 
     }
 
     public IReadOnlyList<Row> Organisations { get; private set; } = [];
-    public IReadOnlyList<TemplatePack> Packs { get; } = packs.Packs.Values.OrderBy(p => p.Manifest.Id, StringComparer.Ordinal).ToList();
-    public int PackProblems => packs.Problems.Count;
+    public IReadOnlyList<TemplatePack> Packs => packs.Packs.Values.OrderBy(p => p.Manifest.Id, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> PackProblems => packs.Problems;
+    public bool Reloaded { get; private set; }
     public Form Entered { get; private set; } = new(null, null, null);
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -69,6 +70,16 @@ public sealed partial class AdminPage(FinanceBuilderDbContext db, TemplatePacks 
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(ct);
         return Redirect(AdminOrganisationPage.PathOf(organisation.Id) + "?done=created");
+    }
+
+    /// "Check and reload the packs": after a pack was changed in templates/ on the server, the
+    /// packs that load are offered at once and the others are listed with file, line and reason.
+    public async Task<IActionResult> OnPostReloadAsync(CancellationToken ct)
+    {
+        packs.Reload();
+        Reloaded = true;
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

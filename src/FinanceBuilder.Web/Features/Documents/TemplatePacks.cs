@@ -11,13 +11,45 @@ namespace FinanceBuilder.Web.Features.Documents;
 /// </summary>
 public sealed class TemplatePacks
 {
+    private readonly string folder;
+    private readonly ILogger<TemplatePacks> logger;
+    private readonly Lock reloading = new();
+    private Snapshot current;
+
+    /// What one load found: the usable packs and, for the others, why not (file, line, reason).
+    private sealed record Snapshot(IReadOnlyDictionary<string, TemplatePack> Packs, IReadOnlyList<string> Problems);
+
     public TemplatePacks(IConfiguration configuration, ILogger<TemplatePacks> logger)
     {
-        var folder = configuration["FinanceBuilder:TemplatesDirectory"] is { Length: > 0 } configured
+        this.logger = logger;
+        folder = configuration["FinanceBuilder:TemplatesDirectory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(AppContext.BaseDirectory, "templates");
+        current = Load();
+    }
+
+    public IReadOnlyDictionary<string, TemplatePack> Packs => current.Packs;
+
+    /// <summary>The packs that could not be loaded: one message each, with file, line and reason.</summary>
+    public IReadOnlyList<string> Problems => current.Problems;
+
+    /// <summary>
+    /// Reads templates/ again, as at start, so that a platform administrator puts a changed pack
+    /// into service without restarting: the packs that load are offered from the next request
+    /// on, the broken ones are not (each with its problems), and documents being generated keep
+    /// the pack they started with.
+    /// </summary>
+    public IReadOnlyList<string> Reload()
+    {
+        lock (reloading)
+            current = Load();
+        return current.Problems;
+    }
+
+    private Snapshot Load()
+    {
         var packs = new Dictionary<string, TemplatePack>(StringComparer.Ordinal);
-        var problems = new List<PackException>();
+        var problems = new List<string>();
         if (Directory.Exists(folder))
         {
             foreach (var packFolder in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
@@ -27,24 +59,22 @@ public sealed class TemplatePacks
                     var pack = PackLoader.Load(packFolder);
                     if (pack.Manifest.Route is { } route && !RouteNames.TryParse(route, out _))
                     {
-                        logger.LogError("{Folder}/manifest.json: route \"{Route}\" is not a type of application ({Allowed}); the pack is not offered", packFolder, route, RouteNames.Allowed);
+                        problems.Add($"{packFolder}/manifest.json: route \"{route}\" is not a type of application ({RouteNames.Allowed}); the pack is not offered");
+                        logger.LogError("{Problem}", problems[^1]);
                         continue;
                     }
                     packs[pack.Manifest.Id] = pack;
                 }
                 catch (PackException e)
                 {
-                    problems.Add(e);
+                    problems.Add(e.Message);
                     logger.LogError("{Problem}", e.Message);
                 }
             }
         }
         logger.LogInformation("Template packs loaded from {Folder}: {Packs}", folder, string.Join(", ", packs.Keys));
-        Packs = packs;
-        Problems = problems;
+        return new Snapshot(packs, problems);
     }
-
-    public IReadOnlyDictionary<string, TemplatePack> Packs { get; }
 
     /// The type of application a pack writes (its manifest's route), null when it names none.
     public static Route? RouteOf(TemplatePack pack) =>
@@ -55,7 +85,4 @@ public sealed class TemplatePacks
     public string? PackFor(Route? route) =>
         Packs.Values.OrderBy(p => p.Manifest.Id, StringComparer.Ordinal).FirstOrDefault(p => RouteOf(p) == (route ?? Route.FundingProposal))?.Manifest.Id
         ?? Packs.Keys.Order(StringComparer.Ordinal).FirstOrDefault();
-
-    /// <summary>The packs that could not be loaded, with their problems.</summary>
-    public IReadOnlyList<PackException> Problems { get; }
 }
