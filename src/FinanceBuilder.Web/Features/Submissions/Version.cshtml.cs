@@ -42,11 +42,4 @@ public sealed class VersionPage(FinanceBuilderDbContext db) : PageModel
         Shares = await SubmittedVersions.SharesAsync(db, id, ct);
         return Page();
     }
-
-    /// An amount in USD in the reader's format, or "not computed".
-    public string Usd(decimal? amount) => amount is { } a ? "USD " + a.ToString("N0", Culture) : SubmissionText.Texts["Figure.None"];
-
-    public string Number(decimal? value) => value is { } v ? v.ToString("N0", Culture) : SubmissionText.Texts["Figure.None"];
-
-    public string EnumText(string type, string? value) => value is null ? SubmissionText.Texts["Figure.None"] : WizardText.Get($"Enum.{type}.{value}", Culture);
 }
