@@ -68,6 +68,7 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
             proposal.Property(p => p.Language).HasMaxLength(8);
             proposal.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             proposal.Property(p => p.Version).IsConcurrencyToken();
+            proposal.Property(p => p.CheckedSteps).HasMaxLength(2000).HasDefaultValue("*");
             proposal.HasOne<OrganisationRecord>().WithMany().HasForeignKey(p => p.OwnerOrganisationId);
             proposal.HasIndex(p => new { p.OwnerOrganisationId, p.IsDeleted, p.UpdatedAt });
             // Tenancy and soft delete in one place: no query can forget either.

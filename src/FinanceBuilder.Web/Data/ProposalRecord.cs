@@ -20,6 +20,11 @@ public sealed class ProposalRecord
     public string Document { get; set; } = "";
     public bool IsDeleted { get; set; }
     public DateTime? DeletedAt { get; set; }
+    /// The wizard pages whose checks are shown beside their questions: those saved at least
+    /// once, as a comma-separated list of step ids, or "*" for every page (a proposal that came
+    /// complete from a file, the API or a copy). Errors never wait under a question nobody has
+    /// reached yet (docs/decisions/0008-one-proposal-pipeline.md).
+    public string CheckedSteps { get; set; } = "*";
 }
 
 public enum ProposalStatus { Draft, ReadyToSubmit, Submitted, Withdrawn }

@@ -331,6 +331,13 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckedSteps")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("*");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 

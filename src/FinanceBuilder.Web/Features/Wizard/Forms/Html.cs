@@ -44,5 +44,11 @@ public sealed class Html
 
     public static string Encode(string value) => Encoder.Encode(value);
 
+    /// Where the next character will be written: with <see cref="Slice"/>, a part of the page
+    /// can be taken out as it was written (a live region, sent again by autosave).
+    public int Length => text.Length;
+
+    public string Slice(int start, int end) => text.ToString(start, end - start);
+
     public override string ToString() => text.ToString();
 }
