@@ -50,10 +50,9 @@ public sealed class AutosaveTests : IDisposable
         Assert.Equal("saved", reply.GetProperty("status").GetString());
         Assert.Equal(2, reply.GetProperty("version").GetInt32());
         Assert.Matches("^[0-9]{2}:[0-9]{2} UTC$", reply.GetProperty("message").GetString());
-        var size = reply.GetProperty("panels").GetProperty("size").GetString()!;
-        Assert.Contains("data-panel=\"size\"", size, StringComparison.Ordinal);
-        Assert.Contains("Large (over USD 250 million)", size, StringComparison.Ordinal);
-        Assert.Contains("id=\"findings\"", reply.GetProperty("findings").GetString(), StringComparison.Ordinal);
+        var live = reply.GetProperty("live");
+        Assert.Contains("Large (over USD 250 million)", live.GetProperty("panel:size").GetString(), StringComparison.Ordinal);
+        Assert.Contains("id=\"findings\"", live.GetProperty("side").GetString(), StringComparison.Ordinal);
         var (version, proposal) = await browser.StoredAsync(id);
         Assert.Equal(2, version);
         Assert.Equal("Tamale solar, autosaved", proposal.Basics.Title);
@@ -122,9 +121,10 @@ public sealed class AutosaveTests : IDisposable
         Assert.Equal("invalid", reply.GetProperty("status").GetString());
         Assert.Equal(1, reply.GetProperty("version").GetInt32());
         Assert.StartsWith("Not saved: 1 answers need correcting", reply.GetProperty("message").GetString(), StringComparison.Ordinal);
-        var error = Assert.Single(reply.GetProperty("errors").EnumerateArray());
-        Assert.Equal("f-applicant-proponent-population", error.GetProperty("field").GetString());
-        Assert.StartsWith("Enter a whole number", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("f-applicant-proponent-population", Assert.Single(reply.GetProperty("invalid").EnumerateArray()).GetString());
+        var live = reply.GetProperty("live");
+        Assert.Contains("Enter a whole number", live.GetProperty("error:f-applicant-proponent-population").GetString(), StringComparison.Ordinal);
+        Assert.Contains("href=\"#f-applicant-proponent-population\"", live.GetProperty("summary").GetString(), StringComparison.Ordinal);
         var (version, proposal) = await browser.StoredAsync(id);
         Assert.Equal(1, version);
         Assert.NotEqual("Tamale Metropolitan Assembly", proposal.Applicant.Proponent.Name);
@@ -138,7 +138,7 @@ public sealed class AutosaveTests : IDisposable
         var reply = await AutosaveAsync(id, "dates", form.Change("basics.implementationEnd", "2020-01-01"));
 
         Assert.Equal("invalid", reply.GetProperty("status").GetString());
-        Assert.Equal("f-basics-implementationEnd", Assert.Single(reply.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+        Assert.Equal("f-basics-implementationEnd", Assert.Single(reply.GetProperty("invalid").EnumerateArray()).GetString());
         Assert.Equal(1, await browser.StoredVersionAsync(id));
     }
 

@@ -159,7 +159,7 @@ public sealed class FieldValidationTests : IDisposable
         Assert.True(link is not null, $"The error summary does not link to #{id}: {summary.TextContent.Trim()}");
         Assert.Matches(message, link.TextContent);
         Assert.DoesNotMatch(WizardTextTests.RawKey(), link.TextContent);
-        Assert.StartsWith(QuestionLabel(field, culture) + ": ", link.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith(QuestionLabel(field, culture) + FinanceBuilder.Web.Features.Wizard.WizardText.Get("Ui.LabelSeparator", culture), link.TextContent, StringComparison.Ordinal);
         var input = page.Get("#" + id);
         Assert.Equal("true", input.GetAttribute("aria-invalid"));
         // A text box shows what was typed; a list of choices cannot show a value it does not offer.

@@ -9,13 +9,17 @@ public static class CreateProposal
 {
     /// <param name="OwnerOrganisationId">For a planning agency, the supported organisation the
     /// proposal is written for; the person's own organisation when null.</param>
-    public sealed record Command(Proposal Proposal, Guid? OwnerOrganisationId = null) : IRequest<ProposalSummary>;
+    /// <param name="FreshStart">A proposal begun in the wizard: its pages show their checks only
+    /// once saved. A copy or a file comes complete, with every page's checks shown.</param>
+    public sealed record Command(Proposal Proposal, Guid? OwnerOrganisationId = null, bool FreshStart = false) : IRequest<ProposalSummary>;
 
     public sealed class Handler(FinanceBuilderDbContext db, TimeProvider clock) : IRequestHandler<Command, ProposalSummary>
     {
         public async ValueTask<ProposalSummary> Handle(Command command, CancellationToken cancellationToken)
         {
             var record = New(db, clock, command.Proposal, command.OwnerOrganisationId);
+            if (command.FreshStart)
+                record.CheckedSteps = "";
             await db.SaveChangesAsync(cancellationToken);
             return ProposalSummary.From(record);
         }

@@ -31,11 +31,12 @@ public sealed class CheckAnswersPage(IMediator mediator, ProposalValidation vali
             return NotFound();
         Summary = opened.Summary;
         Proposal = opened.Proposal;
-        Report = validation.Validate(Proposal);
+        var page = opened.Check(validation);
+        Report = page.Report;
         var language = Proposal.Language.ToString().ToLowerInvariant();
         Previews = packs.Packs.Values.Where(p => p.Sections.ContainsKey(language)).OrderBy(p => p.Manifest.Id, StringComparer.Ordinal)
             .Select(p => (p.Manifest.Id, p.Manifest.NameIn(Culture.TwoLetterISOLanguageName))).ToList();
-        Sections = StepProgress.All(Proposal, Report)
+        Sections = page.Steps
             .Select(s => (s.Step, s.Status, Answers.Of(s.Step, Proposal, Culture),
                 (IReadOnlyList<Finding>)Report.Findings.Where(f => f.Paths.Any(s.Step.Owns)).OrderBy(f => f.Severity).ToList()))
             .ToList();

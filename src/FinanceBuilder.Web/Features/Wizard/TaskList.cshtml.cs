@@ -31,8 +31,9 @@ public sealed class TaskListPage(IMediator mediator, ProposalValidation validati
             return NotFound();
         Summary = opened.Summary;
         Proposal = opened.Proposal;
-        Report = validation.Validate(Proposal);
-        Steps = StepProgress.All(Proposal, Report);
+        var page = opened.Check(validation);
+        Report = page.Report;
+        Steps = page.Steps;
         NextToDo = StepProgress.NextToDo(Steps);
         SavedStep = saved is not null && StepCatalogue.Find(saved) is { } step ? step.Id : null;
         Copied = copied == 1;

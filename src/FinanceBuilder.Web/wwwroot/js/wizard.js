@@ -185,23 +185,20 @@
   }
 
   function handle(reply) {
-    clearInlineErrors();
+    if (reply.status === 'saved' || reply.status === 'invalid') {
+      // The reply carries every part of the page that depends on the answers, drawn as a
+      // reload would draw it: the page takes them all, so it never contradicts what was saved.
+      showLive(reply.live || {}, reply.invalid || []);
+    }
     if (reply.status === 'saved') {
       versionInput().value = reply.version;
       retried = false;
       if (!dirty) clearDraft();
       var time = new Date().toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
       setStatus(format(text.savedAt, time));
-      Object.keys(reply.panels || {}).forEach(function (key) {
-        var panel = document.querySelector('[data-panel="' + CSS.escape(key) + '"]');
-        if (panel) panel.outerHTML = reply.panels[key];
-      });
-      var findings = document.querySelector('[data-findings]');
-      if (findings && reply.findings) findings.innerHTML = reply.findings;
     } else if (reply.status === 'invalid') {
       dirty = true;
       setStatus(reply.message, true);
-      (reply.errors || []).forEach(function (error) { showInlineError(error.field, error.message); });
     } else if (reply.status === 'expired' && reply.token && !retried) {
       // The antiforgery token expired: take the new one and try once more.
       retried = true;
@@ -224,6 +221,36 @@
     }
   }
 
+  // Each live box keeps its place; only what is inside it changes, so the control being typed
+  // in keeps its focus and caret. A question's error decides its red border and aria marks.
+  function showLive(live, invalid) {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-live]'), function (box) {
+      var html = live[box.getAttribute('data-live')];
+      if (html !== undefined && box.innerHTML !== html) box.innerHTML = html;
+    });
+    Array.prototype.forEach.call(form.querySelectorAll('[data-field]'), function (field) {
+      var id = field.getAttribute('data-field');
+      var box = field.querySelector('[data-live="error:' + CSS.escape(id) + '"]');
+      var hasError = !!(box && box.children.length);
+      field.classList.toggle('field--error', hasError);
+      var described = field.querySelector('.field-set[aria-describedby], .field-set') || document.getElementById(id);
+      if (described) describe(described, id + '-error', hasError);
+    });
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (el) { el.removeAttribute('aria-invalid'); });
+    invalid.forEach(function (id) {
+      var el = document.getElementById(id);
+      if (el) el.setAttribute('aria-invalid', 'true');
+    });
+  }
+  function describe(el, id, on) {
+    var ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(function (x) { return x && x !== id; });
+    if (on) {
+      // The error comes after the hint, as the page writes it.
+      ids.push(id);
+    }
+    if (ids.length) el.setAttribute('aria-describedby', ids.join(' ')); else el.removeAttribute('aria-describedby');
+  }
+
   function signedOut() {
     // Older pages without the signed-out texts say what they said for an expired session.
     setStatus(text.signedOut || text.expired, true);
@@ -235,28 +262,6 @@
     link.rel = 'noopener';
     link.textContent = text.signIn;
     status.appendChild(link);
-  }
-
-  function showInlineError(id, message) {
-    var field = document.getElementById(id);
-    if (!field) return;
-    field.setAttribute('aria-invalid', 'true');
-    var note = document.createElement('p');
-    note.className = 'error-message js-error';
-    note.id = id + '-js-error';
-    note.textContent = message;
-    field.parentNode.insertBefore(note, field);
-    field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' ' + note.id).trim());
-  }
-  function clearInlineErrors() {
-    Array.prototype.forEach.call(document.querySelectorAll('.js-error'), function (note) {
-      var field = document.getElementById(note.id.replace(/-js-error$/, ''));
-      if (field) {
-        field.removeAttribute('aria-invalid');
-        field.setAttribute('aria-describedby', (field.getAttribute('aria-describedby') || '').replace(note.id, '').trim());
-      }
-      note.remove();
-    });
   }
 
   // ---- word counts, as the server counts them (words separated by white space) ----------

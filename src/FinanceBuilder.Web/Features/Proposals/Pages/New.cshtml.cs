@@ -73,7 +73,7 @@ public sealed class NewProposalPage(IMediator mediator, FinanceBuilderDbContext 
             Target = new Target { Fund = Fund.Gcf, Route = route, TemplateVersion = RuleSettings.Default.TemplateVersion },
             Basics = { Title = string.IsNullOrEmpty(title) ? null : title },
         };
-        var created = await mediator.Send(new CreateProposal.Command(proposal, owner), ct);
+        var created = await mediator.Send(new CreateProposal.Command(proposal, owner, FreshStart: true), ct);
         return Redirect(WizardUrls.TaskList(created.Id));
     }
 }

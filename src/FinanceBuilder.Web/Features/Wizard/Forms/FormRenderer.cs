@@ -14,12 +14,26 @@ public sealed class FormRenderer(FormContext context)
     private readonly Html html = new();
     private readonly CultureInfo culture = context.Culture;
     private readonly OptionCache options = new(context.Proposal);
+    private readonly Dictionary<string, string> live = new(StringComparer.Ordinal);
+    private readonly List<string> invalidIds = [];
 
-    public static string Render(Step step, FormContext context)
+    public static RenderedForm Render(Step step, FormContext context)
     {
         var renderer = new FormRenderer(context);
         renderer.Blocks(step.Blocks, context.Proposal, "", inTable: false, itemTitle: null);
-        return renderer.html.ToString();
+        return new RenderedForm(renderer.html.ToString(), renderer.live, renderer.invalidIds);
+    }
+
+    /// A part of the page that depends on the answers (an error, the checks on a question, a
+    /// computed panel): written once here, and taken out as written so that autosave sends
+    /// exactly what a reload would show (design D14).
+    private void Live(string key, Action write, string? cssClass = null, bool polite = false)
+    {
+        html.Raw("<div").Attr("class", cssClass).Attr("data-live", key).Flag("aria-live=\"polite\"", polite).Raw(">");
+        var start = html.Length;
+        write();
+        live[key] = html.Slice(start, html.Length);
+        html.Raw("</div>");
     }
 
     private void Blocks(IReadOnlyList<Block> blocks, object scope, string prefix, bool inTable, string? itemTitle)
@@ -50,7 +64,7 @@ public sealed class FormRenderer(FormContext context)
                     List(list, scope, prefix);
                     break;
                 case PanelBlock panel:
-                    html.Raw(context.Panel(panel, scope, prefix));
+                    Live("panel:" + panel.KeyAt(prefix), () => html.Raw(context.Panel(panel, scope, prefix)), "panel", polite: true);
                     break;
                 case GuidanceBlock guide:
                     html.Raw("<div class=\"guidance\">");
@@ -80,7 +94,7 @@ public sealed class FormRenderer(FormContext context)
         if (WizardText.Find("Hint." + key) is { } hint)
             html.Raw("<p class=\"hint\">").Text(hint).Raw("</p>");
         ErrorMessage(path, id);
-        Findings(path, exact: true);
+        Live("findings:" + id, () => Findings(path, exact: true));
         html.Raw("<input type=\"hidden\"").Attr("name", path + ".from").Attr("value", from.ToString(CultureInfo.InvariantCulture)).Raw(">");
         html.Raw("<input type=\"hidden\"").Attr("name", path + ".count").Attr("value", shown.ToString(CultureInfo.InvariantCulture)).Raw(">");
 
@@ -183,7 +197,7 @@ public sealed class FormRenderer(FormContext context)
         var describedBy = string.Join(' ', new[] { hint is null ? null : site.Id + "-hint", hasError ? site.Id + "-error" : null }.Where(x => x is not null));
         var visibleLabel = inTable ? label + (itemTitle is null ? "" : " — " + itemTitle) : label;
 
-        html.Raw(inTable ? "<div class=\"field field--cell" : "<div class=\"field").Raw(hasError ? " field--error\"" : "\"").Raw(">");
+        html.Raw(inTable ? "<div class=\"field field--cell" : "<div class=\"field").Raw(hasError ? " field--error\"" : "\"").Attr("data-field", site.Id).Raw(">");
         if (grouped)
         {
             var compound = site.Shape.Kind is FieldKind.Money or FieldKind.People or FieldKind.Factor;
@@ -202,7 +216,7 @@ public sealed class FormRenderer(FormContext context)
         if (grouped)
             html.Raw("</fieldset>");
         if (!inTable)
-            Findings(site.Path, exact: false);
+            Live("findings:" + site.Id, () => Findings(site.Path, exact: false));
         html.Raw("</div>");
     }
 
@@ -218,6 +232,7 @@ public sealed class FormRenderer(FormContext context)
                     site.Shape.Kind is FieldKind.Email ? "email" : site.Shape.Kind is FieldKind.Phone ? "tel" : "off", refresh: site.Block.Refresh);
                 break;
             case FieldKind.Paragraph or FieldKind.Narrative:
+                Invalid(site.Id, invalid);
                 html.Raw("<textarea class=\"textarea\"").Attr("id", site.Id).Attr("name", site.Path)
                     .Attr("rows", site.Shape.Kind == FieldKind.Narrative ? "14" : inTable ? "2" : "5")
                     .Attr("maxlength", site.Shape.MaxLength.ToString(CultureInfo.InvariantCulture))
@@ -325,11 +340,21 @@ public sealed class FormRenderer(FormContext context)
         html.Raw("</div>");
     }
 
-    private void Input(string id, string name, string type, string value, string? describedBy, bool invalid, string? width, int maxLength, string autocomplete, string? inputMode = null, bool refresh = false) =>
+    /// Controls marked aria-invalid: autosave's reply lists them, so the page marks the same ones.
+    private void Invalid(string id, bool isInvalid)
+    {
+        if (isInvalid)
+            invalidIds.Add(id);
+    }
+
+    private void Input(string id, string name, string type, string value, string? describedBy, bool invalid, string? width, int maxLength, string autocomplete, string? inputMode = null, bool refresh = false)
+    {
+        Invalid(id, invalid);
         html.Raw("<input").Attr("class", width is null ? "input" : "input " + width).Attr("id", id).Attr("name", name).Attr("type", type)
             .Attr("value", value).Attr("maxlength", maxLength.ToString(CultureInfo.InvariantCulture)).Attr("inputmode", inputMode)
             .Attr("autocomplete", autocomplete).Attr("spellcheck", type == "text" && inputMode is null ? null : "false")
             .Attr("aria-describedby", describedBy).Flag("aria-invalid=\"true\"", invalid).Flag("data-refresh", refresh).Raw(">");
+    }
 
     private void Choice(FieldSite site, string? aria, bool invalid, bool inTable)
     {
@@ -356,6 +381,7 @@ public sealed class FormRenderer(FormContext context)
 
     private void Select(string id, string name, string? aria, bool invalid, bool refresh, IEnumerable<(string Value, string Label, bool Selected)> options, bool blank)
     {
+        Invalid(id, invalid);
         html.Raw("<select class=\"select\"").Attr("id", id).Attr("name", name).Attr("aria-describedby", aria)
             .Flag("aria-invalid=\"true\"", invalid).Flag("data-refresh", refresh).Raw(">");
         if (blank)
@@ -392,7 +418,9 @@ public sealed class FormRenderer(FormContext context)
         html.Raw("</p>");
     }
 
-    private void ErrorMessage(string path, string id)
+    private void ErrorMessage(string path, string id) => Live("error:" + id, () => ErrorText(path, id));
+
+    private void ErrorText(string path, string id)
     {
         if (!context.Errors.TryGetValue(path, out var message))
         {
@@ -436,3 +464,7 @@ public sealed class FormRenderer(FormContext context)
 
     private string Number(long? value) => value is { } v ? NumberText.Format(v, culture) : "";
 }
+
+/// A step's questions as HTML, with the parts that depend on the answers (key → HTML as written
+/// in the page) and the controls marked invalid.
+public sealed record RenderedForm(string Html, IReadOnlyDictionary<string, string> Live, IReadOnlyList<string> Invalid);

@@ -52,7 +52,11 @@ public sealed record GroupBlock(string Key, IReadOnlyList<Block> Blocks) : Block
 
 /// Figures computed from the answers (totals, emission reductions, limits of the route), shown
 /// beside the questions and refreshed after every save.
-public sealed record PanelBlock(string Name) : Block;
+public sealed record PanelBlock(string Name) : Block
+{
+    /// The panel's key in a page: its name, and where it stands in a list ("emissions@mitigation.measures[0]").
+    public string KeyAt(string prefix) => prefix.Length == 0 ? Name : Name + "@" + prefix;
+}
 
 /// A paragraph of guidance from the resource files.
 public sealed record GuidanceBlock(string Key) : Block;
