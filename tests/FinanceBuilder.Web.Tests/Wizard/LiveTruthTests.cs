@@ -33,6 +33,7 @@ public sealed class LiveTruthTests : IDisposable
         { "mitigation-tamale-solar-led.json", "budget", "budget.lines[0].amount.amount", "1200000" },
         { "mitigation-tamale-solar-led.json", "financing", "financing.coFinancing[0].amount.amount", "2500000" },
         { "adaptation-cotonou-drainage-fr.json", "adaptation", "adaptationMeasures[0].beneficiaries.direct.female", "15000" },
+        { "adaptation-cotonou-drainage-fr.json", "timetable", "timetable[0].activityId", "1.1.1" },
     };
 
     [Theory]
