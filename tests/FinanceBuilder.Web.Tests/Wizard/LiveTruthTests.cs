@@ -106,6 +106,24 @@ public sealed class LiveTruthTests : IDisposable
         Assert.NotEmpty(page.Document.QuerySelectorAll("[data-live=side] .finding--error"));
     }
 
+    [Fact]
+    public async Task PeopleCount_TotalOfWomenAndMen_IsComputed_NeverTypedTwice()
+    {
+        var id = await browser.SeedSampleAsync("adaptation-cotonou-drainage-fr.json");
+        var page = await browser.OpenAsync(Urls.Step(id, "adaptation"));
+        // Women and men are given: no total to type, the sum is shown.
+        Assert.Null(page.Find("[name='adaptationMeasures[0].beneficiaries.direct.total']"));
+        Assert.Contains("68,500", page.Get("[data-live='total:f-adaptationMeasures-0-beneficiaries-direct']").TextContent, StringComparison.Ordinal);
+
+        var reply = await AutosaveAsync(id, "adaptation", page.StepForm().Remove("action")
+            .Change("adaptationMeasures[0].beneficiaries.direct.female", "40000").Set("adaptationMeasures[0].beneficiaries.direct.total", "1"));
+
+        Assert.Contains("73,290", reply.GetProperty("live").GetProperty("total:f-adaptationMeasures-0-beneficiaries-direct").GetString(), StringComparison.Ordinal);
+        var stored = (await browser.StoredAsync(id)).Proposal.AdaptationMeasures[0].Beneficiaries.Direct!;
+        Assert.Null(stored.Total);
+        Assert.Equal(73_290, stored.Known());
+    }
+
     private async Task<Guid> NewProposalAsync()
     {
         var form = (await browser.OpenAsync("/proposals/new")).Get("main form") as AngleSharp.Html.Dom.IHtmlFormElement;

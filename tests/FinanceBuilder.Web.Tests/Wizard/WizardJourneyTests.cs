@@ -262,7 +262,9 @@ public sealed class WizardJourneyTests : IDisposable
         Assert.True(version > StepCatalogue.All.Count, $"Only {version} versions were saved.");
         Assert.Equal("Tamale Solar Schools and Flood-Safe Streets, Ghana", proposal.Basics.Title);
         Assert.Equal(48_250_000.50m, proposal.Applicant.Proponent.AnnualBudget!.Amount);
-        Assert.Equal(118_000, proposal.AdaptationMeasures[0].Beneficiaries.Direct!.Total);
+        // Women and men given: the total is theirs, computed rather than stored a second time.
+        Assert.Null(proposal.AdaptationMeasures[0].Beneficiaries.Direct!.Total);
+        Assert.Equal(118_000, proposal.AdaptationMeasures[0].Beneficiaries.Direct.Known());
         Assert.Equal(2400m, proposal.MitigationMeasures[0].GridElectricity!.Generation!.InstalledCapacityKwp);
         Assert.Equal("tCO2/MWh", proposal.MitigationMeasures[0].GridElectricity!.GridEmissionFactor!.Unit);
     }

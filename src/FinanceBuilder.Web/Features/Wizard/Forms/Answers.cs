@@ -83,7 +83,7 @@ public static class Answers
                 var parts = new List<string>();
                 if (people.Female is { } f) parts.Add($"{T("Ui.Female")} {NumberText.Format(f, culture)}");
                 if (people.Male is { } m) parts.Add($"{T("Ui.Male")} {NumberText.Format(m, culture)}");
-                if (people.Total is { } t) parts.Add($"{T("Ui.TotalPeople")} {NumberText.Format(t, culture)}");
+                if (people.Known() is { } t) parts.Add($"{T("Ui.TotalPeople")} {NumberText.Format(t, culture)}");
                 return string.Join(" · ", parts);
             case Factor factor:
                 var source = factor.Source is null ? "" : " — " + factor.Source + (factor.Year is { } y ? ", " + y.ToString(CultureInfo.InvariantCulture) : "");

@@ -269,7 +269,7 @@ public sealed class FormBinder
 
     private void People(FieldSite site)
     {
-        if (!form.ContainsKey(site.Path + ".total"))
+        if (!form.ContainsKey(site.Path + ".female"))
             return;
         var shape = site.Shape with { Min = 0, Max = 100_000_000_000, ValueType = typeof(long) };
         var before = errors.Count;
@@ -278,7 +278,9 @@ public sealed class FormBinder
             var raw = Clean(form[site.Path + "." + part].ToString());
             return raw.Length == 0 ? null : (long?)Number(site.Path + "." + part, raw, shape);
         }
-        var (female, male, total) = (Part("female"), Part("male"), Part("total"));
+        var (female, male) = (Part("female"), Part("male"));
+        // With women or men given, the total is theirs (computed, never typed twice).
+        var total = female is null && male is null ? Part("total") : null;
         if (errors.Count > before)
             return;
         var empty = female is null && male is null && total is null;

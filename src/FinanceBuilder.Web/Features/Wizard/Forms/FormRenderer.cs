@@ -315,7 +315,15 @@ public sealed class FormRenderer(FormContext context)
                 var people = site.Value as PeopleCount;
                 Sub(site, "female", "Ui.Female", Number(people?.Female), "input--number", "numeric", first: true);
                 Sub(site, "male", "Ui.Male", Number(people?.Male), "input--number", "numeric", first: false);
-                Sub(site, "total", "Ui.TotalPeople", Number(people?.Total), "input--number", "numeric", first: false);
+                // The total follows from women and men when either is known: computed, never
+                // typed twice. Only a count not split by sex is typed as a total.
+                Live("total:" + site.Id, () =>
+                {
+                    if (people?.Female is null && people?.Male is null)
+                        Sub(site, "total", "Ui.TotalPeople", Number(people?.Total), "input--number", "numeric", first: false);
+                    else
+                        html.Raw("<p class=\"computed-total\">").Text(WizardText.Format(culture, "Ui.TotalComputed", Number(people.Known()))).Raw("</p>");
+                });
                 break;
             case FieldKind.Factor:
                 var factor = site.Value as Factor;

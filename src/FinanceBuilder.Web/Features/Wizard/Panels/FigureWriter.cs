@@ -66,11 +66,18 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
             html.Raw("<p>").Text(T("Ui.NotYet")).Raw("</p>");
             return;
         }
-        Open();
-        Row("Panel.FirstYear", Tonnes(result.FirstYearTco2e));
-        Row("Panel.AverageAnnual", Tonnes(result.AverageAnnualTco2e));
-        Row("Panel.Lifetime", F("Panel.LifetimeValue", Num(result.LifetimeTco2e), result.CreditingYears));
-        Close();
+        // A result is shown only when every input is there: a "0 tCO2e" computed from missing
+        // inputs would read as a result. What is missing is listed below instead.
+        if (result.MissingInputs.Count == 0)
+        {
+            Open();
+            Row("Panel.FirstYear", Tonnes(result.FirstYearTco2e));
+            Row("Panel.AverageAnnual", Tonnes(result.AverageAnnualTco2e));
+            Row("Panel.Lifetime", F("Panel.LifetimeValue", Num(result.LifetimeTco2e), result.CreditingYears));
+            Close();
+        }
+        else
+            html.Raw("<p>").Text(T("Ui.NotYet")).Raw("</p>");
         if (result.Parameters.Count > 0)
         {
             html.Raw("<table class=\"parameters\"><caption>").Text(T("Panel.Parameters")).Raw("</caption><thead><tr><th scope=\"col\">")

@@ -108,18 +108,7 @@ public static class PolicySteps
             F("date"), F("place"), F("format"), F("participants"), F("groupsReached"), F("summary")) with { TitleField = "place", PageSize = 20 },
         F("stakeholders.grievanceMechanism"),
         F("stakeholders.engagementPlan"),
-    ])
-    { Validator = new StakeholdersValidator() };
-
-    public sealed class StakeholdersValidator : AbstractValidator<Proposal>
-    {
-        public StakeholdersValidator() =>
-            RuleForEach(p => p.Stakeholders.Consultations).ChildRules(c =>
-                c.RuleFor(x => x.Participants.Total)
-                    .GreaterThanOrEqualTo(x => (x.Participants.Female ?? 0) + (x.Participants.Male ?? 0))
-                    .When(x => x.Participants.Total is not null)
-                    .WithMessage(_ => WizardText.Text("Check.TotalBelowParts")));
-    }
+    ]);
 }
 
 /// Section H and the implementation timetable; then the warnings the team accepts.
