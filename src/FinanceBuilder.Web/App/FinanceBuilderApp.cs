@@ -1,5 +1,6 @@
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Accounts;
+using FinanceBuilder.Web.Features.ApiDocument;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Features.Home;
 using FinanceBuilder.Web.Features.Proposals;
@@ -45,6 +46,7 @@ public static class FinanceBuilderApp
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IConfiguration>().GetValue("FinanceBuilder:Limits:MaxProposalBytes", DefaultMaxProposalBytes)));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddProblemDetails();
+        services.AddApiDocument();
         services.AddHostedService<StartupTasks>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // French and Spanish pages keep their letters readable; markup characters are still encoded.
@@ -127,6 +129,7 @@ public static class FinanceBuilderApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapApiDocument();
         app.MapAccountEndpoints();
         app.MapProposalApi();
         app.MapValidationApi();
