@@ -129,7 +129,7 @@ public static class ProposalEndpoints
     }
 }
 
-/// Maximum size of a proposal body, from FinanceBuilder:Limits:MaxProposalBytes (default 10 MB).
+/// Maximum size of a proposal body, FinanceBuilder:Limits:MaxProposalBytes (FinanceBuilderOptions).
 public sealed record RequestBodyLimit(long MaxBytes);
 
 public static class ETags
