@@ -11,7 +11,6 @@ using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Rules;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FinanceBuilder.Bench;
@@ -95,8 +94,7 @@ public class DocumentBenchmarks : IDisposable
     internal static TemplatePacks Packs()
     {
         var templates = Path.Combine(AppContext.BaseDirectory, "templates");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["FinanceBuilder:TemplatesDirectory"] = templates }).Build();
-        return new TemplatePacks(configuration, NullLogger<TemplatePacks>.Instance);
+        return new TemplatePacks(Microsoft.Extensions.Options.Options.Create(new FinanceBuilder.Web.App.FinanceBuilderOptions { TemplatesDirectory = templates }), NullLogger<TemplatePacks>.Instance);
     }
 
     private static int Run(string program, string arguments)

@@ -1,5 +1,6 @@
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Accounts;
+using FinanceBuilder.Web.Features.ApiDocument;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Features.Home;
 using FinanceBuilder.Web.Features.Proposals;
@@ -8,6 +9,7 @@ using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Rules;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 
 namespace FinanceBuilder.Web.App;
 
@@ -15,8 +17,6 @@ namespace FinanceBuilder.Web.App;
 /// the command line and the tests alike, so all three run the same code.
 public static class FinanceBuilderApp
 {
-    public const long DefaultMaxProposalBytes = 10 * 1024 * 1024;
-
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         // The app's own files (appsettings.json, wwwroot, samples) are found next to the program,
@@ -33,6 +33,10 @@ public static class FinanceBuilderApp
     public static void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // A wrong setting stops here, before anything is composed from it; the host checks the
+        // final configuration again at start (ValidateOnStart), with what test hosts add.
+        _ = FinanceBuilderOptions.Read(builder.Configuration);
+        FinanceBuilderOptions.Register(services);
         services.AddFinanceBuilderDatabase();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProposalUpgrader>();
@@ -42,9 +46,10 @@ public static class FinanceBuilderApp
         services.AddSingleton<ProposalValidation>();
         services.AddSingleton<Features.Documents.TemplatePacks>();
         services.AddSingleton<Features.Documents.Packages.PackageBuilder>();
-        services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IConfiguration>().GetValue("FinanceBuilder:Limits:MaxProposalBytes", DefaultMaxProposalBytes)));
+        services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddProblemDetails();
+        services.AddApiDocument();
         services.AddHostedService<StartupTasks>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // French and Spanish pages keep their letters readable; markup characters are still encoded.
@@ -65,18 +70,18 @@ public static class FinanceBuilderApp
         // and scheme come from X-Forwarded-For/-Proto — trusted only from the proxies listed in
         // FinanceBuilder:KnownProxies (loopback by default). Without this, every user would share
         // the proxy's address for the sign-in throttle, and HSTS would never be sent.
-        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
+        services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IOptions<FinanceBuilderOptions>>((options, settings) =>
         {
             options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in builder.Configuration.GetSection("FinanceBuilder:KnownProxies").Get<string[]>() ?? [])
+            foreach (var proxy in settings.Value.KnownProxies)
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
         builder.AddFinanceBuilderAccounts();
         // PBKDF2 work per password check: Identity's 100,000 by default (a whole sign-in takes
         // about 43 ms on the bench machine). The test suite lowers it, since it signs in hundreds of times; each hash records its own
         // count, so a change never locks anybody out.
-        services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o =>
-            o.IterationCount = builder.Configuration.GetValue("FinanceBuilder:Passwords:HashIterations", 100_000));
+        services.AddOptions<Microsoft.AspNetCore.Identity.PasswordHasherOptions>().Configure<IOptions<FinanceBuilderOptions>>((o, settings) =>
+            o.IterationCount = settings.Value.Passwords.HashIterations);
         // The antiforgery cookie is not readable by script, never sent by another site, and
         // Secure with the __Host- prefix (T11) except in Development (AccountSetup.SecureCookies).
         services.AddAntiforgery(options =>
@@ -127,6 +132,7 @@ public static class FinanceBuilderApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapApiDocument();
         app.MapAccountEndpoints();
         app.MapProposalApi();
         app.MapValidationApi();

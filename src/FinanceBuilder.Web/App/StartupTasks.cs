@@ -5,7 +5,7 @@ namespace FinanceBuilder.Web.App;
 
 /// Runs before the server accepts requests (IHostedLifecycleService.StartingAsync runs ahead of
 /// every StartAsync, the web server's included): migrate, check WAL, load the demo once.
-public sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedLifecycleService
+public sealed class StartupTasks(IServiceProvider services, Microsoft.Extensions.Options.IOptions<FinanceBuilderOptions> settings, ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -13,7 +13,7 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         // Packs are checked at start: a broken one is reported now, not at a user's download.
         _ = services.GetRequiredService<Features.Documents.TemplatePacks>();
         logger.LogInformation("FinanceBuilder stores its data in {Database}", services.GetRequiredService<DatabaseTarget>().Description);
-        if (configuration.GetValue("FinanceBuilder:LoadDemoWorkspace", true))
+        if (settings.Value.LoadDemoWorkspace)
             await DemoWorkspace.LoadOnceAsync(services, Path.Combine(AppContext.BaseDirectory, "samples"), logger, cancellationToken);
     }
 

@@ -34,6 +34,11 @@ public static class CommandLine
                 _ => await RunWithDatabaseAsync(positional, options, culture, Option(args, "--format"), Option(args, "--route"), Option(args, "--as"), stdout, stderr),
             };
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            // A wrong setting (FinanceBuilderOptions): which key, and what is wrong with it.
+            return await Fail(stderr, $"configuration: {string.Join("; ", ex.Failures)}");
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return await Fail(stderr, ex.Message);

@@ -1,7 +1,9 @@
 using System.Data.Common;
+using FinanceBuilder.Web.App;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace FinanceBuilder.Web.Data;
 
@@ -10,19 +12,17 @@ namespace FinanceBuilder.Web.Data;
 /// (appsettings, or the environment variable ConnectionStrings__Postgres).
 public static class DatabaseSetup
 {
-    public const string DataDirectoryKey = "FinanceBuilder:DataDirectory";
-
     /// Relative data directories are resolved against the directory the command was started
     /// from (`dotnet run` keeps it: RunWorkingDirectory in the project file), so
     /// `dotnet run --project src/FinanceBuilder.Web` at the repository root keeps its data in
     /// ./data, not inside bin/.
-    public static DatabaseTarget Describe(IConfiguration configuration, string workingDirectory)
+    public static DatabaseTarget Describe(IConfiguration configuration, FinanceBuilderOptions options, string workingDirectory)
     {
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
             return new DatabaseTarget(DatabaseProvider.Postgres, postgres, null);
 
-        var directory = DataDirectory(configuration, workingDirectory);
+        var directory = options.DataFolder(workingDirectory);
         var file = Path.Combine(directory, "financebuilder.db");
         var connection = new SqliteConnectionStringBuilder
         {
@@ -34,18 +34,11 @@ public static class DatabaseSetup
         return new DatabaseTarget(DatabaseProvider.Sqlite, connection, file);
     }
 
-    /// The data folder (SQLite file, outbox of emails): ./data unless configured.
-    public static string DataDirectory(IConfiguration configuration, string workingDirectory)
-    {
-        var directory = configuration[DataDirectoryKey];
-        return Path.GetFullPath(string.IsNullOrWhiteSpace(directory) ? "data" : directory, workingDirectory);
-    }
-
     /// Registers both providers; which one serves FinanceBuilderDbContext is decided from the
     /// configuration when first needed (so test hosts can set it after the app was composed).
     public static IServiceCollection AddFinanceBuilderDatabase(this IServiceCollection services)
     {
-        services.AddSingleton(sp => Describe(sp.GetRequiredService<IConfiguration>(), Directory.GetCurrentDirectory()));
+        services.AddSingleton(sp => Describe(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value, Directory.GetCurrentDirectory()));
         services.AddScoped<AccessScope>();
         services.AddSingleton<Features.Collaboration.AuditTrail>();
         services.AddDbContext<PostgresFinanceBuilderDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString)

@@ -1,7 +1,8 @@
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Proposals.Model;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FinanceBuilder.Web.Tests.Documents;
 
@@ -14,7 +15,7 @@ public sealed class TemplatePacksTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private TemplatePacks Load() => new(
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["FinanceBuilder:TemplatesDirectory"] = folder }).Build(),
+        Options.Create(new FinanceBuilderOptions { TemplatesDirectory = folder }),
         NullLogger<TemplatePacks>.Instance);
 
     private void Copy(string pack, string? route = null)

@@ -1,10 +1,11 @@
 using System.Globalization;
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Rules;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FinanceBuilder.Web.Tests.Documents;
 
@@ -17,8 +18,8 @@ internal static class TestPackages
     private static readonly Lazy<PackageBuilder> Shared = new(() =>
     {
         var templates = Path.GetDirectoryName(PackTestKit.PackFolder("gcf-concept-note"))!;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["FinanceBuilder:TemplatesDirectory"] = templates }).Build();
-        return new PackageBuilder(new TemplatePacks(configuration, NullLogger<TemplatePacks>.Instance), new ProposalReader(),
+        var settings = Options.Create(new FinanceBuilderOptions { TemplatesDirectory = templates });
+        return new PackageBuilder(new TemplatePacks(settings, NullLogger<TemplatePacks>.Instance), new ProposalReader(),
             new ProposalValidation(new RuleCatalogue(RuleSettings.Default)), FixedClock, NullLogger<PackageBuilder>.Instance);
     });
 

@@ -21,7 +21,8 @@ internal static class Calls
             .Replace("{token}", "not-a-token", StringComparison.Ordinal)
             .Replace("{language}", "fr", StringComparison.Ordinal)
             .Replace("{n:int}", "1", StringComparison.Ordinal)
-            .Replace("{name}", "package.zip", StringComparison.Ordinal);
+            .Replace("{name}", "package.zip", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
     }
 
     // One request token per client: tokens of one session all match its antiforgery cookie.

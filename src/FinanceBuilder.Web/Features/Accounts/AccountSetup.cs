@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace FinanceBuilder.Web.Features.Accounts;
 
@@ -20,14 +22,13 @@ public static class AccountSetup
     /// cookies on a plain-HTTP request. FinanceBuilder:Cookies:Secure overrides either way
     /// (false for a server reached over plain HTTP on a local network, at that network's risk).
     public static bool SecureCookies(WebApplicationBuilder builder) =>
-        builder.Configuration.GetValue<bool?>("FinanceBuilder:Cookies:Secure") ?? !builder.Environment.IsDevelopment();
+        FinanceBuilderOptions.Read(builder.Configuration).Cookies.Secure ?? !builder.Environment.IsDevelopment();
 
     public static string CookieName(WebApplicationBuilder builder, string name) => SecureCookies(builder) ? "__Host-" + name : name;
 
     public static void AddFinanceBuilderAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var configuration = builder.Configuration;
         services.AddDataProtection().SetApplicationName("FinanceBuilder").PersistKeysToDbContext<FinanceBuilderDbContext>();
 
         services.AddIdentityCore<UserAccount>(options =>
@@ -51,8 +52,9 @@ public static class AccountSetup
             .AddDefaultTokenProviders();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
 
-        var lifetimes = SessionLifetimes.From(configuration);
-        services.AddSingleton(lifetimes);
+        services.AddSingleton(sp => SessionLifetimes.From(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value));
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(Scheme)
+            .Configure<SessionLifetimes>((options, lifetimes) => options.ExpireTimeSpan = lifetimes.Idle);
         var secure = SecureCookies(builder);
         services.AddAuthentication(Scheme).AddCookie(Scheme, options =>
         {
@@ -61,7 +63,6 @@ public static class AccountSetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.Path = "/";
-            options.ExpireTimeSpan = lifetimes.Idle;
             options.SlidingExpiration = true;
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
@@ -91,12 +92,15 @@ public static class AccountSetup
             // Sign-in posts per address: generous enough for an office behind one address (T07 c);
             // failures are limited much tighter by SignInThrottle.
             options.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(SignInThrottle.AddressOf(context), _ =>
-                new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("FinanceBuilder:SignIn:PostsPerMinute", 120), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                new FixedWindowRateLimiterOptions { PermitLimit = Settings(context).SignIn.PostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             // Password-reset and invitation emails per address.
             options.AddPolicy(EmailLimit, context => RateLimitPartition.GetFixedWindowLimiter(SignInThrottle.AddressOf(context), _ =>
-                new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("FinanceBuilder:Email:PerAddressPer15Minutes", 10), Window = TimeSpan.FromMinutes(15), QueueLimit = 0 }));
+                new FixedWindowRateLimiterOptions { PermitLimit = Settings(context).Email.PerAddressPer15Minutes, Window = TimeSpan.FromMinutes(15), QueueLimit = 0 }));
         });
     }
+
+    private static FinanceBuilderOptions Settings(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value;
 
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

@@ -17,7 +17,7 @@ public sealed class AccountSignIn(
     SignInThrottle throttle,
     TimeProvider clock,
     IHttpContextAccessor http,
-    IConfiguration configuration,
+    Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings,
     ILogger<AccountSignIn> logger)
 {
     // A hash of a random password, verified when the email is unknown so that the answer takes
@@ -39,7 +39,7 @@ public sealed class AccountSignIn(
         // failure count, which an unknown address cannot, and that write would otherwise tell
         // the two apart (T08). Throttled answers are immediate: they say nothing about accounts.
         if (result.Outcome == Outcome.Refused)
-            await RefusalTime.PadAsync(started, configuration, ct);
+            await RefusalTime.PadAsync(started, settings.Value, ct);
         return result;
     }
 

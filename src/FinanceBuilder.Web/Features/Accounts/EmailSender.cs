@@ -1,5 +1,4 @@
 using System.Globalization;
-using FinanceBuilder.Web.Data;
 
 namespace FinanceBuilder.Web.Features.Accounts;
 
@@ -14,9 +13,9 @@ public interface IEmailSender
 
 /// Writes each message to the log and to a file in data/outbox/, so an installation without a
 /// mail server still works: the administrator forwards the link by hand.
-public sealed class OutboxEmailSender(IConfiguration configuration, TimeProvider clock, ILogger<OutboxEmailSender> logger) : IEmailSender
+public sealed class OutboxEmailSender(Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings, TimeProvider clock, ILogger<OutboxEmailSender> logger) : IEmailSender
 {
-    public string Folder { get; } = Path.Combine(DatabaseSetup.DataDirectory(configuration, Directory.GetCurrentDirectory()), "outbox");
+    public string Folder { get; } = Path.Combine(settings.Value.DataFolder(Directory.GetCurrentDirectory()), "outbox");
 
     public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {

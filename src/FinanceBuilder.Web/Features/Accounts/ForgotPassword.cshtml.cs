@@ -12,7 +12,7 @@ namespace FinanceBuilder.Web.Features.Accounts;
 /// enumeration); an account gets a link valid 2 hours, by the configured email sender.
 [AllowAnonymous]
 [EnableRateLimiting(AccountSetup.EmailLimit)]
-public sealed class ForgotPasswordPage(UserManager<UserAccount> users, IEmailSender sender, PublicLinks links, IConfiguration configuration, ILogger<ForgotPasswordPage> logger) : PageModel
+public sealed class ForgotPasswordPage(UserManager<UserAccount> users, IEmailSender sender, PublicLinks links, Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings, ILogger<ForgotPasswordPage> logger) : PageModel
 {
     public bool Sent { get; private set; }
 
@@ -26,7 +26,7 @@ public sealed class ForgotPasswordPage(UserManager<UserAccount> users, IEmailSen
         // by timing): every post is padded to the sign-in page's minimum refusal time.
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await SendIfAccountAsync(email, ct);
-        await RefusalTime.PadAsync(started, configuration, ct);
+        await RefusalTime.PadAsync(started, settings.Value, ct);
         Sent = true;
         return Page();
     }

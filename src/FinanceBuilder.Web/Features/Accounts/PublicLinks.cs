@@ -6,13 +6,13 @@ namespace FinanceBuilder.Web.Features.Accounts;
 /// The address links in emails and on the console start with. Never the request's Host header
 /// (a forged Host would send password-reset links to another site): FinanceBuilder:PublicUrl
 /// when set, else the first address the server listens on.
-public sealed class PublicLinks(IConfiguration configuration, IServer server)
+public sealed class PublicLinks(Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings, IServer server)
 {
     public string Base
     {
         get
         {
-            var configured = configuration["FinanceBuilder:PublicUrl"];
+            var configured = settings.Value.PublicUrl;
             if (!string.IsNullOrWhiteSpace(configured))
                 return configured.TrimEnd('/');
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";

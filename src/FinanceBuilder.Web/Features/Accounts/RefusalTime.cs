@@ -9,9 +9,9 @@ namespace FinanceBuilder.Web.Features.Accounts;
 /// a token and an email).
 public static class RefusalTime
 {
-    public static async Task PadAsync(long startedTimestamp, IConfiguration configuration, CancellationToken ct)
+    public static async Task PadAsync(long startedTimestamp, App.FinanceBuilderOptions options, CancellationToken ct)
     {
-        var floor = TimeSpan.FromMilliseconds(configuration.GetValue("FinanceBuilder:SignIn:MinimumFailureMilliseconds", 400));
+        var floor = TimeSpan.FromMilliseconds(options.SignIn.MinimumFailureMilliseconds);
         var remaining = floor - Stopwatch.GetElapsedTime(startedTimestamp);
         if (remaining > TimeSpan.Zero)
             await Task.Delay(remaining, ct);

@@ -57,7 +57,7 @@ public static class SessionValidation
 /// Idle 30 minutes, absolute 12 hours (reliability-tests, recommended values).
 public sealed record SessionLifetimes(TimeSpan Idle, TimeSpan Absolute)
 {
-    public static SessionLifetimes From(IConfiguration configuration) => new(
-        TimeSpan.FromMinutes(configuration.GetValue("FinanceBuilder:Sessions:IdleMinutes", 30)),
-        TimeSpan.FromHours(configuration.GetValue("FinanceBuilder:Sessions:AbsoluteHours", 12)));
+    public static SessionLifetimes From(App.FinanceBuilderOptions options) => new(
+        TimeSpan.FromMinutes(options.Sessions.IdleMinutes),
+        TimeSpan.FromHours(options.Sessions.AbsoluteHours));
 }

@@ -10,9 +10,9 @@ public sealed class SignInThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> failures;
 
-    public SignInThrottle(IConfiguration configuration)
+    public SignInThrottle(Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings)
     {
-        var limit = configuration.GetValue("FinanceBuilder:SignIn:FailuresPerAddress", 10);
+        var limit = settings.Value.SignIn.FailuresPerAddress;
         failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = limit,

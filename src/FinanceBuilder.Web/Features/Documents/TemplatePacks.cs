@@ -19,12 +19,10 @@ public sealed class TemplatePacks
     /// What one load found: the usable packs and, for the others, why not (file, line, reason).
     private sealed record Snapshot(IReadOnlyDictionary<string, TemplatePack> Packs, IReadOnlyList<string> Problems);
 
-    public TemplatePacks(IConfiguration configuration, ILogger<TemplatePacks> logger)
+    public TemplatePacks(Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings, ILogger<TemplatePacks> logger)
     {
         this.logger = logger;
-        folder = configuration["FinanceBuilder:TemplatesDirectory"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : Path.Combine(AppContext.BaseDirectory, "templates");
+        folder = settings.Value.TemplatesFolder;
         current = Load();
     }
 

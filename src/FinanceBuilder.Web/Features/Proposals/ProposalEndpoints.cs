@@ -1,5 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Web.Features.Accounts;
+using FinanceBuilder.Web.Features.ApiDocument;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
 using Mediator;
@@ -15,14 +16,51 @@ public static class ProposalEndpoints
     {
         // Reading needs a signed-in person and returns only what they may see (404 otherwise);
         // changing needs an applicant editor.
-        var api = app.MapGroup("/api/proposals").RequireAuthorization(Policies.SignedIn);
-        api.MapPost("/", Import).RequireAuthorization(Policies.ApplicantEditor);
-        api.MapGet("/", List);
-        api.MapGet("/{id:guid}", Get);
-        api.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.ApplicantEditor);
-        api.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.ApplicantEditor);
+        var api = app.MapGroup("/api/proposals").RequireAuthorization(Policies.SignedIn).WithTags("Proposals");
+        api.MapPost("/", Import).RequireAuthorization(Policies.ApplicantEditor)
+            .WithName("importProposal").WithSummary("Import a proposal file")
+            .WithDescription("Stores a new proposal of the signed-in person's organisation from a proposal file (older schema versions are upgraded first).")
+            .TakesProposalFile()
+            .Returns<ProposalSummary>(StatusCodes.Status201Created, "Stored: the new proposal's summary.", "application/json", "Location", "ETag")
+            .Fails(StatusCodes.Status400BadRequest, "The file is not a valid proposal: errors lists each problem's JSON path and message.")
+            .Fails(StatusCodes.Status413PayloadTooLarge, "The body is larger than FinanceBuilder:Limits:MaxProposalBytes.")
+            .Fails(StatusCodes.Status415UnsupportedMediaType, "The body is not JSON (Content-Type must name JSON).");
+        api.MapGet("/", List)
+            .WithName("listProposals").WithSummary("List proposals")
+            .WithDescription("The proposals the signed-in person may see, most recently changed first, one page at a time.")
+            .QueryRange("page", "Page number, from 1.", 1, null, 1)
+            .QueryRange("pageSize", $"Proposals per page, 1 to {ListProposals.MaxPageSize} (larger values are lowered to {ListProposals.MaxPageSize}).", 1, ListProposals.MaxPageSize, 50)
+            .Returns<ListProposals.Result>(StatusCodes.Status200OK, "One page of proposal summaries and the total count.")
+            .Fails(StatusCodes.Status400BadRequest, "page or pageSize is not a whole number.");
+        api.MapGet("/{id:guid}", Get)
+            .WithName("getProposal").WithSummary("Read a proposal file")
+            .WithDescription("The stored proposal as a proposal file, with its version in ETag.")
+            .ReturnsProposalFile(StatusCodes.Status200OK, "The proposal file (see /api/schema/proposal).", "ETag")
+            .Fails(StatusCodes.Status404NotFound, "No such proposal, or not one the signed-in person may see.");
+        api.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.ApplicantEditor)
+            .WithName("updateProposal").WithSummary("Replace a proposal")
+            .WithDescription("Replaces the stored proposal with a proposal file, if nobody saved it since the version named in If-Match.")
+            .TakesProposalFile().ReadsIfMatch(required: true)
+            .Returns<ProposalSummary>(StatusCodes.Status200OK, "Saved: the proposal's new summary; ETag carries the new version.", "application/json", "ETag")
+            .Fails(StatusCodes.Status400BadRequest, "If-Match is not one strong entity tag, or the file is not a valid proposal (errors lists each problem).")
+            .Fails(StatusCodes.Status404NotFound, "No such proposal, or not one the signed-in person may see.")
+            .Fails(StatusCodes.Status412PreconditionFailed, "Someone saved the proposal after the version in If-Match: currentVersion says which version is stored now.")
+            .Fails(StatusCodes.Status413PayloadTooLarge, "The body is larger than FinanceBuilder:Limits:MaxProposalBytes.")
+            .Fails(StatusCodes.Status415UnsupportedMediaType, "The body is not JSON (Content-Type must name JSON).")
+            .Fails(StatusCodes.Status428PreconditionRequired, "If-Match is missing.");
+        api.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.ApplicantEditor)
+            .WithName("deleteProposal").WithSummary("Delete a proposal")
+            .WithDescription("Deletes the proposal (a soft delete: it disappears from every list and read). With If-Match, only if nobody saved it since that version.")
+            .ReadsIfMatch(required: false)
+            .Returns(StatusCodes.Status204NoContent, "Deleted.")
+            .Fails(StatusCodes.Status400BadRequest, "If-Match is not one strong entity tag.")
+            .Fails(StatusCodes.Status404NotFound, "No such proposal, or not one the signed-in person may see.")
+            .Fails(StatusCodes.Status412PreconditionFailed, "Someone saved the proposal after the version in If-Match: currentVersion says which version is stored now.");
         // The schema is public: it describes the format, not anybody's data.
-        app.MapGet("/api/schema/proposal", () => Results.Text(ProposalSchema.Json, "application/schema+json; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/api/schema/proposal", () => Results.Text(ProposalSchema.Json, "application/schema+json; charset=utf-8")).AllowAnonymous()
+            .WithTags("Proposals").WithName("getProposalSchema").WithSummary("The proposal file's JSON Schema")
+            .WithDescription("The JSON Schema (2020-12) of proposal files, generated from the model with every limit; the same as docs/proposal.schema.json. Anonymous: it describes the format, not anybody's data.")
+            .Returns(StatusCodes.Status200OK, "The JSON Schema.", "application/schema+json");
     }
 
     private static async Task<IResult> Import(HttpRequest request, IMediator mediator, RequestBodyLimit limit, CancellationToken ct)
@@ -91,7 +129,7 @@ public static class ProposalEndpoints
     }
 }
 
-/// Maximum size of a proposal body, from FinanceBuilder:Limits:MaxProposalBytes (default 10 MB).
+/// Maximum size of a proposal body, FinanceBuilder:Limits:MaxProposalBytes (FinanceBuilderOptions).
 public sealed record RequestBodyLimit(long MaxBytes);
 
 public static class ETags

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FinanceBuilder.Web.Features.ApiDocument;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
@@ -28,5 +29,12 @@ public static class ValidationEndpoint
             var proposal = reader.Read(System.Text.Encoding.UTF8.GetBytes(found.Document), culture).Proposal!;
             var report = validation.Validate(proposal, target);
             return Results.Text(JsonSerializer.Serialize(ValidationReportView.From(report, culture), ValidationReportView.JsonOptions), "application/json; charset=utf-8");
-        }).RequireAuthorization(Accounts.Policies.SignedIn);
+        }).RequireAuthorization(Accounts.Policies.SignedIn)
+            .WithTags("Proposals").WithName("validateProposal").WithSummary("Check a proposal against the rules")
+            .WithDescription("The GCF-style rule findings (errors, warnings, advice), the key figures and the readiness per investment criterion of a stored proposal; see docs/rules.md and docs/readiness.md.")
+            .QueryValues("route", "Check as this type of application instead of the proposal's own (case-insensitive).", "fundingProposal", "conceptNote", "sap", "ppf", "readiness")
+            .QueryValuesFrom("lang", "Language of the messages; by default Accept-Language's. Other values fall back to English.", _ => [.. Messages.SupportedCultures.Select(c => c.TwoLetterISOLanguageName)])
+            .Returns<ValidationReportView>(StatusCodes.Status200OK, "The validation report.")
+            .Fails(StatusCodes.Status400BadRequest, "route is not a type of application.")
+            .Fails(StatusCodes.Status404NotFound, "No such proposal, or not one the signed-in person may see.");
 }

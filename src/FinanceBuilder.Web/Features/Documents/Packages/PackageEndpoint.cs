@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinanceBuilder.Web.Features.ApiDocument;
 using FinanceBuilder.Web.Features.Proposals;
 using Mediator;
 
@@ -22,5 +23,14 @@ public static class PackageEndpoint
             http.Response.Headers["X-Package-Draft"] = package.Draft ? "true" : "false";
             http.Response.Headers["X-Package-Pages"] = package.Pages.ToString(CultureInfo.InvariantCulture);
             return Results.File(package.Zip.Content, package.Zip.ContentType, package.Zip.Name);
-        }).RequireAuthorization(Accounts.Policies.SignedIn);
+        }).RequireAuthorization(Accounts.Policies.SignedIn)
+            .WithTags("Packages").WithName("buildPackage").WithSummary("Build a proposal's application package")
+            .WithDescription("A zip with the pack's document as PDF and DOCX, the budget workbook, the proposal file, the validation report and a manifest with the SHA-256 of each file. "
+                + "A proposal with error-level findings gives a draft, marked on every page.")
+            .QueryValuesFrom("template", "The template pack; by default the pack of the proposal's type of application.", services => [.. services.GetRequiredService<TemplatePacks>().Packs.Keys.Order(StringComparer.Ordinal)])
+            .QueryValuesFrom("lang", "Language of the documents; by default the proposal's own.", services => [.. services.GetRequiredService<TemplatePacks>().Packs.Values.SelectMany(p => p.Manifest.Languages).Distinct().Order(StringComparer.Ordinal)])
+            .Returns(StatusCodes.Status200OK, "The package.", "application/zip", "Content-Disposition", "X-Package-Draft", "X-Package-Pages")
+            .Fails(StatusCodes.Status400BadRequest, "template names no loaded pack, or the pack has no such language.")
+            .Fails(StatusCodes.Status404NotFound, "No such proposal, or not one the signed-in person may see.")
+            .Fails(StatusCodes.Status422UnprocessableEntity, "The stored proposal cannot be read, or the pack failed on it (too long, too slow): the title says why.");
 }
