@@ -41,6 +41,7 @@ public static class FinanceBuilderApp
         services.AddSingleton<RuleCatalogue>();
         services.AddSingleton<ProposalValidation>();
         services.AddSingleton<Features.Documents.TemplatePacks>();
+        services.AddSingleton<Features.EntityDirectory.AeDirectory>();
         services.AddSingleton<Features.Documents.Packages.PackageBuilder>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IConfiguration>().GetValue("FinanceBuilder:Limits:MaxProposalBytes", DefaultMaxProposalBytes)));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
@@ -126,6 +127,7 @@ public static class FinanceBuilderApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        Features.EntityDirectory.DirectoryMiddleware.UseEntityDirectory(app);
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapProposalApi();
