@@ -84,6 +84,11 @@ public static class DirectoryPicker
             ae.AccessModality = AccreditedEntity.ModalityOf(kind);
     }
 
+    /// The picked entity as check-answers and the conflict box name it.
+    public static string Describe(string id, FieldSite site, CultureInfo culture) =>
+        AeDirectory.Current.Find(id) is { } entry ? Label(entry, culture)
+            : DirectoryText.Texts.Format(culture, "Picker.Gone", (site.Scope as Proposal)?.Applicant.AccreditedEntity.Name ?? id);
+
     private static string Label(DirectoryEntry entry, CultureInfo culture)
     {
         var where = entry.Kind == AccreditedEntityKind.InternationalAccess ? T("Picker.International", culture) : entry.CountryOrRegion;
