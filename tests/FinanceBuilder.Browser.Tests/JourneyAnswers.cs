@@ -31,7 +31,6 @@ public static class JourneyAnswers
             await d.FillAsync("applicant.executingEntities[0].budgetSharePercent", "100");
             await d.FillAsync("applicant.accreditedEntity.name", "West African Development Bank");
             await d.ChooseAsync("applicant.accreditedEntity.kind", "RegionalDirectAccess");
-            await d.ChooseAsync("applicant.accreditedEntity.accessModality", "Direct");
             await d.ChooseAsync("applicant.accreditedEntity.scope.maxSize", "Medium");
             await d.ChooseAsync("applicant.accreditedEntity.scope.fiduciaryStandards", "Basic");
             await d.PressAsync("add:applicant.nationalDesignatedAuthorities");

@@ -45,6 +45,7 @@ public static class FinanceBuilderApp
         services.AddSingleton<RuleCatalogue>();
         services.AddSingleton<ProposalValidation>();
         services.AddSingleton<Features.Documents.TemplatePacks>();
+        services.AddSingleton<Features.EntityDirectory.AeDirectory>();
         services.AddSingleton<Features.Documents.Packages.PackageBuilder>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
@@ -131,6 +132,7 @@ public static class FinanceBuilderApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        Features.EntityDirectory.DirectoryMiddleware.UseEntityDirectory(app);
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapApiDocument();
         app.MapAccountEndpoints();

@@ -55,6 +55,7 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
         ConfigureProposals(builder);
         ConfigureCollaboration(builder);
         ConfigureSubmissions(builder);
+        ConfigureDirectory(builder);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 

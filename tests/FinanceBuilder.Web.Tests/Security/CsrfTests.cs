@@ -86,6 +86,8 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
         new("POST /review/{id:guid} Release", true, c => Task.FromResult(($"/review/{Guid.NewGuid()}?handler=Release", Fields())), Unknown: true, As: Scorer),
         new("POST /review/{id:guid} Withdraw", true, c => Task.FromResult(($"/review/{Guid.NewGuid()}?handler=Withdraw", Fields())), Unknown: true, As: Scorer),
         new("POST /admin Reload", true, c => Task.FromResult(("/admin?handler=Reload", Fields()))),
+        new("POST /admin/directory Upload", true, c => Task.FromResult(("/admin/directory?handler=Upload", Fields()))),
+        new("POST /admin/directory Reset", true, c => Task.FromResult(("/admin/directory?handler=Reset", Fields()))),
         new("POST /admin", true, c => Task.FromResult(("/admin", Fields(("name", "Made by the CSRF test"), ("kind", "Municipality"))))),
         new("POST /admin/organisations/{id:guid} Invite", true, c => Task.FromResult(($"/admin/organisations/{Donor}?handler=Invite", Fields(("email", $"{Guid.NewGuid():N}@csrf.test"), ("role", "Editor"))))),
         new("POST /admin/organisations/{id:guid} Disable", true, c => Task.FromResult(($"/admin/organisations/{Guid.NewGuid()}?handler=Disable", Fields())), Unknown: true),

@@ -141,6 +141,7 @@ public static class ProposalInputCheck
         : p.IsDefined(typeof(CurrencyCodeAttribute)) ? 3
         : p.IsDefined(typeof(CountryCodeAttribute)) ? 2
         : p.IsDefined(typeof(IdentifierAttribute)) || IsIdentifierList(p) ? IdentifierAttribute.MaxLength
+        : p.IsDefined(typeof(DirectoryEntryIdAttribute)) ? DirectoryEntryIdAttribute.MaxLength
         : ShortTextAttribute.MaxLength;
 
     private static bool IsIdentifierList(PropertyInfo p) => p.PropertyType == typeof(List<string>);

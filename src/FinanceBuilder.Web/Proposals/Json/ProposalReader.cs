@@ -77,7 +77,15 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
             return Fail("$", Messages.Format(culture, "NotAnObject"));
 
         var errors = ProposalInputCheck.Check(proposal, culture);
-        return errors.Count > 0 ? ProposalReadResult.Failed(errors) : ProposalReadResult.Ok(proposal);
+        if (errors.Count > 0)
+            return ProposalReadResult.Failed(errors);
+        // Kind and access modality are one answer given twice: a file may give either (the
+        // other follows), not two that contradict each other.
+        var ae = proposal.Applicant.AccreditedEntity;
+        if (!ae.Settle())
+            return Fail("$.applicant.accreditedEntity.accessModality",
+                Messages.Format(culture, "AccessModalityDisagrees", "$.applicant.accreditedEntity.accessModality", JsonNamingPolicy.CamelCase.ConvertName(ae.AccessModality!.Value.ToString()), JsonNamingPolicy.CamelCase.ConvertName(ae.Kind!.Value.ToString())));
+        return ProposalReadResult.Ok(proposal);
     }
 
     /// The top-level schemaVersion, read without materialising anything else. Null with no error

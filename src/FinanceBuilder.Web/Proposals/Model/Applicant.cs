@@ -48,12 +48,45 @@ public sealed class ExecutingEntity
 
 public sealed class AccreditedEntity
 {
+    /// The entry of the accredited-entity directory this AE was picked from (docs/directory.md);
+    /// null when it was entered by hand. While set, the name, kind and scope are the entry's.
+    [DirectoryEntryId] public string? DirectoryId { get; set; }
     [ShortText] public string? Name { get; set; }
     [ShortText] public string? ShortName { get; set; }
-    /// What kind of accredited entity it is; R-006 checks it against the access modality.
+    /// What kind of accredited entity it is; the access modality follows from it.
     public AccreditedEntityKind? Kind { get; set; }
+    /// Derived from <see cref="Kind"/> (direct for national and regional entities): kept in the
+    /// file for the templates and for files that give only this one (see <see cref="Settle"/>).
     public AccessModality? AccessModality { get; set; }
     public AccreditationScope Scope { get; set; } = new();
+
+    public static AccessModality ModalityOf(AccreditedEntityKind kind) =>
+        kind == AccreditedEntityKind.InternationalAccess ? Model.AccessModality.International : Model.AccessModality.Direct;
+
+    /// Makes the kind and the access modality one answer: the modality follows from the kind;
+    /// a file that gives only the modality keeps it (international implies the kind). False when
+    /// both are given and disagree, which the caller reports as an input error.
+    public bool Settle()
+    {
+        if (Kind is { } kind)
+        {
+            if (AccessModality is { } given && given != ModalityOf(kind))
+                return false;
+            AccessModality = ModalityOf(kind);
+        }
+        else if (AccessModality == Model.AccessModality.International)
+        {
+            Kind = AccreditedEntityKind.InternationalAccess;
+        }
+        return true;
+    }
+}
+
+/// An entry id of the accredited-entity directory ("APL027", "afd").
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class DirectoryEntryIdAttribute : Attribute
+{
+    public const int MaxLength = 40;
 }
 
 public enum AccessModality { Direct, International }

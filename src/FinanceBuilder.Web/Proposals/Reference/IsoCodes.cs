@@ -1,7 +1,7 @@
 namespace FinanceBuilder.Web.Proposals.Reference;
 
-/// ISO 3166-1 alpha-2 countries and ISO 4217 currencies, copied from Debian's iso-codes package
-/// (249 countries, 179 currencies). Kept in code so validation never depends on the
+/// ISO 3166-1 alpha-2 countries (copied from Debian's iso-codes package: 249) and ISO 4217
+/// currencies (179, from currencies.csv). Kept in the app so validation never depends on the
 /// server's ICU data or culture.
 public static class IsoCodes
 {
@@ -18,13 +18,6 @@ public static class IsoCodes
         "TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI " +
         "VN VU WF WS YE YT ZA ZM ZW").Split(' '), StringComparer.Ordinal);
 
-    public static readonly IReadOnlySet<string> Currencies = new HashSet<string>((
-        "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP " +
-        "BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB " +
-        "EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD " +
-        "JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU " +
-        "MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD " +
-        "RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY " +
-        "TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD " +
-        "XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWL").Split(' '), StringComparer.Ordinal);
+    /// The codes of <see cref="CurrencyList"/> (currencies.csv).
+    public static readonly IReadOnlySet<string> Currencies = CurrencyList.All.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
 }

@@ -73,6 +73,9 @@ public sealed class NewProposalPage(IMediator mediator, FinanceBuilderDbContext 
             Target = new Target { Fund = Fund.Gcf, Route = route, TemplateVersion = RuleSettings.Default.TemplateVersion },
             Basics = { Title = string.IsNullOrEmpty(title) ? null : title },
         };
+        var organisationId = owner ?? access.OrganisationId;
+        if (await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct) is { } organisation)
+            ApplicantPrefill.Apply(proposal, organisation);
         var created = await mediator.Send(new CreateProposal.Command(proposal, owner, FreshStart: true), ct);
         return Redirect(WizardUrls.TaskList(created.Id));
     }

@@ -67,6 +67,8 @@ public static class Answers
                 return "";
             case string text when site.Shape.Kind == FieldKind.Country:
                 return CountryList.Name(text, culture);
+            case string text when site.Shape.Kind == FieldKind.Directory:
+                return DirectoryPicker.Describe(text, site, culture);
             case string text when site.Block.Options is not null:
                 return options.For(site.Block).FirstOrDefault(o => o.Value == text)?.Label ?? text;
             case string text:

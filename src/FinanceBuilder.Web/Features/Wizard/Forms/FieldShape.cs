@@ -11,6 +11,8 @@ public enum FieldKind
 {
     Text, Email, Phone, Paragraph, Narrative, Identifier, Currency, WholeNumber, Number, Year, Date, YesNo, Check,
     Choice, Choices, Country, Countries, Reference, References, Money, People, Factor,
+    /// An entry of the accredited-entity directory (DirectoryPicker).
+    Directory,
 }
 
 /// What a model property asks for: its kind, limits and whether it may be left empty — all read
@@ -30,6 +32,7 @@ public sealed record FieldShape(FieldKind Kind, Type ValueType, int MaxLength, d
             : property.GetCustomAttribute<LongTextAttribute>() is not null ? LongTextAttribute.MaxLength
             : property.GetCustomAttribute<IdentifierAttribute>() is not null ? IdentifierAttribute.MaxLength
             : property.GetCustomAttribute<CurrencyCodeAttribute>() is not null ? 3
+            : property.GetCustomAttribute<DirectoryEntryIdAttribute>() is not null ? DirectoryEntryIdAttribute.MaxLength
             : ShortTextAttribute.MaxLength;
         if (type == typeof(string) && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.NotNull)
             required = true;
@@ -44,6 +47,7 @@ public sealed record FieldShape(FieldKind Kind, Type ValueType, int MaxLength, d
         if (underlying == typeof(string))
         {
             if (property.GetCustomAttribute<CountryCodeAttribute>() is not null) return FieldKind.Country;
+            if (property.GetCustomAttribute<DirectoryEntryIdAttribute>() is not null) return FieldKind.Directory;
             if (property.GetCustomAttribute<CurrencyCodeAttribute>() is not null) return FieldKind.Currency;
             if (property.GetCustomAttribute<IdentifierAttribute>() is not null) return FieldKind.Identifier;
             if (property.GetCustomAttribute<NarrativeAttribute>() is not null) return FieldKind.Narrative;

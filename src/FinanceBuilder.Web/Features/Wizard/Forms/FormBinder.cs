@@ -148,6 +148,7 @@ public sealed class FormBinder
                 var yesNo = form[path].ToString();
                 Set(site, yesNo == "true" ? true : yesNo == "false" ? false : null);
                 return;
+            case FieldKind.Directory: if (DirectoryPicker.Bind(site, form[path]) is { } problem) Error(path, problem); return;
             case FieldKind.Money:
                 Money(site);
                 return;

@@ -225,9 +225,11 @@ public sealed class FormRenderer(FormContext context)
         var aria = describedBy is { Length: > 0 } ? describedBy : null;
         switch (site.Shape.Kind)
         {
-            case FieldKind.Text or FieldKind.Email or FieldKind.Phone or FieldKind.Identifier or FieldKind.Currency:
+            case FieldKind.Directory: DirectoryPicker.Write(html, site, Text(site), aria, invalid, culture); break;
+            case FieldKind.Currency: CurrencySelect.Write(html, site.Id, site.Path, Text(site), aria, invalid, !site.Shape.Required, culture); break;
+            case FieldKind.Text or FieldKind.Email or FieldKind.Phone or FieldKind.Identifier:
                 var type = site.Shape.Kind switch { FieldKind.Email => "email", FieldKind.Phone => "tel", _ => "text" };
-                var width = site.Shape.Kind switch { FieldKind.Currency => "input--3", FieldKind.Identifier => "input--10", _ => inTable ? null : "input--full" };
+                var width = site.Shape.Kind switch { FieldKind.Identifier => "input--10", _ => inTable ? null : "input--full" };
                 Input(site.Id, site.Path, type, Text(site), aria, invalid, width, site.Shape.MaxLength,
                     site.Shape.Kind is FieldKind.Email ? "email" : site.Shape.Kind is FieldKind.Phone ? "tel" : "off", refresh: site.Block.Refresh);
                 break;
@@ -309,7 +311,7 @@ public sealed class FormRenderer(FormContext context)
             case FieldKind.Money:
                 var money = site.Value as Money;
                 Sub(site, "amount", "Ui.Amount", money is null ? "" : NumberText.Format(money.Amount, culture), "input--number", "decimal", first: true);
-                Sub(site, "currency", "Ui.Currency", money?.Currency ?? (site.Shape.Required ? "" : context.Proposal.Budget.ReportingCurrency), "input--3", null, first: false, maxLength: 3);
+                CurrencySelect.WriteSub(html, site.Path + ".currency", Posted(site.Path + ".currency") ?? money?.Currency ?? (site.Shape.Required ? "" : context.Proposal.Budget.ReportingCurrency), HasError(site.Path + ".currency"), culture);
                 break;
             case FieldKind.People:
                 var people = site.Value as PeopleCount;

@@ -11,6 +11,7 @@ public static class StepValidation
 {
     public static Dictionary<string, string> Check(Step step, Proposal proposal, Dictionary<string, string> bindErrors, CultureInfo culture)
     {
+        step.Settle?.Invoke(proposal);
         foreach (var path in step.Paths)
             EmptyBlocks.PruneAlong(proposal, path);
         var errors = new Dictionary<string, string>(bindErrors, StringComparer.Ordinal);

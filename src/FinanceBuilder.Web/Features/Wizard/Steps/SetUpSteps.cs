@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Proposals.Model;
 using FluentValidation;
 using static FinanceBuilder.Web.Features.Wizard.Steps.B;
@@ -42,20 +43,23 @@ public static class SetUpSteps
     [
         List<ExecutingEntity>("applicant.executingEntities", _ => new ExecutingEntity(),
             F("name"), F("type"), F("role"), F("budgetSharePercent")) with { TitleField = "name" },
+        // Picked from the directory, or entered by hand ("other"). The access modality is not
+        // asked: it follows from the kind (Settle below).
         Group("accreditedEntity",
-            F("applicant.accreditedEntity.name"),
-            F("applicant.accreditedEntity.shortName"),
-            F("applicant.accreditedEntity.kind"),
-            F("applicant.accreditedEntity.accessModality"),
-            F("applicant.accreditedEntity.scope.maxSize"),
-            F("applicant.accreditedEntity.scope.maxRiskCategory"),
-            F("applicant.accreditedEntity.scope.fiduciaryStandards")),
+            F("applicant.accreditedEntity.directoryId") with { Refresh = true },
+            When<Proposal>(p => p.Applicant.AccreditedEntity.DirectoryId is null,
+                F("applicant.accreditedEntity.name"),
+                F("applicant.accreditedEntity.shortName"),
+                F("applicant.accreditedEntity.kind"),
+                F("applicant.accreditedEntity.scope.maxSize"),
+                F("applicant.accreditedEntity.scope.maxRiskCategory"),
+                F("applicant.accreditedEntity.scope.fiduciaryStandards"))),
         List<NationalDesignatedAuthority>("applicant.nationalDesignatedAuthorities", _ => new NationalDesignatedAuthority(),
             F("countryCode"), F("name"), F("signatory"), F("informedOn"),
             Group("noObjectionLetter",
                 F("noObjectionLetter.status"), F("noObjectionLetter.date"), F("noObjectionLetter.reference"), F("noObjectionLetter.election"))) with { TitleField = "name" },
     ])
-    { Validator = new PartnersValidator() };
+    { Validator = new PartnersValidator(), Settle = DirectoryPicker.Settle };
 
     public sealed class ApplicantValidator : AbstractValidator<Proposal>
     {

@@ -20,6 +20,10 @@ public sealed record Step(string Id, StepGroup Group, IReadOnlyList<Block> Block
     /// A page whose status is not "what is answered" (accepting warnings: done when none is open).
     public Func<Proposal, ValidationReport, StepStatus>? Status { get; init; }
 
+    /// Answers that follow from others, set once the page's answers are read and before they
+    /// are checked (the access modality from the AE's kind; an AE's scope from the directory).
+    public Action<Proposal>? Settle { get; init; }
+
     /// Field checks run when the page is saved (FluentValidation; design D8, style §6).
     public IValidator<Proposal>? Validator { get; init; }
 
