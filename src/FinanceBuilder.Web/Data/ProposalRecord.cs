@@ -20,6 +20,14 @@ public sealed class ProposalRecord
     public string Document { get; set; } = "";
     public bool IsDeleted { get; set; }
     public DateTime? DeletedAt { get; set; }
+
+    // The home list's figures, computed from the document and its checks at every save
+    // (ProposalColumns) so that listing 50 proposals opens none of them. Null on a row saved
+    // before these columns existed: the list computes those from the document.
+    public int? ListingSectionsDone { get; set; }
+    public int? ListingSectionsTotal { get; set; }
+    public int? ListingReadiness { get; set; }
+    public DateOnly? ListingTargetBoardDate { get; set; }
 }
 
 public enum ProposalStatus { Draft, ReadyToSubmit, Submitted, Withdrawn }

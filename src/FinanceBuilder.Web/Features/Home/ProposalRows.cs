@@ -17,17 +17,32 @@ namespace FinanceBuilder.Web.Features.Home;
 /// <param name="LatestVersion">The last submitted version's number; null while nothing is submitted.</param>
 public sealed record ProposalRow(int SectionsDone, int Sections, int? Readiness, int? LatestVersion, bool ReviewReleased, DateOnly? TargetBoardDate);
 
-/// Reads the listed proposals once each and runs their checks once each (design D14). Measured
-/// with 50 proposals by HomeListTests: the list stays fast enough that nothing is stored for it.
+/// The home list's figures. Progress, readiness and the Board date are stored with each save
+/// (ProposalColumns): computing them for every listed proposal on every view took 1.6–3 s for
+/// 50 proposals on a busy 2-core machine, reading the columns 0.18 s (HomeListTests prints it;
+/// docs/decisions/0008-home-list-columns.md). A row saved before the
+/// columns existed is computed from its document here, once per view, until its next save.
 public static class ProposalRows
 {
+    public static ProposalRow Compute(Proposal proposal, ValidationReport report)
+    {
+        var steps = StepProgress.All(proposal, report);
+        return new ProposalRow(
+            steps.Count(s => s.Status == StepStatus.Completed),
+            steps.Count(s => s.Status != StepStatus.Optional),
+            SubmitProposal.OverallReadiness(report),
+            null, false,
+            proposal.Basics.TargetBoardDate);
+    }
+
     public static async Task<IReadOnlyDictionary<Guid, ProposalRow>> ForAsync(
         FinanceBuilderDbContext db, ProposalValidation validation, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
             return new Dictionary<Guid, ProposalRow>();
-        var documents = await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Document }).ToListAsync(ct);
+        var stored = await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.ListingSectionsDone, p.ListingSectionsTotal, p.ListingReadiness, p.ListingTargetBoardDate })
+            .ToListAsync(ct);
         var versions = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.ProposalId))
             .GroupBy(s => s.ProposalId).Select(g => new { Id = g.Key, Latest = g.Max(s => s.Number) })
             .ToDictionaryAsync(x => x.Id, x => x.Latest, ct);
@@ -37,19 +52,26 @@ public static class ProposalRows
                                where ids.Contains(s.ProposalId) && r.ReleasedAt != null
                                select s.ProposalId).Distinct().ToListAsync(ct)).ToHashSet();
 
-        var rows = new Dictionary<Guid, ProposalRow>(documents.Count);
-        foreach (var d in documents)
+        var older = stored.Where(p => p.ListingSectionsTotal is null).Select(p => p.Id).ToList();
+        var computed = older.Count == 0
+            ? []
+            : (await db.Proposals.AsNoTracking().Where(p => older.Contains(p.Id)).Select(p => new { p.Id, p.Document }).ToListAsync(ct))
+                .ToDictionary(d => d.Id, d =>
+                {
+                    var proposal = JsonSerializer.Deserialize<Proposal>(d.Document, ProposalJson.Options)!;
+                    return Compute(proposal, validation.Validate(proposal));
+                });
+
+        var rows = new Dictionary<Guid, ProposalRow>(stored.Count);
+        foreach (var p in stored)
         {
-            var proposal = JsonSerializer.Deserialize<Proposal>(d.Document, ProposalJson.Options)!;
-            var report = validation.Validate(proposal);
-            var steps = StepProgress.All(proposal, report);
-            rows[d.Id] = new ProposalRow(
-                steps.Count(s => s.Status == StepStatus.Completed),
-                steps.Count(s => s.Status != StepStatus.Optional),
-                SubmitProposal.OverallReadiness(report),
-                versions.TryGetValue(d.Id, out var latest) ? latest : null,
-                reviewed.Contains(d.Id),
-                proposal.Basics.TargetBoardDate);
+            var row = computed.GetValueOrDefault(p.Id)
+                ?? new ProposalRow(p.ListingSectionsDone ?? 0, p.ListingSectionsTotal ?? 0, p.ListingReadiness, null, false, p.ListingTargetBoardDate);
+            rows[p.Id] = row with
+            {
+                LatestVersion = versions.TryGetValue(p.Id, out var latest) ? latest : null,
+                ReviewReleased = reviewed.Contains(p.Id),
+            };
         }
         return rows;
     }

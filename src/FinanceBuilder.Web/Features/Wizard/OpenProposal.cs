@@ -3,6 +3,7 @@ using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +39,7 @@ public static class SaveAnswers
 
     public sealed record Result(Outcome Outcome, ProposalSummary? Saved = null);
 
-    public sealed class Handler(FinanceBuilderDbContext db, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(FinanceBuilderDbContext db, TimeProvider clock, ProposalValidation validation) : IRequestHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -47,7 +48,7 @@ public static class SaveAnswers
                 return new Result(Outcome.NotFound);
             if (record.Version != command.ExpectedVersion)
                 return new Result(Outcome.Conflict);
-            ProposalColumns.Write(record, command.Proposal);
+            ProposalColumns.Write(record, command.Proposal, validation);
             db.SaveAsNextVersion(record, command.ExpectedVersion, clock.GetUtcNow().UtcDateTime);
             try
             {
