@@ -71,7 +71,6 @@ public static class JourneyAnswers
             await d.FillAsync("basics.implementationEnd", "2031-12-31");
             await d.FillAsync("basics.implementationMonths", "60");
             await d.FillAsync("basics.lifespanYears", "20");
-            await d.FillAsync("basics.versionNumber", "V.001");
         }),
         ("climate-context", async (d, c) =>
         {

@@ -25,6 +25,14 @@ public sealed class ProposalRecord
     /// complete from a file, the API or a copy). Errors never wait under a question nobody has
     /// reached yet (docs/decisions/0008-one-proposal-pipeline.md).
     public string CheckedSteps { get; set; } = "*";
+
+    // The home list's figures, computed from the document and its checks at every save
+    // (ProposalColumns) so that listing 50 proposals opens none of them. Null on a row saved
+    // before these columns existed: the list computes those from the document.
+    public int? ListingSectionsDone { get; set; }
+    public int? ListingSectionsTotal { get; set; }
+    public int? ListingReadiness { get; set; }
+    public DateOnly? ListingTargetBoardDate { get; set; }
 }
 
 public enum ProposalStatus { Draft, ReadyToSubmit, Submitted, Withdrawn }

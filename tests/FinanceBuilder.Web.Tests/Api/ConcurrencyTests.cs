@@ -154,7 +154,7 @@ public sealed class ConcurrencyTests : IDisposable
         var target = scope.ServiceProvider.GetRequiredService<DatabaseTarget>();
         var racer = new SaveChangesRacer(target, id);
         using var db = RacerContext.Create(target, racer);
-        var handler = new FinanceBuilder.Web.Features.Proposals.UpdateProposal.Handler(db, new FinanceBuilder.Web.Proposals.Json.ProposalReader(), TimeProvider.System);
+        var handler = new FinanceBuilder.Web.Features.Proposals.UpdateProposal.Handler(db, new FinanceBuilder.Web.Proposals.Json.ProposalReader(), TimeProvider.System, scope.ServiceProvider.GetRequiredService<FinanceBuilder.Web.Rules.ProposalValidation>());
 
         var result = await handler.Handle(new(id, 1, """{"schemaVersion":1,"basics":{"title":"late"}}"""u8.ToArray(), System.Globalization.CultureInfo.InvariantCulture), default);
 

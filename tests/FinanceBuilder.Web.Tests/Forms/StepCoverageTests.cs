@@ -11,9 +11,16 @@ namespace FinanceBuilder.Web.Tests.Forms;
 /// page to answer it fails here.
 public sealed class StepCoverageTests
 {
-    // The access modality follows from the AE's kind (AccreditedEntity.Settle): asking both would
-    // let them disagree.
-    private static readonly string[] NotAsked = ["schemaVersion", "applicant.accreditedEntity.accessModality"];
+    /// Answers no page asks, each with who sets it instead.
+    private static readonly Dictionary<string, string> SetElsewhere = new(StringComparer.Ordinal)
+    {
+        ["schemaVersion"] = "written by FinanceBuilder when it saves",
+        // The cover's "V.001": an officer never types it (Submissions/SubmitProposal.WithVersionNumber).
+        ["basics.versionNumber"] = "set by submission",
+        // The access modality follows from the AE's kind (AccreditedEntity.Settle): asking both
+        // would let them disagree.
+        ["applicant.accreditedEntity.accessModality"] = "follows from the accredited entity's kind",
+    };
 
     [Fact]
     public void EveryAnswerOfTheModel_IsAskedOnSomePage()
@@ -21,8 +28,18 @@ public sealed class StepCoverageTests
         var asked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in StepCatalogue.All)
             Collect(step.Blocks, "", asked);
-        var missing = Leaves(typeof(Proposal), "", asked).Where(p => !NotAsked.Contains(p)).ToList();
+        var missing = Leaves(typeof(Proposal), "", asked).Where(p => !SetElsewhere.ContainsKey(p)).ToList();
         Assert.True(missing.Count == 0, "Not asked on any page: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void AnswersSetElsewhere_AreAskedOnNoPage()
+    {
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in StepCatalogue.All)
+            Collect(step.Blocks, "", asked);
+        var askedAnyway = SetElsewhere.Keys.Where(asked.Contains).ToList();
+        Assert.True(askedAnyway.Count == 0, "Asked on a page although set elsewhere: " + string.Join(", ", askedAnyway));
     }
 
     [Fact]

@@ -79,7 +79,6 @@ public sealed class WizardJourneyTests : IDisposable
         A("basics.implementationEnd", "2032-03-31", "31 March 2032"),
         A("basics.implementationMonths", "60"),
         A("basics.lifespanYears", "25"),
-        A("basics.versionNumber", "V.001"),
         // climate-context
         A("climateRationale.context", "Tamale's peak demand outgrows the northern grid while rainfall now comes in shorter, heavier storms."),
         A("climateRationale.vulnerability.povertyRatePercent", "23.4", null),

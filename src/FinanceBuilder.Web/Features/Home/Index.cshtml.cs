@@ -1,7 +1,10 @@
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Features.Wizard.Steps;
 using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +13,17 @@ using Microsoft.EntityFrameworkCore;
 namespace FinanceBuilder.Web.Features.Home;
 
 /// The workspace's proposal list: the first page a newcomer sees.
-public sealed class IndexModel(IMediator mediator, DatabaseTarget database, AccessScope access, FinanceBuilderDbContext db) : PageModel
+public sealed class IndexModel(IMediator mediator, DatabaseTarget database, AccessScope access, FinanceBuilderDbContext db, ProposalValidation validation) : PageModel
 {
+    /// The pages a concept note asks, grouped as the GCF template groups them: read from the
+    /// step catalogue, so the start guide lists what the wizard will really ask.
+    public static IReadOnlyList<(StepGroup Group, IReadOnlyList<Step> Steps)> ConceptNoteSections { get; } =
+        StepCatalogue.For(new Proposal { Target = new Target { Route = Route.ConceptNote } })
+            .GroupBy(s => s.Group).Select(g => (g.Key, (IReadOnlyList<Step>)g.ToList())).ToList();
+
+    /// Progress, status, readiness and target Board meeting per listed proposal.
+    public IReadOnlyDictionary<Guid, ProposalRow> Rows { get; private set; } = new Dictionary<Guid, ProposalRow>();
+
     /// The owner's name per proposal, when this person works for several organisations (a
     /// planning agency); empty otherwise, and the list shows no organisation column.
     public IReadOnlyDictionary<Guid, string> OwnerNames { get; private set; } = new Dictionary<Guid, string>();
@@ -33,6 +45,7 @@ public sealed class IndexModel(IMediator mediator, DatabaseTarget database, Acce
             return Redirect("/review");
         Deleted = deleted == 1;
         Proposals = await mediator.Send(new ListProposals.Query(1, ListProposals.MaxPageSize), ct);
+        Rows = await ProposalRows.ForAsync(db, validation, Proposals.Items.Select(p => p.Id).ToList(), ct);
         if (ShowsOrganisation && Proposals.Items.Count > 0)
         {
             var ids = Proposals.Items.Select(p => p.Id).ToList();
@@ -50,6 +63,14 @@ public sealed class IndexModel(IMediator mediator, DatabaseTarget database, Acce
         var fundText = Messages.Format(culture, "Fund" + char.ToUpperInvariant(fund[0]) + fund[1..]);
         return route is null ? fundText : $"{fundText} — {Messages.Format(culture, "Route" + char.ToUpperInvariant(route[0]) + route[1..])}";
     }
+
+    /// "Draft", "Submitted V.002", "Review released (V.002)".
+    public static string StatusLabel(ProposalRow row, CultureInfo culture) => row switch
+    {
+        { LatestVersion: { } n, ReviewReleased: true } => HomeText.Texts.Format(culture, "Status.ReviewReleased", Data.Submissions.SubmissionRecord.FormatVersion(n)),
+        { LatestVersion: { } n } => HomeText.Texts.Format(culture, "Status.Submitted", Data.Submissions.SubmissionRecord.FormatVersion(n)),
+        _ => HomeText.Texts.Get("Status.Draft", culture),
+    };
 
     public static string CountLabel(int count, CultureInfo culture) =>
         count == 1 ? Messages.Format(culture, "ProposalCountOne") : Messages.Format(culture, "ProposalCountMany", count.ToString("N0", culture));

@@ -1,5 +1,6 @@
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
 using Mediator;
 
 namespace FinanceBuilder.Web.Features.Proposals;
@@ -13,11 +14,11 @@ public static class CreateProposal
     /// once saved. A copy or a file comes complete, with every page's checks shown.</param>
     public sealed record Command(Proposal Proposal, Guid? OwnerOrganisationId = null, bool FreshStart = false) : IRequest<ProposalSummary>;
 
-    public sealed class Handler(FinanceBuilderDbContext db, TimeProvider clock) : IRequestHandler<Command, ProposalSummary>
+    public sealed class Handler(FinanceBuilderDbContext db, TimeProvider clock, ProposalValidation validation) : IRequestHandler<Command, ProposalSummary>
     {
         public async ValueTask<ProposalSummary> Handle(Command command, CancellationToken cancellationToken)
         {
-            var record = New(db, clock, command.Proposal, command.OwnerOrganisationId);
+            var record = New(db, clock, validation, command.Proposal, command.OwnerOrganisationId);
             if (command.FreshStart)
                 record.CheckedSteps = "";
             await db.SaveChangesAsync(cancellationToken);
@@ -27,7 +28,7 @@ public static class CreateProposal
 
     /// A new record of the current organisation (or of one it works for), version 1, added to
     /// the context (not saved).
-    public static ProposalRecord New(FinanceBuilderDbContext db, TimeProvider clock, Proposal proposal, Guid? owner = null)
+    public static ProposalRecord New(FinanceBuilderDbContext db, TimeProvider clock, ProposalValidation validation, Proposal proposal, Guid? owner = null)
     {
         // Pages check the choice and answer with a message; this is the last line against a
         // caller that did not.
@@ -42,7 +43,7 @@ public static class CreateProposal
             UpdatedAt = now,
             Version = 1,
         };
-        ProposalColumns.Write(record, proposal);
+        ProposalColumns.Write(record, proposal, validation.Validate(proposal));
         db.Proposals.Add(record);
         return record;
     }

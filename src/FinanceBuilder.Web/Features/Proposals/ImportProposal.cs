@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Rules;
 using Mediator;
 
 namespace FinanceBuilder.Web.Features.Proposals;
@@ -13,7 +14,7 @@ public static class ImportProposal
 
     public sealed record Result(ProposalSummary? Created, IReadOnlyList<ProposalInputError> Errors);
 
-    public sealed class Handler(FinanceBuilderDbContext db, ProposalReader reader, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(FinanceBuilderDbContext db, ProposalReader reader, TimeProvider clock, ProposalValidation validation) : IRequestHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -21,7 +22,7 @@ public static class ImportProposal
             if (!read.Succeeded)
                 return new Result(null, read.Errors);
 
-            var record = CreateProposal.New(db, clock, read.Proposal!);
+            var record = CreateProposal.New(db, clock, validation, read.Proposal!);
             await db.SaveChangesAsync(cancellationToken);
             return new Result(ProposalSummary.From(record), []);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public static class UpdateProposal
 
     public sealed record Result(Outcome Outcome, ProposalSummary? Saved = null, int? CurrentVersion = null, IReadOnlyList<ProposalInputError>? Errors = null);
 
-    public sealed class Handler(FinanceBuilderDbContext db, ProposalReader reader, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(FinanceBuilderDbContext db, ProposalReader reader, TimeProvider clock, ProposalValidation validation) : IRequestHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -31,7 +32,7 @@ public static class UpdateProposal
             if (!read.Succeeded)
                 return new Result(Outcome.Invalid, Errors: read.Errors);
 
-            ProposalColumns.Write(record, read.Proposal!);
+            ProposalColumns.Write(record, read.Proposal!, validation.Validate(read.Proposal!));
             db.SaveAsNextVersion(record, command.ExpectedVersion, clock.GetUtcNow().UtcDateTime);
             try
             {

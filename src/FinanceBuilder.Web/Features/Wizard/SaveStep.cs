@@ -78,7 +78,8 @@ public static class SaveStep
             if (listChange.Error is { } tooMany)
                 return new Invalid(step, Checked(record, proposal), new Dictionary<string, string> { ["action"] = tooMany });
 
-            ProposalColumns.Write(record, proposal);
+            var report = validation.Validate(proposal);
+            ProposalColumns.Write(record, proposal, report);
             if (command.MarksChecked)
                 record.CheckedSteps = Wizard.CheckedSteps.Add(record.CheckedSteps, step.Id);
             db.SaveAsNextVersion(record, record.Version, clock.GetUtcNow().UtcDateTime);
@@ -93,7 +94,7 @@ public static class SaveStep
                 db.ChangeTracker.Clear();
                 return await LostRaceAsync(step, command, cancellationToken);
             }
-            return new Saved(step, Checked(record, proposal), listChange);
+            return new Saved(step, new CheckedProposal(ProposalSummary.From(record), proposal, report, record.OwnerOrganisationId, record.CheckedSteps), listChange);
         }
 
         private CheckedProposal Checked(ProposalRecord record, Proposal proposal) =>

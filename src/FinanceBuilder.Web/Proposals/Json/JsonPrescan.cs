@@ -22,7 +22,7 @@ public static class JsonPrescan
     public static ProposalInputError? Check(ReadOnlySpan<byte> json, CultureInfo culture)
     {
         if (System.Text.Unicode.Utf8.IsValid(json) is false)
-            return new("$", Messages.Format(culture, "NotUtf8"));
+            return ProposalInputError.Of(culture, "$", "NotUtf8");
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ProposalJson.MaxDepth + 1 });
         var path = new PathStack();
         try
@@ -35,14 +35,14 @@ public static class JsonPrescan
                         if (reader.ValueSpan.Length > MaxPropertyNameBytes || (reader.ValueIsEscaped && !CanDecode(ref reader)))
                         {
                             path.SetProperty("…", 0, 0);
-                            return new(path.ToString(json), Messages.Format(culture, "BadFieldName", path.ToString(json)));
+                            return ProposalInputError.Of(culture, path.ToString(json), "BadFieldName", path.ToString(json));
                         }
                         path.SetProperty(reader.ValueIsEscaped ? reader.GetString() : null, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
                         break;
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
                         if (path.Depth >= ProposalJson.MaxDepth)
-                            return new(path.ToString(json), Messages.Format(culture, "TooDeep", path.ToString(json), ProposalJson.MaxDepth));
+                            return ProposalInputError.Of(culture, path.ToString(json), "TooDeep", path.ToString(json), ProposalJson.MaxDepth);
                         path.CountItem();
                         if (path.InArray && path.CurrentCount > MaxArrayItems)
                             return TooMany(path, json, culture);
@@ -54,9 +54,9 @@ public static class JsonPrescan
                         break;
                     default:
                         if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > MaxStringBytes)
-                            return new(path.ToString(json), Messages.Format(culture, "TextTooLong", path.ToString(json), reader.ValueSpan.Length, MaxStringBytes));
+                            return ProposalInputError.Of(culture, path.ToString(json), "TextTooLong", path.ToString(json), reader.ValueSpan.Length, MaxStringBytes);
                         if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && !CanDecode(ref reader))
-                            return new(path.ToString(json), Messages.Format(culture, "InvalidText", path.ToString(json)));
+                            return ProposalInputError.Of(culture, path.ToString(json), "InvalidText", path.ToString(json));
                         path.CountItem();
                         if (path.InArray && path.CurrentCount > MaxArrayItems)
                             return TooMany(path, json, culture);
@@ -68,7 +68,7 @@ public static class JsonPrescan
         {
             var where = path.ToString(json);
             var detail = ex.Message.Split(" LineNumber:")[0].TrimEnd('.', ' ', '|');
-            return new(where, Messages.Format(culture, "InvalidJson", where, $"{detail} (line {ex.LineNumber + 1})"));
+            return ProposalInputError.Of(culture, where, "InvalidJson", where, $"{detail} (line {ex.LineNumber + 1})");
         }
         return null;
     }
@@ -90,7 +90,7 @@ public static class JsonPrescan
     private static ProposalInputError TooMany(PathStack path, ReadOnlySpan<byte> json, CultureInfo culture)
     {
         var arrayPath = path.ArrayPath(json);
-        return new(arrayPath, Messages.Format(culture, "TooManyItems", arrayPath, $"> {MaxArrayItems:N0}", MaxArrayItems));
+        return ProposalInputError.Of(culture, arrayPath, "TooManyItems", arrayPath, $"> {MaxArrayItems:N0}", MaxArrayItems);
     }
 
     /// Tracks where the reader is as a JSON path ("$.budget.lines[4].amount").

@@ -62,12 +62,12 @@ public static class ProposalInputCheck
                 break;
             case DateOnly date when date < MinDate || date > MaxDate:
                 var path = at.ToString();
-                errors.Add(new(path, Messages.Format(culture, "DateOutOfRange", path, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), YearAttribute.Min, YearAttribute.Max)));
+                errors.Add(ProposalInputError.Of(culture, path, "DateOutOfRange", path, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), YearAttribute.Min, YearAttribute.Max));
                 break;
             case IList list:
                 if (list.Count > field.MaxItems)
                 {
-                    errors.Add(new(at.ToString(), Messages.Format(culture, "TooManyItems", at.ToString(), list.Count, field.MaxItems)));
+                    errors.Add(ProposalInputError.Of(culture, at.ToString(), "TooManyItems", at.ToString(), list.Count, field.MaxItems));
                     return;
                 }
                 var itemField = field with { MaxItems = int.MaxValue };
@@ -77,7 +77,7 @@ public static class ProposalInputCheck
                     if (list[i] is { } item)
                         CheckValue(itemField, item, at, errors, culture);
                     else
-                        errors.Add(new(at.ToString(), Messages.Format(culture, "NullNotAllowed", at.ToString())));
+                        errors.Add(ProposalInputError.Of(culture, at.ToString(), "NullNotAllowed", at.ToString()));
                     at.Pop();
                 }
                 break;
@@ -96,18 +96,18 @@ public static class ProposalInputCheck
         var path = at.ToString();
         if (text.Length > field.MaxLength)
         {
-            errors.Add(new(path, Messages.Format(culture, "TextTooLong", path, text.Length, field.MaxLength)));
+            errors.Add(ProposalInputError.Of(culture, path, "TextTooLong", path, text.Length, field.MaxLength));
             return;
         }
         if (DocumentText.IndexOfInvalidCharacter(text) is var bad and >= 0)
         {
-            errors.Add(new(path, Messages.Format(culture, "ControlCharacter", path, ((int)text[bad]).ToString("X4", CultureInfo.InvariantCulture))));
+            errors.Add(ProposalInputError.Of(culture, path, "ControlCharacter", path, ((int)text[bad]).ToString("X4", CultureInfo.InvariantCulture)));
             return;
         }
         if (field.Kind == TextKind.Currency && !IsoCodes.Currencies.Contains(text))
-            errors.Add(new(path, Messages.Format(culture, "InvalidCurrency", path, text)));
+            errors.Add(ProposalInputError.Of(culture, path, "InvalidCurrency", path, text));
         else if (field.Kind == TextKind.Country && !IsoCodes.Countries.Contains(text))
-            errors.Add(new(path, Messages.Format(culture, "InvalidCountry", path, text)));
+            errors.Add(ProposalInputError.Of(culture, path, "InvalidCountry", path, text));
     }
 
     private static void CheckNumber(FieldInfo field, decimal number, JsonPath at, List<ProposalInputError> errors, CultureInfo culture)
@@ -116,10 +116,9 @@ public static class ProposalInputCheck
         if (number < min || number > max)
         {
             var path = at.ToString();
-            var message = min == 0 && number < 0
-                ? Messages.Format(culture, "Negative", path)
-                : Messages.Format(culture, "OutOfRange", path, number, min, max);
-            errors.Add(new(path, message));
+            errors.Add(min == 0 && number < 0
+                ? ProposalInputError.Of(culture, path, "Negative", path)
+                : ProposalInputError.Of(culture, path, "OutOfRange", path, number, min, max));
         }
     }
 

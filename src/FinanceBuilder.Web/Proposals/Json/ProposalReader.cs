@@ -29,29 +29,27 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // Last resort: whatever slipped past the checks is still bad input, never a 500.
-            return Fail("$", Messages.Format(culture, "InvalidJson", "$", ex.GetType().Name));
+            return Fail(culture, "$", "InvalidJson", "$", ex.GetType().Name);
         }
     }
 
     private ProposalReadResult ReadChecked(ReadOnlySpan<byte> json, CultureInfo culture)
     {
         if (json.IsEmpty || json.Trim(" \t\r\n"u8).IsEmpty)
-            return Fail("$", Messages.Format(culture, "EmptyBody"));
+            return Fail(culture, "$", "EmptyBody");
 
         if (JsonPrescan.Check(json, culture) is { } scanError)
             return ProposalReadResult.Failed([scanError]);
 
         var version = ReadSchemaVersion(json, out var versionError);
         if (versionError is not null)
-            return Fail("$.schemaVersion", versionError switch
-            {
-                "missing" => Messages.Format(culture, "MissingSchemaVersion", upgrader.CurrentVersion),
-                _ => Messages.Format(culture, "WrongType", "$.schemaVersion", Expected(typeof(int), culture)),
-            });
+            return versionError == "missing"
+                ? Fail(culture, "$.schemaVersion", "MissingSchemaVersion", upgrader.CurrentVersion)
+                : Fail(culture, "$.schemaVersion", "WrongType", "$.schemaVersion", Expected(typeof(int), culture));
         if (version is null)
-            return Fail("$", Messages.Format(culture, "NotAnObject"));
+            return Fail(culture, "$", "NotAnObject");
         if (!upgrader.CanRead(version.Value))
-            return Fail("$.schemaVersion", Messages.Format(culture, "UnsupportedSchemaVersion", version, upgrader.CurrentVersion));
+            return Fail(culture, "$.schemaVersion", "UnsupportedSchemaVersion", version, upgrader.CurrentVersion);
 
         // Current files go straight from bytes to the model; only older ones pay for a JSON tree.
         JsonObject? upgraded = null;
@@ -74,7 +72,7 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
             return ProposalReadResult.Failed([Explain(ex, root, culture)]);
         }
         if (proposal is null)
-            return Fail("$", Messages.Format(culture, "NotAnObject"));
+            return Fail(culture, "$", "NotAnObject");
 
         var errors = ProposalInputCheck.Check(proposal, culture);
         if (errors.Count > 0)
@@ -83,8 +81,8 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
         // other follows), not two that contradict each other.
         var ae = proposal.Applicant.AccreditedEntity;
         if (!ae.Settle())
-            return Fail("$.applicant.accreditedEntity.accessModality",
-                Messages.Format(culture, "AccessModalityDisagrees", "$.applicant.accreditedEntity.accessModality", JsonNamingPolicy.CamelCase.ConvertName(ae.AccessModality!.Value.ToString()), JsonNamingPolicy.CamelCase.ConvertName(ae.Kind!.Value.ToString())));
+            return Fail(culture, "$.applicant.accreditedEntity.accessModality", "AccessModalityDisagrees", "$.applicant.accreditedEntity.accessModality",
+                JsonNamingPolicy.CamelCase.ConvertName(ae.AccessModality!.Value.ToString()), JsonNamingPolicy.CamelCase.ConvertName(ae.Kind!.Value.ToString()));
         return ProposalReadResult.Ok(proposal);
     }
 
@@ -114,7 +112,8 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
         return null;
     }
 
-    private static ProposalReadResult Fail(string path, string message) => ProposalReadResult.Failed([new(path, message)]);
+    private static ProposalReadResult Fail(CultureInfo culture, string path, string key, params object?[] args) =>
+        ProposalReadResult.Failed([ProposalInputError.Of(culture, path, key, args)]);
 
     /// System.Text.Json reports where it stopped and why in English; this rewrites the three
     /// kinds of failure users meet into a sentence in their language that names the path.
@@ -127,18 +126,18 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
         {
             var name = missing.Groups[1].Value.Split(',')[0].Trim().Trim('\'');
             var fieldPath = $"{path}.{name}";
-            return new(fieldPath, Messages.Format(culture, "MissingField", fieldPath));
+            return ProposalInputError.Of(culture, fieldPath, "MissingField", fieldPath);
         }
         if (UnmappedProperty().Match(message) is { Success: true } unmapped)
         {
             var name = unmapped.Groups[1].Value;
             var fieldPath = path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}";
-            return new(fieldPath, Messages.Format(culture, "UnknownField", path, name));
+            return ProposalInputError.Of(culture, fieldPath, "UnknownField", path, name);
         }
         if (DuplicateProperty().IsMatch(message))
-            return new(path, Messages.Format(culture, "DuplicateField", path));
+            return ProposalInputError.Of(culture, path, "DuplicateField", path);
         if (NullNotAllowed().IsMatch(message))
-            return new(path, Messages.Format(culture, "NullNotAllowed", path));
+            return ProposalInputError.Of(culture, path, "NullNotAllowed", path);
         if (ConvertFailure().Match(message) is { Success: true } convert)
         {
             var type = FindModelType(convert.Groups[1].Value);
@@ -146,12 +145,12 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
             {
                 var given = Resolve(root, path);
                 if (given is null)
-                    return new(path, Messages.Format(culture, "NullNotAllowed", path));
-                return new(path, Messages.Format(culture, "UnknownValue", path, ValueText(given), string.Join(", ", StrictEnumConverterFactory.Names(type))));
+                    return ProposalInputError.Of(culture, path, "NullNotAllowed", path);
+                return ProposalInputError.Of(culture, path, "UnknownValue", path, ValueText(given), string.Join(", ", StrictEnumConverterFactory.Names(type)));
             }
-            return new(path, Messages.Format(culture, "WrongType", path, Expected(type, culture)));
+            return ProposalInputError.Of(culture, path, "WrongType", path, Expected(type, culture));
         }
-        return new(path, Messages.Format(culture, "WrongType", path, Expected(null, culture)));
+        return ProposalInputError.Of(culture, path, "WrongType", path, Expected(null, culture));
     }
 
     private static string ValueText(JsonNode node) =>

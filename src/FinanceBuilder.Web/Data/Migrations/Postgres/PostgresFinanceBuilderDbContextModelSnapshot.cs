@@ -368,6 +368,18 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<int?>("ListingReadiness")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ListingSectionsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ListingSectionsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ListingTargetBoardDate")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("OwnerOrganisationId")
                         .HasColumnType("uuid");
 

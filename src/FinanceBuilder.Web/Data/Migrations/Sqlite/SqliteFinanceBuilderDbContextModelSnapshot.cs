@@ -361,6 +361,18 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ListingReadiness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ListingSectionsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ListingSectionsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ListingTargetBoardDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerOrganisationId")
                         .HasColumnType("TEXT");
 

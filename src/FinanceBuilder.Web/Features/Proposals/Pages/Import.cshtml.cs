@@ -1,17 +1,16 @@
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard;
-using FinanceBuilder.Web.Proposals.Json;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FinanceBuilder.Web.Features.Proposals.Pages;
 
-/// Import a proposal file (the same JSON the API and the command line take): errors are
-/// listed with where in the file they are, and nothing is stored unless the whole file is good.
+/// Import a proposal file (the same JSON the API and the command line take): each problem is
+/// listed by the question or section it concerns, and nothing is stored unless the whole file is good.
 public sealed class ImportPage(IMediator mediator, RequestBodyLimit limit) : PageModel
 {
-    public IReadOnlyList<ProposalInputError> Errors { get; private set; } = [];
+    public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
     public string? FileError { get; private set; }
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
 
@@ -36,7 +35,7 @@ public sealed class ImportPage(IMediator mediator, RequestBodyLimit limit) : Pag
         var result = await mediator.Send(new ImportProposal.Command(buffer.ToArray(), Culture), ct);
         if (result.Created is null)
         {
-            Errors = result.Errors;
+            Problems = result.Errors.Select(e => ImportProblem.From(e, Culture)).ToList();
             return Page();
         }
         return Redirect(WizardUrls.TaskList(result.Created.Id));

@@ -46,7 +46,6 @@ public static class SummarySteps
         Group("submission",
             F("basics.firstSubmissionDate"),
             F("basics.currentSubmissionDate"),
-            F("basics.versionNumber"),
             F("basics.expectedAeApprovalDate"),
             F("basics.targetBoardDate")),
         Group("history",
