@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Proposals.Json;
@@ -23,6 +24,8 @@ public static class OpenProposal
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
             var record = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == query.Id, cancellationToken);
+            if (record is not null)
+                PipelineMetrics.Parsed("open-proposal");
             return record is null ? null : new Result(ProposalSummary.From(record), JsonSerializer.Deserialize<Proposal>(record.Document, ProposalJson.Options)!, record.OwnerOrganisationId);
         }
     }

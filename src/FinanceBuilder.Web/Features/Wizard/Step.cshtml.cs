@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Features.Wizard.Panels;
@@ -270,8 +271,11 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.Utc).ToString("HH:mm", Culture) + " UTC";
 
     /// A working copy: a refused save must leave the stored answers untouched.
-    private static Proposal Copy(Proposal proposal) =>
-        JsonSerializer.Deserialize<Proposal>(JsonSerializer.SerializeToUtf8Bytes(proposal, ProposalJson.Options), ProposalJson.Options)!;
+    private static Proposal Copy(Proposal proposal)
+    {
+        PipelineMetrics.Parsed("step-copy");
+        return JsonSerializer.Deserialize<Proposal>(JsonSerializer.SerializeToUtf8Bytes(proposal, ProposalJson.Options), ProposalJson.Options)!;
+    }
 
 }
 
