@@ -5,7 +5,9 @@ namespace FinanceBuilder.OpenLoad;
 /// One run at fixed rates: request i of a kind is due at start + i / rate, sent then whatever
 /// earlier requests are doing, and its latency counts from that due time. An autosave whose
 /// user is still waiting for their previous one is sent when that one answers (as the page
-/// does); the wait counts in its latency.
+/// does); the wait counts in its latency. A request not answered within the timeout of its due
+/// time (waiting for its turn included) is a timeout, so a run ends at most a timeout after its
+/// last due time, however far behind the server falls.
 internal sealed class OpenLoopRun(HttpClient client, IReadOnlyList<SimulatedUser> users, Options options, int seconds)
 {
     private static readonly string[] ReadPages = ["", "/narratives", "/mitigation", "/budget"];
@@ -34,6 +36,12 @@ internal sealed class OpenLoopRun(HttpClient client, IReadOnlyList<SimulatedUser
         return new RunResult([autosaves, reads], elapsed, lag);
     }
 
+    private CancellationTokenSource Deadline(long due)
+    {
+        var left = TimeSpan.FromSeconds(options.TimeoutSeconds) - Stopwatch.GetElapsedTime(due);
+        return new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+    }
+
     private static long Due(long start, int index, double rate) => start + (long)(index * Stopwatch.Frequency / rate);
 
     /// Sleeps to the due time on the scheduling thread (no spinning: the server needs the cores);
@@ -52,12 +60,21 @@ internal sealed class OpenLoopRun(HttpClient client, IReadOnlyList<SimulatedUser
     private Task AutosaveAsync(Outcomes outcomes, int index, long due) => Task.Run(async () =>
     {
         var user = users[index % users.Count];
-        await user.Turn.WaitAsync();
+        using var deadline = Deadline(due);
+        try
+        {
+            await user.Turn.WaitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            outcomes.Record(index, due, "timeout");
+            return;
+        }
         try
         {
             var form = user.Forms[user.Revision % user.Forms.Count];
             user.Revision++;
-            var (code, status, version) = await WizardClient.AutosaveAsync(client, form, user.Version, user.Revision);
+            var (code, status, version) = await WizardClient.AutosaveAsync(client, form, user.Version, user.Revision, deadline.Token);
             // A conflict reply carries the saved version: the next autosave uses it, so one lost
             // race or timeout costs one error, not all that follow.
             if (version is { } v)
@@ -65,9 +82,9 @@ internal sealed class OpenLoopRun(HttpClient client, IReadOnlyList<SimulatedUser
             outcomes.Record(index, due, code is >= 200 and < 300 && status == "saved" ? null
                 : status is "conflict" or "invalid" or "expired" ? status : $"HTTP {code}");
         }
-        catch (Exception e) when (e is TaskCanceledException or HttpRequestException)
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
         {
-            outcomes.Record(index, due, e is TaskCanceledException ? "timeout" : "connection");
+            outcomes.Record(index, due, e is OperationCanceledException ? "timeout" : "connection");
         }
         finally
         {
@@ -79,18 +96,19 @@ internal sealed class OpenLoopRun(HttpClient client, IReadOnlyList<SimulatedUser
     {
         var user = users[index % users.Count];
         var page = ReadPages[index / users.Count % ReadPages.Length];
+        using var deadline = Deadline(due);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/proposals/{user.Id}{page}", UriKind.Relative));
             // As a browser asks; the body is read but not decompressed (that is the browser's work).
             request.Headers.Add("Accept-Encoding", "br");
-            using var response = await client.SendAsync(request);
-            await response.Content.CopyToAsync(Stream.Null);
+            using var response = await client.SendAsync(request, deadline.Token);
+            await response.Content.CopyToAsync(Stream.Null, deadline.Token);
             outcomes.Record(index, due, response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}");
         }
-        catch (Exception e) when (e is TaskCanceledException or HttpRequestException)
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
         {
-            outcomes.Record(index, due, e is TaskCanceledException ? "timeout" : "connection");
+            outcomes.Record(index, due, e is OperationCanceledException ? "timeout" : "connection");
         }
     });
 }

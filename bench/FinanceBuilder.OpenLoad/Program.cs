@@ -43,7 +43,8 @@ using (var setup = new HttpClient(new SocketsHttpHandler { CookieContainer = jar
     using var load = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
     {
         BaseAddress = options.Base,
-        Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+        // Each request has its own deadline from its due time (OpenLoopRun); this is a backstop.
+        Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds + 1),
     };
     load.DefaultRequestHeaders.Add("Cookie", cookies);
     if (options.WarmupSeconds > 0)

@@ -29,4 +29,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 dotnet "$tool_dll" --base $base --setup "/account/setup/${link##*/account/setup/}" --sample samples/mitigation-tamale-solar-led.json \
   --proposals "$proposals" --autosaves "$autosaves" --reads "$reads" --seconds "$seconds" --warmup 10 --timeout 5
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); server RSS $(ps -o rss= -p $app) KiB"
-if grep -q ' fail:\|Exception' "$data/server.log"; then echo "server log has errors:"; grep -m5 ' fail:\|Exception' "$data/server.log"; fi
+if grep -q '^fail:' "$data/server.log"; then
+  echo "server log: $(grep -c '^fail:' "$data/server.log") failures; exceptions by type:"
+  grep -o '^ *[A-Za-z.]*Exception' "$data/server.log" | sort | uniq -c | sort -rn | head -5
+fi
