@@ -3,7 +3,10 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/FinanceBuilder.Bench -- --filter '*'
 // dotnet run -c Release --project bench/FinanceBuilder.Bench -- memory   (peak memory of a 200-page PDF)
 // dotnet run -c Release --project bench/FinanceBuilder.Bench -- stages   (where a package's time goes)
-if (args is ["memory"])
+// dotnet run -c Release --project bench/FinanceBuilder.Bench -- autosave [count]   (parses, rule runs, time and bytes per autosave)
+if (args is ["autosave", ..])
+    await FinanceBuilder.Bench.AutosaveProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+else if (args is ["memory"])
     FinanceBuilder.Bench.MemoryProbe.Run();
 else if (args is ["stages"])
     FinanceBuilder.Bench.StageProbe.Run();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Proposals.Model;
 
@@ -21,6 +22,7 @@ public sealed class RuleCatalogue(RuleSettings settings)
 
     public static IReadOnlyList<Finding> Run(Proposal proposal, KeyFigures figures, Route route, RuleSettings settings)
     {
+        PipelineMetrics.RulesRun();
         var context = new RuleContext(proposal, figures, route, settings);
         var findings = new List<Finding>();
         foreach (var rule in All.Where(r => r.Routes.Contains(route)))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Features.Wizard.Steps;
@@ -111,6 +112,7 @@ public static class ProposalDiff
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(json))
             return values;
+        PipelineMetrics.Parsed("proposal-diff");
         using var document = JsonDocument.Parse(json);
         Walk(document.RootElement, "", values);
         return values;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Submissions;
 using FinanceBuilder.Web.Features.Accounts;
@@ -81,7 +82,7 @@ public sealed class SubmitPage(FinanceBuilderDbContext db, IMediator mediator, P
         var record = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (record is null)
             return false;
-        var proposal = JsonSerializer.Deserialize<Proposal>(record.Document, ProposalJson.Options)!;
+        var proposal = ProposalJson.FromStored(record.Document);
         Id = id;
         Title = proposal.Basics.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", Culture);
         Route = proposal.Target.Route ?? Route.FundingProposal;

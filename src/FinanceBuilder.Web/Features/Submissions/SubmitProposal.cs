@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Accounts;
 using FinanceBuilder.Web.Data.Collaboration;
@@ -94,7 +95,7 @@ public static class SubmitProposal
             var number = (await db.Submissions.Where(s => s.ProposalId == proposal.Id).MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
             var label = SubmissionRecord.FormatVersion(number);
             var snapshot = WithVersionNumber(proposal.Document, label);
-            var document = JsonSerializer.Deserialize<Proposal>(snapshot, ProposalJson.Options)!;
+            var document = ProposalJson.FromStored(snapshot);
             var route = document.Target.Route ?? Route.FundingProposal;
             var report = validation.Validate(document, route);
             var (package, problem) = await builder.BuildAsync(snapshot, packs.PackFor(route), null, command.Culture, ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Features.Wizard.Panels;

@@ -44,7 +44,11 @@ public static class ProposalJson
 
     /// The one door for a document this app stored itself (already checked and upgraded when it
     /// came in); bytes from outside go through ProposalReader's strict checks instead.
-    public static Proposal FromStored(string document) => JsonSerializer.Deserialize<Proposal>(document, Options)!;
+    public static Proposal FromStored(string document)
+    {
+        App.PipelineMetrics.Parsed("stored");
+        return JsonSerializer.Deserialize<Proposal>(document, Options)!;
+    }
 
     public static byte[] SerializeToUtf8(Proposal proposal) => JsonSerializer.SerializeToUtf8Bytes(proposal, Options);
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 
@@ -60,6 +61,7 @@ public sealed partial class ProposalReader(ProposalUpgrader upgrader)
         }
 
         Proposal? proposal;
+        PipelineMetrics.Parsed("proposal-reader");
         try
         {
             proposal = upgraded is null
