@@ -4,6 +4,7 @@ using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Features.Wizard.Panels;
 using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
@@ -149,7 +150,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         var proposal = Copy(opened.Proposal);
         var errors = StepValidation.Check(found, proposal, FormBinder.Bind(found, proposal, Request.Form, Culture), Culture);
         if (errors.Count > 0)
-            return new JsonResult(new AutosaveReply("invalid", opened.Summary.Version, WizardText.Format(Culture, "Ui.AutosaveInvalid", errors.Count),
+            return new JsonResult(new AutosaveReply("invalid", opened.Summary.Version, WizardText.Format(Culture, Plural.Key("Ui.AutosaveInvalid", errors.Count, Culture), errors.Count),
                 Errors: errors.Select(e => new AutosaveError(ModelPath.HtmlId(e.Key), e.Value)).ToList()));
         var saved = await mediator.Send(new SaveAnswers.Command(id, opened.Summary.Version, proposal), ct);
         if (saved.Outcome != SaveAnswers.Outcome.Saved)
