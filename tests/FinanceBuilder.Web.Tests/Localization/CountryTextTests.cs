@@ -19,14 +19,14 @@ public sealed class CountryTextTests
 
     [Theory]
     [InlineData("BJ", "le Bénin", "du Bénin", "au Bénin")]
-    [InlineData("EC", "l'Équateur", "de l'Équateur", "en Équateur")]
+    [InlineData("EC", "l’Équateur", "de l’Équateur", "en Équateur")]
     [InlineData("GH", "le Ghana", "du Ghana", "au Ghana")]
     [InlineData("KM", "les Comores", "des Comores", "aux Comores")]
-    [InlineData("CI", "la Côte d'Ivoire", "de la Côte d'Ivoire", "en Côte d'Ivoire")]
+    [InlineData("CI", "la Côte d’Ivoire", "de la Côte d’Ivoire", "en Côte d’Ivoire")]
     [InlineData("MG", "Madagascar", "de Madagascar", "à Madagascar")]
-    [InlineData("HT", "Haïti", "d'Haïti", "en Haïti")]
+    [InlineData("HT", "Haïti", "d’Haïti", "en Haïti")]
     [InlineData("CU", "Cuba", "de Cuba", "à Cuba")]
-    [InlineData("UY", "l'Uruguay", "de l'Uruguay", "en Uruguay")]
+    [InlineData("UY", "l’Uruguay", "de l’Uruguay", "en Uruguay")]
     [InlineData("CD", "la République démocratique du Congo", "de la République démocratique du Congo", "en République démocratique du Congo")]
     public void French_KnowsTheArticle(string code, string the, string of, string @in)
     {
@@ -38,7 +38,7 @@ public sealed class CountryTextTests
     [Fact]
     public void NoForm_ContractsWrongly()
     {
-        string[] wrong = ["de le ", "de les ", "à le ", "à les ", "le A", "le E", "le I", "le O", "le U", "le É", "la A", "la E", "la É", "de A", "de E", "de I", "de O", "de É"];
+        string[] wrong = ["de le ", "de les ", "à le ", "à les ", "'", "le A", "le E", "le I", "le O", "le U", "le É", "la A", "la E", "la É", "de A", "de E", "de I", "de O", "de É"];
         var bad = CountryText.FrenchForms.SelectMany(f => new[] { f.Value.The, f.Value.Of, f.Value.In })
             .Where(text => wrong.Any(w => text.StartsWith(w, StringComparison.Ordinal) || text.Contains(" " + w, StringComparison.Ordinal)))
             .ToList();
@@ -50,8 +50,8 @@ public sealed class CountryTextTests
         Assert.Equal("BJ", CountryText.Of("BJ", CultureInfo.GetCultureInfo("en"), Name));
 
     [Theory]
-    [InlineData("R-007", "BJ", "l'AND du Bénin (BJ)")]
-    [InlineData("R-008.Signatory", "EC", "l'AND de l'Équateur (EC)")]
+    [InlineData("R-007", "BJ", "l’AND du Bénin (BJ)")]
+    [InlineData("R-008.Signatory", "EC", "l’AND de l’Équateur (EC)")]
     [InlineData("R-002.Eligibility", "FR", "La France (FR) est une Partie")]
     public void RuleMessages_PutTheArticleInTheSentence(string key, string code, string expected)
     {

@@ -156,7 +156,7 @@ public sealed class FieldValidationTests : IDisposable
     [InlineData("fr", "12,5", "Saisissez un nombre entier, sans décimales (par exemple 1\u202F250).")]
     [InlineData("en", "12,5", "Enter a whole number, without decimals (for example 1,250).")]
     [InlineData("en", "12.5", "Enter a whole number, without decimals (for example 1,250).")]
-    [InlineData("fr", "300k", "Ce nombre contient une lettre (« k »)\u00A0: saisissez uniquement des chiffres, par exemple 1\u202F250.")]
+    [InlineData("fr", "300k", "Ce nombre contient une lettre («\u00A0k\u00A0»)\u00A0: saisissez uniquement des chiffres, par exemple 1\u202F250.")]
     public async Task Post_WholeNumberWrongly_SaysWhatIsWrong_WithAnExampleInThePagesFormat(string language, string typed, string message)
     {
         using var browser = new WizardBrowser(app, language);

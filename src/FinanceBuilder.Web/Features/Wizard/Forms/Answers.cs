@@ -75,7 +75,7 @@ public static class Answers
             case bool b:
                 return T(b ? "Ui.Yes" : "Ui.No");
             case DateOnly date:
-                return date.ToString("d MMMM yyyy", culture);
+                return DateText.Written(date, culture);
             case Enum e:
                 return WizardText.Enum(e);
             case Money money:
