@@ -121,10 +121,10 @@ public sealed class AutosaveTests : IDisposable
 
         Assert.Equal("invalid", reply.GetProperty("status").GetString());
         Assert.Equal(1, reply.GetProperty("version").GetInt32());
-        Assert.StartsWith("Not saved: 1 answers need correcting", reply.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Not saved: 1 answer needs correcting", reply.GetProperty("message").GetString(), StringComparison.Ordinal);
         var error = Assert.Single(reply.GetProperty("errors").EnumerateArray());
         Assert.Equal("f-applicant-proponent-population", error.GetProperty("field").GetString());
-        Assert.StartsWith("Enter a whole number", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("This number contains a letter (\"a\")", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         var (version, proposal) = await browser.StoredAsync(id);
         Assert.Equal(1, version);
         Assert.NotEqual("Tamale Metropolitan Assembly", proposal.Applicant.Proponent.Name);
