@@ -36,7 +36,7 @@ public sealed class WizardBehaviourTests(Browsers browsers)
         Assert.EndsWith("/applicant", new Uri(page.Url).AbsolutePath);
         var summary = page.Locator(".error-summary");
         await Assertions.Expect(summary).ToBeFocusedAsync();
-        await Assertions.Expect(summary).ToContainTextAsync("whole number");
+        await Assertions.Expect(summary).ToContainTextAsync("contains a letter");
         Assert.Equal("about 260k", await driver.ValueAsync("applicant.proponent.population"));
         Assert.Equal("Commune de Porto-Novo", await driver.ValueAsync("applicant.proponent.name"));
         Assert.Equal("true", await page.Locator("#f-applicant-proponent-population").GetAttributeAsync("aria-invalid"));

@@ -35,8 +35,9 @@ public sealed record KeyFigures
     public string? CoFinancingRatioText(CultureInfo culture) =>
         CoFinancingRatio is { } x ? RatioText(x, culture) : null;
 
+    /// French keeps the colon with its no-break space: "1 : 0,7".
     public static string RatioText(decimal x, CultureInfo culture) =>
-        $"1 : {Math.Round(x, x >= 10 ? 0 : 1, MidpointRounding.AwayFromZero).ToString("0.#", culture)}";
+        $"1{(culture.TwoLetterISOLanguageName == "fr" ? "\u00A0" : " ")}: {Math.Round(x, x >= 10 ? 0 : 1, MidpointRounding.AwayFromZero).ToString("0.#", culture)}";
 
     public static KeyFigures Compute(Proposal proposal, FundParameters? parameters = null)
     {

@@ -44,6 +44,10 @@ public static class Messages
         return string.Format(culture, text, args);
     }
 
+    /// A counted message ("Key.One" / "Key.Other", see <see cref="Plural"/>) with the count as {0}.
+    public static string Count(CultureInfo culture, string key, long count, params object?[] args) =>
+        Format(culture, Plural.Key(key, count, culture), [count.ToString("N0", culture), .. args]);
+
     /// The supported culture closest to a language tag such as "fr-SN"; English otherwise.
     public static CultureInfo CultureFor(string? languageTag)
     {

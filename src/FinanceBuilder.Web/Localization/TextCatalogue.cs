@@ -17,4 +17,11 @@ public sealed class TextCatalogue(string baseName)
 
     public string Format(CultureInfo culture, string key, params object?[] args) =>
         args.Length == 0 ? Get(key, culture) : string.Format(culture, Get(key, culture), args);
+
+    /// A counted text ("Key.One" / "Key.Other", see <see cref="Plural"/>): the count is {0},
+    /// grouped as the language groups digits; <paramref name="args"/> follow as {1}, {2}…
+    public string Count(CultureInfo culture, string key, long count, params object?[] args) =>
+        string.Format(culture, Get(Plural.Key(key, count, culture), culture), [count.ToString("N0", culture), .. args]);
+
+    public string Count(string key, long count, params object?[] args) => Count(CultureInfo.CurrentUICulture, key, count, args);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Resources;
 using System.Text.Json;
+using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Localization;
 
 namespace FinanceBuilder.Web.Rules;
 
@@ -12,26 +14,40 @@ public static class RuleMessages
 
     public static string Render(Finding finding, CultureInfo culture)
     {
-        var text = Resources.GetString(finding.MessageKey, culture)
+        var text = Resources.GetString(Key(finding, culture), culture)
             ?? throw new InvalidOperationException($"Message '{finding.MessageKey}' is missing from RuleMessages.resx.");
         return string.Format(culture, text, finding.Arguments.Select(a => FormatArgument(a, culture)).ToArray());
     }
 
-    public static bool Has(string key) => Resources.GetString(key, CultureInfo.InvariantCulture) is not null;
+    /// A message that counts has a ".One" and an ".Other" text (see Plural), chosen by its first
+    /// argument ({0}, the count): "1 ligne budgétaire", "3 lignes budgétaires".
+    private static string Key(Finding finding, CultureInfo culture) =>
+        Resources.GetString(finding.MessageKey, CultureInfo.InvariantCulture) is null
+        && finding.Arguments is [int or long or decimal, ..]
+            ? Plural.Key(finding.MessageKey, Convert.ToDecimal(finding.Arguments[0], CultureInfo.InvariantCulture), culture)
+            : finding.MessageKey;
 
-    public static bool HasFrench(string key) => Resources.GetResourceSet(new CultureInfo("fr"), createIfNotExists: true, tryParents: false)?.GetString(key) is not null;
+    public static bool Has(string key) => Resources.GetString(key, CultureInfo.InvariantCulture) is not null
+        || Resources.GetString(key + ".Other", CultureInfo.InvariantCulture) is not null;
 
-    private static string FormatArgument(object? argument, CultureInfo culture) => argument switch
+    public static bool HasFrench(string key)
+    {
+        var french = Resources.GetResourceSet(new CultureInfo("fr"), createIfNotExists: true, tryParents: false);
+        return french?.GetString(key) is not null || (french?.GetString(key + ".One") is not null && french.GetString(key + ".Other") is not null);
+    }
+
+    private static object FormatArgument(object? argument, CultureInfo culture) => argument switch
     {
         null => "—",
-        MoneyArg money => $"{money.Currency} {money.Amount.ToString(money.Amount == Math.Round(money.Amount) ? "N0" : "N2", culture)}",
+        MoneyArg money => NumberText.Money(money.Amount, money.Currency, culture, decimals: money.Amount == Math.Round(money.Amount) ? 0 : 2),
         RatioArg ratio => Calculators.KeyFigures.RatioText(ratio.Value, culture),
-        // Countries are named in the reader's language, as the wizard names them.
-        CountryArg country => $"{Features.Wizard.Forms.CountryList.Name(country.Code, culture)} ({country.Code})",
+        // Countries are named in the reader's language, as the wizard names them; "{0:of}" in a
+        // French text gives "du Bénin (BJ)", "{0:The}" "Le Bénin (BJ)".
+        CountryArg country => new CountryPhrase(country.Code, culture),
         PercentArg percent => percent.Value.ToString("0.##", culture) + (culture.TwoLetterISOLanguageName == "fr" ? " %" : "%"),
         decimal number => number.ToString(number == Math.Round(number) ? "N0" : "0.##", culture),
         int or long => Convert.ToInt64(argument, CultureInfo.InvariantCulture).ToString(Math.Abs(Convert.ToInt64(argument, CultureInfo.InvariantCulture)) >= 10_000 ? "N0" : "0", culture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly date => DateText.Written(date, culture),
         Proposals.Model.EssCategory category => category.ToString().Replace("I", "I-", StringComparison.Ordinal),
         Proposals.Model.ResultArea area => area.ToString(),
         FieldsArg fields => string.Join(", ", fields.Paths.Select(p => Features.Wizard.WizardText.Get("Field." + Features.Wizard.Forms.ModelPath.Normalize(p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : p), culture))),
@@ -41,4 +57,25 @@ public static class RuleMessages
             : JsonNamingPolicy.CamelCase.ConvertName(value.ToString()),
         _ => Convert.ToString(argument, culture) ?? "",
     };
+}
+
+/// A country in a rule's sentence: the format of its placeholder says which form French needs.
+internal sealed class CountryPhrase(string code, CultureInfo culture) : IFormattable
+{
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        string Name(string c) => CountryList.Name(c, culture);
+        var text = format switch
+        {
+            "of" => CountryText.Of(code, culture, Name),
+            "in" => CountryText.In(code, culture, Name),
+            "the" or "The" => CountryText.The(code, culture, Name),
+            _ => Name(code),
+        };
+        if (format == "The" && text.Length > 0)
+            text = culture.TextInfo.ToUpper(text[0]) + text[1..];
+        return $"{text} ({code})";
+    }
+
+    public override string ToString() => ToString(null, culture);
 }

@@ -135,9 +135,9 @@ public sealed class ImportRejectionTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.StartsWith("La proposition n'a pas été enregistrée", problem.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("La proposition n’a pas été enregistrée", problem.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
         var message = problem.RootElement.GetProperty("errors")[0].GetProperty("message").GetString();
-        Assert.Equal("$.basics.focus : « geoengineering » n'est pas une valeur autorisée. Valeurs autorisées : mitigation, adaptation, crossCutting.", message);
+        Assert.Equal("$.basics.focus\u00A0: «\u00A0geoengineering\u00A0» n’est pas une valeur autorisée. Valeurs autorisées\u00A0: mitigation, adaptation, crossCutting.", message);
     }
 
     [Fact]

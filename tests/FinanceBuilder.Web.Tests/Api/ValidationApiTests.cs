@@ -27,7 +27,7 @@ public sealed class ValidationApiTests : IDisposable
         Assert.True(root.GetProperty("hasErrors").GetBoolean());
         var r015 = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "R-015");
         Assert.Equal("error", r015.GetProperty("severity").GetString());
-        Assert.Equal("La procédure SAP n'accepte que la catégorie E&S C ou I-3 ; cette proposition est en B.", r015.GetProperty("message").GetString());
+        Assert.Equal("La procédure SAP n’accepte que la catégorie E&S C ou I-3\u00A0; cette proposition est en B.", r015.GetProperty("message").GetString());
         Assert.Equal(["$.safeguards.category"], r015.GetProperty("paths").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(40_000_000m, root.GetProperty("figures").GetProperty("totalFinancing").GetDecimal());
         Assert.Equal("small", root.GetProperty("figures").GetProperty("sizeCategory").GetString());

@@ -88,7 +88,7 @@ public sealed partial class CommandLineTests : IDisposable
         var result = await Run("import", file, "--lang", "fr");
 
         Assert.Equal(1, result.Exit);
-        Assert.Contains("la version 7 n'est pas prise en charge", result.Error, StringComparison.Ordinal);
+        Assert.Contains("la version 7 n’est pas prise en charge", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed partial class CommandLineTests : IDisposable
 
         Assert.Equal(1, result.Exit);
         Assert.Contains("R-015 error", result.Out, StringComparison.Ordinal);
-        Assert.Contains("La procédure SAP n'accepte que la catégorie E&S C ou I-3", result.Out, StringComparison.Ordinal);
+        Assert.Contains("La procédure SAP n’accepte que la catégorie E&S C ou I-3", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

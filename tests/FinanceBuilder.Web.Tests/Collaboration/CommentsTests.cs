@@ -55,7 +55,7 @@ public sealed class CommentsTests : IDisposable
     [InlineData("en", "", "Enter your comment.")]
     [InlineData("fr", "", "Saisissez votre commentaire.")]
     [InlineData("en", "long", "A comment can have at most 4000 characters; this one has 4001.")]
-    [InlineData("fr", "long", "Un commentaire peut compter au plus 4000 caractères ; celui-ci en compte 4001.")]
+    [InlineData("fr", "long", "Un commentaire peut compter au plus 4000 caractères\u00A0; celui-ci en compte 4001.")]
     public async Task Comment_EmptyOrTooLong_ShowsMessage(string language, string text, string message)
     {
         using var editor = app.CreateApiClient(language);

@@ -41,7 +41,8 @@ public sealed class ConceptNotePackTests
         Assert.Contains(headings, h => h.StartsWith("D. ", StringComparison.Ordinal));
         var text = string.Concat(document.Blocks.OfType<Table>().SelectMany(t => t.Rows).SelectMany(r => r).SelectMany(c => c).Select(r => r.Text + " "));
         var figures = KeyFigures.Compute(proposal);
-        Assert.Contains($"{figures.ReportingCurrency}\u00A0{NumberText.Format(Math.Round(figures.TotalFinancing!.Value), culture)}", text, StringComparison.Ordinal);
+        var amount = NumberText.Format(Math.Round(figures.TotalFinancing!.Value), culture);
+        Assert.Contains(language == Language.Fr ? $"{amount}\u00A0{figures.ReportingCurrency}" : $"{figures.ReportingCurrency}\u00A0{amount}", text, StringComparison.Ordinal);
         if (figures.LifetimeTco2e is { } tonnes)
             Assert.Contains(NumberText.Format(Math.Round(tonnes), culture), text, StringComparison.Ordinal);
     }

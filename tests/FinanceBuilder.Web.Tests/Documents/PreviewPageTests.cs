@@ -21,7 +21,7 @@ public sealed class PreviewPageTests : IDisposable
 
     [Theory]
     [InlineData("mitigation-tamale-solar-led.json", "A. Project/programme summary", "USD\u00A013,025,000")]
-    [InlineData("adaptation-cotonou-drainage-fr.json", "A. Résumé du projet/programme", "USD\u00A040\u202F000\u202F000")]
+    [InlineData("adaptation-cotonou-drainage-fr.json", "A. Résumé du projet/programme", "40\u202F000\u202F000\u00A0USD")]
     public async Task Preview_ShowsTheConceptNote_InTheProposalsLanguage(string sample, string heading, string total)
     {
         var id = await browser.SeedSampleAsync(sample);

@@ -92,7 +92,7 @@ public sealed class OrganisationAdminTests : IDisposable
         Assert.Contains("Invitation envoyée à new@a.test.", invited.Text, StringComparison.Ordinal);
 
         var bad = await Wizard.WizardPage.ReadAsync(await admin.SubmitFormAsync("/organisation", "main form.invite-form", f => f.Set("email", "not an address")));
-        Assert.Contains("Saisissez l'adresse électronique de la personne à inviter", bad.Get(".error-summary").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Saisissez l’adresse électronique de la personne à inviter", bad.Get(".error-summary").TextContent, StringComparison.Ordinal);
 
         var revoked = await admin.SubmitFormAsync("/organisation", "main form[action$='handler=Revoke']", _ => { });
         Assert.Equal("/organisation?done=invite-revoked", revoked.Location());

@@ -86,7 +86,7 @@ public sealed class PlatformAdminTests : IDisposable
         var page = await Wizard.WizardPage.ReadAsync(response);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var errors = page.Get(".error-summary").TextContent;
-        Assert.Contains("Saisissez le nom de l'organisation, 200 caractères au plus.", errors, StringComparison.Ordinal);
+        Assert.Contains("Saisissez le nom de l’organisation, 200 caractères au plus.", errors, StringComparison.Ordinal);
         Assert.Contains("code ISO à deux lettres", errors, StringComparison.Ordinal);
     }
 

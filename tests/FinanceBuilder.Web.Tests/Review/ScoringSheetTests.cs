@@ -84,7 +84,7 @@ public sealed class ScoringSheetTests
     [Theory]
     [InlineData(0, "en", "Score Impact potential from 1 to 5.")]
     [InlineData(6, "en", "Score Impact potential from 1 to 5.")]
-    [InlineData(6, "fr", "Notez « Potentiel d'impact » de 1 à 5.")]
+    [InlineData(6, "fr", "Notez «\u00A0Potentiel d’impact\u00A0» de 1 à 5.")]
     public async Task Save_ScoreOutOfRange_ShowsError_InTheReadersLanguage(int score, string language, string message)
     {
         using var world = await ReviewWorld.CreateAsync();
@@ -116,7 +116,7 @@ public sealed class ScoringSheetTests
 
     [Theory]
     [InlineData("en", "Before releasing the review to the applicant, score all six criteria and choose an overall recommendation.")]
-    [InlineData("fr", "Avant de communiquer l'évaluation au demandeur, notez les six critères et choisissez une recommandation générale.")]
+    [InlineData("fr", "Avant de communiquer l’évaluation au demandeur, notez les six critères et choisissez une recommandation générale.")]
     public async Task Release_NeedsEveryScoreAndARecommendation(string language, string message)
     {
         using var world = await ReviewWorld.CreateAsync();

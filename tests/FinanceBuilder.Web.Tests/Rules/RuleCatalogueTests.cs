@@ -115,7 +115,7 @@ public sealed class RuleCatalogueTests
         Assert.Equal(["R-014", "R-024", "R-027", "R-043", "R-045", "R-065"], ids);
         var french = report.Lines(CultureInfo.GetCultureInfo("fr")).Where(l => l.StartsWith("R-014", StringComparison.Ordinal)).Single();
         var space = CultureInfo.GetCultureInfo("fr").NumberFormat.NumberGroupSeparator;
-        Assert.Contains($"dépasse le plafond de la procédure SAP de USD 25{space}000{space}000", french, StringComparison.Ordinal);
+        Assert.Contains($"dépasse le plafond de la procédure SAP de 25{space}000{space}000\u00A0USD", french, StringComparison.Ordinal);
         var english = report.Lines(CultureInfo.GetCultureInfo("en")).Where(l => l.StartsWith("R-024", StringComparison.Ordinal)).First();
         Assert.Contains("Budget lines add up to USD 40,250,000 but total financing is USD 43,000,000", english, StringComparison.Ordinal);
     }

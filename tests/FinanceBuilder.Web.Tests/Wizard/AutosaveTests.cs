@@ -120,10 +120,10 @@ public sealed class AutosaveTests : IDisposable
 
         Assert.Equal("invalid", reply.GetProperty("status").GetString());
         Assert.Equal(1, reply.GetProperty("version").GetInt32());
-        Assert.StartsWith("Not saved: 1 answers need correcting", reply.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Not saved: 1 answer needs correcting", reply.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("f-applicant-proponent-population", Assert.Single(reply.GetProperty("invalid").EnumerateArray()).GetString());
         var live = reply.GetProperty("live");
-        Assert.Contains("Enter a whole number", live.GetProperty("error:f-applicant-proponent-population").GetString(), StringComparison.Ordinal);
+        Assert.Contains("This number contains a letter (\"a\")", live.GetProperty("error:f-applicant-proponent-population").GetString(), StringComparison.Ordinal);
         Assert.Contains("href=\"#f-applicant-proponent-population\"", live.GetProperty("summary").GetString(), StringComparison.Ordinal);
         var (version, proposal) = await browser.StoredAsync(id);
         Assert.Equal(1, version);

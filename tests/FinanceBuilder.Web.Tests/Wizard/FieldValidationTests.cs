@@ -21,9 +21,10 @@ public sealed class FieldValidationTests : IDisposable
     public static TheoryData<string, string, string, string> RefusedAnswers => new()
     {
         // step, field, typed, message key
-        { "applicant", "applicant.proponent.population", "about 300k", "Check.WholeNumber" },
+        { "applicant", "applicant.proponent.population", "about 300k", "Check.Number.Letter" },
         { "applicant", "applicant.proponent.population", "-5", "Check.NotNegative" },
-        { "applicant", "applicant.proponent.population", "374000.5", "Check.WholeNumber" },
+        { "applicant", "applicant.proponent.population", "374000.5", "Check.WholeNumber.Decimals" },
+        { "applicant", "applicant.proponent.population", "1,25,000", "Check.WholeNumber" },
         { "applicant", "applicant.proponent.populationYear", "1850", "Check.Range" },
         { "applicant", "applicant.proponent.populationYear", "2201", "Check.Range" },
         { "applicant", "applicant.proponent.name", new string('a', 501), "Check.TooLong" },
@@ -33,9 +34,11 @@ public sealed class FieldValidationTests : IDisposable
         { "applicant", "applicant.proponent.type", "1", "Check.Choice" },
         { "applicant", "applicant.proponent.countryCode", "XX", "Check.Country" },
         { "applicant", "applicant.proponent.annualBudget.currency", "QQQ", "Check.Currency" },
-        { "applicant", "applicant.proponent.annualBudget.amount", "12O000", "Check.Number" },
+        { "applicant", "applicant.proponent.annualBudget.amount", "12O000", "Check.Number.Letter" },
         { "partners", "applicant.executingEntities[0].budgetSharePercent", "150", "Check.Range" },
         { "dates", "basics.implementationStart", "2027-02-30", "Check.Date" },
+        { "dates", "basics.implementationStart", "03/31/2027", "Check.Date" },
+        { "dates", "basics.implementationStart", "31/03/2027", "Check.Date" },
         { "dates", "basics.implementationStart", "1800-01-01", "Check.DateRange" },
         { "budget", "budget.reportingCurrency", "QQQ", "Check.Currency" },
         { "budget", "budget.reportingCurrency", "DOLLARS", "Check.TooLong" },
@@ -82,25 +85,26 @@ public sealed class FieldValidationTests : IDisposable
         Assert.Equal(1, await browser.StoredVersionAsync(id));
     }
 
-    public static TheoryData<string, string, string?> Amounts => new()
+    public static TheoryData<string, string, string> Amounts => new()
     {
-        // language, typed, stored (null: refused)
+        // language, typed, stored (or the key of the message that refuses it)
         { "fr", "1 250 000,50", "1250000.50" },
         { "fr", "1\u202F250\u202F000,50", "1250000.50" },
         { "fr", "1250000,5", "1250000.5" },
         { "en", "1,250,000.50", "1250000.50" },
         { "en", "1250000.5", "1250000.5" },
-        { "en", "1,5", null },
-        { "en", "1,25,000", null },
-        { "en", "1.250.000", null },
-        { "fr", "1.5", null },
-        { "fr", "1 250 000.50", null },
-        { "fr", "1,250,000", null },
+        { "en", "1,5", "Check.Number.DecimalMark" },
+        { "en", "1,25,000", "Check.Number" },
+        { "en", "1.250.000", "Check.Number" },
+        { "fr", "1.5", "Check.Number.DecimalMark" },
+        { "fr", "1 250 000.50", "Check.Number.DecimalMark" },
+        { "fr", "1,250,000", "Check.Number" },
+        { "fr", "12 k", "Check.Number.Letter" },
     };
 
     [Theory]
     [MemberData(nameof(Amounts))]
-    public async Task Post_Amount_IsReadAsWrittenInTheReadersLanguage(string language, string typed, string? stored)
+    public async Task Post_Amount_IsReadAsWrittenInTheReadersLanguage(string language, string typed, string stored)
     {
         using var browser = new WizardBrowser(app, language);
         var id = await browser.SeedSampleAsync(Sample);
@@ -110,10 +114,10 @@ public sealed class FieldValidationTests : IDisposable
             .Change("applicant.proponent.annualBudget.currency", "XOF"));
 
         var (version, proposal) = await browser.StoredAsync(id);
-        if (stored is null)
+        if (stored.StartsWith("Check.", StringComparison.Ordinal))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            AssertFieldError(await WizardPage.ReadAsync(response), "applicant.proponent.annualBudget.amount", typed, "Check.Number", CultureInfo.GetCultureInfo(language));
+            AssertFieldError(await WizardPage.ReadAsync(response), "applicant.proponent.annualBudget.amount", typed, stored, CultureInfo.GetCultureInfo(language));
             Assert.Equal(1, version);
             return;
         }
@@ -145,7 +149,44 @@ public sealed class FieldValidationTests : IDisposable
 
         var response = await browser.SubmitStepAsync(id, "applicant", "continue", form => form.Change("applicant.proponent.population", "beaucoup"));
 
-        AssertFieldError(await WizardPage.ReadAsync(response), "applicant.proponent.population", "beaucoup", "Check.WholeNumber", CultureInfo.GetCultureInfo("fr"));
+        AssertFieldError(await WizardPage.ReadAsync(response), "applicant.proponent.population", "beaucoup", "Check.Number.Letter", CultureInfo.GetCultureInfo("fr"));
+    }
+
+    [Theory]
+    [InlineData("fr", "12,5", "Saisissez un nombre entier, sans décimales (par exemple 1\u202F250).")]
+    [InlineData("en", "12,5", "Enter a whole number, without decimals (for example 1,250).")]
+    [InlineData("en", "12.5", "Enter a whole number, without decimals (for example 1,250).")]
+    [InlineData("fr", "300k", "Ce nombre contient une lettre («\u00A0k\u00A0»)\u00A0: saisissez uniquement des chiffres, par exemple 1\u202F250.")]
+    public async Task Post_WholeNumberWrongly_SaysWhatIsWrong_WithAnExampleInThePagesFormat(string language, string typed, string message)
+    {
+        using var browser = new WizardBrowser(app, language);
+        var id = await browser.SeedSampleAsync(Sample);
+
+        var response = await browser.SubmitStepAsync(id, "applicant", "continue", form => form.Change("applicant.proponent.population", typed));
+
+        var page = await WizardPage.ReadAsync(response);
+        Assert.EndsWith(message, page.Get("#" + ModelPathId("applicant.proponent.population") + "-error").TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "16/03/2026", "16/03/2026")]
+    [InlineData("fr", "16.3.2026", "16/03/2026")]
+    [InlineData("fr", "2026-03-16", "16/03/2026")]
+    [InlineData("en", "2026-03-16", "2026-03-16")]
+    [InlineData("en", "16 March 2026", "2026-03-16")]
+    public async Task Post_Date_IsReadAndShownInThePagesFormat(string language, string typed, string shown)
+    {
+        using var browser = new WizardBrowser(app, language);
+        var id = await browser.SeedSampleAsync(Sample);
+
+        var response = await browser.SubmitStepAsync(id, "dates", "save", form => form.Change("basics.implementationStart", typed));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new DateOnly(2026, 3, 16), (await browser.StoredAsync(id)).Proposal.Basics.ImplementationStart);
+        var page = await browser.OpenAsync(Urls.Step(id, "dates"));
+        var input = page.Get("#" + ModelPathId("basics.implementationStart"));
+        Assert.Equal("text", input.GetAttribute("type"));
+        Assert.Equal(shown, page.FieldValue(ModelPathId("basics.implementationStart")));
     }
 
     /// The error as the page must show it: in the summary, linked to a field that exists; beside

@@ -44,6 +44,6 @@ public static class Buildings
             _ => FuelType.ResidualFuelOil,
         };
         var (ef, _) = EmissionDefaults.Fuel(fuel);
-        return new DefaultValue(ef.Value * 0.0036m / 1000m, "t CO2/MWh", ef.Source);
+        return new DefaultValue(ef.Value * 0.0036m / 1000m, "tCO2/MWh", ef.Source);
     }
 }

@@ -20,7 +20,7 @@ public static class LandfillGas
         DefaultValue? defaultEfficiency = inputs.Device is { } device ? EmissionDefaults.DestructionEfficiency(device) : null;
         var efficiency = b.Factor(inputs.DestructionEfficiency, defaultEfficiency, "landfillGas.device", "destruction efficiency");
         var (gwpCh4, _) = EmissionDefaults.Gwp(measure.GwpSet);
-        b.Default(new DefaultValue(gwpCh4, "t CO2e/t CH4", EmissionDefaults.GwpSource(measure.GwpSet)), "GWP CH4");
+        b.Default(new DefaultValue(gwpCh4, "tCO2e/t CH4", EmissionDefaults.GwpSource(measure.GwpSet)), "GWP CH4");
 
         var exported = 0m;
         if (inputs.ElectricityExportedMwh is { } mwh && mwh > 0)

@@ -145,7 +145,7 @@ public static partial class DocumentModel
             ["total_amount"] = f.Number(budget.Total),
             ["gcf_amount"] = f.Number(budget.TotalOf(FundingSourceKind.Gcf)),
             ["cofinancing_amount"] = f.Number(budget.TotalOf(FundingSourceKind.CoFinancing)),
-            ["ratio"] = figures.CoFinancingRatioText(f.Culture) is { } ratio ? (f.IsFrench ? ratio.Replace(" :", "\u00A0:", StringComparison.Ordinal) : ratio) : ValueFormat.Missing,
+            ["ratio"] = figures.CoFinancingRatioText(f.Culture) ?? ValueFormat.Missing,
             ["cost_per_tco2"] = f.PerTonne(figures.CostPerTco2e),
             ["gcf_cost_per_tco2"] = f.PerTonne(figures.GcfCostPerTco2e),
             ["size"] = f.Label(figures.SizeCategory),

@@ -73,5 +73,5 @@ public sealed class IndexModel(IMediator mediator, DatabaseTarget database, Acce
     };
 
     public static string CountLabel(int count, CultureInfo culture) =>
-        count == 1 ? Messages.Format(culture, "ProposalCountOne") : Messages.Format(culture, "ProposalCountMany", count.ToString("N0", culture));
+        Messages.Count(culture, "ProposalCount", count);
 }

@@ -11,7 +11,7 @@ public static class Problems
     public static IResult Invalid(IReadOnlyList<ProposalInputError> errors, CultureInfo culture, int status = StatusCodes.Status400BadRequest) =>
         Results.Problem(
             statusCode: status,
-            title: errors.Count == 1 ? Messages.Format(culture, "ValidationTitleOne") : Messages.Format(culture, "ValidationTitle", errors.Count),
+            title: Messages.Count(culture, "ValidationTitle", errors.Count),
             detail: errors.Count > 0 ? errors[0].Message : null,
             extensions: new Dictionary<string, object?>
             {

@@ -162,5 +162,5 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
     public string? AriaSort(Column column) => Sort == column ? (Descending ? "descending" : "ascending") : null;
 
     public static string CountLabel(int count, CultureInfo culture) =>
-        ReviewText.Texts.Format(culture, count == 1 ? "List.CountOne" : "List.CountMany", count.ToString("N0", culture));
+        ReviewText.Texts.Count(culture, "List.Count", count);
 }

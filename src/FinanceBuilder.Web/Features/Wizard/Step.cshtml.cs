@@ -5,6 +5,7 @@ using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Features.Wizard.Panels;
 using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
@@ -125,7 +126,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
                 return Reply("saved", saved.Step, saved.Page, new Dictionary<string, string>(), null, SavedAt(saved.Page.Summary.UpdatedAt), page);
             case SaveStep.Invalid invalid:
                 return Reply("invalid", invalid.Step, invalid.Page, invalid.Errors, posted,
-                    WizardText.Format(Culture, "Ui.AutosaveInvalid", invalid.Errors.Count), page);
+                    WizardText.Format(Culture, Plural.Key("Ui.AutosaveInvalid", invalid.Errors.Count, Culture), invalid.Errors.Count), page);
             case SaveStep.Conflict conflict:
                 return new JsonResult(new AutosaveReply("conflict", conflict.Page.Summary.Version, WizardText.Get("Ui.ConflictShort", Culture)));
             default:

@@ -285,7 +285,7 @@ public sealed class R051CostPerTonne : Rule
 {
     public override string Id => "R-051";
     public override Severity Severity => Severity.Advice;
-    public override string Source => "GCF FP V.1 section E (cost per tCO2eq); reviewer practice";
+    public override string Source => "GCF FP V.1 section E (cost per tCO2e); reviewer practice";
     public override TemplateSection Section => TemplateSection.InvestmentCriteria;
     public override InvestmentCriterion? Criterion => InvestmentCriterion.EfficiencyEffectiveness;
 

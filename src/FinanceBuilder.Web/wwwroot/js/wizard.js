@@ -273,7 +273,7 @@
     var words = field.value.trim() ? field.value.trim().split(/\s+/).length : 0;
     var limit = +counter.dataset.wordLimit || 0;
     var n = words.toLocaleString(document.documentElement.lang);
-    counter.textContent = limit ? format(words > limit ? text.wordsOver : text.wordsOf, n, limit.toLocaleString(document.documentElement.lang)) : format(text.words, n);
+    counter.textContent = limit ? format(words > limit ? text.wordsOver : text.wordsOf, n, limit.toLocaleString(document.documentElement.lang)) : format(new Intl.PluralRules(document.documentElement.lang).select(words) === 'one' ? text.wordsOne : text.words, n);
     counter.classList.toggle('over', limit > 0 && words > limit);
   }
 })();

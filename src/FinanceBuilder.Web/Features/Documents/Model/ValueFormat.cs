@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Localization;
 
 namespace FinanceBuilder.Web.Features.Documents.Model;
 
@@ -51,14 +52,14 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
 
     public string Number(int? value) => value is { } v ? NumberText.Format(v, Culture) : Missing;
 
-    /// <summary>"USD 1,200,000" — whole units, the currency first, as the GCF templates write money.</summary>
-    /// <summary>"USD 13,025,000", never broken between the code and the amount in a narrow cell.</summary>
+    /// <summary>"USD 13,025,000" / "13 025 000 USD" — whole units, never broken between the code and
+    /// the amount in a narrow cell.</summary>
     public string Money(decimal? value) => Money(value, Currency);
 
     /// <summary>Money in another currency than the reporting one (a co-financier's own).</summary>
     public string Money(decimal? value, string code) => value is { } v ? NumberText.Money(v, code, Culture).Replace(' ', '\u00A0') : Missing;
 
-    /// <summary>A cost per tonne keeps its cents: "USD 158.61".</summary>
+    /// <summary>A cost per tonne keeps its cents: "USD 158.61", "158,61 USD".</summary>
     public string PerTonne(decimal? value) => value is { } v ? NumberText.Money(v, Currency, Culture, decimals: 2).Replace(' ', '\u00A0') : Missing;
 
     /// <summary>"12.5%" in English, "12,5 %" (non-breaking space) in French.</summary>
@@ -66,12 +67,7 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
         value is { } v ? Number(v, decimals) + (IsFrench ? "\u00A0%" : "%") : Missing;
 
     /// "1 July 2027"; in French the first of the month is "1er juillet 2027", as French writes it.
-    public string Date(DateOnly? value) => value switch
-    {
-        null => Missing,
-        { Day: 1 } first when Culture.TwoLetterISOLanguageName == "fr" => first.ToString("'1er' MMMM yyyy", Culture),
-        { } date => date.ToString("d MMMM yyyy", Culture),
-    };
+    public string Date(DateOnly? value) => value is { } date ? DateText.Written(date, Culture) : Missing;
 
     public string MonthYear(DateOnly? value) => value?.ToString("MMM yyyy", Culture) ?? Missing;
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
@@ -45,7 +46,7 @@ public static class Answers
                     var items = ModelPath.Get(scope, list.Path) as IList;
                     var count = items?.Count ?? 0;
                     rows.Add(new Answer(path, WizardText.Get("Field." + key, culture),
-                        count == 0 ? WizardText.Get("Ui.NoneYet", culture) : count == 1 ? WizardText.Get("Ui.ItemCountOne", culture) : WizardText.Format(culture, "Ui.ItemCount", count), depth, true));
+                        count == 0 ? WizardText.Get("Ui.NoneYet", culture) : WizardText.Format(culture, Plural.Key("Ui.ItemCount", count, culture), count), depth, true));
                     for (var i = 0; i < count; i++)
                     {
                         var itemPath = ModelPath.Item(path, i);
@@ -76,7 +77,7 @@ public static class Answers
             case bool b:
                 return T(b ? "Ui.Yes" : "Ui.No");
             case DateOnly date:
-                return date.ToString("d MMMM yyyy", culture);
+                return DateText.Written(date, culture);
             case Enum e:
                 return WizardText.Enum(e);
             case Money money:
@@ -102,5 +103,5 @@ public static class Answers
         }
     }
 
-    public static string MoneyText(Money money, CultureInfo culture) => $"{money.Currency} {NumberText.Format(money.Amount, culture)}";
+    public static string MoneyText(Money money, CultureInfo culture) => NumberText.MoneyText(money.Amount, money.Currency, culture);
 }

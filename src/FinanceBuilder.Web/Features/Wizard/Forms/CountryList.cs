@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Reference;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
 
 /// Country names in the reader's language, sorted as that language sorts them. The names come
-/// from ICU through .NET ("Bénin", "Congo-Kinshasa"), so no list of names is kept here.
+/// from ICU through .NET ("Benin"), and in French from the table that also gives their articles
+/// (CountryText: "République démocratique du Congo" rather than ICU's "Congo-Kinshasa").
 public static class CountryList
 {
     private static readonly ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> ByCulture = new();
@@ -24,7 +26,7 @@ public static class CountryList
             // A culture's display name is written in the current UI language: "anglais (Bénin)".
             CultureInfo.CurrentUICulture = culture;
             return IsoCodes.Countries
-                .Select(code => (code, RegionName(code)))
+                .Select(code => (code, CountryText.Name(code, culture) ?? RegionName(code)))
                 .OrderBy(c => c.Item2, StringComparer.Create(culture, CompareOptions.IgnoreCase))
                 .ToList();
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using FinanceBuilder.Templates.Text;
 using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Reference;
 using Microsoft.AspNetCore.Http;
@@ -179,7 +180,7 @@ public sealed class FormBinder
                 break;
             case FieldKind.Date:
                 if (!FormValues.TryParseDate(raw, culture, out var date))
-                    Error(path, "Check.Date");
+                    Error(path, "Check.Date", DateText.FieldExample(culture));
                 else if (date.Year < YearAttribute.Min || date.Year > YearAttribute.Max)
                     Error(path, "Check.DateRange", YearAttribute.Min, YearAttribute.Max);
                 else
@@ -228,10 +229,11 @@ public sealed class FormBinder
     private decimal? Number(string path, string raw, FieldShape shape)
     {
         var whole = shape.ValueType == typeof(int) || shape.ValueType == typeof(long);
-        if (!NumberText.TryParse(raw, culture, out var number))
-            return Error<decimal?>(path, whole ? "Check.WholeNumber" : "Check.Number", NumberText.Format(shape.Kind == FieldKind.Year ? 2030 : 1250000.5m, culture, shape.Kind != FieldKind.Year));
-        if (whole && number != decimal.Truncate(number))
-            return Error<decimal?>(path, "Check.WholeNumber", NumberText.Format(12500, culture));
+        var example = NumberText.Format(shape.Kind == FieldKind.Year ? 2030 : whole ? 1250 : 1250000.5m, culture, shape.Kind != FieldKind.Year);
+        if (!NumberText.TryParse(raw, culture, out var number) || (whole && number != decimal.Truncate(number)))
+            return NumberText.Problem(raw, culture, whole) is { } problem
+                ? Error<decimal?>(path, problem.Key, example, problem.Detail)
+                : Error<decimal?>(path, whole ? "Check.WholeNumber" : "Check.Number", example);
         if (number < shape.Min || number > shape.Max)
             return shape.Min == 0 && number < 0
                 ? Error<decimal?>(path, "Check.NotNegative")

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
 
@@ -247,7 +248,9 @@ public sealed class FormRenderer(FormContext context)
                     inputMode: site.Shape.Kind == FieldKind.Number && site.Shape.Min < 0 ? "text" : site.Shape.Kind == FieldKind.Number ? "decimal" : "numeric");
                 break;
             case FieldKind.Date:
-                Input(site.Id, site.Path, "date", Text(site), aria, invalid, "input--date", 10, "off");
+                // A text field, not type="date": the browser would show its own locale's format.
+                html.Raw("<p class=\"hint\"").Attr("id", site.Id + "-format").Raw(">").Text(WizardText.Format(culture, "Ui.DateExample", DateText.FieldExample(culture))).Raw("</p>");
+                Input(site.Id, site.Path, "text", Text(site), aria is null ? site.Id + "-format" : aria + " " + site.Id + "-format", invalid, "input--date", 20, "off");
                 break;
             case FieldKind.Check:
                 html.Raw("<div class=\"checkbox\"><input type=\"checkbox\"").Attr("id", site.Id).Attr("name", site.Path).Raw(" value=\"true\"")
@@ -424,7 +427,7 @@ public sealed class FormRenderer(FormContext context)
             .Attr("data-for", site.Id).Attr("id", site.Id + "-words").Raw(">");
         html.Text(limit > 0
             ? WizardText.Format(culture, words > limit ? "Ui.WordsOver" : "Ui.WordsOf", words.ToString("N0", culture), limit.ToString("N0", culture))
-            : WizardText.Format(culture, "Ui.Words", words.ToString("N0", culture)));
+            : WizardText.Format(culture, Plural.Key("Ui.Words", words, culture), words.ToString("N0", culture)));
         html.Raw("</p>");
     }
 

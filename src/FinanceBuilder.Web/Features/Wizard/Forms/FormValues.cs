@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinanceBuilder.Web.Localization;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
 
@@ -10,7 +11,7 @@ public static class FormValues
         null => "",
         string s => s,
         bool b => b ? "true" : "false",
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly d => DateText.Field(d, culture),
         Enum e => e.ToString(),
         int or long when kind == FieldKind.Year => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         int i => NumberText.Format(i, culture),
@@ -19,8 +20,7 @@ public static class FormValues
         _ => Convert.ToString(value, culture) ?? "",
     };
 
-    /// A date from a date field ("2027-03-01") or typed in the reader's format ("01/03/2027").
+    /// A date typed in the page's format ("01/03/2027" in French, "2027-03-01" in English).
     public static bool TryParseDate(string text, CultureInfo culture, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-        || DateOnly.TryParse(text, culture, DateTimeStyles.None, out date);
+        DateText.TryParseField(text, culture, out date);
 }

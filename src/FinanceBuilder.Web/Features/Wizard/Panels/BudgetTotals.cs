@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
 
@@ -19,9 +20,9 @@ internal static class BudgetTotals
         string Money(decimal value) => NumberText.Money(value, budget.Currency, culture);
 
         html.Raw("<h2 class=\"panel-title\">").Text(T("Panel.BudgetTotals")).Raw("</h2>");
-        html.Raw("<p class=\"panel-total\">").Text(WizardText.Format(culture, budget.Count == 1 ? "Panel.BudgetTotalOne" : "Panel.BudgetTotal", Money(budget.Total), budget.Count)).Raw("</p>");
+        html.Raw("<p class=\"panel-total\">").Text(WizardText.Format(culture, Plural.Key("Panel.BudgetTotal", budget.Count, culture), budget.Count, Money(budget.Total))).Raw("</p>");
         if (budget.Unconverted > 0)
-            html.Raw("<p class=\"panel-note\">").Text(WizardText.Format(culture, "Panel.Unconverted", budget.Unconverted)).Raw("</p>");
+            html.Raw("<p class=\"panel-note\">").Text(WizardText.Format(culture, Plural.Key("Panel.Unconverted", budget.Unconverted, culture), budget.Unconverted)).Raw("</p>");
 
         void Table(string captionKey, IEnumerable<(string Key, decimal Total)> rows)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
 
@@ -17,7 +18,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
     private string Num(decimal? value, int decimals = 0) =>
         value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), culture) : T("Ui.NotYet");
 
-    /// "451 tCO2eq", or "not computed yet" without a unit.
+    /// "451 tCO2e", or "not computed yet" without a unit.
     private string Tonnes(decimal? value) => value is { } v ? Num(v) + " " + T("Ui.Tco2") : T("Ui.NotYet");
 
     private string Usd(decimal? value) => value is { } v ? NumberText.Money(v, "USD", culture) : T("Ui.NotYet");
@@ -73,7 +74,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
             Open();
             Row("Panel.FirstYear", Tonnes(result.FirstYearTco2e));
             Row("Panel.AverageAnnual", Tonnes(result.AverageAnnualTco2e));
-            Row("Panel.Lifetime", F("Panel.LifetimeValue", Num(result.LifetimeTco2e), result.CreditingYears));
+            Row("Panel.Lifetime", F(Plural.Key("Panel.LifetimeValue", result.CreditingYears, culture), result.CreditingYears, Num(result.LifetimeTco2e)));
             Close();
         }
         else

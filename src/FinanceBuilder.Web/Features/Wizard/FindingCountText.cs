@@ -1,0 +1,14 @@
+using System.Globalization;
+using FinanceBuilder.Web.Localization;
+
+namespace FinanceBuilder.Web.Features.Wizard;
+
+/// "1 erreur à corriger…, 0 avertissement à accepter…": the task list and check-answers say the
+/// same thing, each count agreeing with its own noun.
+public static class FindingCountText
+{
+    public static string Of(int errors, int warnings, CultureInfo culture) =>
+        WizardText.Format(culture, "Ui.FindingCounts",
+            WizardText.Format(culture, Plural.Key("Ui.ErrorCount", errors, culture), errors),
+            WizardText.Format(culture, Plural.Key("Ui.WarningCount", warnings, culture), warnings));
+}
