@@ -69,6 +69,11 @@ public sealed class FormRenderer(FormContext context)
     private void List(ListBlock list, object scope, string prefix)
     {
         var path = ModelPath.Combine(prefix, list.Path);
+        if (list.Editor is { } editor)
+        {
+            html.Raw(editor.Render(list, scope, path, context));
+            return;
+        }
         var items = ModelPath.Get(scope, list.Path) as IList;
         var count = items?.Count ?? 0;
         var (from, shown) = ListWindow.Of(list, count, context.ListPage);

@@ -56,6 +56,9 @@ public static class PanelRenderer
                 case WhenBlock conditional when conditional.Applies(scope):
                     Collect(conditional.Blocks, scope, prefix, context, panels);
                     break;
+                case ListBlock { Editor: { } editor } list:
+                    editor.Panels(list, scope, ModelPath.Combine(prefix, list.Path), context, panels);
+                    break;
                 case ListBlock list when ModelPath.Get(scope, list.Path) is IList items:
                     var path = ModelPath.Combine(prefix, list.Path);
                     for (var i = 0; i < items.Count; i++)
