@@ -105,10 +105,11 @@ public static class BudgetGrid
         }
         foreach (var row in rows)
             years.UnionWith(row.Values.Keys);
-        if (years.Count == 0 || (years.Count == 1 && years.Min == 0))
+        if (basics.ImplementationStart is null)
         {
-            // No dates and no lines yet: five years from now, until the dates are given.
-            for (var y = fallbackYear; y < fallbackYear + 5; y++)
+            // No dates yet: five years from the first year used (or this year), until they are given.
+            var first = years.Where(y => y > 0).DefaultIfEmpty(fallbackYear).Min();
+            for (var y = first; y < first + 5; y++)
                 years.Add(y);
         }
         return [.. years];
