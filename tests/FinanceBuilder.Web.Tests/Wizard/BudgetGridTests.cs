@@ -34,8 +34,12 @@ public sealed class BudgetGridTests : IDisposable
         var json = JsonNode.Parse(Samples.ReadText("mitigation-tamale-solar-led.json"))!;
         JsonObject Line(string description, int year, decimal amount) => new()
         {
-            ["componentId"] = "1", ["description"] = description, ["expenditureType"] = "works", ["year"] = year,
-            ["amount"] = new JsonObject { ["amount"] = amount, ["currency"] = "USD" }, ["source"] = "gcf",
+            ["componentId"] = "1",
+            ["description"] = description,
+            ["expenditureType"] = "works",
+            ["year"] = year,
+            ["amount"] = new JsonObject { ["amount"] = amount, ["currency"] = "USD" },
+            ["source"] = "gcf",
         };
         json["budget"]!["lines"] = new JsonArray(Line("Drainage", 2027, 100), Line("Drainage", 2028, 200), Line("Workshops", 2028, 50));
         return await browser.SeedJsonAsync(json.ToJsonString());
