@@ -107,7 +107,7 @@ public static class BudgetFile
         if (string.IsNullOrEmpty(reference))
             return null;
         var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetter).Take(3)) // XFD, the last column, has three letters
             index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
         return index == 0 ? null : index - 1;
     }
