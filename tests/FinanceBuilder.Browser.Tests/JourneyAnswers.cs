@@ -150,11 +150,12 @@ public static class JourneyAnswers
         ("budget", async (d, c) =>
         {
             await d.PressAsync("add:budget.lines");
-            await d.ChooseAsync("budget.lines[0].componentId", "1");
-            await d.FillAsync("budget.lines[0].description", "LED luminaires and installation");
-            await d.ChooseAsync("budget.lines[0].expenditureType", "Goods");
-            await d.FillAsync("budget.lines[0].year", "2028");
-            await d.FillAsync("budget.lines[0].amount.amount", N(1200000, c));
+            // The item's classification is folded under its summary line: open it first.
+            await d.Page.Locator("#f-budget-grid-0 .budget-more > summary").ClickAsync();
+            await d.ChooseAsync("budget.grid[0].componentId", "1");
+            await d.FillAsync("budget.grid[0].description", "LED luminaires and installation");
+            await d.ChooseAsync("budget.grid[0].expenditureType", "Goods");
+            await d.FillAsync("budget.grid[0].y2028", N(1200000, c));
         }),
         ("financing", async (d, c) =>
         {

@@ -105,6 +105,7 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
         new("POST /proposals/{id:guid}/submit", true, async c => ($"/proposals/{await SeedAsync(c)}/submit", Fields(("idempotencyKey", Guid.NewGuid().ToString())))),
         new("POST /proposals/{id:guid}/versions Share", true, async c => ($"/proposals/{await SeedAsync(c)}/versions?handler=Share", Fields(("donor", Donor.ToString())))),
         new("POST /proposals/{id:guid}/versions Unshare", true, async c => ($"/proposals/{await SeedAsync(c)}/versions?handler=Unshare", Fields(("donor", Donor.ToString())))),
+        new("POST /proposals/{id:guid}/budget/import", true, async c => ($"/proposals/{await SeedAsync(c)}/budget/import", Fields(("replace", "true")))),
         new("POST /proposals/{id:guid}/{step}", true, async c =>
         {
             var url = $"/proposals/{await SeedAsync(c)}/basics";

@@ -100,6 +100,8 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /proposals/{id:guid}/versions/{n:int}"] = NoSuchMethod,
         ["GET /proposals/{id:guid}/versions/{n:int}/package"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}/versions/{n:int}/package"] = NoSuchMethod,
+        ["GET /proposals/{id:guid}/budget/import"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/budget/import"] = Policies.ApplicantEditor,
         ["GET /proposals/{id:guid}/{step}"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}/{step}"] = Policies.ApplicantEditor,
     };

@@ -123,7 +123,7 @@ public sealed class AutosaveTests : IDisposable
         Assert.StartsWith("Not saved: 1 answer needs correcting", reply.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("f-applicant-proponent-population", Assert.Single(reply.GetProperty("invalid").EnumerateArray()).GetString());
         var live = reply.GetProperty("live");
-        Assert.Contains("This number contains a letter (\"a\")", live.GetProperty("error:f-applicant-proponent-population").GetString(), StringComparison.Ordinal);
+        Assert.Contains("This number contains a letter", live.GetProperty("error:f-applicant-proponent-population").GetString(), StringComparison.Ordinal);
         Assert.Contains("href=\"#f-applicant-proponent-population\"", live.GetProperty("summary").GetString(), StringComparison.Ordinal);
         var (version, proposal) = await browser.StoredAsync(id);
         Assert.Equal(1, version);

@@ -42,7 +42,6 @@ public sealed class FieldValidationTests : IDisposable
         { "dates", "basics.implementationStart", "1800-01-01", "Check.DateRange" },
         { "budget", "budget.reportingCurrency", "QQQ", "Check.Currency" },
         { "budget", "budget.reportingCurrency", "DOLLARS", "Check.TooLong" },
-        { "budget", "budget.lines[0].amount.amount", "", "Check.Required" },
         { "climate-context", "climateRationale.context", "Flooding\u0007", "Check.BadCharacter" },
     };
 

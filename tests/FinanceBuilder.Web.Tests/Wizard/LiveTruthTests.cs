@@ -30,7 +30,7 @@ public sealed class LiveTruthTests : IDisposable
         { "mitigation-tamale-solar-led.json", "basics", "basics.declaredSizeCategory", "Large" },
         { "mitigation-tamale-solar-led.json", "result-areas", "basics.resultAreas[0].sharePercent", "35" },
         { "mitigation-tamale-solar-led.json", "mitigation", "mitigationMeasures[0].gridElectricity.generation.installedCapacityKwp", "3000" },
-        { "mitigation-tamale-solar-led.json", "budget", "budget.lines[0].amount.amount", "1200000" },
+        { "mitigation-tamale-solar-led.json", "budget", "budget.grid[0].y2028", "1200000" },
         { "mitigation-tamale-solar-led.json", "financing", "financing.coFinancing[0].amount.amount", "2500000" },
         { "adaptation-cotonou-drainage-fr.json", "adaptation", "adaptationMeasures[0].beneficiaries.direct.female", "15000" },
         { "adaptation-cotonou-drainage-fr.json", "timetable", "timetable[0].activityId", "1.1.1" },
@@ -65,7 +65,7 @@ public sealed class LiveTruthTests : IDisposable
         var form = (await browser.OpenAsync(Urls.Step(id, "applicant"))).StepForm().Remove("action");
 
         var wrong = await AutosaveAsync(id, "applicant", form.Change("applicant.proponent.population", "about 370k"));
-        Assert.Contains("whole number", wrong.GetProperty("live").GetProperty("error:f-applicant-proponent-population").GetString(), StringComparison.Ordinal);
+        Assert.Contains("contains a letter", wrong.GetProperty("live").GetProperty("error:f-applicant-proponent-population").GetString(), StringComparison.Ordinal);
         var fixedReply = await AutosaveAsync(id, "applicant", form.Change("applicant.proponent.population", "370000"));
 
         Assert.Equal("saved", fixedReply.GetProperty("status").GetString());

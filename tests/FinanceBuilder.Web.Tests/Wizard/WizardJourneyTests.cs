@@ -132,12 +132,12 @@ public sealed class WizardJourneyTests : IDisposable
         // narratives
         A("narratives.executiveSummary", "Solar power for 120 public buildings and flood-safe drains for 118,000 residents of Tamale."),
         // budget
-        A("budget.lines[0].componentId", "1", "1 — Solar power for public buildings"),
-        A("budget.lines[0].outputId", "1.1", null),
-        A("budget.lines[0].description", "Rooftop solar plants, supply and installation"),
-        A("budget.lines[0].expenditureType", "Works", null),
-        A("budget.lines[0].year", "2028"),
-        A("budget.lines[0].amount.amount", "9500000", "USD 9,500,000"),
+        // (the budget grid: one row per cost item, one column per year)
+        A("budget.grid[0].componentId", "1", "1 — Solar power for public buildings"),
+        A("budget.grid[0].outputId", "1.1", null),
+        A("budget.grid[0].description", "Rooftop solar plants, supply and installation"),
+        A("budget.grid[0].expenditureType", "Works", null),
+        A("budget.grid[0].y2028", "9500000", "USD 9,500,000"),
         // financing
         A("financing.gcfInstruments[0].amount.amount", "9500000", null),
         A("financing.coFinancing[0].name", "Tamale Metropolitan Assembly (own revenue)"),
@@ -289,7 +289,7 @@ public sealed class WizardJourneyTests : IDisposable
             var form = page.StepForm();
             var empty = page.Document.QuerySelectorAll("button[name=action][value^='add:']")
                 .Select(b => b.GetAttribute("value")!["add:".Length..])
-                .FirstOrDefault(list => form[list + ".count"] == "0");
+                .FirstOrDefault(list => (form[list + ".count"] ?? form[list == "budget.lines" ? "budget.grid.count" : ""]) == "0");
             if (empty is null)
                 return page;
             var response = await browser.PostAsync(page.FormAction(), Fill(form, used).Set("action", "add:" + empty));

@@ -23,8 +23,10 @@ public static class SaveStep
     /// shows its checks. Autosave saves without it, so checks never appear while someone types.</param>
     /// <param name="KeepOnly">Put the answers over the stored ones and show them, save nothing
     /// (the session's token expired while the person typed).</param>
+    /// <param name="Edit">An edit that is not a page's form (a budget file): applied to the newest
+    /// saved proposal instead of the form's answers, returning its problems by key.</param>
     public sealed record Command(Guid Id, string StepId, IFormCollection Form, int? PostedVersion, string Action, CultureInfo Culture,
-        bool MarksChecked, bool KeepOnly = false) : IRequest<Result>;
+        bool MarksChecked, bool KeepOnly = false, Func<Proposal, Dictionary<string, string>>? Edit = null) : IRequest<Result>;
 
     public abstract record Result;
 
@@ -56,12 +58,13 @@ public static class SaveStep
             if (!step.IsApplicable(proposal))
                 return new NotApplicable();
 
-            var stale = command.PostedVersion != record.Version || command.Action == "copy";
+            // An edit that is not a form applies to the newest version: there is no page to compare.
+            var stale = command.Edit is null && (command.PostedVersion != record.Version || command.Action == "copy");
             // A stale post is compared with what is stored now: the answers before and after
             // binding, on this page only. A stale post whose answers are already the saved ones
             // is no conflict (typically this browser's own autosave landed while it reloaded).
             var before = stale ? Answers.Of(step, proposal, command.Culture, full: true) : null;
-            var bindErrors = FormBinder.Bind(step, proposal, command.Form, command.Culture);
+            var bindErrors = command.Edit is { } edit ? edit(proposal) : FormBinder.Bind(step, proposal, command.Form, command.Culture);
             if (command.KeepOnly)
                 return new Invalid(step, Checked(record, proposal), bindErrors);
             if (before is not null)

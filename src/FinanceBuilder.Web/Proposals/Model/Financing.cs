@@ -21,6 +21,12 @@ public sealed class BudgetLine
     /// Co-financier (CoFinancier.Id) when Source is CoFinancing.
     [Identifier] public string? CoFinancierId { get; set; }
     public FinancialInstrument? Instrument { get; set; }
+    /// What one unit is ("workshop", "km of drain") when the line is costed as quantity × unit cost.
+    [ShortText] public string? Unit { get; set; }
+    /// Units bought this year; with UnitCost, Amount is their product, computed, never typed.
+    public decimal? Quantity { get; set; }
+    /// Cost of one unit in the line's currency, the same for every year of a budget-grid row.
+    public decimal? UnitCost { get; set; }
 }
 
 public enum ExpenditureType { StaffAndConsultants, Travel, Goods, Works, Services, Other }

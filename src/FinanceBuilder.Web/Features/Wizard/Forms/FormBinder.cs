@@ -71,6 +71,11 @@ public sealed class FormBinder
     private void List(ListBlock list, object scope, string prefix)
     {
         var path = ModelPath.Combine(prefix, list.Path);
+        if (list.Editor is { } editor)
+        {
+            editor.Bind(list, scope, path, form, culture, errors);
+            return;
+        }
         if (!int.TryParse(form[path + ".count"], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             return;
         _ = int.TryParse(form[path + ".from"], NumberStyles.None, CultureInfo.InvariantCulture, out var from);

@@ -84,6 +84,17 @@ public sealed class FormRenderer(FormContext context)
     private void List(ListBlock list, object scope, string prefix)
     {
         var path = ModelPath.Combine(prefix, list.Path);
+        if (list.Editor is { } editor)
+        {
+            html.Raw(editor.Render(list, scope, path, context));
+            // The editor's computed figures are live elements of their own: their content is
+            // what autosave sends again.
+            var figures = new Dictionary<string, string>(StringComparer.Ordinal);
+            editor.Panels(list, scope, path, context, figures);
+            foreach (var (figure, element) in figures)
+                live["panel:" + figure] = element[(element.IndexOf('>', StringComparison.Ordinal) + 1)..element.LastIndexOf("</", StringComparison.Ordinal)];
+            return;
+        }
         var items = ModelPath.Get(scope, list.Path) as IList;
         var count = items?.Count ?? 0;
         var (from, shown) = ListWindow.Of(list, count, context.ListPage);

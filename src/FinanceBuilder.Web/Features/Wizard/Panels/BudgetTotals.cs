@@ -53,7 +53,10 @@ internal static class BudgetTotals
         html.Raw("<h3 class=\"panel-subtitle\">").Text(T("Panel.Reconciliation")).Raw("</h3><ul class=\"reconciliation\">");
         void Check(string key, decimal lineTotal, decimal? financing)
         {
-            var state = financing is null ? "unknown" : settings.SameAmount(lineTotal, financing.Value) ? "ok" : "differs";
+            // Two zeros agree only in arithmetic: with nothing on either side there is nothing to match.
+            var state = financing is null ? "unknown"
+                : lineTotal == 0 && financing.Value == 0 ? "empty"
+                : settings.SameAmount(lineTotal, financing.Value) ? "ok" : "differs";
             html.Raw("<li").Attr("class", "reconcile reconcile--" + state).Raw(">").Text(WizardText.Format(culture, key, Money(lineTotal), financing is { } f ? Money(f) : T("Ui.NotYet")))
                 .Raw(" — <strong>").Text(T("Panel.Reconcile." + state)).Raw("</strong></li>");
         }

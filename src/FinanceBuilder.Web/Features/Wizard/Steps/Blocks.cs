@@ -38,6 +38,8 @@ public sealed record ListBlock(string Path, IReadOnlyList<Block> Item, Func<obje
     /// Ready-made items offered before "add another" (the IRMF core indicators, the standard
     /// annexes): the button's resource key and what it adds.
     public IReadOnlyList<Preset> Presets { get; init; } = [];
+    /// Drawn and read by this editor rather than as rows or boxes (the budget grid).
+    public Forms.IListEditor? Editor { get; init; }
 }
 
 /// A ready-made item: Make returns the items to add (none when they are all there already).

@@ -7,9 +7,6 @@ namespace FinanceBuilder.Web.Features.Wizard.Steps;
 /// Section C: the budget lines, the financing structure and the economics behind D.6.
 public static class FinancingSteps
 {
-    /// Budget lines shown per page: 25 lines keep the page light on a slow connection.
-    public const int BudgetPageSize = 25;
-
     public static readonly Step Budget = new("budget", StepGroup.Financing,
     [
         F("budget.reportingCurrency"),
@@ -17,13 +14,14 @@ public static class FinancingSteps
         new ListBlock("budget.lines",
         [
             Ref("componentId", Choices.Components), Ref("outputId", Choices.Outputs), F("description"), F("expenditureType"), F("year"),
-            F("amount"), F("source"), Ref("coFinancierId", Choices.CoFinanciers), F("instrument"),
+            F("amount"), F("source"), Ref("coFinancierId", Choices.CoFinanciers), F("instrument"), F("unit"), F("quantity"), F("unitCost"),
         ], (scope, _) => new BudgetLine
         {
             Amount = new Money { Amount = 0, Currency = ((Proposal)scope).Budget.ReportingCurrency },
             Source = FundingSourceKind.Gcf,
         })
-        { PageSize = BudgetPageSize, AsTable = true },
+        // One row per cost item and one column per year (ADR 0008), stored one line per year.
+        { AsTable = true, Editor = Wizard.Budget.BudgetGridEditor.Instance },
     ]);
 
     public static readonly Step Financing = new("financing", StepGroup.Financing,

@@ -1,0 +1,126 @@
+using System.Globalization;
+using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Proposals.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace FinanceBuilder.Web.Features.Wizard.Budget;
+
+/// The budget lines as a grid (docs/decisions/0008-budget-grid.md). The page posts every row
+/// it shows; the posted rows replace the stored lines, so what the user sees is what is saved.
+/// "Paste rows" and "remove row" are submit buttons read here; "add a row" is the list's own.
+public sealed class BudgetGridEditor : IListEditor
+{
+    public static readonly BudgetGridEditor Instance = new();
+
+    public const string Grid = "budget.grid";
+    public const string Paste = "budget.paste";
+    public const string PasteAction = "budget-paste";
+    public const string RemoveAction = "budget-remove:";
+    /// 500 lines of ten short cells each, with room to spare.
+    public const int MaxPasteLength = 200_000;
+    private const int MaxYearColumns = 120;
+
+    public static string RowPath(int row) => Grid + "[" + row.ToString(CultureInfo.InvariantCulture) + "]";
+
+    public static string YearField(int year) => "y" + year.ToString(CultureInfo.InvariantCulture);
+
+    private static readonly (string Field, BudgetColumn Column)[] Fields =
+    [
+        ("description", BudgetColumn.Description), ("componentId", BudgetColumn.Component), ("outputId", BudgetColumn.Output),
+        ("expenditureType", BudgetColumn.ExpenditureType), ("source", BudgetColumn.Source), ("coFinancierId", BudgetColumn.CoFinancier),
+        ("instrument", BudgetColumn.Instrument), ("currency", BudgetColumn.Currency), ("unit", BudgetColumn.Unit), ("unitCost", BudgetColumn.UnitCost),
+    ];
+
+    public string Render(ListBlock list, object scope, string path, FormContext context)
+    {
+        var proposal = context.Proposal;
+        var rows = BudgetGrid.Rows(proposal.Budget.Lines);
+        var years = BudgetGrid.Years(proposal, rows, TimeProvider.System.GetUtcNow().Year);
+        return new BudgetGridRenderer(context).Render(rows, years, proposal.Basics.ImplementationStart is not null);
+    }
+
+    public void Panels(ListBlock list, object scope, string path, FormContext context, IDictionary<string, string> panels)
+    {
+        var proposal = context.Proposal;
+        var rows = BudgetGrid.Rows(proposal.Budget.Lines);
+        new BudgetGridTotals(proposal, rows).Collect(BudgetGrid.Years(proposal, rows, TimeProvider.System.GetUtcNow().Year), context.Culture, panels);
+    }
+
+    public void Bind(ListBlock list, object scope, string path, IFormCollection form, CultureInfo culture, IDictionary<string, string> errors)
+    {
+        var proposal = (Proposal)scope;
+        if (!int.TryParse(form[Grid + ".count"], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            return;
+        var maxLines = FormBinder.MaxItems(typeof(Proposal), list.Path);
+        count = Math.Min(count, maxLines);
+        var years = Years(form[Grid + ".years"].ToString());
+        var reader = new BudgetRowReader(proposal, culture);
+        var before = errors.Count;
+
+        var rows = new List<BudgetRow>();
+        for (var r = 0; r < count; r++)
+        {
+            var prefix = RowPath(r);
+            // Only rows the page showed: a post claiming more rows than it carries adds none.
+            if (!form.ContainsKey(prefix + ".description"))
+                continue;
+            var fields = Fields.ToDictionary(f => f.Column, f => new BudgetCell(form[prefix + "." + f.Field].ToString()));
+            var values = years.ToDictionary(y => y, y => new BudgetCell(form[prefix + "." + YearField(y)].ToString()));
+            var cellErrors = new List<BudgetCellError>();
+            var row = reader.Read(fields, values, cellErrors);
+            foreach (var error in cellErrors)
+            {
+                var field = error.Column is { } column ? Fields.First(f => f.Column == column).Field : YearField(error.Year!.Value);
+                errors.TryAdd(prefix + "." + field, BudgetText.CellError(culture, r + 1, error));
+            }
+            // A row left empty stays as an empty row (it was added on purpose); "remove" removes it.
+            rows.Add(row ?? new BudgetRow(new BudgetItem(null, null, null, null, FundingSourceKind.Gcf, null, null, proposal.Budget.ReportingCurrency, null, null)));
+        }
+
+        var action = form["action"].ToString();
+        if (action == PasteAction)
+            rows.AddRange(Pasted(form[Paste].ToString(), years, reader, culture, errors));
+        else if (action.StartsWith(RemoveAction, StringComparison.Ordinal)
+            && int.TryParse(action.AsSpan(RemoveAction.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var removed) && removed < rows.Count)
+            rows.RemoveAt(removed);
+        if (errors.Count > before)
+            return;
+
+        var lines = BudgetGrid.Lines(rows);
+        if (lines.Count > maxLines)
+        {
+            errors.TryAdd(action == PasteAction ? Paste : Grid, BudgetText.Format(culture, "Error.TooManyLines", lines.Count, maxLines));
+            return;
+        }
+        proposal.Budget.Lines = lines;
+    }
+
+    private static List<BudgetRow> Pasted(string text, IReadOnlyList<int> years, BudgetRowReader reader, CultureInfo culture, IDictionary<string, string> errors)
+    {
+        if (text.Length > MaxPasteLength)
+        {
+            errors.TryAdd(Paste, BudgetText.Format(culture, "Error.PasteTooLong", MaxPasteLength.ToString("N0", culture)));
+            return [];
+        }
+        var result = BudgetTable.Read(DelimitedText.Parse(text, '\t'), years, reader, culture);
+        for (var i = 0; i < result.Errors.Count; i++)
+            errors.TryAdd(Paste + ".e" + i.ToString(CultureInfo.InvariantCulture), result.Errors[i]);
+        if (result.ErrorCount > result.Errors.Count)
+            errors.TryAdd(Paste + ".more", BudgetText.Format(culture, "Error.More", result.ErrorCount - result.Errors.Count));
+        return [.. result.Rows];
+    }
+
+    /// The year columns the page showed ("2027,2028,…"), each within the model's limits.
+    private static List<int> Years(string posted)
+    {
+        var years = new List<int>();
+        foreach (var part in posted.Split(',', StringSplitOptions.RemoveEmptyEntries).Take(MaxYearColumns))
+        {
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                && (year == 0 || (year >= YearAttribute.Min && year <= YearAttribute.Max)) && !years.Contains(year))
+                years.Add(year);
+        }
+        return years;
+    }
+}
