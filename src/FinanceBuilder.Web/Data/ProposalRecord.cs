@@ -23,7 +23,7 @@ public sealed class ProposalRecord
     /// The wizard pages whose checks are shown beside their questions: those saved at least
     /// once, as a comma-separated list of step ids, or "*" for every page (a proposal that came
     /// complete from a file, the API or a copy). Errors never wait under a question nobody has
-    /// reached yet (docs/decisions/0008-one-proposal-pipeline.md).
+    /// reached yet (docs/decisions/0012-one-proposal-pipeline.md).
     public string CheckedSteps { get; set; } = "*";
 
     // The home list's figures, computed from the document and its checks at every save

@@ -20,7 +20,7 @@ public sealed record ProposalRow(int SectionsDone, int Sections, int? Readiness,
 /// The home list's figures. Progress, readiness and the Board date are stored with each save
 /// (ProposalColumns): computing them for every listed proposal on every view took 1.6–3 s for
 /// 50 proposals on a busy 2-core machine, reading the columns 0.18 s (HomeListTests prints it;
-/// docs/decisions/0008-home-list-columns.md). A row saved before the
+/// docs/decisions/0010-home-list-columns.md). A row saved before the
 /// columns existed is computed from its document here, once per view, until its next save.
 public static class ProposalRows
 {

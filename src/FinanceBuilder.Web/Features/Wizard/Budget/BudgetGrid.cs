@@ -3,7 +3,7 @@ using FinanceBuilder.Web.Proposals.Model;
 namespace FinanceBuilder.Web.Features.Wizard.Budget;
 
 /// What names a cost item: the stored lines that share it are one row of the budget grid, one
-/// line per year (docs/decisions/0008-budget-grid.md).
+/// line per year (docs/decisions/0011-budget-grid.md).
 public sealed record BudgetItem(
     string? ComponentId, string? OutputId, string? Description, ExpenditureType? ExpenditureType, FundingSourceKind Source,
     string? CoFinancierId, FinancialInstrument? Instrument, string Currency, string? Unit, decimal? UnitCost)

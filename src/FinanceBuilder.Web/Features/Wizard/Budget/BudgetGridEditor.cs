@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace FinanceBuilder.Web.Features.Wizard.Budget;
 
-/// The budget lines as a grid (docs/decisions/0008-budget-grid.md). The page posts every row
+/// The budget lines as a grid (docs/decisions/0011-budget-grid.md). The page posts every row
 /// it shows; the posted rows replace the stored lines, so what the user sees is what is saved.
 /// "Paste rows" and "remove row" are submit buttons read here; "add a row" is the list's own.
 public sealed class BudgetGridEditor : IListEditor
