@@ -14,12 +14,12 @@ public static class WizardClient
     public const string Password = "a long benchmark passphrase";
 
     /// The steps autosaved and the answer each autosave changes: a long text, a calculator input
-    /// of the first mitigation measure (its panels are recomputed), the first budget line's amount.
+    /// of the first mitigation measure (its panels are recomputed), the first cost item's amount in 2028 (budget grid).
     public static readonly IReadOnlyList<(string Step, string Field)> Edits =
     [
         ("narratives", "narratives.executiveSummary"),
         ("mitigation", "mitigationMeasures[0].gridElectricity.generation.specificYield"),
-        ("budget", "budget.lines[0].amount.amount"),
+        ("budget", "budget.grid[0].y2028"),
     ];
 
     /// The setup form behind create-admin's link: names the organisation, creates the platform

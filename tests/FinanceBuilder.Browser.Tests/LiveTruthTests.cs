@@ -18,7 +18,7 @@ public sealed class LiveTruthTests(Browsers browsers)
         () => {
           const form = document.querySelector('form[data-autosave]');
           if (!form) return [];
-          const usable = el => el.id && !el.disabled && el.offsetParent !== null && !el.hasAttribute('data-refresh');
+          const usable = el => el.id && !el.disabled && el.offsetParent !== null && !el.hasAttribute('data-refresh') && !el.closest('details:not([open])');
           const picks = [], kinds = {};
           const take = (kind, el, value) => { if (!kinds[kind]) { kinds[kind] = 1; picks.push({ id: el.id, kind, value }); } };
           for (const el of form.querySelectorAll('input, textarea, select')) {

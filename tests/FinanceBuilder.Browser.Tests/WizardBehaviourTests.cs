@@ -46,11 +46,12 @@ public sealed class WizardBehaviourTests(Browsers browsers)
         await summary.Locator("a").First.ClickAsync();
         await Assertions.Expect(page.Locator("#f-applicant-proponent-population")).ToBeFocusedAsync();
 
-        // Nothing was saved: another browser (no draft of this one) sees the page empty…
+        // Nothing was saved: another browser (no draft of this one) sees the page as it was…
         await using var elsewhere = await browsers.NewContextAsync();
         var look = new WizardDriver(await elsewhere.NewPageAsync(), "validation-elsewhere");
         await look.GoAsync(proposal + "/applicant");
-        Assert.Equal("", await look.ValueAsync("applicant.proponent.name"));
+        // (the name the new proposal was given from the organisation, not the one typed).
+        Assert.Equal("Workspace", await look.ValueAsync("applicant.proponent.name"));
 
         // …while this browser still has what was typed, kept as a draft and put back.
         await driver.GoAsync(proposal + "/applicant");
@@ -180,8 +181,8 @@ public sealed class WizardBehaviourTests(Browsers browsers)
         var proposal = await NewProposalAsync(driver, "Fr");
         await driver.GoAsync(proposal + "/applicant");
         await driver.FillAsync("applicant.proponent.annualBudget.amount", "1 250 000,50");
-        await driver.FillAsync("applicant.proponent.annualBudget.currency", "XOF");
-        await driver.EnterAsync("applicant.proponent.annualBudget.currency");
+        await driver.ChooseAsync("applicant.proponent.annualBudget.currency", "XOF");
+        await driver.EnterAsync("applicant.proponent.annualBudget.amount");
         Assert.Equal("1 250 000,5", (await driver.ValueAsync("applicant.proponent.annualBudget.amount")).Replace('\u202F', ' ').Replace('\u00A0', ' '));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Votre organisation");
 

@@ -95,8 +95,8 @@ public sealed class AdminDirectoryPageTests : IDisposable
         var page = await WizardPage.ReadAsync(response);
         var errors = page.Document.QuerySelectorAll(".error-summary li").Select(li => li.TextContent).ToList();
         Assert.Equal(2, errors.Count);
-        Assert.StartsWith("Ligne 3, colonne id :", errors[0], StringComparison.Ordinal);
-        Assert.StartsWith("Ligne 3, colonne access_modality :", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("Ligne 3, colonne id\u00a0:", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("Ligne 3, colonne access_modality\u00a0:", errors[1], StringComparison.Ordinal);
         using var db = app.OpenDb();
         Assert.Equal(0, await db.DirectoryVersions.CountAsync());
     }

@@ -101,7 +101,7 @@ public sealed class DirectoryCsvTests
 
         Assert.Equal(
             ["Ligne 2, colonne access_modality", "Ligne 2, colonne accreditation_size", "Ligne 4, colonne id"],
-            read.Errors.Select(e => e[..e.IndexOf(" :", StringComparison.Ordinal)]).ToArray());
+            read.Errors.Select(e => e[..e.IndexOf(':', StringComparison.Ordinal)].TrimEnd(' ', '\u00a0')).ToArray());
     }
 
     [Theory]

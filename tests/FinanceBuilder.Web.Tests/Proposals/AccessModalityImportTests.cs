@@ -49,7 +49,7 @@ public sealed class AccessModalityImportTests
 
     [Theory]
     [InlineData("en", "$.applicant.accreditedEntity.accessModality: \"direct\" does not go with the accredited entity's kind \"internationalAccess\"")]
-    [InlineData("fr", "$.applicant.accreditedEntity.accessModality : « direct » ne correspond pas au type d'entité accréditée « internationalAccess »")]
+    [InlineData("fr", "$.applicant.accreditedEntity.accessModality\u00a0: «\u00a0direct\u00a0» ne correspond pas au type d’entité accréditée «\u00a0internationalAccess\u00a0»")]
     public void Disagreeing_IsRefused_WithAMessageThatSaysWhy(string language, string start)
     {
         var result = Read("\"kind\": \"internationalAccess\",\n      \"accessModality\": \"direct\",", language);

@@ -27,7 +27,8 @@ internal sealed class BudgetGridTotals(Proposal proposal, IReadOnlyList<BudgetRo
     {
         var html = new Html().Raw("<span class=\"budget-amount\"").Attr("data-live", "panel:" + CellKey(r, year)).Raw(">");
         if (row.Item.Costed && row.Values.TryGetValue(year, out var quantity))
-            html.Text("= " + NumberText.Money(row.AmountOf(quantity), row.Item.Currency, culture, decimals: 2));
+            // The row says its currency; the figure alone keeps a narrow year column whole.
+            html.Text("= " + NumberText.Format(Math.Round(row.AmountOf(quantity), 2), culture));
         return html.Raw("</span>").ToString();
     }
 
@@ -38,7 +39,8 @@ internal sealed class BudgetGridTotals(Proposal proposal, IReadOnlyList<BudgetRo
     public string YearCell(int year, CultureInfo culture, string label)
     {
         var (total, unconverted) = Sum(rows.Where(r => r.Values.ContainsKey(year)).Select(r => (r, r.AmountOf(r.Values[year]))));
-        return Cell(YearKey(year), label, total, unconverted, culture);
+        // The footer's heading names the reporting currency: a year's total is its figure alone.
+        return Cell(YearKey(year), label, total, unconverted, culture, withCurrency: false);
     }
 
     public string GrandCell(CultureInfo culture, string label)
@@ -61,10 +63,10 @@ internal sealed class BudgetGridTotals(Proposal proposal, IReadOnlyList<BudgetRo
         return (total, unconverted);
     }
 
-    private string Cell(string key, string label, decimal total, int unconverted, CultureInfo culture)
+    private string Cell(string key, string label, decimal total, int unconverted, CultureInfo culture, bool withCurrency = true)
     {
         var html = new Html().Raw("<td class=\"budget-total\"").Attr("data-label", label).Attr("data-live", "panel:" + key).Raw(">")
-            .Text(NumberText.Money(total, currency, culture));
+            .Text(withCurrency ? NumberText.Money(total, currency, culture) : NumberText.Format(total, culture));
         if (unconverted > 0)
             html.Raw("<span class=\"budget-unconverted\">").Text(BudgetText.Format(culture, "Grid.Unconverted", unconverted)).Raw("</span>");
         return html.Raw("</td>").ToString();

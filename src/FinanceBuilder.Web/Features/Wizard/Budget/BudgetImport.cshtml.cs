@@ -36,21 +36,20 @@ public sealed class BudgetImportPage(IMediator mediator, IAntiforgery antiforger
     {
         Id = id;
         var bytes = await UploadedAsync(ct);
-        if (tooLarge)
-            return Refuse(BudgetText.Format(Culture, "Import.TooBig", BudgetFile.MaxBytes / 1024));
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!tooLarge && !await antiforgery.IsRequestValidAsync(HttpContext))
             return BadRequest();
-        if (bytes is null)
-            return Refuse(BudgetText.Get("Import.NoFile", Culture));
-        var file = BudgetFile.Read(bytes, Culture);
-        if (file.Table is not { } table)
-            return Refuse(file.Error!);
+        // What is wrong with the file itself is said only once the proposal is known to be there
+        // for this reader (another organisation's answers 404 whatever is posted).
+        string? refused = tooLarge ? BudgetText.Format(Culture, "Import.TooBig", BudgetFile.MaxBytes / 1024)
+            : bytes is null ? BudgetText.Get("Import.NoFile", Culture) : null;
+        var file = refused is null ? BudgetFile.Read(bytes!, Culture) : null;
+        refused ??= file?.Table is null ? file?.Error : null;
 
         // The file's lines are put over the newest saved budget by the one save of the wizard
         // (read once, checked once, saved once); a cell that cannot be read saves nothing.
-        var replace = Request.Form["replace"] == "true";
-        var result = await mediator.Send(new SaveStep.Command(id, "budget", Request.Form, null, "import", Culture, MarksChecked: true,
-            Edit: proposal => Apply(proposal, table, replace)), ct);
+        var replace = !tooLarge && Request.Form["replace"] == "true";
+        var result = await mediator.Send(new SaveStep.Command(id, "budget", tooLarge ? FormCollection.Empty : Request.Form, null, "import", Culture, MarksChecked: true,
+            Edit: proposal => refused is null ? Apply(proposal, file!.Table!, replace) : new Dictionary<string, string> { ["file"] = refused }), ct);
         return result switch
         {
             SaveStep.Saved => Redirect(WizardUrls.Step(id, "budget") + "#f-budget-lines"),
