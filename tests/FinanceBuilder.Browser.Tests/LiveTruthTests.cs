@@ -70,24 +70,29 @@ public sealed class LiveTruthTests(Browsers browsers)
             var picks = await page.EvaluateAsync<Pick[]>(PickControls);
             if (picks.Length == 0)
                 continue;
-            await page.EvaluateAsync("() => { document.querySelector('form[data-autosave]').dataset.autosaveDelay = '150'; document.querySelector('[data-autosave-status]').textContent = ''; }");
+            await page.EvaluateAsync("() => { document.querySelector('form[data-autosave]').dataset.autosaveDelay = '150'; }");
+            var saved = true;
             foreach (var pick in picks)
             {
                 kinds.Add(pick.Kind);
+                // One answer at a time, each autosave awaited: what is compared is the page after
+                // the last reply, and no save of this page is still travelling when it reloads.
+                await page.EvaluateAsync("() => { document.querySelector('[data-autosave-status]').textContent = ''; }");
                 await ChangeAsync(page, pick);
+                await page.WaitForFunctionAsync("() => { const t = document.querySelector('[data-autosave-status]').textContent; return t && t !== 'Saving…'; }", null, new() { Timeout = 15_000 });
+                var status = await page.Locator("[data-autosave-status]").TextContentAsync();
+                Assert.True(status!.StartsWith("Saved at", StringComparison.Ordinal) || status.StartsWith("Not saved", StringComparison.Ordinal),
+                    $"{step}: autosave answered '{status}' after {pick.Kind} {pick.Id}={pick.Value}");
+                // A change the checks refuse is not saved, so a reload cannot show it: the page
+                // keeps the typed text and says why. Only saved changes are compared.
+                saved &= status.StartsWith("Saved at", StringComparison.Ordinal);
             }
-            // Wait for autosave's answer, whatever it is.
-            await page.WaitForFunctionAsync("() => { const t = document.querySelector('[data-autosave-status]').textContent; return t && t !== 'Saving…'; }", null, new() { Timeout = 15_000 });
-            var status = await page.Locator("[data-autosave-status]").TextContentAsync();
-            Assert.True(status!.StartsWith("Saved at", StringComparison.Ordinal) || status.StartsWith("Not saved", StringComparison.Ordinal),
-                $"{step}: autosave answered '{status}' after {string.Join(", ", picks.Select(p => p.Kind + " " + p.Id + "=" + p.Value))}");
-            // A change the checks refuse is not saved, so a reload cannot show it: the page
-            // keeps the typed text and says why. Only saved changes are compared.
-            if (status.StartsWith("Not saved", StringComparison.Ordinal))
+            if (!saved)
                 continue;
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var typed = await page.EvaluateAsync<string>(Snapshot);
             await page.ReloadAsync();
-            await page.WaitForLoadStateAsync(LoadState.Load);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var reloaded = await page.EvaluateAsync<string>(Snapshot);
             AssertSame(step, typed, reloaded);
         }
