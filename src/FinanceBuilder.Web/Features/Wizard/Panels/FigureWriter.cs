@@ -195,7 +195,11 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         html.Raw("<ul class=\"finding-list\">");
         foreach (var finding in open)
             html.Raw("<li class=\"finding finding--warning\"><span class=\"rule-id\">").Text(finding.RuleId).Raw("</span> ")
-                .Text(RuleMessages.Render(finding, culture)).Raw(" <code>").Text((finding.Paths.Count > 0 ? finding.Paths[0] : "")).Raw("</code></li>");
+                .Text(RuleMessages.Render(finding, culture)).Raw(" <span class=\"finding-where\">").Text(QuestionOf(finding) is { Length: > 0 } question ? "— " + question : "").Raw("</span></li>");
         html.Raw("</ul>");
     }
+
+    /// The question a finding is about, by its label (an officer never reads a JSON path).
+    private static string QuestionOf(Finding finding) =>
+        finding.Paths.Count == 0 ? "" : WizardText.Find("Field." + ModelPath.Normalize(finding.Paths[0].StartsWith("$.", StringComparison.Ordinal) ? finding.Paths[0][2..] : finding.Paths[0])) ?? "";
 }
