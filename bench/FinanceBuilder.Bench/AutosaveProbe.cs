@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Diagnostics;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;

@@ -94,7 +94,7 @@ public class DocumentBenchmarks : IDisposable
     internal static TemplatePacks Packs()
     {
         var templates = Path.Combine(AppContext.BaseDirectory, "templates");
-        return new TemplatePacks(Microsoft.Extensions.Options.Options.Create(new FinanceBuilder.Web.App.FinanceBuilderOptions { TemplatesDirectory = templates }), NullLogger<TemplatePacks>.Instance);
+        return new TemplatePacks(Microsoft.Extensions.Options.Options.Create(new FinanceBuilder.Web.Configuration.FinanceBuilderOptions { TemplatesDirectory = templates }), NullLogger<TemplatePacks>.Instance);
     }
 
     private static int Run(string program, string arguments)

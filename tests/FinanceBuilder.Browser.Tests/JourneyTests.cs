@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FinanceBuilder.Browser.Tests.Infrastructure;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using Microsoft.Playwright;
 
 namespace FinanceBuilder.Browser.Tests;

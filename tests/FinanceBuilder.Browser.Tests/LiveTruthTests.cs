@@ -179,9 +179,10 @@ public sealed class LiveTruthTests(Browsers browsers)
         }
     }
 
-    private static async Task<Guid> ImportAsync(IPage page, string sample)
+    internal static async Task<Guid> ImportAsync(IPage page, string sample, Func<string, string>? edit = null)
     {
         var json = await File.ReadAllTextAsync(Path.Combine(SamplesFolder(), sample));
+        json = edit?.Invoke(json) ?? json;
         var response = await page.APIRequest.PostAsync("/api/proposals", new() { Data = json, Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" } });
         Assert.Equal(201, response.Status);
         return Guid.Parse(response.Headers["location"].Split('/')[^1]);

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Features.ApiDocument;
@@ -38,6 +39,9 @@ public static class FinanceBuilderApp
         _ = FinanceBuilderOptions.Read(builder.Configuration);
         FinanceBuilderOptions.Register(services);
         services.AddFinanceBuilderDatabase();
+        // The audit trail writes its events in the same save as the change it records.
+        services.AddSingleton<Features.Collaboration.AuditTrail>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Features.Collaboration.AuditTrail>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProposalUpgrader>();
         services.AddSingleton<ProposalReader>();

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Demo;
 

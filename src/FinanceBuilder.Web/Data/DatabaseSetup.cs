@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using System.Data.Common;
 using FinanceBuilder.Web.App;
 using Microsoft.Data.Sqlite;
@@ -40,14 +41,15 @@ public static class DatabaseSetup
     {
         services.AddSingleton(sp => Describe(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value, Directory.GetCurrentDirectory()));
         services.AddScoped<AccessScope>();
-        services.AddSingleton<Features.Collaboration.AuditTrail>();
+        // Interceptors registered by the features (the audit trail) join every context; the data
+        // layer does not know them by name.
         services.AddDbContext<PostgresFinanceBuilderDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<Features.Collaboration.AuditTrail>()));
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddDbContext<SqliteFinanceBuilderDbContext>((sp, o) =>
         {
             var target = sp.GetRequiredService<DatabaseTarget>();
             Directory.CreateDirectory(Path.GetDirectoryName(target.SqliteFile)!);
-            o.UseSqlite(target.ConnectionString).AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<Features.Collaboration.AuditTrail>());
+            o.UseSqlite(target.ConnectionString).AddInterceptors([SqlitePragmas.Instance, .. sp.GetServices<IInterceptor>()]);
         });
         services.AddScoped<FinanceBuilderDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresFinanceBuilderDbContext>()

@@ -22,6 +22,12 @@ public static class Readiness
     public const int ErrorPenalty = 15;
     public const int WarningPenalty = 5;
 
+    /// Readiness at submission, one number for the donors' list: the mean of the six investment
+    /// criteria's readiness scores (each 0–100, below), rounded. The criteria rather
+    /// than the sections, because the criteria are what a donor scores.
+    public static int? Overall(ValidationReport report) =>
+        report.Criteria.Count == 0 ? null : (int)Math.Round(report.Criteria.Average(c => c.Score), MidpointRounding.AwayFromZero);
+
     public static IReadOnlyList<ReadinessScore> BySection(Proposal proposal, IReadOnlyList<Finding> findings, Route route) =>
         Enum.GetValues<TemplateSection>()
             .Select(section => Score(section.ToString(), proposal, Checklist.For(route).Where(i => i.Section == section), findings.Where(f => f.Section == section)))

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Diagnostics;
 using System.Reflection;
 using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Calculators;

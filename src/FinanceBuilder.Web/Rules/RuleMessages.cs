@@ -1,3 +1,5 @@
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Resources;
 using System.Text.Json;
@@ -50,9 +52,9 @@ public static class RuleMessages
         DateOnly date => DateText.Written(date, culture),
         Proposals.Model.EssCategory category => category.ToString().Replace("I", "I-", StringComparison.Ordinal),
         Proposals.Model.ResultArea area => area.ToString(),
-        FieldsArg fields => string.Join(", ", fields.Paths.Select(p => Features.Wizard.WizardText.Get("Field." + Features.Wizard.Forms.ModelPath.Normalize(p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : p), culture))),
+        FieldsArg fields => string.Join(", ", fields.Paths.Select(p => Proposals.Text.ProposalText.Get("Field." + Proposals.Model.ModelPath.Normalize(p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : p), culture))),
         // Choices are written as the wizard labels them, in the reader's language.
-        Enum value => Features.Wizard.WizardText.Resources.GetString($"Enum.{value.GetType().Name}.{value}", culture) is { } label
+        Enum value => Proposals.Text.ProposalText.Resources.GetString($"Enum.{value.GetType().Name}.{value}", culture) is { } label
             ? label
             : JsonNamingPolicy.CamelCase.ConvertName(value.ToString()),
         _ => Convert.ToString(argument, culture) ?? "",

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using System.Net;
 using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Cli;

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text.Json;
 using FinanceBuilder.Templates.Content;

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Proposals.Model;

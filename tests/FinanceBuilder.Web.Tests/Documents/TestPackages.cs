@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using System.Globalization;
 using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Features.Documents;

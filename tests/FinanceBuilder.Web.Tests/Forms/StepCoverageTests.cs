@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Tests.Forms;

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Localization;
@@ -28,7 +29,7 @@ public sealed class PluralTests
     [InlineData(1, 3, "1 section complète sur 3")]
     [InlineData(2, 3, "2 sections complètes sur 3")]
     public void TaskListProgress_AgreesWithItsCount(int completed, int total, string expected) =>
-        Assert.Equal(expected, WizardText.Format(French, Plural.Key("Ui.Progress", completed, French), completed, total));
+        Assert.Equal(expected, ProposalText.Format(French, Plural.Key("Ui.Progress", completed, French), completed, total));
 
     [Fact]
     public void FindingCounts_EachNounAgreesWithItsOwnCount()

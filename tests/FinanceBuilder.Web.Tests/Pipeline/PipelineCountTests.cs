@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using FinanceBuilder.Web.App;

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -199,7 +200,7 @@ public sealed class FieldValidationTests : IDisposable
         Assert.True(link is not null, $"The error summary does not link to #{id}: {summary.TextContent.Trim()}");
         Assert.Matches(message, link.TextContent);
         Assert.DoesNotMatch(WizardTextTests.RawKey(), link.TextContent);
-        Assert.StartsWith(QuestionLabel(field, culture) + FinanceBuilder.Web.Features.Wizard.WizardText.Get("Ui.LabelSeparator", culture), link.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith(QuestionLabel(field, culture) + FinanceBuilder.Web.Proposals.Text.ProposalText.Get("Ui.LabelSeparator", culture), link.TextContent, StringComparison.Ordinal);
         var input = page.Get("#" + id);
         Assert.Equal("true", input.GetAttribute("aria-invalid"));
         // A text box shows what was typed; a list of choices cannot show a value it does not offer.
@@ -218,17 +219,17 @@ public sealed class FieldValidationTests : IDisposable
     /// The question's label; for a part of a compound answer (an amount, a currency), its question's.
     private static string QuestionLabel(string field, CultureInfo culture)
     {
-        var key = "Field." + Features.Wizard.Forms.ModelPath.Normalize(field);
-        var label = WizardText.Get(key, culture);
+        var key = "Field." + FinanceBuilder.Web.Proposals.Model.ModelPath.Normalize(field);
+        var label = ProposalText.Get(key, culture);
         return label != key ? label : QuestionLabel(field[..field.LastIndexOf('.')], culture);
     }
 
-    internal static string ModelPathId(string field) => Features.Wizard.Forms.ModelPath.HtmlId(field);
+    internal static string ModelPathId(string field) => FinanceBuilder.Web.Proposals.Model.ModelPath.HtmlId(field);
 
     /// The message a key gives, whatever its placeholders hold.
     internal static Regex MessagePattern(string key, CultureInfo culture)
     {
-        var text = WizardText.Get(key, culture);
+        var text = ProposalText.Get(key, culture);
         Assert.NotEqual(key, text);
         return new Regex(Regex.Replace(Regex.Escape(text), @"\\\{\d+}", ".+"), RegexOptions.None, TimeSpan.FromSeconds(1));
     }

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Questionnaire;
 using System.Diagnostics;
 using System.Net;
 using FinanceBuilder.Web.Features.Submissions;
@@ -33,8 +34,8 @@ public sealed class HomeListTests(ITestOutputHelper output) : IDisposable
 
         var draft = (await browser.OpenAsync("/")).Get("table.proposals tbody tr");
         Assert.Equal("Draft", draft.QuerySelector(".status")!.TextContent.Trim());
-        Assert.Contains($"{steps.Count(s => s.Status == Features.Wizard.Steps.StepStatus.Completed)} of {steps.Count(s => s.Status != Features.Wizard.Steps.StepStatus.Optional)} sections", draft.QuerySelector(".progress-cell")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal($"{SubmitProposal.OverallReadiness(report)} %", draft.QuerySelector(".readiness")!.TextContent.Trim());
+        Assert.Contains($"{steps.Count(s => s.Status == Questionnaire.StepStatus.Completed)} of {steps.Count(s => s.Status != Questionnaire.StepStatus.Optional)} sections", draft.QuerySelector(".progress-cell")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"{Readiness.Overall(report)} %", draft.QuerySelector(".readiness")!.TextContent.Trim());
         Assert.Equal("October 2026", draft.QuerySelector(".board")!.TextContent.Trim());
         // The download is in the "More" menu, named for what it gives.
         Assert.Equal("Download the proposal file", draft.QuerySelector("details.more a[download]")!.FirstChild!.TextContent);

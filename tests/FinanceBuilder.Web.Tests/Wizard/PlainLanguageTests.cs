@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Tests.Infrastructure;
 using FinanceBuilder.Web.Tests.Submissions;
 
@@ -57,7 +57,7 @@ public sealed partial class PlainLanguageTests : IDisposable
         using var browser = new WizardBrowser(app, language);
         var sample = Samples.ReadText(Sample);
         var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
-        string Label(string key) => FinanceBuilder.Web.Features.Wizard.WizardText.Get(key, culture);
+        string Label(string key) => FinanceBuilder.Web.Proposals.Text.ProposalText.Get(key, culture);
         // Each broken file, and the words its problem must show: the question, or else the section.
         (string File, string? Names)[] files =
         [

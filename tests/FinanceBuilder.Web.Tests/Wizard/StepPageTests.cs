@@ -1,8 +1,9 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Net;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Wizard;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Tests.Infrastructure;
 
 namespace FinanceBuilder.Web.Tests.Wizard;
@@ -56,7 +57,7 @@ public sealed class StepPageTests : IDisposable
                 var culture = CultureInfo.GetCultureInfo(language);
                 if (page.Document.DocumentElement.GetAttribute("lang") != language)
                     problems.Add($"{step.Id} ({language}) is not marked lang=\"{language}\"");
-                if (page.Find("h1")?.TextContent.Trim() != WizardText.Get("Step." + step.Id, culture))
+                if (page.Find("h1")?.TextContent.Trim() != ProposalText.Get("Step." + step.Id, culture))
                     problems.Add($"{step.Id} ({language}) has the heading '{page.Find("h1")?.TextContent.Trim()}'");
                 if (page.Find("form[data-step]") is not { } form || form.GetAttribute("data-step") != step.Id)
                     problems.Add($"{step.Id} ({language}) has no form of its own");

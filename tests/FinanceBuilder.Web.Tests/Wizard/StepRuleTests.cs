@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Model;
 using System.Globalization;
 using System.Net;
 using FinanceBuilder.Web.Features.Wizard.Forms;

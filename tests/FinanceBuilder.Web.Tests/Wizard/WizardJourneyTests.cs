@@ -1,6 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Tests.Infrastructure;
 
 namespace FinanceBuilder.Web.Tests.Wizard;
@@ -294,7 +294,7 @@ public sealed class WizardJourneyTests : IDisposable
                 return page;
             var response = await browser.PostAsync(page.FormAction(), Fill(form, used).Set("action", "add:" + empty));
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Adding to {empty} failed: {await ProblemsAsync(response)}");
-            Assert.EndsWith("#" + Features.Wizard.Forms.ModelPath.HtmlId(empty + "[0]"), response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.EndsWith("#" + FinanceBuilder.Web.Proposals.Model.ModelPath.HtmlId(empty + "[0]"), response.Headers.Location!.OriginalString, StringComparison.Ordinal);
             page = await browser.FollowAsync(response);
         }
         throw new Xunit.Sdk.XunitException("A page kept offering lists to fill.");

@@ -1,9 +1,10 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using FinanceBuilder.Web.Features.Wizard;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
 using FinanceBuilder.Web.Tests.Infrastructure;
@@ -14,7 +15,7 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 /// needs, the keys the code names, and — the proof — no page shows a key instead of a text.
 public sealed partial class WizardTextTests
 {
-    private static readonly ResourceManager Resources = new("FinanceBuilder.Web.Features.Wizard.WizardText", typeof(WizardText).Assembly);
+    private static readonly ResourceManager Resources = new("FinanceBuilder.Web.Proposals.Text.ProposalText", typeof(ProposalText).Assembly);
 
     /// The resources of one language alone: a key missing in French must not be found in English.
     private static ResourceSet Set(string culture) =>

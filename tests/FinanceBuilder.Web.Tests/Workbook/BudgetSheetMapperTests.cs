@@ -128,7 +128,7 @@ public sealed class BudgetSheetMapperTests
 
         var sheet = BudgetSheetMapper.For(proposal);
 
-        var grant = FinanceBuilder.Web.Features.Wizard.WizardText.Get("Enum.FinancialInstrument.Grant", new CultureInfo("fr"));
+        var grant = FinanceBuilder.Web.Proposals.Text.ProposalText.Get("Enum.FinancialInstrument.Grant", new CultureInfo("fr"));
         Assert.All(sheet.Lines.Where(l => l.Source == sheet.Sources[0]), l => Assert.Equal(grant, l.Instrument));
         Assert.All(sheet.Lines, l => Assert.NotEqual("—", l.Instrument));
     }

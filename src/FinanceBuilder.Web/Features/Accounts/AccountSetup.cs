@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using System.Threading.RateLimiting;
 using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Data;

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using FinanceBuilder.Web.Data;
@@ -17,7 +18,7 @@ public sealed class AccountSignIn(
     SignInThrottle throttle,
     TimeProvider clock,
     IHttpContextAccessor http,
-    Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings,
+    Microsoft.Extensions.Options.IOptions<Configuration.FinanceBuilderOptions> settings,
     ILogger<AccountSignIn> logger)
 {
     // A hash of a random password, verified when the email is unknown so that the answer takes

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using System.Globalization;
 
 namespace FinanceBuilder.Web.Features.Accounts;
@@ -13,7 +14,7 @@ public interface IEmailSender
 
 /// Writes each message to the log and to a file in data/outbox/, so an installation without a
 /// mail server still works: the administrator forwards the link by hand.
-public sealed class OutboxEmailSender(Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings, TimeProvider clock, ILogger<OutboxEmailSender> logger) : IEmailSender
+public sealed class OutboxEmailSender(Microsoft.Extensions.Options.IOptions<Configuration.FinanceBuilderOptions> settings, TimeProvider clock, ILogger<OutboxEmailSender> logger) : IEmailSender
 {
     public string Folder { get; } = Path.Combine(settings.Value.DataFolder(Directory.GetCurrentDirectory()), "outbox");
 

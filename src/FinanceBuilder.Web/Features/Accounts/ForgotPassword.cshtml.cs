@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using System.Globalization;
 using FinanceBuilder.Web.Data.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ namespace FinanceBuilder.Web.Features.Accounts;
 /// enumeration); an account gets a link valid 2 hours, by the configured email sender.
 [AllowAnonymous]
 [EnableRateLimiting(AccountSetup.EmailLimit)]
-public sealed class ForgotPasswordPage(UserManager<UserAccount> users, IEmailSender sender, PublicLinks links, Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings, ILogger<ForgotPasswordPage> logger) : PageModel
+public sealed class ForgotPasswordPage(UserManager<UserAccount> users, IEmailSender sender, PublicLinks links, Microsoft.Extensions.Options.IOptions<Configuration.FinanceBuilderOptions> settings, ILogger<ForgotPasswordPage> logger) : PageModel
 {
     public bool Sent { get; private set; }
 

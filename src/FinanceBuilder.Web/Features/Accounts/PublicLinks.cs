@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -6,7 +7,7 @@ namespace FinanceBuilder.Web.Features.Accounts;
 /// The address links in emails and on the console start with. Never the request's Host header
 /// (a forged Host would send password-reset links to another site): FinanceBuilder:PublicUrl
 /// when set, else the first address the server listens on.
-public sealed class PublicLinks(Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings, IServer server)
+public sealed class PublicLinks(Microsoft.Extensions.Options.IOptions<Configuration.FinanceBuilderOptions> settings, IServer server)
 {
     public string Base
     {

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using System.Diagnostics;
 
 namespace FinanceBuilder.Web.Features.Accounts;
@@ -9,7 +10,7 @@ namespace FinanceBuilder.Web.Features.Accounts;
 /// a token and an email).
 public static class RefusalTime
 {
-    public static async Task PadAsync(long startedTimestamp, App.FinanceBuilderOptions options, CancellationToken ct)
+    public static async Task PadAsync(long startedTimestamp, Configuration.FinanceBuilderOptions options, CancellationToken ct)
     {
         var floor = TimeSpan.FromMilliseconds(options.SignIn.MinimumFailureMilliseconds);
         var remaining = floor - Stopwatch.GetElapsedTime(startedTimestamp);

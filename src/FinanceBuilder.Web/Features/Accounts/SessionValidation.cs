@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using System.Security.Claims;
 using FinanceBuilder.Web.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -57,7 +58,7 @@ public static class SessionValidation
 /// Idle 30 minutes, absolute 12 hours (reliability-tests, recommended values).
 public sealed record SessionLifetimes(TimeSpan Idle, TimeSpan Absolute)
 {
-    public static SessionLifetimes From(App.FinanceBuilderOptions options) => new(
+    public static SessionLifetimes From(Configuration.FinanceBuilderOptions options) => new(
         TimeSpan.FromMinutes(options.Sessions.IdleMinutes),
         TimeSpan.FromHours(options.Sessions.AbsoluteHours));
 }

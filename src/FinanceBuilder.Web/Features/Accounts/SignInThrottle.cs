@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using System.Threading.RateLimiting;
 
 namespace FinanceBuilder.Web.Features.Accounts;
@@ -10,7 +11,7 @@ public sealed class SignInThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> failures;
 
-    public SignInThrottle(Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings)
+    public SignInThrottle(Microsoft.Extensions.Options.IOptions<Configuration.FinanceBuilderOptions> settings)
     {
         var limit = settings.Value.SignIn.FailuresPerAddress;
         failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions

@@ -1,8 +1,9 @@
+using FinanceBuilder.Web.Features.Proposals;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Collaboration;
 using FinanceBuilder.Web.Features.Wizard;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

@@ -1,10 +1,13 @@
+using FinanceBuilder.Web.Diagnostics;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Collaboration;
 
@@ -49,12 +52,12 @@ public static class ProposalDiff
 
     /// The section's name in the reader's language (the wizard page's title).
     public static string SectionName(string section, CultureInfo culture) =>
-        WizardText.Resources.GetString("Step." + section, culture) ?? section;
+        ProposalText.Resources.GetString("Step." + section, culture) ?? section;
 
     /// The question's label, with the item number for answers in lists ("Amount (item 3)").
     public static string FieldName(string path, CultureInfo culture)
     {
-        var label = WizardText.Resources.GetString("Field." + ModelPath.Normalize(path), culture) ?? path;
+        var label = ProposalText.Resources.GetString("Field." + ModelPath.Normalize(path), culture) ?? path;
         var items = System.Text.RegularExpressions.Regex.Matches(path, @"\[(\d+)\]").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).ToList();
         return items.Count == 0 ? label : $"{label} ({string.Join(", ", items.Select(i => CollaborationText.Texts.Format(culture, "ItemNumber", i)))})";
     }

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Documents.Model;
@@ -124,7 +125,7 @@ public static partial class DocumentModel
         // tonnes: the funder's form says "not applicable" there, not "missing".
         var mitigation = proposal.MitigationMeasures.Count > 0;
         var adaptation = proposal.AdaptationMeasures.Count > 0;
-        var notApplicable = Wizard.WizardText.Get("Document.NotApplicable", f.Culture);
+        var notApplicable = FinanceBuilder.Web.Proposals.Text.ProposalText.Get("Document.NotApplicable", f.Culture);
         return new Dictionary<string, object?>
         {
             ["mitigation_applies"] = mitigation,

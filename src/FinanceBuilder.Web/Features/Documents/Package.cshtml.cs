@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Features.Proposals;
@@ -44,7 +45,7 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         if (package?.File(file ?? GeneratedPackage.ZipKind) is { } download && FileKinds.Contains(download.Kind))
             return File(download.Content, download.ContentType, download.Name);
         Response.StatusCode = problem?.Status ?? StatusCodes.Status400BadRequest;
-        Problem = problem?.Message ?? WizardText.Get("Package.UnknownFile", Culture);
+        Problem = problem?.Message ?? ProposalText.Get("Package.UnknownFile", Culture);
         return Page();
     }
 
@@ -57,7 +58,7 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         if (read.Proposal is not { } proposal)
             return null;
         Summary = found.Summary;
-        Title = proposal.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture);
+        Title = proposal.Basics.Title ?? ProposalText.Get("Ui.Untitled", Culture);
         var ui = Culture.TwoLetterISOLanguageName;
         Packs = packs.Packs.Values
             .Where(p => p.Sections.Count > 0)

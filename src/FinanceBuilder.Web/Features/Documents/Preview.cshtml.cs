@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Templates.Html;
@@ -33,7 +34,7 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ILogger
         Summary = opened.Summary;
         PackId = pack;
         PackName = templates.Manifest.NameIn(Culture.TwoLetterISOLanguageName);
-        Title = opened.Proposal.Basics.Title ?? WizardText.Get("Ui.Untitled", Culture);
+        Title = opened.Proposal.Basics.Title ?? ProposalText.Get("Ui.Untitled", Culture);
         Language = opened.Proposal.Language.ToString().ToLowerInvariant();
         if (!templates.Sections.ContainsKey(Language))
             return Page(); // the pack is not written in this language: the page says so

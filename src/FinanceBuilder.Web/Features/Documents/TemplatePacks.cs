@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Templates.Packs;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
@@ -19,7 +20,7 @@ public sealed class TemplatePacks
     /// What one load found: the usable packs and, for the others, why not (file, line, reason).
     private sealed record Snapshot(IReadOnlyDictionary<string, TemplatePack> Packs, IReadOnlyList<string> Problems);
 
-    public TemplatePacks(Microsoft.Extensions.Options.IOptions<App.FinanceBuilderOptions> settings, ILogger<TemplatePacks> logger)
+    public TemplatePacks(Microsoft.Extensions.Options.IOptions<Configuration.FinanceBuilderOptions> settings, ILogger<TemplatePacks> logger)
     {
         this.logger = logger;
         folder = settings.Value.TemplatesFolder;

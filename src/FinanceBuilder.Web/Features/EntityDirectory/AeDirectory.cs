@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Model;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,17 @@ public sealed class AeDirectory
     /// The directory of the request being served (set by <see cref="DirectoryMiddleware"/>); the
     /// shipped one outside a request.
     public static DirectorySnapshot Current => Ambient.Value ?? Shipped;
+
+    /// After the page is read: a picked entry writes its name, kind and scope over the AE's (the
+    /// hand-written fields of the same post, if any, were the ones shown before the pick); the
+    /// access modality follows the kind.
+    public static void SettleApplicant(Proposal proposal)
+    {
+        var ae = proposal.Applicant.AccreditedEntity;
+        Current.Find(ae.DirectoryId)?.FillIn(ae);
+        if (ae.Kind is { } kind)
+            ae.AccessModality = AccreditedEntity.ModalityOf(kind);
+    }
 
     public static void Use(DirectorySnapshot snapshot) => Ambient.Value = snapshot;
 

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Data.Submissions;
 using FinanceBuilder.Web.Features.Wizard;
@@ -9,7 +10,7 @@ namespace FinanceBuilder.Web.Features.Review;
 
 /// A submission's key figures as the donor pages write them, in the reader's culture: the same
 /// money and number formats as the wizard and the documents (NumberText), the same names of
-/// funds, routes, sizes and categories (WizardText). The stored columns hold the proposal's
+/// funds, routes, sizes and categories (ProposalText). The stored columns hold the proposal's
 /// camel-case JSON names ("gcf", "fundingProposal", "micro", "b").
 public static class KeyFigureText
 {
@@ -46,7 +47,7 @@ public static class KeyFigureText
 
     private static string Name<TEnum>(string? stored, CultureInfo culture) where TEnum : struct, Enum =>
         stored is { Length: > 0 } && Enum.TryParse<TEnum>(stored, ignoreCase: true, out var value)
-            ? WizardText.Get($"Enum.{typeof(TEnum).Name}.{value}", culture)
+            ? ProposalText.Get($"Enum.{typeof(TEnum).Name}.{value}", culture)
             : stored is { Length: > 0 } ? stored : Empty;
 
     /// The values a filter offers, as stored (camel case).

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text;
 using FinanceBuilder.Web.Data;
@@ -95,7 +96,7 @@ public sealed class SubmissionPage(
             RuleForEach(s => s.Scores).Custom((row, context) =>
             {
                 var index = context.PropertyPath.Length > 0 ? ParseIndex(context.PropertyPath) : 0;
-                var name = index < criteria.Length ? Wizard.WizardText.Enum(criteria[index]) : "";
+                var name = index < criteria.Length ? FinanceBuilder.Web.Proposals.Text.ProposalText.Enum(criteria[index]) : "";
                 if (!string.IsNullOrWhiteSpace(row.Score)
                     && !(int.TryParse(row.Score, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= ReviewScores.MinScore and <= ReviewScores.MaxScore))
                     context.AddFailure("Score", ReviewText.Texts["Error.Score", name, ReviewScores.MinScore, ReviewScores.MaxScore]);
@@ -118,7 +119,7 @@ public sealed class SubmissionPage(
                     for (var i = 0; i < scores.Count; i++)
                     {
                         if (scores[i].Score is null)
-                            context.AddFailure(new FluentValidation.Results.ValidationFailure($"score-{i}-1", ReviewText.Texts["Error.ScoreMissing", Wizard.WizardText.Enum(scores[i].Criterion)]));
+                            context.AddFailure(new FluentValidation.Results.ValidationFailure($"score-{i}-1", ReviewText.Texts["Error.ScoreMissing", FinanceBuilder.Web.Proposals.Text.ProposalText.Enum(scores[i].Criterion)]));
                     }
                     if (s.Recommendation is null)
                         context.AddFailure(new FluentValidation.Results.ValidationFailure("rec-" + ReviewRecommendation.Endorse, ReviewText.Texts["Error.RecommendationMissing"]));

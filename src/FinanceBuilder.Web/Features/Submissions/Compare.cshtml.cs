@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Submissions;
@@ -30,7 +31,7 @@ public sealed class ComparePage(FinanceBuilderDbContext db) : PageModel
         if (proposal is null)
             return NotFound();
         Id = id;
-        Title = proposal.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", Culture);
+        Title = proposal.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
         Versions = (await db.Submissions.AsNoTracking().Where(s => s.ProposalId == id).OrderBy(s => s.Number).Select(s => s.Number).ToListAsync(ct))
             .Select(n => (n, SubmissionRecord.FormatVersion(n))).ToList();
         if (Versions.Count == 0)

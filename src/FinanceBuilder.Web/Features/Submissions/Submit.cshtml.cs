@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text.Json;
 using FinanceBuilder.Web.App;
@@ -84,7 +85,7 @@ public sealed class SubmitPage(FinanceBuilderDbContext db, IMediator mediator, P
             return false;
         var proposal = ProposalJson.FromStored(record.Document);
         Id = id;
-        Title = proposal.Basics.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", Culture);
+        Title = proposal.Basics.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
         Route = proposal.Target.Route ?? Route.FundingProposal;
         TemplateVersion = proposal.Target.TemplateVersion;
         // The proposal's own type of application, as the package and the donors will check it.

@@ -130,7 +130,7 @@ public static class SubmitProposal
                     : (figures.DirectBeneficiaries ?? 0) + (figures.IndirectBeneficiaries ?? 0),
                 Size = figures.SizeCategory?.ToString(),
                 EssCategory = document.Safeguards.Category?.ToString(),
-                Readiness = OverallReadiness(report),
+                Readiness = Rules.Readiness.Overall(report),
                 ErrorCount = report.Findings.Count(f => f.Severity == Severity.Error),
                 IsDraftPackage = package.Draft,
             };
@@ -205,12 +205,6 @@ public static class SubmitProposal
     /// The organisations a proposal can be shared with: donors and accredited entities in use.
     public static IQueryable<OrganisationRecord> Donors(FinanceBuilderDbContext db) =>
         db.Organisations.Where(o => o.Kind == OrganisationKind.Donor && o.DisabledAt == null);
-
-    /// Readiness at submission, one number for the donors' list: the mean of the six investment
-    /// criteria's readiness scores (each 0–100, Rules/Readiness), rounded. The criteria rather
-    /// than the sections, because the criteria are what a donor scores.
-    public static int? OverallReadiness(ValidationReport report) =>
-        report.Criteria.Count == 0 ? null : (int)Math.Round(report.Criteria.Average(c => c.Score), MidpointRounding.AwayFromZero);
 
     /// The snapshot says which version it is: the proposal's own field for it
     /// ($.basics.versionNumber, checked by R-004) is set to the label; the rest of the stored

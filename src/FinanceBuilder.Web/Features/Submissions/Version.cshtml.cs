@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Submissions;
@@ -32,7 +33,7 @@ public sealed class VersionPage(FinanceBuilderDbContext db) : PageModel
             return NotFound();
         Id = id;
         Submission = submission;
-        ProposalTitle = title.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", Culture);
+        ProposalTitle = title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
         var package = await db.SubmissionPackages.AsNoTracking().Where(p => p.SubmissionId == submission.Id)
             .Select(p => new { p.FileName, p.Sha256, Bytes = (long)p.Content.Length }).FirstOrDefaultAsync(ct);
         PackageBytes = package?.Bytes ?? 0;

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Collaboration;
@@ -86,7 +87,7 @@ public sealed class VersionsPage(FinanceBuilderDbContext db, AccessScope access,
         if (proposal is null)
             return false;
         Id = id;
-        Title = proposal.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", Culture);
+        Title = proposal.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
         IsDraftNow = proposal.Status != ProposalStatus.Submitted;
         Lines = await SubmittedVersions.LinesAsync(db, id, ct);
         Reviews = await SubmittedVersions.ReleasedReviewsAsync(db, Lines.Select(l => l.Id).ToList(), ct);

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Localization;
 
@@ -8,7 +9,7 @@ namespace FinanceBuilder.Web.Features.Wizard;
 public static class FindingCountText
 {
     public static string Of(int errors, int warnings, CultureInfo culture) =>
-        WizardText.Format(culture, "Ui.FindingCounts",
-            WizardText.Format(culture, Plural.Key("Ui.ErrorCount", errors, culture), errors),
-            WizardText.Format(culture, Plural.Key("Ui.WarningCount", warnings, culture), warnings));
+        ProposalText.Format(culture, "Ui.FindingCounts",
+            ProposalText.Format(culture, Plural.Key("Ui.ErrorCount", errors, culture), errors),
+            ProposalText.Format(culture, Plural.Key("Ui.WarningCount", warnings, culture), warnings));
 }

@@ -1,8 +1,9 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
@@ -84,7 +85,7 @@ public static class SaveStep
             var report = validation.Validate(proposal);
             ProposalColumns.Write(record, proposal, report);
             if (command.MarksChecked)
-                record.CheckedSteps = Wizard.CheckedSteps.Add(record.CheckedSteps, step.Id);
+                record.CheckedSteps = Questionnaire.CheckedSteps.Add(record.CheckedSteps, step.Id);
             db.SaveAsNextVersion(record, record.Version, clock.GetUtcNow().UtcDateTime);
             try
             {
@@ -110,7 +111,7 @@ public static class SaveStep
             if (command.Action == "copy")
             {
                 // The copy is checked like any save: it must be a proposal the wizard can open again.
-                mine.Basics.Title = ProposalText.CopyTitle(mine.Basics.Title, command.Culture);
+                mine.Basics.Title = TextLimit.CopyTitle(mine.Basics.Title, command.Culture);
                 errors = StepValidation.Check(step, mine, errors, command.Culture);
                 copyReady = errors.Count == 0;
             }

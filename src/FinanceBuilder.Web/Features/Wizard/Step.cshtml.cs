@@ -1,10 +1,10 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text.Json;
-using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Features.Wizard.Panels;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
@@ -24,7 +24,7 @@ namespace FinanceBuilder.Web.Features.Wizard;
 // characters is under 256 KB even when every character is percent-encoded.
 [RequestSizeLimit(4 * 1024 * 1024)]
 [RequestFormLimits(ValueCountLimit = 5_000, ValueLengthLimit = 256 * 1024, KeyLengthLimit = 512)]
-public sealed class StepPage(IMediator mediator, ProposalValidation validation, IAntiforgery antiforgery) : PageModel
+public sealed class StepPage(IMediator mediator, ProposalValidation validation, IAntiforgery antiforgery, Data.AccessScope access) : PageModel
 {
     public Step Step { get; private set; } = null!;
     public ProposalSummary Summary { get; private set; } = null!;
@@ -72,7 +72,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         switch (result)
         {
             case SaveStep.Invalid { } kept when !valid:
-                Notice = WizardText.Get("Ui.SessionExpired", Culture);
+                Notice = ProposalText.Get("Ui.SessionExpired", Culture);
                 Show(kept.Step, kept.Page, page, kept.Errors, posted, formVersion: PostedVersion());
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
@@ -126,9 +126,9 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
                 return Reply("saved", saved.Step, saved.Page, new Dictionary<string, string>(), null, SavedAt(saved.Page.Summary.UpdatedAt), page);
             case SaveStep.Invalid invalid:
                 return Reply("invalid", invalid.Step, invalid.Page, invalid.Errors, posted,
-                    WizardText.Format(Culture, Plural.Key("Ui.AutosaveInvalid", invalid.Errors.Count, Culture), invalid.Errors.Count), page);
+                    ProposalText.Format(Culture, Plural.Key("Ui.AutosaveInvalid", invalid.Errors.Count, Culture), invalid.Errors.Count), page);
             case SaveStep.Conflict conflict:
-                return new JsonResult(new AutosaveReply("conflict", conflict.Page.Summary.Version, WizardText.Get("Ui.ConflictShort", Culture)));
+                return new JsonResult(new AutosaveReply("conflict", conflict.Page.Summary.Version, ProposalText.Get("Ui.ConflictShort", Culture)));
             default:
                 // A page that no longer applies (the focus changed in another tab) saves nothing.
                 return NotFound();
@@ -137,7 +137,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
 
     private JsonResult Reply(string status, Step step, CheckedProposal page, IReadOnlyDictionary<string, string> errors, IFormCollection? posted, string? message, int listPage)
     {
-        var screen = StepScreen.Of(step, page, errors, posted, Math.Max(1, listPage), Culture);
+        var screen = StepScreen.Of(step, page, errors, posted, Math.Max(1, listPage), Culture, access.CanEditProposals);
         return new JsonResult(new AutosaveReply(status, page.Summary.Version, message, Live: screen.Live, Invalid: screen.Form.Invalid));
     }
 
@@ -151,7 +151,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
         Errors = errors ?? new Dictionary<string, string>();
         Previous = StepCatalogue.Previous(step, page.Proposal);
         Next = StepCatalogue.Next(step, page.Proposal);
-        Screen = StepScreen.Of(step, page, Errors, posted, ListPage, Culture);
+        Screen = StepScreen.Of(step, page, Errors, posted, ListPage, Culture, access.CanEditProposals);
     }
 
     /// Reads the posted form once, asynchronously; a body that is not a form, or exceeds the

@@ -1,7 +1,10 @@
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.Features.Proposals;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Features.Wizard.Panels;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 
 namespace FinanceBuilder.Web.Features.Wizard;
@@ -37,11 +40,13 @@ public sealed class StepScreen
 
     /// <param name="errors">The errors of the save just refused (none after a reload).</param>
     /// <param name="posted">What was typed, shown again exactly after a refused save.</param>
-    public static StepScreen Of(Step step, CheckedProposal page, IReadOnlyDictionary<string, string> errors, IFormCollection? posted, int listPage, CultureInfo culture)
+    /// <param name="canEdit">The reader may change the proposal: warnings then offer "Accept with a reason".</param>
+    public static StepScreen Of(Step step, CheckedProposal page, IReadOnlyDictionary<string, string> errors, IFormCollection? posted, int listPage, CultureInfo culture, bool canEdit)
     {
         var proposal = page.Proposal;
         var report = page.Report;
         var showChecks = page.ShowsChecksOf(step);
+        Func<Finding, string>? acceptUrl = canEdit ? f => WizardUrls.AcceptWarning(page.Summary.Id, f.RuleId, f.Paths.Count > 0 ? f.Paths[0] : null, step.Id) : null;
         var form = FormRenderer.Render(step, new FormContext
         {
             Proposal = proposal,
@@ -49,12 +54,12 @@ public sealed class StepScreen
             Errors = errors,
             Posted = posted,
             Findings = showChecks ? report.Findings.Where(f => f.Paths.Any(step.Owns)).ToList() : [],
-            Panel = (panel, scope, prefix) => PanelRenderer.Render(panel, scope, prefix, proposal, report, culture),
+            Panel = (panel, scope, prefix) => PanelRenderer.Render(panel, scope, prefix, proposal, report, culture, acceptUrl),
             ListPage = listPage,
             PageUrl = WizardUrls.Step(page.Summary.Id, step.Id),
         });
         var summary = ErrorSummary(errors, culture);
-        var side = showChecks ? FindingList.Render(step, report, culture) : ChecksAfterSave(culture);
+        var side = showChecks ? FindingList.Render(step, report, culture, acceptUrl) : ChecksAfterSave(culture);
         var status = StatusTag(page.StatusOf(step), culture);
         var live = new Dictionary<string, string>(form.Live, StringComparer.Ordinal)
         {
@@ -72,12 +77,12 @@ public sealed class StepScreen
             return "";
         var html = new Html();
         html.Raw("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\" data-focus><h2 id=\"error-summary-title\">")
-            .Text(WizardText.Get("Ui.ErrorSummary", culture)).Raw("</h2><ul>");
+            .Text(ProposalText.Get("Ui.ErrorSummary", culture)).Raw("</h2><ul>");
         foreach (var (key, message) in errors)
         {
             html.Raw("<li><a").Attr("href", "#" + ModelPath.HtmlId(key)).Raw(">");
             if (ErrorLabel(key) is { } label)
-                html.Text(label + WizardText.Get("Ui.LabelSeparator", culture));
+                html.Text(label + ProposalText.Get("Ui.LabelSeparator", culture));
             html.Text(message).Raw("</a></li>");
         }
         html.Raw("</ul></div>");
@@ -89,18 +94,18 @@ public sealed class StepScreen
     /// list that is full) by none — never a resource key.
     public static string? ErrorLabel(string errorKey)
     {
-        if (WizardText.Find("Field." + ModelPath.Normalize(errorKey)) is { } label)
+        if (ProposalText.Find("Field." + ModelPath.Normalize(errorKey)) is { } label)
             return label;
         var dot = errorKey.LastIndexOf('.');
-        return dot > 0 ? WizardText.Find("Field." + ModelPath.Normalize(errorKey[..dot])) : null;
+        return dot > 0 ? ProposalText.Find("Field." + ModelPath.Normalize(errorKey[..dot])) : null;
     }
 
     private static string ChecksAfterSave(CultureInfo culture) =>
         new Html().Raw("<section class=\"findings\" id=\"findings\" aria-labelledby=\"findings-title\"><h2 id=\"findings-title\">")
-            .Text(WizardText.Get("Ui.FindingsTitle", culture)).Raw("</h2><p class=\"findings-none\">")
-            .Text(WizardText.Get("Ui.ChecksAfterSave", culture)).Raw("</p></section>").ToString();
+            .Text(ProposalText.Get("Ui.FindingsTitle", culture)).Raw("</h2><p class=\"findings-none\">")
+            .Text(ProposalText.Get("Ui.ChecksAfterSave", culture)).Raw("</p></section>").ToString();
 
     private static string StatusTag(StepStatus status, CultureInfo culture) =>
         new Html().Raw("<strong").Attr("class", "tag tag--" + status.ToString().ToLowerInvariant()).Raw(">")
-            .Text(WizardText.Get("Enum.StepStatus." + status, culture)).Raw("</strong>").ToString();
+            .Text(ProposalText.Get("Enum.StepStatus." + status, culture)).Raw("</strong>").ToString();
 }

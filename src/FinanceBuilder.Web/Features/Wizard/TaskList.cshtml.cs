@@ -1,7 +1,8 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
 using Mediator;
@@ -49,7 +50,7 @@ public sealed class TaskListPage(IMediator mediator, ProposalValidation validati
         if (opened is null)
             return NotFound();
         var copy = opened.Proposal;
-        copy.Basics.Title = ProposalText.CopyTitle(copy.Basics.Title, Culture);
+        copy.Basics.Title = TextLimit.CopyTitle(copy.Basics.Title, Culture);
         var created = await mediator.Send(new CreateProposal.Command(copy, opened.OwnerOrganisationId), ct);
         return Redirect(WizardUrls.TaskList(created.Id) + "?copied=1");
     }

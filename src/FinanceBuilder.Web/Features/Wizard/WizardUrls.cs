@@ -15,4 +15,9 @@ public static class WizardUrls
     public static string Export(Guid id) => $"/proposals/{id}/export";
 
     public static string Package(Guid id) => $"/proposals/{id}/package";
+
+    /// The page that accepts one open warning with a reason, then returns to the page it came from.
+    public static string AcceptWarning(Guid id, string ruleId, string? path, string from) =>
+        $"/proposals/{id}/accept-warning?rule={Uri.EscapeDataString(ruleId)}"
+        + (path is null ? "" : "&path=" + Uri.EscapeDataString(path)) + "&from=" + Uri.EscapeDataString(from);
 }

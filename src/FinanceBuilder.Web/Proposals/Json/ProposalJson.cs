@@ -46,7 +46,7 @@ public static class ProposalJson
     /// came in); bytes from outside go through ProposalReader's strict checks instead.
     public static Proposal FromStored(string document)
     {
-        App.PipelineMetrics.Parsed("stored");
+        Diagnostics.PipelineMetrics.Parsed("stored");
         return JsonSerializer.Deserialize<Proposal>(document, Options)!;
     }
 

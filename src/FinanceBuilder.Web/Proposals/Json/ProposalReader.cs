@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;

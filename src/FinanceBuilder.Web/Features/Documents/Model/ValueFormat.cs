@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Features.Wizard.Forms;
@@ -21,7 +22,7 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
 
     public bool IsFrench => Culture.TwoLetterISOLanguageName == "fr";
 
-    public string Text(string key) => WizardText.Get(key, Culture);
+    public string Text(string key) => ProposalText.Get(key, Culture);
 
     public string Label(Enum? value) => value is null ? Missing : DocumentLabel(value, Culture);
 
@@ -32,7 +33,7 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
     /// </summary>
     public static string DocumentLabel(Enum value, CultureInfo culture)
     {
-        var label = WizardText.Get($"Enum.{value.GetType().Name}.{value}", culture);
+        var label = ProposalText.Get($"Enum.{value.GetType().Name}.{value}", culture);
         if (!ExplainedOptions.Contains(value.GetType().Name) || !label.EndsWith(')'))
             return label;
         var open = label.LastIndexOf(" (", StringComparison.Ordinal);

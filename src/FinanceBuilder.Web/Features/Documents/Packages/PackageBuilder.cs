@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -58,7 +59,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             // The pack failed on this proposal (too long, too slow): the pack's problem, logged in
             // full, told to the user plainly.
             logger.LogError("Package {Pack} ({Language}): {Problem}", packId, language, e.Message);
-            return (null, new PackageProblem(StatusCodes.Status422UnprocessableEntity, WizardText.Format(culture, "Package.Failed", e.Reason)));
+            return (null, new PackageProblem(StatusCodes.Status422UnprocessableEntity, ProposalText.Format(culture, "Package.Failed", e.Reason)));
         }
         finally
         {
@@ -74,11 +75,11 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         var culture = new CultureInfo(language.ToString().ToLowerInvariant());
         var now = clock.GetUtcNow();
         var report = validation.Validate(proposal, TemplatePacks.RouteOf(pack));
-        var title = proposal.Basics.Title is { Length: > 0 } t ? t : WizardText.Get("Ui.Untitled", culture);
+        var title = proposal.Basics.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", culture);
         var entity = proposal.Applicant.AccreditedEntity.Name
             ?? proposal.Basics.Countries.Select(c => CountryList.Name(c.Code, culture)).FirstOrDefault();
         // A draft says so in its file names too, so it is not mistaken for the final package.
-        var draftWord = WizardText.Get("Document.Draft", culture);
+        var draftWord = ProposalText.Get("Document.Draft", culture);
         var stem = PackageFileName.Stem(report.HasErrors ? pack.Manifest.FileName + "-" + draftWord : pack.Manifest.FileName, entity, DateOnly.FromDateTime(now.UtcDateTime));
         var packName = pack.Manifest.NameIn(culture.TwoLetterISOLanguageName);
         var info = new DocumentInfo
@@ -88,7 +89,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             Subject = packName,
             Language = culture.TwoLetterISOLanguageName,
             Header = $"{packName} — {title}", // the PDF shortens it at a word to fit its line
-            Labels = new DocumentLabels(WizardText.Get("Document.PageOfTotal", culture), WizardText.Get("Document.Contents", culture), draftWord),
+            Labels = new DocumentLabels(ProposalText.Get("Document.PageOfTotal", culture), ProposalText.Get("Document.Contents", culture), draftWord),
             Draft = report.HasErrors,
             Created = now,
         };
@@ -102,7 +103,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         var xlsx = new MemoryStream();
         var reportPdf = new MemoryStream();
         var pages = 0;
-        var reportInfo = info with { Subject = WizardText.Get("Report.Title", culture), Header = $"{WizardText.Get("Report.Title", culture)} — {title}" };
+        var reportInfo = info with { Subject = ProposalText.Get("Report.Title", culture), Header = $"{ProposalText.Get("Report.Title", culture)} — {title}" };
         // The report tells the rendered length against the funder's limits, so it follows the PDF
         // on the same thread while the DOCX and the workbook are drawn beside them.
         var words = WordCount.Of(document);

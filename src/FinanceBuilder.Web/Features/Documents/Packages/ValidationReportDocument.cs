@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Web.Calculators;
@@ -17,8 +18,8 @@ public static class ValidationReportDocument
 
     public static ContentDocument For(string title, ValidationReport report, CultureInfo culture, DateTimeOffset checkedAt, Length? length = null)
     {
-        string T(string key) => WizardText.Get(key, culture);
-        string F(string key, params object?[] args) => WizardText.Format(culture, key, args);
+        string T(string key) => ProposalText.Get(key, culture);
+        string F(string key, params object?[] args) => ProposalText.Format(culture, key, args);
         var f = report.Figures;
         string Num(decimal? value, int decimals = 0) => value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), culture) : T("Ui.NotYet");
         string Money(decimal? value) => value is { } v ? NumberText.Money(v, f.ReportingCurrency, culture) : T("Ui.NotYet");
@@ -30,7 +31,7 @@ public static class ValidationReportDocument
         {
             new Heading(1, [new TextRun(T("Report.Title"))]),
             new Paragraph([new TextRun(title, Bold: true)]),
-            new Paragraph([new TextRun(F("Report.Checked", checkedAt.ToString("d MMMM yyyy HH:mm 'UTC'", culture), WizardText.Get($"Enum.Route.{report.Route}", culture), report.TemplateVersion))]),
+            new Paragraph([new TextRun(F("Report.Checked", checkedAt.ToString("d MMMM yyyy HH:mm 'UTC'", culture), ProposalText.Get($"Enum.Route.{report.Route}", culture), report.TemplateVersion))]),
             new Paragraph([new TextRun(F("Report.Counts", errors, warnings, advice), Bold: true), new TextRun("\n" + T(errors > 0 ? "Report.DraftNote" : "Report.CleanNote"))]),
             new Heading(2, [new TextRun(T("Report.KeyFigures"))]),
             Table([T("Report.Figure"), T("Panel.Value")], [CellAlignment.Left, CellAlignment.Right],
@@ -39,7 +40,7 @@ public static class ValidationReportDocument
                 [T("Panel.GcfRequest"), Money(f.GcfRequest)],
                 [T("Panel.CoFinancing"), Money(f.CoFinancing)],
                 [T("Panel.Ratio"), f.CoFinancingRatioText(culture) ?? T("Ui.NotYet")],
-                [T("Panel.ComputedSize"), f.SizeCategory is { } size ? WizardText.Get($"Enum.SizeCategory.{size}", culture) : T("Ui.NotYet")],
+                [T("Panel.ComputedSize"), f.SizeCategory is { } size ? ProposalText.Get($"Enum.SizeCategory.{size}", culture) : T("Ui.NotYet")],
                 [T("Panel.AverageAnnual"), f.AnnualTco2e is { } annual ? Num(annual) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
                 [T("Panel.LifetimeTotal"), f.LifetimeTco2e is { } lifetime ? Num(lifetime) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
                 [T("Panel.CostPerTonne"), f.CostPerTco2e is { } cost ? NumberText.Money(cost, f.ReportingCurrency, culture, decimals: 2) : T("Ui.NotYet")],
@@ -47,9 +48,9 @@ public static class ValidationReportDocument
                 [T("Panel.Indirect"), Num(f.IndirectBeneficiaries)],
             ]),
             new Heading(2, [new TextRun(T("Report.ByCriterion"))]),
-            Readiness(report.Criteria, name => WizardText.Get($"Enum.InvestmentCriterion.{name}", culture), T, culture),
+            Readiness(report.Criteria, name => ProposalText.Get($"Enum.InvestmentCriterion.{name}", culture), T, culture),
             new Heading(2, [new TextRun(T("Report.BySection"))]),
-            Readiness(report.Sections, name => WizardText.Get($"Enum.TemplateSection.{name}", culture), T, culture),
+            Readiness(report.Sections, name => ProposalText.Get($"Enum.TemplateSection.{name}", culture), T, culture),
             new Heading(2, [new TextRun(T("Report.Findings"))]),
         };
         // After the counts, before the key figures.
@@ -66,9 +67,9 @@ public static class ValidationReportDocument
                     .Select(x => new[]
                     {
                         x.RuleId,
-                        WizardText.Get($"Enum.Severity.{x.Severity}", culture),
+                        ProposalText.Get($"Enum.Severity.{x.Severity}", culture),
                         RuleMessages.Render(x, culture) + (x.Acknowledged is { } a ? "\n" + F("Report.Accepted", a.Reason) : ""),
-                        WizardText.Get($"Enum.TemplateSection.{x.Section}", culture),
+                        ProposalText.Get($"Enum.TemplateSection.{x.Section}", culture),
                     }).ToList()));
         }
         return new ContentDocument(blocks);

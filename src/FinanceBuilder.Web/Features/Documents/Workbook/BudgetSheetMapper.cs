@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Templates.Workbook;
 using FinanceBuilder.Web.Calculators;
@@ -18,7 +19,7 @@ public static class BudgetSheetMapper
     {
         var language = proposal.Language.ToString().ToLowerInvariant();
         var culture = new CultureInfo(language);
-        string T(string key) => WizardText.Get(key, culture);
+        string T(string key) => ProposalText.Get(key, culture);
         string Label(Enum? value) => value is null ? "—" : Model.ValueFormat.DocumentLabel(value, culture);
         var budget = BudgetBreakdown.Of(proposal);
         // A GCF request in one instrument says what every GCF line is paid with.

@@ -1,6 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
 using Microsoft.AspNetCore.Http;
 

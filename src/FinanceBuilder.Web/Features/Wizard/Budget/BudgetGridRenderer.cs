@@ -1,7 +1,8 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Features.Wizard.Budget;
@@ -17,7 +18,7 @@ internal sealed class BudgetGridRenderer(FormContext context)
 
     private string T(string key) => BudgetText.Get(key, culture);
 
-    private string W(string key) => WizardText.Get(key, culture);
+    private string W(string key) => ProposalText.Get(key, culture);
 
     public string Render(IReadOnlyList<BudgetRow> rows, IReadOnlyList<int> years, bool datesKnown)
     {
@@ -42,7 +43,7 @@ internal sealed class BudgetGridRenderer(FormContext context)
             html.Raw("<th scope=\"col\" class=\"budget-total-head\">").Text(T("Grid.RowTotal")).Raw("</th></tr></thead><tbody>");
             for (var r = 0; r < rows.Count; r++)
                 Row(rows[r], r, years);
-            html.Raw("</tbody><tfoot><tr><th scope=\"row\">").Text(WizardText.Format(culture, "Ui.ItemTitle", T("Grid.YearTotal"), proposal.Budget.ReportingCurrency)).Raw("</th>");
+            html.Raw("</tbody><tfoot><tr><th scope=\"row\">").Text(ProposalText.Format(culture, "Ui.ItemTitle", T("Grid.YearTotal"), proposal.Budget.ReportingCurrency)).Raw("</th>");
             var totals = new BudgetGridTotals(proposal, rows);
             foreach (var year in years)
                 html.Raw(totals.YearCell(year, culture, T("Grid.YearTotal") + " " + YearLabel(year)));
@@ -60,7 +61,7 @@ internal sealed class BudgetGridRenderer(FormContext context)
     private void Row(BudgetRow row, int r, IReadOnlyList<int> years)
     {
         var prefix = BudgetGridEditor.RowPath(r);
-        var title = WizardText.Format(culture, "Ui.ItemTitle", BudgetText.Format(culture, "Grid.RowTitle", r + 1),
+        var title = ProposalText.Format(culture, "Ui.ItemTitle", BudgetText.Format(culture, "Grid.RowTitle", r + 1),
             row.Item.Description is { Length: > 0 } d ? (d.Length > 50 ? d[..50] + "…" : d) : "—");
         var item = row.Item;
         html.Raw("<tr class=\"budget-row\"").Attr("id", ModelPath.HtmlId(prefix)).Raw("><td class=\"budget-item\" data-cell=\"item\">");
@@ -118,16 +119,16 @@ internal sealed class BudgetGridRenderer(FormContext context)
         if (item.OutputId is { } o)
             parts.Add(W("Field.budget.lines.outputId") + " " + o);
         if (item.ExpenditureType is { } t)
-            parts.Add(WizardText.Get($"Enum.ExpenditureType.{t}", culture));
-        parts.Add(WizardText.Get($"Enum.FundingSourceKind.{item.Source}", culture) + (item.CoFinancierId is { } cf ? " " + cf : ""));
+            parts.Add(ProposalText.Get($"Enum.ExpenditureType.{t}", culture));
+        parts.Add(ProposalText.Get($"Enum.FundingSourceKind.{item.Source}", culture) + (item.CoFinancierId is { } cf ? " " + cf : ""));
         if (item.Instrument is { } i)
-            parts.Add(WizardText.Get($"Enum.FinancialInstrument.{i}", culture));
+            parts.Add(ProposalText.Get($"Enum.FinancialInstrument.{i}", culture));
         parts.Add(item.Currency);
         return string.Join(" · ", parts);
     }
 
     private IEnumerable<ChoiceOption> EnumOptions<TEnum>() where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Select(v => new ChoiceOption(v.ToString(), WizardText.Get($"Enum.{typeof(TEnum).Name}.{v}", culture)));
+        Enum.GetValues<TEnum>().Select(v => new ChoiceOption(v.ToString(), ProposalText.Get($"Enum.{typeof(TEnum).Name}.{v}", culture)));
 
     /// What was posted, shown again after a refused save; else the stored value.
     private string Shown(string name, string? stored) =>

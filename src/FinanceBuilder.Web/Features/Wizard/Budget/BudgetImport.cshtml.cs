@@ -1,6 +1,7 @@
+using FinanceBuilder.Web.Features.Proposals;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;

@@ -1,7 +1,8 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Templates.Text;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Reference;
@@ -74,7 +75,7 @@ public sealed class BudgetRowReader(Proposal proposal, CultureInfo culture)
                     || BudgetText.EnumLabels(value).Any(label => string.Equals(label, text, StringComparison.OrdinalIgnoreCase)))
                     return value;
             }
-            Fail(column, "Reason.NotChoice", string.Join(", ", Enum.GetValues<TEnum>().Select(v => WizardText.Get($"Enum.{typeof(TEnum).Name}.{v}", culture))));
+            Fail(column, "Reason.NotChoice", string.Join(", ", Enum.GetValues<TEnum>().Select(v => ProposalText.Get($"Enum.{typeof(TEnum).Name}.{v}", culture))));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Resources;
 
@@ -32,7 +33,7 @@ public static class BudgetText
     }
 
     public static IEnumerable<string> EnumLabels(Enum value) =>
-        Languages.Select(l => WizardText.Get($"Enum.{value.GetType().Name}.{value}", l));
+        Languages.Select(l => ProposalText.Get($"Enum.{value.GetType().Name}.{value}", l));
 
     /// "Row 3, column 2029: 'abc' is not an amount".
     public static string CellError(CultureInfo culture, int row, BudgetCellError error)

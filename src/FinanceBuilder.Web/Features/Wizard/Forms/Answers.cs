@@ -1,6 +1,7 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Collections;
 using System.Globalization;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 
@@ -30,11 +31,11 @@ public static class Answers
             {
                 case FieldBlock field:
                     var site = FieldSite.At(field, scope, prefix);
-                    rows.Add(new Answer(site.Path, WizardText.Label(site.Path), Display(site, options, culture, full), depth, false));
+                    rows.Add(new Answer(site.Path, ProposalText.Label(site.Path), Display(site, options, culture, full), depth, false));
                     break;
                 case GroupBlock group:
                     // The group's heading says whose "name" or "date" the answers below are.
-                    rows.Add(new Answer(ModelPath.Combine(prefix, "#" + group.Key), WizardText.Get("Legend." + group.Key, culture), "", depth, true));
+                    rows.Add(new Answer(ModelPath.Combine(prefix, "#" + group.Key), ProposalText.Get("Legend." + group.Key, culture), "", depth, true));
                     Walk(group.Blocks, scope, prefix, depth + 1, options, culture, full, rows);
                     break;
                 case WhenBlock conditional when conditional.Applies(scope):
@@ -45,12 +46,12 @@ public static class Answers
                     var key = ModelPath.Normalize(path);
                     var items = ModelPath.Get(scope, list.Path) as IList;
                     var count = items?.Count ?? 0;
-                    rows.Add(new Answer(path, WizardText.Get("Field." + key, culture),
-                        count == 0 ? WizardText.Get("Ui.NoneYet", culture) : WizardText.Format(culture, Plural.Key("Ui.ItemCount", count, culture), count), depth, true));
+                    rows.Add(new Answer(path, ProposalText.Get("Field." + key, culture),
+                        count == 0 ? ProposalText.Get("Ui.NoneYet", culture) : ProposalText.Format(culture, Plural.Key("Ui.ItemCount", count, culture), count), depth, true));
                     for (var i = 0; i < count; i++)
                     {
                         var itemPath = ModelPath.Item(path, i);
-                        rows.Add(new Answer(itemPath, WizardText.Format(culture, "Item." + key, i + 1), "", depth + 1, true));
+                        rows.Add(new Answer(itemPath, ProposalText.Format(culture, "Item." + key, i + 1), "", depth + 1, true));
                         Walk(list.Item, items![i]!, itemPath, depth + 2, options, culture, full, rows);
                     }
                     break;
@@ -61,7 +62,7 @@ public static class Answers
     public static string Display(FieldSite site, OptionCache options, CultureInfo culture, bool full)
     {
         var value = site.Value;
-        string T(string key) => WizardText.Get(key, culture);
+        string T(string key) => ProposalText.Get(key, culture);
         switch (value)
         {
             case null:
@@ -79,7 +80,7 @@ public static class Answers
             case DateOnly date:
                 return DateText.Written(date, culture);
             case Enum e:
-                return WizardText.Enum(e);
+                return ProposalText.Enum(e);
             case Money money:
                 return MoneyText(money, culture);
             case PeopleCount people:
@@ -97,7 +98,7 @@ public static class Answers
                 var all = site.Block.Options is null ? [] : options.For(site.Block);
                 return string.Join(", ", references.Select(r => all.FirstOrDefault(o => o.Value == r)?.Label ?? r));
             case IEnumerable list:
-                return string.Join(", ", list.Cast<Enum>().Select(WizardText.Enum));
+                return string.Join(", ", list.Cast<Enum>().Select(ProposalText.Enum));
             default:
                 return FormValues.Format(value, site.Shape.Kind, culture);
         }

@@ -1,3 +1,5 @@
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Proposals.Reference;
 
@@ -13,7 +15,7 @@ public static class CurrencySelect
         html.Raw("<select class=\"select select--currency\"").Attr("id", id).Attr("name", name).Attr("aria-describedby", describedBy)
             .Flag("aria-invalid=\"true\"", invalid).Raw(">");
         if (blank || current.Length == 0)
-            html.Raw("<option value=\"\">").Text(WizardText.Get("Ui.Choose", culture)).Raw("</option>");
+            html.Raw("<option value=\"\">").Text(ProposalText.Get("Ui.Choose", culture)).Raw("</option>");
         if (current.Length > 0 && CurrencyList.Find(current) is null)
             html.Raw("<option selected").Attr("value", current).Raw(">").Text(current).Raw("</option>");
         foreach (var currency in CurrencyList.All)
@@ -25,7 +27,7 @@ public static class CurrencySelect
     public static void WriteSub(Html html, string path, string current, bool invalid, CultureInfo culture)
     {
         var id = ModelPath.HtmlId(path);
-        html.Raw("<div class=\"sub\"><label class=\"sub-label\"").Attr("for", id).Raw(">").Text(WizardText.Get("Ui.Currency", culture)).Raw("</label>");
+        html.Raw("<div class=\"sub\"><label class=\"sub-label\"").Attr("for", id).Raw(">").Text(ProposalText.Get("Ui.Currency", culture)).Raw("</label>");
         Write(html, id, path, current, null, invalid, blank: false, culture);
         html.Raw("</div>");
     }

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Features.EntityDirectory;
 using FinanceBuilder.Web.Proposals.Model;
@@ -36,11 +37,11 @@ public static class DirectoryPicker
         html.Raw("<div class=\"directory-entry\"><p class=\"hint\">").Text(T("Picker.FromDirectory", culture)).Raw("</p><dl class=\"summary-list\">");
         Row(html, T("Picker.Name", culture), ae?.Name);
         Row(html, T("Picker.ShortName", culture), ae?.ShortName);
-        Row(html, T("Picker.Kind", culture), ae?.Kind is { } kind ? WizardText.Enum(kind) : null);
+        Row(html, T("Picker.Kind", culture), ae?.Kind is { } kind ? ProposalText.Enum(kind) : null);
         Row(html, T("Picker.Country", culture), picked?.CountryOrRegion);
-        Row(html, T("Picker.MaxSize", culture), ae?.Scope.MaxSize is { } size ? WizardText.Enum(size) : null);
-        Row(html, T("Picker.MaxRisk", culture), picked?.MaxEss ?? (ae?.Scope.MaxRiskCategory is { } risk ? WizardText.Enum(risk) : null));
-        Row(html, T("Picker.Fiduciary", culture), ae is { Scope.FiduciaryStandards.Count: > 0 } ? string.Join(", ", ae.Scope.FiduciaryStandards.Select(f => WizardText.Enum(f))) : null);
+        Row(html, T("Picker.MaxSize", culture), ae?.Scope.MaxSize is { } size ? ProposalText.Enum(size) : null);
+        Row(html, T("Picker.MaxRisk", culture), picked?.MaxEss ?? (ae?.Scope.MaxRiskCategory is { } risk ? ProposalText.Enum(risk) : null));
+        Row(html, T("Picker.Fiduciary", culture), ae is { Scope.FiduciaryStandards.Count: > 0 } ? string.Join(", ", ae.Scope.FiduciaryStandards.Select(f => ProposalText.Enum(f))) : null);
         if (picked is not null)
             Row(html, T("Picker.Source", culture), picked.AsOf is { } asOf
                 ? DirectoryText.Texts.Format(culture, "Picker.SourceAsOf", picked.Source, asOf.ToString("d", culture))
@@ -71,17 +72,6 @@ public static class DirectoryPicker
         else
             return "Check.Choice";
         return null;
-    }
-
-    /// After the page is read: a picked entry writes its name, kind and scope over the AE's (the
-    /// hand-written fields of the same post, if any, were the ones shown before the pick); the
-    /// access modality follows the kind.
-    public static void Settle(Proposal proposal)
-    {
-        var ae = proposal.Applicant.AccreditedEntity;
-        AeDirectory.Current.Find(ae.DirectoryId)?.FillIn(ae);
-        if (ae.Kind is { } kind)
-            ae.AccessModality = AccreditedEntity.ModalityOf(kind);
     }
 
     /// The picked entity as check-answers and the conflict box name it.

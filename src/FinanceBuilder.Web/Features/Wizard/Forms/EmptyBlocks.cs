@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Model;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;

@@ -1,8 +1,9 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using FinanceBuilder.Templates.Text;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Reference;
@@ -71,7 +72,7 @@ public sealed class FormBinder
     private void List(ListBlock list, object scope, string prefix)
     {
         var path = ModelPath.Combine(prefix, list.Path);
-        if (list.Editor is { } editor)
+        if (ListEditors.For(list) is { } editor)
         {
             editor.Bind(list, scope, path, form, culture, errors);
             return;
@@ -365,7 +366,7 @@ public sealed class FormBinder
 
     private T? Error<T>(string path, string key, params object?[] args)
     {
-        errors.TryAdd(path, WizardText.Format(culture, key, args));
+        errors.TryAdd(path, ProposalText.Format(culture, key, args));
         return default;
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
 using Microsoft.AspNetCore.Http;

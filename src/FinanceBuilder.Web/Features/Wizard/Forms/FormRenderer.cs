@@ -1,6 +1,7 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Collections;
 using System.Globalization;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
@@ -48,7 +49,7 @@ public sealed class FormRenderer(FormContext context)
                     break;
                 case GroupBlock group:
                     html.Raw("<fieldset class=\"group\"><legend>").Text(T("Legend." + group.Key)).Raw("</legend>");
-                    if (WizardText.Find("Legend." + group.Key + ".Hint") is { } hint)
+                    if (ProposalText.Find("Legend." + group.Key + ".Hint") is { } hint)
                         html.Raw("<p class=\"hint\">").Text(hint).Raw("</p>");
                     Blocks(group.Blocks, scope, prefix, inTable, itemTitle);
                     html.Raw("</fieldset>");
@@ -84,7 +85,7 @@ public sealed class FormRenderer(FormContext context)
     private void List(ListBlock list, object scope, string prefix)
     {
         var path = ModelPath.Combine(prefix, list.Path);
-        if (list.Editor is { } editor)
+        if (ListEditors.For(list) is { } editor)
         {
             html.Raw(editor.Render(list, scope, path, context));
             // The editor's computed figures are live elements of their own: their content is
@@ -103,7 +104,7 @@ public sealed class FormRenderer(FormContext context)
 
         html.Raw("<section class=\"list\"").Attr("id", id).Attr("aria-labelledby", id + "-title").Raw(">");
         html.Raw("<h2 class=\"list-title\"").Attr("id", id + "-title").Raw(">").Text(T("Field." + key)).Raw("</h2>");
-        if (WizardText.Find("Hint." + key) is { } hint)
+        if (ProposalText.Find("Hint." + key) is { } hint)
             html.Raw("<p class=\"hint\">").Text(hint).Raw("</p>");
         ErrorMessage(path, id);
         Live("findings:" + id, () => Findings(path, exact: true));
@@ -163,12 +164,12 @@ public sealed class FormRenderer(FormContext context)
 
     private string ItemTitle(ListBlock list, object item, string key, int index)
     {
-        var title = WizardText.Format(culture, "Item." + key, index + 1);
+        var title = ProposalText.Format(culture, "Item." + key, index + 1);
         if (list.TitleField is { } field && ModelPath.Get(item, field) is { } value)
         {
-            var text = value is Enum e ? WizardText.Enum(e) : value.ToString();
+            var text = value is Enum e ? ProposalText.Enum(e) : value.ToString();
             if (!string.IsNullOrWhiteSpace(text))
-                title = WizardText.Format(culture, "Ui.ItemTitle", title, text.Length > 60 ? text[..60] + "…" : text);
+                title = ProposalText.Format(culture, "Ui.ItemTitle", title, text.Length > 60 ? text[..60] + "…" : text);
         }
         return title;
     }
@@ -185,7 +186,7 @@ public sealed class FormRenderer(FormContext context)
         html.Raw("<nav class=\"pager\"").Attr("aria-label", T("Ui.Pages")).Raw("><ul>");
         for (var p = 1; p <= pages; p++)
         {
-            var label = WizardText.Format(culture, "Ui.PageOfLines", (p - 1) * size + 1, Math.Min(count, p * size));
+            var label = ProposalText.Format(culture, "Ui.PageOfLines", (p - 1) * size + 1, Math.Min(count, p * size));
             html.Raw("<li>");
             if (p == context.ListPage)
                 html.Raw("<span aria-current=\"page\">").Text(label).Raw("</span>");
@@ -200,8 +201,8 @@ public sealed class FormRenderer(FormContext context)
 
     private void Field(FieldSite site, bool inTable, string? itemTitle)
     {
-        var label = WizardText.Label(site.Path);
-        var hint = inTable ? null : WizardText.Hint(site.Path);
+        var label = ProposalText.Label(site.Path);
+        var hint = inTable ? null : ProposalText.Hint(site.Path);
         var hasError = HasError(site.Path);
         var grouped = site.Shape.Kind is FieldKind.YesNo or FieldKind.Choices or FieldKind.References or FieldKind.Countries
             or FieldKind.Money or FieldKind.People or FieldKind.Factor
@@ -260,7 +261,7 @@ public sealed class FormRenderer(FormContext context)
                 break;
             case FieldKind.Date:
                 // A text field, not type="date": the browser would show its own locale's format.
-                html.Raw("<p class=\"hint\"").Attr("id", site.Id + "-format").Raw(">").Text(WizardText.Format(culture, "Ui.DateExample", DateText.FieldExample(culture))).Raw("</p>");
+                html.Raw("<p class=\"hint\"").Attr("id", site.Id + "-format").Raw(">").Text(ProposalText.Format(culture, "Ui.DateExample", DateText.FieldExample(culture))).Raw("</p>");
                 Input(site.Id, site.Path, "text", Text(site), aria is null ? site.Id + "-format" : aria + " " + site.Id + "-format", invalid, "input--date", 20, "off");
                 break;
             case FieldKind.Check:
@@ -281,7 +282,7 @@ public sealed class FormRenderer(FormContext context)
                 var firstBox = true;
                 foreach (var value in AllowedValues(site))
                 {
-                    Checkbox(site, value.ToString()!, WizardText.Enum((Enum)value), chosen.Contains(value.ToString()), firstBox);
+                    Checkbox(site, value.ToString()!, ProposalText.Enum((Enum)value), chosen.Contains(value.ToString()), firstBox);
                     firstBox = false;
                 }
                 break;
@@ -315,7 +316,7 @@ public sealed class FormRenderer(FormContext context)
                     var code = i < codes.Count ? codes[i] : "";
                     var id = i == 0 ? site.Id : site.Id + "-" + i.ToString(CultureInfo.InvariantCulture);
                     var label = i < codes.Count
-                        ? WizardText.Format(culture, "Ui.CountryN", i + 1)
+                        ? ProposalText.Format(culture, "Ui.CountryN", i + 1)
                         : T(codes.Count == 0 ? "Ui.CountryFirst" : "Ui.CountryAnother");
                     html.Raw("<div class=\"sub\"><label class=\"sub-label\"").Attr("for", id).Raw(">").Text(label).Raw("</label>");
                     Select(id, site.Path, null, invalid, false, CountryList.For(culture).Select(c => (c.Code, c.Name, c.Code == code)), blank: true);
@@ -338,7 +339,7 @@ public sealed class FormRenderer(FormContext context)
                     if (people?.Female is null && people?.Male is null)
                         Sub(site, "total", "Ui.TotalPeople", Number(people?.Total), "input--number", "numeric", first: false);
                     else
-                        html.Raw("<p class=\"computed-total\">").Text(WizardText.Format(culture, "Ui.TotalComputed", Number(people.Known()))).Raw("</p>");
+                        html.Raw("<p class=\"computed-total\">").Text(ProposalText.Format(culture, "Ui.TotalComputed", Number(people.Known()))).Raw("</p>");
                 });
                 break;
             case FieldKind.Factor:
@@ -389,13 +390,13 @@ public sealed class FormRenderer(FormContext context)
             var first = true;
             foreach (var value in values)
             {
-                Radio(site, value.ToString()!, WizardText.Enum((Enum)value), current == value.ToString(), first);
+                Radio(site, value.ToString()!, ProposalText.Enum((Enum)value), current == value.ToString(), first);
                 first = false;
             }
             return;
         }
         Select(site.Id, site.Path, aria, invalid, site.Block.Refresh,
-            values.Select(v => (v.ToString()!, WizardText.Enum((Enum)v), v.ToString() == current)), blank: !site.Shape.Required);
+            values.Select(v => (v.ToString()!, ProposalText.Enum((Enum)v), v.ToString() == current)), blank: !site.Shape.Required);
     }
 
     private static int ChoiceCount(FieldSite site) => AllowedValues(site).Count();
@@ -437,8 +438,8 @@ public sealed class FormRenderer(FormContext context)
         html.Raw("<p class=\"word-count\" aria-live=\"polite\"").Attr("data-word-limit", limit > 0 ? limit.ToString(CultureInfo.InvariantCulture) : null)
             .Attr("data-for", site.Id).Attr("id", site.Id + "-words").Raw(">");
         html.Text(limit > 0
-            ? WizardText.Format(culture, words > limit ? "Ui.WordsOver" : "Ui.WordsOf", words.ToString("N0", culture), limit.ToString("N0", culture))
-            : WizardText.Format(culture, Plural.Key("Ui.Words", words, culture), words.ToString("N0", culture)));
+            ? ProposalText.Format(culture, words > limit ? "Ui.WordsOver" : "Ui.WordsOf", words.ToString("N0", culture), limit.ToString("N0", culture))
+            : ProposalText.Format(culture, Plural.Key("Ui.Words", words, culture), words.ToString("N0", culture)));
         html.Raw("</p>");
     }
 
@@ -469,7 +470,7 @@ public sealed class FormRenderer(FormContext context)
             if (!finding.Paths.Any(p => p.Length > 2 && (p[2..] == path || (!exact && p[2..].StartsWith(path + ".", StringComparison.Ordinal)))))
                 continue;
             html.Raw("<p").Attr("class", "finding finding--" + finding.Severity.ToString().ToLowerInvariant()).Raw("><strong>")
-                .Text(WizardText.Enum(finding.Severity)).Raw("</strong> ").Text(RuleMessages.Render(finding, culture))
+                .Text(ProposalText.Enum(finding.Severity)).Raw("</strong> ").Text(RuleMessages.Render(finding, culture))
                 .Raw(" <span class=\"rule-id\">").Text(finding.RuleId).Raw("</span></p>");
         }
     }
@@ -484,7 +485,7 @@ public sealed class FormRenderer(FormContext context)
     /// What the field shows: what was typed, when the page comes back after a refused save, else the stored answer.
     private string Text(FieldSite site) => Posted(site.Path) ?? FormValues.Format(site.Value, site.Shape.Kind, culture);
 
-    private string T(string key) => WizardText.Get(key, culture);
+    private string T(string key) => ProposalText.Get(key, culture);
 
     private string Number(long? value) => value is { } v ? NumberText.Format(v, culture) : "";
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using Microsoft.AspNetCore.Http;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;

@@ -1,5 +1,6 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
@@ -57,7 +58,7 @@ public static partial class ListActions
         {
             if (items.Count >= max)
                 return new Result(items.Count > first, ModelPath.HtmlId(listPath), PageOf(block, items.Count - 1),
-                    WizardText.FormatText("Check.TooManyItems", max.ToString(CultureInfo.CurrentCulture)));
+                    ProposalText.FormatText("Check.TooManyItems", max.ToString(CultureInfo.CurrentCulture)));
             items.Add(item);
         }
         var anchor = items.Count > first ? ModelPath.HtmlId(ModelPath.Item(listPath, first)) : ModelPath.HtmlId(listPath);

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard.Forms;
@@ -14,15 +15,15 @@ internal static class BudgetTotals
 {
     public static void Write(Html html, Proposal proposal, ValidationReport report, CultureInfo culture)
     {
-        string T(string key) => WizardText.Get(key, culture);
+        string T(string key) => ProposalText.Get(key, culture);
         var budget = BudgetBreakdown.Of(proposal);
         var lines = budget.Lines;
         string Money(decimal value) => NumberText.Money(value, budget.Currency, culture);
 
         html.Raw("<h2 class=\"panel-title\">").Text(T("Panel.BudgetTotals")).Raw("</h2>");
-        html.Raw("<p class=\"panel-total\">").Text(WizardText.Format(culture, Plural.Key("Panel.BudgetTotal", budget.Count, culture), budget.Count, Money(budget.Total))).Raw("</p>");
+        html.Raw("<p class=\"panel-total\">").Text(ProposalText.Format(culture, Plural.Key("Panel.BudgetTotal", budget.Count, culture), budget.Count, Money(budget.Total))).Raw("</p>");
         if (budget.Unconverted > 0)
-            html.Raw("<p class=\"panel-note\">").Text(WizardText.Format(culture, Plural.Key("Panel.Unconverted", budget.Unconverted, culture), budget.Unconverted)).Raw("</p>");
+            html.Raw("<p class=\"panel-note\">").Text(ProposalText.Format(culture, Plural.Key("Panel.Unconverted", budget.Unconverted, culture), budget.Unconverted)).Raw("</p>");
 
         void Table(string captionKey, IEnumerable<(string Key, decimal Total)> rows)
         {
@@ -39,7 +40,7 @@ internal static class BudgetTotals
         Table("Panel.ByComponent", lines.GroupBy(l => l.Line.ComponentId ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (proposal.Components.FirstOrDefault(c => c.Id == g.Key) is { } c ? $"{c.Id} {c.Name}" : g.Key, g.Sum(l => l.Amount))));
         Table("Panel.BySource", lines.GroupBy(l => l.Line.Source).OrderBy(g => g.Key)
-            .Select(g => (WizardText.Enum(g.Key), g.Sum(l => l.Amount))));
+            .Select(g => (ProposalText.Enum(g.Key), g.Sum(l => l.Amount))));
         Table("Panel.ByYear", lines.GroupBy(l => l.Line.Year).OrderBy(g => g.Key)
             .Select(g => (g.Key?.ToString(CultureInfo.InvariantCulture) ?? "—", g.Sum(l => l.Amount))));
         html.Raw("</div>");
@@ -57,7 +58,7 @@ internal static class BudgetTotals
             var state = financing is null ? "unknown"
                 : lineTotal == 0 && financing.Value == 0 ? "empty"
                 : settings.SameAmount(lineTotal, financing.Value) ? "ok" : "differs";
-            html.Raw("<li").Attr("class", "reconcile reconcile--" + state).Raw(">").Text(WizardText.Format(culture, key, Money(lineTotal), financing is { } f ? Money(f) : T("Ui.NotYet")))
+            html.Raw("<li").Attr("class", "reconcile reconcile--" + state).Raw(">").Text(ProposalText.Format(culture, key, Money(lineTotal), financing is { } f ? Money(f) : T("Ui.NotYet")))
                 .Raw(" — <strong>").Text(T("Panel.Reconcile." + state)).Raw("</strong></li>");
         }
         Check("Panel.ReconcileGcf", gcfLines, gcf);

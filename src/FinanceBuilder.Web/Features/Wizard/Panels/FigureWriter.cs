@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard.Forms;
@@ -11,9 +12,9 @@ namespace FinanceBuilder.Web.Features.Wizard.Panels;
 /// "not computed yet" and the reason when an input is missing.
 internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures figures)
 {
-    private string T(string key) => WizardText.Get(key, culture);
+    private string T(string key) => ProposalText.Get(key, culture);
 
-    private string F(string key, params object?[] args) => WizardText.Format(culture, key, args);
+    private string F(string key, params object?[] args) => ProposalText.Format(culture, key, args);
 
     private string Num(decimal? value, int decimals = 0) =>
         value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), culture) : T("Ui.NotYet");
@@ -42,8 +43,8 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         Title("Panel.Size");
         Open();
         Row("Panel.TotalUsd", Usd(figures.TotalFinancingUsd));
-        Row("Panel.ComputedSize", figures.SizeCategory is { } size ? WizardText.Enum(size) : T("Ui.NotYet"));
-        Row("Panel.DeclaredSize", proposal.Basics.DeclaredSizeCategory is { } declared ? WizardText.Enum(declared) : T("Ui.NotAnswered"));
+        Row("Panel.ComputedSize", figures.SizeCategory is { } size ? ProposalText.Enum(size) : T("Ui.NotYet"));
+        Row("Panel.DeclaredSize", proposal.Basics.DeclaredSizeCategory is { } declared ? ProposalText.Enum(declared) : T("Ui.NotAnswered"));
         Close();
     }
 
@@ -92,7 +93,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         {
             html.Raw("<p class=\"panel-note\">").Text(T("Panel.Missing")).Raw("</p><ul class=\"missing\">");
             foreach (var missing in result.MissingInputs)
-                html.Raw("<li>").Text(WizardText.Label(missing.StartsWith("$.", StringComparison.Ordinal) ? missing[2..] : missing)).Raw("</li>");
+                html.Raw("<li>").Text(ProposalText.Label(missing.StartsWith("$.", StringComparison.Ordinal) ? missing[2..] : missing)).Raw("</li>");
             html.Raw("</ul>");
         }
         foreach (var note in result.Notes)
@@ -119,7 +120,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         Row("Panel.Total", Money(figures.TotalFinancing));
         Row("Panel.GcfShare", figures.GcfSharePercent is { } s ? Num(s, 1) + " %" : T("Ui.NotYet"));
         Row("Panel.Ratio", figures.CoFinancingRatioText(culture) ?? T("Ui.NotYet"));
-        Row("Panel.ComputedSize", figures.SizeCategory is { } size ? WizardText.Enum(size) : T("Ui.NotYet"));
+        Row("Panel.ComputedSize", figures.SizeCategory is { } size ? ProposalText.Enum(size) : T("Ui.NotYet"));
         Row("Panel.CostPerTonne", PerTonne(figures.CostPerTco2e));
         Close();
     }
@@ -131,8 +132,8 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         Open();
         Row("Panel.SapMax", Usd(limits.SapMaxGcfUsd));
         Row("Panel.GcfRequestUsd", Usd(figures.GcfRequestUsd));
-        Row("Panel.SapCategories", string.Join(", ", limits.SapCategories.Select(c => WizardText.Enum(c))));
-        Row("Panel.Category", proposal.Safeguards.Category is { } c2 ? WizardText.Enum(c2) : T("Ui.NotAnswered"));
+        Row("Panel.SapCategories", string.Join(", ", limits.SapCategories.Select(c => ProposalText.Enum(c))));
+        Row("Panel.Category", proposal.Safeguards.Category is { } c2 ? ProposalText.Enum(c2) : T("Ui.NotAnswered"));
         Row("Panel.SapEligible", figures.SapEligible is { } e ? T(e ? "Ui.Yes" : "Ui.No") : T("Ui.NotYet"));
         Close();
     }
@@ -179,11 +180,11 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         Open();
         foreach (var nda in proposal.Applicant.NationalDesignatedAuthorities)
             html.Raw("<div><dt>").Text(nda.CountryCode is { } code ? CountryList.Name(code, culture) : nda.Name ?? "?").Raw("</dt><dd>")
-                .Text(WizardText.Enum(nda.NoObjectionLetter.Status)).Raw("</dd></div>");
+                .Text(ProposalText.Enum(nda.NoObjectionLetter.Status)).Raw("</dd></div>");
         Close();
     }
 
-    public void OpenWarnings(ValidationReport report)
+    public void OpenWarnings(ValidationReport report, Func<Finding, string>? acceptUrl)
     {
         Title("Panel.OpenWarnings");
         var open = report.Findings.Where(f => f.Severity == Severity.Warning && f.Acknowledged is null).ToList();
@@ -194,12 +195,17 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         }
         html.Raw("<ul class=\"finding-list\">");
         foreach (var finding in open)
+        {
             html.Raw("<li class=\"finding finding--warning\"><span class=\"rule-id\">").Text(finding.RuleId).Raw("</span> ")
-                .Text(RuleMessages.Render(finding, culture)).Raw(" <span class=\"finding-where\">").Text(QuestionOf(finding) is { Length: > 0 } question ? "— " + question : "").Raw("</span></li>");
+                .Text(RuleMessages.Render(finding, culture)).Raw(" <span class=\"finding-where\">").Text(QuestionOf(finding) is { Length: > 0 } question ? "— " + question : "").Raw("</span>");
+            if (acceptUrl is not null)
+                html.Raw(" <a class=\"button button--small button--secondary accept-warning\"").Attr("href", acceptUrl(finding)).Raw(">").Text(T("Ui.AcceptWarning")).Raw("</a>");
+            html.Raw("</li>");
+        }
         html.Raw("</ul>");
     }
 
     /// The question a finding is about, by its label (an officer never reads a JSON path).
     private static string QuestionOf(Finding finding) =>
-        finding.Paths.Count == 0 ? "" : WizardText.Find("Field." + ModelPath.Normalize(finding.Paths[0].StartsWith("$.", StringComparison.Ordinal) ? finding.Paths[0][2..] : finding.Paths[0])) ?? "";
+        finding.Paths.Count == 0 ? "" : ProposalText.Find("Field." + ModelPath.Normalize(finding.Paths[0].StartsWith("$.", StringComparison.Ordinal) ? finding.Paths[0][2..] : finding.Paths[0])) ?? "";
 }

@@ -1,6 +1,8 @@
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 
 namespace FinanceBuilder.Web.Features.Wizard.Panels;
@@ -8,14 +10,16 @@ namespace FinanceBuilder.Web.Features.Wizard.Panels;
 /// The rule findings that concern one page, most serious first, each linked to its question.
 public static class FindingList
 {
-    public static string Render(Step step, ValidationReport report, CultureInfo culture)
+    /// <param name="acceptUrl">Where "Accept with a reason" leads for a warning; null for a
+    /// reader who may not change the proposal (no button then).</param>
+    public static string Render(Step step, ValidationReport report, CultureInfo culture, Func<Finding, string>? acceptUrl = null)
     {
         var findings = report.Findings.Where(f => f.Paths.Any(step.Owns)).OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
         var html = new Html();
         html.Raw("<section class=\"findings\" id=\"findings\" aria-labelledby=\"findings-title\" aria-live=\"polite\"><h2 id=\"findings-title\">")
-            .Text(WizardText.Get("Ui.FindingsTitle", culture)).Raw("</h2>");
+            .Text(ProposalText.Get("Ui.FindingsTitle", culture)).Raw("</h2>");
         if (findings.Count == 0)
-            html.Raw("<p class=\"findings-none\">").Text(WizardText.Get("Ui.FindingsNone", culture)).Raw("</p>");
+            html.Raw("<p class=\"findings-none\">").Text(ProposalText.Get("Ui.FindingsNone", culture)).Raw("</p>");
         else
         {
             html.Raw("<ul class=\"finding-list\">");
@@ -23,10 +27,13 @@ public static class FindingList
             {
                 var path = finding.Paths.FirstOrDefault(step.Owns) ?? "";
                 html.Raw("<li").Attr("class", "finding finding--" + finding.Severity.ToString().ToLowerInvariant()).Raw("><strong>")
-                    .Text(WizardText.Enum(finding.Severity)).Raw("</strong> <a").Attr("href", "#" + ModelPath.HtmlId(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path)).Raw(">")
+                    .Text(ProposalText.Enum(finding.Severity)).Raw("</strong> <a").Attr("href", "#" + ModelPath.HtmlId(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path)).Raw(">")
                     .Text(RuleMessages.Render(finding, culture)).Raw("</a> <span class=\"rule-id\">").Text(finding.RuleId).Raw("</span>");
                 if (finding.Acknowledged is { } ack)
-                    html.Raw(" <span class=\"acknowledged\">").Text(WizardText.Format(culture, "Ui.Acknowledged", ack.Reason)).Raw("</span>");
+                    html.Raw(" <span class=\"acknowledged\">").Text(Accepted(ack, culture)).Raw("</span>");
+                if (finding.Severity == Severity.Warning && acceptUrl is not null)
+                    html.Raw(" <a class=\"button button--small button--secondary accept-warning\"").Attr("href", acceptUrl(finding)).Raw(">")
+                        .Text(ProposalText.Get(finding.Acknowledged is null ? "Ui.AcceptWarning" : "Ui.ChangeReason", culture)).Raw("</a>");
                 html.Raw("</li>");
             }
             html.Raw("</ul>");
@@ -34,4 +41,11 @@ public static class FindingList
         html.Raw("</section>");
         return html.ToString();
     }
+
+    /// "Accepted by Awa Diop on 5 December 2026: the letter is signed" — or the reason alone
+    /// when the acceptance came in a file without a name or a date.
+    public static string Accepted(Acknowledgement ack, CultureInfo culture) =>
+        ack.By is { Length: > 0 } by && ack.Date is { } date
+            ? ProposalText.Format(culture, "Ui.AcceptedBy", ack.Reason, by, Localization.DateText.Written(date, culture))
+            : ProposalText.Format(culture, "Ui.Acknowledged", ack.Reason);
 }

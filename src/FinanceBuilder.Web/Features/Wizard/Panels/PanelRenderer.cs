@@ -1,6 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Features.Wizard.Steps;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
 
@@ -11,7 +11,7 @@ namespace FinanceBuilder.Web.Features.Wizard.Panels;
 /// live region of the form that autosave replaces, so totals follow the user's typing.
 public static class PanelRenderer
 {
-    public static string Render(PanelBlock panel, object scope, string prefix, Proposal proposal, ValidationReport report, CultureInfo culture)
+    public static string Render(PanelBlock panel, object scope, string prefix, Proposal proposal, ValidationReport report, CultureInfo culture, Func<Finding, string>? acceptUrl = null)
     {
         // The panel's box is written by the form (a live region that autosave replaces).
         var html = new Html();
@@ -31,7 +31,7 @@ public static class PanelRenderer
             case "sapLimits": figures.SapLimits(proposal); break;
             case "criterionFigures": figures.Criterion(argument); break;
             case "noObjection": figures.NoObjection(proposal); break;
-            case "openWarnings": figures.OpenWarnings(report); break;
+            case "openWarnings": figures.OpenWarnings(report, acceptUrl); break;
         }
         return html.ToString();
     }

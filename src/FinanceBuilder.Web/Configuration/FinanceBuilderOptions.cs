@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Options;
+
+namespace FinanceBuilder.Web.Configuration;
+
+/// Every setting of the "FinanceBuilder" configuration section, bound once and checked at start
+/// (FinanceBuilderOptionsValidator): a wrong value stops the app, or the command, with a message
+/// naming its key. Features take IOptions&lt;FinanceBuilderOptions&gt;; the few values needed while the
+/// app is being composed (cookie security) are read with Read(), the same class and checks.
+/// docs/configuration.md lists the keys.
+public sealed class FinanceBuilderOptions
+{
+    public const string Section = "FinanceBuilder";
+
+    /// Folder of the SQLite file and the email outbox; ./data (of the folder the app was started from) when empty.
+    public string? DataDirectory { get; set; }
+
+    /// Folder of the template packs; the templates/ shipped next to the program when empty.
+    public string? TemplatesDirectory { get; set; }
+
+    /// Address that links in emails and on the console start with (never the request's Host header).
+    public string? PublicUrl { get; set; }
+
+    /// Load the sample proposals once into the first organisation at start.
+    public bool LoadDemoWorkspace { get; set; } = true;
+
+    /// Reverse proxies whose X-Forwarded-For/-Proto are believed (loopback is always).
+    public List<string> KnownProxies { get; set; } = [];
+
+    public CookieSettings Cookies { get; set; } = new();
+    public LimitSettings Limits { get; set; } = new();
+    public PasswordSettings Passwords { get; set; } = new();
+    public SessionSettings Sessions { get; set; } = new();
+    public SignInSettings SignIn { get; set; } = new();
+    public EmailSettings Email { get; set; } = new();
+
+    public sealed class CookieSettings
+    {
+        /// Secure-only `__Host-` cookies; unset means yes except in Development (AccountSetup).
+        public bool? Secure { get; set; }
+    }
+
+    public sealed class LimitSettings
+    {
+        public long MaxProposalBytes { get; set; } = 10 * 1024 * 1024;
+    }
+
+    public sealed class PasswordSettings
+    {
+        public int HashIterations { get; set; } = 100_000;
+    }
+
+    public sealed class SessionSettings
+    {
+        public int IdleMinutes { get; set; } = 30;
+        public int AbsoluteHours { get; set; } = 12;
+    }
+
+    public sealed class SignInSettings
+    {
+        public int FailuresPerAddress { get; set; } = 10;
+        public int PostsPerMinute { get; set; } = 120;
+        public int MinimumFailureMilliseconds { get; set; } = 400;
+    }
+
+    public sealed class EmailSettings
+    {
+        public int PerAddressPer15Minutes { get; set; } = 10;
+    }
+
+    /// The data folder, relative paths resolved against <paramref name="workingDirectory"/> (the
+    /// folder the app or command was started from, which `dotnet run` keeps).
+    public string DataFolder(string workingDirectory) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(DataDirectory) ? "data" : DataDirectory, workingDirectory);
+
+    public string TemplatesFolder =>
+        string.IsNullOrWhiteSpace(TemplatesDirectory) ? Path.Combine(AppContext.BaseDirectory, "templates") : Path.GetFullPath(TemplatesDirectory);
+
+    /// Binds the section, turning the binder's "cannot convert" into the same exception as the
+    /// checks' so that the host and the command line report both alike.
+    public static void Bind(FinanceBuilderOptions options, IConfiguration configuration)
+    {
+        try
+        {
+            configuration.GetSection(Section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new OptionsValidationException(Section, typeof(FinanceBuilderOptions), [e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message]);
+        }
+    }
+
+    /// Bound and checked now, from the configuration the app is being composed with.
+    public static FinanceBuilderOptions Read(IConfiguration configuration)
+    {
+        var options = new FinanceBuilderOptions();
+        Bind(options, configuration);
+        var result = new FinanceBuilderOptionsValidator().Validate(null, options);
+        if (result.Failed)
+            throw new OptionsValidationException(Section, typeof(FinanceBuilderOptions), result.Failures);
+        return options;
+    }
+
+    /// Registers the options, bound from the final configuration (test hosts add theirs after
+    /// the app was composed) and checked when the host starts.
+    public static void Register(IServiceCollection services)
+    {
+        services.AddSingleton<IValidateOptions<FinanceBuilderOptions>, FinanceBuilderOptionsValidator>();
+        services.AddOptions<FinanceBuilderOptions>()
+            .Configure<IConfiguration>((options, configuration) => Bind(options, configuration))
+            .ValidateOnStart();
+    }
+}

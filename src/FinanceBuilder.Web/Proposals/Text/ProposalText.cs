@@ -1,0 +1,36 @@
+using FinanceBuilder.Web.Proposals.Model;
+using System.Globalization;
+using System.Resources;
+using FinanceBuilder.Web.Features.Wizard.Forms;
+
+namespace FinanceBuilder.Web.Proposals.Text;
+
+/// Every label, hint, page title and message of the wizard, from ProposalText.resx (English) and
+/// ProposalText.fr.resx. Keys follow the model: "Field.basics.title", "Hint.basics.title",
+/// "Enum.Focus.Adaptation", "Step.basics". Adding Spanish is adding ProposalText.es.resx and the
+/// culture to the supported list — a translation, not code (a test lists what is missing).
+public static class ProposalText
+{
+    internal static readonly ResourceManager Resources = new("FinanceBuilder.Web.Proposals.Text.ProposalText", typeof(ProposalText).Assembly);
+
+    /// The text in the current request's language (validators, where no culture is passed).
+    public static string Text(string key) => Get(key, CultureInfo.CurrentUICulture);
+
+    /// The text, or the key itself when it is missing (visible, and a test fails on it).
+    public static string Get(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;
+
+    public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
+
+    public static string FormatText(string key, params object?[] args) => Format(CultureInfo.CurrentUICulture, key, args);
+
+    public static string Format(CultureInfo culture, string key, params object?[] args) =>
+        string.Format(culture, Get(key, culture), args);
+
+    public static string Label(string path) => Text("Field." + ModelPath.Normalize(path));
+
+    public static string? Hint(string path) => Find("Hint." + ModelPath.Normalize(path));
+
+    public static string Enum(Enum value) => Text($"Enum.{value.GetType().Name}.{value}");
+
+    public static string Step(string id) => Text("Step." + id);
+}

@@ -1,0 +1,59 @@
+using FinanceBuilder.Web.Proposals.Model;
+
+namespace FinanceBuilder.Web.Questionnaire;
+
+/// The proposal's own items offered as choices wherever another item refers to them, so a
+/// budget line or an indicator names a component, output or outcome that exists.
+public static class Choices
+{
+    private static string Label(string id, string? name) => string.IsNullOrWhiteSpace(name) ? id : $"{id} — {name}";
+
+    public static IReadOnlyList<ChoiceOption> Components(Proposal p) =>
+        p.Components.Select(c => new ChoiceOption(c.Id, Label(c.Id, c.Name))).ToList();
+
+    public static IReadOnlyList<ChoiceOption> Outputs(Proposal p) =>
+        p.Components.SelectMany(c => c.Outputs).Select(o => new ChoiceOption(o.Id, Label(o.Id, o.Name))).ToList();
+
+    public static IReadOnlyList<ChoiceOption> Activities(Proposal p) =>
+        p.Components.SelectMany(c => c.Outputs).SelectMany(o => o.Activities).Select(a => new ChoiceOption(a.Id, Label(a.Id, a.Name))).ToList();
+
+    public static IReadOnlyList<ChoiceOption> Outcomes(Proposal p) =>
+        p.Results.Outcomes.Select(o => new ChoiceOption(o.Id, Label(o.Id, o.Statement is { Length: > 80 } s ? s[..80] + "…" : o.Statement))).ToList();
+
+    public static IReadOnlyList<ChoiceOption> OutcomesAndOutputs(Proposal p) => [.. Outcomes(p), .. Outputs(p)];
+
+    public static IReadOnlyList<ChoiceOption> CoFinanciers(Proposal p) =>
+        p.Financing.CoFinancing.Select(c => new ChoiceOption(c.Id, Label(c.Id, c.Name))).ToList();
+
+    public static IReadOnlyList<ChoiceOption> TemplateVersions(Proposal p) =>
+        Rules.RuleSettings.AllVersions.Keys.Order(StringComparer.Ordinal).Select(v => new ChoiceOption(v, v)).ToList();
+
+    /// The rules that warn about this proposal now, with their message, plus any already
+    /// acknowledged: a reason is given for a warning the user can see.
+    public static IReadOnlyList<ChoiceOption> WarningRules(Proposal p)
+    {
+        var route = p.Target.Route ?? Route.FundingProposal;
+        var findings = Rules.RuleCatalogue.Run(p, Calculators.KeyFigures.Compute(p), route, Rules.RuleSettings.For(p.Target.TemplateVersion));
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var options = findings.Where(f => f.Severity == Rules.Severity.Warning)
+            .GroupBy(f => f.RuleId)
+            .Select(g => new ChoiceOption(g.Key, g.Key + " — " + Shorten(Rules.RuleMessages.Render(g.First(), culture))))
+            .ToList();
+        options.AddRange(p.Acknowledgements.Select(a => a.RuleId).Where(id => id.Length > 0 && options.All(o => o.Value != id)).Distinct().Select(id => new ChoiceOption(id, id)));
+        return options.OrderBy(o => o.Value, StringComparer.Ordinal).ToList();
+    }
+
+    private static string Shorten(string text) => text.Length > 90 ? text[..90] + "…" : text;
+
+    /// "C3", "C4"…: the next free identifier with a prefix, so a new item has one at once.
+    public static string NextId(string prefix, IEnumerable<string> taken)
+    {
+        var used = taken.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var n = used.Count + 1; ; n++)
+        {
+            var id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!used.Contains(id))
+                return id;
+        }
+    }
+}
