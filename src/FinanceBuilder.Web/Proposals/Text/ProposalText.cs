@@ -33,4 +33,11 @@ public static class ProposalText
     public static string Enum(Enum value) => Text($"Enum.{value.GetType().Name}.{value}");
 
     public static string Step(string id) => Text("Step." + id);
+
+    /// "Accepted by Awa Diop on 5 December 2026: the letter is signed" — or the reason alone
+    /// when the acceptance came in a file without a name or a date.
+    public static string Accepted(Model.Acknowledgement ack, CultureInfo culture) =>
+        ack.By is { Length: > 0 } by && ack.Date is { } date
+            ? Format(culture, "Ui.AcceptedBy", ack.Reason, by, Localization.DateText.Written(date, culture))
+            : Format(culture, "Ui.Acknowledged", ack.Reason);
 }

@@ -68,7 +68,7 @@ public static class ValidationReportDocument
                     {
                         x.RuleId,
                         ProposalText.Get($"Enum.Severity.{x.Severity}", culture),
-                        RuleMessages.Render(x, culture) + (x.Acknowledged is { } a ? "\n" + F("Report.Accepted", a.Reason) : ""),
+                        RuleMessages.Render(x, culture) + (x.Acknowledged is { } a ? "\n" + ProposalText.Accepted(a, culture) : ""),
                         ProposalText.Get($"Enum.TemplateSection.{x.Section}", culture),
                     }).ToList()));
         }

@@ -30,7 +30,7 @@ public static class FindingList
                     .Text(ProposalText.Enum(finding.Severity)).Raw("</strong> <a").Attr("href", "#" + ModelPath.HtmlId(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path)).Raw(">")
                     .Text(RuleMessages.Render(finding, culture)).Raw("</a> <span class=\"rule-id\">").Text(finding.RuleId).Raw("</span>");
                 if (finding.Acknowledged is { } ack)
-                    html.Raw(" <span class=\"acknowledged\">").Text(Accepted(ack, culture)).Raw("</span>");
+                    html.Raw(" <span class=\"acknowledged\">").Text(ProposalText.Accepted(ack, culture)).Raw("</span>");
                 if (finding.Severity == Severity.Warning && acceptUrl is not null)
                     html.Raw(" <a class=\"button button--small button--secondary accept-warning\"").Attr("href", acceptUrl(finding)).Raw(">")
                         .Text(ProposalText.Get(finding.Acknowledged is null ? "Ui.AcceptWarning" : "Ui.ChangeReason", culture)).Raw("</a>");
@@ -41,11 +41,4 @@ public static class FindingList
         html.Raw("</section>");
         return html.ToString();
     }
-
-    /// "Accepted by Awa Diop on 5 December 2026: the letter is signed" — or the reason alone
-    /// when the acceptance came in a file without a name or a date.
-    public static string Accepted(Acknowledgement ack, CultureInfo culture) =>
-        ack.By is { Length: > 0 } by && ack.Date is { } date
-            ? ProposalText.Format(culture, "Ui.AcceptedBy", ack.Reason, by, Localization.DateText.Written(date, culture))
-            : ProposalText.Format(culture, "Ui.Acknowledged", ack.Reason);
 }
