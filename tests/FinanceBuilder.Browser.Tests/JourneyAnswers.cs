@@ -104,6 +104,8 @@ public static class JourneyAnswers
             await d.FillAsync("components[0].name", "Solar street lighting");
             await d.PressAsync("add:components[0].outputs");
             await d.FillAsync("components[0].outputs[0].name", "2,000 LED lights installed");
+            // The outcome it serves is written here: the outcomes page comes later.
+            await d.FillAsync("components[0].outputs[0].outcomeIds.new", "Lower electricity use and emissions of public lighting.");
             await d.PressAsync("add:components[0].outputs[0].activities");
             await d.FillAsync("components[0].outputs[0].activities[0].name", "Procure and install the lights");
             await d.FillAsync("components[0].outputs[0].activities[0].start", "2027-06-01");
@@ -144,18 +146,7 @@ public static class JourneyAnswers
         ("governance", async (d, c) => await d.FillAsync("governance.implementationArrangements", "TaMA's Works Department executes; BOAD supervises.")),
         ("narratives", async (d, c) =>
         {
-            await d.FillAsync("narratives.executiveSummary", "Tamale replaces 2,000 street lights with LEDs and builds primary drains.");
             await d.FillAsync("narratives.theoryOfChange", "If the city proves LED savings, other assemblies will follow.");
-        }),
-        ("budget", async (d, c) =>
-        {
-            await d.PressAsync("add:budget.lines");
-            // The item's classification is folded under its summary line: open it first.
-            await d.Page.Locator("#f-budget-grid-0 .budget-more > summary").ClickAsync();
-            await d.ChooseAsync("budget.grid[0].componentId", "1");
-            await d.FillAsync("budget.grid[0].description", "LED luminaires and installation");
-            await d.ChooseAsync("budget.grid[0].expenditureType", "Goods");
-            await d.FillAsync("budget.grid[0].y2028", N(1200000, c));
         }),
         ("financing", async (d, c) =>
         {
@@ -166,6 +157,16 @@ public static class JourneyAnswers
             await d.FillAsync("financing.coFinancing[0].name", "Tamale Metropolitan Assembly");
             await d.ChooseAsync("financing.coFinancing[0].instrument", "InKind");
             await d.FillAsync("financing.coFinancing[0].amount.amount", N(300000, c));
+        }),
+        ("budget", async (d, c) =>
+        {
+            await d.PressAsync("add:budget.lines");
+            // The item's classification is folded under its summary line: open it first.
+            await d.Page.Locator("#f-budget-grid-0 .budget-more > summary").ClickAsync();
+            await d.ChooseAsync("budget.grid[0].componentId", "1");
+            await d.FillAsync("budget.grid[0].description", "LED luminaires and installation");
+            await d.ChooseAsync("budget.grid[0].expenditureType", "Goods");
+            await d.FillAsync("budget.grid[0].y2028", N(1200000, c));
         }),
         ("economics", async (d, c) =>
         {
@@ -182,8 +183,8 @@ public static class JourneyAnswers
         ("outcomes", async (d, c) =>
         {
             await d.FillAsync("results.paradigmShiftObjective", "Low-emission, flood-safe public space in northern Ghana's cities.");
-            await d.PressAsync("add:results.outcomes");
-            await d.FillAsync("results.outcomes[0].statement", "Lower electricity use and emissions of public lighting.");
+            // Written on the design page: here it gets its result area.
+            Assert.Equal("Lower electricity use and emissions of public lighting.", await d.ValueAsync("results.outcomes[0].statement"));
             await d.ChooseAsync("results.outcomes[0].resultAreas", "M3");
         }),
         ("indicators", async (d, c) =>
@@ -238,6 +239,8 @@ public static class JourneyAnswers
             await d.FillAsync("timetable[0].end", "2027-09-30");
         }),
         ("annexes", async (d, c) => await d.PressAsync("preset:annexes:Preset.StandardAnnexes")),
+        ("executive-summary", async (d, c) =>
+            await d.FillAsync("narratives.executiveSummary", "Tamale replaces 2,000 street lights with LEDs and builds primary drains.")),
         ("accepted-warnings", async (d, c) =>
         {
             // Accept the first warning still open, with a reason, as the team would.

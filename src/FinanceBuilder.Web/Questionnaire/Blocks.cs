@@ -23,7 +23,14 @@ public sealed record FieldBlock(string Path) : Block
     public bool Refresh { get; init; }
     /// For a choice: the values offered, when not every value of the enum applies.
     public IReadOnlyList<object>? Allowed { get; init; }
+    /// For references: a new item can be named here and is created with the save that names it
+    /// (an output's outcome, before the outcomes page is reached).
+    public NewOption? New { get; init; }
 }
+
+/// Creates the referenced item from the name typed beside the choices and returns its id, or
+/// null when the list is full. <see cref="Key"/> names the texts ("New.outcome", "New.outcome.Hint").
+public sealed record NewOption(string Key, Func<Proposal, string, string?> Create);
 
 /// A list the user adds to and removes from: each item shows Item; NewItem makes an empty one
 /// from the enclosing scope (the proposal, or the parent item) and the list so far.
@@ -35,6 +42,8 @@ public sealed record ListBlock(string Path, IReadOnlyList<Block> Item, Func<obje
     public bool AsTable { get; init; }
     /// A field of the item whose value names it ("C1", a risk's category) in its heading.
     public string? TitleField { get; init; }
+    /// A field holding the item's number ("1.2"), shown in its heading instead of its place.
+    public string? NumberField { get; init; }
     /// Ready-made items offered before "add another" (the IRMF core indicators, the standard
     /// annexes): the button's resource key and what it adds.
     public IReadOnlyList<Preset> Presets { get; init; } = [];

@@ -20,6 +20,23 @@ public static class Choices
     public static IReadOnlyList<ChoiceOption> Outcomes(Proposal p) =>
         p.Results.Outcomes.Select(o => new ChoiceOption(o.Id, Label(o.Id, o.Statement is { Length: > 80 } s ? s[..80] + "…" : o.Statement))).ToList();
 
+    /// An outcome named on the design page: the same statement picks the outcome that has it,
+    /// otherwise a new one ("O4") is added for the outcomes page to complete.
+    public static readonly NewOption NewOutcome = new("New.outcome", (p, statement) =>
+    {
+        var outcomes = p.Results.Outcomes;
+        if (outcomes.FirstOrDefault(o => string.Equals(o.Statement?.Trim(), statement, StringComparison.OrdinalIgnoreCase)) is { } same)
+            return same.Id;
+        if (outcomes.Count >= MaxOutcomes)
+            return null;
+        var outcome = new Outcome { Id = NextId("O", outcomes.Select(o => o.Id)), Statement = statement };
+        outcomes.Add(outcome);
+        return outcome.Id;
+    });
+
+    private static readonly int MaxOutcomes = typeof(ResultsFramework).GetProperty(nameof(ResultsFramework.Outcomes))!
+        .GetCustomAttributes(typeof(MaxItemsAttribute), false).OfType<MaxItemsAttribute>().Single().Max;
+
     public static IReadOnlyList<ChoiceOption> OutcomesAndOutputs(Proposal p) => [.. Outcomes(p), .. Outputs(p)];
 
     public static IReadOnlyList<ChoiceOption> CoFinanciers(Proposal p) =>

@@ -151,16 +151,21 @@ public static class ProjectInformationSteps
     ])
     { Optional = true, Validator = new UniqueIds<ResourceProtectionMeasure>(p => p.ResourceProtection, m => m.Id, "resourceProtection") };
 
+    /// Numbers are not asked: each item takes the number of its place (DesignNumbering), shown in
+    /// its heading. An output names the outcomes it serves, and a new one can be written there
+    /// and then: the outcomes page, later in the flow, completes it.
     public static readonly Step Components = new("components", StepGroup.ProjectInformation,
     [
         List<Component>("components", list => new Component { Id = Choices.NextId("", list.Select(c => c.Id)) },
-            F("id"), F("name"), F("description"),
+            F("name"), F("description"),
             ListIn<Component, Output>("outputs", (c, list) => new Output { Id = Choices.NextId(c.Id + ".", list.Select(o => o.Id)) },
-                F("id"), F("name"), F("description"), Ref("outcomeIds", Choices.Outcomes),
+                F("name"), F("description"), Ref("outcomeIds", Choices.Outcomes) with { New = Choices.NewOutcome },
                 ListIn<Output, Activity>("activities", (o, list) => new Activity { Id = Choices.NextId(o.Id + ".", list.Select(a => a.Id)) },
-                    F("id"), F("name"), F("description"), F("start"), F("end")) with { TitleField = "name" }) with { TitleField = "name" }) with { TitleField = "name" },
+                    F("name"), F("description"), F("start"), F("end")) with { TitleField = "name", NumberField = "id" })
+                with { TitleField = "name", NumberField = "id" })
+            with { TitleField = "name", NumberField = "id" },
     ])
-    { Validator = new ComponentsValidator() };
+    { Validator = new ComponentsValidator(), Settle = DesignNumbering.Renumber };
 
     public static readonly Step Governance = new("governance", StepGroup.ProjectInformation,
     [
@@ -173,7 +178,6 @@ public static class ProjectInformationSteps
 
     public static readonly Step Narratives = new("narratives", StepGroup.ProjectInformation,
     [
-        F("narratives.executiveSummary") with { WordLimit = "executiveSummary" },
         F("narratives.theoryOfChange") with { WordLimit = "theoryOfChange" },
         F("narratives.projectDescription") with { WordLimit = "projectDescription" },
         F("narratives.complementarity"),

@@ -4,7 +4,9 @@ namespace FinanceBuilder.Web.Questionnaire;
 
 /// The flow in one place (style §4): the order of the pages, grouped as the funder groups its
 /// template, and which of them apply to a proposal. The task list, the "next thing to do", the
-/// step pages and "check your answers" all read it.
+/// step pages and "check your answers" all read it. No page asks for an answer only a later
+/// page gives (a test walks the order): outcomes an output serves can be written on the design
+/// page, co-financiers come before the budget lines that name them, the summary comes last.
 public static class StepCatalogue
 {
     public static IReadOnlyList<Step> All { get; } =
@@ -16,13 +18,16 @@ public static class StepCatalogue
         ProjectInformationSteps.BarriersAndPolicies, ProjectInformationSteps.Components, ProjectInformationSteps.Mitigation,
         ProjectInformationSteps.Adaptation, ProjectInformationSteps.Resources, ProjectInformationSteps.Governance,
         ProjectInformationSteps.Narratives,
-        FinancingSteps.Budget, FinancingSteps.Financing, FinancingSteps.Economics,
+        // Who pays comes before what it costs: a budget line names its co-financier.
+        FinancingSteps.Financing, FinancingSteps.Budget, FinancingSteps.Economics,
         CriteriaSteps.ImpactPotential, CriteriaSteps.ParadigmShift, CriteriaSteps.SustainableDevelopment,
         CriteriaSteps.NeedsOfRecipient, CriteriaSteps.CountryOwnership, CriteriaSteps.Efficiency,
         LogframeSteps.Outcomes, LogframeSteps.Indicators, LogframeSteps.Monitoring,
         RiskSteps.Risks,
         PolicySteps.Safeguards, PolicySteps.Gender, PolicySteps.Stakeholders,
         AnnexSteps.Timetable, AnnexSteps.Annexes,
+        // Written last, once everything it summarises is there.
+        SummarySteps.ExecutiveSummary,
         AnnexSteps.Acknowledgements,
     ];
 

@@ -37,6 +37,13 @@ public static class SummarySteps
     ])
     { Validator = new ResultAreasValidator() };
 
+    /// Written last (issue 12: "write it last" texts come last): it summarises every other page,
+    /// so it is the last page before the warnings are accepted, whatever the documents' order.
+    public static readonly Step ExecutiveSummary = new("executive-summary", StepGroup.Submission,
+    [
+        F("narratives.executiveSummary") with { WordLimit = "executiveSummary" },
+    ]);
+
     public static readonly Step Dates = new("dates", StepGroup.Summary,
     [
         Group("implementation",

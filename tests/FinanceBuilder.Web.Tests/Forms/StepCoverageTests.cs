@@ -20,6 +20,10 @@ public sealed class StepCoverageTests
         // The access modality follows from the AE's kind (AccreditedEntity.Settle): asking both
         // would let them disagree.
         ["applicant.accreditedEntity.accessModality"] = "follows from the accredited entity's kind",
+        // The design's numbers follow the items' places (DesignNumbering): nobody types them.
+        ["components.id"] = "numbered by position",
+        ["components.outputs.id"] = "numbered by position",
+        ["components.outputs.activities.id"] = "numbered by position",
     };
 
     [Fact]

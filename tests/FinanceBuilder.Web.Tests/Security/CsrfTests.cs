@@ -80,6 +80,7 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
             return content;
         }))),
         new("POST /proposals/{id:guid} Duplicate", true, async c => ($"/proposals/{await SeedAsync(c)}?handler=Duplicate", Fields())),
+        new("POST /proposals/{id:guid}/accept-warning", true, async c => ($"/proposals/{await SeedAsync(c)}/accept-warning?rule=R-001&from=basics", Fields(("Reason", "Accepted by the CSRF test")))),
         new("POST /proposals/{id:guid}/delete", true, async c => ($"/proposals/{await SeedAsync(c)}/delete", Fields(("version", "1")))),
         new("POST /proposals/{id:guid}/package", true, async c => ($"/proposals/{await SeedAsync(c)}/package", Fields())),
         new("POST /review/{id:guid} Save", true, c => Task.FromResult(($"/review/{Guid.NewGuid()}?handler=Save", Fields(("recommendation", "Endorse")))), Unknown: true, As: Scorer),

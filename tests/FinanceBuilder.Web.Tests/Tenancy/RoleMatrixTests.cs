@@ -80,6 +80,8 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /proposals/new"] = Policies.ApplicantEditor,
         ["GET /proposals/{id:guid}"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}"] = NoSuchMethod,
+        ["GET /proposals/{id:guid}/accept-warning"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/accept-warning"] = Policies.ApplicantEditor,
         ["GET /proposals/{id:guid}/check-answers"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}/check-answers"] = NoSuchMethod,
         ["GET /proposals/{id:guid}/delete"] = Policies.SignedIn,

@@ -62,6 +62,7 @@ public sealed class ListActionTests : IDisposable
     public async Task Post_AddAndRemoveInANestedList_ChangeOnlyThatItemsList()
     {
         var id = await browser.SeedSampleAsync(Sample);
+        var third = (await browser.StoredAsync(id)).Proposal.Components[0].Outputs[2].Name;
 
         var added = await browser.SubmitStepAsync(id, "components", "add:components[0].outputs[0].activities", _ => { });
         var removed = await browser.SubmitStepAsync(id, "components", "remove:components[0].outputs[1]", _ => { });
@@ -69,7 +70,9 @@ public sealed class ListActionTests : IDisposable
         Assert.Equal(Urls.Step(id, "components") + "#f-components-0-outputs-0-activities-3", added.Headers.Location!.OriginalString);
         Assert.Equal(Urls.Step(id, "components") + "#f-components-0-outputs", removed.Headers.Location!.OriginalString);
         var components = (await browser.StoredAsync(id)).Proposal.Components;
-        Assert.Equal(["1.1", "1.3"], components[0].Outputs.Select(o => o.Id));
+        // Numbers follow places: the old output 1.3 is now 1.2.
+        Assert.Equal(["1.1", "1.2"], components[0].Outputs.Select(o => o.Id));
+        Assert.Equal(third, components[0].Outputs[1].Name);
         Assert.Equal("1.1.4", components[0].Outputs[0].Activities[^1].Id);
         Assert.Equal(["2.1", "2.2"], components[1].Outputs.Select(o => o.Id));
     }

@@ -32,8 +32,6 @@ public sealed class StepRuleTests : IDisposable
         { "dates", ["basics.implementationMonths=0"], "basics.implementationMonths", "Check.Months" },
         { "dates", ["basics.lifespanYears=101"], "basics.lifespanYears", "Check.Lifespan" },
         { "dates", ["basics.firstSubmissionDate=2026-06-01", "basics.currentSubmissionDate=2026-05-01"], "basics.currentSubmissionDate", "Check.CurrentBeforeFirst" },
-        { "components", ["components[1].id=1"], "components", "Check.DuplicateId" },
-        { "components", ["components[1].id=C2"], null, null },
         { "components", ["components[0].outputs[0].activities[0].start=2028-01-01", "components[0].outputs[0].activities[0].end=2027-12-31"], "components[0].outputs[0].activities[0].end", "Check.EndBeforeStart" },
         { "applicant", ["applicant.proponent.contact.email=planning.tamale.gov.gh"], "applicant.proponent.contact.email", "Check.Email" },
         { "applicant", ["applicant.proponent.contact.email=planning@tamale.gov.gh"], null, null },

@@ -130,7 +130,7 @@ public sealed class WizardJourneyTests : IDisposable
         // governance
         A("governance.implementationArrangements", "A project management unit in the Assembly's planning department reports to a steering committee."),
         // narratives
-        A("narratives.executiveSummary", "Solar power for 120 public buildings and flood-safe drains for 118,000 residents of Tamale."),
+        A("narratives.theoryOfChange", "If the Assembly proves that solar roofs cut its power bill, other assemblies of the north will follow."),
         // budget
         // (the budget grid: one row per cost item, one column per year)
         A("budget.grid[0].componentId", "1", "1 — Solar power for public buildings"),
@@ -209,6 +209,8 @@ public sealed class WizardJourneyTests : IDisposable
         A("annexes[0].type", "FeasibilityStudy", "Feasibility study"),
         A("annexes[0].title", "Feasibility study of the rooftop solar programme"),
         A("annexes[0].status", "Draft", null),
+        // executive-summary (written last)
+        A("narratives.executiveSummary", "Solar power for 120 public buildings and flood-safe drains for 118,000 residents of Tamale."),
         // accepted-warnings
         A("acknowledgements[0].ruleId", "R-001", null),
         A("acknowledgements[0].reason", "The title names the city, which the funder accepts for municipal projects."),

@@ -65,7 +65,7 @@ public static class SaveStep
             // binding, on this page only. A stale post whose answers are already the saved ones
             // is no conflict (typically this browser's own autosave landed while it reloaded).
             var before = stale ? Answers.Of(step, proposal, command.Culture, full: true) : null;
-            var bindErrors = command.Edit is { } edit ? edit(proposal) : FormBinder.Bind(step, proposal, command.Form, command.Culture);
+            var bindErrors = command.Edit is { } edit ? edit(proposal) : FormBinder.Bind(step, proposal, command.Form, command.Culture, createsNew: command.Action != "autosave");
             if (command.KeepOnly)
                 return new Invalid(step, Checked(record, proposal), bindErrors);
             if (before is not null)
@@ -81,6 +81,10 @@ public static class SaveStep
             var listChange = ListActions.Apply(step, proposal, command.Action);
             if (listChange.Error is { } tooMany)
                 return new Invalid(step, Checked(record, proposal), new Dictionary<string, string> { ["action"] = tooMany });
+            // What follows from the answers follows from the added or removed item too (the
+            // design's numbers after a component is removed).
+            if (listChange.Changed)
+                step.Settle?.Invoke(proposal);
 
             var report = validation.Validate(proposal);
             ProposalColumns.Write(record, proposal, report);
@@ -125,7 +129,7 @@ public static class SaveStep
                 return new NotFound();
             var proposal = ProposalJson.FromStored(winner.Document);
             var before = Answers.Of(step, proposal, command.Culture, full: true);
-            var errors = FormBinder.Bind(step, proposal, command.Form, command.Culture);
+            var errors = FormBinder.Bind(step, proposal, command.Form, command.Culture, createsNew: command.Action != "autosave");
             return ConflictOf(step, winner, proposal, errors, StepConflict.Differences(before, Answers.Of(step, proposal, command.Culture, full: true)), command);
         }
     }

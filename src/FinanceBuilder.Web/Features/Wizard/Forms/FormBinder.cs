@@ -23,11 +23,14 @@ public sealed class FormBinder
     private readonly Dictionary<string, string> errors = new(StringComparer.Ordinal);
     private readonly OptionCache options;
 
-    private FormBinder(IFormCollection form, CultureInfo culture, Proposal proposal)
+    private readonly bool createsNew;
+
+    private FormBinder(IFormCollection form, CultureInfo culture, Proposal proposal, bool createsNew)
     {
         this.form = form;
         this.culture = culture;
         this.proposal = proposal;
+        this.createsNew = createsNew;
         options = new OptionCache(proposal);
     }
 
@@ -36,9 +39,11 @@ public sealed class FormBinder
         "when:" + prefix + ":" + index.ToString(CultureInfo.InvariantCulture);
 
     /// Applies the posted answers to the proposal; returns the errors by field path.
-    public static Dictionary<string, string> Bind(Step step, Proposal proposal, IFormCollection form, CultureInfo culture)
+    /// <param name="createsNew">False for autosave: a name typed beside a list of choices
+    /// (a new outcome) may be half written, so only a save the person asked for creates it.</param>
+    public static Dictionary<string, string> Bind(Step step, Proposal proposal, IFormCollection form, CultureInfo culture, bool createsNew = true)
     {
-        var binder = new FormBinder(form, culture, proposal);
+        var binder = new FormBinder(form, culture, proposal, createsNew);
         binder.Blocks(step.Blocks, proposal, "");
         return binder.errors;
     }
@@ -138,6 +143,8 @@ public sealed class FormBinder
                 var allowed = options.For(site.Block).Select(o => o.Value).ToHashSet(StringComparer.Ordinal);
                 var kept = ((IEnumerable<string>?)site.Value ?? []).ToHashSet(StringComparer.Ordinal);
                 var picked = form[path].Where(v => v is not null && (allowed.Contains(v) || kept.Contains(v))).Distinct().Cast<object>().ToList();
+                if (createsNew && site.Block.New is { } create && NewItem(path, create) is { } created && !picked.Contains(created))
+                    picked.Add(created);
                 Set(site, KeepOrder((IEnumerable<string>?)site.Value, picked).Cast<string>().ToList());
                 return;
             case FieldKind.Countries:
@@ -215,6 +222,19 @@ public sealed class FormBinder
                     Set(site, text);
                 break;
         }
+    }
+
+    /// The item named in the box beside the choices ("….new"), created (or found) and chosen.
+    private string? NewItem(string path, NewOption create)
+    {
+        var name = form[path + ".new"].ToString().Trim();
+        if (name.Length == 0)
+            return null;
+        if (name.Length > LongTextAttribute.MaxLength)
+            return Error(path, "Check.TooLong", LongTextAttribute.MaxLength.ToString("N0", culture), name.Length.ToString("N0", culture));
+        if (DocumentText.IndexOfInvalidCharacter(name) >= 0)
+            return Error(path, "Check.BadCharacter");
+        return create.Create(proposal, name) ?? Error(path, create.Key + ".Full");
     }
 
     private string? Text(string path, string raw, FieldShape shape)

@@ -164,7 +164,8 @@ public sealed class FormRenderer(FormContext context)
 
     private string ItemTitle(ListBlock list, object item, string key, int index)
     {
-        var title = ProposalText.Format(culture, "Item." + key, index + 1);
+        var number = list.NumberField is { } numbered && ModelPath.Get(item, numbered) is string id && id.Length > 0 ? (object)id : index + 1;
+        var title = ProposalText.Format(culture, "Item." + key, number);
         if (list.TitleField is { } field && ModelPath.Get(item, field) is { } value)
         {
             var text = value is Enum e ? ProposalText.Enum(e) : value.ToString();
@@ -297,6 +298,8 @@ public sealed class FormRenderer(FormContext context)
                     Checkbox(site, option.Value, option.Label, refs.Contains(option.Value), firstRef);
                     firstRef = false;
                 }
+                if (site.Block.New is { } create)
+                    NewOption(site, create);
                 break;
             case FieldKind.Reference:
                 var current = Text(site);
@@ -421,6 +424,18 @@ public sealed class FormRenderer(FormContext context)
         var id = first ? site.Id : site.Id + "-" + value;
         html.Raw("<div class=\"radio\"><input type=\"radio\"").Attr("id", id).Attr("name", site.Path).Attr("value", value)
             .Flag("checked", selected).Flag("data-refresh", site.Block.Refresh).Raw("><label").Attr("for", id).Raw(">").Text(label).Raw("</label></div>");
+    }
+
+    /// A box to name a new item beside the choices, created by the next save the person asks for
+    /// (Enter, or any save button); autosave leaves a half-typed name alone. Not a refreshing
+    /// field: leaving it to press "Save and continue" must continue, not reload the page.
+    private void NewOption(FieldSite site, NewOption create)
+    {
+        var id = site.Id + "-new";
+        html.Raw("<div class=\"new-option\"><label class=\"label label--small\"").Attr("for", id).Raw(">").Text(T(create.Key)).Raw("</label>")
+            .Raw("<p class=\"hint\"").Attr("id", id + "-hint").Raw(">").Text(T(create.Key + ".Hint")).Raw("</p>");
+        Input(id, site.Path + ".new", "text", Posted(site.Path + ".new") ?? "", id + "-hint", false, "input--full", LongTextAttribute.MaxLength, "off");
+        html.Raw("</div>");
     }
 
     private void Checkbox(FieldSite site, string value, string label, bool selected, bool first)
