@@ -121,6 +121,8 @@ public static class ProjectInformationSteps
             Group("reported",
                 F("reported.annualTco2e"), F("reported.lifetimeTco2e"), F("reported.method"), F("reported.source")),
             Panel("emissions")) with { TitleField = "name", PageSize = 10 },
+        // The project's totals, exactly as the documents print them (A.5, D.1, E).
+        Panel("emissionTotals"),
     ])
     { IsApplicable = MayMitigate, Validator = new UniqueIds<MitigationMeasure>(p => p.MitigationMeasures, m => m.Id, "mitigationMeasures") };
 

@@ -100,6 +100,22 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
             html.Raw("<p class=\"panel-note\">").Text(note).Raw("</p>");
     }
 
+    /// The project's totals as the documents print them: the sum of the measures whose inputs
+    /// are complete, rounded once (never a sum of rounded figures).
+    public void EmissionTotals(Proposal proposal)
+    {
+        Title("Panel.EmissionTotals");
+        Open();
+        Row("Panel.ProjectAnnual", Tonnes(figures.AnnualTco2e));
+        Row("Panel.ProjectLifetime", Tonnes(figures.LifetimeTco2e));
+        Close();
+        var counted = figures.Emissions.Count(e => e.IsComplete);
+        var measures = proposal.MitigationMeasures.Count;
+        if (counted < measures)
+            html.Raw("<p class=\"panel-note\">").Text(F("Panel.EmissionTotalsPartial", counted, measures)).Raw("</p>");
+        html.Raw("<p class=\"panel-note\">").Text(T("Panel.EmissionTotalsDocuments")).Raw("</p>");
+    }
+
     public void Beneficiaries()
     {
         Title("Panel.Beneficiaries");

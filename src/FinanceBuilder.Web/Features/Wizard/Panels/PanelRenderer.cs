@@ -25,6 +25,7 @@ public static class PanelRenderer
             case "size": figures.Size(proposal); break;
             case "resultAreaShares": figures.ResultAreaShares(proposal); break;
             case "emissions": figures.Emissions((MitigationMeasure)scope); break;
+            case "emissionTotals": figures.EmissionTotals(proposal); break;
             case "beneficiaries": figures.Beneficiaries(); break;
             case "budgetTotals": BudgetTotals.Write(html, proposal, report, culture); break;
             case "keyFigures": figures.KeyFigures(); break;
