@@ -25,12 +25,13 @@ public static class AutosaveProbe
 {
     private const string Sample = "mitigation-tamale-solar-led.json";
 
-    public static async Task RunAsync(int count)
+    /// <param name="only">A step whose autosave alone is repeated (for a profiler), or null.</param>
+    public static async Task RunAsync(int count, string? only = null)
     {
         var data = Directory.CreateTempSubdirectory("fb-autosave-probe-");
         try
         {
-            await RunAsync(data.FullName, count);
+            await RunAsync(data.FullName, count, only);
         }
         finally
         {
@@ -38,7 +39,7 @@ public static class AutosaveProbe
         }
     }
 
-    private static async Task RunAsync(string data, int count)
+    private static async Task RunAsync(string data, int count, string? only)
     {
         using var app = new InMemoryApp(data);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
@@ -52,6 +53,22 @@ public static class AutosaveProbe
         await WizardClient.SetUpAdminAsync(client, link[link.IndexOf("/account/setup/", StringComparison.Ordinal)..], "bench@probe.test");
         var id = await WizardClient.ImportAsync(client, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", Sample)));
 
+        if (only is not null)
+        {
+            var (_, onlyField) = WizardClient.Edits.Single(e => e.Step == only);
+            var onlyForm = await WizardClient.OpenStepAsync(client, id, only, onlyField);
+            var onlyVersion = onlyForm.Version;
+            var started = Stopwatch.GetTimestamp();
+            for (var revision = 1; revision <= count; revision++)
+            {
+                var (code, status, next) = await WizardClient.AutosaveAsync(client, onlyForm, onlyVersion, revision);
+                if (status != "saved" || next is null)
+                    throw new InvalidOperationException($"autosave of {only} answered {code} {status}");
+                onlyVersion = next.Value;
+            }
+            Console.WriteLine($"{count} autosaves of {only}: {Stopwatch.GetElapsedTime(started).TotalMilliseconds / count:0.00} ms each");
+            return;
+        }
         var rows = new List<Row> { await MeasureAsync("GET /health (floor: client + in-memory server)", count, async _ => (await client.GetAsync(new Uri("/health", UriKind.Relative))).EnsureSuccessStatusCode()) };
         foreach (var (step, field) in WizardClient.Edits)
         {

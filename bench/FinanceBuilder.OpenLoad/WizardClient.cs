@@ -17,7 +17,7 @@ public static class WizardClient
     /// of the first mitigation measure (its panels are recomputed), the first cost item's amount in 2028 (budget grid).
     public static readonly IReadOnlyList<(string Step, string Field)> Edits =
     [
-        ("narratives", "narratives.executiveSummary"),
+        ("narratives", "narratives.theoryOfChange"),
         ("mitigation", "mitigationMeasures[0].gridElectricity.generation.specificYield"),
         ("budget", "budget.grid[0].y2028"),
     ];

@@ -30,6 +30,9 @@ public sealed record Step(string Id, StepGroup Group, IReadOnlyList<Block> Block
     /// The model paths this page edits (from its blocks): findings on them belong here.
     public IReadOnlyList<string> Paths { get; } = TopPaths(Blocks).Distinct().ToList();
 
+    /// The top-level parts of the proposal the page's answers live in ("narratives").
+    public IReadOnlySet<string> Parts { get; } = TopPaths(Blocks).Select(p => p.Split('.', '[')[0]).ToHashSet(StringComparer.Ordinal);
+
     /// True when a finding at this JSON path ("$.budget.lines[3].amount") concerns this page.
     public bool Owns(string findingPath)
     {

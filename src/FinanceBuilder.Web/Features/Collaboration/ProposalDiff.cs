@@ -24,19 +24,13 @@ public static class ProposalDiff
 
     public static IReadOnlyList<SectionChanges> Compare(string? before, string after)
     {
-        var old = Flatten(before);
-        var now = Flatten(after);
+        // Both documents are parsed, but only the parts that differ are walked: an autosave
+        // changes one page, and flattening two whole proposals into strings cost more than the
+        // rest of the save (bench/RESULTS.md, issue 12).
+        using var old = Parse(before);
+        using var now = Parse(after);
         var changes = new List<FieldChange>();
-        foreach (var (path, value) in now)
-        {
-            if (!old.TryGetValue(path, out var was) || was != value)
-                changes.Add(new FieldChange(path, old.GetValueOrDefault(path), value));
-        }
-        foreach (var (path, was) in old)
-        {
-            if (!now.ContainsKey(path))
-                changes.Add(new FieldChange(path, was, null));
-        }
+        Diff(old?.RootElement, now?.RootElement, "", changes);
         var order = StepCatalogue.All.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         return changes
             .Where(c => c.Path != "schemaVersion")
@@ -110,16 +104,65 @@ public static class ProposalDiff
     private static string Quote(string? value) =>
         value is null ? "—" : "“" + (value.Length > 80 ? value[..77] + "…" : value) + "”";
 
-    private static Dictionary<string, string?> Flatten(string? json)
+    private static JsonDocument? Parse(string? json)
     {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(json))
-            return values;
+            return null;
         PipelineMetrics.Parsed("proposal-diff");
-        using var document = JsonDocument.Parse(json);
-        Walk(document.RootElement, "", values);
-        return values;
+        return JsonDocument.Parse(json);
     }
+
+    /// The answers that differ under one path: equal subtrees are skipped whole; objects and
+    /// lists are compared part by part; anything else is flattened on both sides and compared
+    /// answer by answer (an empty text and a missing one are the same answer).
+    private static void Diff(JsonElement? before, JsonElement? after, string path, List<FieldChange> changes)
+    {
+        if (before is { } b && after is { } a)
+        {
+            if (JsonElement.DeepEquals(b, a))
+                return;
+            if (b.ValueKind == JsonValueKind.Object && a.ValueKind == JsonValueKind.Object)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in a.EnumerateObject())
+                {
+                    seen.Add(property.Name);
+                    Diff(b.TryGetProperty(property.Name, out var was) ? was : null, property.Value, Join(path, property.Name), changes);
+                }
+                foreach (var property in b.EnumerateObject())
+                {
+                    if (!seen.Contains(property.Name))
+                        Diff(property.Value, null, Join(path, property.Name), changes);
+                }
+                return;
+            }
+            if (b.ValueKind == JsonValueKind.Array && a.ValueKind == JsonValueKind.Array)
+            {
+                var (bl, al) = (b.GetArrayLength(), a.GetArrayLength());
+                for (var i = 0; i < Math.Max(bl, al); i++)
+                    Diff(i < bl ? b[i] : null, i < al ? a[i] : null, $"{path}[{i}]", changes);
+                return;
+            }
+        }
+        var old = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var now = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (before is { } gone)
+            Walk(gone, path, old);
+        if (after is { } come)
+            Walk(come, path, now);
+        foreach (var (leaf, value) in now)
+        {
+            if (!old.TryGetValue(leaf, out var was) || was != value)
+                changes.Add(new FieldChange(leaf, old.GetValueOrDefault(leaf), value));
+        }
+        foreach (var (leaf, was) in old)
+        {
+            if (!now.ContainsKey(leaf))
+                changes.Add(new FieldChange(leaf, was, null));
+        }
+    }
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
 
     private static void Walk(JsonElement element, string path, Dictionary<string, string?> values)
     {
@@ -127,7 +170,7 @@ public static class ProposalDiff
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
-                    Walk(property.Value, path.Length == 0 ? property.Name : path + "." + property.Name, values);
+                    Walk(property.Value, Join(path, property.Name), values);
                 break;
             case JsonValueKind.Array:
                 var i = 0;

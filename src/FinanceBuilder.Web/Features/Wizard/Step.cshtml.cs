@@ -137,7 +137,7 @@ public sealed class StepPage(IMediator mediator, ProposalValidation validation, 
 
     private JsonResult Reply(string status, Step step, CheckedProposal page, IReadOnlyDictionary<string, string> errors, IFormCollection? posted, string? message, int listPage)
     {
-        var screen = StepScreen.Of(step, page, errors, posted, Math.Max(1, listPage), Culture, access.CanEditProposals);
+        var screen = StepScreen.Of(step, page, errors, posted, Math.Max(1, listPage), Culture, access.CanEditProposals, liveOnly: true);
         return new JsonResult(new AutosaveReply(status, page.Summary.Version, message, Live: screen.Live, Invalid: screen.Form.Invalid));
     }
 

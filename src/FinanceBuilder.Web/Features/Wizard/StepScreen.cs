@@ -41,7 +41,8 @@ public sealed class StepScreen
     /// <param name="errors">The errors of the save just refused (none after a reload).</param>
     /// <param name="posted">What was typed, shown again exactly after a refused save.</param>
     /// <param name="canEdit">The reader may change the proposal: warnings then offer "Accept with a reason".</param>
-    public static StepScreen Of(Step step, CheckedProposal page, IReadOnlyDictionary<string, string> errors, IFormCollection? posted, int listPage, CultureInfo culture, bool canEdit)
+    /// <param name="liveOnly">Only the live parts (an autosave reply): the form's HTML is not written.</param>
+    public static StepScreen Of(Step step, CheckedProposal page, IReadOnlyDictionary<string, string> errors, IFormCollection? posted, int listPage, CultureInfo culture, bool canEdit, bool liveOnly = false)
     {
         var proposal = page.Proposal;
         var report = page.Report;
@@ -57,6 +58,7 @@ public sealed class StepScreen
             Panel = (panel, scope, prefix) => PanelRenderer.Render(panel, scope, prefix, proposal, report, culture, acceptUrl),
             ListPage = listPage,
             PageUrl = WizardUrls.Step(page.Summary.Id, step.Id),
+            LiveOnly = liveOnly,
         });
         var summary = ErrorSummary(errors, culture);
         var side = showChecks ? FindingList.Render(step, report, culture, acceptUrl) : ChecksAfterSave(culture);

@@ -25,10 +25,25 @@ public static class ProposalInputCheck
     private static readonly DateOnly MaxDate = new(YearAttribute.Max, 12, 31);
     private static readonly ConcurrentDictionary<Type, FieldInfo[]> Fields = new();
 
-    public static IReadOnlyList<ProposalInputError> Check(Proposal proposal, CultureInfo culture)
+    /// <param name="parts">Only these top-level parts of the proposal ("narratives",
+    /// "components"): a wizard page checks its own answers, not the whole model.</param>
+    public static IReadOnlyList<ProposalInputError> Check(Proposal proposal, CultureInfo culture, IReadOnlySet<string>? parts = null)
     {
         var errors = new List<ProposalInputError>();
-        Visit(proposal, new JsonPath(), errors, culture);
+        var path = new JsonPath();
+        if (parts is null)
+        {
+            Visit(proposal, path, errors, culture);
+            return errors;
+        }
+        foreach (var field in Fields.GetOrAdd(typeof(Proposal), Describe))
+        {
+            if (!parts.Contains(field.JsonName) || field.Property.GetValue(proposal) is not { } value)
+                continue;
+            path.Push(field.JsonName);
+            CheckValue(field, value, path, errors, culture);
+            path.Pop();
+        }
         return errors;
     }
 

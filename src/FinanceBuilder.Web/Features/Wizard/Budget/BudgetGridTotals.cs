@@ -26,7 +26,7 @@ internal sealed class BudgetGridTotals(Proposal proposal, IReadOnlyList<BudgetRo
     /// "= USD 1,200" under a quantity; nothing under an amount typed as such.
     public static string CellAmount(BudgetRow row, int r, int year, CultureInfo culture)
     {
-        var html = new Html().Raw("<span class=\"budget-amount\"").Attr("data-live", "panel:" + CellKey(r, year)).Raw(">");
+        var html = new Html(128).Raw("<span class=\"budget-amount\"").Attr("data-live", "panel:" + CellKey(r, year)).Raw(">");
         if (row.Item.Costed && row.Values.TryGetValue(year, out var quantity))
             // The row says its currency; the figure alone keeps a narrow year column whole.
             html.Text("= " + NumberText.Format(Math.Round(row.AmountOf(quantity), 2), culture));
@@ -34,7 +34,7 @@ internal sealed class BudgetGridTotals(Proposal proposal, IReadOnlyList<BudgetRo
     }
 
     public static string RowCell(BudgetRow row, int r, CultureInfo culture, string label) =>
-        new Html().Raw("<td class=\"budget-total\"").Attr("data-label", label).Attr("data-live", "panel:" + RowKey(r)).Raw(">")
+        new Html(192).Raw("<td class=\"budget-total\"").Attr("data-label", label).Attr("data-live", "panel:" + RowKey(r)).Raw(">")
             .Text(NumberText.Money(row.Total, row.Item.Currency, culture, decimals: 2)).Raw("</td>").ToString();
 
     public string YearCell(int year, CultureInfo culture, string label)
@@ -66,7 +66,7 @@ internal sealed class BudgetGridTotals(Proposal proposal, IReadOnlyList<BudgetRo
 
     private string Cell(string key, string label, decimal total, int unconverted, CultureInfo culture, bool withCurrency = true)
     {
-        var html = new Html().Raw("<td class=\"budget-total\"").Attr("data-label", label).Attr("data-live", "panel:" + key).Raw(">")
+        var html = new Html(192).Raw("<td class=\"budget-total\"").Attr("data-label", label).Attr("data-live", "panel:" + key).Raw(">")
             .Text(withCurrency ? NumberText.Money(total, currency, culture) : NumberText.Format(total, culture));
         if (unconverted > 0)
             html.Raw("<span class=\"budget-unconverted\">").Text(BudgetText.Format(culture, "Grid.Unconverted", unconverted)).Raw("</span>");

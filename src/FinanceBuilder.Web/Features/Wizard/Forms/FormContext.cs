@@ -22,6 +22,8 @@ public sealed class FormContext
     /// Page of a long list (budget lines), from 1.
     public int ListPage { get; init; } = 1;
     public string PageUrl { get; init; } = "";
+    /// Draw only the live parts (an autosave reply): the rest of the page is not written.
+    public bool LiveOnly { get; init; }
 }
 
 /// A question where it stands: its block, full path, the object holding it and its shape.

@@ -22,6 +22,7 @@ public sealed class FormRenderer(FormContext context)
     public static RenderedForm Render(Step step, FormContext context)
     {
         var renderer = new FormRenderer(context);
+        renderer.html.Muted = context.LiveOnly;
         renderer.Blocks(step.Blocks, context.Proposal, "", inTable: false, itemTitle: null);
         return new RenderedForm(renderer.html.ToString(), renderer.live, renderer.invalidIds);
     }
@@ -32,9 +33,12 @@ public sealed class FormRenderer(FormContext context)
     private void Live(string key, Action write, string? cssClass = null, bool polite = false)
     {
         html.Raw("<div").Attr("class", cssClass).Attr("data-live", key).Flag("aria-live=\"polite\"", polite).Raw(">");
+        var muted = html.Muted;
+        html.Muted = false;
         var start = html.Length;
         write();
         live[key] = html.Slice(start, html.Length);
+        html.Muted = muted;
         html.Raw("</div>");
     }
 
@@ -87,7 +91,8 @@ public sealed class FormRenderer(FormContext context)
         var path = ModelPath.Combine(prefix, list.Path);
         if (ListEditors.For(list) is { } editor)
         {
-            html.Raw(editor.Render(list, scope, path, context));
+            if (!context.LiveOnly)
+                html.Raw(editor.Render(list, scope, path, context));
             // The editor's computed figures are live elements of their own: their content is
             // what autosave sends again.
             var figures = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -9,17 +9,26 @@ namespace FinanceBuilder.Web.Features.Wizard.Forms;
 public sealed class Html
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-    private readonly StringBuilder text = new(4096);
+    private readonly StringBuilder text;
+
+    /// <param name="capacity">What the writer expects to hold: a whole page by default; a
+    /// grid cell's figure asks for little (the budget grid draws hundreds of them).</param>
+    public Html(int capacity = 4096) => text = new StringBuilder(capacity);
+
+    /// While muted, nothing is written: an autosave reply needs only the page's live parts,
+    /// which unmute the writer while they are drawn (FormRenderer.Live).
+    public bool Muted { get; set; }
 
     public Html Raw(string html)
     {
-        text.Append(html);
+        if (!Muted)
+            text.Append(html);
         return this;
     }
 
     public Html Text(string? value)
     {
-        if (!string.IsNullOrEmpty(value))
+        if (!Muted && !string.IsNullOrEmpty(value))
             text.Append(Encoder.Encode(value));
         return this;
     }
@@ -27,7 +36,7 @@ public sealed class Html
     /// ` name="value"`, or nothing when the value is null.
     public Html Attr(string name, string? value)
     {
-        if (value is null)
+        if (value is null || Muted)
             return this;
         text.Append(' ').Append(name).Append("=\"");
         Text(value);
@@ -37,7 +46,7 @@ public sealed class Html
 
     public Html Flag(string name, bool on)
     {
-        if (on)
+        if (on && !Muted)
             text.Append(' ').Append(name);
         return this;
     }

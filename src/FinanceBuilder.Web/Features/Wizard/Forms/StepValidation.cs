@@ -24,7 +24,7 @@ public static class StepValidation
         {
             // The model's limits, on this page's answers only: a stored answer elsewhere never
             // stops this page from saving.
-            foreach (var error in ProposalInputCheck.Check(proposal, culture).Where(e => step.Owns(e.Path)))
+            foreach (var error in ProposalInputCheck.Check(proposal, culture, step.Parts).Where(e => step.Owns(e.Path)))
                 errors.TryAdd(error.Path.StartsWith("$.", StringComparison.Ordinal) ? error.Path[2..] : error.Path, error.Message);
         }
         return errors;
