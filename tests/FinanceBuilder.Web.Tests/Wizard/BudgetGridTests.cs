@@ -61,6 +61,25 @@ public sealed class BudgetGridTests : IDisposable
         Assert.Equal("USD 350", page.Get("[data-live='panel:budget.grid.totals.all']").TextContent);
     }
 
+    /// A finding about stored year lines speaks of the cost item the grid shows, once per item,
+    /// and links to that row's cell.
+    [Fact]
+    public async Task BudgetFindings_NameTheCostItem_OncePerRow_AndLinkToItsCell()
+    {
+        var id = await SeedTwoItemsAsync(browser);
+
+        var page = await browser.OpenAsync(Urls.Step(id, "budget"));
+
+        var outputs = page.Document.QuerySelectorAll("#findings .finding").Where(f => f.QuerySelector(".rule-id")?.TextContent == "R-048").ToList();
+        Assert.Equal(["The budget item “Drainage” does not say which output it pays for.", "The budget item “Workshops” does not say which output it pays for."],
+            outputs.Select(f => f.QuerySelector("a")!.TextContent).Order(StringComparer.Ordinal));
+        var targets = outputs.Select(f => f.QuerySelector("a")!.GetAttribute("href")!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["#f-budget-grid-0-outputId", "#f-budget-grid-1-outputId"], targets);
+        Assert.All(targets, t => Assert.NotNull(page.Document.GetElementById(t[1..])));
+        var check = await browser.OpenAsync(Urls.CheckAnswers(id));
+        Assert.Contains(check.Document.QuerySelectorAll(".error-summary a"), a => a.GetAttribute("href") == Urls.Step(id, "budget") + "#f-budget-grid-0-outputId");
+    }
+
     [Fact]
     public async Task Post_Grid_SavesOneLinePerYear_WithQuantityTimesUnitCost()
     {

@@ -61,7 +61,7 @@ public sealed class StepScreen
             LiveOnly = liveOnly,
         });
         var summary = ErrorSummary(errors, culture);
-        var side = showChecks ? FindingList.Render(step, report, culture, acceptUrl) : ChecksAfterSave(culture);
+        var side = showChecks ? FindingList.Render(step, proposal, report, culture, acceptUrl) : ChecksAfterSave(culture);
         var status = StatusTag(page.StatusOf(step), culture);
         var live = new Dictionary<string, string>(form.Live, StringComparer.Ordinal)
         {

@@ -252,11 +252,20 @@ public sealed class R048OutputBudget : Rule
         foreach (var output in outputs.Where(o => !lines.Any(l => l.OutputId == o.Output)))
             yield return Found(context, "Output", output.Path, output.Output);
         var known = outputs.Select(o => o.Output).ToHashSet(StringComparer.Ordinal);
+        // One finding per cost item, not per stored year line: the budget is edited as one row
+        // per item with a column per year, and eight findings for one row read as eight problems.
+        var unlinked = Enumerable.Range(0, lines.Count).Where(i => lines[i].OutputId is null)
+            .GroupBy(i => lines[i].Description?.Trim() ?? "", StringComparer.Ordinal);
+        foreach (var item in unlinked)
+        {
+            var paths = item.Select(i => $"$.budget.lines[{i}].outputId").ToList();
+            yield return item.Key.Length > 0
+                ? Found(context, "NoOutput", paths, item.Key)
+                : Found(context, "NoOutputUnnamed", paths, item.First() + 1);
+        }
         for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i].OutputId is not { } id)
-                yield return Found(context, "NoOutput", $"$.budget.lines[{i}].outputId", i + 1);
-            else if (!known.Contains(id))
+            if (lines[i].OutputId is { } id && !known.Contains(id))
                 yield return Found(context, "Line", $"$.budget.lines[{i}].outputId", id);
         }
     }

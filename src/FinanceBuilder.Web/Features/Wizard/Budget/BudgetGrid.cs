@@ -26,6 +26,9 @@ public sealed class BudgetRow(BudgetItem item)
     /// Index of the row's first stored line (the page anchors a newly added line by it).
     public int FirstLine { get; init; } = -1;
 
+    /// The stored lines (one per year) this row was made from, by index.
+    public List<int> LineIndexes { get; } = [];
+
     public decimal AmountOf(decimal value) =>
         Item.UnitCost is { } cost ? Math.Round(value * cost, 2, MidpointRounding.AwayFromZero) : value;
 
@@ -82,6 +85,7 @@ public static class BudgetGrid
                 row = new BudgetRow(item) { FirstLine = i };
                 rows.Add(row);
             }
+            row.LineIndexes.Add(i);
             if (!placeholder)
                 row.Values[year] = item.Costed ? line.Quantity ?? (item.UnitCost is > 0 ? line.Amount.Amount / item.UnitCost.Value : 0) : line.Amount.Amount;
         }

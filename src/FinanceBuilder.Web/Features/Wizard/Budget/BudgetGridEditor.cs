@@ -9,7 +9,7 @@ namespace FinanceBuilder.Web.Features.Wizard.Budget;
 /// The budget lines as a grid (docs/decisions/0011-budget-grid.md). The page posts every row
 /// it shows; the posted rows replace the stored lines, so what the user sees is what is saved.
 /// "Paste rows" and "remove row" are submit buttons read here; "add a row" is the list's own.
-public sealed class BudgetGridEditor : IListEditor
+public sealed partial class BudgetGridEditor : IListEditor
 {
     public static readonly BudgetGridEditor Instance = new();
 
@@ -46,6 +46,31 @@ public sealed class BudgetGridEditor : IListEditor
         var rows = BudgetGrid.Rows(proposal.Budget.Lines);
         new BudgetGridTotals(proposal, rows).Collect(BudgetGrid.Years(proposal, rows, TimeProvider.System.GetUtcNow().Year), context.Culture, panels);
     }
+
+    /// A stored line's finding points at its row's cell: the year's amount for an amount or
+    /// quantity, the classifying field for the others, the row otherwise.
+    public string? AnchorOf(ListBlock list, Proposal proposal, string path)
+    {
+        var match = LinePath().Match(path);
+        if (!match.Success)
+            return null;
+        var line = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var rows = BudgetGrid.Rows(proposal.Budget.Lines);
+        var r = rows.FindIndex(row => row.LineIndexes.Contains(line));
+        if (r < 0)
+            return ModelPath.HtmlId(Grid);
+        var field = match.Groups[2].Success ? match.Groups[2].Value : null;
+        var cell = field switch
+        {
+            "amount" or "quantity" or "year" when proposal.Budget.Lines[line].Year is { } year => $".y{year.ToString(CultureInfo.InvariantCulture)}",
+            "componentId" or "outputId" or "description" or "expenditureType" or "source" or "coFinancierId" or "instrument" or "unit" or "unitCost" => "." + field,
+            _ => "",
+        };
+        return ModelPath.HtmlId($"{Grid}[{r.ToString(CultureInfo.InvariantCulture)}]{cell}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^budget\.lines\[(\d{1,4})\](?:\.([a-zA-Z]+))?")]
+    private static partial System.Text.RegularExpressions.Regex LinePath();
 
     public void Bind(ListBlock list, object scope, string path, IFormCollection form, CultureInfo culture, IDictionary<string, string> errors)
     {

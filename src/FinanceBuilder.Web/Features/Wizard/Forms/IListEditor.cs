@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Proposals.Model;
 using System.Globalization;
 using FinanceBuilder.Web.Questionnaire;
 using Microsoft.AspNetCore.Http;
@@ -18,4 +19,8 @@ public interface IListEditor
     /// The computed parts of the editor that autosave refreshes: by key, each element as Render
     /// writes it, marked data-live="panel:{key}".
     void Panels(ListBlock list, object scope, string path, FormContext context, IDictionary<string, string> panels);
+
+    /// Where on the page a finding about this stored path is shown ("budget.lines[10].outputId"
+    /// is a cell of a grid row), as an element id; null when the path is not this editor's.
+    string? AnchorOf(ListBlock list, Proposal proposal, string path);
 }

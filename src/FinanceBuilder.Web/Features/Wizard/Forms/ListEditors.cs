@@ -1,4 +1,5 @@
 using FinanceBuilder.Web.Features.Wizard.Budget;
+using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
@@ -11,4 +12,17 @@ public static class ListEditors
         ListEditorKind.BudgetGrid => BudgetGridEditor.Instance,
         _ => null,
     };
+
+    /// The element a finding about this path links to on the step's page: a dedicated editor
+    /// may show the stored path elsewhere (a budget line is a cell of a grid row).
+    public static string AnchorOf(Step step, Proposal proposal, string findingPath)
+    {
+        var path = findingPath.StartsWith("$.", StringComparison.Ordinal) ? findingPath[2..] : findingPath;
+        foreach (var list in step.Blocks.OfType<ListBlock>())
+        {
+            if (For(list) is { } editor && editor.AnchorOf(list, proposal, path) is { } anchor)
+                return anchor;
+        }
+        return ModelPath.HtmlId(path);
+    }
 }

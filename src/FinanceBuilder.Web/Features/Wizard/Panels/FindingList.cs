@@ -12,7 +12,7 @@ public static class FindingList
 {
     /// <param name="acceptUrl">Where "Accept with a reason" leads for a warning; null for a
     /// reader who may not change the proposal (no button then).</param>
-    public static string Render(Step step, ValidationReport report, CultureInfo culture, Func<Finding, string>? acceptUrl = null)
+    public static string Render(Step step, Proposal proposal, ValidationReport report, CultureInfo culture, Func<Finding, string>? acceptUrl = null)
     {
         var findings = report.Findings.Where(f => f.Paths.Any(step.Owns)).OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
         var html = new Html();
@@ -27,7 +27,7 @@ public static class FindingList
             {
                 var path = finding.Paths.FirstOrDefault(step.Owns) ?? "";
                 html.Raw("<li").Attr("class", "finding finding--" + finding.Severity.ToString().ToLowerInvariant()).Raw("><strong>")
-                    .Text(ProposalText.Enum(finding.Severity)).Raw("</strong> <a").Attr("href", "#" + ModelPath.HtmlId(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path)).Raw(">")
+                    .Text(ProposalText.Enum(finding.Severity)).Raw("</strong> <a").Attr("href", "#" + ListEditors.AnchorOf(step, proposal, path)).Raw(">")
                     .Text(RuleMessages.Render(finding, culture)).Raw("</a> <span class=\"rule-id\">").Text(finding.RuleId).Raw("</span>");
                 if (finding.Acknowledged is { } ack)
                     html.Raw(" <span class=\"acknowledged\">").Text(ProposalText.Accepted(ack, culture)).Raw("</span>");
