@@ -88,7 +88,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        // busy_timeout: a write that meets another waits inside SQLite, a few milliseconds at a
+        // time, instead of Microsoft.Data.Sqlite's retry loop, which sleeps 150 ms on every busy
+        // answer (the 0.2–1 s tails of the open-loop load, bench/RESULTS.md, issue 12).
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
         command.ExecuteNonQuery();
     }
 }
