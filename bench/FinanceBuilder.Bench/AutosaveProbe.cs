@@ -1,4 +1,3 @@
-using FinanceBuilder.Web.Diagnostics;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -6,6 +5,7 @@ using System.Globalization;
 using System.Net;
 using FinanceBuilder.OpenLoad;
 using FinanceBuilder.Web.App;
+using FinanceBuilder.Web.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,6 +1,6 @@
-using FinanceBuilder.Web.Configuration;
 using System.Data.Common;
 using FinanceBuilder.Web.App;
+using FinanceBuilder.Web.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

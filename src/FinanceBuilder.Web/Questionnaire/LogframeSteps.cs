@@ -1,6 +1,6 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using FluentValidation;
 using static FinanceBuilder.Web.Questionnaire.B;
 

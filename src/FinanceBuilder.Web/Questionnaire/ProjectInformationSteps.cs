@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using FluentValidation;
 using static FinanceBuilder.Web.Questionnaire.B;
 

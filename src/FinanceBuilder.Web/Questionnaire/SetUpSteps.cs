@@ -1,7 +1,7 @@
 using FinanceBuilder.Web.Features.EntityDirectory;
-using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using FluentValidation;
 using static FinanceBuilder.Web.Questionnaire.B;
 

@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Diagnostics;
 using System.Reflection;
 using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Diagnostics;
 using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Rules;

@@ -1,10 +1,10 @@
-using FinanceBuilder.Web.Proposals.Model;
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Resources;
 using System.Text.Json;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Rules;
 

@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Configuration;
 using System.Net;
 using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Cli;
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Tests.Infrastructure;
 using FinanceBuilder.Web.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;

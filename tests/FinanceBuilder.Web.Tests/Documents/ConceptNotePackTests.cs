@@ -1,4 +1,3 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text.Json;
 using FinanceBuilder.Templates.Content;
@@ -8,6 +7,7 @@ using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Tests.Infrastructure;
 
 namespace FinanceBuilder.Web.Tests.Documents;

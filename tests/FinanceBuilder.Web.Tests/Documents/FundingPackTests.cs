@@ -1,9 +1,9 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using static FinanceBuilder.Web.Tests.Documents.PackTestKit;
 
 namespace FinanceBuilder.Web.Tests.Documents;

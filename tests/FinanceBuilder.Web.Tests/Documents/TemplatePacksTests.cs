@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.App;
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Proposals.Model;
 using Microsoft.Extensions.Logging.Abstractions;

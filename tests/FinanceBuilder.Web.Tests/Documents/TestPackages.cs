@@ -1,6 +1,6 @@
-using FinanceBuilder.Web.Configuration;
 using System.Globalization;
 using FinanceBuilder.Web.App;
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Proposals.Json;

@@ -1,6 +1,6 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Tests.Forms;
 

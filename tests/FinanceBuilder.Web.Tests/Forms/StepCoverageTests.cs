@@ -2,8 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Tests.Forms;
 

@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Tests.Localization;
 

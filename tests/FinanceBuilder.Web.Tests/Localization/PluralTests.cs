@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Rules;
 
 namespace FinanceBuilder.Web.Tests.Localization;

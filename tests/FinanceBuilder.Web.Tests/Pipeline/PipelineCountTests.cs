@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using FinanceBuilder.Web.App;
+using FinanceBuilder.Web.Diagnostics;
 using FinanceBuilder.Web.Tests.Infrastructure;
 using FinanceBuilder.Web.Tests.Wizard;
 

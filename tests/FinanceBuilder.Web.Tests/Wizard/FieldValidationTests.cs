@@ -1,9 +1,9 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Tests.Infrastructure;
 
 namespace FinanceBuilder.Web.Tests.Wizard;

@@ -1,8 +1,8 @@
-using FinanceBuilder.Web.Questionnaire;
 using System.Diagnostics;
 using System.Net;
 using FinanceBuilder.Web.Features.Submissions;
 using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 using FinanceBuilder.Web.Tests.Infrastructure;
 using FinanceBuilder.Web.Tests.Submissions;

@@ -1,8 +1,8 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Net;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Proposals.Model;
 using System.Globalization;
 using System.Net;
 using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Tests.Infrastructure;
 
 namespace FinanceBuilder.Web.Tests.Wizard;

@@ -1,11 +1,11 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using FinanceBuilder.Web.Features.Wizard;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 using FinanceBuilder.Web.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
-using FinanceBuilder.Web.Configuration;
 using System.Threading.RateLimiting;
 using FinanceBuilder.Web.App;
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Accounts;
 using Microsoft.AspNetCore.DataProtection;

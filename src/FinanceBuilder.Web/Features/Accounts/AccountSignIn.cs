@@ -1,6 +1,6 @@
-using FinanceBuilder.Web.Configuration;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Accounts;
 using Microsoft.AspNetCore.Authentication;

@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Configuration;
 using System.Globalization;
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

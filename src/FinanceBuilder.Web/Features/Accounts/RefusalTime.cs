@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Configuration;
 using System.Diagnostics;
+using FinanceBuilder.Web.Configuration;
 
 namespace FinanceBuilder.Web.Features.Accounts;
 

@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Configuration;
 using System.Security.Claims;
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Configuration;
 using System.Threading.RateLimiting;
+using FinanceBuilder.Web.Configuration;
 
 namespace FinanceBuilder.Web.Features.Accounts;
 

@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Features.Proposals;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Collaboration;
+using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Questionnaire;
 using FluentValidation;

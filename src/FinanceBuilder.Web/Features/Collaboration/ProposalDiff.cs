@@ -1,12 +1,12 @@
-using FinanceBuilder.Web.Diagnostics;
-using FinanceBuilder.Web.Proposals.Model;
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FinanceBuilder.Web.App;
+using FinanceBuilder.Web.Diagnostics;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Collaboration;

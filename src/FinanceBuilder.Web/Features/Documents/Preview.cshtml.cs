@@ -1,4 +1,3 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Templates.Html;
@@ -8,6 +7,7 @@ using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Templates.Packs;
+using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
 

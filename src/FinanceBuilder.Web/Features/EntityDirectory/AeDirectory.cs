@@ -1,6 +1,6 @@
-using FinanceBuilder.Web.Proposals.Model;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Proposals.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.EntityDirectory;

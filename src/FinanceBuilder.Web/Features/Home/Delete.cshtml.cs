@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Features.Proposals;
 using System.Globalization;
+using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

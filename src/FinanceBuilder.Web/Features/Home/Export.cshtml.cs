@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Features.Proposals;
 using System.Text;
+using FinanceBuilder.Web.Features.Proposals;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Proposals.Text;
-using FinanceBuilder.Web.Features.Proposals;
 using System.Globalization;
+using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Proposals.Text;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,10 +1,10 @@
-using FinanceBuilder.Web.Proposals.Model;
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FinanceBuilder.Web.Features.Wizard;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Home;
 

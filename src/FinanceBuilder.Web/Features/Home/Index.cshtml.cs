@@ -1,9 +1,9 @@
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

@@ -1,10 +1,10 @@
-using FinanceBuilder.Web.Features.Proposals;
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Organisation;
+using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

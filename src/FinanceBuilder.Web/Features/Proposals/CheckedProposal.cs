@@ -1,6 +1,6 @@
 using FinanceBuilder.Web.Features.Proposals;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 
 namespace FinanceBuilder.Web.Features.Proposals;

@@ -1,8 +1,8 @@
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -2,9 +2,9 @@ using System.Text.Json;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Submissions;
 using FinanceBuilder.Web.Features.Wizard;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 using Microsoft.EntityFrameworkCore;
 

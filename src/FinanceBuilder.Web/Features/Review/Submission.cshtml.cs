@@ -1,10 +1,10 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Submissions;
 using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Rules;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,3 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text.Json;
 using FinanceBuilder.Web.App;
@@ -8,6 +7,7 @@ using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

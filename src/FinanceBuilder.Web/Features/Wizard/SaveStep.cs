@@ -1,11 +1,11 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

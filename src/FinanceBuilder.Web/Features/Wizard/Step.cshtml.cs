@@ -1,13 +1,13 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Text.Json;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Features.Wizard.Panels;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;

@@ -1,9 +1,9 @@
-using FinanceBuilder.Web.Proposals.Model;
-using FinanceBuilder.Web.Proposals.Text;
-using FinanceBuilder.Web.Features.Proposals;
 using System.Globalization;
+using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Features.Wizard.Panels;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 

@@ -1,6 +1,6 @@
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Wizard;
 

@@ -1,10 +1,10 @@
-using FinanceBuilder.Web.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FinanceBuilder.Web.App;
+using FinanceBuilder.Web.Diagnostics;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 

@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Proposals.Model;
 using System.Globalization;
 using System.Resources;
 using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Proposals.Text;
 

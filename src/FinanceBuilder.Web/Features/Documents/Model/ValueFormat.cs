@@ -1,8 +1,8 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Features.Documents.Model;
 

@@ -1,4 +1,3 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -17,6 +16,7 @@ using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Rules;
 
 namespace FinanceBuilder.Web.Features.Documents.Packages;

@@ -1,9 +1,9 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Features.Wizard.Forms;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Rules;
 
 namespace FinanceBuilder.Web.Features.Documents.Packages;

@@ -1,9 +1,9 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Templates.Workbook;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Features.Documents.Workbook;
 

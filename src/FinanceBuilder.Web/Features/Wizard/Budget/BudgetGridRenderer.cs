@@ -1,9 +1,9 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Wizard.Budget;
 

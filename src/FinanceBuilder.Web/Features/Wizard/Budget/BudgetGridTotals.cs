@@ -1,8 +1,8 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Features.Wizard.Budget;
 

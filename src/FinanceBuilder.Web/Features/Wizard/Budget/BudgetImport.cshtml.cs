@@ -1,8 +1,8 @@
-using FinanceBuilder.Web.Features.Proposals;
 using System.Globalization;
+using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using System.Resources;
+using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Features.Wizard.Budget;
 

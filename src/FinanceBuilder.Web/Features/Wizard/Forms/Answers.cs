@@ -1,9 +1,9 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Collections;
 using System.Globalization;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
 

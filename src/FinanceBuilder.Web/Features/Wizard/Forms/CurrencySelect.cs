@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Proposals.Model;
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
+using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Reference;
+using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
 

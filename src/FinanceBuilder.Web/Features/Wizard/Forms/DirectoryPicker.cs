@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
 using FinanceBuilder.Web.Features.EntityDirectory;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using Microsoft.Extensions.Primitives;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;

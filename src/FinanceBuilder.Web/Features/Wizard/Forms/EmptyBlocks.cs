@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Proposals.Model;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
+using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
 

@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
 

@@ -1,12 +1,12 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using FinanceBuilder.Templates.Text;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Reference;
+using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.Questionnaire;
 using Microsoft.AspNetCore.Http;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;

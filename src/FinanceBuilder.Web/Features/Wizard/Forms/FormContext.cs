@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 using Microsoft.AspNetCore.Http;
 

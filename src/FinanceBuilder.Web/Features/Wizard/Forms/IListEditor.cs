@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Proposals.Model;
 using System.Globalization;
+using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Questionnaire;
 using Microsoft.AspNetCore.Http;
 

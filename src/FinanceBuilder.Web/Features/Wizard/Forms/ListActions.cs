@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Proposals.Text;
 using System.Globalization;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
 

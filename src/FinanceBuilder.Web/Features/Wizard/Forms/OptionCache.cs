@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
 

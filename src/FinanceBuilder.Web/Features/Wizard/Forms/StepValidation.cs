@@ -1,7 +1,7 @@
 using System.Globalization;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 
 namespace FinanceBuilder.Web.Features.Wizard.Forms;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FinanceBuilder.Web.Features.Wizard.Forms;
-using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
 
 namespace FinanceBuilder.Web.Features.Wizard.Panels;
