@@ -46,16 +46,18 @@ public static class Choices
         Rules.RuleSettings.AllVersions.Keys.Order(StringComparer.Ordinal).Select(v => new ChoiceOption(v, v)).ToList();
 
     /// The rules that warn about this proposal now, with their message, plus any already
-    /// acknowledged: a reason is given for a warning the user can see.
+    /// acknowledged: a reason is given for a warning the user can see. The warnings come from
+    /// the proposal's own check (a page is drawn after it); before the check (reading a post)
+    /// every warning-level rule is accepted, so the catalogue never runs twice in one request.
     public static IReadOnlyList<ChoiceOption> WarningRules(Proposal p)
     {
-        var route = p.Target.Route ?? Route.FundingProposal;
-        var findings = Rules.RuleCatalogue.Run(p, Calculators.KeyFigures.Compute(p), route, Rules.RuleSettings.For(p.Target.TemplateVersion));
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
-        var options = findings.Where(f => f.Severity == Rules.Severity.Warning)
-            .GroupBy(f => f.RuleId)
-            .Select(g => new ChoiceOption(g.Key, g.Key + " — " + Shorten(Rules.RuleMessages.Render(g.First(), culture))))
-            .ToList();
+        var options = Rules.ProposalValidation.LatestOf(p) is { } report
+            ? report.Findings.Where(f => f.Severity == Rules.Severity.Warning)
+                .GroupBy(f => f.RuleId)
+                .Select(g => new ChoiceOption(g.Key, g.Key + " — " + Shorten(Rules.RuleMessages.Render(g.First(), culture))))
+                .ToList()
+            : Rules.RuleCatalogue.All.Where(r => r.Severity == Rules.Severity.Warning).Select(r => new ChoiceOption(r.Id, r.Id)).ToList();
         options.AddRange(p.Acknowledgements.Select(a => a.RuleId).Where(id => id.Length > 0 && options.All(o => o.Value != id)).Distinct().Select(id => new ChoiceOption(id, id)));
         return options.OrderBy(o => o.Value, StringComparer.Ordinal).ToList();
     }

@@ -8,6 +8,15 @@ namespace FinanceBuilder.Web.Rules;
 /// package's validation report all call it, so they show the same findings and figures.
 public sealed class ProposalValidation(RuleCatalogue catalogue)
 {
+    /// The last report of each proposal object checked for its own route: a page drawn after the
+    /// check (the accepted-warnings page lists the warnings given now) reads it instead of
+    /// running the catalogue a second time (design D14). Weak: it goes with the object.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Proposal, ValidationReport> Latest = [];
+
+    /// The report of this very object's last check, if it had one (its answers may have changed
+    /// since only if the caller changed them after checking).
+    public static ValidationReport? LatestOf(Proposal proposal) => Latest.TryGetValue(proposal, out var report) ? report : null;
+
     public ValidationReport Validate(Proposal proposal, Route? route = null)
     {
         var target = route ?? proposal.Target.Route ?? Route.FundingProposal;
@@ -18,10 +27,13 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
             ? forVersion
             : catalogue.Settings;
         var findings = RuleCatalogue.Run(proposal, figures, target, settings);
-        return new ValidationReport(
+        var report = new ValidationReport(
             target, settings.TemplateVersion, figures, findings,
             Readiness.ByCriterion(proposal, findings, target),
             Readiness.BySection(proposal, findings, target));
+        if (route is null)
+            Latest.AddOrUpdate(proposal, report);
+        return report;
     }
 }
 

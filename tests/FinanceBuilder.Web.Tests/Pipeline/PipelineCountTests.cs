@@ -29,6 +29,7 @@ public sealed class PipelineCountTests : IDisposable
     [InlineData("basics")]
     [InlineData("mitigation")]
     [InlineData("budget")]
+    [InlineData("accepted-warnings")]
     public async Task Autosave_PageAndSave_ParseOnceAndCheckOnce(string step)
     {
         var id = await browser.SeedSampleAsync("mitigation-tamale-solar-led.json");

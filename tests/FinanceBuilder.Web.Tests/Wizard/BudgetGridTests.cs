@@ -80,6 +80,23 @@ public sealed class BudgetGridTests : IDisposable
         Assert.Contains(check.Document.QuerySelectorAll(".error-summary a"), a => a.GetAttribute("href") == Urls.Step(id, "budget") + "#f-budget-grid-0-outputId");
     }
 
+    /// A refused autosave marks the refused cell as the refused form post does.
+    [Fact]
+    public async Task AutosaveRefusingACell_MarksThatCellInvalid_AsTheFormPostDoes()
+    {
+        var id = await SeedTwoItemsAsync(browser);
+        var form = (await browser.OpenAsync(Urls.Step(id, "budget"))).StepForm().Remove("action").Change("budget.grid[0].y2028", "abc");
+
+        var reply = await browser.PostAsync(Urls.Autosave(id, "budget"), form);
+        using var json = System.Text.Json.JsonDocument.Parse(await reply.Content.ReadAsStringAsync());
+        var posted = await WizardPage.ReadAsync(await browser.PostAsync(Urls.Step(id, "budget"), form.Set("action", "save")));
+
+        Assert.Equal("invalid", json.RootElement.GetProperty("status").GetString());
+        var marked = posted.Document.QuerySelectorAll("[aria-invalid=true]").Select(e => e.Id).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("f-budget-grid-0-y2028", marked);
+        Assert.Equal(marked, json.RootElement.GetProperty("invalid").EnumerateArray().Select(e => e.GetString()).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Post_Grid_SavesOneLinePerYear_WithQuantityTimesUnitCost()
     {

@@ -69,6 +69,19 @@ public sealed partial class BudgetGridEditor : IListEditor
         return ModelPath.HtmlId($"{Grid}[{r.ToString(CultureInfo.InvariantCulture)}]{cell}");
     }
 
+    /// The grid marks a cell invalid by the error of its own name; the paste box by any of the
+    /// paste's errors (BudgetGridRenderer).
+    public IEnumerable<string> InvalidIds(IReadOnlyDictionary<string, string> errors)
+    {
+        foreach (var key in errors.Keys)
+        {
+            if (key.StartsWith(Grid + "[", StringComparison.Ordinal))
+                yield return ModelPath.HtmlId(key);
+        }
+        if (errors.Keys.Any(k => k == Paste || k.StartsWith(Paste + ".", StringComparison.Ordinal)))
+            yield return "f-budget-paste";
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^budget\.lines\[(\d{1,4})\](?:\.([a-zA-Z]+))?")]
     private static partial System.Text.RegularExpressions.Regex LinePath();
 

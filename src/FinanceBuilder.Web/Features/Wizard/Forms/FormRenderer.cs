@@ -93,6 +93,7 @@ public sealed class FormRenderer(FormContext context)
         {
             if (!context.LiveOnly)
                 html.Raw(editor.Render(list, scope, path, context));
+            invalidIds.AddRange(editor.InvalidIds(context.Errors));
             // The editor's computed figures are live elements of their own: their content is
             // what autosave sends again.
             var figures = new Dictionary<string, string>(StringComparer.Ordinal);

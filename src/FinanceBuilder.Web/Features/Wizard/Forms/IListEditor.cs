@@ -23,4 +23,8 @@ public interface IListEditor
     /// Where on the page a finding about this stored path is shown ("budget.lines[10].outputId"
     /// is a cell of a grid row), as an element id; null when the path is not this editor's.
     string? AnchorOf(ListBlock list, Proposal proposal, string path);
+
+    /// The ids of the editor's controls that the page marks invalid for these errors: an
+    /// autosave reply sends them, since the editor's HTML is not drawn for it.
+    IEnumerable<string> InvalidIds(IReadOnlyDictionary<string, string> errors);
 }
