@@ -11,7 +11,7 @@ public sealed class ProposalDiffTests
 {
     public static TheoryData<string> Edits => new()
     {
-        "title", "one-number", "list-item-removed", "list-item-added", "text-emptied", "object-removed", "object-added", "many",
+        "title", "top-level-added", "one-number", "list-item-removed", "list-item-added", "text-emptied", "object-removed", "object-added", "many",
     };
 
     [Theory]
@@ -23,6 +23,7 @@ public sealed class ProposalDiffTests
         switch (edit)
         {
             case "title": node["basics"]!["title"] = "A new title"; break;
+            case "top-level-added": node["extraPart"] = new JsonObject { ["note"] = "added" }; break;
             case "one-number": node["budget"]!["lines"]![3]!["amount"]!["amount"] = 12345.5m; break;
             case "list-item-removed": node["components"]!.AsArray().RemoveAt(0); break;
             case "list-item-added": node["risks"]!.AsArray().Add(new JsonObject { ["description"] = "New risk", ["probability"] = "Low" }); break;
@@ -41,6 +42,14 @@ public sealed class ProposalDiffTests
 
         Assert.NotEmpty(found);
         Assert.Equal(FullComparison(before, after), found);
+    }
+
+    [Fact]
+    public void AFirstSave_ListsEveryAnswer()
+    {
+        var after = Samples.ReadText("mitigation-tamale-solar-led.json");
+        var found = ProposalDiff.Compare(null, after).SelectMany(s => s.Changes).Select(c => (c.Path, c.Before, c.After)).Order().ToList();
+        Assert.Equal(FullComparison("{}", after), found);
     }
 
     [Fact]

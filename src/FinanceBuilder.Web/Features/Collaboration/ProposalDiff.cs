@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -24,13 +25,60 @@ public static class ProposalDiff
 
     public static IReadOnlyList<SectionChanges> Compare(string? before, string after)
     {
-        // Both documents are parsed, but only the parts that differ are walked: an autosave
-        // changes one page, and flattening two whole proposals into strings cost more than the
-        // rest of the save (bench/RESULTS.md, issue 12).
-        using var old = Parse(before);
-        using var now = Parse(after);
+        // Only the parts that differ are parsed and walked: an autosave changes one page, and
+        // flattening two whole proposals into strings cost more than the rest of the save
+        // (bench/RESULTS.md, issue 12). The stored documents are written by one serialiser, so
+        // a top-level part whose bytes are equal holds equal answers.
         var changes = new List<FieldChange>();
-        Diff(old?.RootElement, now?.RootElement, "", changes);
+        // Pooled buffers: two documents of a few hundred kilobytes per autosave would otherwise
+        // land on the large-object heap every time.
+        var now = Rent(after, out var nowLength);
+        var oldLength = 0;
+        var old = string.IsNullOrEmpty(before) ? null : Rent(before, out oldLength);
+        try
+        {
+            if (old is not null && TopLevelParts(old.AsSpan(0, oldLength)) is { } oldParts && TopLevelParts(now.AsSpan(0, nowLength)) is { } nowParts)
+            {
+                PipelineMetrics.Parsed("proposal-diff");
+                PipelineMetrics.Parsed("proposal-diff");
+                foreach (var (name, range) in nowParts)
+                {
+                    var was = oldParts.GetValueOrDefault(name);
+                    if (was.Length > 0 && old.AsSpan(was.Start, was.Length).SequenceEqual(now.AsSpan(range.Start, range.Length)))
+                        continue;
+                    using var afterPart = JsonDocument.Parse(now.AsMemory(range.Start, range.Length));
+                    using var beforePart = was.Length > 0 ? JsonDocument.Parse(old.AsMemory(was.Start, was.Length)) : null;
+                    Diff(beforePart?.RootElement, afterPart.RootElement, name, changes);
+                }
+                foreach (var (name, range) in oldParts.Where(p => !nowParts.ContainsKey(p.Key)))
+                {
+                    using var gone = JsonDocument.Parse(old.AsMemory(range.Start, range.Length));
+                    Diff(gone.RootElement, null, name, changes);
+                }
+                return Sections(changes);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(now);
+            if (old is not null)
+                ArrayPool<byte>.Shared.Return(old);
+        }
+        using (var oldDocument = Parse(before))
+        using (var nowDocument = Parse(after))
+            Diff(oldDocument?.RootElement, nowDocument?.RootElement, "", changes);
+        return Sections(changes);
+    }
+
+    private static byte[] Rent(string text, out int length)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        length = Encoding.UTF8.GetBytes(text, buffer);
+        return buffer;
+    }
+
+    private static List<SectionChanges> Sections(List<FieldChange> changes)
+    {
         var order = StepCatalogue.All.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         return changes
             .Where(c => c.Path != "schemaVersion")
@@ -103,6 +151,25 @@ public static class ProposalDiff
 
     private static string Quote(string? value) =>
         value is null ? "—" : "“" + (value.Length > 80 ? value[..77] + "…" : value) + "”";
+
+    /// Each top-level property of a JSON object and where its value's bytes are, in document
+    /// order; null when the document is not an object (then it is compared whole).
+    private static Dictionary<string, (int Start, int Length)>? TopLevelParts(ReadOnlySpan<byte> utf8)
+    {
+        var parts = new Dictionary<string, (int Start, int Length)>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            return null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            parts[name] = (start, (int)reader.BytesConsumed - start);
+        }
+        return parts;
+    }
 
     private static JsonDocument? Parse(string? json)
     {
