@@ -26,9 +26,11 @@ curl -fs $base/health >/dev/null || { echo "server did not start:" >&2; cat "$da
 link=$(dotnet "$app_dll" create-admin bench@openload.test | grep -o 'http[^ ]*/account/setup/[A-Za-z0-9_-]*' | head -1)
 [ -n "$link" ] || { echo "create-admin printed no link" >&2; exit 1; }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) $(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2 | xargs) MHz; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet "$tool_dll" --base $base --setup "/account/setup/${link##*/account/setup/}" --sample samples/mitigation-tamale-solar-led.json \
+cpu_before=$(ps -o times= -p $app | xargs)
+/usr/bin/time -f "generator: %U s user + %S s system CPU" dotnet "$tool_dll" --base $base --setup "/account/setup/${link##*/account/setup/}" --sample samples/mitigation-tamale-solar-led.json \
   --proposals "$proposals" --autosaves "$autosaves" --reads "$reads" --seconds "$seconds" --warmup 10 --timeout 5
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); server RSS $(ps -o rss= -p $app) KiB"
+cpu_after=$(ps -o times= -p $app | xargs)
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); server RSS $(ps -o rss= -p $app) KiB; server CPU during the warm-up and the run: $((cpu_after - cpu_before)) s"
 if grep -q '^fail:' "$data/server.log"; then
   echo "server log: $(grep -c '^fail:' "$data/server.log") failures; exceptions by type:"
   grep -o '^ *[A-Za-z.]*Exception' "$data/server.log" | sort | uniq -c | sort -rn | head -5

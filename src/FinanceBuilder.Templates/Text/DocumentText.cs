@@ -10,25 +10,29 @@ namespace FinanceBuilder.Templates.Text;
 public static class DocumentText
 {
     /// <summary>Returns the index of the first character a document cannot hold, or -1.</summary>
+    /// <remarks>Every save checks every text of the proposal: the scan jumps from one suspect
+    /// character (a control, a surrogate, a non-character) to the next with a vectorised search,
+    /// and only a surrogate pair needs a closer look.</remarks>
     public static int IndexOfInvalidCharacter(ReadOnlySpan<char> text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var offset = 0;
+        while (true)
         {
+            var found = text[offset..].IndexOfAny(Suspect);
+            if (found < 0)
+                return -1;
+            var i = offset + found;
             var c = text[i];
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
+            if (!char.IsHighSurrogate(c) || i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
                 return i;
-            }
-            if (!IsAllowed(c))
-                return i;
+            offset = i + 2;
         }
-        return -1;
     }
+
+    /// <summary>The characters <see cref="IsAllowed"/> refuses, and the high surrogates (allowed
+    /// only when a low one follows).</summary>
+    private static readonly System.Buffers.SearchValues<char> Suspect = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => char.IsHighSurrogate(c) || !IsAllowed(c)).ToArray());
 
     /// <summary>Removes every character a document cannot hold; returns the same string when there is none.</summary>
     public static string Sanitize(string text)

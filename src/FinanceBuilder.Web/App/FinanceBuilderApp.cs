@@ -48,6 +48,8 @@ public static class FinanceBuilderApp
         services.AddSingleton(_ => RuleSettings.Default);
         services.AddSingleton<RuleCatalogue>();
         services.AddSingleton<ProposalValidation>();
+        services.AddSingleton<Features.Proposals.ParsedProposals.Store>();
+        services.AddScoped<Features.Proposals.ParsedProposals>();
         services.AddSingleton<Features.Documents.TemplatePacks>();
         services.AddSingleton<Features.EntityDirectory.AeDirectory>();
         services.AddSingleton<Features.Documents.Packages.PackageBuilder>();

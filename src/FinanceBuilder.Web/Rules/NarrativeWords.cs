@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Rules;
@@ -5,8 +6,29 @@ namespace FinanceBuilder.Web.Rules;
 /// Word counts of the narrative sections, as word limits count them.
 public static class NarrativeWords
 {
+    /// Words separated by white space (as string.Split with no separator counts them). Counted
+    /// without allocating, and remembered per text: several rules count the same narratives, and
+    /// the texts nobody edited are the same strings from one autosave to the next.
     public static int Of(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        string.IsNullOrEmpty(text) ? 0 : Remembered.GetValue(text, t => new Counted(CountWords(t))).Words;
+
+    private static readonly ConditionalWeakTable<string, Counted> Remembered = new();
+
+    private sealed record Counted(int Words);
+
+    private static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            if (!space && !inWord)
+                words++;
+            inWord = !space;
+        }
+        return words;
+    }
 
     public static IEnumerable<(string Path, string? Text)> All(Proposal p)
     {

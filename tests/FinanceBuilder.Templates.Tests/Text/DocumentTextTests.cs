@@ -52,4 +52,35 @@ public sealed class DocumentTextTests
         Assert.Equal("abc 🌍 de", sanitized);
         Assert.Equal(-1, DocumentText.IndexOfInvalidCharacter(sanitized));
     }
+
+    /// The vectorised scan against the character-by-character definition, on random text mixing
+    /// ASCII, accents, pairs, lone surrogates and controls.
+    [Fact]
+    public void IndexOfInvalidCharacter_AgreesWithACharacterByCharacterScan_OnRandomText()
+    {
+        var random = new Random(20261205);
+        char[] pool = ['a', ' ', 'é', '\t', '\n', '\u0001', '\u007F', '\u0085', '\uFFFE', '\uD83C', '\uDF0D', '气', '\u00A0'];
+        for (var run = 0; run < 2000; run++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 80)).Select(_ => random.Next(10) < 7 ? 'x' : pool[random.Next(pool.Length)]).ToArray());
+            Assert.Equal(Reference(text), DocumentText.IndexOfInvalidCharacter(text));
+        }
+    }
+
+    private static int Reference(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            var allowed = c is '\t' or '\n' or '\r' || (c >= 0x20 && c < 0x7F) || (c > 0x9F && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF');
+            if (!allowed)
+                return i;
+        }
+        return -1;
+    }
 }

@@ -48,14 +48,14 @@ public static class SaveStep
     public sealed record Conflict(Step Step, CheckedProposal Page, IReadOnlyDictionary<string, string> Errors,
         IReadOnlyList<(string Label, string Saved, string Mine)> Differences, bool CopyReady) : Result;
 
-    public sealed class Handler(FinanceBuilderDbContext db, ProposalValidation validation, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(FinanceBuilderDbContext db, ProposalValidation validation, ParsedProposals parsed, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             var record = await db.Proposals.FirstOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
             if (record is null || StepCatalogue.Find(command.StepId) is not { } step)
                 return new NotFound();
-            var proposal = ProposalJson.FromStored(record.Document);
+            var proposal = parsed.Parse(record.Id, record.Document);
             if (!step.IsApplicable(proposal))
                 return new NotApplicable();
 
@@ -102,6 +102,7 @@ public static class SaveStep
                 db.ChangeTracker.Clear();
                 return await LostRaceAsync(step, command, cancellationToken);
             }
+            parsed.Saved(record.Id, record.Document, proposal);
             return new Saved(step, new CheckedProposal(ProposalSummary.From(record), proposal, report, record.OwnerOrganisationId, record.CheckedSteps), listChange);
         }
 
