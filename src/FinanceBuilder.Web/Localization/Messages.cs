@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 
 namespace FinanceBuilder.Web.Localization;
 
@@ -7,7 +6,7 @@ namespace FinanceBuilder.Web.Localization;
 /// Messages.resx (English) and Messages.fr.resx; a missing French text falls back to English.
 public static class Messages
 {
-    private static readonly ResourceManager Resources = new("FinanceBuilder.Web.Localization.Messages", typeof(Messages).Assembly);
+    private static readonly ResourceTexts Resources = new("FinanceBuilder.Web.Localization.Messages", typeof(Messages).Assembly);
 
     /// English, plus every language the app has resources for: a language is added by adding its
     /// .resx files (and its code to SatelliteResourceLanguages in Directory.Build.props), not code.

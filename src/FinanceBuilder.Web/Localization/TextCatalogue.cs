@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 
 namespace FinanceBuilder.Web.Localization;
 
@@ -8,7 +7,7 @@ namespace FinanceBuilder.Web.Localization;
 /// ResourceCompletenessTests fails on a key without its French text).
 public sealed class TextCatalogue(string baseName)
 {
-    private readonly ResourceManager resources = new(baseName, typeof(TextCatalogue).Assembly);
+    private readonly ResourceTexts resources = new(baseName, typeof(TextCatalogue).Assembly);
 
     public string Get(string key, CultureInfo culture) => resources.GetString(key, culture) ?? key;
 

@@ -36,12 +36,13 @@ public sealed record Step(string Id, StepGroup Group, IReadOnlyList<Block> Block
     /// True when a finding at this JSON path ("$.budget.lines[3].amount") concerns this page.
     public bool Owns(string findingPath)
     {
-        var path = findingPath.StartsWith("$.", StringComparison.Ordinal) ? findingPath[2..] : findingPath;
+        // Called for every finding and checklist item on every page's status: no allocation.
+        var path = findingPath.AsSpan();
+        if (path.StartsWith("$.", StringComparison.Ordinal))
+            path = path[2..];
         foreach (var prefix in Paths)
         {
-            if (path.Length == prefix.Length && path == prefix)
-                return true;
-            if (path.Length > prefix.Length && path.StartsWith(prefix, StringComparison.Ordinal) && path[prefix.Length] is '.' or '[')
+            if (path.StartsWith(prefix, StringComparison.Ordinal) && (path.Length == prefix.Length || path[prefix.Length] is '.' or '['))
                 return true;
         }
         return false;

@@ -20,9 +20,12 @@ public static class StepProgress
             return step.Optional ? StepStatus.Optional : StepStatus.NotStarted;
         if (report.Findings.Any(f => f.Severity == Severity.Error && f.Paths.Any(step.Owns)))
             return StepStatus.HasProblems;
-        var required = Checklist.For(report.Route).Where(i => step.Owns(i.Path));
-        return required.All(i => i.IsAnswered(proposal)) ? StepStatus.Completed : StepStatus.InProgress;
+        return Required.GetOrAdd((step.Id, report.Route), key => Checklist.For(key.Route).Where(i => step.Owns(i.Path)).ToArray())
+            .All(i => i.IsAnswered(proposal)) ? StepStatus.Completed : StepStatus.InProgress;
     }
+
+    /// The checklist items each page holds, by route: fixed by the catalogue, so found once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string StepId, Route Route), ChecklistItem[]> Required = new();
 
     /// True when any answer of the blocks differs from a blank proposal's (defaults such as the
     /// fund or the reporting currency are not answers); any item in a list is an answer.

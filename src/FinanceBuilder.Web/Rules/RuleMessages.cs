@@ -12,7 +12,7 @@ namespace FinanceBuilder.Web.Rules;
 /// RuleMessages.fr.resx, with money, percentages, numbers and dates formatted for that culture.
 public static class RuleMessages
 {
-    private static readonly ResourceManager Resources = new("FinanceBuilder.Web.Rules.RuleMessages", typeof(RuleMessages).Assembly);
+    private static readonly Localization.ResourceTexts Resources = new("FinanceBuilder.Web.Rules.RuleMessages", typeof(RuleMessages).Assembly);
 
     public static string Render(Finding finding, CultureInfo culture)
     {

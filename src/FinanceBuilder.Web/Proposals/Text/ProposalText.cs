@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Proposals.Model;
 
@@ -11,7 +10,7 @@ namespace FinanceBuilder.Web.Proposals.Text;
 /// culture to the supported list — a translation, not code (a test lists what is missing).
 public static class ProposalText
 {
-    internal static readonly ResourceManager Resources = new("FinanceBuilder.Web.Proposals.Text.ProposalText", typeof(ProposalText).Assembly);
+    internal static readonly Localization.ResourceTexts Resources = new("FinanceBuilder.Web.Proposals.Text.ProposalText", typeof(ProposalText).Assembly);
 
     /// The text in the current request's language (validators, where no culture is passed).
     public static string Text(string key) => Get(key, CultureInfo.CurrentUICulture);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Features.Wizard.Budget;
@@ -7,7 +6,7 @@ namespace FinanceBuilder.Web.Features.Wizard.Budget;
 /// The budget grid's own texts (BudgetText.resx, BudgetText.fr.resx).
 public static class BudgetText
 {
-    private static readonly ResourceManager Resources = new("FinanceBuilder.Web.Features.Wizard.Budget.BudgetText", typeof(BudgetText).Assembly);
+    private static readonly Localization.ResourceTexts Resources = new("FinanceBuilder.Web.Features.Wizard.Budget.BudgetText", typeof(BudgetText).Assembly);
 
     /// The languages a pasted or imported cell may name a choice in (a French officer's sheet
     /// may come from an English template).
