@@ -28,6 +28,12 @@ public static class SaveStageProbe
             ("audit diff", () => ProposalDiff.Compare(stored, saved)),
         };
         Console.WriteLine($"document: {stored.Length:N0} characters");
+        // What one proposal kept between saves holds (ParsedProposals): the parsed model and its report.
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var held = Enumerable.Range(0, 20).Select(_ => { var p = ProposalJson.FromStored(stored); validation.Validate(p); return p; }).ToList();
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"one parsed proposal with its report holds {(heapAfter - heapBefore) / held.Count / 1024:N0} KB");
+        GC.KeepAlive(held);
         foreach (var (name, run) in stages)
         {
             run();

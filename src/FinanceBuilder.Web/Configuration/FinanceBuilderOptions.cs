@@ -32,6 +32,7 @@ public sealed class FinanceBuilderOptions
     public SessionSettings Sessions { get; set; } = new();
     public SignInSettings SignIn { get; set; } = new();
     public EmailSettings Email { get; set; } = new();
+    public MemorySettings Memory { get; set; } = new();
 
     public sealed class CookieSettings
     {
@@ -42,6 +43,12 @@ public sealed class FinanceBuilderOptions
     public sealed class LimitSettings
     {
         public long MaxProposalBytes { get; set; } = 10 * 1024 * 1024;
+    }
+
+    public sealed class MemorySettings
+    {
+        /// Memory for the proposals kept parsed between saves (Features/Proposals/ParsedProposals).
+        public int KeptProposalsMegabytes { get; set; } = 128;
     }
 
     public sealed class PasswordSettings

@@ -42,6 +42,7 @@ public sealed class FinanceBuilderOptionsValidator : IValidateOptions<FinanceBui
             Range("SignIn:PostsPerMinute", o.SignIn.PostsPerMinute, 1, 1_000_000),
             Range("SignIn:MinimumFailureMilliseconds", o.SignIn.MinimumFailureMilliseconds, 0, 10_000),
             Range("Email:PerAddressPer15Minutes", o.Email.PerAddressPer15Minutes, 1, 10_000),
+            Range("Memory:KeptProposalsMegabytes", o.Memory.KeptProposalsMegabytes, 0, 64 * 1024),
         })
         {
             if (problem is not null)
