@@ -4,6 +4,7 @@ using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Rules;
 using Mediator;
 
@@ -156,9 +157,9 @@ public static class CommandLine
             await File.WriteAllBytesAsync(path, file.Content);
             await stdout.WriteLineAsync(path);
         }
-        await stdout.WriteLineAsync(package.Draft
-            ? $"draft: the proposal has error-level findings; every page says so ({package.Pages} pages, {package.Words} words)"
-            : $"clean: {package.Pages} pages, {package.Words} words");
+        var pages = Messages.Count(culture, "Cli.Pages", package.Pages);
+        var words = Messages.Count(culture, "Cli.Words", package.Words);
+        await stdout.WriteLineAsync(Messages.Format(culture, package.Draft ? "Cli.PackageDraft" : "Cli.PackageClean", pages, words));
         return 0;
     }
 
@@ -204,8 +205,9 @@ public static class CommandLine
                 await stdout.WriteLineAsync(line);
             var errors = report.Findings.Count(f => f.Severity == Rules.Severity.Error);
             var warnings = report.Findings.Count(f => f.Severity == Rules.Severity.Warning && f.Acknowledged is null);
-            await stdout.WriteLineAsync($"{name}: {errors} error(s), {warnings} open warning(s); readiness " +
-                string.Join(", ", report.Criteria.Select(c => $"{c.Name} {c.Score}%")));
+            var readiness = string.Join(", ", report.Criteria.Select(c => $"{ProposalText.Get($"Enum.InvestmentCriterion.{c.Name}", culture)} {(c.Score / 100m).ToString("P0", culture)}"));
+            await stdout.WriteLineAsync(Messages.Format(culture, "Cli.ValidateSummary", name,
+                Messages.Count(culture, "Cli.Errors", errors), Messages.Count(culture, "Cli.OpenWarnings", warnings), readiness));
         }
         return report.HasErrors ? 1 : 0;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Rules;
 
@@ -48,6 +49,6 @@ public sealed record ValidationReport(
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
     public IEnumerable<string> Lines(CultureInfo culture) =>
-        Findings.Select(f => $"{f.RuleId} {f.Severity.ToString().ToLowerInvariant(),-7} {string.Join(", ", f.Paths.Take(3))}: {RuleMessages.Render(f, culture)}"
-            + (f.Acknowledged is { } a ? $" [acknowledged: {a.Reason}]" : ""));
+        Findings.Select(f => $"{f.RuleId} {ProposalText.Get($"Enum.Severity.{f.Severity}", culture).ToLower(culture)} {string.Join(", ", f.Paths.Take(3))}: {RuleMessages.Render(f, culture)}"
+            + (f.Acknowledged is { } a ? $" [{ProposalText.Accepted(a, culture)}]" : ""));
 }

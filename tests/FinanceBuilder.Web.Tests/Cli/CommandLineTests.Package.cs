@@ -21,7 +21,8 @@ public sealed partial class CommandLineTests
         Assert.StartsWith("CN-", zip, StringComparison.Ordinal);
         using var archive = ZipFile.OpenRead(Path.Combine(folder, zip!));
         Assert.Equal(7, archive.Entries.Count);
-        Assert.Matches("(draft|clean): \\d+ pages, |draft: the proposal", result.Out);
+        // --lang fr: the documents and the command's own words are French.
+        Assert.Matches("(brouillon\u00A0: la proposition comporte des erreurs|aucune erreur\u00A0:) .*\\d+ pages, [\\d\u202F\u00A0]+ mots", result.Out);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed partial class CommandLineTests : IDisposable
         var sap = await Run("validate", sample, "--route", "sap", "--format", "json");
 
         Assert.True(clean.Exit == 0, clean.Out + clean.Error);
-        Assert.Contains("0 error(s)", clean.Out, StringComparison.Ordinal);
+        Assert.Contains("mitigation-tamale-solar-led.json: 0 errors, 0 open warnings; readiness Impact potential ", clean.Out, StringComparison.Ordinal);
         Assert.Equal(1, sap.Exit);
         using var report = System.Text.Json.JsonDocument.Parse(sap.Out);
         Assert.True(report.RootElement.GetProperty("hasErrors").GetBoolean());
@@ -139,8 +139,11 @@ public sealed partial class CommandLineTests : IDisposable
         var result = await Run("validate", id, "--route", "sap", "--lang", "fr");
 
         Assert.Equal(1, result.Exit);
-        Assert.Contains("R-015 error", result.Out, StringComparison.Ordinal);
+        Assert.Contains("R-015 erreur", result.Out, StringComparison.Ordinal);
         Assert.Contains("La procédure SAP n’accepte que la catégorie E&S C ou I-3", result.Out, StringComparison.Ordinal);
+        // The summary line too, with French plurals and typography.
+        Assert.Matches($"{id}\u00A0: \\d+ erreurs?, \\d+ avertissements? ouverts?\u00A0; état de préparation ", result.Out);
+        Assert.DoesNotContain("error", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
