@@ -22,7 +22,9 @@ internal static class DocxRuns
     /// <summary>Appends one run; "\n" becomes a line break and a tab a tab.</summary>
     public static void Append(OpenXmlElement parent, string text, bool bold, bool italic, string? color = null)
     {
-        text = DocumentText.Sanitize(text);
+        // Spaces inside a figure become no-break spaces: Word then never ends a line inside
+        // "USD 10,000,000" or "16 mars 2026" (Figures).
+        text = Figures.WithNoBreakSpaces(DocumentText.Sanitize(text));
         if (text.Length == 0)
             return;
         var run = new Run();

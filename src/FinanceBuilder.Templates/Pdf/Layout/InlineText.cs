@@ -20,6 +20,9 @@ internal static class InlineText
         {
             var style = TextShaper.Style(bold || run.Bold, run.Italic);
             var text = Clean(run.Text);
+            // A space inside a figure ("USD 10,000,000", "16 mars 2026") stays inside the word.
+            var glued = Figures.GluedSpaces(text);
+            var nextGlued = 0;
             var start = 0;
             for (var i = 0; i <= text.Length; i++)
             {
@@ -27,6 +30,11 @@ internal static class InlineText
                 var c = end ? '\0' : text[i];
                 if (!end && c != ' ' && c != '\n')
                     continue;
+                if (c == ' ' && nextGlued < glued.Count && glued[nextGlued] == i)
+                {
+                    nextGlued++;
+                    continue;
+                }
                 if (i > start)
                     AddPart(shaper.Shape(text[start..i], style, size), style);
                 start = i + 1;
