@@ -26,6 +26,10 @@ public sealed record DocumentTheme
     /// <summary>Text size inside tables.</summary>
     public double TableSize { get; init; } = 9.5;
 
+    /// <summary>The smallest text a table may shrink to so that no figure or word is cut
+    /// across lines (a budget by year over ten years): still readable printed.</summary>
+    public double TableMinSize { get; init; } = 6.5;
+
     /// <summary>Running header and footer size.</summary>
     public double MarginTextSize { get; init; } = 8.5;
 

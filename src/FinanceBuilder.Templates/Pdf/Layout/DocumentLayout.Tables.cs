@@ -15,9 +15,9 @@ internal sealed partial class DocumentLayout
         return layout;
     }
 
-    private double TableLine => theme.TableSize * theme.LineHeight;
+    private double TableLine(TableLayout layout) => layout.Size * theme.LineHeight;
 
-    private double RowHeight(int lines) => lines * TableLine + theme.CellPadding * 2;
+    private double RowHeight(TableLayout layout, int lines) => lines * TableLine(layout) + theme.CellPadding * 2;
 
     private void TableBlock(Table table, double x, double width)
     {
@@ -25,14 +25,14 @@ internal sealed partial class DocumentLayout
             return;
         var layout = Tables(table, width);
         var headerRows = Math.Clamp(table.HeaderRows, 0, table.Rows.Count);
-        var headerHeight = Enumerable.Range(0, headerRows).Sum(r => RowHeight(layout.Rows[r].LineCount));
+        var headerHeight = Enumerable.Range(0, headerRows).Sum(r => RowHeight(layout, layout.Rows[r].LineCount));
         // A header taller than a third of the page is not repeated: it would leave no room for rows.
         var repeat = headerRows > 0 && headerHeight <= BodyHeight / 3;
         // The header starts on a page where its first row fits whole (a row is moved, not split,
         // when it fits a page), so a header never stands alone at the foot of a page.
-        var first = headerRows < layout.Rows.Length ? RowHeight(layout.Rows[headerRows].LineCount) : 0;
+        var first = headerRows < layout.Rows.Length ? RowHeight(layout, layout.Rows[headerRows].LineCount) : 0;
         if (headerHeight + first > BodyHeight)
-            first = RowHeight(2);
+            first = RowHeight(layout, 2);
         Start(theme.ParagraphSpacing, Math.Min(headerHeight + first, BodyHeight));
         for (var r = 0; r < layout.Rows.Length; r++)
             Row(table, layout, r, x, header: r < headerRows, repeat ? headerRows : 0);
@@ -43,8 +43,8 @@ internal sealed partial class DocumentLayout
     private void Row(Table table, TableLayout layout, int index, double x, bool header, int repeatRows)
     {
         var row = layout.Rows[index];
-        var height = RowHeight(row.LineCount);
-        var headerHeight = Enumerable.Range(0, repeatRows).Sum(r => RowHeight(layout.Rows[r].LineCount));
+        var height = RowHeight(layout, row.LineCount);
+        var headerHeight = Enumerable.Range(0, repeatRows).Sum(r => RowHeight(layout, layout.Rows[r].LineCount));
         if (y + height <= bottom + Epsilon)
         {
             RowSlice(table, layout, row, x, header, 0, row.LineCount);
@@ -60,11 +60,11 @@ internal sealed partial class DocumentLayout
         var done = 0;
         while (done < row.LineCount)
         {
-            var fit = (int)Math.Floor((bottom - y - theme.CellPadding * 2 + Epsilon) / TableLine);
+            var fit = (int)Math.Floor((bottom - y - theme.CellPadding * 2 + Epsilon) / TableLine(layout));
             if (fit <= 0)
             {
                 ContinueTable(table, layout, x, header ? 0 : repeatRows);
-                fit = Math.Max(1, (int)Math.Floor((bottom - y - theme.CellPadding * 2 + Epsilon) / TableLine));
+                fit = Math.Max(1, (int)Math.Floor((bottom - y - theme.CellPadding * 2 + Epsilon) / TableLine(layout)));
             }
             var take = Math.Min(fit, row.LineCount - done);
             RowSlice(table, layout, row, x, header, done, take);
@@ -84,7 +84,7 @@ internal sealed partial class DocumentLayout
     /// <summary>Draws lines <c>[from, from + count)</c> of every cell of a row, with the row's borders.</summary>
     private void RowSlice(Table table, TableLayout layout, RowLayout row, double x, bool header, int from, int count)
     {
-        var height = RowHeight(count);
+        var height = RowHeight(layout, count);
         var width = layout.Widths.Sum();
         if (header)
             page.Ops.Add(new FillOp(new XRect(x, y, width, height), palette.HeaderFill));
@@ -101,7 +101,7 @@ internal sealed partial class DocumentLayout
                 if (take > 0)
                 {
                     y = rowTop + padding;
-                    DrawLines(cell.Words, cell.Lines, cellX + padding, layout.Widths[c] - padding * 2, theme.TableSize, TableLine, palette.Text, align, justify: false, from, take);
+                    DrawLines(cell.Words, cell.Lines, cellX + padding, layout.Widths[c] - padding * 2, layout.Size, TableLine(layout), palette.Text, align, justify: false, from, take);
                 }
             }
             cellX += layout.Widths[c];

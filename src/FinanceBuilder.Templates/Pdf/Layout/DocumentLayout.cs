@@ -207,7 +207,7 @@ internal sealed partial class DocumentLayout
             case Table table when table.Rows.Count > 0:
                 var layout = Tables(table, width);
                 var rows = Math.Min(table.Rows.Count, Math.Max(0, table.HeaderRows) + 1);
-                return theme.HeadingSpacingAfter + Enumerable.Range(0, rows).Sum(r => RowHeight(layout.Rows[r].LineCount));
+                return theme.HeadingSpacingAfter + Enumerable.Range(0, rows).Sum(r => RowHeight(layout, layout.Rows[r].LineCount));
             case Chart:
                 return theme.HeadingSpacingAfter + theme.ChartHeight;
             default:

@@ -16,11 +16,16 @@ internal sealed record RowLayout(CellLayout[] Cells, int LineCount);
 /// </summary>
 internal sealed class TableLayout
 {
-    private TableLayout(double[] widths, RowLayout[] rows)
+    private TableLayout(double[] widths, RowLayout[] rows, double size)
     {
         Widths = widths;
         Rows = rows;
+        Size = size;
     }
+
+    /// <summary>The text size of this table: the theme's, or smaller so that every column holds
+    /// its longest word (a figure, an amount with its currency, a date) on one line.</summary>
+    public double Size { get; }
 
     /// <summary>The width of each column, padding included.</summary>
     public double[] Widths { get; }
@@ -32,19 +37,30 @@ internal sealed class TableLayout
     {
         var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
         var padding = theme.CellPadding * 2;
+        var size = theme.TableSize;
+        var words = Measure(table, shaper, size);
+        // Text widths scale with the size: the size at which the longest words of all columns
+        // fit side by side, within the theme's floor. Below the floor, words are still cut
+        // (the last resort of LineBreaker) rather than drawn unreadably small.
+        var longest = new double[columns];
+        foreach (var row in words)
+            for (var c = 0; c < row.Length; c++)
+                longest[c] = Math.Max(longest[c], LineBreaker.LongestWord(row[c]));
+        var room = width - columns * (padding + 0.5);
+        if (longest.Sum() > room && room > 0)
+        {
+            var fitting = Math.Floor(size * room / longest.Sum() * 4) / 4;
+            size = Math.Max(theme.TableMinSize, Math.Min(size, fitting));
+            words = Measure(table, shaper, size);
+        }
         var min = new double[columns];
         var max = new double[columns];
-        var words = new List<Word>[table.Rows.Count][];
-        for (var r = 0; r < table.Rows.Count; r++)
+        foreach (var row in words)
         {
-            var row = table.Rows[r];
-            words[r] = new List<Word>[row.Count];
-            for (var c = 0; c < row.Count; c++)
+            for (var c = 0; c < row.Length; c++)
             {
-                var cell = InlineText.Words(row[c], shaper, theme.TableSize, bold: r < table.HeaderRows);
-                words[r][c] = cell;
-                min[c] = Math.Max(min[c], LineBreaker.LongestWord(cell) + padding);
-                max[c] = Math.Max(max[c], LineBreaker.NaturalWidth(cell) + padding);
+                min[c] = Math.Max(min[c], LineBreaker.LongestWord(row[c]) + padding);
+                max[c] = Math.Max(max[c], LineBreaker.NaturalWidth(row[c]) + padding);
             }
         }
         var widths = ShareWidth(min, max, width, padding);
@@ -61,7 +77,20 @@ internal sealed class TableLayout
             }
             rows[r] = new RowLayout(cells, Math.Max(1, lines));
         }
-        return new TableLayout(widths, rows);
+        return new TableLayout(widths, rows, size);
+    }
+
+    private static List<Word>[][] Measure(Table table, TextShaper shaper, double size)
+    {
+        var words = new List<Word>[table.Rows.Count][];
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            words[r] = new List<Word>[row.Count];
+            for (var c = 0; c < row.Count; c++)
+                words[r][c] = InlineText.Words(row[c], shaper, size, bold: r < table.HeaderRows);
+        }
+        return words;
     }
 
     /// <summary>Shares <paramref name="width"/> between columns from their minimum and maximum widths.</summary>
