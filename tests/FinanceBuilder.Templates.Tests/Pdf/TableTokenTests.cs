@@ -23,11 +23,11 @@ public sealed class TableTokenTests
     {
         var random = new Random(20261205);
         var problems = new List<string>();
-        for (var run = 0; run < 40; run++)
+        for (var run = 0; run < 60; run++)
         {
-            // Today's range: up to 5 year columns (7 columns with the label and the total) and
-            // amounts below a billion; wider tables need a landscape page or years as rows.
-            var years = random.Next(1, 6);
+            // Today's range: 1 to 12 years and amounts below a billion; a wide table is laid
+            // out with years as rows. Amounts to 10^12 need a landscape page (not yet).
+            var years = random.Next(1, 13);
             var digits = random.Next(4, 10);
             var (table, tokens) = RandomTable(random, years, digits, french: run % 2 == 1);
             using var output = new MemoryStream();
@@ -38,6 +38,28 @@ public sealed class TableTokenTests
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    /// Ten years of four components in portrait: the years become rows, each with its amounts
+    /// on one line, and the corner cell is left empty.
+    [Fact]
+    public void TenYearBudget_IsLaidOut_WithYearsAsRows()
+    {
+        var header = new List<IReadOnlyList<TextRun>> { Cell("Component") };
+        header.AddRange(Enumerable.Range(2027, 10).Select(y => Cell(y.ToString(CultureInfo.InvariantCulture))));
+        header.Add(Cell("Total"));
+        var rows = new List<IReadOnlyList<IReadOnlyList<TextRun>>> { header };
+        foreach (var name in new[] { "1 Solar PV on public buildings", "2 LED street lighting", "3 Energy management", "4 Project management" })
+            rows.Add([Cell(name), .. Enumerable.Range(0, 11).Select(i => Cell((18_870_000 + i * 1_111_111).ToString("N0", CultureInfo.InvariantCulture)))]);
+        var table = new Table(rows, 1, [CellAlignment.Left, .. Enumerable.Repeat(CellAlignment.Right, 11)]);
+
+        using var output = new MemoryStream();
+        PdfRenderer.Render(new ContentDocument([H(1, "Budget by component and year"), table]), Info(), DocumentTheme.Default, output);
+        var lines = PdfLayoutChecks.Lines(output.ToArray()).Select(l => l.Text).ToList();
+
+        var year = Assert.Single(lines, l => l.StartsWith("2031 ", StringComparison.Ordinal));
+        Assert.Equal("2031 23,314,444 23,314,444 23,314,444 23,314,444", year.Trim());
+        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("Component", StringComparison.Ordinal));
     }
 
     private static (Table Table, List<string> Tokens) RandomTable(Random random, int years, int digits, bool french)

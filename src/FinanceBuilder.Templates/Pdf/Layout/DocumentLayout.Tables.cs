@@ -10,7 +10,7 @@ internal sealed partial class DocumentLayout
     {
         if (tables.TryGetValue(table, out var known) && Math.Abs(known.Width - width) < Epsilon)
             return known.Layout;
-        var layout = TableLayout.Build(table, shaper, theme, width);
+        var layout = TableLayout.Fit(table, shaper, theme, width);
         tables[table] = (width, layout);
         return layout;
     }
@@ -24,6 +24,7 @@ internal sealed partial class DocumentLayout
         if (table.Rows.Count == 0)
             return;
         var layout = Tables(table, width);
+        table = layout.Table;
         var headerRows = Math.Clamp(table.HeaderRows, 0, table.Rows.Count);
         var headerHeight = Enumerable.Range(0, headerRows).Sum(r => RowHeight(layout, layout.Rows[r].LineCount));
         // A header taller than a third of the page is not repeated: it would leave no room for rows.

@@ -16,12 +16,21 @@ internal sealed record RowLayout(CellLayout[] Cells, int LineCount);
 /// </summary>
 internal sealed class TableLayout
 {
-    private TableLayout(double[] widths, RowLayout[] rows, double size)
+    private TableLayout(Table table, double[] widths, RowLayout[] rows, double size, bool cuts)
     {
+        Table = table;
         Widths = widths;
         Rows = rows;
         Size = size;
+        Cuts = cuts;
     }
+
+    /// <summary>The table as drawn: the one given, or the same with rows and columns swapped.</summary>
+    public Table Table { get; }
+
+    /// <summary>Whether some word is still wider than its column at the floor size, so the
+    /// line breaker cuts it between characters.</summary>
+    public bool Cuts { get; }
 
     /// <summary>The text size of this table: the theme's, or smaller so that every column holds
     /// its longest word (a figure, an amount with its currency, a date) on one line.</summary>
@@ -63,7 +72,11 @@ internal sealed class TableLayout
                 max[c] = Math.Max(max[c], LineBreaker.NaturalWidth(row[c]) + padding);
             }
         }
+        var needed = (double[])min.Clone(); // ShareWidth caps the minimums it cannot give
         var widths = ShareWidth(min, max, width, padding);
+        var cuts = false;
+        for (var c = 0; c < columns; c++)
+            cuts |= needed[c] > widths[c] + 0.01;
         var rows = new RowLayout[table.Rows.Count];
         for (var r = 0; r < rows.Length; r++)
         {
@@ -77,7 +90,40 @@ internal sealed class TableLayout
             }
             rows[r] = new RowLayout(cells, Math.Max(1, lines));
         }
-        return new TableLayout(widths, rows, size);
+        return new TableLayout(table, widths, rows, size, cuts);
+    }
+
+    /// <summary>
+    /// Lays the table out as given, or, when that would cut a figure or a word and the table
+    /// is wider than long (a budget by year over ten years), with its rows and columns swapped
+    /// (years as rows) if that keeps every word whole. The corner cell is left empty then: it
+    /// named the first column, which is now the header row.
+    /// </summary>
+    public static TableLayout Fit(Table table, TextShaper shaper, DocumentTheme theme, double width)
+    {
+        var layout = Build(table, shaper, theme, width);
+        if (!layout.Cuts || table.HeaderRows != 1 || table.Rows.Count < 2 || table.Rows.Count >= table.Rows.Max(r => r.Count))
+            return layout;
+        var swapped = Build(Transpose(table), shaper, theme, width);
+        return swapped.Cuts ? layout : swapped;
+    }
+
+    internal static Table Transpose(Table table)
+    {
+        var columns = table.Rows.Max(r => r.Count);
+        var rows = new List<IReadOnlyList<IReadOnlyList<TextRun>>>(columns);
+        for (var c = 0; c < columns; c++)
+        {
+            var row = new List<IReadOnlyList<TextRun>>(table.Rows.Count);
+            for (var r = 0; r < table.Rows.Count; r++)
+                row.Add(c == 0 && r == 0 ? [] : c < table.Rows[r].Count ? table.Rows[r][c] : []);
+            rows.Add(row);
+        }
+        // The old first column (names) heads the new columns; the figures' alignment follows
+        // them: the alignment of the old columns' majority (right for amounts).
+        var figures = table.Alignments.Skip(1).GroupBy(a => a).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(CellAlignment.Left);
+        var alignments = new[] { CellAlignment.Left }.Concat(Enumerable.Repeat(figures, table.Rows.Count - 1)).ToList();
+        return new Table(rows, 1, alignments);
     }
 
     private static List<Word>[][] Measure(Table table, TextShaper shaper, double size)
