@@ -18,6 +18,7 @@ internal sealed class DocxBody
     private readonly DocumentInfo info;
     private readonly CultureInfo culture;
     private readonly DocxNumbering numbering;
+    private readonly Pdf.Layout.TextShaper shaper;
     private readonly Body body = new();
     private readonly Dictionary<ContentBlock, string> bookmarks = new(ReferenceEqualityComparer.Instance);
     private Dictionary<ContentBlock, int> pages = new(ReferenceEqualityComparer.Instance);
@@ -28,13 +29,14 @@ internal sealed class DocxBody
     private Heading? coverTitle;
     private bool inCover;
 
-    public DocxBody(MainDocumentPart main, DocumentTheme theme, DocumentInfo info, CultureInfo culture, DocxNumbering numbering)
+    public DocxBody(MainDocumentPart main, DocumentTheme theme, DocumentInfo info, CultureInfo culture, DocxNumbering numbering, Pdf.Layout.TextShaper shaper)
     {
         this.main = main;
         this.theme = theme;
         this.info = info;
         this.culture = culture;
         this.numbering = numbering;
+        this.shaper = shaper;
     }
 
     /// <summary>Whether the document opens with a cover page (blocks before the first page break).</summary>
@@ -108,7 +110,7 @@ internal sealed class DocxBody
                 break;
             case Content.Table table:
                 FlushPageBreak();
-                body.Append(DocxTables.Build(table, theme));
+                body.Append(DocxTables.Build(table, theme, shaper));
                 // Space after the table; it also keeps two tables in a row from merging into one.
                 body.Append(new Paragraph(new ParagraphProperties
                 {

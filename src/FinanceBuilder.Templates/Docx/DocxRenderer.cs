@@ -3,6 +3,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Templates.Pdf;
+using FinanceBuilder.Templates.Pdf.Layout;
 using FinanceBuilder.Templates.Rendering;
 
 namespace FinanceBuilder.Templates.Docx;
@@ -27,7 +29,11 @@ public static class DocxRenderer
         DocxStyles.Add(main, theme, info);
         DocxProperties.Settings(main, theme);
         var numbering = new DocxNumbering(theme);
-        var writer = new DocxBody(main, theme, info, Culture(info.Language), numbering);
+        // Tables are fitted as the PDF fits them (text size, column widths, years as rows),
+        // measured with the same fonts, so both documents keep every figure whole alike.
+        FontResolver.Install();
+        using var shaper = new TextShaper(FontResolver.FindFamily(theme.FontFamilies), FontResolver.InstalledFamilies(theme.FallbackFamilies));
+        var writer = new DocxBody(main, theme, info, Culture(info.Language), numbering, shaper);
         var body = writer.Write(document);
         numbering.Save(main);
         body.Append(DocxHeaderFooter.Section(main, info, theme, writer.HasCover));

@@ -12,15 +12,16 @@ namespace FinanceBuilder.Templates.Docx;
 /// </summary>
 internal static class DocxRuns
 {
-    /// <summary>Appends the runs to <paramref name="parent"/> (a paragraph or a hyperlink).</summary>
-    public static void Append(OpenXmlElement parent, IReadOnlyList<TextRun> runs, bool bold = false)
+    /// <summary>Appends the runs to <paramref name="parent"/> (a paragraph or a hyperlink); a
+    /// <c>size</c> other than the style's is a table shrunk to keep its figures whole.</summary>
+    public static void Append(OpenXmlElement parent, IReadOnlyList<TextRun> runs, bool bold = false, double? size = null)
     {
         foreach (var run in runs)
-            Append(parent, run.Text, run.Bold || bold, run.Italic);
+            Append(parent, run.Text, run.Bold || bold, run.Italic, size: size);
     }
 
     /// <summary>Appends one run; "\n" becomes a line break and a tab a tab.</summary>
-    public static void Append(OpenXmlElement parent, string text, bool bold, bool italic, string? color = null)
+    public static void Append(OpenXmlElement parent, string text, bool bold, bool italic, string? color = null, double? size = null)
     {
         // Spaces inside a figure become no-break spaces: Word then never ends a line inside
         // "USD 10,000,000" or "16 mars 2026" (Figures).
@@ -28,7 +29,7 @@ internal static class DocxRuns
         if (text.Length == 0)
             return;
         var run = new Run();
-        if (bold || italic || color is not null)
+        if (bold || italic || color is not null || size is not null)
         {
             run.RunProperties = new RunProperties
             {
@@ -37,6 +38,8 @@ internal static class DocxRuns
                 Italic = italic ? new Italic() : null,
                 ItalicComplexScript = italic ? new ItalicComplexScript() : null,
                 Color = color is null ? null : new Color { Val = color },
+                FontSize = size is { } points ? new FontSize { Val = DocxUnits.HalfPoints(points) } : null,
+                FontSizeComplexScript = size is { } csPoints ? new FontSizeComplexScript { Val = DocxUnits.HalfPoints(csPoints) } : null,
             };
         }
         var start = 0;

@@ -17,10 +17,15 @@ internal static class DocxTables
     // whole would push it to the next page and, if longer than a page, Word would clip it.
     private const int MaxLinesForUnsplittableRow = 12;
 
-    public static Table Build(Content.Table table, DocumentTheme theme)
+    public static Table Build(Content.Table table, DocumentTheme theme, Pdf.Layout.TextShaper shaper)
     {
+        // The PDF's fit: the table as drawn (years as rows when that keeps figures whole), its
+        // text size and its column widths, each column at least as wide as its longest word.
+        var fit = Pdf.Layout.TableLayout.Fit(table, shaper, theme, theme.ContentWidth);
+        table = fit.Table;
         var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
-        var widths = ColumnWidths(table, columns, theme);
+        var widths = fit.Widths.Length == columns ? fit.Widths : ColumnWidths(table, columns, theme);
+        double? size = fit.Size < theme.TableSize ? fit.Size : null;
         var element = new Table(
             new TableProperties
             {
@@ -59,7 +64,7 @@ internal static class DocxTables
                         _ => null,
                     },
                 });
-                DocxRuns.Append(paragraph, runs, bold: header);
+                DocxRuns.Append(paragraph, runs, bold: header, size: size);
                 var cellProperties = new TableCellProperties
                 {
                     TableCellWidth = new TableCellWidth { Width = DocxUnits.TwipsText(widths[c]), Type = TableWidthUnitValues.Dxa },
