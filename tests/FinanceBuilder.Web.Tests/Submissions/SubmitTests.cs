@@ -61,7 +61,8 @@ public sealed class SubmitTests : IDisposable
         Assert.Equal("application/zip", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal(package.FileName, download.Content.Headers.ContentDisposition.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName!.Trim('"'));
-        Assert.EndsWith("-V001.zip", package.FileName, StringComparison.Ordinal);
+        // The version is in the pack's name (…-V001-EN-20261205.zip), once.
+        Assert.Matches(@"^[A-Z]+-.+-V001-[A-Z]{2}-\d{8}\.zip$", package.FileName);
         var bytes = await download.Content.ReadAsByteArrayAsync();
         Assert.Equal(package.Content, bytes);
         using var zip = new ZipArchive(new MemoryStream(bytes));

@@ -40,5 +40,7 @@ public sealed class SubmissionRecord
     /// A file of this version under a name that says which version it is ("…-V002.pdf"): a
     /// reviewer who downloads V.001 and V.002 keeps both.
     public static string VersionedFileName(string name, int number) =>
-        Path.GetFileNameWithoutExtension(name) + $"-V{number:000}" + Path.GetExtension(name);
+        name.Contains($"-V{number:000}", StringComparison.Ordinal) // the pack's name already says it
+            ? name
+            : Path.GetFileNameWithoutExtension(name) + $"-V{number:000}" + Path.GetExtension(name);
 }

@@ -80,7 +80,9 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             ?? proposal.Basics.Countries.Select(c => CountryList.Name(c.Code, culture)).FirstOrDefault();
         // A draft says so in its file names too, so it is not mistaken for the final package.
         var draftWord = ProposalText.Get("Document.Draft", culture);
-        var stem = PackageFileName.Stem(report.HasErrors ? pack.Manifest.FileName + "-" + draftWord : pack.Manifest.FileName, entity, DateOnly.FromDateTime(now.UtcDateTime));
+        var parts = new FileNameParts(proposal.Basics.Title ?? proposal.Applicant.Proponent.Name, entity, proposal.Basics.VersionNumber,
+            culture.TwoLetterISOLanguageName, DateOnly.FromDateTime(now.UtcDateTime));
+        var stem = PackageFileName.Stem(report.HasErrors ? pack.Manifest.FileName + "-" + draftWord : pack.Manifest.FileName, parts);
         var packName = pack.Manifest.NameIn(culture.TwoLetterISOLanguageName);
         var info = new DocumentInfo
         {

@@ -3,20 +3,30 @@ using System.Text;
 
 namespace FinanceBuilder.Web.Features.Documents.Packages;
 
-/// File names from the pack's pattern ("CN-{entity}-{date}"): {entity} is the accredited entity
-/// or the country, {date} the generation date. Only ASCII letters, digits and hyphens remain, so
-/// the name is safe in a download header, a zip and every file system.
+/// What a package's file names are made of: the project (its title, shortened at a word), the
+/// accredited entity or the country, the submitted version ("V.002"), the document language and
+/// the generation date. Two communes working with the same accredited entity never get the
+/// same names: the project comes first.
+public sealed record FileNameParts(string? Project, string? Entity, string? Version, string Language, DateOnly Date);
+
+/// File names from the pack's pattern ("CN-{project}-{version}-{lang}-{date}"). Only ASCII
+/// letters, digits and hyphens remain, so the name is safe in a download header, a zip and every
+/// file system; a part that is empty (a draft has no version yet) leaves no trace.
 public static class PackageFileName
 {
-    public const int MaxEntityLength = 40;
+    public const int MaxPartLength = 40;
     public const int MaxLength = 100;
 
-    public static string Stem(string pattern, string? entity, DateOnly date)
+    public static string Stem(string pattern, FileNameParts parts)
     {
-        var cleanEntity = Clean(entity, MaxEntityLength);
+        var project = Clean(parts.Project, MaxPartLength);
+        var entity = Clean(parts.Entity, MaxPartLength);
         var name = pattern
-            .Replace("{entity}", cleanEntity.Length > 0 ? cleanEntity : "proposal", StringComparison.Ordinal)
-            .Replace("{date}", date.ToString("yyyyMMdd", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{project}", project.Length > 0 ? project : entity.Length > 0 ? entity : "proposal", StringComparison.Ordinal)
+            .Replace("{entity}", entity.Length > 0 ? entity : "proposal", StringComparison.Ordinal)
+            .Replace("{version}", Clean(parts.Version?.Replace(".", "", StringComparison.Ordinal), 10), StringComparison.Ordinal)
+            .Replace("{lang}", Clean(parts.Language, 5).ToUpperInvariant(), StringComparison.Ordinal)
+            .Replace("{date}", parts.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var stem = Clean(name, MaxLength);
         return stem.Length > 0 ? stem : "package";
     }
