@@ -114,7 +114,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             {
                 pages = PdfRenderer.Render(document, info, theme, pdf);
                 var length = new ValidationReportDocument.Length(pages, words, pack.Manifest.Limits.Pages, pack.Manifest.Limits.Words);
-                PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, length), reportInfo, theme, reportPdf);
+                PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, new ValidationReportDocument.Pack(packName, pack.Manifest.TemplateVersion), length), reportInfo, theme, reportPdf);
             },
             () => DocxRenderer.Render(document, info, theme, docx),
             () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal) is var sheet && report.HasErrors ? sheet with { Title = $"{draftWord} — {sheet.Title}", DraftMark = draftWord } : sheet, xlsx));

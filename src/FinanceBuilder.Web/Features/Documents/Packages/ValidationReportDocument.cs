@@ -16,7 +16,11 @@ public static class ValidationReportDocument
     /// The generated document's length against the funder's limits (the rules can only estimate it).
     public sealed record Length(int Pages, int Words, int? PageLimit, int? WordLimit);
 
-    public static ContentDocument For(string title, ValidationReport report, CultureInfo culture, DateTimeOffset checkedAt, Length? length = null)
+    /// The document this report goes with: its pack's name and the funder's template version it
+    /// follows ("GCF concept note", "GCF-CN-V2.2").
+    public sealed record Pack(string Name, string TemplateVersion);
+
+    public static ContentDocument For(string title, ValidationReport report, CultureInfo culture, DateTimeOffset checkedAt, Pack pack, Length? length = null)
     {
         string T(string key) => ProposalText.Get(key, culture);
         string F(string key, params object?[] args) => ProposalText.Format(culture, key, args);
@@ -31,7 +35,7 @@ public static class ValidationReportDocument
         {
             new Heading(1, [new TextRun(T("Report.Title"))]),
             new Paragraph([new TextRun(title, Bold: true)]),
-            new Paragraph([new TextRun(F("Report.Checked", checkedAt.ToString("d MMMM yyyy HH:mm 'UTC'", culture), ProposalText.Get($"Enum.Route.{report.Route}", culture), report.TemplateVersion))]),
+            new Paragraph([new TextRun(F("Report.Checked", checkedAt.ToString("d MMMM yyyy HH:mm 'UTC'", culture), ProposalText.Get($"Enum.Route.{report.Route}", culture), report.TemplateVersion, pack.Name, pack.TemplateVersion))]),
             new Paragraph([new TextRun(F("Report.Counts", errors, warnings, advice), Bold: true), new TextRun("\n" + T(errors > 0 ? "Report.DraftNote" : "Report.CleanNote"))]),
             new Heading(2, [new TextRun(T("Report.KeyFigures"))]),
             Table([T("Report.Figure"), T("Panel.Value")], [CellAlignment.Left, CellAlignment.Right],
