@@ -14,14 +14,7 @@ public sealed class DocxTableFitTests
     [Fact]
     public void TenYearBudget_HasYearsAsRows_LikeThePdf()
     {
-        var header = new List<IReadOnlyList<TextRun>> { Cell("Component") };
-        header.AddRange(Enumerable.Range(2027, 10).Select(y => Cell(y.ToString(CultureInfo.InvariantCulture))));
-        header.Add(Cell("Total"));
-        var rows = new List<IReadOnlyList<IReadOnlyList<TextRun>>> { header };
-        foreach (var name in new[] { "1 Solar PV", "2 LED street lighting", "3 Energy management", "4 Project management" })
-            rows.Add([Cell(name), .. Enumerable.Range(0, 11).Select(i => Cell((18_870_000 + i * 1_111_111).ToString("N0", CultureInfo.InvariantCulture)))]);
-
-        var table = Render(new Table(rows, 1, [CellAlignment.Left, .. Enumerable.Repeat(CellAlignment.Right, 11)]));
+        var table = Render(Pdf.PdfSamples.TenYearBudget());
 
         var firstColumn = table.Elements<W.TableRow>().Select(r => r.Elements<W.TableCell>().First().InnerText).ToList();
         Assert.Equal(["", "2027", "2028", "2029", "2030", "2031", "2032", "2033", "2034", "2035", "2036", "Total"], firstColumn);

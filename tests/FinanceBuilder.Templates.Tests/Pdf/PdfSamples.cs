@@ -67,6 +67,19 @@ public static class PdfSamples
     }
 
     /// <summary>A table of <paramref name="rows"/> body rows under one header row; figures right-aligned.</summary>
+    /// Four components over ten years (2027-2036) with a total column: wider than a portrait
+    /// page can hold at the table's size, so it is laid out with years as rows.
+    public static Table TenYearBudget()
+    {
+        var header = new List<IReadOnlyList<TextRun>> { Cell("Component") };
+        header.AddRange(Enumerable.Range(2027, 10).Select(y => Cell(y.ToString(CultureInfo.InvariantCulture))));
+        header.Add(Cell("Total"));
+        var rows = new List<IReadOnlyList<IReadOnlyList<TextRun>>> { header };
+        foreach (var name in new[] { "1 Solar PV on public buildings", "2 LED street lighting", "3 Energy management", "4 Project management" })
+            rows.Add([Cell(name), .. Enumerable.Range(0, 11).Select(i => Cell((18_870_000 + i * 1_111_111).ToString("N0", CultureInfo.InvariantCulture)))]);
+        return new Table(rows, 1, [CellAlignment.Left, .. Enumerable.Repeat(CellAlignment.Right, 11)]);
+    }
+
     public static Table BigTable(int rows)
     {
         var list = new List<IReadOnlyList<IReadOnlyList<TextRun>>>

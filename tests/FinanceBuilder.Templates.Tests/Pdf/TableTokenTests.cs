@@ -45,13 +45,7 @@ public sealed class TableTokenTests
     [Fact]
     public void TenYearBudget_IsLaidOut_WithYearsAsRows()
     {
-        var header = new List<IReadOnlyList<TextRun>> { Cell("Component") };
-        header.AddRange(Enumerable.Range(2027, 10).Select(y => Cell(y.ToString(CultureInfo.InvariantCulture))));
-        header.Add(Cell("Total"));
-        var rows = new List<IReadOnlyList<IReadOnlyList<TextRun>>> { header };
-        foreach (var name in new[] { "1 Solar PV on public buildings", "2 LED street lighting", "3 Energy management", "4 Project management" })
-            rows.Add([Cell(name), .. Enumerable.Range(0, 11).Select(i => Cell((18_870_000 + i * 1_111_111).ToString("N0", CultureInfo.InvariantCulture)))]);
-        var table = new Table(rows, 1, [CellAlignment.Left, .. Enumerable.Repeat(CellAlignment.Right, 11)]);
+        var table = TenYearBudget();
 
         using var output = new MemoryStream();
         PdfRenderer.Render(new ContentDocument([H(1, "Budget by component and year"), table]), Info(), DocumentTheme.Default, output);
