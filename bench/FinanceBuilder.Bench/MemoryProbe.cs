@@ -5,6 +5,7 @@ using FinanceBuilder.Templates.Pdf;
 using FinanceBuilder.Templates.Rendering;
 using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Rules;
 
 namespace FinanceBuilder.Bench;
 
@@ -17,7 +18,7 @@ public static class MemoryProbe
     {
         var json = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", DocumentBenchmarks.Sample));
         var proposal = new ProposalReader().Read(json, CultureInfo.InvariantCulture).Proposal!;
-        var one = MarkdownReader.Read(DocumentBenchmarks.Packs().Packs[DocumentBenchmarks.Pack].RenderMarkdown(DocumentModel.For(proposal), "en"));
+        var one = MarkdownReader.Read(DocumentBenchmarks.Packs().Packs[DocumentBenchmarks.Pack].RenderMarkdown(DocumentModel.For(proposal, new ProposalValidation(new RuleCatalogue(RuleSettings.Default)).Validate(proposal)), "en"));
         var info = new DocumentInfo { Title = "200 pages", Author = "FinanceBuilder", Language = "en", Header = "200 pages", Labels = DocumentLabels.English, Created = DateTimeOffset.UnixEpoch };
         var onePages = PdfRenderer.Render(one, info, DocumentTheme.Default, Stream.Null);
         var copies = (int)Math.Ceiling(200.0 / onePages);

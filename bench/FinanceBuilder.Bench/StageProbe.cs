@@ -26,13 +26,14 @@ public static class StageProbe
         var proposal = reader.Read(json, CultureInfo.InvariantCulture).Proposal!;
         var info = new DocumentInfo { Title = "t", Author = "a", Language = "en", Labels = DocumentLabels.English };
         Dictionary<string, object?> model = [];
+        var report = validation.Validate(proposal);
         var markdown = "";
         ContentDocument document = new([]);
         var stages = new (string Name, Action Run)[]
         {
             ("read proposal JSON", () => reader.Read(json, CultureInfo.InvariantCulture)),
-            ("validate", () => validation.Validate(proposal)),
-            ("document model (mapper)", () => model = DocumentModel.For(proposal)),
+            ("validate", () => report = validation.Validate(proposal)),
+            ("document model (mapper)", () => model = DocumentModel.For(proposal, report)),
             ("templates → Markdown (Scriban)", () => markdown = pack.RenderMarkdown(model, "en")),
             ("Markdown → content (Markdig)", () => document = MarkdownReader.Read(markdown)),
             ("PDF", () => PdfRenderer.Render(document, info, DocumentTheme.Default, new MemoryStream())),

@@ -4,8 +4,8 @@ namespace FinanceBuilder.Templates.Packs;
 
 /// <summary>
 /// The manifest of a template pack (<c>templates/&lt;pack-id&gt;/manifest.json</c>, design D3):
-/// which funder and template version it follows, in which languages, within which limits, in
-/// which section order, and how its files are named.
+/// which funder and template version it follows, in which languages, in which section order,
+/// and how its files are named. The funder's length limits are the rules' (R-016…R-018), not the pack's.
 /// </summary>
 public sealed record PackManifest
 {
@@ -31,9 +31,6 @@ public sealed record PackManifest
     /// <summary>Languages the pack is written in ("en", "fr"); one folder of templates each.</summary>
     public required IReadOnlyList<string> Languages { get; init; }
 
-    /// <summary>Page and word limits of the funder's template; null when it sets none.</summary>
-    public PackLimits Limits { get; init; } = new();
-
     /// <summary>
     /// How generated files are named, e.g. "CN-{entity}-{date}": {entity} is the accredited
     /// entity or the country, {date} the generation date as yyyyMMdd.
@@ -46,16 +43,6 @@ public sealed record PackManifest
 
     /// <summary>The sections in the funder's order; each is one template per language.</summary>
     public required IReadOnlyList<PackSection> Sections { get; init; }
-}
-
-/// <summary>Limits the funder sets on the document.</summary>
-public sealed record PackLimits
-{
-    /// <summary>Most pages, or null.</summary>
-    public int? Pages { get; init; }
-
-    /// <summary>Most words, or null.</summary>
-    public int? Words { get; init; }
 }
 
 /// <summary>One section of the document and its template file.</summary>

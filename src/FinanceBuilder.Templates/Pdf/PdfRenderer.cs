@@ -20,43 +20,87 @@ public static class PdfRenderer
     /// <summary>Renders the document to PDF into <paramref name="output"/>; returns the page count.</summary>
     public static int Render(ContentDocument document, DocumentInfo info, DocumentTheme theme, Stream output)
     {
+        using var laid = Lay(document, info, theme);
+        laid.Paint(info, output);
+        return laid.PageCount;
+    }
+
+    /// <summary>
+    /// Lays the document out without drawing it: its page count is then known, so checks on the
+    /// document's length can run before <see cref="LaidOutPdf.Paint"/> marks it a draft or not.
+    /// </summary>
+    public static LaidOutPdf Lay(ContentDocument document, DocumentInfo info, DocumentTheme theme)
+    {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(theme);
-        ArgumentNullException.ThrowIfNull(output);
         FontResolver.Install();
         var primary = FontResolver.FindFamily(theme.FontFamilies);
-        using var shaper = new TextShaper(primary, FontResolver.InstalledFamilies(theme.FallbackFamilies));
-        var palette = new Palette(theme);
-        var layout = Layout(document, info, theme, shaper, palette);
-
-        using var pdf = new PdfDocument();
-        pdf.Info.Title = Clean(info.Title);
-        pdf.Info.Author = Clean(info.Author);
-        pdf.Info.Subject = Clean(info.Subject);
-        pdf.Info.Creator = "FinanceBuilder";
-        if (info.Created != default)
-            pdf.Info.CreationDate = info.Created.UtcDateTime;
-        if (info.Language.Length > 0)
-            pdf.Language = info.Language;
-        pdf.PageMode = layout.Bookmarks.Count > 0 ? PdfPageMode.UseOutlines : PdfPageMode.UseNone;
-        pdf.Options.CompressContentStreams = true;
-        pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
-
-        var painter = new PagePainter(theme, info, shaper, palette, Culture(info.Language));
-        var pages = new List<PdfPage>(layout.Pages.Count);
-        for (var i = 0; i < layout.Pages.Count; i++)
+        var shaper = new TextShaper(primary, FontResolver.InstalledFamilies(theme.FallbackFamilies));
+        try
         {
-            var page = pdf.AddPage();
-            page.Width = XUnit.FromPoint(theme.PageWidth);
-            page.Height = XUnit.FromPoint(theme.PageHeight);
-            painter.Paint(layout.Pages[i], page, i + 1, layout.Pages.Count);
-            pages.Add(page);
+            var palette = new Palette(theme);
+            return new LaidOutPdf(Layout(document, info, theme, shaper, palette), theme, shaper, palette);
         }
-        Links(layout, pages, theme);
-        Bookmarks(layout, pages, pdf);
-        pdf.Save(output, false);
-        return layout.Pages.Count;
+        catch
+        {
+            shaper.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A document laid out into pages, ready to be drawn once.</summary>
+    public sealed class LaidOutPdf : IDisposable
+    {
+        private readonly DocumentLayout layout;
+        private readonly DocumentTheme theme;
+        private readonly TextShaper shaper;
+        private readonly Palette palette;
+
+        internal LaidOutPdf(DocumentLayout layout, DocumentTheme theme, TextShaper shaper, Palette palette) =>
+            (this.layout, this.theme, this.shaper, this.palette) = (layout, theme, shaper, palette);
+
+        /// <summary>How many pages the PDF has.</summary>
+        public int PageCount => layout.Pages.Count;
+
+        /// <summary>
+        /// Draws the pages into <paramref name="output"/> with <paramref name="info"/>'s metadata,
+        /// header and draft mark (the same labels as the layout's).
+        /// </summary>
+        public void Paint(DocumentInfo info, Stream output)
+        {
+            ArgumentNullException.ThrowIfNull(info);
+            ArgumentNullException.ThrowIfNull(output);
+            using var pdf = new PdfDocument();
+            pdf.Info.Title = Clean(info.Title);
+            pdf.Info.Author = Clean(info.Author);
+            pdf.Info.Subject = Clean(info.Subject);
+            pdf.Info.Creator = "FinanceBuilder";
+            if (info.Created != default)
+                pdf.Info.CreationDate = info.Created.UtcDateTime;
+            if (info.Language.Length > 0)
+                pdf.Language = info.Language;
+            pdf.PageMode = layout.Bookmarks.Count > 0 ? PdfPageMode.UseOutlines : PdfPageMode.UseNone;
+            pdf.Options.CompressContentStreams = true;
+            pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
+
+            var painter = new PagePainter(theme, info, shaper, palette, Culture(info.Language));
+            var pages = new List<PdfPage>(layout.Pages.Count);
+            for (var i = 0; i < layout.Pages.Count; i++)
+            {
+                var page = pdf.AddPage();
+                page.Width = XUnit.FromPoint(theme.PageWidth);
+                page.Height = XUnit.FromPoint(theme.PageHeight);
+                painter.Paint(layout.Pages[i], page, i + 1, layout.Pages.Count);
+                pages.Add(page);
+            }
+            Links(layout, pages, theme);
+            Bookmarks(layout, pages, pdf);
+            pdf.Save(output, false);
+        }
+
+        /// <summary>Releases the fonts' shaping buffers.</summary>
+        public void Dispose() => shaper.Dispose();
     }
 
     /// <summary>

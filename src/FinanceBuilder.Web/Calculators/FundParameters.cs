@@ -2,7 +2,8 @@ using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Calculators;
 
-/// Thresholds of the funds' policies used by the calculators (and, later, the rule catalogue).
+/// Thresholds of the funds' policies used by the calculators. Eligibility thresholds (the SAP
+/// ceiling and categories) are the rules': a statement about them comes from the check.
 /// Figures tagged [V] in gcf-reference are verified; every one is a parameter, not a constant
 /// in code, so a template version can change it.
 public sealed record FundParameters
@@ -11,10 +12,6 @@ public sealed record FundParameters
     public decimal MicroMaxUsd { get; init; } = 10_000_000m;
     public decimal SmallMaxUsd { get; init; } = 50_000_000m;
     public decimal MediumMaxUsd { get; init; } = 250_000_000m;
-
-    /// SAP: GCF contribution at most USD 25 million (B.32/05) [V]; E&S category C or I-3 [V].
-    public decimal SapMaxGcfUsd { get; init; } = 25_000_000m;
-    public IReadOnlyList<EssCategory> SapCategories { get; init; } = [EssCategory.C, EssCategory.I3];
 
     public static FundParameters Default { get; } = new();
 

@@ -27,7 +27,6 @@ public sealed record KeyFigures
     public decimal? DirectFemalePercent { get; init; }
     public decimal? DirectPercentOfPopulation { get; init; }
     public decimal? IndirectPercentOfPopulation { get; init; }
-    public bool? SapEligible { get; init; }
     public IReadOnlyList<EmissionResult> Emissions { get; init; } = [];
     public IReadOnlyList<string> Gaps { get; init; } = [];
 
@@ -104,9 +103,6 @@ public sealed record KeyFigures
             DirectFemalePercent = direct is > 0 ? directFemale * 100m / direct.Value : null,
             DirectPercentOfPopulation = population is > 0 && direct is { } d ? d * 100m / population.Value : null,
             IndirectPercentOfPopulation = population is > 0 && indirect is { } ind ? ind * 100m / population.Value : null,
-            SapEligible = gcfUsd is { } gu && proposal.Safeguards.Category is { } category
-                ? gu <= parameters.SapMaxGcfUsd && parameters.SapCategories.Contains(category)
-                : null,
             Emissions = emissions,
             Gaps = gaps,
         };

@@ -18,24 +18,76 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
     /// since only if the caller changed them after checking).
     public static ValidationReport? LatestOf(Proposal proposal) => Latest.TryGetValue(proposal, out var report) ? report : null;
 
+    /// Every rule, the length rules estimating (there is no document yet): the wizard, the API
+    /// and the command line's validate.
     public ValidationReport Validate(Proposal proposal, Route? route = null)
     {
-        var target = route ?? proposal.Target.Route ?? Route.FundingProposal;
-        var figures = KeyFigures.Compute(proposal);
-        // Parameters follow the template version the proposal targets (R-079); the default
-        // catalogue settings otherwise.
-        var settings = proposal.Target.TemplateVersion is { } version && RuleSettings.AllVersions.TryGetValue(version, out var forVersion)
-            ? forVersion
-            : catalogue.Settings;
-        var findings = RuleCatalogue.Run(proposal, figures, target, settings);
-        var report = new ValidationReport(
-            target, settings.TemplateVersion, figures, findings,
-            Readiness.ByCriterion(proposal, findings, target),
-            Readiness.BySection(proposal, findings, target));
+        var report = Check(proposal, route ?? proposal.Target.Route ?? Route.FundingProposal, RuleCatalogue.RuleSet.All);
         if (route is null)
             Latest.AddOrUpdate(proposal, report);
         return report;
     }
+
+    /// A package's check, first half: every rule but those that measure the document, whose
+    /// results the document's own statements (eligibility, category) can use.
+    public ValidationReport ValidateBeforeLayout(Proposal proposal, Route route) =>
+        Check(proposal, route, RuleCatalogue.RuleSet.BeforeLayout);
+
+    /// A package's check, second half: the length rules on the document as laid out, added to
+    /// the first half's findings; the report then carries the measured length and its limits.
+    public static ValidationReport WithLength(ValidationReport before, Proposal proposal, DocumentLength length)
+    {
+        var context = new RuleContext(proposal, before.Figures, before.Route, before.Settings ?? SettingsFor(proposal, RuleSettings.Default), length);
+        var findings = before.Findings.Concat(RuleCatalogue.Run(context, RuleCatalogue.RuleSet.DocumentLength)).ToList();
+        return before with
+        {
+            Findings = findings,
+            Criteria = Readiness.ByCriterion(proposal, findings, before.Route),
+            Sections = Readiness.BySection(proposal, findings, before.Route),
+            Length = length,
+            Limits = LimitsOf(context),
+        };
+    }
+
+    /// The funder's length limits for documents of <paramref name="route"/>, as the length rules
+    /// apply them (the package page shows them before anything is generated).
+    /// Without a proposal, those of the default template version (the administration page).
+    public DocumentLimits? Limits(Proposal? proposal, Route route)
+    {
+        proposal ??= new Proposal();
+        return LimitsOf(new RuleContext(proposal, new KeyFigures { ReportingCurrency = proposal.Budget.ReportingCurrency }, route, SettingsFor(proposal, catalogue.Settings)));
+    }
+
+    /// The pages the length rule of <paramref name="route"/> estimates for the proposal's document
+    /// (tests compare it with the generated document).
+    internal static int? EstimatedPages(Proposal proposal, Route route)
+    {
+        var context = new RuleContext(proposal, new KeyFigures { ReportingCurrency = proposal.Budget.ReportingCurrency }, route, SettingsFor(proposal, RuleSettings.Default));
+        return RuleCatalogue.All.OfType<DocumentLengthRule>().Where(r => r.Routes.Contains(route)).Select(r => (int?)Catalogue.PageEstimate.Pages(r, context)).FirstOrDefault();
+    }
+
+    private static DocumentLimits? LimitsOf(RuleContext context) =>
+        RuleCatalogue.All.OfType<DocumentLengthRule>().Where(r => r.Routes.Contains(context.Route)).Select(r => r.Limits(context)).FirstOrDefault();
+
+    private ValidationReport Check(Proposal proposal, Route target, RuleCatalogue.RuleSet set)
+    {
+        var figures = KeyFigures.Compute(proposal);
+        var settings = SettingsFor(proposal, catalogue.Settings);
+        var context = new RuleContext(proposal, figures, target, settings);
+        var findings = RuleCatalogue.Run(context, set);
+        return new ValidationReport(
+            target, settings.TemplateVersion, figures, findings,
+            Readiness.ByCriterion(proposal, findings, target),
+            Readiness.BySection(proposal, findings, target))
+        { Settings = settings, Sap = SapCheck.Of(context, findings) };
+    }
+
+    /// Parameters follow the template version the proposal targets (R-079); the default
+    /// catalogue settings otherwise.
+    private static RuleSettings SettingsFor(Proposal proposal, RuleSettings fallback) =>
+        proposal.Target.TemplateVersion is { } version && RuleSettings.AllVersions.TryGetValue(version, out var forVersion)
+            ? forVersion
+            : fallback;
 }
 
 public sealed record ValidationReport(
@@ -48,7 +100,37 @@ public sealed record ValidationReport(
 {
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
+    /// The generated document's measured length, when the length rules ran on it (a package's
+    /// report); null when they estimated.
+    public DocumentLength? Length { get; init; }
+
+    /// The limits the length rules applied to that document.
+    public DocumentLimits? Limits { get; init; }
+
+    /// The SAP criteria as this check applied them; null unless the route is the SAP.
+    public SapCheck? Sap { get; init; }
+
+    /// The parameters the rules ran with (the second half of a package's check uses the same).
+    internal RuleSettings? Settings { get; init; }
+
     public IEnumerable<string> Lines(CultureInfo culture) =>
         Findings.Select(f => $"{f.RuleId} {ProposalText.Get($"Enum.Severity.{f.Severity}", culture).ToLower(culture)} {string.Join(", ", f.Paths.Take(3))}: {RuleMessages.Render(f, culture)}"
             + (f.Acknowledged is { } a ? $" [{ProposalText.Accepted(a, culture)}]" : ""));
+}
+
+/// The SAP criteria (R-014: the GCF ceiling; R-015: the E&S category) as one check applied them.
+/// Every "within the SAP criteria" a document or panel writes is this, so it never contradicts
+/// the report beside it. Within is null until the amount and the category are both known.
+public sealed record SapCheck(decimal CeilingUsd, IReadOnlyList<EssCategory> Categories, bool? Within)
+{
+    public static SapCheck? Of(RuleContext context, IReadOnlyList<Finding> findings)
+    {
+        if (context.Route != Route.Sap)
+            return null;
+        var ceiling = RuleCatalogue.All.OfType<Catalogue.R014SapCeiling>().Single().Ceiling(context);
+        bool? within = context.Figures.GcfRequestUsd is null || context.Proposal.Safeguards.Category is null
+            ? null
+            : !findings.Any(f => f.RuleId is "R-014" or "R-015");
+        return new SapCheck(ceiling, Catalogue.R015SapCategory.Allowed, within);
+    }
 }

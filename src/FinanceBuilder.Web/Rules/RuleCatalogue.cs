@@ -21,12 +21,27 @@ public sealed class RuleCatalogue(RuleSettings settings)
     public IReadOnlyList<Finding> Run(Proposal proposal, KeyFigures figures, Route route) =>
         Run(proposal, figures, route, Settings);
 
-    public static IReadOnlyList<Finding> Run(Proposal proposal, KeyFigures figures, Route route, RuleSettings settings)
+    public static IReadOnlyList<Finding> Run(Proposal proposal, KeyFigures figures, Route route, RuleSettings settings) =>
+        Run(new RuleContext(proposal, figures, route, settings), RuleSet.All);
+
+    /// Which rules a run takes: all of them (the length rules estimating), or a package's two
+    /// halves — every rule but the length rules before the document is laid out, then only the
+    /// length rules on the measured document. Each rule runs once per check either way.
+    public enum RuleSet { All, BeforeLayout, DocumentLength }
+
+    public static IReadOnlyList<Finding> Run(RuleContext context, RuleSet set)
     {
-        PipelineMetrics.RulesRun();
-        var context = new RuleContext(proposal, figures, route, settings);
+        // The length rules finishing a package's check complete its one run rather than start another.
+        if (set != RuleSet.DocumentLength)
+            PipelineMetrics.RulesRun();
+        var (proposal, route) = (context.Proposal, context.Route);
         var findings = new List<Finding>();
-        foreach (var rule in All.Where(r => r.Routes.Contains(route)))
+        foreach (var rule in All.Where(r => r.Routes.Contains(route) && set switch
+        {
+            RuleSet.BeforeLayout => r is not DocumentLengthRule,
+            RuleSet.DocumentLength => r is DocumentLengthRule,
+            _ => true,
+        }))
         {
             foreach (var finding in rule.Evaluate(context))
                 findings.Add(WithAcknowledgement(finding, proposal.Acknowledgements));

@@ -4,13 +4,18 @@ using FinanceBuilder.Web.Proposals.Model;
 namespace FinanceBuilder.Web.Rules;
 
 /// What a rule sees: the proposal, the figures computed from it once for all rules, the route
-/// being checked and the parameters of the template version.
-public sealed class RuleContext(Proposal proposal, KeyFigures figures, Route route, RuleSettings settings)
+/// being checked, the parameters of the template version and, once a package's document is laid
+/// out, its measured length.
+public sealed class RuleContext(Proposal proposal, KeyFigures figures, Route route, RuleSettings settings, DocumentLength? length = null)
 {
     public Proposal Proposal { get; } = proposal;
     public KeyFigures Figures { get; } = figures;
     public Route Route { get; } = route;
     public RuleSettings Settings { get; } = settings;
+
+    /// The generated document's pages and words; null while there is no document (the length
+    /// rules then estimate).
+    public DocumentLength? Length { get; } = length;
 
     public string Currency => Figures.ReportingCurrency;
 

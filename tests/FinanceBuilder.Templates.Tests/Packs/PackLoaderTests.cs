@@ -30,7 +30,6 @@ public sealed class PackLoaderTests : IDisposable
           "funder": "Green Climate Fund",
           "templateVersion": "GCF-CN-V2.2",
           "languages": ["en", "fr"],
-          "limits": { "pages": 12 },
           "fileName": "CN-{entity}-{date}",
           "sections": {{sections}}
         }
@@ -44,7 +43,6 @@ public sealed class PackLoaderTests : IDisposable
 
         var pack = PackLoader.Load(folder);
 
-        Assert.Equal(12, pack.Manifest.Limits.Pages);
         Assert.True(pack.Manifest.Sections[1].NewPage);
         Assert.Equal(["en", "fr"], pack.Sections.Keys.Order());
         Assert.Equal("# Cotonou", pack.Sections["fr"][0].Render(new Dictionary<string, object?> { ["title"] = "Cotonou" }));

@@ -57,20 +57,6 @@ public sealed class KeyFiguresTests
         Assert.Equal(9_666_666.67m, Math.Round(with.TotalFinancing!.Value, 2));
     }
 
-    /// SAP (§4.2): GCF ≤ USD 25 million and E&S category C or I-3.
-    [Theory]
-    [InlineData(25_000_000, EssCategory.C, true)]
-    [InlineData(25_000_001, EssCategory.C, false)]
-    [InlineData(10_000_000, EssCategory.I3, true)]
-    [InlineData(10_000_000, EssCategory.B, false)]
-    public void SapEligibility(double gcf, EssCategory category, bool eligible)
-    {
-        var proposal = Financed((decimal)gcf, 0m);
-        proposal.Safeguards.Category = category;
-
-        Assert.Equal(eligible, KeyFigures.Compute(proposal).SapEligible);
-    }
-
     [Fact]
     public void EmptyProposal_HasNoFiguresAndNoException()
     {

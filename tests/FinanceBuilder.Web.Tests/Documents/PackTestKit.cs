@@ -5,6 +5,7 @@ using FinanceBuilder.Templates.Packs;
 using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
 using FinanceBuilder.Web.Tests.Infrastructure;
 
 namespace FinanceBuilder.Web.Tests.Documents;
@@ -42,8 +43,15 @@ internal static class PackTestKit
     }
 
     /// The whole document's Markdown, page breaks included, as TemplatePack.RenderMarkdown writes it.
-    public static string Render(string pack, Proposal proposal) =>
-        Pack(pack).RenderMarkdown(DocumentModel.For(proposal), proposal.Language.ToString().ToLowerInvariant());
+    /// Checked for the pack's own route, as a package is.
+    public static string Render(string pack, Proposal proposal)
+    {
+        var templates = Pack(pack);
+        var report = Validation.ValidateBeforeLayout(proposal, TemplatePacks.RouteOf(templates) ?? Route.FundingProposal);
+        return templates.RenderMarkdown(DocumentModel.For(proposal, report), proposal.Language.ToString().ToLowerInvariant());
+    }
+
+    private static readonly ProposalValidation Validation = new(new RuleCatalogue(RuleSettings.Default));
 
     public static ContentDocument Read(string pack, Proposal proposal) => MarkdownReader.Read(Render(pack, proposal));
 

@@ -5,6 +5,7 @@ using FinanceBuilder.Web.Data.Accounts;
 using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Features.Organisation;
+using FinanceBuilder.Web.Rules;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace FinanceBuilder.Web.Features.Admin;
 /// Platform administration: every organisation, a new one, and the template packs the app
 /// loaded at start (read-only: packs live in templates/ and are reviewed like code).
 [Authorize(Policy = Policies.PlatformAdmin)]
-public sealed partial class AdminPage(FinanceBuilderDbContext db, TemplatePacks packs, TimeProvider clock) : PageModel
+public sealed partial class AdminPage(FinanceBuilderDbContext db, TemplatePacks packs, ProposalValidation validation, TimeProvider clock) : PageModel
 {
     public const int MaxNameLength = 200;
 
@@ -42,6 +43,9 @@ public sealed partial class AdminPage(FinanceBuilderDbContext db, TemplatePacks 
 
     public IReadOnlyList<Row> Organisations { get; private set; } = [];
     public IReadOnlyList<TemplatePack> Packs => packs.Packs.Values.OrderBy(p => p.Manifest.Id, StringComparer.Ordinal).ToList();
+
+    /// The length limits the rules apply to a pack's documents (none for a pack they do not cover).
+    public DocumentLimits? LimitsOf(TemplatePack pack) => TemplatePacks.RouteOf(pack) is { } route ? validation.Limits(null, route) : null;
     public IReadOnlyList<string> PackProblems => packs.Problems;
     public bool Reloaded { get; private set; }
     public Form Entered { get; private set; } = new(null, null, null);

@@ -18,10 +18,14 @@ namespace FinanceBuilder.Web.Features.Documents;
 /// </summary>
 public static partial class DocumentModel
 {
-    public static Dictionary<string, object?> For(Proposal proposal)
+    /// The model of <paramref name="proposal"/> with the figures and the findings of its one check
+    /// (<paramref name="report"/>, for the route of the pack being drawn): every statement the
+    /// document makes about eligibility or compliance is read from that check, never worked out
+    /// again here, so the document and its validation report cannot disagree.
+    public static Dictionary<string, object?> For(Proposal proposal, ValidationReport report)
     {
         var culture = new CultureInfo(proposal.Language.ToString().ToLowerInvariant());
-        var figures = KeyFigures.Compute(proposal);
+        var figures = report.Figures;
         var f = new ValueFormat(culture, figures.ReportingCurrency);
         var budget = BudgetBreakdown.Of(proposal);
         var b = proposal.Basics;
@@ -76,7 +80,7 @@ public static partial class DocumentModel
                 ["name"] = f.Label(a.Area),
                 ["share"] = f.Percent(a.SharePercent),
             }).ToList(),
-            ["figures"] = Figures(proposal, figures, budget, f),
+            ["figures"] = Figures(proposal, report, budget, f),
             ["currency"] = figures.ReportingCurrency,
             ["instruments"] = ValueFormat.OrMissing(string.Join(", ", proposal.Financing.GcfInstruments.Select(i => f.Label(i.Instrument)).Distinct())),
             ["duration"] = f.Number(b.ImplementationMonths),
@@ -115,8 +119,9 @@ public static partial class DocumentModel
     }
 
     /// Key figures (A.5–A.10, §6.4): computed, never typed.
-    private static Dictionary<string, object?> Figures(Proposal proposal, KeyFigures figures, BudgetBreakdown budget, ValueFormat f)
+    private static Dictionary<string, object?> Figures(Proposal proposal, ValidationReport report, BudgetBreakdown budget, ValueFormat f)
     {
+        var figures = report.Figures;
         var converter = new CurrencyConverter(proposal.Financing.ExchangeRates);
         var assets = proposal.AdaptationMeasures.SelectMany(m => m.AssetsProtected).Select(a => a.ReplacementValue)
             .Where(v => v is not null).Select(v => converter.Convert(v!, f.Currency)).ToList();
@@ -150,7 +155,9 @@ public static partial class DocumentModel
             ["cost_per_tco2"] = f.PerTonne(figures.CostPerTco2e),
             ["gcf_cost_per_tco2"] = f.PerTonne(figures.GcfCostPerTco2e),
             ["size"] = f.Label(figures.SizeCategory),
-            ["sap_eligible"] = f.YesNo(figures.SapEligible),
+            // as this check found them (null until amount and category are known).
+            ["sap_eligible"] = f.YesNo(report.Sap?.Within),
+            ["sap_ceiling"] = f.Money(report.Sap?.CeilingUsd, "USD"),
         };
     }
 

@@ -1,8 +1,10 @@
 using System.Globalization;
+using FinanceBuilder.Templates.Packs;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Text;
 using FinanceBuilder.Web.Rules;
 using Mediator;
@@ -63,7 +65,7 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         Packs = packs.Packs.Values
             .Where(p => p.Sections.Count > 0)
             .OrderBy(p => p.Manifest.Id == packs.PackFor(proposal.Target.Route) ? 0 : 1).ThenBy(p => p.Manifest.Id, StringComparer.Ordinal)
-            .Select(p => (p.Manifest.Id, p.Manifest.NameIn(ui), (IReadOnlyList<string>)p.Sections.Keys.Order(StringComparer.Ordinal).ToList(), p.Manifest.Limits.Pages, p.Manifest.Limits.Words,
+            .Select(p => (p.Manifest.Id, p.Manifest.NameIn(ui), (IReadOnlyList<string>)p.Sections.Keys.Order(StringComparer.Ordinal).ToList(), Limits(proposal, p)?.Pages, Limits(proposal, p)?.Words,
                 validation.Validate(proposal, TemplatePacks.RouteOf(p)).Findings.Count(f => f.Severity == Severity.Error)))
             .ToList();
         // The pack of the proposal's type of application and the proposal's own language by default.
@@ -74,4 +76,8 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         Errors = Packs.FirstOrDefault(p => p.Id == PackChoice).Errors;
         return found;
     }
+
+    /// The length limits the rules apply to the pack's document; none for a pack the rules do not cover.
+    private DocumentLimits? Limits(Proposal proposal, TemplatePack pack) =>
+        TemplatePacks.RouteOf(pack) is { } route ? validation.Limits(proposal, route) : null;
 }

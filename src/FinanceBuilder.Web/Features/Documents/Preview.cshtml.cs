@@ -8,6 +8,7 @@ using FinanceBuilder.Web.Features.Wizard;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace FinanceBuilder.Web.Features.Documents;
 
 /// The on-screen preview of a proposal in one pack (design D3): the same templates, Markdown
 /// and content model as the documents, drawn as HTML in the proposal's language.
-public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ILogger<PreviewPage> logger) : PageModel
+public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ProposalValidation validation, ILogger<PreviewPage> logger) : PageModel
 {
     public ProposalSummary Summary { get; private set; } = null!;
     public string Title { get; private set; } = "";
@@ -38,27 +39,21 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ILogger
         Language = opened.Proposal.Language.ToString().ToLowerInvariant();
         if (!templates.Sections.ContainsKey(Language))
             return Page(); // the pack is not written in this language: the page says so
-        Html = RenderHtml(templates, opened.Proposal, logger);
+        Html = RenderHtml(templates, opened.Proposal, validation.Validate(opened.Proposal, TemplatePacks.RouteOf(templates)), logger);
         return Page();
     }
 
-    /// The preview of a stored document in one pack, in the document's own language; null when
-    /// the document cannot be read, the pack is not written in its language or the render
-    /// fails (logged). The donor's review pages show submitted snapshots with it.
-    public static string? RenderHtml(TemplatePack templates, string json, ProposalReader reader, ILogger logger)
-    {
-        var read = reader.Read(System.Text.Encoding.UTF8.GetBytes(json), CultureInfo.InvariantCulture);
-        return read.Succeeded ? RenderHtml(templates, read.Proposal!, logger) : null;
-    }
-
-    public static string? RenderHtml(TemplatePack templates, Proposal proposal, ILogger logger)
+    /// The preview of a proposal in one pack, in its own language, with the check of the pack's
+    /// route (<paramref name="report"/>); null when the pack is not written in that language or
+    /// the render fails (logged). The donor's review pages show submitted snapshots with it.
+    public static string? RenderHtml(TemplatePack templates, Proposal proposal, ValidationReport report, ILogger logger)
     {
         var language = proposal.Language.ToString().ToLowerInvariant();
         if (!templates.Sections.ContainsKey(language))
             return null;
         try
         {
-            var markdown = templates.RenderMarkdown(DocumentModel.For(proposal), language);
+            var markdown = templates.RenderMarkdown(DocumentModel.For(proposal, report), language);
             return HtmlRenderer.Render(MarkdownReader.Read(markdown), new CultureInfo(language));
         }
         catch (TemplateException e)

@@ -59,7 +59,7 @@ public static class SubmitProposal
     public static bool IsValidKey(string? key) =>
         key is { Length: > 0 and <= MaxKeyLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    public sealed class Handler(FinanceBuilderDbContext db, AccessScope access, PackageBuilder builder, TemplatePacks packs, ProposalValidation validation, TimeProvider clock)
+    public sealed class Handler(FinanceBuilderDbContext db, AccessScope access, PackageBuilder builder, TemplatePacks packs, TimeProvider clock)
         : IRequestHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -97,12 +97,14 @@ public static class SubmitProposal
             var snapshot = WithVersionNumber(proposal.Document, label);
             var document = ProposalJson.FromStored(snapshot);
             var route = document.Target.Route ?? Route.FundingProposal;
-            var report = validation.Validate(document, route);
             var (package, problem) = await builder.BuildAsync(snapshot, packs.PackFor(route), null, command.Culture, ct);
             if (package is null)
                 return new Result(Outcome.PackageFailed, Problem: problem?.Message);
 
             var now = clock.GetUtcNow().UtcDateTime;
+            // The package's own check (the length rules on its real pages): what the snapshot
+            // records is what the documents say.
+            var report = package.Report;
             var figures = report.Figures;
             var submission = new SubmissionRecord
             {

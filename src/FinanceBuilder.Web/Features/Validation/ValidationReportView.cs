@@ -25,7 +25,7 @@ public sealed record ValidationReportView(
         report.TemplateVersion,
         report.HasErrors,
         culture.TwoLetterISOLanguageName,
-        FiguresView.From(report.Figures, culture),
+        FiguresView.From(report, culture),
         report.Findings.Select(f => new FindingView(
             f.RuleId, f.Severity, f.Paths, RuleMessages.Render(f, culture), f.Source, f.Section, f.Criterion,
             f.Acknowledged is { } a ? new AcknowledgementView(a.Reason, a.By, a.Date) : null)).ToList(),
@@ -46,12 +46,15 @@ public sealed record FiguresView(
     long? DirectBeneficiaries, long? IndirectBeneficiaries, decimal? DirectFemalePercent, decimal? DirectPercentOfPopulation,
     bool? SapEligible, IReadOnlyList<EmissionView> Emissions, IReadOnlyList<string> Gaps)
 {
-    public static FiguresView From(Calculators.KeyFigures f, CultureInfo culture) => new(
+    /// The check's figures; SapEligible is the SAP criteria as the check applied them.
+    public static FiguresView From(ValidationReport report, CultureInfo culture) => From(report.Figures, report.Sap?.Within, culture);
+
+    private static FiguresView From(Calculators.KeyFigures f, bool? sapEligible, CultureInfo culture) => new(
         f.ReportingCurrency, f.TotalFinancing, f.GcfRequest, f.CoFinancing, f.TotalFinancingUsd,
         f.SizeCategory is { } size ? JsonNamingPolicy.CamelCase.ConvertName(size.ToString()) : null,
         Round(f.GcfSharePercent), f.CoFinancingRatioText(culture), Round(f.AnnualTco2e), Round(f.LifetimeTco2e),
         Round(f.CostPerTco2e), Round(f.GcfCostPerTco2e), f.DirectBeneficiaries, f.IndirectBeneficiaries,
-        Round(f.DirectFemalePercent), Round(f.DirectPercentOfPopulation), f.SapEligible,
+        Round(f.DirectFemalePercent), Round(f.DirectPercentOfPopulation), sapEligible,
         f.Emissions.Select(EmissionView.From).ToList(), f.Gaps);
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 2) : null;

@@ -316,9 +316,12 @@ public sealed class R014SapCeiling : Rule
     public override TemplateSection Section => TemplateSection.Financing;
     public override IReadOnlyList<Route> Routes => [Route.Sap];
 
+    /// The SAP ceiling of the template version checked (the wizard's SAP panel shows this one).
+    public decimal Ceiling(RuleContext context) => context.Param(this, "maxGcfUsd", 25_000_000m);
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var ceiling = context.Param(this, "maxGcfUsd", 25_000_000m);
+        var ceiling = Ceiling(context);
         if (context.Figures.GcfRequestUsd is { } gcf && gcf > ceiling)
             yield return Found(context, null, "$.financing.gcfInstruments", new MoneyArg(gcf, "USD"), new MoneyArg(ceiling, "USD"));
     }
@@ -332,14 +335,17 @@ public sealed class R015SapCategory : Rule
     public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
     public override IReadOnlyList<Route> Routes => [Route.Sap];
 
+    /// The categories a SAP may have: minimal or no environmental and social risk.
+    public static IReadOnlyList<EssCategory> Allowed { get; } = [EssCategory.C, EssCategory.I3];
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        if (context.Proposal.Safeguards.Category is { } category && category is not (EssCategory.C or EssCategory.I3))
+        if (context.Proposal.Safeguards.Category is { } category && !Allowed.Contains(category))
             yield return Found(context, null, "$.safeguards.category", category);
     }
 }
 
-public sealed class R016SapLength : Rule
+public sealed class R016SapLength : DocumentLengthRule
 {
     public override string Id => "R-016";
     public override Severity Severity => Severity.Error;
@@ -347,69 +353,96 @@ public sealed class R016SapLength : Rule
     public override TemplateSection Section => TemplateSection.ProjectInformation;
     public override IReadOnlyList<Route> Routes => [Route.Sap];
 
+    public override DocumentLimits Limits(RuleContext context) =>
+        new((int)context.Param(this, "maxPages", 20), (int)context.Param(this, "maxWords", 10_000));
+
+    /// Either limit is enough: a SAP may be long in pages if short in words, and the reverse.
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var max = (int)context.Param(this, "maxWords", 10_000);
+        var limits = Limits(context);
+        int maxPages = limits.Pages!.Value, maxWords = limits.Words!.Value;
+        if (context.Length is { } measured)
+        {
+            if (measured.Pages > maxPages && measured.Words > maxWords)
+                yield return Found(context, "Measured", "$.narratives", measured.Pages, measured.Words, maxPages, maxWords, measured.Pages - maxPages, measured.Words - maxWords);
+            yield break;
+        }
         var words = NarrativeWords.Count(context.Proposal);
-        if (words > max)
-            yield return Found(context, null, "$.narratives", words, max);
+        if (words > maxWords && PageEstimate.Pages(this, context) > maxPages)
+            yield return Found(context, null, "$.narratives", words, maxWords, maxPages);
     }
 }
 
-/// Page limits estimated from the data until the document engine can count the
-/// rendered pages: narrative words at the template's density plus table rows. Parameters are in
-/// the settings file, and the message says it is an estimate.
+/// Pages of a proposal estimated from its answers, while no document exists: narrative words at
+/// the template's density plus table rows, parameters in the settings file. The messages say it
+/// is an estimate; a package's report uses the pages really generated instead.
 internal static class PageEstimate
 {
-    public static decimal Pages(Proposal p, decimal wordsPerPage, decimal rowsPerPage)
+    public static int Pages(Rule rule, RuleContext context)
     {
+        var p = context.Proposal;
         var rows = p.Budget.Lines.Count + p.Results.Indicators.Count + p.Risks.Count + p.Financing.CoFinancing.Count + p.Financing.GcfInstruments.Count
             + p.Components.Sum(c => 1 + c.Outputs.Sum(o => 1 + o.Activities.Count));
-        return NarrativeWords.Count(p) / wordsPerPage + rows / rowsPerPage;
-    }
-
-    /// The estimate against the rule's page limit, with the rule's own parameters.
-    public static bool Exceeds(Rule rule, RuleContext context, decimal defaultMaxPages, out decimal pages, out decimal max)
-    {
-        max = context.Param(rule, "maxPages", defaultMaxPages);
-        pages = Math.Ceiling(Pages(context.Proposal, WordsPerPage(rule, context), context.Param(rule, "tableRowsPerPage", 35)));
-        return pages > max;
+        var pages = NarrativeWords.Count(p) / WordsPerPage(rule, context) + rows / context.Param(rule, "tableRowsPerPage", 35);
+        return (int)Math.Ceiling(pages + context.Param(rule, "fixedPages", 0));
     }
 
     public static decimal WordsPerPage(Rule rule, RuleContext context) => context.Param(rule, "wordsPerPage", 500);
 }
 
-public sealed class R017FundingProposalPages : Rule
+/// A page limit: on the measured document, how many pages too many; before,
+/// the estimate.
+public abstract class PageLimitRule : DocumentLengthRule
+{
+    protected abstract int DefaultMaxPages { get; }
+
+    public override DocumentLimits Limits(RuleContext context) => new((int)context.Param(this, "maxPages", DefaultMaxPages), null);
+
+    protected IEnumerable<Finding> PageFindings(RuleContext context)
+    {
+        var max = Limits(context).Pages!.Value;
+        if (context.Length is { } measured)
+        {
+            if (measured.Pages > max)
+                yield return Found(context, "Measured", "$.narratives", measured.Pages, max, measured.Pages - max);
+        }
+        else if (PageEstimate.Pages(this, context) is var pages && pages > max)
+        {
+            yield return Found(context, null, "$.narratives", pages, max);
+        }
+    }
+}
+
+public sealed class R017FundingProposalPages : PageLimitRule
 {
     public override string Id => "R-017";
     public override Severity Severity => Severity.Warning;
     public override string Source => "GCF FP template V.2.1/V.3.0: at most 60 pages excluding annexes";
     public override TemplateSection Section => TemplateSection.ProjectInformation;
     public override IReadOnlyList<Route> Routes => [Route.FundingProposal];
+    protected override int DefaultMaxPages => 60;
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
-    {
-        if (PageEstimate.Exceeds(this, context, 60, out var pages, out var max))
-            yield return Found(context, null, "$.narratives", pages, max);
-    }
+    public override IEnumerable<Finding> Evaluate(RuleContext context) => PageFindings(context);
 }
 
-public sealed class R018ConceptNotePages : Rule
+public sealed class R018ConceptNotePages : PageLimitRule
 {
     public override string Id => "R-018";
     public override Severity Severity => Severity.Warning;
     public override string Source => "GCF CN template V.2.2: at most 12 pages excluding annexes; summary at most 1 page";
     public override TemplateSection Section => TemplateSection.ProjectInformation;
     public override IReadOnlyList<Route> Routes => [Route.ConceptNote];
+    protected override int DefaultMaxPages => 12;
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        if (PageEstimate.Exceeds(this, context, 12, out var pages, out var max))
-            yield return Found(context, null, "$.narratives", pages, max);
-        var wordsPerPage = PageEstimate.WordsPerPage(this, context);
+        foreach (var finding in PageFindings(context))
+            yield return finding;
+        // The summary's page is a whole page of text: its words, not the estimate's density.
+        var summaryMax = context.Param(this, "summaryWords", 500);
         var summaryWords = NarrativeWords.Of(context.Proposal.Narratives.ExecutiveSummary);
-        if (summaryWords > wordsPerPage)
-            yield return Found(context, "Summary", "$.narratives.executiveSummary", summaryWords, Math.Round(wordsPerPage));
+        if (summaryWords > summaryMax)
+            yield return Found(context, "Summary", "$.narratives.executiveSummary", summaryWords, Math.Round(summaryMax));
     }
 }
 

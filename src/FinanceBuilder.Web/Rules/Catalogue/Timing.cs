@@ -149,8 +149,9 @@ public sealed class R075WordLimits : Rule
         {
             var limit = (int)context.Param(this, param, fallback);
             var words = NarrativeWords.Of(texts.GetValueOrDefault(path));
+            // The question is named: the report lists findings away from the wizard's fields.
             if (words > limit)
-                yield return Found(context, null, path, words, limit);
+                yield return Found(context, null, path, words, limit, new FieldsArg([path]));
         }
     }
 }

@@ -3,10 +3,14 @@ namespace FinanceBuilder.Web.Features.Documents.Packages;
 /// One file of a package, ready to download on its own or inside the zip.
 public sealed record PackageFile(string Kind, string Name, string ContentType, byte[] Content);
 
-/// A generated funding package: its files, the zip holding them all, and what the manifest says
-/// about the main document (pages and words against the funder's limits, draft or clean).
-public sealed record GeneratedPackage(string Stem, bool Draft, int Pages, int Words, IReadOnlyList<PackageFile> Files, PackageFile Zip)
+/// A generated funding package: its files, the zip holding them all, the check its documents
+/// went with (findings, figures, the measured length against the funder's limits) and the main
+/// document's pages and words.
+public sealed record GeneratedPackage(string Stem, Rules.ValidationReport Report, int Pages, int Words, IReadOnlyList<PackageFile> Files, PackageFile Zip)
 {
+    /// Whether the package is a draft: its check found errors, and every page says so.
+    public bool Draft => Report.HasErrors;
+
     public const string ZipKind = "zip";
 
     /// The zip, or one file by kind (pdf, docx, xlsx, json, report-pdf, report-json, manifest); null when unknown.

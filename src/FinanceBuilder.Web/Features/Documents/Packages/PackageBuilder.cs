@@ -74,15 +74,10 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         proposal.Language = language;
         var culture = new CultureInfo(language.ToString().ToLowerInvariant());
         var now = clock.GetUtcNow();
-        var report = validation.Validate(proposal, TemplatePacks.RouteOf(pack));
+        // One check in two halves: every rule now, the length rules once the PDF is laid out.
+        var before = validation.ValidateBeforeLayout(proposal, TemplatePacks.RouteOf(pack) ?? proposal.Target.Route ?? Route.FundingProposal);
         var title = proposal.Basics.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", culture);
-        var entity = proposal.Applicant.AccreditedEntity.Name
-            ?? proposal.Basics.Countries.Select(c => CountryList.Name(c.Code, culture)).FirstOrDefault();
-        // A draft says so in its file names too, so it is not mistaken for the final package.
         var draftWord = ProposalText.Get("Document.Draft", culture);
-        var parts = new FileNameParts(proposal.Basics.Title ?? proposal.Applicant.Proponent.Name, entity, proposal.Basics.VersionNumber,
-            culture.TwoLetterISOLanguageName, DateOnly.FromDateTime(now.UtcDateTime));
-        var stem = PackageFileName.Stem(report.HasErrors ? pack.Manifest.FileName + "-" + draftWord : pack.Manifest.FileName, parts);
         var packName = pack.Manifest.NameIn(culture.TwoLetterISOLanguageName);
         var info = new DocumentInfo
         {
@@ -92,39 +87,51 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             Language = culture.TwoLetterISOLanguageName,
             Header = $"{packName} — {title}", // the PDF shortens it at a word to fit its line
             Labels = new DocumentLabels(ProposalText.Get("Document.PageOfTotal", culture), ProposalText.Get("Document.Contents", culture), draftWord),
-            Draft = report.HasErrors,
+            Draft = before.HasErrors,
             Created = now,
         };
         var theme = DocumentTheme.Default;
-        var document = MarkdownReader.Read(pack.RenderMarkdown(DocumentModel.For(proposal), culture.TwoLetterISOLanguageName));
-
-        // The files are independent but for the report's page count: drawn side by side, the
-        // package takes little more than its PDF on a machine with a core to spare.
-        var pdf = new MemoryStream();
-        var docx = new MemoryStream();
-        var xlsx = new MemoryStream();
-        var reportPdf = new MemoryStream();
-        var pages = 0;
-        var reportInfo = info with { Subject = ProposalText.Get("Report.Title", culture), Header = $"{ProposalText.Get("Report.Title", culture)} — {title}" };
-        // The report tells the rendered length against the funder's limits, so it follows the PDF
-        // on the same thread while the DOCX and the workbook are drawn beside them.
+        var document = MarkdownReader.Read(pack.RenderMarkdown(DocumentModel.For(proposal, before), culture.TwoLetterISOLanguageName));
         var words = WordCount.Of(document);
+
+        // The PDF is laid out, measured and checked on one thread while the DOCX and the workbook
+        // are drawn beside it, marked as the first half of the check says; in the rare case the
+        // length rules turn a clean proposal into a draft (a SAP over both its limits), those two
+        // are drawn again with the mark.
+        var pdf = new MemoryStream();
+        var reportPdf = new MemoryStream();
+        var report = before;
+        byte[] docx = [], xlsx = [];
         Parallel.Invoke(
             () =>
             {
-                pages = PdfRenderer.Render(document, info, theme, pdf);
-                var length = new ValidationReportDocument.Length(pages, words, pack.Manifest.Limits.Pages, pack.Manifest.Limits.Words);
-                PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, new ValidationReportDocument.Pack(packName, pack.Manifest.TemplateVersion), length), reportInfo, theme, reportPdf);
+                using var laid = PdfRenderer.Lay(document, info, theme);
+                report = ProposalValidation.WithLength(before, proposal, new DocumentLength(laid.PageCount, words));
+                laid.Paint(info with { Draft = report.HasErrors }, pdf);
+                var reportInfo = info with { Draft = report.HasErrors, Subject = ProposalText.Get("Report.Title", culture), Header = $"{ProposalText.Get("Report.Title", culture)} — {title}" };
+                PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, new ValidationReportDocument.Pack(packName, pack.Manifest.TemplateVersion)), reportInfo, theme, reportPdf);
             },
-            () => DocxRenderer.Render(document, info, theme, docx),
-            () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal) is var sheet && report.HasErrors ? sheet with { Title = $"{draftWord} — {sheet.Title}", DraftMark = draftWord } : sheet, xlsx));
+            () => docx = Docx(document, info),
+            () => xlsx = Workbook(proposal, before.HasErrors, draftWord));
+        if (report.HasErrors != before.HasErrors)
+        {
+            docx = Docx(document, info with { Draft = report.HasErrors });
+            xlsx = Workbook(proposal, report.HasErrors, draftWord);
+        }
         var reportJson = JsonSerializer.SerializeToUtf8Bytes(Validation.ValidationReportView.From(report, culture), Validation.ValidationReportView.JsonOptions);
 
+        // A draft says so in its file names too, so it is not mistaken for the final package.
+        var entity = proposal.Applicant.AccreditedEntity.Name
+            ?? proposal.Basics.Countries.Select(c => CountryList.Name(c.Code, culture)).FirstOrDefault();
+        var parts = new FileNameParts(proposal.Basics.Title ?? proposal.Applicant.Proponent.Name, entity, proposal.Basics.VersionNumber,
+            culture.TwoLetterISOLanguageName, DateOnly.FromDateTime(now.UtcDateTime));
+        var stem = PackageFileName.Stem(report.HasErrors ? pack.Manifest.FileName + "-" + draftWord : pack.Manifest.FileName, parts);
+        var pages = report.Length!.Pages;
         var files = new List<PackageFile>
         {
             new("pdf", $"{stem}.pdf", "application/pdf", pdf.ToArray()),
-            new("docx", $"{stem}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.ToArray()),
-            new("xlsx", $"{stem}-budget.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.ToArray()),
+            new("docx", $"{stem}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx),
+            new("xlsx", $"{stem}-budget.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx),
             new("json", $"{stem}-proposal.json", "application/json", Encoding.UTF8.GetBytes(json)),
             new("report-pdf", $"{stem}-validation-report.pdf", "application/pdf", reportPdf.ToArray()),
             new("report-json", $"{stem}-validation-report.json", "application/json", reportJson),
@@ -135,10 +142,25 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             proposal.SchemaVersion,
             now,
             report.HasErrors,
-            new PackageManifestFile.DocumentFigures(pages, words, pack.Manifest.Limits.Pages, pack.Manifest.Limits.Words),
+            new PackageManifestFile.DocumentFigures(pages, words, report.Limits?.Pages, report.Limits?.Words),
             files.Select(f => new PackageManifestFile.FileEntry(f.Name, f.Content.Length, Convert.ToHexStringLower(SHA256.HashData(f.Content)))).ToList());
         files.Add(new("manifest", "manifest.json", "application/json", JsonSerializer.SerializeToUtf8Bytes(manifest, PackageManifestFile.JsonOptions)));
-        return new GeneratedPackage(stem, report.HasErrors, pages, words, files, new PackageFile(GeneratedPackage.ZipKind, $"{stem}.zip", "application/zip", Zip(files, now)));
+        return new GeneratedPackage(stem, report, pages, words, files, new PackageFile(GeneratedPackage.ZipKind, $"{stem}.zip", "application/zip", Zip(files, now)));
+    }
+
+    private static byte[] Docx(ContentDocument document, DocumentInfo info)
+    {
+        var output = new MemoryStream();
+        DocxRenderer.Render(document, info, DocumentTheme.Default, output);
+        return output.ToArray();
+    }
+
+    private static byte[] Workbook(Proposal proposal, bool draft, string draftWord)
+    {
+        var output = new MemoryStream();
+        var sheet = BudgetSheetMapper.For(proposal);
+        BudgetWorkbook.Write(draft ? sheet with { Title = $"{draftWord} — {sheet.Title}", DraftMark = draftWord } : sheet, output);
+        return output.ToArray();
     }
 
     private static byte[] Zip(IReadOnlyList<PackageFile> files, DateTimeOffset now)

@@ -13,14 +13,11 @@ namespace FinanceBuilder.Web.Features.Documents.Packages;
 /// data — rule messages can quote what the user typed — and is never parsed.
 public static class ValidationReportDocument
 {
-    /// The generated document's length against the funder's limits (the rules can only estimate it).
-    public sealed record Length(int Pages, int Words, int? PageLimit, int? WordLimit);
-
     /// The document this report goes with: its pack's name and the funder's template version it
     /// follows ("GCF concept note", "GCF-CN-V2.2").
     public sealed record Pack(string Name, string TemplateVersion);
 
-    public static ContentDocument For(string title, ValidationReport report, CultureInfo culture, DateTimeOffset checkedAt, Pack pack, Length? length = null)
+    public static ContentDocument For(string title, ValidationReport report, CultureInfo culture, DateTimeOffset checkedAt, Pack pack)
     {
         string T(string key) => ProposalText.Get(key, culture);
         string F(string key, params object?[] args) => ProposalText.Format(culture, key, args);
@@ -58,7 +55,7 @@ public static class ValidationReportDocument
             new Heading(2, [new TextRun(T("Report.Findings"))]),
         };
         // After the counts, before the key figures.
-        blocks.InsertRange(4, LengthBlocks(length, T, culture));
+        blocks.InsertRange(4, LengthBlocks(report, T, culture));
         if (report.Findings.Count == 0)
         {
             blocks.Add(new Paragraph([new TextRun(T("Report.NoFindings"))]));
@@ -79,24 +76,28 @@ public static class ValidationReportDocument
         return new ContentDocument(blocks);
     }
 
-    /// Pages and words of the document as generated, each against its limit, and a plain
-    /// sentence when one is over it.
-    private static List<ContentBlock> LengthBlocks(Length? length, Func<string, string> t, CultureInfo culture)
+    /// Pages and words of the document as generated, each against the limit the length rules
+    /// applied, and a plain sentence when those rules found it too long: the table and the
+    /// findings come from the same check, so they cannot disagree.
+    private static List<ContentBlock> LengthBlocks(ValidationReport report, Func<string, string> t, CultureInfo culture)
     {
-        if (length is null)
+        if (report.Length is not { } length)
             return [];
         string Limit(int? limit) => limit is { } l ? l.ToString("N0", culture) : t("Report.NoLimit");
-        var over = length.Pages > length.PageLimit || length.Words > length.WordLimit;
         var blocks = new List<ContentBlock>
         {
             new Heading(2, [new TextRun(t("Report.Length"))]),
             Table([t("Report.Measure"), t("Report.Generated"), t("Report.Limit")], [CellAlignment.Left, CellAlignment.Right, CellAlignment.Right],
             [
-                [t("Report.Pages"), length.Pages.ToString("N0", culture), Limit(length.PageLimit)],
-                [t("Report.Words"), length.Words.ToString("N0", culture), Limit(length.WordLimit)],
+                [t("Report.Pages"), length.Pages.ToString("N0", culture), Limit(report.Limits?.Pages)],
+                [t("Report.Words"), length.Words.ToString("N0", culture), Limit(report.Limits?.Words)],
             ]),
         };
-        if (over)
+        // A SAP may keep either limit: say so, or a reader sees 22 pages against 20 as a fault.
+        if (report.Limits is { Pages: not null, Words: not null })
+            blocks.Add(new Paragraph([new TextRun(t("Report.EitherLimit"))]));
+        // The length rules' findings on the measured document are their ".Measured" messages.
+        if (report.Findings.Any(f => f.MessageKey.EndsWith(".Measured", StringComparison.Ordinal)))
             blocks.Add(new Paragraph([new TextRun(t("Report.OverLimit"), Bold: true)]));
         return blocks;
     }

@@ -141,16 +141,18 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         Close();
     }
 
-    public void SapLimits(Proposal proposal)
+    /// The SAP criteria as the check applied them (the ceiling of the proposal's template version).
+    public void SapLimits(Proposal proposal, SapCheck? sap)
     {
-        var limits = FundParameters.Default;
+        if (sap is null)
+            return; // the page's check is not the SAP's: the rules say nothing about it
         Title("Panel.Sap");
         Open();
-        Row("Panel.SapMax", Usd(limits.SapMaxGcfUsd));
+        Row("Panel.SapMax", Usd(sap.CeilingUsd));
         Row("Panel.GcfRequestUsd", Usd(figures.GcfRequestUsd));
-        Row("Panel.SapCategories", string.Join(", ", limits.SapCategories.Select(c => ProposalText.Enum(c))));
+        Row("Panel.SapCategories", string.Join(", ", sap.Categories.Select(c => ProposalText.Enum(c))));
         Row("Panel.Category", proposal.Safeguards.Category is { } c2 ? ProposalText.Enum(c2) : T("Ui.NotAnswered"));
-        Row("Panel.SapEligible", figures.SapEligible is { } e ? T(e ? "Ui.Yes" : "Ui.No") : T("Ui.NotYet"));
+        Row("Panel.SapEligible", sap.Within is { } e ? T(e ? "Ui.Yes" : "Ui.No") : T("Ui.NotYet"));
         Close();
     }
 

@@ -29,7 +29,7 @@ public static class PanelRenderer
             case "beneficiaries": figures.Beneficiaries(); break;
             case "budgetTotals": BudgetTotals.Write(html, proposal, report, culture); break;
             case "keyFigures": figures.KeyFigures(); break;
-            case "sapLimits": figures.SapLimits(proposal); break;
+            case "sapLimits": figures.SapLimits(proposal, report.Sap); break;
             case "criterionFigures": figures.Criterion(argument); break;
             case "noObjection": figures.NoObjection(proposal); break;
             case "openWarnings": figures.OpenWarnings(report, acceptUrl); break;
