@@ -42,7 +42,7 @@ public class DocumentBenchmarks : IDisposable
         json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", Sample));
         var proposal = new ProposalReader().Read(System.Text.Encoding.UTF8.GetBytes(json), CultureInfo.InvariantCulture).Proposal!;
         var packs = Packs();
-        document = MarkdownReader.Read(packs.Packs[Pack].RenderMarkdown(DocumentModel.For(proposal, new ProposalValidation(new RuleCatalogue(RuleSettings.Default)).Validate(proposal)), "en"));
+        document = DocumentModel.Document(packs.Packs[Pack], proposal, new ProposalValidation(new RuleCatalogue(RuleSettings.Default)).Validate(proposal), "en");
         info = new DocumentInfo { Title = proposal.Basics.Title ?? "", Author = "FinanceBuilder", Language = "en", Header = proposal.Basics.Title ?? "", Labels = DocumentLabels.English, Created = DateTimeOffset.UnixEpoch };
         builder = new PackageBuilder(packs, new ProposalReader(), new ProposalValidation(new RuleCatalogue(RuleSettings.Default)), TimeProvider.System, NullLogger<PackageBuilder>.Instance);
 

@@ -18,7 +18,7 @@ public static class MemoryProbe
     {
         var json = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", DocumentBenchmarks.Sample));
         var proposal = new ProposalReader().Read(json, CultureInfo.InvariantCulture).Proposal!;
-        var one = MarkdownReader.Read(DocumentBenchmarks.Packs().Packs[DocumentBenchmarks.Pack].RenderMarkdown(DocumentModel.For(proposal, new ProposalValidation(new RuleCatalogue(RuleSettings.Default)).Validate(proposal)), "en"));
+        var one = DocumentModel.Document(DocumentBenchmarks.Packs().Packs[DocumentBenchmarks.Pack], proposal, new ProposalValidation(new RuleCatalogue(RuleSettings.Default)).Validate(proposal), "en");
         var info = new DocumentInfo { Title = "200 pages", Author = "FinanceBuilder", Language = "en", Header = "200 pages", Labels = DocumentLabels.English, Created = DateTimeOffset.UnixEpoch };
         var onePages = PdfRenderer.Render(one, info, DocumentTheme.Default, Stream.Null);
         var copies = (int)Math.Ceiling(200.0 / onePages);

@@ -35,7 +35,7 @@ public static class StageProbe
             ("validate", () => report = validation.Validate(proposal)),
             ("document model (mapper)", () => model = DocumentModel.For(proposal, report)),
             ("templates → Markdown (Scriban)", () => markdown = pack.RenderMarkdown(model, "en")),
-            ("Markdown → content (Markdig)", () => document = MarkdownReader.Read(markdown)),
+            ("Markdown → content (Markdig)", () => document = FinanceBuilder.Web.Features.Documents.Model.Unanswered.Resolve(MarkdownReader.Read(markdown), report.HasErrors, CultureInfo.GetCultureInfo("en"))),
             ("PDF", () => PdfRenderer.Render(document, info, DocumentTheme.Default, new MemoryStream())),
             ("DOCX", () => DocxRenderer.Render(document, info, DocumentTheme.Default, new MemoryStream())),
             ("XLSX", () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal), new MemoryStream())),

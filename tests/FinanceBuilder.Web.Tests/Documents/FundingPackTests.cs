@@ -144,15 +144,49 @@ public sealed class FundingPackTests
     [InlineData("gcf-sap", Language.Fr)]
     [InlineData("gcf-concept-note", Language.En)]
     [InlineData("gcf-concept-note", Language.Fr)]
-    public void EmptyProposal_Renders_WithDashes_AndNoCharts(string pack, Language language)
+    public void EmptyProposal_SaysNotAnswered_InADraft_AndHasNoCharts(string pack, Language language)
     {
         var document = Read(pack, new Proposal { Language = language });
 
+        var notAnswered = language == Language.Fr ? "Sans réponse" : "Not answered";
         Assert.NotEmpty(Headings(document, 1));
         Assert.Empty(document.Blocks.OfType<Chart>());
-        Assert.Contains("—", TableText(document), StringComparison.Ordinal);
-        Assert.Contains(document.Blocks.OfType<Paragraph>(), p => Text(p.Runs) == "—");
+        // A concept note's rules find no error in an empty proposal (completeness is the
+        // readiness score's): it is written as a final document, with nothing to say.
+        if (pack != "gcf-concept-note")
+        {
+            Assert.Contains(notAnswered, TableText(document), StringComparison.Ordinal);
+            Assert.Contains(document.Blocks.OfType<Paragraph>(), p => p.Runs is [{ Italic: true } run] && run.Text == notAnswered);
+        }
+        Assert.DoesNotContain("—", AllText(document), StringComparison.Ordinal);
+        Assert.DoesNotContain("\uE000", AllText(document), StringComparison.Ordinal);
     }
+
+    /// A final document (no error) leaves an unanswered question out: no row with only its
+    /// label, no dash, no "not answered".
+    [Theory]
+    [InlineData("gcf-funding-proposal", Language.En)]
+    [InlineData("gcf-funding-proposal", Language.Fr)]
+    [InlineData("gcf-concept-note", Language.En)]
+    [InlineData("gcf-concept-note", Language.Fr)]
+    public void FinalDocument_LeavesUnansweredQuestionsOut(string pack, Language language)
+    {
+        var proposal = Sample(SampleNames[0], language);
+        var answered = Read(pack, proposal);
+        proposal.Basics.FirstSubmissionDate = null; // an optional answer: the proposal stays final
+        proposal.Basics.RfpName = null;
+
+        var document = Read(pack, proposal);
+
+        var text = AllText(document);
+        Assert.DoesNotContain("—", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\uE000", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(language == Language.Fr ? "Sans réponse" : "Not answered", text, StringComparison.Ordinal);
+        Assert.True(document.Blocks.OfType<Table>().Sum(t => t.Rows.Count) < answered.Blocks.OfType<Table>().Sum(t => t.Rows.Count));
+    }
+
+    private static string AllText(ContentDocument document) =>
+        string.Join("\n", document.Blocks.OfType<Paragraph>().Select(p => Text(p.Runs))) + "\n" + TableText(document);
 
     [Theory]
     [InlineData("gcf-funding-proposal", Language.En)]
@@ -165,7 +199,7 @@ public sealed class FundingPackTests
     {
         const string Hostile = "{{ 7*7 }} <script>alert(1)</script> # heading | pipe |";
         const string Narrative = "# not a heading\n| a | b |\n|--|--|\n{{ 7*7 }} <script>x</script>";
-        var plain = Read(pack, Sample(SampleNames[0], language));
+        var plain = MarkdownReader.Read(Render(pack, Sample(SampleNames[0], language)));
         var proposal = Sample(SampleNames[0], language);
         proposal.Basics.Title = Hostile;
         proposal.Components[0].Name = Hostile;

@@ -53,7 +53,13 @@ internal static class PackTestKit
 
     private static readonly ProposalValidation Validation = new(new RuleCatalogue(RuleSettings.Default));
 
-    public static ContentDocument Read(string pack, Proposal proposal) => MarkdownReader.Read(Render(pack, proposal));
+    /// The document as a package draws it (unanswered questions resolved).
+    public static ContentDocument Read(string pack, Proposal proposal)
+    {
+        var templates = Pack(pack);
+        var report = Validation.ValidateBeforeLayout(proposal, TemplatePacks.RouteOf(templates) ?? Route.FundingProposal);
+        return DocumentModel.Document(templates, proposal, report, proposal.Language.ToString().ToLowerInvariant());
+    }
 
     public static string Text(IEnumerable<TextRun> runs) => string.Concat(runs.Select(r => r.Text));
 

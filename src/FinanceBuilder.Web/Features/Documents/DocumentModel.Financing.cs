@@ -31,9 +31,9 @@ public static partial class DocumentModel
                 ["number"] = Roman(i + 1),
                 ["instrument"] = f.Label(g.Row.Instrument),
                 ["amount"] = f.Money(g.Amount),
-                ["tenor"] = f.Number(g.Row.TenorYears, 1),
-                ["grace"] = f.Number(g.Row.GracePeriodYears, 1),
-                ["pricing"] = f.Percent(g.Row.PricingPercent, 2),
+                ["tenor"] = Term(g.Row.Instrument, f.Number(g.Row.TenorYears, 1)),
+                ["grace"] = Term(g.Row.Instrument, f.Number(g.Row.GracePeriodYears, 1)),
+                ["pricing"] = Term(g.Row.Instrument, f.Percent(g.Row.PricingPercent, 2)),
                 ["share"] = f.Share(g.Amount, figures.GcfRequest),
             }).ToList(),
             ["cofinanciers"] = co.Select(c => (object)new Dictionary<string, object?>
@@ -42,10 +42,10 @@ public static partial class DocumentModel
                 ["type"] = f.Label(c.Row.Type),
                 ["instrument"] = f.Label(c.Row.Instrument),
                 ["amount"] = f.Money(c.Amount),
-                ["original"] = c.Row.Amount.Currency == f.Currency ? ValueFormat.Missing : f.Money(c.Row.Amount.Amount, c.Row.Amount.Currency),
-                ["tenor"] = f.Number(c.Row.TenorYears, 1),
-                ["grace"] = f.Number(c.Row.GracePeriodYears, 1),
-                ["pricing"] = f.Percent(c.Row.PricingPercent, 2),
+                ["original"] = c.Row.Amount.Currency == f.Currency ? "" : f.Money(c.Row.Amount.Amount, c.Row.Amount.Currency),
+                ["tenor"] = Term(c.Row.Instrument, f.Number(c.Row.TenorYears, 1)),
+                ["grace"] = Term(c.Row.Instrument, f.Number(c.Row.GracePeriodYears, 1)),
+                ["pricing"] = Term(c.Row.Instrument, f.Percent(c.Row.PricingPercent, 2)),
                 ["seniority"] = f.Label(c.Row.Seniority),
                 ["status"] = f.Label(c.Row.Status),
                 ["share"] = f.Share(c.Amount, total),
@@ -167,4 +167,12 @@ public static partial class DocumentModel
         ["concessionality"] = e.ConcessionalityJustification ?? "",
         ["currency_risk"] = e.CurrencyRiskNote ?? "",
     };
+
+    /// Tenor, grace and pricing mean something for lending and guarantees only: for a grant,
+    /// equity, a results-based payment or an in-kind contribution the cell is left empty rather
+    /// than called unanswered.
+    private static string Term(FinancialInstrument? instrument, string value) =>
+        instrument is FinancialInstrument.SeniorLoan or FinancialInstrument.SubordinatedLoan or FinancialInstrument.ReimbursableGrant or FinancialInstrument.Guarantee
+            ? value
+            : "";
 }

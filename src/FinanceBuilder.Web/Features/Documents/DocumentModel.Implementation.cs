@@ -15,7 +15,7 @@ public static partial class DocumentModel
         model["timetable"] = proposal.Timetable.OrderBy(t => t.Start ?? DateOnly.MaxValue).Select(t => (object)new Dictionary<string, object?>
         {
             ["name"] = ValueFormat.OrMissing(t.Name),
-            ["activity"] = t.ActivityId is null ? ValueFormat.Missing
+            ["activity"] = t.ActivityId is null ? "" // a milestone of no one activity
                 : activities.TryGetValue(t.ActivityId, out var activity) && !string.IsNullOrWhiteSpace(activity.Name) ? $"{t.ActivityId} {activity.Name}" : t.ActivityId,
             ["activity_id"] = t.ActivityId ?? ValueFormat.Missing,
             ["start"] = f.MonthYear(t.Start),
@@ -38,8 +38,8 @@ public static partial class DocumentModel
         {
             ["category"] = f.Label(s.Category),
             ["rationale"] = ValueFormat.OrMissing(s.CategoryRationale),
-            ["esia"] = f.Label(s.EsiaStatus),
-            ["esmp"] = f.Label(s.EsmpStatus),
+            ["esia"] = AnnexStatus(s.EsiaStatus, f),
+            ["esmp"] = AnnexStatus(s.EsmpStatus, f),
             ["disclosure"] = f.Date(s.DisclosureDate),
             ["land_acquisition"] = f.YesNo(screening.LandAcquisitionOrResettlement),
             ["people_resettled"] = f.Number(screening.PeopleResettled),
@@ -87,8 +87,20 @@ public static partial class DocumentModel
             ["number"] = a.Number,
             ["title"] = a.Title ?? f.Label(a.Type),
             ["type"] = f.Label(a.Type),
-            ["status"] = f.Label(a.Status),
+            ["status"] = AnnexStatus(a.Status, f),
             ["confidential"] = f.YesNo(a.Confidential),
         }).ToList();
     }
+
+    /// What a reviewer can expect of an annex. Packages carry no annex files yet (uploads are a
+    /// later capability), so no annex is ever said to be attached: one the applicant marked final
+    /// or attached is "to be sent separately", one still in preparation says how far it is.
+    private static string AnnexStatus(DocumentStatus? status, ValueFormat f) => status switch
+    {
+        DocumentStatus.Attached or DocumentStatus.Final => f.Text("Document.Annex.SendSeparately"),
+        DocumentStatus.Draft => f.Text("Document.Annex.DraftNotIncluded"),
+        DocumentStatus.Requested => f.Text("Document.Annex.RequestedNotIncluded"),
+        DocumentStatus.NotStarted => f.Text("Document.Annex.NotStarted"),
+        _ => f.Text("Document.Annex.NoStatus"),
+    };
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Templates.Packs;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Documents.Model;
 using FinanceBuilder.Web.Features.Wizard.Forms;
@@ -12,12 +14,18 @@ namespace FinanceBuilder.Web.Features.Documents;
 /// The mapper of style §9: what a template pack may print about a proposal, every figure
 /// computed here and every value already formatted in the proposal's language. Templates
 /// get plain dictionaries, lists and strings — never the proposal object — so a template can
-/// show only what is listed here. Missing values are "—". Split by topic: this file holds the
+/// show only what is listed here. Missing values are Unanswered.Mark. Split by topic: this file holds the
 /// cover, section A and the narratives; DocumentModel.Financing (C, D.6), DocumentModel.Results
 /// (E, emission series) and DocumentModel.Implementation (timetable, F, G, H).
 /// </summary>
 public static partial class DocumentModel
 {
+    /// The pack's document for the proposal, as every renderer and the preview draw it: the
+    /// templates' Markdown read into content, unanswered questions resolved for a draft (the
+    /// check found errors) or a final document.
+    public static ContentDocument Document(TemplatePack pack, Proposal proposal, ValidationReport report, string language) =>
+        Unanswered.Resolve(MarkdownReader.Read(pack.RenderMarkdown(For(proposal, report), language)), report.HasErrors, new CultureInfo(language));
+
     /// The model of <paramref name="proposal"/> with the figures and the findings of its one check
     /// (<paramref name="report"/>, for the route of the pack being drawn): every statement the
     /// document makes about eligibility or compliance is read from that check, never worked out

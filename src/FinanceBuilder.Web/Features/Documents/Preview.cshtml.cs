@@ -53,8 +53,7 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, Proposa
             return null;
         try
         {
-            var markdown = templates.RenderMarkdown(DocumentModel.For(proposal, report), language);
-            return HtmlRenderer.Render(MarkdownReader.Read(markdown), new CultureInfo(language));
+            return HtmlRenderer.Render(DocumentModel.Document(templates, proposal, report, language), new CultureInfo(language));
         }
         catch (TemplateException e)
         {

@@ -8,13 +8,14 @@ namespace FinanceBuilder.Web.Features.Documents.Model;
 
 /// <summary>
 /// How the mapper writes values for a document in the proposal's language: numbers, money,
-/// dates, percentages and enum labels, with "—" for anything not answered yet. Chart values
+/// dates, percentages and enum labels, with <see cref="Unanswered.Mark"/> for anything not
+/// answered yet (a draft says so, a final document leaves it out). Chart values
 /// are the only numbers written in the invariant culture (<see cref="Raw"/>): the chart block
 /// reads them back as numbers, never as text.
 /// </summary>
 public sealed class ValueFormat(CultureInfo culture, string currency)
 {
-    public const string Missing = "—";
+    public const string Missing = Unanswered.Mark;
 
     public CultureInfo Culture { get; } = culture;
 

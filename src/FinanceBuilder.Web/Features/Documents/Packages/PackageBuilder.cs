@@ -91,7 +91,9 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             Created = now,
         };
         var theme = DocumentTheme.Default;
-        var document = MarkdownReader.Read(pack.RenderMarkdown(DocumentModel.For(proposal, before), culture.TwoLetterISOLanguageName));
+        // Unanswered questions are written for a draft or a final document as the first half of
+        // the check says; a SAP the length rules make a draft keeps its final wording.
+        var document = DocumentModel.Document(pack, proposal, before, culture.TwoLetterISOLanguageName);
         var words = WordCount.Of(document);
 
         // The PDF is laid out, measured and checked on one thread while the DOCX and the workbook
