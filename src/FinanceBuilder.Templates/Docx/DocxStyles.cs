@@ -86,8 +86,8 @@ internal static class DocxStyles
                     Line = DocxUnits.LineText(theme.LineHeight),
                     LineRule = LineSpacingRuleValues.Auto,
                 },
-                // Justified like the PDF.
-                Justification = new Justification { Val = JustificationValues.Both },
+                // Ragged-right like the PDF: Word would justify without hyphenating.
+                Justification = new Justification { Val = JustificationValues.Left },
             },
             // Repeated from the defaults: a document pasted into another keeps its font and size.
             new StyleRunProperties

@@ -44,7 +44,7 @@ public sealed class DocxRendererTests
             Assert.Equal(level - 1, Style("Heading" + level).StyleParagraphProperties!.OutlineLevel!.Val!.Value);
         foreach (var id in new[] { "Title", "TOC1", "TOC2", "ListParagraph", "TableGrid", "Header", "Footer" })
             Assert.NotNull(Style(id));
-        Assert.Equal(JustificationValues.Both, Style("Normal").StyleParagraphProperties!.Justification!.Val!.Value);
+        Assert.Equal(JustificationValues.Left, Style("Normal").StyleParagraphProperties!.Justification!.Val!.Value);
         var defaults = styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
         Assert.Equal("Arial", defaults.RunFonts!.Ascii!.Value);
         Assert.Equal("fr", defaults.Languages!.Val!.Value);

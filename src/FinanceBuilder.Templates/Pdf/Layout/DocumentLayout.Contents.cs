@@ -19,7 +19,7 @@ internal sealed partial class DocumentLayout
         var titleLines = LineBreaker.Break(titleWords, width, shaper);
         Start(theme.HeadingSpacingBefore, titleLines.Count * size * theme.LineHeight + BodyLine);
         Mark(title, 1, inContents: false, heading: false);
-        Flow(titleWords, titleLines, x, width, size, size * theme.LineHeight, palette.Accent, justify: false);
+        Flow(titleWords, titleLines, x, width, size, size * theme.LineHeight, palette.Accent);
         pending = theme.HeadingSpacingAfter * 1.5;
         var reserve = TextShaper.Width(shaper.Shape("0000", 0, theme.BodySize)) + 16;
         foreach (var (heading, text, level) in contents)
@@ -34,7 +34,7 @@ internal sealed partial class DocumentLayout
                 continue;
             Start(level == 1 ? 5 : 1, lines.Count * BodyLine);
             var entryTop = y;
-            DrawLines(words, lines, x + indent, width - indent - reserve, theme.BodySize, BodyLine, palette.Text, CellAlignment.Left, justify: false, 0, lines.Count);
+            DrawLines(words, lines, x + indent, width - indent - reserve, theme.BodySize, BodyLine, palette.Text, CellAlignment.Left, 0, lines.Count);
             var baseline = y - BodyLine + Baseline(theme.BodySize, BodyLine);
             var numberPieces = shaper.Shape(number, style, theme.BodySize);
             var numberX = x + width - TextShaper.Width(numberPieces);

@@ -12,9 +12,10 @@ internal sealed partial class DocumentLayout
 
     /// <summary>
     /// Draws lines <c>[from, from + count)</c> from <see cref="y"/> down, each word with its
-    /// trailing space; justified lines spread the rest of the width over the spaces.
+    /// trailing space. Text is set ragged-right (decision 0015: no justification without
+    /// hyphenation, whose spread spaces open rivers in narrow columns and short lines).
     /// </summary>
-    private void DrawLines(List<Word> words, List<Line> lines, double x, double width, double size, double lineHeight, XBrush brush, CellAlignment align, bool justify, int from, int count)
+    private void DrawLines(List<Word> words, List<Line> lines, double x, double width, double size, double lineHeight, XBrush brush, CellAlignment align, int from, int count)
     {
         var baselineOffset = Baseline(size, lineHeight);
         for (var l = from; l < from + count; l++)
@@ -23,51 +24,20 @@ internal sealed partial class DocumentLayout
             var baseline = y + baselineOffset;
             if (marker is not null)
                 DrawMarker(baseline);
-            var extra = 0.0;
             var lineX = align switch
             {
                 CellAlignment.Right => x + width - line.Width,
                 CellAlignment.Center => x + (width - line.Width) / 2,
                 _ => x,
             };
-            if (justify && line.Justify)
-            {
-                var gaps = 0;
-                for (var w = line.Start; w < line.End - 1; w++)
-                {
-                    if (words[w].Space)
-                        gaps++;
-                }
-                if (gaps > 0)
-                    extra = Math.Max(0, (width - line.Width) / gaps);
-            }
-            if (extra == 0)
-            {
-                Merged(words, line, lineX, baseline, brush);
-                y += lineHeight;
-                continue;
-            }
-            var order = VisualOrder(words, line);
-            for (var i = line.Start; i < line.End; i++)
-            {
-                var word = words[order is null ? i : order[i - line.Start]];
-                var pieces = word.Pieces;
-                for (var p = 0; p < pieces.Length; p++)
-                {
-                    var piece = pieces[p];
-                    page.Ops.Add(new TextOp(lineX, baseline, p == pieces.Length - 1 && word.Space ? piece.Spaced : piece.Text, piece.Font, brush));
-                    lineX += piece.Width;
-                }
-                if (word.Space)
-                    lineX += word.SpaceWidth + extra;
-            }
+            Merged(words, line, lineX, baseline, brush);
             y += lineHeight;
         }
     }
 
     /// <summary>
-    /// A line that is not stretched: consecutive words in one font are drawn as one string (with
-    /// their spaces), which is much cheaper for PDFsharp than a call per word.
+    /// A line: consecutive words in one font are drawn as one string (with their spaces), which
+    /// is much cheaper for PDFsharp than a call per word.
     /// </summary>
     private void Merged(List<Word> words, Line line, double x, double baseline, XBrush brush)
     {

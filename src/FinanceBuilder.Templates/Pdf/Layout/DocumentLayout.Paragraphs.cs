@@ -20,7 +20,7 @@ internal sealed partial class DocumentLayout
             return;
         }
         Start(before, Math.Min(lines.Count, 2) * BodyLine);
-        Flow(words, lines, x, width, theme.BodySize, BodyLine, palette.Text, justify: true);
+        Flow(words, lines, x, width, theme.BodySize, BodyLine, palette.Text);
         pending = depth > 0 ? theme.ParagraphSpacing / 2 : theme.ParagraphSpacing;
     }
 
@@ -28,7 +28,7 @@ internal sealed partial class DocumentLayout
     /// Draws lines from <see cref="y"/> down, continuing on new pages: never the first line alone
     /// at the bottom of a page nor the last alone at the top of the next, when avoidable.
     /// </summary>
-    private void Flow(List<Word> words, List<Line> lines, double x, double width, double size, double lineHeight, XBrush brush, bool justify)
+    private void Flow(List<Word> words, List<Line> lines, double x, double width, double size, double lineHeight, XBrush brush)
     {
         var done = 0;
         while (done < lines.Count)
@@ -52,7 +52,7 @@ internal sealed partial class DocumentLayout
                 }
                 take = Math.Min(left, Math.Max(1, fit));
             }
-            DrawLines(words, lines, x, width, size, lineHeight, brush, CellAlignment.Left, justify, done, take);
+            DrawLines(words, lines, x, width, size, lineHeight, brush, CellAlignment.Left, done, take);
             placed = true;
             done += take;
             if (done < lines.Count)

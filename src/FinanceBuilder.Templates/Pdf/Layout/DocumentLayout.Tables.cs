@@ -102,7 +102,7 @@ internal sealed partial class DocumentLayout
                 if (take > 0)
                 {
                     y = rowTop + padding;
-                    DrawLines(cell.Words, cell.Lines, cellX + padding, layout.Widths[c] - padding * 2, layout.Size, TableLine(layout), palette.Text, align, justify: false, from, take);
+                    DrawLines(cell.Words, cell.Lines, cellX + padding, layout.Widths[c] - padding * 2, layout.Size, TableLine(layout), palette.Text, align, from, take);
                 }
             }
             cellX += layout.Widths[c];

@@ -20,7 +20,7 @@ internal static class LineBreaker
             var word = words[i];
             if (i > start && x + word.Width > width + 0.001)
             {
-                lines.Add(new Line(start, i, natural, Justify: true));
+                lines.Add(new Line(start, i, natural));
                 start = i;
                 x = 0;
             }
@@ -28,14 +28,14 @@ internal static class LineBreaker
             x = natural + (word.Space ? word.SpaceWidth : 0);
             if (word.Break)
             {
-                lines.Add(new Line(start, i + 1, natural, Justify: false));
+                lines.Add(new Line(start, i + 1, natural));
                 start = i + 1;
                 x = 0;
                 natural = 0;
             }
         }
         if (start < words.Count)
-            lines.Add(new Line(start, words.Count, natural, Justify: false));
+            lines.Add(new Line(start, words.Count, natural));
         return lines;
     }
 

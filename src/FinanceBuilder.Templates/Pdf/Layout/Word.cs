@@ -10,4 +10,4 @@ namespace FinanceBuilder.Templates.Pdf.Layout;
 internal readonly record struct Word(Piece[] Pieces, double Width, double SpaceWidth, bool Space, bool Break, bool Rtl = false);
 
 /// <summary>One line of words: <c>[Start, End)</c> of the word list, its natural width and whether it is justified.</summary>
-internal readonly record struct Line(int Start, int End, double Width, bool Justify);
+internal readonly record struct Line(int Start, int End, double Width);
