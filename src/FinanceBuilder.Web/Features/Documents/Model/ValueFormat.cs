@@ -28,6 +28,21 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
     public string Label(Enum? value) => value is null ? Missing : DocumentLabel(value, Culture);
 
     /// <summary>
+    /// A choice as the funder's form prints it: every option with a box, the chosen one ticked —
+    /// "☒ Project ☐ Programme". Unanswered until chosen (a form of empty boxes says nothing).
+    /// </summary>
+    public string Boxes<T>(T? value) where T : struct, Enum =>
+        value is { } chosen ? string.Join(" ", Enum.GetValues<T>().Select(o => Box(o.Equals(chosen), DocumentLabel(o, Culture)))) : Missing;
+
+    /// <summary>A yes-or-no question as the form prints it: "☐ Yes ☒ No".</summary>
+    public string Boxes(bool? value) =>
+        value is { } v ? Box(v, Text("Ui.Yes")) + " " + Box(!v, Text("Ui.No")) : Missing;
+
+    // The box is glued to its option's name so a line never breaks between them. The ballot-box
+    // glyphs are not in Arial or Liberation Sans: the PDF takes them from DejaVu Sans.
+    private static string Box(bool ticked, string label) => (ticked ? "\u2612" : "\u2610") + "\u00A0" + label;
+
+    /// <summary>
     /// An option's name as a funder document writes it: the wizard's label without the plain-words
     /// explanation it gives applicants ("Senior loan (repaid first)" → "Senior loan"). Labels whose
     /// brackets carry facts — size bands, units, acronyms — keep them.
