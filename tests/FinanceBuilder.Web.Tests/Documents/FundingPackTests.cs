@@ -162,6 +162,24 @@ public sealed class FundingPackTests
         Assert.DoesNotContain("\uE000", AllText(document), StringComparison.Ordinal);
     }
 
+    /// The cover's submission dates are written as the funder's template asks, YYYY/MM/DD, in
+    /// every language and pack.
+    [Theory]
+    [InlineData("gcf-funding-proposal", Language.Fr)]
+    [InlineData("gcf-sap", Language.En)]
+    [InlineData("gcf-concept-note", Language.En)]
+    public void Cover_DatesFollowTheTemplate(string pack, Language language)
+    {
+        var proposal = Sample(SampleNames[0], language);
+        proposal.Basics.FirstSubmissionDate = new DateOnly(2026, 3, 9);
+        proposal.Basics.CurrentSubmissionDate = new DateOnly(2026, 11, 30);
+
+        var cover = TableText(Read(pack, proposal));
+
+        Assert.Contains("2026/03/09", cover, StringComparison.Ordinal);
+        Assert.Contains("2026/11/30", cover, StringComparison.Ordinal);
+    }
+
     /// A final document (no error) leaves an unanswered question out: no row with only its
     /// label, no dash, no "not answered".
     [Theory]

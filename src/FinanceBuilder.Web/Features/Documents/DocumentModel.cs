@@ -64,8 +64,9 @@ public static partial class DocumentModel
                 ["role"] = ValueFormat.OrMissing(e.Role),
                 ["share"] = f.Percent(e.BudgetSharePercent),
             }).ToList(),
-            ["first_submission"] = f.Date(b.FirstSubmissionDate),
-            ["current_submission"] = f.Date(b.CurrentSubmissionDate),
+            // The cover's dates as the funder's template asks for them, in every language: YYYY/MM/DD.
+            ["first_submission"] = ValueFormat.FormDate(b.FirstSubmissionDate),
+            ["current_submission"] = ValueFormat.FormDate(b.CurrentSubmissionDate),
             ["version"] = b.VersionNumber ?? ValueFormat.Missing,
             ["kind"] = f.Boxes(b.Kind),
             ["sector"] = f.Boxes(b.Sector),

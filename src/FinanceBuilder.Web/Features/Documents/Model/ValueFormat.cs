@@ -86,6 +86,9 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
     /// "1 July 2027"; in French the first of the month is "1er juillet 2027", as French writes it.
     public string Date(DateOnly? value) => value is { } date ? DateText.Written(date, Culture) : Missing;
 
+    /// <summary>A date in a form field the funder fixes as YYYY/MM/DD (the cover's submission dates).</summary>
+    public static string FormDate(DateOnly? value) => value?.ToString("yyyy'/'MM'/'dd", CultureInfo.InvariantCulture) ?? Missing;
+
     public string MonthYear(DateOnly? value) => value?.ToString("MMM yyyy", Culture) ?? Missing;
 
     public string YesNo(bool? value) => value is { } v ? Text(v ? "Ui.Yes" : "Ui.No") : Missing;
