@@ -36,7 +36,7 @@ public sealed class FundingPackTests
              "D. Expected performance against investment criteria", "E. Logical framework", "F. Risk assessment and management",
              "G. GCF policies and standards", "H. Annexes"],
             FpItems, 9, "Component", "Column",
-            ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Indicator (unit)", "Baseline (year)", "Mid-term target"],
+            ["Risk factor", "Description", "Probability", "Impact", "Mitigation measures"], ["Indicator (unit)", "Baseline (year)", "Mid-term target"],
             ["Annex", "Document", "Type", "Status"], ["Task or milestone", "Activity", "Start", "End", "Milestone"],
             ["Financial instrument", "GCF", "Co-financing", "Total", "Share of total"]),
         [("gcf-funding-proposal", Language.Fr)] = new(
@@ -44,7 +44,7 @@ public sealed class FundingPackTests
              "D. Performance attendue au regard des critères d’investissement", "E. Cadre logique", "F. Évaluation et gestion des risques",
              "G. Politiques et normes du FVC", "H. Annexes"],
             FpItems, 9, "Composante", "Column",
-            ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Indicateur (unité)", "Référence (année)", "Cible à mi-parcours"],
+            ["Facteur de risque", "Description", "Probabilité", "Impact", "Mesures d’atténuation"], ["Indicateur (unité)", "Référence (année)", "Cible à mi-parcours"],
             ["Annexe", "Document", "Type", "État"], ["Tâche ou jalon", "Activité", "Début", "Fin", "Jalon"],
             ["Instrument financier", "FVC", "Cofinancement", "Total", "Part du total"]),
         [("gcf-sap", Language.En)] = new(
@@ -52,14 +52,14 @@ public sealed class FundingPackTests
              "E. Expected performance against investment criteria", "F. Appraisal summary", "G. Risk assessment and management",
              "H. Results monitoring and reporting", "I. Annexes"],
             SapItems, 3, "Component", "Line",
-            ["Category", "Risk", "Probability", "Impact", "Mitigation measures"], ["Indicator (unit)", "Baseline", "Mid-term target"],
+            ["Risk factor", "Description", "Probability", "Impact", "Mitigation measures"], ["Indicator (unit)", "Baseline", "Mid-term target"],
             ["Annex", "Document", "Status"], ["Task or milestone", "Activity", "Start", "End", "Milestone"], null),
         [("gcf-sap", Language.Fr)] = new(
             ["A. Résumé", "B. Informations sur le financement et les coûts", "C. Description détaillée", "D. Justification de l’intervention du FVC",
              "E. Performance attendue au regard des critères d’investissement", "F. Synthèse de l’évaluation", "G. Évaluation et gestion des risques",
              "H. Suivi des résultats et rapports", "I. Annexes"],
             SapItems, 3, "Composante", "Line",
-            ["Catégorie", "Risque", "Probabilité", "Impact", "Mesures d’atténuation"], ["Indicateur (unité)", "Référence", "Cible à mi-parcours"],
+            ["Facteur de risque", "Description", "Probabilité", "Impact", "Mesures d’atténuation"], ["Indicateur (unité)", "Référence", "Cible à mi-parcours"],
             ["Annexe", "Document", "État"], ["Tâche ou jalon", "Activité", "Début", "Fin", "Jalon"], null),
     };
 
@@ -110,7 +110,15 @@ public sealed class FundingPackTests
             var byInstrument = TableStartingWith(document, instrumentHeader);
             Assert.Equal(NumberText.Money(figures.TotalFinancing.Value, figures.ReportingCurrency, culture).Replace(" ", "\u00A0", StringComparison.Ordinal), Text(byInstrument.Rows[^1][3]));
         }
-        Assert.Equal(proposal.Risks.Count + 1, TableStartingWith(document, expected.RiskHeader).Rows.Count);
+        // One table per risk factor, as the funder's template sets them out: numbered, its
+        // category in the header, its text given the width of the page.
+        var risks = document.Blocks.OfType<Table>().Where(t => Text(t.Rows[0][0]).StartsWith(expected.RiskHeader[0] + " ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(proposal.Risks.Count, risks.Count);
+        Assert.All(risks, (t, i) =>
+        {
+            Assert.Equal($"{expected.RiskHeader[0]} {i + 1}", Text(t.Rows[0][0]));
+            Assert.Equal(expected.RiskHeader[1..], t.Rows.Skip(1).Take(4).Select(r => Text(r[0])));
+        });
         // One table per level of result, one row per indicator.
         Assert.Equal(proposal.Results.Indicators.Count, document.Blocks.OfType<Table>().Where(t => HeaderCells(t).Take(expected.ResultsHeader.Length).SequenceEqual(expected.ResultsHeader)).Sum(t => t.Rows.Count - 1));
         Assert.Equal(proposal.Annexes.Count + 1, TableStartingWith(document, expected.AnnexHeader).Rows.Count);
