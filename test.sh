@@ -40,12 +40,14 @@ if [ -z "${FB_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && ! command -v
 fi
 
 # The documents use the system's fonts (design D5): Liberation Sans, metric-compatible with the
-# Arial GCF asks for, and DejaVu Sans for the characters it lacks. The PDF tests and golden files
-# are laid out with them, so the same fonts are on every machine that runs the tests.
-if [ ! -d /usr/share/fonts/truetype/liberation ] || [ ! -d /usr/share/fonts/truetype/liberation2 ] || [ ! -d /usr/share/fonts/truetype/dejavu ]; then
-    say "Installing the document fonts (apt: fonts-liberation, fonts-liberation2, fonts-dejavu-core)"
+# Arial GCF asks for, DejaVu Sans for the characters it lacks (Arabic, Hebrew, ☒) and Symbola for
+# emoji. The PDF tests and golden files are laid out with them, so the same fonts are on every
+# machine that runs the tests.
+if [ ! -d /usr/share/fonts/truetype/liberation ] || [ ! -d /usr/share/fonts/truetype/liberation2 ] || [ ! -d /usr/share/fonts/truetype/dejavu ] \
+    || ! ls /usr/share/fonts/truetype/ancient-scripts/Symbola* >/dev/null 2>&1; then
+    say "Installing the document fonts (apt: fonts-liberation, fonts-liberation2, fonts-dejavu-core, fonts-symbola)"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation fonts-liberation2 fonts-dejavu-core >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation fonts-liberation2 fonts-dejavu-core fonts-symbola >/dev/null
 fi
 
 # --- 2. A throwaway PostgreSQL cluster --------------------------------------------------------

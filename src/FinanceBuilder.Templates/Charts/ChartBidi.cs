@@ -6,7 +6,7 @@ namespace FinanceBuilder.Templates.Charts;
 /// Puts right-to-left text (Hebrew, Arabic) in visual order for a canvas that draws characters
 /// left to right, as Skia does without a shaping engine. A simplified bidi: runs of right-to-left
 /// letters are reversed and, when the text starts right-to-left, the runs too. Enough for chart
-/// labels; Arabic letters are still drawn in their isolated forms (no shaping).
+/// labels; Arabic letters are joined first (presentation forms, see ArabicForms).
 /// </summary>
 internal static class ChartBidi
 {
@@ -14,6 +14,7 @@ internal static class ChartBidi
     {
         if (!text.Any(IsRightToLeft))
             return text;
+        text = Text.ArabicForms.Shape(text);
         var runs = new List<(StringBuilder Text, bool RightToLeft)>();
         foreach (var c in text)
         {

@@ -15,7 +15,7 @@ public sealed record DocumentTheme
     public IReadOnlyList<string> FontFamilies { get; init; } = ["Arial", "Liberation Sans", "Noto Sans", "DejaVu Sans"];
 
     /// <summary>Families tried for a character the main font lacks (symbols, other scripts).</summary>
-    public IReadOnlyList<string> FallbackFamilies { get; init; } = ["DejaVu Sans", "Noto Sans Symbols", "Noto Sans Symbols2", "Noto Color Emoji", "FreeSans"];
+    public IReadOnlyList<string> FallbackFamilies { get; init; } = ["DejaVu Sans", "Symbola", "Noto Sans Symbols", "Noto Sans Symbols2", "FreeSans"];
 
     /// <summary>Body text size.</summary>
     public double BodySize { get; init; } = 11;

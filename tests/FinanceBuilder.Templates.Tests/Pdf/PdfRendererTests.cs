@@ -224,7 +224,7 @@ public class PdfRendererTests
         Assert.Contains("<script>alert(1)</script>", text, StringComparison.Ordinal);
         Assert.Contains("Controls:", text, StringComparison.Ordinal);
         Assert.Contains("פ", text, StringComparison.Ordinal);
-        Assert.Contains("م", text, StringComparison.Ordinal);
+        Assert.Contains("م", text.Normalize(System.Text.NormalizationForm.FormKC), StringComparison.Ordinal); // drawn in its joined form
         Assert.True(text.Count(c => c == 'y') >= 20_000);
     }
 

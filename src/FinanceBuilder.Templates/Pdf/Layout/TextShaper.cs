@@ -73,10 +73,10 @@ internal sealed class TextShaper : IDisposable
         var list = new List<Piece>(1);
         var current = -1;
         builder.Clear();
-        // PDFsharp draws characters left to right and does no bidi: a right-to-left word is put in
-        // visual order here (the line puts runs of such words in visual order). Arabic letters
-        // stay in their isolated forms: PDFsharp does not shape them.
-        IEnumerable<Rune> runes = IsRightToLeft(text) ? Visual(text) : text.EnumerateRunes();
+        // PDFsharp draws characters left to right and does no bidi or shaping: a right-to-left
+        // word is put in visual order here (the line puts runs of such words in visual order),
+        // its Arabic letters first joined into their presentation forms.
+        IEnumerable<Rune> runes = IsRightToLeft(text) ? Visual(Text.ArabicForms.Shape(text)) : text.EnumerateRunes();
         foreach (var rune in runes)
         {
             var family = FamilyOf(rune.Value, style);

@@ -72,6 +72,7 @@ public sealed class TemplatePacks
             }
         }
         logger.LogInformation("Template packs loaded from {Folder}: {Packs}", folder, string.Join(", ", packs.Keys));
+        LogFonts();
         return new Snapshot(packs, problems);
     }
 
@@ -84,4 +85,15 @@ public sealed class TemplatePacks
     public string? PackFor(Route? route) =>
         Packs.Values.OrderBy(p => p.Manifest.Id, StringComparer.Ordinal).FirstOrDefault(p => RouteOf(p) == (route ?? Route.FundingProposal))?.Manifest.Id
         ?? Packs.Keys.Order(StringComparer.Ordinal).FirstOrDefault();
+
+    /// The fonts the documents will be set in on this machine, named once at start.
+    private void LogFonts()
+    {
+        var fonts = FinanceBuilder.Templates.Rendering.DocumentFonts.Of(FinanceBuilder.Templates.Rendering.DocumentTheme.Default);
+        if (fonts.Main is null)
+            logger.LogWarning("No document font is installed ({Missing}): packages cannot be generated until one is (apt-get install fonts-liberation).", string.Join(", ", fonts.Missing));
+        else
+            logger.LogInformation("Document fonts: {Main}; for characters it lacks: {Fallbacks}; not installed: {Missing}",
+                fonts.Main, fonts.Fallbacks.Count > 0 ? string.Join(", ", fonts.Fallbacks) : "none", fonts.Missing.Count > 0 ? string.Join(", ", fonts.Missing) : "none");
+    }
 }
