@@ -82,6 +82,9 @@ public sealed class TemplatePacks
 
     /// The pack that writes a type of application (a funding proposal when none is chosen), else the
     /// first pack.
+    /// Whether some pack writes the documents of <paramref name="route"/>.
+    public bool Writes(Route route) => Packs.Values.Any(p => RouteOf(p) == route);
+
     public string? PackFor(Route? route) =>
         Packs.Values.OrderBy(p => p.Manifest.Id, StringComparer.Ordinal).FirstOrDefault(p => RouteOf(p) == (route ?? Route.FundingProposal))?.Manifest.Id
         ?? Packs.Keys.Order(StringComparer.Ordinal).FirstOrDefault();

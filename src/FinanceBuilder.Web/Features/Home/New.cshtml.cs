@@ -15,9 +15,12 @@ namespace FinanceBuilder.Web.Features.Home;
 
 /// The first question of a new proposal: which fund and route, in which language. Both can be
 /// changed later on the "fund and route" page; the checks follow the route.
-public sealed class NewProposalPage(IMediator mediator, FinanceBuilderDbContext db, AccessScope access) : PageModel
+public sealed class NewProposalPage(IMediator mediator, FinanceBuilderDbContext db, AccessScope access, Documents.TemplatePacks packs) : PageModel
 {
-    public static readonly Route[] Routes = [Route.FundingProposal, Route.ConceptNote, Route.Sap, Route.Ppf, Route.Readiness];
+    /// The routes a new proposal can take: those whose documents a pack writes. A route with no
+    /// pack would lead to a proposal that can never become a package (the Readiness request is
+    /// the NDA's to make, not a municipality's); proposals made earlier keep their route.
+    public IReadOnlyList<Route> Routes => Enum.GetValues<Route>().Where(packs.Writes).ToList();
     public static readonly Language[] Languages = [Language.En, Language.Fr];
 
     [BindProperty(Name = "title")] public string? Title { get; set; }
