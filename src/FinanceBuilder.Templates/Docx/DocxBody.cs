@@ -42,6 +42,20 @@ internal sealed class DocxBody
     /// <summary>Whether the document opens with a cover page (blocks before the first page break).</summary>
     public bool HasCover { get; private set; }
 
+    /// <summary>The paragraphs that end a section before or after a landscape table, in order, each
+    /// with whether the section it ends is landscape.</summary>
+    public List<(Paragraph Paragraph, bool Landscape)> SectionBreaks { get; } = [];
+
+    private Paragraph SectionBreak(bool landscape)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties
+        {
+            SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
+        });
+        SectionBreaks.Add((paragraph, landscape));
+        return paragraph;
+    }
+
     public Body Write(ContentDocument document)
     {
         var blocks = document.Blocks;
@@ -107,6 +121,14 @@ internal sealed class DocxBody
                 break;
             case Content.Table { Rows.Count: 0 }:
                 // Word calls a table without rows a corrupt file.
+                break;
+            case Content.Table table when DocxTables.GoesLandscape(table, theme, shaper):
+                // A section of its own, turned: the section ending before it is portrait, the
+                // one it ends is landscape (DocxRenderer fills in both once the page setup exists).
+                FlushPageBreak();
+                body.Append(SectionBreak(landscape: false));
+                body.Append(DocxTables.Build(table, theme, shaper, landscape: true));
+                body.Append(SectionBreak(landscape: true));
                 break;
             case Content.Table table:
                 FlushPageBreak();

@@ -52,6 +52,27 @@ internal static class DocxHeaderFooter
         return section;
     }
 
+    /// <summary>
+    /// A copy of the document's page setup for a section that ends at a break: turned to
+    /// landscape (A4 sideways) for a wide table's section, with the first-page header and footer
+    /// only where the cover is.
+    /// </summary>
+    public static SectionProperties Turned(SectionProperties section, bool landscape, bool keepTitlePage)
+    {
+        var copy = (SectionProperties)section.CloneNode(deep: true);
+        if (!keepTitlePage)
+        {
+            copy.RemoveAllChildren<TitlePage>();
+            foreach (var first in copy.Elements<HeaderReference>().Where(h => h.Type?.Value == HeaderFooterValues.First).ToList())
+                first.Remove();
+            foreach (var first in copy.Elements<FooterReference>().Where(f => f.Type?.Value == HeaderFooterValues.First).ToList())
+                first.Remove();
+        }
+        if (landscape)
+            copy.GetFirstChild<PageSize>()!.InsertAfterSelf(new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape }).PreviousSibling()!.Remove();
+        return copy;
+    }
+
     /// <summary>The header text on the left, DRAFT on the right, a thin rule below.</summary>
     private static Header RunningHeader(DocumentInfo info, DocumentTheme theme)
     {

@@ -36,7 +36,17 @@ public static class DocxRenderer
         var writer = new DocxBody(main, theme, info, Culture(info.Language), numbering, shaper);
         var body = writer.Write(document);
         numbering.Save(main);
-        body.Append(DocxHeaderFooter.Section(main, info, theme, writer.HasCover));
+        var section = DocxHeaderFooter.Section(main, info, theme, writer.HasCover);
+        // A landscape table is its own section: each break repeats the page setup, turned for
+        // the table's section; the cover's distinct first page belongs to the first section only.
+        for (var i = 0; i < writer.SectionBreaks.Count; i++)
+        {
+            var (paragraph, landscape) = writer.SectionBreaks[i];
+            paragraph.ParagraphProperties!.Append(DocxHeaderFooter.Turned(section, landscape, keepTitlePage: i == 0));
+        }
+        if (writer.SectionBreaks.Count > 0)
+            section.RemoveAllChildren<TitlePage>();
+        body.Append(section);
         main.Document = new Document(body);
         DocxProperties.Add(package, info);
     }

@@ -17,11 +17,23 @@ internal static class DocxTables
     // whole would push it to the next page and, if longer than a page, Word would clip it.
     private const int MaxLinesForUnsplittableRow = 12;
 
-    public static Table Build(Content.Table table, DocumentTheme theme, Pdf.Layout.TextShaper shaper)
+    /// <summary>
+    /// Whether the PDF turns this table onto a landscape page (it would cut a figure or a word in
+    /// portrait, and does not in landscape): the DOCX gives it a landscape section alike.
+    /// </summary>
+    public static bool GoesLandscape(Content.Table table, DocumentTheme theme, Pdf.Layout.TextShaper shaper) =>
+        table.Rows.Count > 0
+        && Pdf.Layout.TableLayout.Fit(table, shaper, theme, theme.ContentWidth).Cuts
+        && !Pdf.Layout.TableLayout.Fit(table, shaper, theme, LandscapeWidth(theme)).Cuts;
+
+    /// <summary>The text width of a landscape page.</summary>
+    public static double LandscapeWidth(DocumentTheme theme) => theme.PageHeight - theme.MarginLeft - theme.MarginRight;
+
+    public static Table Build(Content.Table table, DocumentTheme theme, Pdf.Layout.TextShaper shaper, bool landscape = false)
     {
         // The PDF's fit: the table as drawn (years as rows when that keeps figures whole), its
         // text size and its column widths, each column at least as wide as its longest word.
-        var fit = Pdf.Layout.TableLayout.Fit(table, shaper, theme, theme.ContentWidth);
+        var fit = Pdf.Layout.TableLayout.Fit(table, shaper, theme, landscape ? LandscapeWidth(theme) : theme.ContentWidth);
         table = fit.Table;
         var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
         var widths = fit.Widths.Length == columns ? fit.Widths : ColumnWidths(table, columns, theme);

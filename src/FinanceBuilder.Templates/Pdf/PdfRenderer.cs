@@ -84,14 +84,18 @@ public static class PdfRenderer
             pdf.Options.CompressContentStreams = true;
             pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
 
+            // A landscape page is the same theme turned: header, footer and mark follow its width.
+            var landscape = theme with { PageWidth = theme.PageHeight, PageHeight = theme.PageWidth };
             var painter = new PagePainter(theme, info, shaper, palette, Culture(info.Language));
+            var turned = new PagePainter(landscape, info, shaper, palette, Culture(info.Language));
             var pages = new List<PdfPage>(layout.Pages.Count);
             for (var i = 0; i < layout.Pages.Count; i++)
             {
                 var page = pdf.AddPage();
-                page.Width = XUnit.FromPoint(theme.PageWidth);
-                page.Height = XUnit.FromPoint(theme.PageHeight);
-                painter.Paint(layout.Pages[i], page, i + 1, layout.Pages.Count);
+                var pageTheme = layout.Pages[i].Landscape ? landscape : theme;
+                page.Width = XUnit.FromPoint(pageTheme.PageWidth);
+                page.Height = XUnit.FromPoint(pageTheme.PageHeight);
+                (layout.Pages[i].Landscape ? turned : painter).Paint(layout.Pages[i], page, i + 1, layout.Pages.Count);
                 pages.Add(page);
             }
             Links(layout, pages, theme);
@@ -135,8 +139,9 @@ public static class PdfRenderer
                 var target = layout.Headings[link.Heading];
                 // PDF rectangles count from the page's bottom-left corner.
                 var box = link.Box;
-                var rectangle = new PdfRectangle(new XPoint(box.Left, theme.PageHeight - box.Bottom), new XPoint(box.Right, theme.PageHeight - box.Top));
-                pages[i].AddDocumentLink(rectangle, target.Page + 1, new XPoint(0, theme.PageHeight - Math.Max(0, target.Y - 12)));
+                var height = pages[i].Height.Point;
+                var rectangle = new PdfRectangle(new XPoint(box.Left, height - box.Bottom), new XPoint(box.Right, height - box.Top));
+                pages[i].AddDocumentLink(rectangle, target.Page + 1, new XPoint(0, pages[target.Page].Height.Point - Math.Max(0, target.Y - 12)));
             }
         }
     }

@@ -42,6 +42,80 @@ public sealed class DocxTableFitTests
         Assert.True(int.Parse(size!, CultureInfo.InvariantCulture) < DocumentTheme.Default.TableSize * 2, $"size {size} half-points");
     }
 
+    /// The property test of the PDF, on the DOCX: random budget tables (1–12 years, amounts to
+    /// 10^12, long French and English words). Word lays text out with the same fonts, so a token
+    /// is whole when its cell's grid column holds it at the run's size, padding included.
+    [Fact]
+    public void RandomBudgetTables_GiveEveryTokenItsWidth()
+    {
+        var random = new Random(20261205);
+        var theme = DocumentTheme.Default;
+        Templates.Pdf.FontResolver.Install();
+        using var shaper = new Templates.Pdf.Layout.TextShaper(Templates.Pdf.FontResolver.FindFamily(theme.FontFamilies), Templates.Pdf.FontResolver.InstalledFamilies(theme.FallbackFamilies));
+        var problems = new List<string>();
+        for (var run = 0; run < 60; run++)
+        {
+            var years = random.Next(1, 13);
+            var digits = random.Next(4, 14);
+            var (table, tokens) = Pdf.TableTokenTests.RandomTable(random, years, digits, french: run % 2 == 1);
+            var (docx, landscape) = RenderDocument(table);
+            var grid = docx.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Select(g => double.Parse(g.Width!.Value!, CultureInfo.InvariantCulture) / 20).ToList();
+            var total = grid.Sum();
+            var room = (landscape ? theme.PageHeight : theme.PageWidth) - theme.MarginLeft - theme.MarginRight;
+            if (total > room + 1)
+                problems.Add($"run {run}: the table is {total:F0} pt wide on a page of {room:F0} pt");
+            foreach (var row in docx.Elements<W.TableRow>())
+            {
+                var cells = row.Elements<W.TableCell>().ToList();
+                for (var c = 0; c < cells.Count; c++)
+                {
+                    var halfPoints = cells[c].Descendants<W.Run>().Select(r => r.RunProperties?.FontSize?.Val?.Value).Where(v => v is not null).Select(v => (double?)double.Parse(v!, CultureInfo.InvariantCulture)).FirstOrDefault() ?? theme.TableSize * 2;
+                    var bold = cells[c].Descendants<W.Run>().Any(r => r.RunProperties?.Bold is not null) || row.TableRowProperties?.GetFirstChild<W.TableHeader>() is not null;
+                    foreach (var token in cells[c].InnerText.Replace('\u00A0', '\u0001').Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        var text = token.Replace('\u0001', '\u00A0');
+                        var width = Templates.Pdf.Layout.TextShaper.Width(shaper.Shape(text, bold ? 1 : 0, halfPoints / 2)) + theme.CellPadding * 2;
+                        if (width > grid[c] + 0.5)
+                            problems.Add($"run {run} ({years} years, {digits} digits): '{text}' needs {width:F1} pt, its column has {grid[c]:F1}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    /// A table the PDF turns onto a landscape page is its own landscape section in the DOCX,
+    /// between two portrait ones, and the document still validates.
+    [Fact]
+    public void WideTable_IsALandscapeSection()
+    {
+        var (table, _) = Pdf.TableTokenTests.RandomTable(new Random(7), 12, 12, french: true, rowCount: 8);
+
+        using var stream = new MemoryStream();
+        DocxRenderer.Render(new ContentDocument([new Paragraph([new TextRun("Before.")]), table, new Paragraph([new TextRun("After.")])]), SampleDocuments.Info(draft: false), DocumentTheme.Default, stream);
+
+        Assert.Empty(DocxChecks.Validate(stream.ToArray()));
+        stream.Position = 0;
+        using var docx = WordprocessingDocument.Open(stream, false);
+        var body = docx.MainDocumentPart!.Document!.Body!;
+        var sizes = body.Descendants<W.SectionProperties>().Select(s => s.GetFirstChild<W.PageSize>()!).Select(p => p.Orient?.Value == W.PageOrientationValues.Landscape).ToList();
+        Assert.Equal([false, true, false], sizes);
+        var breakAfter = body.Elements<W.Table>().Single().NextSibling<W.Paragraph>()!;
+        Assert.NotNull(breakAfter.ParagraphProperties!.GetFirstChild<W.SectionProperties>());
+    }
+
+    private static (W.Table Table, bool Landscape) RenderDocument(Table table)
+    {
+        using var stream = new MemoryStream();
+        DocxRenderer.Render(new ContentDocument([table]), SampleDocuments.Info(draft: false), DocumentTheme.Default, stream);
+        stream.Position = 0;
+        using var docx = WordprocessingDocument.Open(stream, false);
+        var element = docx.MainDocumentPart!.Document!.Body!.Elements<W.Table>().Single();
+        var landscape = element.NextSibling<W.Paragraph>()?.ParagraphProperties?.GetFirstChild<W.SectionProperties>()?.GetFirstChild<W.PageSize>()?.Orient?.Value == W.PageOrientationValues.Landscape;
+        return ((W.Table)element.CloneNode(true), landscape);
+    }
+
     private static IReadOnlyList<TextRun> Cell(string text) => [new TextRun(text)];
 
     private static W.Table Render(Table table)

@@ -28,6 +28,9 @@ public static partial class PdfLayoutChecks
         /// <summary>Zones from margins: the header band takes the lower 44 pt of the top margin, the footer band the upper 48 pt of the bottom one.</summary>
         public static Zones FromMargins(double pageWidth, double pageHeight, double top, double right, double bottom, double left) =>
             new(pageWidth, pageHeight, left, pageWidth - right, top, pageHeight - bottom, top - 44, pageHeight - bottom + 48);
+
+        /// <summary>The same margins on the page turned to landscape (a table too wide for portrait).</summary>
+        public Zones Turned() => FromMargins(PageHeight, PageWidth, Top, PageWidth - Right, PageHeight - Bottom, Left);
     }
 
     /// <summary>A line of text: the letters of one page on one baseline, left to right. Coordinates from the top-left corner.</summary>
@@ -51,12 +54,15 @@ public static partial class PdfLayoutChecks
     }
 
     /// <summary>Every letter is inside the page; body letters inside the text column, header and footer letters in their bands.</summary>
-    public static void AssertLettersInsideMargins(byte[] pdf, Zones zones)
+    public static void AssertLettersInsideMargins(byte[] pdf, Zones portrait)
     {
         const double tolerance = 0.75;
         var problems = new List<string>();
+        using var document = PdfDocument.Open(pdf);
+        var landscape = document.GetPages().Where(p => p.Width > p.Height).Select(p => p.Number).ToHashSet();
         foreach (var line in Lines(pdf))
         {
+            var zones = landscape.Contains(line.Page) ? portrait.Turned() : portrait;
             foreach (var box in line.Boxes)
             {
                 var inColumn = box.Left >= zones.Left - tolerance && box.Right <= zones.Right + tolerance;

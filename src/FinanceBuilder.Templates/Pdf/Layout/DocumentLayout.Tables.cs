@@ -6,12 +6,18 @@ namespace FinanceBuilder.Templates.Pdf.Layout;
 /// <summary>Tables and charts.</summary>
 internal sealed partial class DocumentLayout
 {
+    /// <summary>The table laid out at a width, once per width (portrait and landscape).</summary>
     private TableLayout Tables(Table table, double width)
     {
-        if (tables.TryGetValue(table, out var known) && Math.Abs(known.Width - width) < Epsilon)
-            return known.Layout;
+        if (!tables.TryGetValue(table, out var known))
+            tables[table] = known = [];
+        foreach (var (knownWidth, knownLayout) in known)
+        {
+            if (Math.Abs(knownWidth - width) < Epsilon)
+                return knownLayout;
+        }
         var layout = TableLayout.Fit(table, shaper, theme, width);
-        tables[table] = (width, layout);
+        known.Add((width, layout));
         return layout;
     }
 
@@ -19,10 +25,51 @@ internal sealed partial class DocumentLayout
 
     private double RowHeight(TableLayout layout, int lines) => lines * TableLine(layout) + theme.CellPadding * 2;
 
+    /// <summary>The text width of a landscape page.</summary>
+    private double LandscapeWidth => theme.PageHeight - theme.MarginLeft - theme.MarginRight;
+
+    /// <summary>
+    /// Whether a table of the text column would cut a figure or a word on a portrait page (even
+    /// shrunk or with years as rows) but keeps them whole on a landscape one: it is turned.
+    /// Tables inside lists keep their column.
+    /// </summary>
+    private bool GoesLandscape(Table table, double width) =>
+        table.Rows.Count > 0 && width >= theme.ContentWidth - Epsilon && Tables(table, width).Cuts && !Tables(table, LandscapeWidth).Cuts;
+
+    /// <summary>Whether the headings from <paramref name="index"/> lead straight to a table that goes landscape.</summary>
+    private bool LandscapeAhead(IReadOnlyList<ContentBlock> blocks, int index, double width)
+    {
+        var next = index;
+        while (next < blocks.Count && blocks[next] is Heading)
+            next++;
+        return next < blocks.Count && blocks[next] is Table table && GoesLandscape(table, width);
+    }
+
+    /// <summary>Turns to a landscape page (a new one unless this one is landscape and still empty).</summary>
+    private void EnterLandscape()
+    {
+        if (page.Landscape && !placed)
+        {
+            keepLandscape = true;
+            return;
+        }
+        keepLandscape = true;
+        if (!placed && page.Ops.Count == 0)
+            Pages.RemoveAt(Pages.Count - 1); // an empty portrait page is replaced, not left blank
+        NewPage();
+    }
+
     private void TableBlock(Table table, double x, double width)
     {
         if (table.Rows.Count == 0)
             return;
+        var landscape = keepLandscape || GoesLandscape(table, width);
+        if (landscape)
+        {
+            if (!keepLandscape)
+                EnterLandscape();
+            width = LandscapeWidth;
+        }
         var layout = Tables(table, width);
         table = layout.Table;
         var headerRows = Math.Clamp(table.HeaderRows, 0, table.Rows.Count);
@@ -38,6 +85,7 @@ internal sealed partial class DocumentLayout
         for (var r = 0; r < layout.Rows.Length; r++)
             Row(table, layout, r, x, header: r < headerRows, repeat ? headerRows : 0);
         pending = theme.ParagraphSpacing * 1.5;
+        keepLandscape = false;
     }
 
     /// <summary>Places a row: whole on this page, else whole on the next, else split between lines.</summary>

@@ -21,11 +21,15 @@ internal sealed partial class DocumentLayout
     private readonly Palette palette;
     private readonly IReadOnlyList<HeadingMark>? previous;
     private readonly double top;
-    private readonly double bottom;
-    private readonly Dictionary<Table, (double Width, TableLayout Layout)> tables = new(ReferenceEqualityComparer.Instance);
+    private double bottom;
+    private readonly Dictionary<Table, List<(double Width, TableLayout Layout)>> tables = new(ReferenceEqualityComparer.Instance);
     private readonly List<(int Heading, string Text, int Level)> contents = [];
 
     private PageLayout page = null!;
+
+    // Set while a table too wide for a portrait page (and the headings just above it) is laid
+    // on landscape pages; the block after it starts a new portrait page.
+    private bool keepLandscape;
     private double y;
     private double pending;
     private bool placed;
@@ -84,7 +88,9 @@ internal sealed partial class DocumentLayout
                     titled = true;
                     break;
                 case Heading heading:
-                    HeadingBlock(heading, blocks, i, x, width, mark: true);
+                    if (!keepLandscape && LandscapeAhead(blocks, i, width))
+                        EnterLandscape();
+                    HeadingBlock(heading, blocks, i, x, keepLandscape ? LandscapeWidth : width, mark: true);
                     break;
                 case PageBreak:
                     PageBreakBlock();
@@ -122,10 +128,12 @@ internal sealed partial class DocumentLayout
         }
     }
 
+    /// <summary>A new page, landscape while a wide table is being laid out.</summary>
     private void NewPage()
     {
-        page = new PageLayout(cover);
+        page = new PageLayout(cover, keepLandscape);
         Pages.Add(page);
+        bottom = (keepLandscape ? theme.PageWidth : theme.PageHeight) - theme.MarginBottom;
         y = top;
         pending = 0;
         placed = false;
@@ -137,6 +145,8 @@ internal sealed partial class DocumentLayout
     /// </summary>
     private void Start(double before, double need)
     {
+        if (page.Landscape && !keepLandscape)
+            NewPage(); // back to portrait after a landscape table
         var gap = placed ? Math.Max(pending, before) : 0;
         if (placed && y + gap + need > bottom + Epsilon)
             NewPage();

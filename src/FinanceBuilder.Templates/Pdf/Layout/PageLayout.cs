@@ -22,10 +22,13 @@ internal sealed record ChartOp(Chart Chart, XRect Box) : PageOp;
 internal sealed record LinkOp(XRect Box, int Heading) : PageOp;
 
 /// <summary>One laid-out page.</summary>
-internal sealed class PageLayout(bool cover)
+internal sealed class PageLayout(bool cover, bool landscape = false)
 {
     /// <summary>Whether this page belongs to the cover (no running header).</summary>
     public bool Cover { get; } = cover;
+
+    /// <summary>Whether the page is turned to landscape (for a table too wide for portrait).</summary>
+    public bool Landscape { get; } = landscape;
 
     /// <summary>What to draw, in order (fills before the text on them).</summary>
     public List<PageOp> Ops { get; } = [];

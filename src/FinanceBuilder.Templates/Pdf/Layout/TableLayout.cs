@@ -58,7 +58,8 @@ internal sealed class TableLayout
         var room = width - columns * (padding + 0.5);
         if (longest.Sum() > room && room > 0)
         {
-            var fitting = Math.Floor(size * room / longest.Sum() * 4) / 4;
+            // In half points: the DOCX states sizes in half points, so both draw the same size.
+            var fitting = Math.Floor(size * room / longest.Sum() * 2) / 2;
             size = Math.Max(theme.TableMinSize, Math.Min(size, fitting));
             words = Measure(table, shaper, size);
         }
