@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of FinanceBuilder, the same way on a laptop and in CI:
-#   1. installs what the tests need when it is missing (PostgreSQL server, Chromium and the
-#      document fonts, with apt);
+#   1. installs what the tests need when it is missing (PostgreSQL server, Chromium, the
+#      document fonts and poppler's pdfinfo, with apt);
 #   2. starts a throwaway PostgreSQL cluster on a free loopback port (stopped on exit);
 #   3. restores, checks formatting, builds;
 #   4. runs the whole suite on SQLite, then the storage/API tests again on PostgreSQL.
@@ -48,6 +48,13 @@ if [ ! -d /usr/share/fonts/truetype/liberation ] || [ ! -d /usr/share/fonts/true
     say "Installing the document fonts (apt: fonts-liberation, fonts-liberation2, fonts-dejavu-core, fonts-symbola)"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation fonts-liberation2 fonts-dejavu-core fonts-symbola >/dev/null
+fi
+
+# The tagged-PDF tests read the structure tree back with poppler's pdfinfo (-struct-text).
+if ! command -v pdfinfo >/dev/null; then
+    say "Installing poppler-utils for the tagged-PDF tests (apt)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
 fi
 
 # --- 2. A throwaway PostgreSQL cluster --------------------------------------------------------

@@ -4,14 +4,19 @@ using FinanceBuilder.Templates.Pdf.Layout;
 using FinanceBuilder.Templates.Rendering;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace FinanceBuilder.Templates.Pdf;
 
 /// <summary>
 /// Paints laid-out pages: the draft watermark behind everything, the running header (not on the
-/// cover), the page's own text and drawings, and the "Page X of Y" footer.
+/// cover), the page's own text and drawings, and the "Page X of Y" footer. It tags what it draws
+/// (PDF/UA style): the layout's structure elements become the document's structure tree, and
+/// everything that is not content — header, footer, draft marks, rules and fills — an artifact.
+/// One structure builder serves every page, so an element may go on over a page break; the
+/// stack of what is open (true for an artifact) is shared by the portrait and landscape painters.
 /// </summary>
-internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextShaper shaper, Palette palette, CultureInfo culture)
+internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextShaper shaper, Palette palette, CultureInfo culture, StructureBuilder structure, Stack<bool> open)
 {
     // XStringFormats.Default makes a new format object on every call.
     private static readonly XStringFormat BaseLine = XStringFormats.BaseLineLeft;
@@ -20,12 +25,14 @@ internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextSh
     public void Paint(PageLayout layout, PdfPage pdfPage, int number, int total)
     {
         using var graphics = XGraphics.FromPdfPage(pdfPage);
+        structure.BeginArtifact();
         if (info.Draft)
             Watermark(graphics);
         if (!layout.Cover)
             Header(graphics);
         if (info.Draft)
             DraftMark(graphics);
+        structure.End();
         foreach (var op in layout.Ops)
         {
             switch (op)
@@ -34,19 +41,56 @@ internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextSh
                     graphics.DrawString(text.Text, text.Font, text.Brush, text.X, text.Y, BaseLine);
                     break;
                 case RuleOp rule:
-                    graphics.DrawLine(rule.Pen, rule.X1, rule.Y1, rule.X2, rule.Y2);
+                    Decoration(() => graphics.DrawLine(rule.Pen, rule.X1, rule.Y1, rule.X2, rule.Y2));
                     break;
                 case FillOp fill:
-                    graphics.DrawRectangle(fill.Brush, fill.Box);
+                    Decoration(() => graphics.DrawRectangle(fill.Brush, fill.Box));
                     break;
                 case ChartOp chart:
+                    // A figure, read out by its title and data (the chart draws them as shapes).
+                    structure.BeginElement(PdfIllustrationElementTag.Figure, ChartText.Describe(chart.Chart, culture), chart.Box);
                     ChartPainter.Paint(chart.Chart, new PdfChartCanvas(graphics, shaper, palette, chart.Box.X, chart.Box.Y), chart.Box.Width, chart.Box.Height, theme, culture);
+                    structure.End();
+                    break;
+                case BeginOp begin:
+                    structure.BeginElement(Tags[(int)begin.Tag]);
+                    open.Push(false);
+                    break;
+                case ArtifactOp:
+                    structure.BeginArtifact();
+                    open.Push(true);
+                    break;
+                case EndOp:
+                    structure.End();
+                    open.Pop();
                     break;
                 default:
                     break;
             }
         }
+        structure.BeginArtifact();
         Footer(graphics, number, total);
+        structure.End();
+    }
+
+    private static readonly PdfBlockLevelElementTag[] Tags =
+    [
+        PdfBlockLevelElementTag.Heading1, PdfBlockLevelElementTag.Heading2, PdfBlockLevelElementTag.Heading3,
+        PdfBlockLevelElementTag.Heading4, PdfBlockLevelElementTag.Heading5, PdfBlockLevelElementTag.Heading6,
+        PdfBlockLevelElementTag.Paragraph, PdfBlockLevelElementTag.List, PdfBlockLevelElementTag.ListItem,
+        PdfBlockLevelElementTag.Table, PdfBlockLevelElementTag.TableRow, PdfBlockLevelElementTag.TableHeaderCell,
+        PdfBlockLevelElementTag.TableDataCell,
+    ];
+
+    /// <summary>Rules and fills are decoration: an artifact, unless already inside one.</summary>
+    private void Decoration(Action draw)
+    {
+        var inArtifact = open.Count > 0 && open.Peek();
+        if (!inArtifact)
+            structure.BeginArtifact();
+        draw();
+        if (!inArtifact)
+            structure.End();
     }
 
     /// <summary>The header band: its baseline sits between the page top and the text column.</summary>

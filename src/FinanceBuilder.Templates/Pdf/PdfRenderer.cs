@@ -4,6 +4,7 @@ using FinanceBuilder.Templates.Pdf.Layout;
 using FinanceBuilder.Templates.Rendering;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace FinanceBuilder.Templates.Pdf;
 
@@ -83,11 +84,19 @@ public static class PdfRenderer
             pdf.PageMode = layout.Bookmarks.Count > 0 ? PdfPageMode.UseOutlines : PdfPageMode.UseNone;
             pdf.Options.CompressContentStreams = true;
             pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
+            // Tagged: a structure tree of headings, paragraphs, lists, tables and figures, the
+            // title shown instead of the file name (decision 0015 says how far from PDF/UA-1).
+            var ua = UAManager.ForDocument(pdf);
+            if (info.Language.Length > 0)
+                ua.SetDocumentLanguage(info.Language); // the manager's own default is English
+            var structure = ua.StructureBuilder;
+            pdf.ViewerPreferences.DisplayDocTitle = true;
 
             // A landscape page is the same theme turned: header, footer and mark follow its width.
             var landscape = theme with { PageWidth = theme.PageHeight, PageHeight = theme.PageWidth };
-            var painter = new PagePainter(theme, info, shaper, palette, Culture(info.Language));
-            var turned = new PagePainter(landscape, info, shaper, palette, Culture(info.Language));
+            var open = new Stack<bool>();
+            var painter = new PagePainter(theme, info, shaper, palette, Culture(info.Language), structure, open);
+            var turned = new PagePainter(landscape, info, shaper, palette, Culture(info.Language), structure, open);
             var pages = new List<PdfPage>(layout.Pages.Count);
             for (var i = 0; i < layout.Pages.Count; i++)
             {

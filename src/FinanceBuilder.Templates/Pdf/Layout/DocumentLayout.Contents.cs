@@ -19,7 +19,9 @@ internal sealed partial class DocumentLayout
         var titleLines = LineBreaker.Break(titleWords, width, shaper);
         Start(theme.HeadingSpacingBefore, titleLines.Count * size * theme.LineHeight + BodyLine);
         Mark(title, 1, inContents: false, heading: false);
+        Begin(StructureTag.H1);
         Flow(titleWords, titleLines, x, width, size, size * theme.LineHeight, palette.Accent);
+        End();
         pending = theme.HeadingSpacingAfter * 1.5;
         var reserve = TextShaper.Width(shaper.Shape("0000", 0, theme.BodySize)) + 16;
         foreach (var (heading, text, level) in contents)
@@ -33,6 +35,7 @@ internal sealed partial class DocumentLayout
             if (lines.Count == 0)
                 continue;
             Start(level == 1 ? 5 : 1, lines.Count * BodyLine);
+            Begin(StructureTag.P); // an entry: its title, leaders and page number read as one line
             var entryTop = y;
             DrawLines(words, lines, x + indent, width - indent - reserve, theme.BodySize, BodyLine, palette.Text, CellAlignment.Left, 0, lines.Count);
             var baseline = y - BodyLine + Baseline(theme.BodySize, BodyLine);
@@ -49,6 +52,7 @@ internal sealed partial class DocumentLayout
                 page.Ops.Add(new TextOp(numberX, baseline, piece.Text, piece.Font, palette.Text));
                 numberX += piece.Width;
             }
+            End();
             page.Ops.Add(new LinkOp(new XRect(x + indent, entryTop, width - indent, y - entryTop), heading));
             placed = true;
             pending = 0;

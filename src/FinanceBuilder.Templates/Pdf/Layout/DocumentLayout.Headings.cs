@@ -15,7 +15,9 @@ internal sealed partial class DocumentLayout
         // The title sits a fifth of the way down the cover, as in a bound report.
         y = top + BodyHeight * 0.2;
         Mark(heading.Runs, heading.Level, inContents: false, heading: true);
+        Begin(StructureTag.H1);
         Flow(words, lines, x, width, size, lineHeight, palette.Accent);
+        End();
         y += 10;
         page.Ops.Add(new RuleOp(x, y, x + width, y, palette.AccentRule));
         y += 4;
@@ -35,7 +37,9 @@ internal sealed partial class DocumentLayout
         Start(theme.HeadingSpacingBefore, need);
         if (mark)
             Mark(heading.Runs, heading.Level, inContents: false, heading: true);
+        Begin(StructureTag.H1 + Math.Clamp(heading.Level, 1, 6) - 1);
         Flow(words, lines, x, width, size, lineHeight, palette.Accent);
+        End();
         pending = theme.HeadingSpacingAfter;
     }
 

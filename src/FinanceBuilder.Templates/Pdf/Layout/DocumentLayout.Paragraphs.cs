@@ -20,7 +20,9 @@ internal sealed partial class DocumentLayout
             return;
         }
         Start(before, Math.Min(lines.Count, 2) * BodyLine);
+        Begin(StructureTag.P);
         Flow(words, lines, x, width, theme.BodySize, BodyLine, palette.Text);
+        End();
         pending = depth > 0 ? theme.ParagraphSpacing / 2 : theme.ParagraphSpacing;
     }
 
@@ -91,8 +93,10 @@ internal sealed partial class DocumentLayout
         var contentX = x + indent;
         var contentWidth = Math.Max(width - indent, 40);
         pending = Math.Max(pending, depth == 0 ? theme.ParagraphSpacing : 0);
+        Begin(StructureTag.L);
         for (var n = 0; n < list.Items.Count; n++)
         {
+            Begin(StructureTag.LI);
             var text = list.Ordered ? (n + 1).ToString(CultureInfo.InvariantCulture) + "." : depth % 2 == 0 ? "\u2022" : "\u2013";
             var markerWidth = TextShaper.Width(shaper.Shape(text, 0, theme.BodySize));
             marker = indent <= 0 ? null : (text, list.Ordered ? contentX - 6 - markerWidth : x + (indent - markerWidth) / 2 - 2);
@@ -101,7 +105,9 @@ internal sealed partial class DocumentLayout
                 Block(item, b, contentX, contentWidth, depth + 1);
             if (marker is not null)
                 LoneMarker();
+            End();
         }
+        End();
         pending = depth == 0 ? theme.ParagraphSpacing : theme.ParagraphSpacing / 2;
     }
 }

@@ -82,8 +82,10 @@ internal sealed partial class DocumentLayout
         if (headerHeight + first > BodyHeight)
             first = RowHeight(layout, 2);
         Start(theme.ParagraphSpacing, Math.Min(headerHeight + first, BodyHeight));
+        Begin(StructureTag.Table);
         for (var r = 0; r < layout.Rows.Length; r++)
             Row(table, layout, r, x, header: r < headerRows, repeat ? headerRows : 0);
+        End();
         pending = theme.ParagraphSpacing * 1.5;
         keepLandscape = false;
     }
@@ -123,25 +125,35 @@ internal sealed partial class DocumentLayout
         }
     }
 
+    /// <summary>A new page for the rest of the table, under its header again: a repeat for the
+    /// eye, an artifact for the structure (the header rows are in the table once).</summary>
     private void ContinueTable(Table table, TableLayout layout, double x, int headerRows)
     {
         NewPage();
+        if (headerRows == 0)
+            return;
+        page.Ops.Add(ArtifactOp.Instance);
         for (var r = 0; r < headerRows; r++)
-            RowSlice(table, layout, layout.Rows[r], x, header: true, 0, layout.Rows[r].LineCount);
+            RowSlice(table, layout, layout.Rows[r], x, header: true, 0, layout.Rows[r].LineCount, tagged: false);
+        End();
     }
 
     /// <summary>Draws lines <c>[from, from + count)</c> of every cell of a row, with the row's borders.</summary>
-    private void RowSlice(Table table, TableLayout layout, RowLayout row, double x, bool header, int from, int count)
+    private void RowSlice(Table table, TableLayout layout, RowLayout row, double x, bool header, int from, int count, bool tagged = true)
     {
         var height = RowHeight(layout, count);
         var width = layout.Widths.Sum();
         if (header)
             page.Ops.Add(new FillOp(new XRect(x, y, width, height), palette.HeaderFill));
+        if (tagged)
+            Begin(StructureTag.TR);
         var cellX = x;
         var padding = theme.CellPadding;
         var rowTop = y;
         for (var c = 0; c < layout.Widths.Length; c++)
         {
+            if (tagged)
+                Begin(header ? StructureTag.TH : StructureTag.TD);
             if (c < row.Cells.Length)
             {
                 var cell = row.Cells[c];
@@ -153,8 +165,12 @@ internal sealed partial class DocumentLayout
                     DrawLines(cell.Words, cell.Lines, cellX + padding, layout.Widths[c] - padding * 2, layout.Size, TableLine(layout), palette.Text, align, from, take);
                 }
             }
+            if (tagged)
+                End();
             cellX += layout.Widths[c];
         }
+        if (tagged)
+            End();
         y = rowTop;
         page.Ops.Add(new RuleOp(x, y, x + width, y, palette.Rule));
         page.Ops.Add(new RuleOp(x, y + height, x + width, y + height, palette.Rule));

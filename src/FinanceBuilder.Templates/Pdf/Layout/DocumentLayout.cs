@@ -128,6 +128,12 @@ internal sealed partial class DocumentLayout
         }
     }
 
+    /// <summary>Opens a structure element around what is drawn next (see <see cref="BeginOp"/>).</summary>
+    private void Begin(StructureTag tag) => page.Ops.Add(new BeginOp(tag));
+
+    /// <summary>Closes the innermost structure element or artifact.</summary>
+    private void End() => page.Ops.Add(EndOp.Instance);
+
     /// <summary>A new page, landscape while a wide table is being laid out.</summary>
     private void NewPage()
     {

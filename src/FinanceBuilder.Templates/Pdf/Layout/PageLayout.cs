@@ -21,6 +21,27 @@ internal sealed record ChartOp(Chart Chart, XRect Box) : PageOp;
 /// <summary>A link from a box to the page of a heading (table of contents).</summary>
 internal sealed record LinkOp(XRect Box, int Heading) : PageOp;
 
+/// <summary>The kinds of structure element the layout marks (PDF's standard structure types).</summary>
+internal enum StructureTag { H1, H2, H3, H4, H5, H6, P, L, LI, Table, TR, TH, TD }
+
+/// <summary>
+/// The start of a structure element around the ops that follow, until its <see cref="EndOp"/>,
+/// possibly on a later page: the painter turns these into the PDF's structure tree.
+/// </summary>
+internal sealed record BeginOp(StructureTag Tag) : PageOp;
+
+/// <summary>The end of the innermost open structure element, or of an artifact.</summary>
+internal sealed record EndOp : PageOp
+{
+    public static readonly EndOp Instance = new();
+}
+
+/// <summary>The start of an artifact: drawing that is not content (a repeated table header).</summary>
+internal sealed record ArtifactOp : PageOp
+{
+    public static readonly ArtifactOp Instance = new();
+}
+
 /// <summary>One laid-out page.</summary>
 internal sealed class PageLayout(bool cover, bool landscape = false)
 {
