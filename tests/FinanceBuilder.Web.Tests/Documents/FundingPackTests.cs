@@ -188,6 +188,25 @@ public sealed class FundingPackTests
         Assert.Contains("2026/11/30", cover, StringComparison.Ordinal);
     }
 
+    /// An amount given in another currency than the reporting one is printed as given and as
+    /// converted, with the exchange rate, its date and its source.
+    [Theory]
+    [InlineData("gcf-funding-proposal", Language.En)]
+    [InlineData("gcf-sap", Language.Fr)]
+    [InlineData("gcf-concept-note", Language.En)]
+    public void LocalCurrencyAmounts_AndTheirRates_ArePrinted(string pack, Language language)
+    {
+        var proposal = Sample("adaptation-cotonou-drainage-fr.json", language);
+        var converted = proposal.Financing.CoFinancing[0].Amount.Amount;
+        proposal.Financing.CoFinancing[0].Amount = new Money { Amount = Math.Round(converted / 0.001768m), Currency = "XOF" };
+
+        var rows = Read(pack, proposal).Blocks.OfType<Table>().SelectMany(t => t.Rows).Select(r => string.Join(" | ", r.Select(Text)).Replace('\u00A0', ' ').Replace('\u202F', ' ')).ToList();
+
+        var name = proposal.Financing.CoFinancing[0].Name!;
+        Assert.Contains(rows, r => r.StartsWith(name + " | ", StringComparison.Ordinal) && r.Contains("XOF", StringComparison.Ordinal) && r.Contains("USD", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("1 XOF = ", StringComparison.Ordinal) && r.Contains("BCEAO", StringComparison.Ordinal));
+    }
+
     /// A final document (no error) leaves an unanswered question out: no row with only its
     /// label, no dash, no "not answered".
     [Theory]

@@ -72,13 +72,26 @@ public static partial class DocumentModel
                 ["amount"] = f.Money(In(d.Amount)),
             }).ToList(),
             ["has_disbursements"] = financing.DisbursementSchedule.Count > 0,
+            ["has_exchange_rates"] = financing.ExchangeRates.Count > 0,
             ["exchange_rates"] = financing.ExchangeRates.Select(r => (object)new Dictionary<string, object?>
             {
                 ["pair"] = $"{r.From}/{r.To}",
-                ["rate"] = f.Number(r.Rate, 6),
+                // "1 EUR = 655.957 XOF": the rate as given, up to six decimals.
+                ["rate"] = $"1\u00A0{r.From} = {r.Rate.ToString("#,0.######", f.Culture)}\u00A0{r.To}",
                 ["date"] = f.Date(r.Date),
                 ["source"] = ValueFormat.OrMissing(r.Source),
             }).ToList(),
+            // Amounts given in another currency than the reporting one (a commune's budget in
+            // CFA francs, a donor's in euros), as given and as converted, for the reviewer to check.
+            ["local_amounts"] = gcf.Select(g => (Name: f.Text("Document.Gcf"), Money: g.Row.Amount, Converted: g.Amount))
+                .Concat(co.Select(c => (Name: ValueFormat.OrMissing(c.Row.Name), Money: c.Row.Amount, Converted: c.Amount)))
+                .Where(x => x.Money.Currency != f.Currency)
+                .Select(x => (object)new Dictionary<string, object?>
+                {
+                    ["name"] = x.Name,
+                    ["original"] = f.Money(x.Money.Amount, x.Money.Currency),
+                    ["amount"] = f.Money(x.Converted),
+                }).ToList(),
         };
         model["economics"] = Economics(proposal.Economics, f, In);
         var breakdown = Budget(proposal, budget, f);
