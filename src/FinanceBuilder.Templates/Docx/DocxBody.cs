@@ -79,7 +79,7 @@ internal sealed class DocxBody
                 bookmarks[heading] = "_Toc" + (bookmarks.Count + 1).ToString("D6", CultureInfo.InvariantCulture);
         }
         if (firstToc >= 0)
-            pages = DocxPages.Estimate(blocks, theme, toc => TocEntries(blocks, toc).Count);
+            pages = DocxPages.Estimate(blocks, theme, shaper, toc => TocEntries(blocks, toc).Count);
 
         chartImages = DocxCharts.Images(Charts(blocks).ToList(), theme, culture);
 

@@ -12,21 +12,23 @@ namespace FinanceBuilder.Templates.Docx;
 internal sealed class DocxPages
 {
     private readonly DocumentTheme theme;
+    private readonly Pdf.Layout.TextShaper shaper;
     private readonly double pageHeight;
     private readonly Dictionary<ContentBlock, int> pages = new(ReferenceEqualityComparer.Instance);
     private int page = 1;
     private double y;
 
-    private DocxPages(DocumentTheme theme)
+    private DocxPages(DocumentTheme theme, Pdf.Layout.TextShaper shaper)
     {
         this.theme = theme;
+        this.shaper = shaper;
         pageHeight = theme.PageHeight - theme.MarginTop - theme.MarginBottom;
     }
 
     /// <summary>The estimated page of every top-level heading.</summary>
-    public static Dictionary<ContentBlock, int> Estimate(IReadOnlyList<ContentBlock> blocks, DocumentTheme theme, Func<TableOfContents, int> tocEntries)
+    public static Dictionary<ContentBlock, int> Estimate(IReadOnlyList<ContentBlock> blocks, DocumentTheme theme, Pdf.Layout.TextShaper shaper, Func<TableOfContents, int> tocEntries)
     {
-        var estimate = new DocxPages(theme);
+        var estimate = new DocxPages(theme, shaper);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -76,17 +78,20 @@ internal sealed class DocxPages
                     }
                 }
                 break;
-            case Table table:
-                var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
-                var widths = DocxTables.ColumnWidths(table, columns, theme);
-                foreach (var row in table.Rows)
+            case Table table when table.Rows.Count > 0:
+                // As the table is drawn (the PDF's fit: its size, years as rows, its lines per
+                // row); one too wide for portrait is a landscape section of its own.
+                var landscape = DocxTables.GoesLandscape(table, theme, shaper);
+                var fit = Pdf.Layout.TableLayout.Fit(table, shaper, theme, landscape ? DocxTables.LandscapeWidth(theme) : theme.ContentWidth);
+                var rows = fit.Rows.Sum(r => r.LineCount * fit.Size * 1.117 * 1.1 + theme.CellPadding * 2);
+                if (landscape)
                 {
-                    var lines = 1;
-                    for (var c = 0; c < row.Count; c++)
-                        lines = Math.Max(lines, Lines(row[c], theme.TableSize, theme.ContentWidth - widths[c] + theme.CellPadding * 2));
-                    Place(lines * theme.TableSize * 1.117 * 1.1 + theme.CellPadding);
+                    NewPage();
+                    Place(rows * pageHeight / (theme.PageWidth - theme.MarginTop - theme.MarginBottom));
+                    NewPage();
+                    break;
                 }
-                Place(theme.ParagraphSpacing);
+                Place(rows + theme.ParagraphSpacing);
                 break;
             case Chart:
                 var chart = theme.ChartHeight + theme.ParagraphSpacing * 3;

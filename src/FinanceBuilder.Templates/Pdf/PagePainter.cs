@@ -35,16 +35,20 @@ internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextSh
         structure.End();
         foreach (var op in layout.Ops)
         {
+            if (decorating && op is not (RuleOp or FillOp))
+                EndDecoration();
             switch (op)
             {
                 case TextOp text:
                     graphics.DrawString(text.Text, text.Font, text.Brush, text.X, text.Y, BaseLine);
                     break;
                 case RuleOp rule:
-                    Decoration(() => graphics.DrawLine(rule.Pen, rule.X1, rule.Y1, rule.X2, rule.Y2));
+                    BeginDecoration();
+                    graphics.DrawLine(rule.Pen, rule.X1, rule.Y1, rule.X2, rule.Y2);
                     break;
                 case FillOp fill:
-                    Decoration(() => graphics.DrawRectangle(fill.Brush, fill.Box));
+                    BeginDecoration();
+                    graphics.DrawRectangle(fill.Brush, fill.Box);
                     break;
                 case ChartOp chart:
                     // A figure, read out by its title and data (the chart draws them as shapes).
@@ -68,6 +72,8 @@ internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextSh
                     break;
             }
         }
+        if (decorating)
+            EndDecoration();
         structure.BeginArtifact();
         Footer(graphics, number, total);
         structure.End();
@@ -82,15 +88,23 @@ internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextSh
         PdfBlockLevelElementTag.TableDataCell,
     ];
 
+    // Whether a run of rules and fills is open as one artifact: a table row's borders and
+    // shading are one marked sequence, not one per line (tagging each line doubled the time).
+    private bool decorating;
+
     /// <summary>Rules and fills are decoration: an artifact, unless already inside one.</summary>
-    private void Decoration(Action draw)
+    private void BeginDecoration()
     {
-        var inArtifact = open.Count > 0 && open.Peek();
-        if (!inArtifact)
-            structure.BeginArtifact();
-        draw();
-        if (!inArtifact)
-            structure.End();
+        if (decorating || (open.Count > 0 && open.Peek()))
+            return;
+        structure.BeginArtifact();
+        decorating = true;
+    }
+
+    private void EndDecoration()
+    {
+        structure.End();
+        decorating = false;
     }
 
     /// <summary>The header band: its baseline sits between the page top and the text column.</summary>
