@@ -37,6 +37,7 @@ public static class StageProbe
             ("templates → Markdown (Scriban)", () => markdown = pack.RenderMarkdown(model, "en")),
             ("Markdown → content (Markdig)", () => document = FinanceBuilder.Web.Features.Documents.Model.Unanswered.Resolve(MarkdownReader.Read(markdown), report.HasErrors, CultureInfo.GetCultureInfo("en"))),
             ("PDF", () => PdfRenderer.Render(document, info, DocumentTheme.Default, new MemoryStream())),
+            ("  of which layout", () => PdfRenderer.Lay(document, info, DocumentTheme.Default).Dispose()),
             ("DOCX", () => DocxRenderer.Render(document, info, DocumentTheme.Default, new MemoryStream())),
             ("XLSX", () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal), new MemoryStream())),
         };
