@@ -53,4 +53,19 @@ public sealed class ScriptTests
         Assert.Contains("\uFE8E\uFE92\uFEA3\uFEAE\uFEE3", text, StringComparison.Ordinal);
         Assert.Contains("םולש", text, StringComparison.Ordinal);
     }
+
+    /// A paragraph written right to left is set flush right; one in English stays flush left.
+    [Fact]
+    public void RightToLeftParagraph_IsSetFlushRight()
+    {
+        using var output = new MemoryStream();
+        PdfRenderer.Render(new ContentDocument([Para("Cotonou drainage works."), Para("مشروع الإنارة العامة في المدينة")]), Info(), DocumentTheme.Default, output);
+
+        var lines = PdfLayoutChecks.Lines(output.ToArray()).Where(l => l.Top > DocumentTheme.Default.MarginTop).ToList();
+        var right = DocumentTheme.Default.PageWidth - DocumentTheme.Default.MarginRight;
+        var latin = Assert.Single(lines, l => l.Text.Contains("Cotonou", StringComparison.Ordinal));
+        var arabic = Assert.Single(lines, l => l.Text.Any(c => c >= '\uFE70'));
+        Assert.InRange(latin.Left, DocumentTheme.Default.MarginLeft - 1, DocumentTheme.Default.MarginLeft + 2);
+        Assert.InRange(arabic.Right, right - 2, right + 1);
+    }
 }

@@ -18,5 +18,9 @@ public sealed class ValidationReportPackTests
         var text = System.Text.RegularExpressions.Regex.Replace(string.Join(" ", PdfLayoutChecks.PageTexts(package.File("report-pdf")!.Content)), @"\s+", " ");
 
         Assert.Contains(lang == "fr" ? $"(modèle du Fonds {version})" : $"(funder's template {version})", text, StringComparison.Ordinal);
+        // The rules it was checked against: how many of the catalogue, for this type of application.
+        var route = FinanceBuilder.Web.Features.Documents.TemplatePacks.RouteOf(PackTestKit.Pack(pack))!.Value;
+        var rules = FinanceBuilder.Web.Rules.RuleCatalogue.All.Count(r => r.Routes.Contains(route));
+        Assert.Contains(lang == "fr" ? $"les {rules} contrôles du catalogue" : $"the {rules} checks of FinanceBuilder's GCF rule catalogue", text, StringComparison.Ordinal);
     }
 }

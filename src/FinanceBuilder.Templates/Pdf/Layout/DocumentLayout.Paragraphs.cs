@@ -21,7 +21,10 @@ internal sealed partial class DocumentLayout
         }
         Start(before, Math.Min(lines.Count, 2) * BodyLine);
         Begin(StructureTag.P);
-        Flow(words, lines, x, width, theme.BodySize, BodyLine, palette.Text);
+        // A paragraph written right to left (its first word is Hebrew or Arabic) is set flush
+        // right, where its reader starts.
+        var align = words.Count > 0 && words[0].Rtl ? CellAlignment.Right : CellAlignment.Left;
+        Flow(words, lines, x, width, theme.BodySize, BodyLine, palette.Text, align);
         End();
         pending = depth > 0 ? theme.ParagraphSpacing / 2 : theme.ParagraphSpacing;
     }
@@ -30,7 +33,7 @@ internal sealed partial class DocumentLayout
     /// Draws lines from <see cref="y"/> down, continuing on new pages: never the first line alone
     /// at the bottom of a page nor the last alone at the top of the next, when avoidable.
     /// </summary>
-    private void Flow(List<Word> words, List<Line> lines, double x, double width, double size, double lineHeight, XBrush brush)
+    private void Flow(List<Word> words, List<Line> lines, double x, double width, double size, double lineHeight, XBrush brush, CellAlignment align = CellAlignment.Left)
     {
         var done = 0;
         while (done < lines.Count)
@@ -54,7 +57,7 @@ internal sealed partial class DocumentLayout
                 }
                 take = Math.Min(left, Math.Max(1, fit));
             }
-            DrawLines(words, lines, x, width, size, lineHeight, brush, CellAlignment.Left, done, take);
+            DrawLines(words, lines, x, width, size, lineHeight, brush, align, done, take);
             placed = true;
             done += take;
             if (done < lines.Count)

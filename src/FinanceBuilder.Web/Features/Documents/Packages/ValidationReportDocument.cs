@@ -32,7 +32,7 @@ public static class ValidationReportDocument
         {
             new Heading(1, [new TextRun(T("Report.Title"))]),
             new Paragraph([new TextRun(title, Bold: true)]),
-            new Paragraph([new TextRun(F("Report.Checked", checkedAt.ToString("d MMMM yyyy HH:mm 'UTC'", culture), ProposalText.Get($"Enum.Route.{report.Route}", culture), report.TemplateVersion, pack.Name, pack.TemplateVersion))]),
+            new Paragraph([new TextRun(F("Report.Checked", checkedAt.ToString("d MMMM yyyy HH:mm 'UTC'", culture), ProposalText.Get($"Enum.Route.{report.Route}", culture), report.TemplateVersion, pack.Name, pack.TemplateVersion, RuleCatalogue.All.Count(r => r.Routes.Contains(report.Route))))]),
             new Paragraph([new TextRun(F("Report.Counts", errors, warnings, advice), Bold: true), new TextRun("\n" + T(errors > 0 ? "Report.DraftNote" : "Report.CleanNote"))]),
             new Heading(2, [new TextRun(T("Report.KeyFigures"))]),
             Table([T("Report.Figure"), T("Panel.Value")], [CellAlignment.Left, CellAlignment.Right],
