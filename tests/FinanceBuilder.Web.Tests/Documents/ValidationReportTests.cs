@@ -33,5 +33,8 @@ public sealed class ValidationReportTests
         Assert.Contains("Longueur du document généré", report, StringComparison.Ordinal);
         Assert.True(package.Pages <= 12, $"{package.Pages} pages");
         Assert.DoesNotContain("dépasse la longueur", report, StringComparison.Ordinal);
+        // An adaptation project's tonnes are "not applicable", as its concept note says, not "not yet computed".
+        Assert.Contains("Sans objet", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("pas encore calculé", report, StringComparison.Ordinal);
     }
 }

@@ -77,7 +77,7 @@ public static partial class DocumentModel
             {
                 ["pair"] = $"{r.From}/{r.To}",
                 // "1 EUR = 655.957 XOF": the rate as given, up to six decimals.
-                ["rate"] = $"1\u00A0{r.From} = {r.Rate.ToString("#,0.######", f.Culture)}\u00A0{r.To}",
+                ["rate"] = $"1\u00A0{r.From}\u00A0=\u00A0{r.Rate.ToString("#,0.######", f.Culture)}\u00A0{r.To}", // one token: never split
                 ["date"] = f.Date(r.Date),
                 ["source"] = ValueFormat.OrMissing(r.Source),
             }).ToList(),
