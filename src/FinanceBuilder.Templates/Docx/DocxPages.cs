@@ -42,7 +42,7 @@ internal sealed class DocxPages
             {
                 estimate.Place(theme.HeadingSize(1) * 1.2 + theme.HeadingSpacingAfter * 2);
                 for (var e = tocEntries(toc); e > 0; e--)
-                    estimate.Place(theme.BodySize * 1.117 * theme.LineHeight + 4);
+                    estimate.Place(theme.BodySize * theme.LineHeight + 4);
                 continue;
             }
             estimate.Block(block, 0);
@@ -102,8 +102,8 @@ internal sealed class DocxPages
         }
     }
 
-    // 1.117 em: Arial's ascent plus descent, the height of a single line in Word and LibreOffice.
-    private double BodyLine => theme.BodySize * 1.117 * theme.LineHeight;
+    // The Normal style's line is set to the PDF's (DocxUnits.SingleLineEm).
+    private double BodyLine => theme.BodySize * theme.LineHeight;
 
     private int Lines(IReadOnlyList<TextRun> runs, double size, double indent)
     {

@@ -83,7 +83,10 @@ internal static class DocxStyles
                 SpacingBetweenLines = new SpacingBetweenLines
                 {
                     After = DocxUnits.TwipsText(theme.ParagraphSpacing),
-                    Line = DocxUnits.LineText(theme.LineHeight),
+                    // Word's "single" line is the font's ascent plus descent (1.117 em for Arial
+                    // and Liberation Sans); the PDF's line is the size times LineHeight. Dividing
+                    // keeps both documents' lines, and so their pages, the same height.
+                    Line = DocxUnits.LineText(theme.LineHeight / DocxUnits.SingleLineEm),
                     LineRule = LineSpacingRuleValues.Auto,
                 },
                 // Ragged-right like the PDF: Word would justify without hyphenating.

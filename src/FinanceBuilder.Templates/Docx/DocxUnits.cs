@@ -21,5 +21,8 @@ internal static class DocxUnits
     public static long Emu(double points) => (long)Math.Round(points * 12700);
 
     /// <summary>Line spacing as a multiple of single (240 = single, lineRule auto).</summary>
+    /// <summary>The height of a single line in Word, in em: Arial's (and Liberation Sans's) ascent plus descent.</summary>
+    public const double SingleLineEm = 1.117;
+
     public static string LineText(double multiple) => ((int)Math.Round(240 * multiple)).ToString(CultureInfo.InvariantCulture);
 }
