@@ -47,6 +47,24 @@ public class PdfRendererTests
         Assert.Contains("Bold words and italic words follow.", text, StringComparison.Ordinal);
     }
 
+    /// A short table (a risk factor's five rows) is never split after a row or two: wherever the
+    /// text before it ends, all its rows are on one page.
+    [Fact]
+    public void ShortTable_IsKeptWholeOnOnePage()
+    {
+        var table = new Table([Row("Risk factor 9", "Social"), Row("Description", Words(40, 3)), Row("Probability", "Low"), Row("Impact", "High"), Row("Mitigation", Words(30, 4))], 1, []);
+        for (var words = 300; words <= 700; words += 5)
+        {
+            var (pdf, _) = Render(new ContentDocument([Para(Words(words, 1)), table]));
+
+            // Its first and last body rows (the header could repeat on the next page).
+            var pages = PdfLayoutChecks.Lines(pdf).Where(l => l.Text.StartsWith("Description", StringComparison.Ordinal) || l.Text.StartsWith("Mitigation", StringComparison.Ordinal)).Select(l => l.Page).Distinct().ToList();
+            Assert.True(pages.Count == 1, $"{words} words before: the table's first and last rows are on pages {string.Join(", ", pages)}");
+        }
+    }
+
+    private static List<IReadOnlyList<TextRun>> Row(params string[] cells) => cells.Select(c => (IReadOnlyList<TextRun>)[new TextRun(c)]).ToList();
+
     [Fact]
     public void Table_Of500Rows_SpansPages_WithHeaderRepeated()
     {

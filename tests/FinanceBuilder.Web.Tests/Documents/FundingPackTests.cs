@@ -112,11 +112,11 @@ public sealed class FundingPackTests
         }
         // One table per risk factor, as the funder's template sets them out: numbered, its
         // category in the header, its text given the width of the page.
-        var risks = document.Blocks.OfType<Table>().Where(t => Text(t.Rows[0][0]).StartsWith(expected.RiskHeader[0] + " ", StringComparison.Ordinal)).ToList();
+        var risks = document.Blocks.OfType<Table>().Where(t => Text(t.Rows[0][0]).StartsWith(expected.RiskHeader[0] + "\u00A0", StringComparison.Ordinal)).ToList();
         Assert.Equal(proposal.Risks.Count, risks.Count);
         Assert.All(risks, (t, i) =>
         {
-            Assert.Equal($"{expected.RiskHeader[0]} {i + 1}", Text(t.Rows[0][0]));
+            Assert.Equal($"{expected.RiskHeader[0]}\u00A0{i + 1}", Text(t.Rows[0][0])); // the number never alone on a line
             Assert.Equal(expected.RiskHeader[1..], t.Rows.Skip(1).Take(4).Select(r => Text(r[0])));
         });
         // One table per level of result, one row per indicator.

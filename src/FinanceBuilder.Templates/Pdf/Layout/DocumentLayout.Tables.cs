@@ -81,7 +81,11 @@ internal sealed partial class DocumentLayout
         var first = headerRows < layout.Rows.Length ? RowHeight(layout, layout.Rows[headerRows].LineCount) : 0;
         if (headerHeight + first > BodyHeight)
             first = RowHeight(layout, 2);
-        Start(theme.ParagraphSpacing, Math.Min(headerHeight + first, BodyHeight));
+        // A short table (a third of a page at most: a risk factor, a cover block) is kept whole
+        // on one page rather than split after a row or two.
+        var whole = layout.Rows.Sum(r => RowHeight(layout, r.LineCount));
+        var need = whole <= BodyHeight / 3 ? whole : headerHeight + first;
+        Start(theme.ParagraphSpacing, Math.Min(need, BodyHeight));
         Begin(StructureTag.Table);
         for (var r = 0; r < layout.Rows.Length; r++)
             Row(table, layout, r, x, header: r < headerRows, repeat ? headerRows : 0);
