@@ -82,7 +82,7 @@ internal sealed class DocxPages
                 // As the table is drawn (the PDF's fit: its size, years as rows, its lines per
                 // row); one too wide for portrait is a landscape section of its own.
                 var landscape = DocxTables.GoesLandscape(table, theme, shaper);
-                var fit = Pdf.Layout.TableLayout.Fit(table, shaper, theme, landscape ? DocxTables.LandscapeWidth(theme) : theme.ContentWidth);
+                var fit = Pdf.Layout.TableLayout.Fit(table, shaper, theme, landscape ? theme.LandscapeContentWidth : theme.ContentWidth);
                 var rows = fit.Rows.Sum(r => r.LineCount * fit.Size * 1.117 * 1.1 + theme.CellPadding * 2);
                 if (landscape)
                 {

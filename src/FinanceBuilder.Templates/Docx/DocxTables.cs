@@ -24,16 +24,13 @@ internal static class DocxTables
     public static bool GoesLandscape(Content.Table table, DocumentTheme theme, Pdf.Layout.TextShaper shaper) =>
         table.Rows.Count > 0
         && Pdf.Layout.TableLayout.Fit(table, shaper, theme, theme.ContentWidth).Cuts
-        && !Pdf.Layout.TableLayout.Fit(table, shaper, theme, LandscapeWidth(theme)).Cuts;
-
-    /// <summary>The text width of a landscape page.</summary>
-    public static double LandscapeWidth(DocumentTheme theme) => theme.PageHeight - theme.MarginLeft - theme.MarginRight;
+        && !Pdf.Layout.TableLayout.Fit(table, shaper, theme, theme.LandscapeContentWidth).Cuts;
 
     public static Table Build(Content.Table table, DocumentTheme theme, Pdf.Layout.TextShaper shaper, bool landscape = false)
     {
         // The PDF's fit: the table as drawn (years as rows when that keeps figures whole), its
         // text size and its column widths, each column at least as wide as its longest word.
-        var fit = Pdf.Layout.TableLayout.Fit(table, shaper, theme, landscape ? LandscapeWidth(theme) : theme.ContentWidth);
+        var fit = Pdf.Layout.TableLayout.Fit(table, shaper, theme, landscape ? theme.LandscapeContentWidth : theme.ContentWidth);
         table = fit.Table;
         var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
         var widths = fit.Widths.Length == columns ? fit.Widths : ColumnWidths(table, columns, theme);

@@ -99,6 +99,9 @@ public sealed record DocumentTheme
     /// <summary>The width of the text column.</summary>
     public double ContentWidth => PageWidth - MarginLeft - MarginRight;
 
+    /// <summary>The width of the text column on the page turned to landscape (a table too wide for portrait).</summary>
+    public double LandscapeContentWidth => PageHeight - MarginLeft - MarginRight;
+
     /// <summary>The size of a heading of <paramref name="level"/>.</summary>
     public double HeadingSize(int level) => HeadingSizes[Math.Clamp(level, 1, HeadingSizes.Count) - 1];
 }

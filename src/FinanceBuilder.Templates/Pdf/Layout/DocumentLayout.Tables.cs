@@ -25,8 +25,7 @@ internal sealed partial class DocumentLayout
 
     private double RowHeight(TableLayout layout, int lines) => lines * TableLine(layout) + theme.CellPadding * 2;
 
-    /// <summary>The text width of a landscape page.</summary>
-    private double LandscapeWidth => theme.PageHeight - theme.MarginLeft - theme.MarginRight;
+    private double LandscapeWidth => theme.LandscapeContentWidth;
 
     /// <summary>
     /// Whether a table of the text column would cut a figure or a word on a portrait page (even
