@@ -191,6 +191,10 @@ public sealed class PackageTests : IDisposable
         // The pack of the proposal's type of application comes first, chosen.
         Assert.Equal(packs[0], page.Get("input[name=template][checked]").GetAttribute("value"));
         Assert.Equal(report.GetProperty("hasErrors").GetBoolean(), page.Find(".notice--warning") is not null);
+        // Each template's limits as the rules apply them: the SAP's is one or the other.
+        var text = System.Text.RegularExpressions.Regex.Replace(page.Text, @"\s+", " ");
+        Assert.Contains("GCF concept note — at most 12 pages", text, StringComparison.Ordinal);
+        Assert.Contains("at most 20 pages or at most 10,000 words", text, StringComparison.Ordinal);
     }
 
     [Fact]
