@@ -5,10 +5,13 @@ using Spreadsheet = DocumentFormat.OpenXml.Spreadsheet;
 namespace FinanceBuilder.Templates.Workbook;
 
 /// <summary>
-/// Writes the budget workbook (XLSX): the lines, and summaries by component, by source and
-/// instrument, and by component and year. Every total is a live formula that also carries the
-/// value computed here, so the numbers are right in viewers that never recalculate, and Excel
-/// recalculates on opening anyway. Text is only ever cell text, never a formula.
+/// Writes the budget workbook (XLSX) in the shape of the GCF's detailed budget plan (Annex 4):
+/// the detailed budget by item and year, its summary by component, source and expenditure type
+/// and year, the AE fee and project-management cost, and the exchange rates every converted
+/// amount is computed from. Every converted amount and total is a live formula over Excel tables
+/// that also carries the value computed here, so the numbers are right in viewers that never
+/// recalculate, and Excel recalculates on opening anyway. Text is only ever cell text, never a
+/// formula.
 /// </summary>
 public static class BudgetWorkbook
 {
@@ -34,18 +37,21 @@ public static class BudgetWorkbook
         var labels = sheet.Labels;
         var english = BudgetSheetLabels.English;
         var taken = new List<string>();
-        var linesName = SheetNames.Clean(labels.LinesSheet, taken, english.LinesSheet);
-        var sums = new LineSums(rows, linesName);
         var strings = new SharedStrings();
+        var detailName = SheetNames.Clean(labels.DetailSheet, taken, english.DetailSheet);
+        var summaryName = SheetNames.Clean(labels.SummarySheet, taken, english.SummarySheet);
+        var feesName = SheetNames.Clean(labels.FeesSheet, taken, english.FeesSheet);
+        var ratesName = SheetNames.Clean(labels.RatesSheet, taken, english.RatesSheet);
+        var rates = RatesSheet.Declare(sheet, rows, strings);
+        var detail = DetailSheet.Build(sheet, rows, rates.Table, rates.CurrencyColumn, rates.UsedColumn, strings);
 
-        var sheets = new List<(string Name, SheetBuilder Builder, string? Filter)>
+        var sheets = new List<(string Name, SheetBuilder Builder, ExcelTable? Table)>
         {
-            (linesName, LinesSheet.Build(sheet, rows, sums, strings), LinesSheet.FilterRange(sums)),
-            (SheetNames.Clean(labels.ComponentSheet, taken, english.ComponentSheet), ComponentSheet.Build(sheet, rows, sums, strings), null),
-            (SheetNames.Clean(labels.SourceSheet, taken, english.SourceSheet), SourceSheet.Build(sheet, rows, sums, strings), null),
+            (detailName, detail.Builder, detail.Table),
+            (summaryName, SummarySheet.Build(sheet, rows, detail, strings), null),
+            (feesName, FeesSheet.Build(sheet, rows, detail, rates, strings), null),
+            (ratesName, rates.Builder, rates.Table),
         };
-        if (rows.Years.Count > 0)
-            sheets.Add((SheetNames.Clean(labels.YearSheet, taken, english.YearSheet), YearSheet.Build(sheet, rows, sums, strings), null));
 
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         document.PackageProperties.Title = CellText.Clean(sheet.Title);
@@ -57,29 +63,34 @@ public static class BudgetWorkbook
         var sheetList = new Spreadsheet.Sheets();
         for (var i = 0; i < sheets.Count; i++)
         {
+            var (name, builder, table) = sheets[i];
             var part = workbookPart.AddNewPart<WorksheetPart>();
+            if (table is not null)
+            {
+                var tablePart = part.AddNewPart<TableDefinitionPart>();
+                using (var stream = tablePart.GetStream(FileMode.Create))
+                    table.WriteTo(stream);
+                builder.TableParts.Add(part.GetIdOfPart(tablePart));
+            }
             using (var stream = part.GetStream(FileMode.Create))
-                sheets[i].Builder.WriteTo(stream, selected: i == 0, sheets[i].Filter, sheet.DraftMark);
-            sheetList.Append(new Spreadsheet.Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(part) });
+                builder.WriteTo(stream, selected: i == 0, frozenHeader: table is not null, sheet.DraftMark);
+            sheetList.Append(new Spreadsheet.Sheet { Name = name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(part) });
         }
         using (var stream = workbookPart.AddNewPart<SharedStringTablePart>().GetStream(FileMode.Create))
             strings.WriteTo(stream);
 
-        // Excel keeps an autofilter's range in this hidden name; without it Excel repairs the file.
-        var filter = new Spreadsheet.DefinedName(SheetNames.Reference(linesName) + "!" + Absolute(LinesSheet.FilterRange(sums)))
-        {
-            Name = "_xlnm._FilterDatabase",
-            LocalSheetId = 0,
-            Hidden = true,
-        };
+        // Printed, every page of the detailed budget and the rates repeats their header row.
+        var printTitles = new Spreadsheet.DefinedNames(
+            sheets.Select((s, i) => (s, i)).Where(x => x.s.Table is not null).Select(x => new Spreadsheet.DefinedName(SheetNames.Reference(x.s.Name) + "!$1:$1")
+            {
+                Name = "_xlnm.Print_Titles",
+                LocalSheetId = (uint)x.i,
+            }));
         workbookPart.Workbook = new Spreadsheet.Workbook(
             new Spreadsheet.BookViews(new Spreadsheet.WorkbookView()),
             sheetList,
-            new Spreadsheet.DefinedNames(filter),
+            printTitles,
             // The cached values are right, but a spreadsheet that recalculates should not trust them.
             new Spreadsheet.CalculationProperties { CalculationId = 191029, FullCalculationOnLoad = true });
     }
-
-    private static string Absolute(string range) =>
-        string.Join(':', range.Split(':').Select(r => "$" + string.Concat(r.TakeWhile(char.IsLetter)) + "$" + string.Concat(r.SkipWhile(char.IsLetter))));
 }

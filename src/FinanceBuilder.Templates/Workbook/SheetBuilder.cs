@@ -24,7 +24,8 @@ internal sealed class SheetBuilder(SharedStrings strings)
 
     private enum Kind { SharedString, Number, Formula }
 
-    private readonly record struct CellData(int Column, uint Style, Kind Kind, string Value, string? Formula = null);
+    /// <summary>A cell; Lines is the text of a wrapped cell split at its line breaks (to size its row).</summary>
+    private readonly record struct CellData(int Column, uint Style, Kind Kind, string Value, string? Formula = null, string[]? Lines = null);
 
     /// <summary>The 1-based index of the current row.</summary>
     public int RowIndex => rows.Count;
@@ -37,12 +38,30 @@ internal sealed class SheetBuilder(SharedStrings strings)
 
     public void Skip() => column++;
 
-    public void Text(string? value, bool bold = false)
+    /// <summary>User text; a long one may wrap, within a column of at most WrappedWidth characters.</summary>
+    public void Text(string? value, bool bold = false, bool wrap = false)
     {
         var text = CellText.Clean(value);
-        Add(text.Length, WorkbookStyles.ForText(bold, CellText.LooksLikeFormula(text)), Kind.SharedString,
-            strings.IndexOf(text).ToString(CultureInfo.InvariantCulture));
+        var style = WorkbookStyles.ForText(bold, CellText.LooksLikeFormula(text), wrap);
+        var wrapped = WorkbookStyles.IsWrapped(style);
+        Add(wrapped ? Math.Min(text.Length, WorkbookStyles.WrappedWidth) : text.Length, style, Kind.SharedString,
+            strings.IndexOf(text).ToString(CultureInfo.InvariantCulture), lines: wrapped && text.Length > 0 ? text.Split('\n') : null);
     }
+
+    /// <summary>
+    /// The workbook's own words (a header, a title) in a style of their own. A title is not
+    /// counted in the column's width: it may run over the empty cells beside it. A header is
+    /// given room for a filter button.
+    /// </summary>
+    public void Label(string value, uint style)
+    {
+        var text = CellText.Clean(value);
+        Add(style == WorkbookStyles.Title ? 0 : text.Length + 3, style, Kind.SharedString, strings.IndexOf(text).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A date as spreadsheets store it: days since 1899-12-30, shown as yyyy-mm-dd.</summary>
+    public void Date(DateOnly date) =>
+        Add(10, WorkbookStyles.Date, Kind.Number, (date.DayNumber - DateOnly.FromDateTime(new DateTime(1899, 12, 30)).DayNumber).ToString(CultureInfo.InvariantCulture));
 
     public void Number(decimal value, uint style) =>
         Add(Width(value, style), style, Kind.Number, value.ToString(CultureInfo.InvariantCulture));
@@ -50,11 +69,14 @@ internal sealed class SheetBuilder(SharedStrings strings)
     public void Formula(string formula, decimal cached, uint style) =>
         Add(Width(cached, style), style, Kind.Formula, cached.ToString(CultureInfo.InvariantCulture), formula);
 
+    /// <summary>The relationship ids of the sheet's tables (Excel tables), written as tableParts.</summary>
+    public List<string> TableParts { get; } = [];
+
     /// <summary>
-    /// Writes the sheet, with the header row frozen, when given an autofilter on a range, and when
-    /// given a draft mark printed bold at the top centre of every page.
+    /// Writes the sheet, with its header row frozen when it has one, and when given a draft mark
+    /// printed bold at the top centre of every page.
     /// </summary>
-    public void WriteTo(Stream stream, bool selected, string? autoFilter, string? draftMark = null)
+    public void WriteTo(Stream stream, bool selected, bool frozenHeader, string? draftMark = null)
     {
         using var xml = XmlWriter.Create(stream, Settings);
         xml.WriteStartElement("worksheet", MainNamespace);
@@ -72,18 +94,21 @@ internal sealed class SheetBuilder(SharedStrings strings)
         if (selected)
             xml.WriteAttributeString("tabSelected", "1");
         xml.WriteAttributeString("workbookViewId", "0");
-        // The header row stays in view while the lines scroll.
-        xml.WriteStartElement("pane", MainNamespace);
-        xml.WriteAttributeString("ySplit", "1");
-        xml.WriteAttributeString("topLeftCell", "A2");
-        xml.WriteAttributeString("activePane", "bottomLeft");
-        xml.WriteAttributeString("state", "frozen");
-        xml.WriteEndElement();
-        xml.WriteStartElement("selection", MainNamespace);
-        xml.WriteAttributeString("pane", "bottomLeft");
-        xml.WriteAttributeString("activeCell", "A2");
-        xml.WriteAttributeString("sqref", "A2");
-        xml.WriteEndElement();
+        if (frozenHeader)
+        {
+            // The header row stays in view while the items scroll.
+            xml.WriteStartElement("pane", MainNamespace);
+            xml.WriteAttributeString("ySplit", "1");
+            xml.WriteAttributeString("topLeftCell", "A2");
+            xml.WriteAttributeString("activePane", "bottomLeft");
+            xml.WriteAttributeString("state", "frozen");
+            xml.WriteEndElement();
+            xml.WriteStartElement("selection", MainNamespace);
+            xml.WriteAttributeString("pane", "bottomLeft");
+            xml.WriteAttributeString("activeCell", "A2");
+            xml.WriteAttributeString("sqref", "A2");
+            xml.WriteEndElement();
+        }
         xml.WriteEndElement();
         xml.WriteEndElement();
 
@@ -96,7 +121,7 @@ internal sealed class SheetBuilder(SharedStrings strings)
             xml.WriteStartElement("cols", MainNamespace);
             for (var i = 0; i < widths.Count; i++)
             {
-                var width = Math.Round(Math.Clamp(widths[i] * 1.1 + 2, MinWidth, MaxWidth), 1);
+                var width = ColumnWidth(i);
                 xml.WriteStartElement("col", MainNamespace);
                 xml.WriteAttributeString("min", Invariant(i + 1));
                 xml.WriteAttributeString("max", Invariant(i + 1));
@@ -113,18 +138,18 @@ internal sealed class SheetBuilder(SharedStrings strings)
             var row = Invariant(r + 1);
             xml.WriteStartElement("row", MainNamespace);
             xml.WriteAttributeString("r", row);
+            // Spreadsheets do not all grow a row to its wrapped text on opening (LibreOffice
+            // keeps the default height), so a row of wrapped text is given its height.
+            if (LinesOf(rows[r]) is > 1 and var lines)
+            {
+                xml.WriteAttributeString("ht", (Math.Min(lines, 20) * 15).ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("customHeight", "1");
+            }
             foreach (var cell in rows[r])
                 WriteCell(xml, cell, row);
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
-
-        if (autoFilter is not null)
-        {
-            xml.WriteStartElement("autoFilter", MainNamespace);
-            xml.WriteAttributeString("ref", autoFilter);
-            xml.WriteEndElement();
-        }
 
         xml.WriteStartElement("pageMargins", MainNamespace);
         foreach (var (side, inches) in new[] { ("left", "0.5"), ("right", "0.5"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"), ("footer", "0.3") })
@@ -154,11 +179,27 @@ internal sealed class SheetBuilder(SharedStrings strings)
             xml.WriteAttributeString("sqref", "A1:" + ColumnName(widths.Count - 1) + Invariant(rows.Count));
             xml.WriteAttributeString("numberStoredAsText", "1");
             xml.WriteAttributeString("formula", "1");
+            xml.WriteAttributeString("calculatedColumn", "1");
             xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        if (TableParts.Count > 0)
+        {
+            xml.WriteStartElement("tableParts", MainNamespace);
+            xml.WriteAttributeString("count", Invariant(TableParts.Count));
+            foreach (var id in TableParts)
+            {
+                xml.WriteStartElement("tablePart", MainNamespace);
+                xml.WriteAttributeString("r", "id", RelationshipNamespace, id);
+                xml.WriteEndElement();
+            }
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
     }
+
+    private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     /// <summary>UTF-8 without a byte order mark; characters XML cannot hold throw (they were removed before).</summary>
     public static XmlWriterSettings Settings { get; } = new() { Encoding = new UTF8Encoding(false), CloseOutput = false };
@@ -170,6 +211,26 @@ internal sealed class SheetBuilder(SharedStrings strings)
         for (var n = index + 1; n > 0; n = (n - 1) / 26)
             name = (char)('A' + (n - 1) % 26) + name;
         return name;
+    }
+
+    private double ColumnWidth(int column) => Math.Round(Math.Clamp(widths[column] * 1.1 + 2, MinWidth, MaxWidth), 1);
+
+    /// <summary>
+    /// The lines the row's wrapped cells take at their column widths. A width unit is one digit
+    /// of Calibri 11; text averages narrower, about 1.1 characters per unit (rather one line too
+    /// many than a clipped one).
+    /// </summary>
+    private int LinesOf(List<CellData> cells)
+    {
+        var most = 1;
+        foreach (var cell in cells)
+        {
+            if (cell.Lines is null)
+                continue;
+            var capacity = Math.Max(1, (int)(ColumnWidth(cell.Column) * 1.1));
+            most = Math.Max(most, cell.Lines.Sum(l => Math.Max(1, (l.Length + capacity - 1) / capacity)));
+        }
+        return most;
     }
 
     private static void WriteCell(XmlWriter xml, CellData cell, string row)
@@ -186,7 +247,7 @@ internal sealed class SheetBuilder(SharedStrings strings)
         xml.WriteEndElement();
     }
 
-    private void Add(int width, uint style, Kind kind, string value, string? formula = null)
+    private void Add(int width, uint style, Kind kind, string value, string? formula = null, string[]? lines = null)
     {
         if (rows.Count == 0)
             throw new InvalidOperationException("NewRow must be called before the first cell.");
@@ -194,14 +255,18 @@ internal sealed class SheetBuilder(SharedStrings strings)
             widths.Add(0);
         // A long description should wrap the view at MaxWidth, not stretch the column.
         widths[column] = Math.Max(widths[column], Math.Min(width, (int)MaxWidth));
-        rows[^1].Add(new CellData(column, style, kind, value, formula));
+        rows[^1].Add(new CellData(column, style, kind, value, formula, lines));
         column++;
     }
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int Width(decimal value, uint style) =>
-        style is WorkbookStyles.Amount or WorkbookStyles.BoldAmount
-            ? value.ToString("#,##0.00", CultureInfo.InvariantCulture).Length
-            : value.ToString(CultureInfo.InvariantCulture).Length;
+    private static int Width(decimal value, uint style) => style switch
+    {
+        WorkbookStyles.Amount or WorkbookStyles.BoldAmount => value.ToString("#,##0", CultureInfo.InvariantCulture).Length,
+        WorkbookStyles.UnitCost => value.ToString("#,##0.00", CultureInfo.InvariantCulture).Length,
+        WorkbookStyles.Rate => Math.Min(value.ToString("#,##0.0000####", CultureInfo.InvariantCulture).Length, 14),
+        WorkbookStyles.Percent => 8,
+        _ => Math.Min(value.ToString(CultureInfo.InvariantCulture).Length, 15),
+    };
 }

@@ -9,14 +9,26 @@ public sealed class CurrencyConverter(IEnumerable<ExchangeRate> rates)
 {
     private readonly List<ExchangeRate> rates = [.. rates];
 
+    /// The rate that converts one currency into another, and whether it is given the other way
+    /// round (units of `from` for one unit of `to`); null for the same currency or none usable.
+    public (ExchangeRate Rate, bool Inverse)? RateFor(string from, string to)
+    {
+        if (rates.FirstOrDefault(r => r.From == from && r.To == to && r.Rate > 0) is { } direct)
+            return (direct, false);
+        if (rates.FirstOrDefault(r => r.From == to && r.To == from && r.Rate > 0) is { } inverse)
+            return (inverse, true);
+        return null;
+    }
+
     public decimal? Convert(Money money, string currency)
     {
         if (money.Currency == currency)
             return money.Amount;
-        if (rates.FirstOrDefault(r => r.From == money.Currency && r.To == currency && r.Rate > 0) is { } direct)
-            return money.Amount * direct.Rate;
-        if (rates.FirstOrDefault(r => r.From == currency && r.To == money.Currency && r.Rate > 0) is { } inverse)
-            return money.Amount / inverse.Rate;
-        return null;
+        return RateFor(money.Currency, currency) switch
+        {
+            ({ } rate, false) => money.Amount * rate.Rate,
+            ({ } rate, true) => money.Amount / rate.Rate,
+            null => null,
+        };
     }
 }

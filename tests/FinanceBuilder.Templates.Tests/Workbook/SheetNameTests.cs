@@ -2,24 +2,33 @@ using FinanceBuilder.Templates.Workbook;
 
 namespace FinanceBuilder.Templates.Tests.Workbook;
 
-/// Sheet names are in the document language and always ones Excel accepts.
+/// Sheet names are in the document language and always ones Excel accepts; formulas name
+/// tables, not sheets, so a sheet's name never changes a formula.
 public sealed class SheetNameTests
 {
-    private static readonly BudgetSheetLabels French = new(
-        "Lignes", "Par composante", "Par source", "Par année",
-        "Composante", "Intitulé de la composante", "Description", "Type de dépense", "Source", "Financeur", "Instrument", "Année",
-        "Devise", "Montant en devise", "Montant", "Total", "Sans année");
+    private static readonly BudgetSheetLabels French = BudgetSheetLabels.English with
+    {
+        DetailSheet = "Budget détaillé",
+        SummarySheet = "Synthèse",
+        FeesSheet = "Frais EA et gestion",
+        RatesSheet = "Taux de change",
+        Total = "Total",
+        TotalInCurrency = "Total en devise",
+        Rate = "Taux",
+        Currency = "Devise",
+    };
 
     [Fact]
     public void French_SheetsAndHeaders_AreFrench()
     {
-        var sheet = BudgetSheets.Sheet([.. BudgetSheets.Small().Lines], French);
+        var sheet = BudgetSheets.Sheet([.. BudgetSheets.Small().Items], French);
         using var workbook = WorkbookReader.Write(sheet);
 
         Assert.Empty(workbook.Errors());
-        Assert.Equal(["Lignes", "Par composante", "Par source", "Par année"], workbook.SheetNames);
-        Assert.Equal("Montant (USD)", workbook.Text(workbook.Cell("Lignes", "J1")!));
-        Assert.StartsWith("SUMIFS('Lignes'!", workbook.Cell("Par composante", "C2")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.Equal(["Budget détaillé", "Synthèse", "Frais EA et gestion", "Taux de change"], workbook.SheetNames);
+        Assert.Equal("Total (USD)", workbook.Text(workbook.Cell("Budget détaillé", "R1")!));
+        Assert.Equal("DetailedBudget[[#This Row],[Total en devise]]*DetailedBudget[[#This Row],[Taux]]",
+            workbook.Cell("Budget détaillé", "R2")!.CellFormula!.Text);
     }
 
     [Fact]
@@ -27,12 +36,12 @@ public sealed class SheetNameTests
     {
         var labels = BudgetSheetLabels.English with
         {
-            LinesSheet = "'Budget [lines]: a*b?c/d\\e and a name far longer than thirty-one characters'",
-            ComponentSheet = "History",
-            SourceSheet = "By component",
-            YearSheet = "",
+            DetailSheet = "'Budget [lines]: a*b?c/d\\e and a name far longer than thirty-one characters'",
+            SummarySheet = "History",
+            FeesSheet = "Summary",
+            RatesSheet = "",
         };
-        using var workbook = WorkbookReader.Write(BudgetSheets.Sheet([.. BudgetSheets.Small().Lines], labels));
+        using var workbook = WorkbookReader.Write(BudgetSheets.Sheet([.. BudgetSheets.Small().Items], labels));
 
         Assert.Empty(workbook.Errors());
         var names = workbook.SheetNames;
@@ -43,17 +52,16 @@ public sealed class SheetNameTests
             Assert.False(n.StartsWith('\'') || n.EndsWith('\''), n);
         });
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Equal(["Budget lines abcde and a name f", "By component", "By component (2)", "By year"], names);
-        Assert.StartsWith("SUMIFS('Budget lines abcde and a name f'!", workbook.Cell(names[1], "C2")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.Equal(["Budget lines abcde and a name f", "Summary", "Summary (2)", "Exchange rates"], names);
     }
 
     [Fact]
-    public void Apostrophes_InsideANameAreDoubledInFormulas()
+    public void Apostrophes_InASheetName_LeaveTheFormulasAlone()
     {
-        var labels = BudgetSheetLabels.English with { LinesSheet = "Lines' budget" };
-        using var workbook = WorkbookReader.Write(BudgetSheets.Sheet([.. BudgetSheets.Small().Lines], labels));
+        var labels = BudgetSheetLabels.English with { DetailSheet = "Items' budget" };
+        using var workbook = WorkbookReader.Write(BudgetSheets.Sheet([.. BudgetSheets.Small().Items], labels));
 
         Assert.Empty(workbook.Errors());
-        Assert.StartsWith("SUMIFS('Lines'' budget'!", workbook.Cell("By component", "C2")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.StartsWith("SUMPRODUCT((DetailedBudget[[Component]]=$A3)", workbook.Cell("Summary", "C3")!.CellFormula!.Text, StringComparison.Ordinal);
     }
 }

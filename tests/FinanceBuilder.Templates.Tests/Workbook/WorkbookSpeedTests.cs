@@ -10,7 +10,7 @@ namespace FinanceBuilder.Templates.Tests.Workbook;
 public sealed class WorkbookSpeedTests
 {
     [Fact]
-    public void FiveHundredLines_AreWrittenFast()
+    public void FiveHundredItems_AreWrittenFast()
     {
         var sheet = BudgetSheets.Generated(500);
         using (var warmUp = new MemoryStream())

@@ -29,11 +29,11 @@ public sealed class WorkbookTextTests
     [MemberData(nameof(Texts))]
     public void Text_IsAStringCell_NeverAFormula(string text, bool quoted)
     {
-        var sheet = BudgetSheets.Small(BudgetSheets.Line("1", text, "GCF", "Grant", 2027, 1m, financier: text));
+        var sheet = BudgetSheets.Small(BudgetSheets.Item("1", text, "Goods", "GCF", "Grant", (2027, 1m)) with { Financier = text });
         using var workbook = WorkbookReader.Write(sheet);
 
         Assert.Empty(workbook.Errors());
-        var cells = new[] { workbook.Cell("Lines", "B8")!, workbook.Cell("Lines", "E8")! };
+        var cells = new[] { workbook.Cell("Detailed budget", "C7")!, workbook.Cell("Detailed budget", "F7")! };
         Assert.All(cells, cell =>
         {
             Assert.Null(cell.CellFormula);
@@ -46,37 +46,41 @@ public sealed class WorkbookTextTests
     [Fact]
     public void FormulaLikeKeys_AreQuoted_AndStillSummed()
     {
-        var sheet = BudgetSheets.Small(BudgetSheets.Line("-1", "Negative-looking id", "=GCF", "+Grant", 2027, 3m));
+        var sheet = BudgetSheets.Small(BudgetSheets.Item("-1", "Negative-looking id", "Goods", "=GCF", "+Grant", (2027, 3m)));
         using var workbook = WorkbookReader.Write(sheet);
 
         Assert.Empty(workbook.Errors());
-        var id = workbook.Cell("By component", "A5")!;
+        var id = workbook.Cell("Summary", "A6")!;
         Assert.Equal("-1", workbook.Text(id));
         Assert.True(workbook.QuotePrefixed(id));
-        Assert.True(workbook.QuotePrefixed(workbook.Cell("By component", "E1")!));
-        Assert.Equal(3m, WorkbookReader.Number(workbook.Cell("By component", "F5")!));
-        Assert.Equal(3m, WorkbookReader.Number(workbook.Cell("By component", "E5")!));
+        Assert.Equal(3m, WorkbookReader.Number(workbook.Cell("Summary", "G6")!));
+        // The source block: GCF/Senior loan, GCF/Grant, three co-financing pairs, then =GCF/+Grant.
+        var source = workbook.Cell("Summary", "A16")!;
+        Assert.Equal("=GCF", workbook.Text(source));
+        Assert.True(workbook.QuotePrefixed(source));
+        Assert.True(workbook.QuotePrefixed(workbook.Cell("Summary", "B16")!));
+        Assert.Equal(3m, WorkbookReader.Number(workbook.Cell("Summary", "G16")!));
     }
 
     [Fact]
     public void ControlCharacters_AreDropped()
     {
         var text = "bell\u0007 form\u000C feed \uFFFE lone " + (char)0xD800 + " end";
-        using var workbook = WorkbookReader.Write(BudgetSheets.Small(BudgetSheets.Line("1", text, "GCF", "Grant", 2027, 1m)));
+        using var workbook = WorkbookReader.Write(BudgetSheets.Small(BudgetSheets.Item("1", text, "Goods", "GCF", "Grant", (2027, 1m))));
 
         Assert.Empty(workbook.Errors());
-        Assert.Equal("bell form feed  lone  end", workbook.Text(workbook.Cell("Lines", "B8")!));
+        Assert.Equal("bell form feed  lone  end", workbook.Text(workbook.Cell("Detailed budget", "C7")!));
     }
 
     [Fact]
     public void LongText_IsCutAtExcelsLimit_NotInsideASurrogatePair()
     {
         var text = new string('a', CellText.MaxLength - 1) + "🌞" + "tail";
-        using var workbook = WorkbookReader.Write(BudgetSheets.Small(BudgetSheets.Line("1", text, "GCF", "Grant", 2027, 1m)));
+        using var workbook = WorkbookReader.Write(BudgetSheets.Small(BudgetSheets.Item("1", text, "Goods", "GCF", "Grant", (2027, 1m))));
 
         Assert.Empty(workbook.Errors());
-        Assert.Equal(new string('a', CellText.MaxLength - 1), workbook.Text(workbook.Cell("Lines", "B8")!));
-        Assert.All(workbook.Cells("Lines").Where(c => c.DataType?.Value == CellValues.SharedString),
+        Assert.Equal(new string('a', CellText.MaxLength - 1), workbook.Text(workbook.Cell("Detailed budget", "C7")!));
+        Assert.All(workbook.Cells("Detailed budget").Where(c => c.DataType?.Value == CellValues.SharedString),
             c => Assert.True(workbook.Text(c).Length <= CellText.MaxLength));
     }
 

@@ -20,24 +20,32 @@ public sealed class BudgetSheetMapperTests
     private static Proposal Sample(string name) =>
         JsonSerializer.Deserialize<Proposal>(Samples.ReadText(name), ProposalJson.Options)!;
 
+    private static decimal Converted(BudgetSheetItem item) => item.Amounts.Sum(a => a.Converted);
+
     [Theory]
     [MemberData(nameof(Samples.Names), MemberType = typeof(Samples))]
-    public void Lines_AddUpToTheBreakdown(string name)
+    public void Items_AreTheGridsRows_AndAddUpToTheBreakdown(string name)
     {
         var proposal = Sample(name);
         var budget = BudgetBreakdown.Of(proposal);
 
         var sheet = BudgetSheetMapper.For(proposal);
 
-        Assert.Equal(budget.Lines.Count, sheet.Lines.Count);
-        Assert.True(sheet.Lines.Count > 0);
+        Assert.Equal(FinanceBuilder.Web.Features.Wizard.Budget.BudgetGrid.Rows(proposal.Budget.Lines).Count, sheet.Items.Count);
+        Assert.Equal(budget.Lines.Count, sheet.Items.Sum(i => i.Amounts.Count));
         Assert.Equal(budget.Currency, sheet.Currency);
-        Assert.Equal(budget.Total, sheet.Lines.Sum(l => l.Amount));
+        Assert.Equal(budget.Total, sheet.Items.Sum(Converted));
         Assert.Equal(2, sheet.Sources.Count);
-        Assert.Equal(budget.TotalOf(FundingSourceKind.Gcf), sheet.Lines.Where(l => l.Source == sheet.Sources[0]).Sum(l => l.Amount));
-        Assert.Equal(budget.TotalOf(FundingSourceKind.CoFinancing), sheet.Lines.Where(l => l.Source == sheet.Sources[1]).Sum(l => l.Amount));
+        Assert.Equal(budget.TotalOf(FundingSourceKind.Gcf), sheet.Items.Where(i => i.Source == sheet.Sources[0]).Sum(Converted));
+        Assert.Equal(budget.TotalOf(FundingSourceKind.CoFinancing), sheet.Items.Where(i => i.Source == sheet.Sources[1]).Sum(Converted));
+        Assert.Equal(sheet.Sources[0], sheet.GcfSource);
         Assert.Equal(proposal.Components.Select(c => c.Id), sheet.Components.Select(c => c.Id));
-        Assert.Equal(proposal.Budget.Lines.Where(l => l.Year is not null).Select(l => l.Year!.Value).Distinct().Order(), sheet.Years);
+        // A column per year of the implementation period, as the budget grid draws them.
+        var start = proposal.Basics.ImplementationStart!.Value.Year;
+        var end = proposal.Basics.ImplementationEnd!.Value.Year;
+        Assert.Equal(Enumerable.Range(start, end - start + 1), sheet.Years);
+        Assert.Equal(budget.Currency, sheet.Rates[0].Currency);
+        Assert.Equal(1m, sheet.Rates[0].Used);
     }
 
     [Theory]
@@ -56,23 +64,20 @@ public sealed class BudgetSheetMapperTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
         var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Equal(4, sheets.Count);
-        foreach (var sheet in sheets)
-        {
-            // The last cell of every sheet is its grand total: a formula, its value cached.
-            var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!);
-            var total = part.Worksheet.Descendants<Row>().Last().Elements<Cell>().Last();
-            Assert.NotNull(total.CellFormula);
-            Assert.Equal(budget.Total, decimal.Parse(total.CellValue!.Text, NumberStyles.Float, CultureInfo.InvariantCulture));
-        }
-        var byComponent = (WorksheetPart)document.WorkbookPart.GetPartById(sheets[1].Id!);
-        var gcf = byComponent.Worksheet.Descendants<Row>().Last().Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith('C'));
-        Assert.Equal(budget.TotalOf(FundingSourceKind.Gcf), decimal.Parse(gcf.CellValue!.Text, NumberStyles.Float, CultureInfo.InvariantCulture));
+        decimal Number(Cell cell) => decimal.Parse(cell.CellValue!.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        Row LastRow(int sheet) => ((WorksheetPart)document.WorkbookPart.GetPartById(sheets[sheet].Id!)).Worksheet.Descendants<Row>().Last();
+        // The detailed budget's totals row and the summary's last total are the budget's total.
+        Assert.Equal(budget.Total, Number(LastRow(0).Elements<Cell>().Last()));
+        Assert.Equal(budget.Total, Number(LastRow(1).Elements<Cell>().Last()));
+        var fees = ((WorksheetPart)document.WorkbookPart.GetPartById(sheets[2].Id!)).Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        Assert.Equal(budget.TotalOf(FundingSourceKind.Gcf), Number(fees["C2"]));
+        Assert.Equal(budget.Total, Number(fees["C3"]));
     }
 
     [Theory]
-    [InlineData(Language.En, "Lines", "By component", "Amount", "GCF")]
-    [InlineData(Language.Fr, "Lignes", "Par composante", "Montant", "FVC")]
-    public void Labels_AreInTheProposalsLanguage(Language language, string lines, string byComponent, string amount, string gcf)
+    [InlineData(Language.En, "Detailed budget", "Summary", "Amount", "GCF")]
+    [InlineData(Language.Fr, "Budget détaillé", "Synthèse", "Montant", "FVC")]
+    public void Labels_AreInTheProposalsLanguage(Language language, string detail, string summary, string amount, string gcf)
     {
         var proposal = Sample("mitigation-tamale-solar-led.json");
         proposal.Language = language;
@@ -80,13 +85,14 @@ public sealed class BudgetSheetMapperTests
         var sheet = BudgetSheetMapper.For(proposal);
 
         Assert.Equal(language.ToString().ToLowerInvariant(), sheet.Language);
-        Assert.Equal(lines, sheet.Labels.LinesSheet);
-        Assert.Equal(byComponent, sheet.Labels.ComponentSheet);
+        Assert.Equal(detail, sheet.Labels.DetailSheet);
+        Assert.Equal(summary, sheet.Labels.SummarySheet);
         Assert.Equal(amount, sheet.Labels.Amount);
         Assert.Contains(gcf, sheet.Sources[0], StringComparison.Ordinal);
         var texts = sheet.Labels.GetType().GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => (string)p.GetValue(sheet.Labels)!).ToList();
         Assert.All(texts, t => Assert.DoesNotContain("Workbook.", t, StringComparison.Ordinal));
-        Assert.All(sheet.Lines, l => Assert.DoesNotContain("Enum.", l.Category + l.Source + l.Instrument, StringComparison.Ordinal));
+        Assert.All(sheet.Items, i => Assert.DoesNotContain("Enum.", i.Category + i.Source + i.Instrument, StringComparison.Ordinal));
+        Assert.All(sheet.Fees, f => Assert.DoesNotContain("Workbook.", f.Label, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -95,27 +101,32 @@ public sealed class BudgetSheetMapperTests
         var sheet = BudgetSheetMapper.For(Sample("adaptation-cotonou-drainage-fr.json"));
 
         Assert.Equal("fr", sheet.Language);
-        Assert.Equal(["Lignes", "Par composante", "Par source", "Par année"],
-            new[] { sheet.Labels.LinesSheet, sheet.Labels.ComponentSheet, sheet.Labels.SourceSheet, sheet.Labels.YearSheet });
+        Assert.Equal(["Budget détaillé", "Synthèse", "Frais EA et gestion", "Taux de change"],
+            new[] { sheet.Labels.DetailSheet, sheet.Labels.SummarySheet, sheet.Labels.FeesSheet, sheet.Labels.RatesSheet });
     }
 
-    /// A line in another currency is converted with the proposal's rate; one without a rate is
-    /// left out, as BudgetBreakdown leaves it out of every total.
+    /// A line in another currency is converted with the proposal's rate, which the rate sheet
+    /// gives as typed (here 1 USD = 565.5 XOF, the other way round); one without a rate is left
+    /// out, as BudgetBreakdown leaves it out of every total.
     [Fact]
     public void LinesInOtherCurrencies_AreConverted_OrLeftOutLikeTheBreakdown()
     {
         var proposal = Sample("adaptation-cotonou-drainage-fr.json");
         proposal.Budget.Lines[0].Amount = new Money { Amount = 1_000_000m, Currency = "XOF" };
         proposal.Budget.Lines[1].Amount = new Money { Amount = 5m, Currency = "JPY" };
+        proposal.Financing.ExchangeRates = [new ExchangeRate { From = "USD", To = "XOF", Rate = 565.5m, Date = new DateOnly(2026, 11, 2), Source = "BCEAO" }];
 
         var sheet = BudgetSheetMapper.For(proposal);
 
-        var converted = Assert.Single(sheet.Lines, l => l.OriginalCurrency == "XOF");
-        Assert.Equal(1_000_000m, converted.OriginalAmount);
-        Assert.Equal(1_768m, converted.Amount);
-        Assert.DoesNotContain(sheet.Lines, l => l.OriginalCurrency == "JPY");
-        Assert.Equal(proposal.Budget.Lines.Count - 1, sheet.Lines.Count);
-        Assert.Equal(BudgetBreakdown.Of(proposal).Total, sheet.Lines.Sum(l => l.Amount));
+        var item = Assert.Single(sheet.Items, i => i.Currency == "XOF");
+        var amount = Assert.Single(item.Amounts);
+        Assert.Equal(1_000_000m, amount.Amount);
+        Assert.Equal(1_000_000m / 565.5m, amount.Converted);
+        Assert.DoesNotContain(sheet.Items, i => i.Currency == "JPY");
+        Assert.Equal(BudgetBreakdown.Of(proposal).Total, sheet.Items.Sum(Converted));
+        var rate = Assert.Single(sheet.Rates, r => r.Currency == "XOF");
+        Assert.Equal((565.5m, true, new DateOnly(2026, 11, 2), "BCEAO"), (rate.Given, rate.Inverse, rate.Date, rate.Source));
+        Assert.DoesNotContain(sheet.Rates, r => r.Currency == "JPY");
     }
 
     /// Cotonou's lines name no instrument: its GCF request is a grant alone, and each
@@ -129,19 +140,60 @@ public sealed class BudgetSheetMapperTests
         var sheet = BudgetSheetMapper.For(proposal);
 
         var grant = FinanceBuilder.Web.Proposals.Text.ProposalText.Get("Enum.FinancialInstrument.Grant", new CultureInfo("fr"));
-        Assert.All(sheet.Lines.Where(l => l.Source == sheet.Sources[0]), l => Assert.Equal(grant, l.Instrument));
-        Assert.All(sheet.Lines, l => Assert.NotEqual("—", l.Instrument));
+        Assert.All(sheet.Items.Where(i => i.Source == sheet.Sources[0]), i => Assert.Equal(grant, i.Instrument));
+        Assert.All(sheet.Items, i => Assert.NotEqual("", i.Instrument));
     }
 
     [Fact]
-    public void CoFinancedLines_NameTheirFinancier()
+    public void CoFinancedItems_NameTheirFinancier_AndOutputsTheirName()
     {
         var proposal = Sample("mitigation-tamale-solar-led.json");
 
         var sheet = BudgetSheetMapper.For(proposal);
 
         var names = proposal.Financing.CoFinancing.Select(c => c.Name).ToHashSet();
-        Assert.All(sheet.Lines.Where(l => l.Source == sheet.Sources[1]), l => Assert.Contains(l.Financier, names));
-        Assert.All(sheet.Lines.Where(l => l.Source == sheet.Sources[0]), l => Assert.Equal("", l.Financier));
+        Assert.All(sheet.Items.Where(i => i.Source == sheet.Sources[1]), i => Assert.Contains(i.Financier, names));
+        Assert.All(sheet.Items.Where(i => i.Source == sheet.Sources[0]), i => Assert.Equal("", i.Financier));
+        var output = proposal.Components[0].Outputs[0];
+        Assert.Contains(sheet.Items, i => i.Output == $"{output.Id} {output.Name}");
+    }
+
+    /// A costed item (quantity × unit cost) keeps its unit, its unit cost and its units over all years.
+    [Fact]
+    public void CostedItems_KeepUnit_UnitCost_AndTotalQuantity()
+    {
+        var proposal = Sample("mitigation-tamale-solar-led.json");
+        var line = proposal.Budget.Lines[0];
+        proposal.Budget.Lines =
+        [
+            new BudgetLine { ComponentId = "1", Description = "Workshops", Unit = "workshop", UnitCost = 1_500m, Quantity = 4, Year = 2027, Amount = new Money { Amount = 6_000m, Currency = "USD" }, Source = FundingSourceKind.Gcf },
+            new BudgetLine { ComponentId = "1", Description = "Workshops", Unit = "workshop", UnitCost = 1_500m, Quantity = 6, Year = 2028, Amount = new Money { Amount = 9_000m, Currency = "USD" }, Source = FundingSourceKind.Gcf },
+            line,
+        ];
+
+        var sheet = BudgetSheetMapper.For(proposal);
+
+        var item = sheet.Items[0];
+        Assert.Equal(("workshop", 10m, 1_500m), (item.Unit, item.Quantity, item.UnitCost));
+        Assert.Equal([(2027, 6_000m), (2028, 9_000m)], item.Amounts.Select(a => (a.Year!.Value, a.Amount)));
+        Assert.Null(sheet.Items[1].Quantity);
+    }
+
+    [Fact]
+    public void Fees_AreTheFinancingSections_ConvertedLikeTheDocuments()
+    {
+        var proposal = Sample("mitigation-tamale-solar-led.json");
+        proposal.Financing.AccreditedEntityFee = new Money { Amount = 2_000_000m, Currency = "GHS" };
+        proposal.Financing.ProjectManagementCost = null;
+        proposal.Financing.ExchangeRates = [new ExchangeRate { From = "GHS", To = "USD", Rate = 0.08m, Source = "Bank of Ghana" }];
+
+        var sheet = BudgetSheetMapper.For(proposal);
+
+        Assert.Equal(2, sheet.Fees.Count);
+        Assert.Null(sheet.Fees[0].Amount);
+        Assert.Equal(("GHS", 2_000_000m, 160_000m), (sheet.Fees[1].Currency, sheet.Fees[1].Amount!.Value, sheet.Fees[1].Converted!.Value));
+        var rate = Assert.Single(sheet.Rates, r => r.Currency == "GHS");
+        Assert.False(rate.Inverse);
+        Assert.Equal(0.08m, rate.Used);
     }
 }

@@ -1,16 +1,18 @@
 using System.Globalization;
 using FinanceBuilder.Templates.Workbook;
 using FinanceBuilder.Web.Calculators;
-using FinanceBuilder.Web.Features.Wizard;
+using FinanceBuilder.Web.Features.Wizard.Budget;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Text;
 
 namespace FinanceBuilder.Web.Features.Documents.Workbook;
 
 /// <summary>
-/// What the budget workbook shows of a proposal: the lines BudgetBreakdown converts to the
-/// reporting currency (the same lines, and so the same totals, as the documents and the totals
-/// panel), with every label in the proposal's language. A line without an exchange rate is left
+/// What the budget workbook shows of a proposal: the cost items of the wizard's budget grid
+/// (BudgetGrid, so a row of the workbook is a row the user typed), made of the lines
+/// BudgetBreakdown converts to the reporting currency (the same lines, and so the same totals,
+/// as the documents and the totals panel), the exchange rates those conversions used, and the
+/// fees, with every label in the proposal's language. A line without an exchange rate is left
 /// out here as it is there; BudgetBreakdown.Unconverted counts them.
 /// </summary>
 public static class BudgetSheetMapper
@@ -20,58 +22,131 @@ public static class BudgetSheetMapper
         var language = proposal.Language.ToString().ToLowerInvariant();
         var culture = new CultureInfo(language);
         string T(string key) => ProposalText.Get(key, culture);
-        string Label(Enum? value) => value is null ? "—" : Model.ValueFormat.DocumentLabel(value, culture);
+        string Label(Enum? value) => value is null ? "" : Model.ValueFormat.DocumentLabel(value, culture);
         var budget = BudgetBreakdown.Of(proposal);
+        var reporting = budget.Currency;
+        var converter = new CurrencyConverter(proposal.Financing.ExchangeRates);
         // A GCF request in one instrument says what every GCF line is paid with.
         var gcfInstruments = proposal.Financing.GcfInstruments.Select(i => i.Instrument).Distinct().ToList();
         FinancialInstrument? onlyGcfInstrument = gcfInstruments.Count == 1 ? gcfInstruments[0] : null;
 
-        var lines = budget.Lines.Select(l =>
+        var lines = budget.Lines.Select(l => l.Line).ToList();
+        var items = BudgetGrid.Rows(lines).Select(row =>
         {
-            var financier = l.Line.Source == FundingSourceKind.CoFinancing
-                ? proposal.Financing.CoFinancing.FirstOrDefault(c => c.Id == l.Line.CoFinancierId)
+            var item = row.Item;
+            var financier = item.Source == FundingSourceKind.CoFinancing
+                ? proposal.Financing.CoFinancing.FirstOrDefault(c => c.Id == item.CoFinancierId)
                 : null;
-            return new BudgetSheetLine(
-                l.Line.ComponentId ?? "",
-                l.Line.Description ?? "",
-                Label(l.Line.ExpenditureType),
-                Label(l.Line.Source),
-                financier is null ? l.Line.CoFinancierId ?? "" : financier.Name ?? financier.Id,
-                // A line without its own instrument is given in its co-financier's, or in the GCF's only one.
-                Label(l.Line.Instrument ?? financier?.Instrument ?? (l.Line.Source == FundingSourceKind.Gcf ? onlyGcfInstrument : null)),
-                l.Line.Year,
-                l.Line.Amount.Currency,
-                l.Line.Amount.Amount,
-                l.Amount);
+            // A row kept only for its description (no amount yet) is a line without year or amount.
+            var amounts = row.LineIndexes
+                .Where(i => lines[i].Year is not null || lines[i].Amount.Amount != 0 || lines[i].Quantity is not null)
+                .Select(i => new BudgetSheetAmount(lines[i].Year, lines[i].Amount.Amount, budget.Lines[i].Amount))
+                .ToList();
+            return new BudgetSheetItem(
+                item.ComponentId ?? "",
+                OutputLabel(proposal, item.ComponentId, item.OutputId),
+                item.Description ?? "",
+                Label(item.ExpenditureType),
+                Label(item.Source),
+                financier is null ? item.CoFinancierId ?? "" : financier.Name ?? financier.Id,
+                // An item without its own instrument is given in its co-financier's, or in the GCF's only one.
+                Label(item.Instrument ?? financier?.Instrument ?? (item.Source == FundingSourceKind.Gcf ? onlyGcfInstrument : null)),
+                item.Unit ?? "",
+                item.Costed ? row.LineIndexes.Sum(i => lines[i].Quantity ?? 0) : null,
+                item.UnitCost,
+                item.Currency,
+                amounts);
         }).ToList();
+
+        var fees = new[]
+        {
+            (T("Workbook.Fee.ProjectManagement"), proposal.Financing.ProjectManagementCost),
+            (T("Workbook.Fee.AccreditedEntity"), proposal.Financing.AccreditedEntityFee),
+        }.Select(f => new BudgetSheetFee(f.Item1, f.Item2?.Currency ?? "", f.Item2?.Amount,
+            f.Item2 is null ? null : converter.Convert(f.Item2, reporting))).ToList();
+
+        // One rate per currency used, as the proposal gives it: the one the conversions took.
+        var currencies = items.Select(i => i.Currency).Concat(fees.Where(f => f.Converted is not null).Select(f => f.Currency)).Distinct().Where(c => c != reporting);
+        var rates = currencies.Select(c => converter.RateFor(c, reporting) is ({ } rate, var inverse)
+            ? new BudgetSheetRate(c, rate.Rate, inverse, rate.Date, rate.Source ?? "")
+            : null).OfType<BudgetSheetRate>().ToList();
 
         return new BudgetSheet(
             proposal.Basics.Title ?? T("Ui.Untitled"),
-            budget.Currency,
+            reporting,
             language,
             Labels(T),
-            lines,
+            items,
             proposal.Components.Select(c => new BudgetSheetComponent(c.Id, c.Name ?? "")).ToList(),
             Enum.GetValues<FundingSourceKind>().Select(s => Label(s)).ToList(),
-            lines.Where(l => l.Year is not null).Select(l => l.Year!.Value).Distinct().Order().ToList());
+            Years(proposal, lines),
+            [new BudgetSheetRate(reporting, 1m, false, null, ""), .. rates])
+        {
+            GcfSource = Label(FundingSourceKind.Gcf),
+            Fees = fees,
+        };
     }
 
-    private static BudgetSheetLabels Labels(Func<string, string> text) => new(
-        LinesSheet: text("Workbook.Sheet.Lines"),
-        ComponentSheet: text("Workbook.Sheet.ByComponent"),
-        SourceSheet: text("Workbook.Sheet.BySource"),
-        YearSheet: text("Workbook.Sheet.ByYear"),
-        Component: text("Workbook.Column.Component"),
-        ComponentName: text("Workbook.Column.ComponentName"),
-        Description: text("Workbook.Column.Description"),
-        Category: text("Workbook.Column.Category"),
-        Source: text("Workbook.Column.Source"),
-        Financier: text("Workbook.Column.Financier"),
-        Instrument: text("Workbook.Column.Instrument"),
-        Year: text("Workbook.Column.Year"),
-        OriginalCurrency: text("Workbook.Column.Currency"),
-        OriginalAmount: text("Workbook.Column.AmountInCurrency"),
-        Amount: text("Workbook.Column.Amount"),
-        Total: text("Workbook.Total"),
-        NoYear: text("Workbook.NoYear"));
+    /// <summary>
+    /// A column per calendar year of the implementation period, as the budget grid draws them,
+    /// and any year a line uses; only the lines' years while the project has no start date.
+    /// </summary>
+    private static List<int> Years(Proposal proposal, IReadOnlyList<BudgetLine> lines)
+    {
+        var used = lines.Where(l => l.Year is not null).Select(l => l.Year!.Value);
+        if (proposal.Basics.ImplementationStart is null)
+            return used.Distinct().Order().ToList();
+        return BudgetGrid.Years(proposal, BudgetGrid.Rows(lines), fallbackYear: 0).Where(y => y > 0).Union(used).Order().ToList();
+    }
+
+    private static string OutputLabel(Proposal proposal, string? componentId, string? outputId)
+    {
+        if (string.IsNullOrEmpty(outputId))
+            return "";
+        var output = proposal.Components.Where(c => componentId is null || c.Id == componentId).SelectMany(c => c.Outputs).FirstOrDefault(o => o.Id == outputId)
+            ?? proposal.Components.SelectMany(c => c.Outputs).FirstOrDefault(o => o.Id == outputId);
+        return string.IsNullOrWhiteSpace(output?.Name) ? outputId : $"{outputId} {output.Name}";
+    }
+
+    private static BudgetSheetLabels Labels(Func<string, string> text) => new()
+    {
+        DetailSheet = text("Workbook.Sheet.Detail"),
+        SummarySheet = text("Workbook.Sheet.Summary"),
+        FeesSheet = text("Workbook.Sheet.Fees"),
+        RatesSheet = text("Workbook.Sheet.Rates"),
+        Component = text("Workbook.Column.Component"),
+        ComponentName = text("Workbook.Column.ComponentName"),
+        Output = text("Workbook.Column.Output"),
+        Description = text("Workbook.Column.Description"),
+        Category = text("Workbook.Column.Category"),
+        Source = text("Workbook.Column.Source"),
+        Financier = text("Workbook.Column.Financier"),
+        Instrument = text("Workbook.Column.Instrument"),
+        Unit = text("Workbook.Column.Unit"),
+        Quantity = text("Workbook.Column.Quantity"),
+        UnitCost = text("Workbook.Column.UnitCost"),
+        Currency = text("Workbook.Column.Currency"),
+        NoYear = text("Workbook.NoYear"),
+        TotalInCurrency = text("Workbook.Column.TotalInCurrency"),
+        Rate = text("Workbook.Column.Rate"),
+        Notes = text("Workbook.Column.Notes"),
+        Total = text("Workbook.Total"),
+        ByComponent = text("Workbook.Title.ByComponent"),
+        BySource = text("Workbook.Title.BySource"),
+        ByCategory = text("Workbook.Title.ByCategory"),
+        GivenRate = text("Workbook.Column.GivenRate"),
+        Per = text("Workbook.Per"),
+        GivenAs = text("Workbook.Column.GivenAs"),
+        RateUsed = text("Workbook.Column.RateUsed"),
+        Date = text("Workbook.Column.Date"),
+        RateSource = text("Workbook.Column.RateSource"),
+        Item = text("Workbook.Column.Item"),
+        Amount = text("Workbook.Column.Amount"),
+        ShareOfGcf = text("Workbook.Column.ShareOfGcf"),
+        ShareOfTotal = text("Workbook.Column.ShareOfTotal"),
+        GcfBudget = text("Workbook.GcfBudget"),
+        TotalBudget = text("Workbook.TotalBudget"),
+        NotGiven = text("Workbook.NotGiven"),
+        NoRate = text("Workbook.NoRate"),
+    };
 }
