@@ -12,6 +12,12 @@ namespace FinanceBuilder.Templates.Docx;
 /// </summary>
 internal static class DocxStyles
 {
+    /// <summary>Space above the cover title, in points: it sits a third of the way down the cover.</summary>
+    public const double TitleSpaceBefore = 160;
+
+    /// <summary>Space below the cover title's rule, in points.</summary>
+    public const double TitleSpaceAfter = 18;
+
     public const string Title = "Title";
     public const string Subtitle = "Subtitle";
     public const string TocHeading = "TOCHeading";
@@ -162,7 +168,7 @@ internal static class DocxStyles
                 // A rule under the title, as on the PDF cover.
                 ParagraphBorders = new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 12, Space = 8, Color = theme.AccentColor }),
                 // The title sits a third of the way down the cover, not against the top margin.
-                SpacingBetweenLines = new SpacingBetweenLines { Before = DocxUnits.TwipsText(160), After = DocxUnits.TwipsText(18), Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                SpacingBetweenLines = new SpacingBetweenLines { Before = DocxUnits.TwipsText(TitleSpaceBefore), After = DocxUnits.TwipsText(TitleSpaceAfter), Line = "240", LineRule = LineSpacingRuleValues.Auto },
                 Justification = new Justification { Val = JustificationValues.Left },
             },
             new StyleRunProperties

@@ -33,7 +33,7 @@ internal static class DocxTables
         var fit = Pdf.Layout.TableLayout.Fit(table, shaper, theme, landscape ? theme.LandscapeContentWidth : theme.ContentWidth);
         table = fit.Table;
         var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
-        var widths = fit.Widths.Length == columns ? fit.Widths : ColumnWidths(table, columns, theme);
+        var widths = fit.Widths.Length == columns ? WithSlack(fit.Widths, fit.Minimums) : ColumnWidths(table, columns, theme);
         double? size = fit.Size < theme.TableSize ? fit.Size : null;
         var element = new Table(
             new TableProperties
@@ -85,6 +85,33 @@ internal static class DocxTables
             element.Append(row);
         }
         return element;
+    }
+
+    /// <summary>Points a column keeps beyond its longest word in the DOCX (see WithSlack).</summary>
+    internal const double Slack = 2;
+
+    /// <summary>
+    /// The PDF's widths, with every column at least Slack wider than its longest word: Word and
+    /// LibreOffice measure text a little differently from our shaper and scale the grid to the
+    /// table's width, so a column fitted to the exact width of "Contrepartie" breaks it there.
+    /// The points come from the columns with the most room; where no column has room (a table
+    /// at its floor size), the widths stay as they are.
+    /// </summary>
+    internal static double[] WithSlack(double[] widths, double[] minimums)
+    {
+        var result = (double[])widths.Clone();
+        for (var c = 0; c < result.Length; c++)
+        {
+            var missing = minimums[c] + Slack - result[c];
+            if (missing <= 0)
+                continue;
+            var donor = Enumerable.Range(0, result.Length).Where(d => d != c).OrderByDescending(d => result[d] - minimums[d] - Slack).FirstOrDefault(-1);
+            if (donor < 0 || result[donor] - minimums[donor] - Slack < missing)
+                continue;
+            result[donor] -= missing;
+            result[c] += missing;
+        }
+        return result;
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public static class StepCatalogue
         ProjectInformationSteps.Adaptation, ProjectInformationSteps.Resources, ProjectInformationSteps.Governance,
         ProjectInformationSteps.Narratives,
         // Who pays comes before what it costs: a budget line names its co-financier.
-        FinancingSteps.Financing, FinancingSteps.Budget, FinancingSteps.Economics,
+        FinancingSteps.Financing, PreparationSteps.Request, FinancingSteps.Budget, FinancingSteps.Economics,
         CriteriaSteps.ImpactPotential, CriteriaSteps.ParadigmShift, CriteriaSteps.SustainableDevelopment,
         CriteriaSteps.NeedsOfRecipient, CriteriaSteps.CountryOwnership, CriteriaSteps.Efficiency,
         LogframeSteps.Outcomes, LogframeSteps.Indicators, LogframeSteps.Monitoring,

@@ -82,10 +82,35 @@ public static class Checklist
         new("$.narratives.projectDescription", TemplateSection.ProjectInformation, null, p => Text(p.Narratives.ProjectDescription)),
     ];
 
+    /// A PPF request (gcf-reference §4.3): the project in outline, as its concept note gives it,
+    /// and the preparation asked for — modality, activities, their need, schedule and arrangements.
+    private static readonly ChecklistItem[] PreparationRequest =
+    [
+        new("$.basics.title", TemplateSection.Summary, null, p => Text(p.Basics.Title)),
+        new("$.basics.countries", TemplateSection.Summary, InvestmentCriterion.CountryOwnership, p => p.Basics.Countries.Count > 0),
+        new("$.basics.focus", TemplateSection.Summary, InvestmentCriterion.ImpactPotential, p => p.Basics.Focus is not null),
+        new("$.basics.resultAreas", TemplateSection.Summary, InvestmentCriterion.ImpactPotential, p => p.Basics.ResultAreas.Count > 0),
+        new("$.applicant.proponent.name", TemplateSection.Summary, InvestmentCriterion.CountryOwnership, p => Text(p.Applicant.Proponent.Name)),
+        new("$.applicant.accreditedEntity.name", TemplateSection.Summary, InvestmentCriterion.CountryOwnership, p => Text(p.Applicant.AccreditedEntity.Name)),
+        new("$.applicant.executingEntities", TemplateSection.Summary, InvestmentCriterion.CountryOwnership, p => p.Applicant.ExecutingEntities.Count > 0),
+        new("$.applicant.nationalDesignatedAuthorities", TemplateSection.Summary, InvestmentCriterion.CountryOwnership, p => p.Applicant.NationalDesignatedAuthorities.Count > 0),
+        new("$.narratives.executiveSummary", TemplateSection.Summary, null, p => Text(p.Narratives.ExecutiveSummary)),
+        new("$.climateRationale.context", TemplateSection.ProjectInformation, InvestmentCriterion.NeedsOfRecipient, p => Text(p.ClimateRationale.Context)),
+        new("$.financing.gcfInstruments", TemplateSection.Financing, InvestmentCriterion.EfficiencyEffectiveness, p => p.Financing.GcfInstruments.Count > 0),
+        new("$.ppf.modality", TemplateSection.Financing, null, p => p.Ppf.Modality is not null),
+        new("$.ppf.conceptNoteReference", TemplateSection.Summary, null, p => Text(p.Ppf.ConceptNoteReference)),
+        new("$.ppf.preparationMonths", TemplateSection.Financing, null, p => p.Ppf.PreparationMonths is not null),
+        new("$.ppf.need", TemplateSection.ProjectInformation, InvestmentCriterion.NeedsOfRecipient, p => Text(p.Ppf.Need)),
+        new("$.ppf.activities", TemplateSection.Financing, InvestmentCriterion.EfficiencyEffectiveness, p => p.Ppf.Activities.Count > 0),
+        new("$.ppf.implementation", TemplateSection.ProjectInformation, InvestmentCriterion.CountryOwnership, p => Text(p.Ppf.Implementation)),
+        new("$.financing.disbursementSchedule", TemplateSection.Financing, null, p => p.Financing.DisbursementSchedule.Count > 0),
+    ];
+
     public static IEnumerable<ChecklistItem> For(Route route) => route switch
     {
         Route.ConceptNote => FundingProposal.Where(i => !NotInConceptNote.Contains(i.Path)),
         Route.Readiness => ReadinessRequest,
+        Route.Ppf => PreparationRequest,
         _ => FundingProposal,
     };
 }

@@ -79,7 +79,7 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
             target, settings.TemplateVersion, figures, findings,
             Readiness.ByCriterion(proposal, findings, target),
             Readiness.BySection(proposal, findings, target))
-        { Settings = settings, Sap = SapCheck.Of(context, findings) };
+        { Settings = settings, Sap = SapCheck.Of(context, findings), Ppf = PpfCheck.Of(context, findings) };
     }
 
     /// Parameters follow the template version the proposal targets; the default
@@ -110,6 +110,9 @@ public sealed record ValidationReport(
     /// The SAP criteria as this check applied them; null unless the route is the SAP.
     public SapCheck? Sap { get; init; }
 
+    /// The PPF ceilings as this check applied them; null unless the route is the PPF.
+    public PpfCheck? Ppf { get; init; }
+
     /// The parameters the rules ran with (the second half of a package's check uses the same).
     internal RuleSettings? Settings { get; init; }
 
@@ -132,5 +135,23 @@ public sealed record SapCheck(decimal CeilingUsd, IReadOnlyList<EssCategory> Cat
             ? null
             : !findings.Any(f => f.RuleId is "R-014" or "R-015");
         return new SapCheck(ceiling, Catalogue.R015SapCategory.Allowed, within);
+    }
+}
+
+/// The PPF ceilings as one check applied them: the document's "within the ceiling" and
+/// "simplified PPF" are this. Within and Simplified are null until the amount requested is known.
+public sealed record PpfCheck(decimal CeilingUsd, decimal SimplifiedUsd, bool? Within, bool? Simplified)
+{
+    public static PpfCheck? Of(RuleContext context, IReadOnlyList<Finding> findings)
+    {
+        if (context.Route != Route.Ppf)
+            return null;
+        var rule = RuleCatalogue.All.OfType<Catalogue.R035Ppf>().Single();
+        var known = context.Figures.GcfRequestUsd is not null;
+        return new PpfCheck(
+            rule.Ceiling(context),
+            rule.SimplifiedCeiling(context),
+            known ? !findings.Any(f => f.MessageKey == "R-035") : null,
+            known ? findings.Any(f => f.MessageKey == "R-035.Simplified") : null);
     }
 }

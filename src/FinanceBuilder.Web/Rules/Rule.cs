@@ -11,6 +11,10 @@ public abstract class Rule
     protected static readonly Route[] AllRoutes = [Route.FundingProposal, Route.ConceptNote, Route.Sap, Route.Ppf];
     protected static readonly Route[] FullProposals = [Route.FundingProposal, Route.Sap];
 
+    /// Rules about the project itself — its size, results framework and beneficiaries — which a
+    /// PPF request does not have yet: the preparation it asks for is what will establish them.
+    protected static readonly Route[] ProjectRoutes = [Route.FundingProposal, Route.ConceptNote, Route.Sap];
+
     public abstract string Id { get; }
     public abstract Severity Severity { get; }
     public abstract string Source { get; }

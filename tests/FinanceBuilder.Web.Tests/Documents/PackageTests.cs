@@ -187,7 +187,7 @@ public sealed class PackageTests : IDisposable
         var page = await browser.OpenAsync($"/proposals/{id}/package");
 
         var packs = page.Document.QuerySelectorAll("input[name=template]").Select(i => i.GetAttribute("value")).ToList();
-        Assert.Equal(["gcf-concept-note", "gcf-funding-proposal", "gcf-sap"], packs.Order(StringComparer.Ordinal));
+        Assert.Equal(["gcf-concept-note", "gcf-funding-proposal", "gcf-ppf", "gcf-sap"], packs.Order(StringComparer.Ordinal));
         // The pack of the proposal's type of application comes first, chosen.
         Assert.Equal(packs[0], page.Get("input[name=template][checked]").GetAttribute("value"));
         Assert.Equal(report.GetProperty("hasErrors").GetBoolean(), page.Find(".notice--warning") is not null);

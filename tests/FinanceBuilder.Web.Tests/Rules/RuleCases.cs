@@ -14,6 +14,7 @@ internal static class RuleCases
     public const string M = "mitigation-tamale-solar-led.json";
     public const string A = "adaptation-cotonou-drainage-fr.json";
     public const string X = "crosscutting-cuenca-watershed-bus.json";
+    public const string P = "ppf-saint-louis-coastal-fr.json";
 
     public static Proposal Load(string sample) =>
         new ProposalReader().Read(Samples.Read(sample), CultureInfo.InvariantCulture).Proposal
@@ -87,10 +88,11 @@ internal static class RuleCases
             p.Economics.ConcessionalityJustification = null;
         }),
         ["R-034"] = new(M, Route.FundingProposal, p => p.Financing.ProjectManagementCost = null),
-        ["R-035"] = new(M, Route.Ppf, _ => { }, p =>
+        // The Saint-Louis PPF request (USD 720,000) keeps the ceiling; USD 2 million does not.
+        ["R-035"] = new(P, Route.Ppf, p =>
         {
             p.Financing.GcfInstruments.Clear();
-            p.Financing.GcfInstruments.Add(new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = Usd(1_000_000) });
+            p.Financing.GcfInstruments.Add(new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = Usd(2_000_000) });
         }),
         ["R-036"] = new(M, Route.Readiness, p =>
         {

@@ -56,15 +56,16 @@ public sealed class ProposalPagesTests : IDisposable
         Assert.Equal("Drainage de Ziguinchor, Sénégal", taskList.Get("h1").TextContent);
     }
 
-    /// Only routes whose documents a pack writes are offered: a Readiness request is the NDA's,
-    /// and no pack writes it, so a municipality is never led to a proposal it cannot package.
+    /// Only routes whose documents a pack writes are offered (the PPF request has its pack): a
+    /// Readiness request is the NDA's, and no pack writes it, so a municipality is never led to a
+    /// proposal it cannot package.
     [Fact]
     public async Task New_OffersOnlyTheRoutesAPackWrites()
     {
         var page = await browser.OpenAsync("/proposals/new");
 
         var offered = page.Document.QuerySelectorAll("input[name=route]").Select(i => i.GetAttribute("value")).ToList();
-        Assert.Equal(["FundingProposal", "ConceptNote", "Sap"], offered);
+        Assert.Equal(["FundingProposal", "ConceptNote", "Sap", "Ppf"], offered);
 
         var response = await browser.PostAsync("/proposals/new", FormOf(page).Set("route", "Readiness").Change("language", "En"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the form again, with the message

@@ -131,14 +131,29 @@ public sealed class StepPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Get_CrossCuttingProposal_OffersEveryStepOfTheCatalogue()
+    public async Task Get_CrossCuttingProposal_OffersEveryStepOfTheCatalogue_ButThePpfRequest()
     {
         var id = await english.SeedSampleAsync("crosscutting-cuenca-watershed-bus.json");
 
         var taskList = await english.OpenAsync(Urls.TaskList(id));
 
         var linked = taskList.Document.QuerySelectorAll(".task-list a[aria-describedby]").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(StepCatalogue.All.Select(s => Urls.Step(id, s.Id)), linked);
+        Assert.Equal(StepCatalogue.All.Where(s => s != PreparationSteps.Request).Select(s => Urls.Step(id, s.Id)), linked);
+    }
+
+    /// The PPF request page is offered on the PPF route only, after the financing page.
+    [Fact]
+    public async Task Get_PpfRequest_IsOfferedOnThePpfRoute()
+    {
+        var id = await english.SeedSampleAsync("ppf-saint-louis-coastal-fr.json");
+
+        var taskList = await english.OpenAsync(Urls.TaskList(id));
+        var page = await english.OpenAsync(Urls.Step(id, "ppf-request"));
+
+        var linked = taskList.Document.QuerySelectorAll(".task-list a[aria-describedby]").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(linked.IndexOf(Urls.Step(id, "financing")) + 1, linked.IndexOf(Urls.Step(id, "ppf-request")));
+        Assert.Equal(6, page.Document.QuerySelectorAll("[name$='.deliverable']").Length);
+        Assert.Contains("Dossiers d’appel d’offres des lots 1 et 2", page.Document.Body!.InnerHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,8 +22,11 @@ public sealed class BudgetSheetMapperTests
 
     private static decimal Converted(BudgetSheetItem item) => item.Amounts.Sum(a => a.Converted);
 
+    /// The funding proposals (the PPF request has no budget lines: see PpfRequest_BudgetsItsActivities).
+    public static TheoryData<string> FundingProposals => new(FinanceBuilder.Web.Tests.Documents.PackTestKit.SampleNames);
+
     [Theory]
-    [MemberData(nameof(Samples.Names), MemberType = typeof(Samples))]
+    [MemberData(nameof(FundingProposals))]
     public void Items_AreTheGridsRows_AndAddUpToTheBreakdown(string name)
     {
         var proposal = Sample(name);
@@ -31,7 +34,7 @@ public sealed class BudgetSheetMapperTests
 
         var sheet = BudgetSheetMapper.For(proposal);
 
-        Assert.Equal(FinanceBuilder.Web.Features.Wizard.Budget.BudgetGrid.Rows(proposal.Budget.Lines).Count, sheet.Items.Count);
+        Assert.Equal(BudgetGrid.Rows(proposal.Budget.Lines).Count, sheet.Items.Count);
         Assert.Equal(budget.Lines.Count, sheet.Items.Sum(i => i.Amounts.Count));
         Assert.Equal(budget.Currency, sheet.Currency);
         Assert.Equal(budget.Total, sheet.Items.Sum(Converted));
@@ -195,5 +198,37 @@ public sealed class BudgetSheetMapperTests
         var rate = Assert.Single(sheet.Rates, r => r.Currency == "GHS");
         Assert.False(rate.Inverse);
         Assert.Equal(0.08m, rate.Used);
+    }
+
+    /// A PPF request's workbook budgets its preparation activities: the PPF's part and the
+    /// counterpart of each, the activities standing where components stand.
+    [Fact]
+    public void PpfRequest_BudgetsItsActivities()
+    {
+        var proposal = Sample("ppf-saint-louis-coastal-fr.json");
+
+        var sheet = BudgetSheetMapper.For(proposal, Route.Ppf);
+
+        Assert.Equal(proposal.Ppf.Activities.Select(a => a.Id), sheet.Components.Select(c => c.Id));
+        Assert.Equal(6 + 4, sheet.Items.Count); // four activities have a counterpart
+        Assert.Equal(720_000m, sheet.Items.Where(i => i.Source == sheet.Sources[0]).Sum(Converted));
+        Assert.Equal(85_000m, sheet.Items.Where(i => i.Source == sheet.Sources[1]).Sum(Converted));
+        Assert.All(sheet.Items, i => Assert.Null(Assert.Single(i.Amounts).Year));
+        Assert.Empty(sheet.Years);
+
+        using var stream = new MemoryStream();
+        BudgetWorkbook.Write(sheet, stream);
+        stream.Position = 0;
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
+    }
+
+    /// On any other route, the same proposal's workbook is its budget lines (here none).
+    [Fact]
+    public void OtherRoutes_BudgetTheLines()
+    {
+        var sheet = BudgetSheetMapper.For(Sample("ppf-saint-louis-coastal-fr.json"), Route.ConceptNote);
+
+        Assert.Empty(sheet.Items);
     }
 }

@@ -16,10 +16,11 @@ internal sealed record RowLayout(CellLayout[] Cells, int LineCount);
 /// </summary>
 internal sealed class TableLayout
 {
-    private TableLayout(Table table, double[] widths, RowLayout[] rows, double size, bool cuts)
+    private TableLayout(Table table, double[] widths, double[] minimums, RowLayout[] rows, double size, bool cuts)
     {
         Table = table;
         Widths = widths;
+        Minimums = minimums;
         Rows = rows;
         Size = size;
         Cuts = cuts;
@@ -38,6 +39,9 @@ internal sealed class TableLayout
 
     /// <summary>The width of each column, padding included.</summary>
     public double[] Widths { get; }
+
+    /// <summary>The width each column needs for its longest word, padding included.</summary>
+    public double[] Minimums { get; }
 
     /// <summary>The rows, header rows first.</summary>
     public RowLayout[] Rows { get; }
@@ -91,7 +95,7 @@ internal sealed class TableLayout
             }
             rows[r] = new RowLayout(cells, Math.Max(1, lines));
         }
-        return new TableLayout(table, widths, rows, size, cuts);
+        return new TableLayout(table, widths, needed, rows, size, cuts);
     }
 
     /// <summary>

@@ -89,6 +89,7 @@ public static partial class DocumentModel
             ["type"] = f.Label(a.Type),
             ["status"] = AnnexStatus(a.Status, f),
             ["confidential"] = f.YesNo(a.Confidential),
+            ["no_objection"] = a.Type == AnnexType.NoObjectionLetter,
         }).ToList();
     }
 

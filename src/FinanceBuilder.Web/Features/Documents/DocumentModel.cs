@@ -124,6 +124,7 @@ public static partial class DocumentModel
         AddFinancing(model, proposal, figures, budget, f);
         AddResults(model, proposal, figures, f);
         AddImplementation(model, proposal, f);
+        AddPreparation(model, proposal, report, f);
         return model;
     }
 

@@ -32,6 +32,8 @@ public sealed class Proposal
     [MaxItems(200)] public List<TimetableItem> Timetable { get; set; } = [];
     public Governance Governance { get; set; } = new();
     public MonitoringEvaluation MonitoringEvaluation { get; set; } = new();
+    /// The Project Preparation Facility request, on the PPF route.
+    public PreparationRequest Ppf { get; set; } = new();
     [MaxItems(60)] public List<Annex> Annexes { get; set; } = [];
     /// Warnings of the rule catalogue the team has read and accepts, each with its reason;
     /// shown in the validation report.

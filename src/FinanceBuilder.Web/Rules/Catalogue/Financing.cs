@@ -249,9 +249,15 @@ public sealed class R034FeesShown : Rule
 
 public sealed class R035Ppf : Rule
 {
+    /// The most the PPF lends or grants per request, in USD (the documents print it from here).
+    public decimal Ceiling(RuleContext context) => context.Param(this, "maxUsd", 1_500_000m);
+
+    /// Up to this amount the simplified PPF procedure applies.
+    public decimal SimplifiedCeiling(RuleContext context) => context.Param(this, "simplifiedMaxUsd", 300_000m);
+
     public override string Id => "R-035";
     public override Severity Severity => Severity.Error;
-    public override string Source => "GCF Project Preparation Facility (up to USD 1.5 million; simplified up to USD 300,000)";
+    public override string Source => "GCF Project Preparation Facility (up to USD 1.5 million; simplified up to USD 300,000; funding proposal within 24 months)";
     public override TemplateSection Section => TemplateSection.Financing;
     public override IReadOnlyList<Route> Routes => [Route.Ppf];
 
@@ -259,12 +265,22 @@ public sealed class R035Ppf : Rule
     {
         if (context.Figures.GcfRequestUsd is not { } gcf)
             yield break;
-        var max = context.Param(this, "maxUsd", 1_500_000m);
-        var simplified = context.Param(this, "simplifiedMaxUsd", 300_000m);
+        var max = Ceiling(context);
+        var simplified = SimplifiedCeiling(context);
         if (gcf > max)
             yield return Found(context, null, "$.financing.gcfInstruments", new MoneyArg(gcf, "USD"), new MoneyArg(max, "USD"));
         else if (gcf <= simplified)
             yield return Found(context, "Simplified", "$.financing.gcfInstruments", new MoneyArg(simplified, "USD")) with { Severity = Severity.Advice };
+
+        // The funding proposal is expected within two years of the PPF's approval.
+        var months = context.Param(this, "maxPreparationMonths", 24m);
+        if (context.Proposal.Ppf.PreparationMonths is { } preparation && preparation > months)
+            yield return Found(context, "Late", "$.ppf.preparationMonths", preparation, (int)months) with { Severity = Severity.Warning };
+
+        // The activities' PPF costs are what is requested: a difference means one of them is out of date.
+        var costs = context.Proposal.Ppf.Activities.Where(a => a.Cost is not null).Select(a => context.Convert(a.Cost!)).ToList();
+        if (costs.Count > 0 && costs.All(c => c is not null) && context.Figures.GcfRequest is { } request && !context.SameAmount(costs.Sum()!.Value, request))
+            yield return Found(context, "Activities", ["$.ppf.activities", "$.financing.gcfInstruments"], context.Money(costs.Sum()!.Value), context.Money(request)) with { Severity = Severity.Warning };
     }
 }
 

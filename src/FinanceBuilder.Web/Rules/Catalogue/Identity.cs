@@ -238,6 +238,7 @@ public sealed class R009ExecutingEntities : Rule
 public sealed class R010SizeCategory : Rule
 {
     public override string Id => "R-010";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Error;
     public override string Source => "GCF decision B.10/17 size categories";
     public override TemplateSection Section => TemplateSection.Summary;

@@ -22,6 +22,7 @@ internal static class Indicators
 public sealed class R040CoreOne : Rule
 {
     public override string Id => "R-040";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Error;
     public override string Source => "GCF IRMF (B.29/01) core indicator 1";
     public override TemplateSection Section => TemplateSection.LogicalFramework;
@@ -75,6 +76,7 @@ public sealed class R041LifetimeSum : Rule
 public sealed class R042CoreTwo : Rule
 {
     public override string Id => "R-042";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Error;
     public override string Source => "GCF IRMF core indicator 2 (direct and indirect, never summed)";
     public override TemplateSection Section => TemplateSection.LogicalFramework;
@@ -107,6 +109,7 @@ public sealed class R042CoreTwo : Rule
 public sealed class R043BeneficiaryCap : Rule
 {
     public override string Id => "R-043";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Error;
     public override string Source => "Tool (beneficiaries ≤ population of the service area)";
     public override TemplateSection Section => TemplateSection.LogicalFramework;
@@ -130,6 +133,7 @@ public sealed class R043BeneficiaryCap : Rule
 public sealed class R044SexDisaggregation : Rule
 {
     public override string Id => "R-044";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Error;
     public override string Source => "GCF gender policy (B.24/12); sex-disaggregated people indicators";
     public override TemplateSection Section => TemplateSection.LogicalFramework;
@@ -148,6 +152,7 @@ public sealed class R044SexDisaggregation : Rule
 public sealed class R045IndicatorComplete : Rule
 {
     public override string Id => "R-045";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Error;
     public override string Source => "Logframe practice; GCF IRMF reporting";
     public override TemplateSection Section => TemplateSection.LogicalFramework;
@@ -174,6 +179,7 @@ public sealed class R045IndicatorComplete : Rule
 public sealed class R046TargetDates : Rule
 {
     public override string Id => "R-046";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Warning;
     public override string Source => "Tool (targets within implementation period or lifespan)";
     public override TemplateSection Section => TemplateSection.LogicalFramework;
@@ -198,6 +204,7 @@ public sealed class R046TargetDates : Rule
 public sealed class R047LogframeLinks : Rule
 {
     public override string Id => "R-047";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Error;
     public override string Source => "Tool (activity → output → outcome → result area)";
     public override TemplateSection Section => TemplateSection.LogicalFramework;
@@ -237,6 +244,7 @@ public sealed class R047LogframeLinks : Rule
 public sealed class R048OutputBudget : Rule
 {
     public override string Id => "R-048";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Error;
     public override string Source => "Tool (each output budgeted; each budget line on an output)";
     public override TemplateSection Section => TemplateSection.Financing;
@@ -274,6 +282,7 @@ public sealed class R048OutputBudget : Rule
 public sealed class R049CoreThreeFour : Rule
 {
     public override string Id => "R-049";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Warning;
     public override string Source => "GCF IRMF core indicators 3 and 4";
     public override TemplateSection Section => TemplateSection.LogicalFramework;
@@ -293,6 +302,7 @@ public sealed class R049CoreThreeFour : Rule
 public sealed class R051CostPerTonne : Rule
 {
     public override string Id => "R-051";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Advice;
     public override string Source => "GCF FP V.1 section E (cost per tCO2e); reviewer practice";
     public override TemplateSection Section => TemplateSection.InvestmentCriteria;
@@ -308,6 +318,7 @@ public sealed class R051CostPerTonne : Rule
 public sealed class R052CoreOnePositive : Rule
 {
     public override string Id => "R-052";
+    public override IReadOnlyList<Route> Routes => ProjectRoutes;
     public override Severity Severity => Severity.Warning;
     public override string Source => "Tool (mitigation result areas ⇒ core 1 > 0)";
     public override TemplateSection Section => TemplateSection.LogicalFramework;

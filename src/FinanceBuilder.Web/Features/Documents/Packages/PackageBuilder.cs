@@ -115,11 +115,11 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
                     new ValidationReportDocument.Applies(proposal.MitigationMeasures.Count > 0, proposal.AdaptationMeasures.Count > 0)), reportInfo, theme, reportPdf);
             },
             () => docx = Docx(document, info),
-            () => xlsx = Workbook(proposal, before.HasErrors, draftWord));
+            () => xlsx = Workbook(proposal, before.Route, before.HasErrors, draftWord));
         if (report.HasErrors != before.HasErrors)
         {
             docx = Docx(document, info with { Draft = report.HasErrors });
-            xlsx = Workbook(proposal, report.HasErrors, draftWord);
+            xlsx = Workbook(proposal, report.Route, report.HasErrors, draftWord);
         }
         var reportJson = JsonSerializer.SerializeToUtf8Bytes(Validation.ValidationReportView.From(report, culture), Validation.ValidationReportView.JsonOptions);
 
@@ -158,10 +158,10 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         return output.ToArray();
     }
 
-    private static byte[] Workbook(Proposal proposal, bool draft, string draftWord)
+    private static byte[] Workbook(Proposal proposal, Route route, bool draft, string draftWord)
     {
         var output = new MemoryStream();
-        var sheet = BudgetSheetMapper.For(proposal);
+        var sheet = BudgetSheetMapper.For(proposal, route);
         BudgetWorkbook.Write(draft ? sheet with { Title = $"{draftWord} — {sheet.Title}", DraftMark = draftWord } : sheet, output);
         return output.ToArray();
     }

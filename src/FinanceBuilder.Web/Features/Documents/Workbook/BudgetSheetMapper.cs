@@ -1,7 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Templates.Workbook;
 using FinanceBuilder.Web.Calculators;
-using FinanceBuilder.Web.Features.Wizard.Budget;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Text;
 
@@ -13,11 +12,13 @@ namespace FinanceBuilder.Web.Features.Documents.Workbook;
 /// BudgetBreakdown converts to the reporting currency (the same lines, and so the same totals,
 /// as the documents and the totals panel), the exchange rates those conversions used, and the
 /// fees, with every label in the proposal's language. A line without an exchange rate is left
-/// out here as it is there; BudgetBreakdown.Unconverted counts them.
+/// out here as it is there; BudgetBreakdown.Unconverted counts them. A PPF request budgets its
+/// preparation activities instead: one item per activity for the PPF's part and one for the
+/// counterpart, the activities standing where components stand.
 /// </summary>
 public static class BudgetSheetMapper
 {
-    public static BudgetSheet For(Proposal proposal)
+    public static BudgetSheet For(Proposal proposal, Route route = Route.FundingProposal)
     {
         var language = proposal.Language.ToString().ToLowerInvariant();
         var culture = new CultureInfo(language);
@@ -31,7 +32,8 @@ public static class BudgetSheetMapper
         FinancialInstrument? onlyGcfInstrument = gcfInstruments.Count == 1 ? gcfInstruments[0] : null;
 
         var lines = budget.Lines.Select(l => l.Line).ToList();
-        var items = BudgetGrid.Rows(lines).Select(row =>
+        var preparation = route == Route.Ppf && proposal.Ppf.Activities.Count > 0;
+        var items = preparation ? PreparationItems(proposal, converter, reporting, onlyGcfInstrument, Label) : BudgetGrid.Rows(lines).Select(row =>
         {
             var item = row.Item;
             var financier = item.Source == FundingSourceKind.CoFinancing
@@ -66,7 +68,7 @@ public static class BudgetSheetMapper
             f.Item2 is null ? null : converter.Convert(f.Item2, reporting))).ToList();
 
         // One rate per currency used, as the proposal gives it: the one the conversions took.
-        var currencies = items.Select(i => i.Currency).Concat(fees.Where(f => f.Converted is not null).Select(f => f.Currency)).Distinct().Where(c => c != reporting);
+        var currencies = items.Select(i => i.Currency).Where(c => c.Length > 0).Concat(fees.Where(f => f.Converted is not null).Select(f => f.Currency)).Distinct().Where(c => c != reporting);
         var rates = currencies.Select(c => converter.RateFor(c, reporting) is ({ } rate, var inverse)
             ? new BudgetSheetRate(c, rate.Rate, inverse, rate.Date, rate.Source ?? "")
             : null).OfType<BudgetSheetRate>().ToList();
@@ -77,14 +79,39 @@ public static class BudgetSheetMapper
             language,
             Labels(T),
             items,
-            proposal.Components.Select(c => new BudgetSheetComponent(c.Id, c.Name ?? "")).ToList(),
+            preparation
+                ? proposal.Ppf.Activities.Select(a => new BudgetSheetComponent(a.Id, a.Description ?? "")).ToList()
+                : proposal.Components.Select(c => new BudgetSheetComponent(c.Id, c.Name ?? "")).ToList(),
             Enum.GetValues<FundingSourceKind>().Select(s => Label(s)).ToList(),
-            Years(proposal, lines),
+            preparation ? [] : Years(proposal, lines),
             [new BudgetSheetRate(reporting, 1m, false, null, ""), .. rates])
         {
             GcfSource = Label(FundingSourceKind.Gcf),
             Fees = fees,
         };
+    }
+
+    /// <summary>
+    /// The PPF's activities as items: the part the PPF pays (a GCF item) and the counterpart (a
+    /// co-financing item), without a year (an activity's dates do not say how its cost falls by
+    /// year). An amount that cannot be converted is left out, as budget lines are.
+    /// </summary>
+    private static List<BudgetSheetItem> PreparationItems(Proposal proposal, CurrencyConverter converter, string reporting,
+        FinancialInstrument? gcfInstrument, Func<Enum?, string> label)
+    {
+        var items = new List<BudgetSheetItem>();
+        foreach (var activity in proposal.Ppf.Activities)
+        {
+            foreach (var (money, source) in new[] { (activity.Cost, FundingSourceKind.Gcf), (activity.Counterpart, FundingSourceKind.CoFinancing) })
+            {
+                if (money is null || converter.Convert(money, reporting) is not { } converted)
+                    continue;
+                items.Add(new BudgetSheetItem(activity.Id, "", activity.Description ?? "", label(activity.Kind), label(source), "",
+                    source == FundingSourceKind.Gcf ? label(gcfInstrument) : "", "", null, null, money.Currency,
+                    [new BudgetSheetAmount(null, money.Amount, converted)]));
+            }
+        }
+        return items;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Proposals.Model;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Templates.Text;
+using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Features.Wizard.Budget;

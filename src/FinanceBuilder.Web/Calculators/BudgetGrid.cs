@@ -1,6 +1,6 @@
 using FinanceBuilder.Web.Proposals.Model;
 
-namespace FinanceBuilder.Web.Features.Wizard.Budget;
+namespace FinanceBuilder.Web.Calculators;
 
 /// What names a cost item: the stored lines that share it are one row of the budget grid, one
 /// line per year (docs/decisions/0011-budget-grid.md).
