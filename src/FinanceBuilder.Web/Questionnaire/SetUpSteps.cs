@@ -10,10 +10,15 @@ namespace FinanceBuilder.Web.Questionnaire;
 /// Before you start: the fund and route (which decide the checks), who applies, who partners.
 public static class SetUpSteps
 {
+    /// The routes a municipality can choose: those whose documents FinanceBuilder writes.
+    public static readonly IReadOnlyList<object> OfferedRoutes = [Route.FundingProposal, Route.ConceptNote, Route.Sap, Route.Ppf];
+
     public static readonly Step FundAndRoute = new("fund-and-route", StepGroup.SetUp,
     [
         F("target.fund") with { Allowed = [Fund.Gcf] },
-        F("target.route") with { Refresh = true },
+        // The routes a template pack writes (TemplatePacks.Writes; a test keeps the two the same):
+        // readiness requests are the NDA's, and no pack writes them.
+        F("target.route") with { Refresh = true, Allowed = OfferedRoutes },
         F("language"),
         Ref("target.templateVersion", Choices.TemplateVersions),
         When<Proposal>(p => p.Target.Route == Route.Readiness, Group("readinessEnvelope",

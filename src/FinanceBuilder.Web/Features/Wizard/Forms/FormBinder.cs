@@ -370,7 +370,9 @@ public sealed class FormBinder
         if (string.IsNullOrEmpty(text) || !char.IsAsciiLetterUpper(text[0]) || !Enum.TryParse(site.Shape.EnumType!, text, ignoreCase: false, out var value)
             || !Enum.IsDefined(site.Shape.EnumType!, value))
             return null;
-        return site.Block.Allowed is { } allowed && !allowed.Contains(value) ? null : value;
+        // A value outside the choices offered is refused, unless it is the one already stored
+        // (a proposal imported on a route no longer offered keeps it until the user changes it).
+        return site.Block.Allowed is { } allowed && !allowed.Contains(value) && !Equals(site.Value, value) ? null : value;
     }
 
     private static void Set(FieldSite site, object? value) => ModelPath.Set(site.Scope, site.Block.Path, value);

@@ -410,8 +410,13 @@ public sealed class FormRenderer(FormContext context)
 
     private static int ChoiceCount(FieldSite site) => AllowedValues(site).Count();
 
-    private static IEnumerable<object> AllowedValues(FieldSite site) =>
-        site.Block.Allowed ?? Enum.GetValues(site.Shape.EnumType!).Cast<object>();
+    /// <summary>The choices offered, and the stored value when it is not one of them (see FormBinder.ParseEnum).</summary>
+    private static IEnumerable<object> AllowedValues(FieldSite site)
+    {
+        if (site.Block.Allowed is not { } allowed)
+            return Enum.GetValues(site.Shape.EnumType!).Cast<object>();
+        return site.Value is { } stored && site.Value is not IEnumerable && !allowed.Contains(stored) ? [.. allowed, stored] : allowed;
+    }
 
     private void Select(string id, string name, string? aria, bool invalid, bool refresh, IEnumerable<(string Value, string Label, bool Selected)> options, bool blank)
     {
