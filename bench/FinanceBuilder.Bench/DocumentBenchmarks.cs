@@ -20,6 +20,7 @@ namespace FinanceBuilder.Bench;
 /// to PDF by headless Chromium, and our DOCX converted to PDF by LibreOffice.
 ///   dotnet run -c Release --project bench/FinanceBuilder.Bench -- --filter '*DocumentBenchmarks*' --job short
 [MemoryDiagnoser]
+[GcServer(true)] // as the app runs (an ASP.NET Core app uses the server collector)
 public class DocumentBenchmarks : IDisposable
 {
     public const string Pack = "gcf-funding-proposal";

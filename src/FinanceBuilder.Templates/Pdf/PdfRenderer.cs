@@ -83,7 +83,7 @@ public static class PdfRenderer
                 pdf.Language = info.Language;
             pdf.PageMode = layout.Bookmarks.Count > 0 ? PdfPageMode.UseOutlines : PdfPageMode.UseNone;
             pdf.Options.CompressContentStreams = true;
-            pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
+            pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
             // Tagged: a structure tree of headings, paragraphs, lists, tables and figures, the
             // title shown instead of the file name (decision 0015 says how far from PDF/UA-1).
             var ua = UAManager.ForDocument(pdf);
