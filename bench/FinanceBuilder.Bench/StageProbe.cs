@@ -6,6 +6,7 @@ using FinanceBuilder.Templates.Pdf;
 using FinanceBuilder.Templates.Rendering;
 using FinanceBuilder.Templates.Workbook;
 using FinanceBuilder.Web.Features.Documents;
+using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Features.Documents.Workbook;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Rules;
@@ -24,6 +25,9 @@ public static class StageProbe
         var reader = new ProposalReader();
         var validation = new ProposalValidation(new RuleCatalogue(RuleSettings.Default));
         var proposal = reader.Read(json, CultureInfo.InvariantCulture).Proposal!;
+        var text = System.Text.Encoding.UTF8.GetString(json);
+        using var builder = new PackageBuilder(packs, new ProposalReader(), new ProposalValidation(new RuleCatalogue(RuleSettings.Default)), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PackageBuilder>.Instance);
         var info = new DocumentInfo { Title = "t", Author = "a", Language = "en", Labels = DocumentLabels.English };
         Dictionary<string, object?> model = [];
         var report = validation.Validate(proposal);
@@ -40,6 +44,7 @@ public static class StageProbe
             ("  of which layout", () => PdfRenderer.Lay(document, info, DocumentTheme.Default).Dispose()),
             ("DOCX", () => DocxRenderer.Render(document, info, DocumentTheme.Default, new MemoryStream())),
             ("XLSX", () => BudgetWorkbook.Write(BudgetSheetMapper.For(proposal), new MemoryStream())),
+            ("whole package (zip)", () => builder.BuildAsync(text, DocumentBenchmarks.Pack, "en", CultureInfo.InvariantCulture, CancellationToken.None).GetAwaiter().GetResult()),
         };
         foreach (var (name, run) in stages)
         {

@@ -14,6 +14,7 @@ public sealed class PackageFileNameTests
     [InlineData("Tamale Solar Public Buildings and LED Street Lighting Project", "Agence Française de Développement", "V.002", "fr", "CN-Tamale-Solar-Public-Buildings-and-LED-V002-FR-20261129")]
     [InlineData("Assainissement pluvial de Cotonou", "Agence Française de Développement", null, "en", "CN-Assainissement-pluvial-de-Cotonou-EN-20261129")]
     [InlineData(null, "CAF – Banco de Desarrollo de America Latina y el Caribe", null, "es", "CN-CAF-Banco-de-Desarrollo-de-America-ES-20261129")]
+    [InlineData("Saint-Louis, Sénégal : préparer la protection contre l’érosion côtière", null, "V.002", "fr", "CN-Saint-Louis-Senegal-preparer-V002-FR-20261129")]
     [InlineData(null, null, null, "en", "CN-proposal-EN-20261129")]
     [InlineData("../../etc/passwd", null, null, "en", "CN-etc-passwd-EN-20261129")]
     [InlineData("مرحبا 🌍", null, null, "en", "CN-proposal-EN-20261129")]

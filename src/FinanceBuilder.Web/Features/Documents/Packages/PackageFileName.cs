@@ -53,9 +53,22 @@ public static class PackageFileName
                 result.Append('-');
         }
         var cleaned = result.ToString();
-        // A name cut short ends at a word: "Banco-de-Desarrollo-de-America", not "…-America-Latin".
+        // A name cut short ends at a word: "Banco-de-Desarrollo-de-America", not "…-America-Latin",
+        // and not at a little word that needs the next one: "…-preparer", not "…-preparer-la".
         if (cut && cleaned.LastIndexOf('-') is > 0 and var lastWord)
+        {
             cleaned = cleaned[..lastWord];
+            while (cleaned.LastIndexOf('-') is > 0 and var dash && LinkWords.Contains(cleaned[(dash + 1)..]))
+                cleaned = cleaned[..dash];
+        }
         return cleaned.Trim('-');
     }
+
+    /// Articles, prepositions and conjunctions (English, French, Spanish) a cut name must not end with.
+    private static readonly HashSet<string> LinkWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "of", "and", "for", "in", "on", "to", "with",
+        "la", "le", "les", "l", "de", "du", "des", "d", "et", "au", "aux", "en", "pour", "par", "sur",
+        "el", "los", "las", "del", "y", "para", "con", "por",
+    };
 }
