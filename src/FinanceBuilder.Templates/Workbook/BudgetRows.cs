@@ -2,7 +2,7 @@ namespace FinanceBuilder.Templates.Workbook;
 
 /// <summary>A cost item as the cells show it: text cleaned, and an empty key written as a dash.</summary>
 internal sealed record CleanItem(
-    string Component, string Output, string Description, string Category, string Source, string Financier, string Instrument,
+    string Component, string Output, string Activity, string Description, string Category, string Source, string Financier, string Instrument,
     string Unit, decimal? Quantity, decimal? UnitCost, string Currency, IReadOnlyList<BudgetSheetAmount> Amounts)
 {
     public decimal Amount(int? year) => Amounts.Where(a => a.Year == year).Sum(a => a.Amount);
@@ -26,7 +26,7 @@ internal sealed class BudgetRows
     public BudgetRows(BudgetSheet sheet)
     {
         Items = sheet.Items.Select(i => new CleanItem(
-            Key(i.ComponentId), CellText.Clean(i.Output), CellText.Clean(i.Description), Key(i.Category), Key(i.Source),
+            Key(i.ComponentId), CellText.Clean(i.Output), CellText.Clean(i.Activity), CellText.Clean(i.Description), Key(i.Category), Key(i.Source),
             CellText.Clean(i.Financier), Key(i.Instrument), CellText.Clean(i.Unit), i.Quantity, i.UnitCost,
             Key(i.Currency), i.Amounts)).ToList();
 

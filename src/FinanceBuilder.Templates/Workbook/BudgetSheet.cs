@@ -65,7 +65,11 @@ public sealed record BudgetSheetItem(
     decimal? Quantity,
     decimal? UnitCost,
     string Currency,
-    IReadOnlyList<BudgetSheetAmount> Amounts);
+    IReadOnlyList<BudgetSheetAmount> Amounts)
+{
+    /// <summary>The activity of the output it pays for ("1.1.2 Tender documents"), or empty.</summary>
+    public string Activity { get; init; } = "";
+}
 
 /// <summary>The amount of one year of an item.</summary>
 /// <param name="Year">The budget year, or null.</param>
@@ -121,6 +125,8 @@ public sealed record BudgetSheetLabels
     public string ComponentName { get; init; } = "Component name";
     /// <summary>Header of the output column.</summary>
     public string Output { get; init; } = "Output";
+    /// <summary>Header of the activity column.</summary>
+    public string Activity { get; init; } = "Activity";
     /// <summary>Header of the description column.</summary>
     public string Description { get; init; } = "Description";
     /// <summary>Header of the expenditure type column.</summary>

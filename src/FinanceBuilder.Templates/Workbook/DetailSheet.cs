@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FinanceBuilder.Templates.Workbook;
 
 /// <summary>
-/// The detailed budget (Annex 4): one row per cost item — component, output, description,
+/// The detailed budget (Annex 4): one row per cost item — component, output, activity, description,
 /// expenditure type, source, unit, quantity, unit cost, the amount of each year in the item's
 /// currency — then its total, the rate to the reporting currency looked up on the exchange-rate
 /// sheet, and the converted total, each a formula of the row. The whole is an Excel table, so
@@ -53,7 +53,7 @@ internal sealed class DetailSheet
         var yearHeaders = rows.YearColumns.Select(y => y is { } year ? year.ToString(CultureInfo.InvariantCulture) : labels.NoYear).ToList();
         var headers = new List<string>
         {
-            labels.Component, labels.Output, labels.Description, labels.Category, labels.Source, labels.Financier, labels.Instrument,
+            labels.Component, labels.Output, labels.Activity, labels.Description, labels.Category, labels.Source, labels.Financier, labels.Instrument,
             labels.Unit, labels.Quantity, labels.UnitCost, labels.Currency,
         };
         var firstYear = headers.Count;
@@ -63,7 +63,7 @@ internal sealed class DetailSheet
         string Name(int index) => names[index];
         var years = names.Skip(firstYear).Take(yearHeaders.Count).ToList();
         var (totalIn, rate, amount) = (names[^4], names[^3], names[^2]);
-        var currency = Name(10);
+        var currency = Name(11);
 
         // The row formulas name the table's columns; the table is then declared with them.
         var columns = names.Select(n => new TableColumn(n)).ToList();
@@ -81,7 +81,7 @@ internal sealed class DetailSheet
         // Header cells carry the table style's colours themselves, for viewers without table styles.
         builder.NewRow();
         for (var c = 0; c < names.Count; c++)
-            builder.Label(names[c], c >= 8 && c != 10 && c < names.Count - 1 ? WorkbookStyles.HeaderRight : WorkbookStyles.Header);
+            builder.Label(names[c], c >= 9 && c != 11 && c < names.Count - 1 ? WorkbookStyles.HeaderRight : WorkbookStyles.Header);
 
         foreach (var item in rows.Items)
         {
@@ -90,6 +90,7 @@ internal sealed class DetailSheet
             builder.NewRow();
             builder.Text(item.Component);
             builder.Text(item.Output, wrap: true);
+            builder.Text(item.Activity, wrap: true);
             builder.Text(item.Description, wrap: true);
             builder.Text(item.Category);
             builder.Text(item.Source);
@@ -120,7 +121,7 @@ internal sealed class DetailSheet
             builder.Skip();
         builder.Formula(table.TotalFormula(amount), rows.Items.Sum(i => i.ConvertedTotal), WorkbookStyles.BoldAmount);
 
-        return new DetailSheet(builder, table, years, Name(0), Name(4), Name(6), Name(3), rate, amount);
+        return new DetailSheet(builder, table, years, Name(0), Name(5), Name(7), Name(4), rate, amount);
     }
 
     public static string AmountHeader(BudgetSheet sheet) => $"{sheet.Labels.Total} ({sheet.Currency})";

@@ -9,7 +9,11 @@ public sealed record BudgetItem(
     string? CoFinancierId, FinancialInstrument? Instrument, string Currency, string? Unit, decimal? UnitCost)
 {
     public static BudgetItem Of(BudgetLine line) => new(line.ComponentId, line.OutputId, line.Description, line.ExpenditureType,
-        line.Source, line.CoFinancierId, line.Instrument, line.Amount.Currency, line.Unit, line.UnitCost);
+        line.Source, line.CoFinancierId, line.Instrument, line.Amount.Currency, line.Unit, line.UnitCost)
+    { ActivityId = line.ActivityId };
+
+    /// The activity of the output the item pays for, or null.
+    public string? ActivityId { get; init; }
 
     /// Costed as quantity × unit cost: the year cells hold quantities, the amounts follow.
     public bool Costed => UnitCost is not null;
@@ -50,6 +54,7 @@ public sealed class BudgetRow(BudgetItem item)
     {
         ComponentId = Item.ComponentId,
         OutputId = Item.OutputId,
+        ActivityId = Item.ActivityId,
         Description = Item.Description,
         ExpenditureType = Item.ExpenditureType,
         Year = year,

@@ -14,7 +14,7 @@ public static class FinancingSteps
         Panel("budgetTotals"),
         new ListBlock("budget.lines",
         [
-            Ref("componentId", Choices.Components), Ref("outputId", Choices.Outputs), F("description"), F("expenditureType"), F("year"),
+            Ref("componentId", Choices.Components), Ref("outputId", Choices.Outputs), Ref("activityId", Choices.Activities), F("description"), F("expenditureType"), F("year"),
             F("amount"), F("source"), Ref("coFinancierId", Choices.CoFinanciers), F("instrument"), F("unit"), F("quantity"), F("unitCost"),
         ], (scope, _) => new BudgetLine
         {

@@ -58,15 +58,15 @@ public sealed class BudgetWorkbookTests
 
         string[] columns =
         [
-            "Component", "Output", "Description", "Expenditure type", "Source", "Financier", "Instrument", "Unit", "Quantity", "Unit cost",
+            "Component", "Output", "Activity", "Description", "Expenditure type", "Source", "Financier", "Instrument", "Unit", "Quantity", "Unit cost",
             "Currency", "2027", "2028", "2029", "No year", "Total in currency", "Rate", "Total (USD)", "Budget notes",
         ];
         Assert.Equal(columns, workbook.Sheet("Detailed budget").Descendants<Row>().First().Elements<Cell>().Select(workbook.Text));
         var table = TableOf(workbook, "Detailed budget");
         Assert.Equal("DetailedBudget", table.Name!.Value);
-        Assert.Equal("A1:S7", table.Reference!.Value);
+        Assert.Equal("A1:T7", table.Reference!.Value);
         Assert.Equal(1u, table.TotalsRowCount!.Value);
-        Assert.Equal("A1:S6", table.AutoFilter!.Reference!.Value);
+        Assert.Equal("A1:T6", table.AutoFilter!.Reference!.Value);
         Assert.Equal(columns, table.TableColumns!.Elements<DocumentFormat.OpenXml.Spreadsheet.TableColumn>().Select(c => c.Name!.Value));
         Assert.Equal("TableStyleMedium2", table.TableStyleInfo!.Name!.Value);
         var pane = workbook.Sheet("Detailed budget").Descendants<Pane>().Single();
@@ -79,19 +79,19 @@ public sealed class BudgetWorkbookTests
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
         // Row 3: the roof works, 310,240.43 GHS in 2027.
-        Assert.Equal(["1", "", "Roof works", "Works", "Co-financing", "City", "Grant", ""],
-            new[] { "A3", "B3", "C3", "D3", "E3", "F3", "G3", "H3" }.Select(r => workbook.Text(workbook.Cell("Detailed budget", r)!)));
-        Assert.Equal("GHS", workbook.Text(workbook.Cell("Detailed budget", "K3")!));
-        Assert.Equal(310_240.43m, WorkbookReader.Number(workbook.Cell("Detailed budget", "L3")!));
-        Assert.Null(workbook.Cell("Detailed budget", "M3"));
+        Assert.Equal(["1", "", "", "Roof works", "Works", "Co-financing", "City", "Grant", ""],
+            new[] { "A3", "B3", "C3", "D3", "E3", "F3", "G3", "H3", "I3" }.Select(r => workbook.Text(workbook.Cell("Detailed budget", r)!)));
+        Assert.Equal("GHS", workbook.Text(workbook.Cell("Detailed budget", "L3")!));
+        Assert.Equal(310_240.43m, WorkbookReader.Number(workbook.Cell("Detailed budget", "M3")!));
+        Assert.Null(workbook.Cell("Detailed budget", "N3"));
 
-        var total = workbook.Cell("Detailed budget", "P3")!;
+        var total = workbook.Cell("Detailed budget", "Q3")!;
         Assert.Equal("SUM(DetailedBudget[[#This Row],[2027]:[No year]])", total.CellFormula!.Text);
         Assert.Equal(310_240.43m, WorkbookReader.Number(total));
-        var rate = workbook.Cell("Detailed budget", "Q3")!;
+        var rate = workbook.Cell("Detailed budget", "R3")!;
         Assert.Equal("INDEX(ExchangeRates[[Rate used]],MATCH(DetailedBudget[[#This Row],[Currency]],ExchangeRates[[Currency]],0))", rate.CellFormula!.Text);
         Assert.Equal(0.1m, WorkbookReader.Number(rate));
-        var converted = workbook.Cell("Detailed budget", "R3")!;
+        var converted = workbook.Cell("Detailed budget", "S3")!;
         Assert.Equal("DetailedBudget[[#This Row],[Total in currency]]*DetailedBudget[[#This Row],[Rate]]", converted.CellFormula!.Text);
         Assert.Equal(31_024.043m, WorkbookReader.Number(converted));
 
@@ -104,14 +104,23 @@ public sealed class BudgetWorkbookTests
     }
 
     [Fact]
+    public void Item_NamesItsComponent_Output_AndActivity()
+    {
+        using var workbook = WorkbookReader.Write(BudgetSheets.Small());
+
+        Assert.Equal(["1", "1.1 PV installed", "1.1.1 Supply of PV modules", "PV modules"],
+            new[] { "A2", "B2", "C2", "D2" }.Select(r => workbook.Text(workbook.Cell("Detailed budget", r)!)));
+    }
+
+    [Fact]
     public void CostedItem_ShowsItsUnit_Quantity_AndUnitCost()
     {
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
-        Assert.Equal("luminaire", workbook.Text(workbook.Cell("Detailed budget", "H4")!));
-        Assert.Equal(500m, WorkbookReader.Number(workbook.Cell("Detailed budget", "I4")!));
+        Assert.Equal("luminaire", workbook.Text(workbook.Cell("Detailed budget", "I4")!));
         Assert.Equal(500m, WorkbookReader.Number(workbook.Cell("Detailed budget", "J4")!));
-        Assert.Equal("builtin 4", NumberFormat(workbook, workbook.Cell("Detailed budget", "J4")!)); // #,##0.00
+        Assert.Equal(500m, WorkbookReader.Number(workbook.Cell("Detailed budget", "K4")!));
+        Assert.Equal("builtin 4", NumberFormat(workbook, workbook.Cell("Detailed budget", "K4")!)); // #,##0.00
     }
 
     [Fact]
@@ -119,8 +128,8 @@ public sealed class BudgetWorkbookTests
     {
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
-        Assert.All(new[] { "L2", "M2", "P2", "R2", "R7" }, r => Assert.Equal("#,##0", NumberFormat(workbook, workbook.Cell("Detailed budget", r)!)));
-        Assert.Equal(120_000.50m, WorkbookReader.Number(workbook.Cell("Detailed budget", "L2")!)); // the cents are kept in the cell
+        Assert.All(new[] { "M2", "N2", "Q2", "S2", "S7" }, r => Assert.Equal("#,##0", NumberFormat(workbook, workbook.Cell("Detailed budget", r)!)));
+        Assert.Equal(120_000.50m, WorkbookReader.Number(workbook.Cell("Detailed budget", "M2")!)); // the cents are kept in the cell
         Assert.All(new[] { "C3", "G6", "G23" }, r => Assert.Equal("#,##0", NumberFormat(workbook, workbook.Cell("Summary", r)!)));
     }
 
@@ -130,7 +139,7 @@ public sealed class BudgetWorkbookTests
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
         Assert.Equal("Total", workbook.Text(workbook.Cell("Detailed budget", "A7")!));
-        var total = workbook.Cell("Detailed budget", "R7")!;
+        var total = workbook.Cell("Detailed budget", "S7")!;
         Assert.Equal("SUBTOTAL(109,DetailedBudget[[Total (USD)]])", total.CellFormula!.Text);
         Assert.Equal(SmallTotal, WorkbookReader.Number(total));
         Assert.Equal("Total", TableOf(workbook, "Detailed budget").TableColumns!.Elements<DocumentFormat.OpenXml.Spreadsheet.TableColumn>().First().TotalsRowLabel!.Value);
@@ -256,9 +265,9 @@ public sealed class BudgetWorkbookTests
         using var workbook = WorkbookReader.Write(sheet);
 
         AssertValid(workbook);
-        Assert.Equal("No year", workbook.Text(workbook.Cell("Detailed budget", "L1")!));
-        Assert.Equal("SUM(DetailedBudget[[#This Row],[No year]:[No year]])", workbook.Cell("Detailed budget", "M2")!.CellFormula!.Text);
-        Assert.Equal(SmallTotal, WorkbookReader.Number(workbook.Cell("Detailed budget", "O7")!));
+        Assert.Equal("No year", workbook.Text(workbook.Cell("Detailed budget", "M1")!));
+        Assert.Equal("SUM(DetailedBudget[[#This Row],[No year]:[No year]])", workbook.Cell("Detailed budget", "N2")!.CellFormula!.Text);
+        Assert.Equal(SmallTotal, WorkbookReader.Number(workbook.Cell("Detailed budget", "P7")!));
     }
 
     [Fact]
@@ -267,7 +276,7 @@ public sealed class BudgetWorkbookTests
         using var workbook = WorkbookReader.Write(BudgetSheets.Sheet([]));
 
         AssertValid(workbook);
-        Assert.Equal("A1:P3", TableOf(workbook, "Detailed budget").Reference!.Value); // one empty row, and "No year" the only year column
+        Assert.Equal("A1:Q3", TableOf(workbook, "Detailed budget").Reference!.Value); // one empty row, and "No year" the only year column
         Assert.Equal(0m, WorkbookReader.Number(workbook.LastRow("Summary").Elements<Cell>().Last()));
     }
 
@@ -303,7 +312,7 @@ public sealed class BudgetWorkbookTests
 
         AssertValid(workbook);
         Assert.Equal("DetailedBudget[[#This Row],[Total in currency]]*DetailedBudget[[#This Row],[Rate '[it''s '#1']]]",
-            workbook.Cell("Detailed budget", "R2")!.CellFormula!.Text);
+            workbook.Cell("Detailed budget", "S2")!.CellFormula!.Text);
     }
 
     [Fact]

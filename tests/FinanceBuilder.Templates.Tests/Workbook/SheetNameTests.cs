@@ -26,9 +26,9 @@ public sealed class SheetNameTests
 
         Assert.Empty(workbook.Errors());
         Assert.Equal(["Budget détaillé", "Synthèse", "Frais EA et gestion", "Taux de change"], workbook.SheetNames);
-        Assert.Equal("Total (USD)", workbook.Text(workbook.Cell("Budget détaillé", "R1")!));
+        Assert.Equal("Total (USD)", workbook.Text(workbook.Cell("Budget détaillé", "S1")!));
         Assert.Equal("DetailedBudget[[#This Row],[Total en devise]]*DetailedBudget[[#This Row],[Taux]]",
-            workbook.Cell("Budget détaillé", "R2")!.CellFormula!.Text);
+            workbook.Cell("Budget détaillé", "S2")!.CellFormula!.Text);
     }
 
     [Fact]

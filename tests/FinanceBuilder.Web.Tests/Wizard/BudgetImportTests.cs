@@ -81,6 +81,22 @@ public sealed class BudgetImportTests : IDisposable
         Assert.All(lines, l => Assert.Equal("Street lights", l.Description));
     }
 
+    /// Under a header an activity column names the activity each cost pays for (Annex 4's third
+    /// level); one the proposal does not have is refused with the list of those it has.
+    [Fact]
+    public async Task Csv_WithAnActivityColumn_LinksTheLines_OrNamesTheActivitiesItHas()
+    {
+        var id = await BudgetGridTests.SeedTwoItemsAsync(browser);
+
+        var refused = await ErrorsAsync(await UploadAsync(browser, id, Encoding.UTF8.GetBytes("Description;Output;Activity;2027\nTender documents;1.1;9.9.9;100\n"), "budget.csv"));
+        var response = await UploadAsync(browser, id, Encoding.UTF8.GetBytes("Description;Output;Activity;2027\nTender documents;1.1;1.1.2;100\n"), "budget.csv", replace: true);
+
+        Assert.Contains("Row 2, column Activity: '9.9.9' is not an activity of this proposal (activities: 1.1.1", refused, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var line = Assert.Single((await browser.StoredAsync(id)).Proposal.Budget.Lines);
+        Assert.Equal(("1.1", "1.1.2", 100m), (line.OutputId, line.ActivityId, line.Amount.Amount));
+    }
+
     [Fact]
     public async Task Csv_BadCells_ListsEachOne_AndSavesNothing()
     {

@@ -13,6 +13,8 @@ public sealed class BudgetLine
 {
     [Identifier] public string? ComponentId { get; set; }
     [Identifier] public string? OutputId { get; set; }
+    /// The activity of that output the line pays for (Annex 4: component → output → activity).
+    [Identifier] public string? ActivityId { get; set; }
     [ShortText] public string? Description { get; set; }
     public ExpenditureType? ExpenditureType { get; set; }
     [Year] public int? Year { get; set; }

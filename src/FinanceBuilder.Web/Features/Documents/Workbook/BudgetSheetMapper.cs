@@ -57,7 +57,8 @@ public static class BudgetSheetMapper
                 item.Costed ? row.LineIndexes.Sum(i => lines[i].Quantity ?? 0) : null,
                 item.UnitCost,
                 item.Currency,
-                amounts);
+                amounts)
+            { Activity = ActivityLabel(proposal, item.ActivityId) };
         }).ToList();
 
         var fees = new[]
@@ -126,6 +127,14 @@ public static class BudgetSheetMapper
         return BudgetGrid.Years(proposal, BudgetGrid.Rows(lines), fallbackYear: 0).Where(y => y > 0).Union(used).Order().ToList();
     }
 
+    private static string ActivityLabel(Proposal proposal, string? activityId)
+    {
+        if (string.IsNullOrEmpty(activityId))
+            return "";
+        var activity = proposal.Components.SelectMany(c => c.Outputs).SelectMany(o => o.Activities).FirstOrDefault(a => a.Id == activityId);
+        return string.IsNullOrWhiteSpace(activity?.Name) ? activityId : $"{activityId} {activity.Name}";
+    }
+
     private static string OutputLabel(Proposal proposal, string? componentId, string? outputId)
     {
         if (string.IsNullOrEmpty(outputId))
@@ -144,6 +153,7 @@ public static class BudgetSheetMapper
         Component = text("Workbook.Column.Component"),
         ComponentName = text("Workbook.Column.ComponentName"),
         Output = text("Workbook.Column.Output"),
+        Activity = text("Workbook.Column.Activity"),
         Description = text("Workbook.Column.Description"),
         Category = text("Workbook.Column.Category"),
         Source = text("Workbook.Column.Source"),

@@ -78,6 +78,7 @@ internal sealed class BudgetGridRenderer(FormContext context)
         html.Raw("<details class=\"budget-more\"").Flag("open", classified).Raw("><summary>").Text(Summary(item)).Raw("</summary><div class=\"budget-more-fields\">");
         Select(prefix, "componentId", BudgetColumn.Component, item.ComponentId, Choices.Components(proposal), title);
         Select(prefix, "outputId", BudgetColumn.Output, item.OutputId, Choices.Outputs(proposal), title);
+        Select(prefix, "activityId", BudgetColumn.Activity, item.ActivityId, Choices.Activities(proposal), title);
         Select(prefix, "expenditureType", BudgetColumn.ExpenditureType, item.ExpenditureType?.ToString(), EnumOptions<ExpenditureType>(), title);
         Select(prefix, "source", BudgetColumn.Source, item.Source.ToString(), EnumOptions<FundingSourceKind>(), title, blank: false);
         Select(prefix, "coFinancierId", BudgetColumn.CoFinancier, item.CoFinancierId, Choices.CoFinanciers(proposal), title);
@@ -107,7 +108,7 @@ internal sealed class BudgetGridRenderer(FormContext context)
         html.Raw(BudgetGridTotals.RowCell(row, r, culture, T("Grid.RowTotal"))).Raw("</tr>");
     }
 
-    private static readonly string[] ClassifyingFields = ["componentId", "outputId", "expenditureType", "source", "coFinancierId", "instrument", "currency"];
+    private static readonly string[] ClassifyingFields = ["componentId", "outputId", "activityId", "expenditureType", "source", "coFinancierId", "instrument", "currency"];
 
     private const int ShortTextAttributeLength = ShortTextAttribute.MaxLength;
 
@@ -118,6 +119,8 @@ internal sealed class BudgetGridRenderer(FormContext context)
             parts.Add(W("Field.budget.lines.componentId") + " " + c);
         if (item.OutputId is { } o)
             parts.Add(W("Field.budget.lines.outputId") + " " + o);
+        if (item.ActivityId is { } a)
+            parts.Add(W("Field.budget.lines.activityId") + " " + a);
         if (item.ExpenditureType is { } t)
             parts.Add(ProposalText.Get($"Enum.ExpenditureType.{t}", culture));
         parts.Add(ProposalText.Get($"Enum.FundingSourceKind.{item.Source}", culture) + (item.CoFinancierId is { } cf ? " " + cf : ""));

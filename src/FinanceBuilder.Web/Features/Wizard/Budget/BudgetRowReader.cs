@@ -12,7 +12,9 @@ namespace FinanceBuilder.Web.Features.Wizard.Budget;
 
 /// The columns of the budget grid besides the years, in the order a pasted block or a file
 /// without a header row gives them.
-public enum BudgetColumn { Description, Component, Output, ExpenditureType, Source, CoFinancier, Instrument, Currency, Unit, UnitCost }
+// Activity last, and only read under a header (BudgetTable): a block pasted without a header row
+// keeps the columns it had before activities were asked.
+public enum BudgetColumn { Description, Component, Output, ExpenditureType, Source, CoFinancier, Instrument, Currency, Unit, UnitCost, Activity }
 
 /// A cell as a spreadsheet gives it: text typed in the page's language, or a number the file
 /// stores as a number (an XLSX cell), which needs no reading.
@@ -30,6 +32,7 @@ public sealed class BudgetRowReader(Proposal proposal, CultureInfo culture)
 {
     private readonly IReadOnlyList<ChoiceOption> components = Choices.Components(proposal);
     private readonly IReadOnlyList<ChoiceOption> outputs = Choices.Outputs(proposal);
+    private readonly IReadOnlyList<ChoiceOption> activities = Choices.Activities(proposal);
     private readonly IReadOnlyList<ChoiceOption> coFinanciers = Choices.CoFinanciers(proposal);
 
     /// The row, or null with the errors added. A row with nothing in it is null without errors.
@@ -111,6 +114,7 @@ public sealed class BudgetRowReader(Proposal proposal, CultureInfo culture)
         var description = Text(BudgetColumn.Description, ShortTextAttribute.MaxLength);
         var component = Reference(BudgetColumn.Component, components, "Reason.NotComponent");
         var output = Reference(BudgetColumn.Output, outputs, "Reason.NotOutput");
+        var activity = Reference(BudgetColumn.Activity, activities, "Reason.NotActivity");
         var type = Choice<ExpenditureType>(BudgetColumn.ExpenditureType);
         var source = Choice<FundingSourceKind>(BudgetColumn.Source);
         var coFinancier = Reference(BudgetColumn.CoFinancier, coFinanciers, "Reason.NotCoFinancier");
@@ -131,7 +135,8 @@ public sealed class BudgetRowReader(Proposal proposal, CultureInfo culture)
             return null;
 
         var item = new BudgetItem(component, output, description, type, source ?? FundingSourceKind.Gcf, coFinancier, instrument,
-            currency ?? proposal.Budget.ReportingCurrency, unit, unitCost);
+            currency ?? proposal.Budget.ReportingCurrency, unit, unitCost)
+        { ActivityId = activity };
         var row = new BudgetRow(item);
         foreach (var (year, value) in values)
             row.Values[year] = value;
