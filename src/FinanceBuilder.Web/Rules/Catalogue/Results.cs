@@ -276,6 +276,21 @@ public sealed class R048OutputBudget : Rule
             if (lines[i].OutputId is { } id && !known.Contains(id))
                 yield return Found(context, "Line", $"$.budget.lines[{i}].outputId", id);
         }
+
+        // An activity named by a cost item must be one of its output's (Annex 4's third level);
+        // one finding per item, as above.
+        var activities = p.Components.SelectMany(c => c.Outputs).SelectMany(o => o.Activities.Select(a => (Output: o.Id, Activity: a.Id)))
+            .GroupBy(x => x.Activity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Output, StringComparer.Ordinal);
+        var misplaced = Enumerable.Range(0, lines.Count)
+            .Where(i => lines[i].ActivityId is { } a && (!activities.TryGetValue(a, out var output) || (lines[i].OutputId is { } o && o != output)))
+            .GroupBy(i => (lines[i].Description?.Trim() ?? "", lines[i].ActivityId!));
+        foreach (var item in misplaced)
+        {
+            var paths = item.Select(i => $"$.budget.lines[{i}].activityId").ToList();
+            yield return activities.TryGetValue(item.Key.Item2, out var owner)
+                ? Found(context, "ActivityElsewhere", paths, item.Key.Item2, owner, lines[item.First()].OutputId)
+                : Found(context, "NoActivity", paths, item.Key.Item2);
+        }
     }
 }
 
