@@ -21,6 +21,10 @@ internal sealed class DocxBody
     private readonly Pdf.Layout.TextShaper shaper;
     private readonly Body body = new();
     private readonly Dictionary<ContentBlock, string> bookmarks = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Runs of tables sharing their column widths (TableRuns), and their fits once made.</summary>
+    private Dictionary<Content.Table, IReadOnlyList<Content.Table>> tableRuns = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Content.Table, Pdf.Layout.TableLayout> runFits = new(ReferenceEqualityComparer.Instance);
     private Dictionary<ContentBlock, int> pages = new(ReferenceEqualityComparer.Instance);
     private Dictionary<Chart, byte[]> chartImages = new(ReferenceEqualityComparer.Instance);
     private bool pendingPageBreak;
@@ -66,6 +70,7 @@ internal sealed class DocxBody
                 firstBreak = i;
         }
         HasCover = firstBreak > 0;
+        tableRuns = TableRuns.Of(blocks);
         if (HasCover)
             coverTitle = blocks.Take(firstBreak).OfType<Heading>().FirstOrDefault();
 
@@ -132,7 +137,7 @@ internal sealed class DocxBody
                 break;
             case Content.Table table:
                 FlushPageBreak();
-                body.Append(DocxTables.Build(table, theme, shaper));
+                body.Append(DocxTables.Build(table, theme, shaper, fit: RunFit(table)));
                 // Space after the table; it also keeps two tables in a row from merging into one.
                 body.Append(new Paragraph(new ParagraphProperties
                 {
@@ -279,5 +284,19 @@ internal sealed class DocxBody
         body.Append(new Paragraph(
             new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact } },
             new Run(new Break { Type = BreakValues.Page })));
+    }
+
+    /// <summary>The fit of a table of a run, the run's widths shared (as the PDF lays it out), or null.</summary>
+    private Pdf.Layout.TableLayout? RunFit(Content.Table table)
+    {
+        if (!tableRuns.TryGetValue(table, out var run))
+            return null;
+        if (!runFits.ContainsKey(table))
+        {
+            var fits = Pdf.Layout.TableLayout.FitGroup(run, shaper, theme, theme.ContentWidth);
+            for (var i = 0; i < run.Count; i++)
+                runFits[run[i]] = fits[i];
+        }
+        return runFits[table];
     }
 }

@@ -26,11 +26,12 @@ internal static class DocxTables
         && Pdf.Layout.TableLayout.Fit(table, shaper, theme, theme.ContentWidth).Cuts
         && !Pdf.Layout.TableLayout.Fit(table, shaper, theme, theme.LandscapeContentWidth).Cuts;
 
-    public static Table Build(Content.Table table, DocumentTheme theme, Pdf.Layout.TextShaper shaper, bool landscape = false)
+    public static Table Build(Content.Table table, DocumentTheme theme, Pdf.Layout.TextShaper shaper, bool landscape = false, Pdf.Layout.TableLayout? fit = null)
     {
         // The PDF's fit: the table as drawn (years as rows when that keeps figures whole), its
-        // text size and its column widths, each column at least as wide as its longest word.
-        var fit = Pdf.Layout.TableLayout.Fit(table, shaper, theme, landscape ? theme.LandscapeContentWidth : theme.ContentWidth);
+        // text size and its column widths, each column at least as wide as its longest word
+        // (or the fit of its run of tables, given by the caller, with the run's shared widths).
+        fit ??= Pdf.Layout.TableLayout.Fit(table, shaper, theme, landscape ? theme.LandscapeContentWidth : theme.ContentWidth);
         table = fit.Table;
         var columns = Math.Max(1, table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count));
         var widths = fit.Widths.Length == columns ? WithSlack(fit.Widths, fit.Minimums) : ColumnWidths(table, columns, theme);

@@ -21,6 +21,45 @@ public sealed class DocxTableFitTests
         Assert.Equal(5, table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Count());
     }
 
+    /// The risk register: one table per risk factor, one after the other, each sized by its own
+    /// text, would move its column edge from table to table. A run of tables with the same columns
+    /// shares its widths, in the DOCX as in the PDF; a table of other columns keeps its own.
+    [Fact]
+    public void RunOfTablesWithTheSameColumns_SharesItsColumnWidths()
+    {
+        static Table Risk(string label, string text) => new(
+        [
+            [Cell(label), Cell("Technical and operational risks")],
+            [Cell("Description"), Cell(text)],
+            [Cell("Mitigation measures"), Cell(text + " " + text)],
+        ], 1, []);
+        var tables = new ContentBlock[]
+        {
+            Risk("Risk factor 1", "Late release of rights of way."),
+            Risk("Risk factor 2", "Clogging of drains by solid waste and sand, reducing their capacity to carry water away."),
+            new Table([[Cell("Year"), Cell("Amount"), Cell("Share")], [Cell("2027"), Cell("USD 1,000"), Cell("10 %")]], 1, []),
+        };
+        using var stream = new MemoryStream();
+
+        DocxRenderer.Render(new ContentDocument(tables), SampleDocuments.Info(draft: false), DocumentTheme.Default, stream);
+
+        stream.Position = 0;
+        using var document = WordprocessingDocument.Open(stream, false);
+        var grids = document.MainDocumentPart!.Document.Body!.Elements<W.Table>()
+            .Select(t => t.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Select(g => g.Width!.Value).ToList()).ToList();
+        Assert.Equal(grids[0], grids[1]);
+        Assert.Equal(3, grids[2].Count);
+
+        var theme = DocumentTheme.Default;
+        Templates.Pdf.FontResolver.Install();
+        using var shaper = new Templates.Pdf.Layout.TextShaper(Templates.Pdf.FontResolver.FindFamily(theme.FontFamilies), Templates.Pdf.FontResolver.InstalledFamilies(theme.FallbackFamilies));
+        var alone = tables.Take(2).Select(t => Templates.Pdf.Layout.TableLayout.Fit((Table)t, shaper, theme, theme.ContentWidth).Widths).ToList();
+        var shared = Templates.Pdf.Layout.TableLayout.FitGroup([.. tables.Take(2).Cast<Table>()], shaper, theme, theme.ContentWidth);
+        Assert.NotEqual(alone[0], alone[1]); // on their own they differ
+        Assert.Equal(shared[0].Widths, shared[1].Widths);
+        Assert.All(shared, l => Assert.False(l.Cuts));
+    }
+
     [Fact]
     public void WideFigures_ShrinkTheTableText()
     {

@@ -16,6 +16,19 @@ internal sealed partial class DocumentLayout
             if (Math.Abs(knownWidth - width) < Epsilon)
                 return knownLayout;
         }
+        if (tableRuns.TryGetValue(table, out var run))
+        {
+            // The run's tables share their column widths; each is kept for this width.
+            var layouts = TableLayout.FitGroup(run, shaper, theme, width);
+            for (var i = 0; i < run.Count; i++)
+            {
+                if (!tables.TryGetValue(run[i], out var list))
+                    tables[run[i]] = list = [];
+                if (!list.Any(k => Math.Abs(k.Width - width) < Epsilon))
+                    list.Add((width, layouts[i]));
+            }
+            return layouts[Enumerable.Range(0, run.Count).First(k => ReferenceEquals(run[k], table))];
+        }
         var layout = TableLayout.Fit(table, shaper, theme, width);
         known.Add((width, layout));
         return layout;

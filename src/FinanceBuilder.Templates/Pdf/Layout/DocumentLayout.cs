@@ -23,6 +23,9 @@ internal sealed partial class DocumentLayout
     private readonly double top;
     private double bottom;
     private readonly Dictionary<Table, List<(double Width, TableLayout Layout)>> tables = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Each table that directly follows or precedes another, with all the tables of its run.</summary>
+    private Dictionary<Table, IReadOnlyList<Table>> tableRuns = new(ReferenceEqualityComparer.Instance);
     private readonly List<(int Heading, string Text, int Level)> contents = [];
 
     private PageLayout page = null!;
@@ -74,6 +77,7 @@ internal sealed partial class DocumentLayout
                 coverEnd = i;
         }
         ListContents(blocks);
+        tableRuns = TableRuns.Of(blocks);
         cover = coverEnd > 0;
         NewPage();
         var titled = false;

@@ -16,11 +16,12 @@ internal sealed record RowLayout(CellLayout[] Cells, int LineCount);
 /// </summary>
 internal sealed class TableLayout
 {
-    private TableLayout(Table table, double[] widths, double[] minimums, RowLayout[] rows, double size, bool cuts)
+    private TableLayout(Table table, double[] widths, double[] minimums, double[] naturals, RowLayout[] rows, double size, bool cuts)
     {
         Table = table;
         Widths = widths;
         Minimums = minimums;
+        Naturals = naturals;
         Rows = rows;
         Size = size;
         Cuts = cuts;
@@ -42,6 +43,9 @@ internal sealed class TableLayout
 
     /// <summary>The width each column needs for its longest word, padding included.</summary>
     public double[] Minimums { get; }
+
+    /// <summary>The width each column would take with no line broken, padding included.</summary>
+    public double[] Naturals { get; }
 
     /// <summary>The rows, header rows first.</summary>
     public RowLayout[] Rows { get; }
@@ -78,6 +82,7 @@ internal sealed class TableLayout
             }
         }
         var needed = (double[])min.Clone(); // ShareWidth caps the minimums it cannot give
+        var naturals = (double[])max.Clone();
         var widths = ShareWidth(min, max, width, padding);
         var cuts = false;
         for (var c = 0; c < columns; c++)
@@ -95,7 +100,7 @@ internal sealed class TableLayout
             }
             rows[r] = new RowLayout(cells, Math.Max(1, lines));
         }
-        return new TableLayout(table, widths, needed, rows, size, cuts);
+        return new TableLayout(table, widths, needed, naturals, rows, size, cuts);
     }
 
     /// <summary>
@@ -111,6 +116,42 @@ internal sealed class TableLayout
             return layout;
         var swapped = Build(Transpose(table), shaper, theme, width);
         return swapped.Cuts ? layout : swapped;
+    }
+
+    /// <summary>
+    /// Tables that follow one another with the same columns (the risk register: one table per
+    /// risk factor) are laid out with the same column widths, shared from all their contents, so
+    /// they read as one register rather than a column edge that moves from table to table. Only
+    /// tables each drawn as given (not turned, not cut) at the same text size are aligned; any
+    /// other keeps its own fit.
+    /// </summary>
+    public static IReadOnlyList<TableLayout> FitGroup(IReadOnlyList<Table> tables, TextShaper shaper, DocumentTheme theme, double width)
+    {
+        var alone = tables.Select(t => Fit(t, shaper, theme, width)).ToList();
+        if (alone.Count < 2
+            || alone.Where((l, i) => l.Cuts || !ReferenceEquals(l.Table, tables[i])).Any()
+            || alone.Select(l => l.Widths.Length).Distinct().Count() > 1
+            || alone.Select(l => l.Size).Distinct().Count() > 1)
+            return alone;
+        var columns = alone[0].Widths.Length;
+        var padding = theme.CellPadding * 2;
+        var min = Enumerable.Range(0, columns).Select(c => alone.Max(l => l.Minimums[c])).ToArray();
+        var max = Enumerable.Range(0, columns).Select(c => alone.Max(l => l.Naturals[c])).ToArray();
+        if (min.Sum() > width)
+            return alone;
+        var widths = ShareWidth(min, max, width, padding);
+        return alone.Select(l => l.WithWidths(widths, shaper, padding)).ToList();
+    }
+
+    /// <summary>The same table with other column widths (each at least its longest word): its lines broken again.</summary>
+    private TableLayout WithWidths(double[] widths, TextShaper shaper, double padding)
+    {
+        var rows = Rows.Select(row =>
+        {
+            var cells = row.Cells.Select((cell, c) => new CellLayout(cell.Words, LineBreaker.Break(cell.Words, widths[c] - padding, shaper))).ToArray();
+            return new RowLayout(cells, Math.Max(1, cells.Select(cell => cell.Lines.Count).DefaultIfEmpty(1).Max()));
+        }).ToArray();
+        return new TableLayout(Table, widths, Minimums, Naturals, rows, Size, Cuts);
     }
 
     internal static Table Transpose(Table table)
