@@ -113,6 +113,10 @@ public sealed record ValidationReport(
     /// The PPF ceilings as this check applied them; null unless the route is the PPF.
     public PpfCheck? Ppf { get; init; }
 
+    /// Whether the GCF size category (of the financing total) says anything on this route: a
+    /// PPF request's total is its preparation, not the project it prepares (R-010 is not run).
+    public bool SizeApplies => Route != Route.Ppf;
+
     /// The parameters the rules ran with (the second half of a package's check uses the same).
     internal RuleSettings? Settings { get; init; }
 

@@ -37,4 +37,18 @@ public sealed class ValidationReportTests
         Assert.Contains("Sans objet", report, StringComparison.Ordinal);
         Assert.DoesNotContain("pas encore calculé", report, StringComparison.Ordinal);
     }
+
+    /// A PPF request's total is its preparation: the report gives the size category as not
+    /// applicable (R-010 is not run on this route), where a funding proposal's report names it.
+    [Fact]
+    public async Task PpfPackage_SaysTheSizeCategoryIsNotApplicable()
+    {
+        var ppf = await TestPackages.BuildAsync(Samples.ReadText("ppf-saint-louis-coastal-fr.json"), "gcf-ppf", "en");
+        var fp = await TestPackages.BuildAsync(Samples.ReadText("mitigation-tamale-solar-led.json"), "gcf-funding-proposal", "en");
+
+        static string SizeLine(byte[] pdf) => PdfLayoutChecks.PageTexts(pdf).SelectMany(p => p.Split('\n')).First(l => l.Contains("Size category", StringComparison.Ordinal));
+        Assert.Contains("Not applicable", SizeLine(ppf.File("report-pdf")!.Content), StringComparison.Ordinal);
+        Assert.Contains("Small", SizeLine(fp.File("report-pdf")!.Content), StringComparison.Ordinal);
+        Assert.False(ppf.Draft);
+    }
 }

@@ -46,7 +46,7 @@ public static class ValidationReportDocument
                 [T("Panel.GcfRequest"), Money(f.GcfRequest)],
                 [T("Panel.CoFinancing"), Money(f.CoFinancing)],
                 [T("Panel.Ratio"), f.CoFinancingRatioText(culture) ?? T("Ui.NotYet")],
-                [T("Panel.ComputedSize"), f.SizeCategory is { } size ? ProposalText.Get($"Enum.SizeCategory.{size}", culture) : T("Ui.NotYet")],
+                [T("Panel.ComputedSize"), !report.SizeApplies ? T("Document.NotApplicable") : f.SizeCategory is { } size ? ProposalText.Get($"Enum.SizeCategory.{size}", culture) : T("Ui.NotYet")],
                 [T("Panel.AverageAnnual"), !applies.Mitigation ? T("Document.NotApplicable") : f.AnnualTco2e is { } annual ? Num(annual) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
                 [T("Panel.LifetimeTotal"), !applies.Mitigation ? T("Document.NotApplicable") : f.LifetimeTco2e is { } lifetime ? Num(lifetime) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
                 [T("Panel.CostPerTonne"), !applies.Mitigation ? T("Document.NotApplicable") : f.CostPerTco2e is { } cost ? NumberText.Money(cost, f.ReportingCurrency, culture, decimals: 2) : T("Ui.NotYet")],

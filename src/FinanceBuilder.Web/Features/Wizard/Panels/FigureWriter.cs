@@ -10,8 +10,14 @@ namespace FinanceBuilder.Web.Features.Wizard.Panels;
 
 /// Small computed-figure panels: each writes a heading and a definition list of figures, with
 /// "not computed yet" and the reason when an input is missing.
-internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures figures)
+internal sealed class FigureWriter(Html html, CultureInfo culture, ValidationReport report)
 {
+    private readonly KeyFigures figures = report.Figures;
+
+    /// The computed size category, "not applicable" on a route where it says nothing (a PPF request).
+    private string Size() => !report.SizeApplies ? T("Document.NotApplicable")
+        : figures.SizeCategory is { } size ? ProposalText.Enum(size) : T("Ui.NotYet");
+
     private string T(string key) => ProposalText.Get(key, culture);
 
     private string F(string key, params object?[] args) => ProposalText.Format(culture, key, args);
@@ -43,7 +49,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         Title("Panel.Size");
         Open();
         Row("Panel.TotalUsd", Usd(figures.TotalFinancingUsd));
-        Row("Panel.ComputedSize", figures.SizeCategory is { } size ? ProposalText.Enum(size) : T("Ui.NotYet"));
+        Row("Panel.ComputedSize", Size());
         Row("Panel.DeclaredSize", proposal.Basics.DeclaredSizeCategory is { } declared ? ProposalText.Enum(declared) : T("Ui.NotAnswered"));
         Close();
     }
@@ -136,7 +142,7 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, KeyFigures fi
         Row("Panel.Total", Money(figures.TotalFinancing));
         Row("Panel.GcfShare", figures.GcfSharePercent is { } s ? Num(s, 1) + " %" : T("Ui.NotYet"));
         Row("Panel.Ratio", figures.CoFinancingRatioText(culture) ?? T("Ui.NotYet"));
-        Row("Panel.ComputedSize", figures.SizeCategory is { } size ? ProposalText.Enum(size) : T("Ui.NotYet"));
+        Row("Panel.ComputedSize", Size());
         Row("Panel.CostPerTonne", PerTonne(figures.CostPerTco2e));
         Close();
     }

@@ -19,7 +19,7 @@ public static class PanelRenderer
         var argument = "";
         if (name.IndexOf('.', StringComparison.Ordinal) is var dot and > 0)
             (name, argument) = (name[..dot], name[(dot + 1)..]);
-        var figures = new FigureWriter(html, culture, report.Figures);
+        var figures = new FigureWriter(html, culture, report);
         switch (name)
         {
             case "size": figures.Size(proposal); break;
