@@ -71,8 +71,7 @@ internal sealed class DocxBody
         }
         HasCover = firstBreak > 0;
         tableRuns = TableRuns.Of(blocks);
-        if (HasCover)
-            coverTitle = blocks.Take(firstBreak).OfType<Heading>().FirstOrDefault();
+        coverTitle = CoverTitle(blocks);
 
         // Headings a table of contents lists get a bookmark to link to (as the preview, only those after the first TOC).
         var firstToc = -1;
@@ -298,5 +297,15 @@ internal sealed class DocxBody
                 runFits[run[i]] = fits[i];
         }
         return runFits[table];
+    }
+
+    /// <summary>
+    /// The cover's title, set in the Title style: the first heading before the first page break
+    /// (a document without a break has no cover). DocxPages estimates with the same rule.
+    /// </summary>
+    internal static Heading? CoverTitle(IReadOnlyList<ContentBlock> blocks)
+    {
+        var firstBreak = blocks.ToList().FindIndex(b => b is PageBreak);
+        return firstBreak > 0 ? blocks.Take(firstBreak).OfType<Heading>().FirstOrDefault() : null;
     }
 }

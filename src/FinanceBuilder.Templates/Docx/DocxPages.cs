@@ -29,10 +29,8 @@ internal sealed class DocxPages
     public static Dictionary<ContentBlock, int> Estimate(IReadOnlyList<ContentBlock> blocks, DocumentTheme theme, Pdf.Layout.TextShaper shaper, Func<TableOfContents, int> tocEntries)
     {
         var estimate = new DocxPages(theme, shaper);
-        // The cover's title (DocxBody's rule: the first heading before the first page break) is
-        // set large, a third of the way down the page.
-        var firstBreak = blocks.ToList().FindIndex(b => b is PageBreak);
-        var coverTitle = firstBreak > 0 ? blocks.Take(firstBreak).OfType<Heading>().FirstOrDefault() : null;
+        // The cover's title is set large, a third of the way down the page.
+        var coverTitle = DocxBody.CoverTitle(blocks);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];

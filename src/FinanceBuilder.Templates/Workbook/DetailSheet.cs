@@ -65,17 +65,14 @@ internal sealed class DetailSheet
         var (totalIn, rate, amount) = (names[^4], names[^3], names[^2]);
         var currency = Name(11);
 
-        // The row formulas name the table's columns; the table is then declared with them.
-        var columns = names.Select(n => new TableColumn(n)).ToList();
-        var table = new ExcelTable(1, TableName, columns, firstRow: 1, dataRows: Math.Max(rows.Items.Count, 1), totalsRow: true);
+        var table = new ExcelTable(1, TableName, names.Select(n => new TableColumn(n)), firstRow: 1, dataRows: Math.Max(rows.Items.Count, 1), totalsRow: true);
         var totalFormula = "SUM(" + table.ThisRow(years[0], years[^1]) + ")";
         var rateFormula = $"INDEX({rates.Column(rateUsed)},MATCH({table.ThisRow(currency)},{rates.Column(rateCurrency)},0))";
         var amountFormula = table.ThisRow(totalIn) + "*" + table.ThisRow(rate);
-        columns[0] = columns[0] with { TotalsLabel = labels.Total };
-        columns[^4] = columns[^4] with { RowFormula = totalFormula };
-        columns[^3] = columns[^3] with { RowFormula = rateFormula };
-        columns[^2] = columns[^2] with { RowFormula = amountFormula, Summed = true };
-        table = new ExcelTable(1, TableName, columns, firstRow: 1, dataRows: Math.Max(rows.Items.Count, 1), totalsRow: true);
+        table.Describe(new TableColumn(Name(0), TotalsLabel: labels.Total));
+        table.Describe(new TableColumn(totalIn, RowFormula: totalFormula));
+        table.Describe(new TableColumn(rate, RowFormula: rateFormula));
+        table.Describe(new TableColumn(amount, RowFormula: amountFormula, Summed: true));
 
         var builder = new SheetBuilder(strings);
         // Header cells carry the table style's colours themselves, for viewers without table styles.
@@ -117,8 +114,7 @@ internal sealed class DetailSheet
 
         builder.NewRow();
         builder.Label(labels.Total, WorkbookStyles.Bold);
-        for (var c = 1; c < names.Count - 2; c++)
-            builder.Skip();
+        builder.Skip(names.Count - 3);
         builder.Formula(table.TotalFormula(amount), rows.Items.Sum(i => i.ConvertedTotal), WorkbookStyles.BoldAmount);
 
         return new DetailSheet(builder, table, years, Name(0), Name(5), Name(7), Name(4), rate, amount);

@@ -15,13 +15,27 @@ internal sealed record TableColumn(string Name, string? RowFormula = null, strin
 /// buttons and an optional totals row. Formulas name its columns (structured references), so a
 /// row a user appends is counted by every total without editing a formula.
 /// </summary>
-internal sealed class ExcelTable(int id, string name, IReadOnlyList<TableColumn> columns, int firstRow, int dataRows, bool totalsRow)
+internal sealed class ExcelTable(int id, string name, IEnumerable<TableColumn> columns, int firstRow, int dataRows, bool totalsRow)
 {
     public const string Style = "TableStyleMedium2";
 
+    private readonly List<TableColumn> columns = [.. columns];
+
     public string Name { get; } = name;
 
-    public IReadOnlyList<TableColumn> Columns { get; } = columns;
+    public IReadOnlyList<TableColumn> Columns => columns;
+
+    /// <summary>
+    /// Gives a column its row formula, totals label or sum. The formulas name the table's own
+    /// columns, so they are written once the table (and so its column names) exists.
+    /// </summary>
+    public void Describe(TableColumn column)
+    {
+        var index = columns.FindIndex(c => c.Name == column.Name);
+        if (index < 0)
+            throw new ArgumentException($"The table {Name} has no column '{column.Name}'.", nameof(column));
+        columns[index] = column;
+    }
 
     /// <summary>The row of the totals, when the table has one.</summary>
     public int TotalsRowIndex => firstRow + dataRows + 1;

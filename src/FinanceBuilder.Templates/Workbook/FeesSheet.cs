@@ -57,12 +57,7 @@ internal static class FeesSheet
             var rate = rows.Rates.FirstOrDefault(r => r.Currency == BudgetRows.Key(fee.Currency));
             if (fee.Amount is not { } amount)
             {
-                builder.Skip();
-                builder.Skip();
-                builder.Skip();
-                builder.Skip();
-                builder.Skip();
-                builder.Skip();
+                builder.Skip(6);
                 builder.Text(labels.NotGiven);
                 continue;
             }
@@ -70,10 +65,7 @@ internal static class FeesSheet
             builder.Number(amount, WorkbookStyles.Amount);
             if (rate is null || fee.Converted is not { } converted)
             {
-                builder.Skip();
-                builder.Skip();
-                builder.Skip();
-                builder.Skip();
+                builder.Skip(4);
                 builder.Text(string.Format(CultureInfo.InvariantCulture, labels.NoRate, sheet.Currency));
                 continue;
             }

@@ -36,7 +36,8 @@ internal sealed class SheetBuilder(SharedStrings strings)
         column = 0;
     }
 
-    public void Skip() => column++;
+    /// <summary>Leaves cells empty.</summary>
+    public void Skip(int count = 1) => column += count;
 
     /// <summary>User text; a long one may wrap, within a column of at most WrappedWidth characters.</summary>
     public void Text(string? value, bool bold = false, bool wrap = false)
