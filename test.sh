@@ -89,13 +89,23 @@ dotnet build FinanceBuilder.sln --no-restore --configuration Release --verbosity
 # --- 4. Tests -------------------------------------------------------------------------------------
 log=$(mktemp)
 status=0
+# A test run that is killed or crashes prints no summary line ("Passed!  - …" or "Failed!  - …")
+# for its assembly: each stage must print one per test project it ran, or the run fails.
+summaries() { grep -cE '^(Passed|Failed)! +- ' "$1" || true; }
 say "Whole suite on SQLite"
 export FB_ARTIFACTS="$PWD/artifacts"
-dotnet test FinanceBuilder.sln --no-build --configuration Release 2>&1 | tee -a "$log" || status=1
+stage=$(mktemp)
+dotnet test FinanceBuilder.sln --no-build --configuration Release 2>&1 | tee "$stage" || status=1
+projects=$(ls tests/*/*.Tests.csproj | wc -l)
+[ "$(summaries "$stage")" -eq "$projects" ] || { echo "test.sh: $projects test projects, but not every one reported a result" >&2; status=1; }
+cat "$stage" >> "$log"
 
 say "Storage and API tests on PostgreSQL"
 FB_TEST_POSTGRES="$postgres_cs" dotnet test tests/FinanceBuilder.Web.Tests --no-build --configuration Release \
-    --filter "Category=Storage" 2>&1 | tee -a "$log" || status=1
+    --filter "Category=Storage" 2>&1 | tee "$stage" || status=1
+[ "$(summaries "$stage")" -eq 1 ] || { echo "test.sh: the PostgreSQL run reported no result" >&2; status=1; }
+cat "$stage" >> "$log"
+rm -f "$stage"
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
