@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinanceBuilder.Templates.Charts;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Templates.Pdf.Layout;
 using FinanceBuilder.Templates.Rendering;
@@ -109,8 +110,25 @@ public static class PdfRenderer
             }
             Links(layout, pages, theme);
             Bookmarks(layout, pages, pdf);
-            pdf.Save(output, false);
+            if (!DrawsBeyondBmp(info))
+            {
+                pdf.Save(output, false);
+                return;
+            }
+            using var saved = new MemoryStream();
+            pdf.Save(saved, false);
+            TextMapRepair.Copy(saved, output);
         }
+
+        /// <summary>Whether any text drawn lies beyond U+FFFF (emoji): its text map then needs mending.</summary>
+        private bool DrawsBeyondBmp(DocumentInfo info) =>
+            TextMapRepair.Needed(info.Header) || TextMapRepair.Needed(info.Labels.Draft)
+            || layout.Pages.Any(page => page.Ops.Any(op => op switch
+            {
+                TextOp text => TextMapRepair.Needed(text.Text),
+                ChartOp chart => TextMapRepair.Needed(ChartText.Describe(chart.Chart, CultureInfo.InvariantCulture)),
+                _ => false,
+            }));
 
         /// <summary>Releases the fonts' shaping buffers.</summary>
         public void Dispose() => shaper.Dispose();
@@ -123,9 +141,10 @@ public static class PdfRenderer
     private static DocumentLayout Layout(ContentDocument document, DocumentInfo info, DocumentTheme theme, TextShaper shaper, Palette palette)
     {
         IReadOnlyList<HeadingMark>? previous = null;
+        var memo = new LayoutMemo(shaper, theme);
         for (var pass = 1; ; pass++)
         {
-            var layout = new DocumentLayout(theme, info, shaper, palette, previous);
+            var layout = new DocumentLayout(theme, info, shaper, palette, memo, previous);
             layout.Run(document);
             if (!layout.HasContents || pass == MaxPasses || previous is not null && SamePages(previous, layout.Headings))
                 return layout;

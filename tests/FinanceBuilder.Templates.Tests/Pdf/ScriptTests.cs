@@ -37,9 +37,11 @@ public sealed class ScriptTests
         ]), out var fonts);
 
         Assert.DoesNotContain("\u25A1", text, StringComparison.Ordinal);
-        // The emoji come from Symbola. (PDFsharp 6.2 writes a wrong text map for characters
-        // beyond U+FFFF, so they are drawn right but copy out as other characters.)
+        // The emoji come from Symbola, and copy out as themselves (TextMapRepair).
         Assert.Contains(fonts, f => f.Contains("Symbola", StringComparison.Ordinal));
+        Assert.Contains("Résumé 🌍 ✓ → €", text, StringComparison.Ordinal);
+        Assert.Contains("Emoji 🌍👩🏽‍🌾 and symbols", text, StringComparison.Ordinal);
+        Assert.Contains("🌾", text, StringComparison.Ordinal);
         Assert.Contains(fonts, f => f.Contains("DejaVu", StringComparison.Ordinal));
         Assert.Equal(5_000, text.Count(c => c == 'x'));
     }

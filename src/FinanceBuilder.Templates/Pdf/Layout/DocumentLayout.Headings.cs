@@ -9,8 +9,7 @@ internal sealed partial class DocumentLayout
     private void CoverTitle(Heading heading, double x, double width)
     {
         var size = theme.CoverTitleSize;
-        var words = InlineText.Words(heading.Runs, shaper, size, bold: true);
-        var lines = LineBreaker.Break(words, width, shaper);
+        var (words, lines) = memo.Break(heading.Runs, size, width, bold: true);
         var lineHeight = size * 1.2;
         // The title sits a fifth of the way down the cover, as in a bound report.
         y = top + BodyHeight * 0.2;
@@ -28,8 +27,7 @@ internal sealed partial class DocumentLayout
     private void HeadingBlock(Heading heading, IReadOnlyList<ContentBlock> blocks, int index, double x, double width, bool mark)
     {
         var size = theme.HeadingSize(heading.Level);
-        var words = InlineText.Words(heading.Runs, shaper, size, bold: true);
-        var lines = LineBreaker.Break(words, width, shaper);
+        var (words, lines) = memo.Break(heading.Runs, size, width, bold: true);
         var lineHeight = size * theme.LineHeight;
         var height = lines.Count * lineHeight;
         // Kept with the start of the next block: a heading never ends a page.

@@ -9,8 +9,7 @@ internal sealed partial class DocumentLayout
 {
     private void ParagraphBlock(Paragraph paragraph, double x, double width, int depth)
     {
-        var words = InlineText.Words(paragraph.Runs, shaper, theme.BodySize);
-        var lines = LineBreaker.Break(words, width, shaper);
+        var (words, lines) = memo.Break(paragraph.Runs, theme.BodySize, width);
         var before = depth > 0 ? theme.ParagraphSpacing / 2 : 0;
         if (lines.Count == 0)
         {

@@ -7,32 +7,7 @@ namespace FinanceBuilder.Templates.Pdf.Layout;
 internal sealed partial class DocumentLayout
 {
     /// <summary>The table laid out at a width, once per width (portrait and landscape).</summary>
-    private TableLayout Tables(Table table, double width)
-    {
-        if (!tables.TryGetValue(table, out var known))
-            tables[table] = known = [];
-        foreach (var (knownWidth, knownLayout) in known)
-        {
-            if (Math.Abs(knownWidth - width) < Epsilon)
-                return knownLayout;
-        }
-        if (tableRuns.TryGetValue(table, out var run))
-        {
-            // The run's tables share their column widths; each is kept for this width.
-            var layouts = TableLayout.FitGroup(run, shaper, theme, width);
-            for (var i = 0; i < run.Count; i++)
-            {
-                if (!tables.TryGetValue(run[i], out var list))
-                    tables[run[i]] = list = [];
-                if (!list.Any(k => Math.Abs(k.Width - width) < Epsilon))
-                    list.Add((width, layouts[i]));
-            }
-            return layouts[Enumerable.Range(0, run.Count).First(k => ReferenceEquals(run[k], table))];
-        }
-        var layout = TableLayout.Fit(table, shaper, theme, width);
-        known.Add((width, layout));
-        return layout;
-    }
+    private TableLayout Tables(Table table, double width) => memo.Table(table, tableRuns.GetValueOrDefault(table), width);
 
     private double TableLine(TableLayout layout) => layout.Size * theme.LineHeight;
 

@@ -22,7 +22,7 @@ internal sealed partial class DocumentLayout
     private readonly IReadOnlyList<HeadingMark>? previous;
     private readonly double top;
     private double bottom;
-    private readonly Dictionary<Table, List<(double Width, TableLayout Layout)>> tables = new(ReferenceEqualityComparer.Instance);
+    private readonly LayoutMemo memo;
 
     /// <summary>Each table that directly follows or precedes another, with all the tables of its run.</summary>
     private Dictionary<Table, IReadOnlyList<Table>> tableRuns = new(ReferenceEqualityComparer.Instance);
@@ -40,8 +40,9 @@ internal sealed partial class DocumentLayout
     private (string Text, double X)? marker;
     private readonly System.Text.StringBuilder builder = new();
 
-    public DocumentLayout(DocumentTheme theme, DocumentInfo info, TextShaper shaper, Palette palette, IReadOnlyList<HeadingMark>? previous)
+    public DocumentLayout(DocumentTheme theme, DocumentInfo info, TextShaper shaper, Palette palette, LayoutMemo memo, IReadOnlyList<HeadingMark>? previous)
     {
+        this.memo = memo;
         this.theme = theme;
         this.info = info;
         this.shaper = shaper;
@@ -216,11 +217,11 @@ internal sealed partial class DocumentLayout
         switch (blocks[index])
         {
             case Paragraph paragraph:
-                var lines = LineBreaker.Break(InlineText.Words(paragraph.Runs, shaper, theme.BodySize), width, shaper).Count;
+                var lines = memo.Break(paragraph.Runs, theme.BodySize, width).Lines.Count;
                 return theme.HeadingSpacingAfter + Math.Min(2, lines) * BodyLine;
             case Heading heading:
                 var size = theme.HeadingSize(heading.Level);
-                var count = LineBreaker.Break(InlineText.Words(heading.Runs, shaper, size, bold: true), width, shaper).Count;
+                var count = memo.Break(heading.Runs, size, width, bold: true).Lines.Count;
                 return theme.HeadingSpacingBefore + count * size * theme.LineHeight + Lead(blocks, index + 1, width, depth + 1);
             case BulletList list when list.Items.Count > 0:
                 return Lead(list.Items[0], 0, width - theme.ListIndent, depth + 1);
