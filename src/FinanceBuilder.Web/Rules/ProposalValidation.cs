@@ -79,7 +79,10 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
             target, settings.TemplateVersion, figures, findings,
             Readiness.ByCriterion(proposal, findings, target),
             Readiness.BySection(proposal, findings, target))
-        { Settings = settings, Sap = SapCheck.Of(context, findings), Ppf = PpfCheck.Of(context, findings) };
+        {
+            Settings = settings, Sap = SapCheck.Of(context, findings), Ppf = PpfCheck.Of(context, findings),
+            Areas = new ResultAreas(proposal.MitigationMeasures.Count > 0, proposal.AdaptationMeasures.Count > 0),
+        };
     }
 
     /// Parameters follow the template version the proposal targets (R-079); the default
@@ -117,6 +120,10 @@ public sealed record ValidationReport(
     /// PPF request's total is its preparation, not the project it prepares (R-010 is not run).
     public bool SizeApplies => Route != Route.Ppf;
 
+    /// The result areas the proposal has measures in: a figure of an area it has none in (tonnes
+    /// and cost per tonne of an adaptation project) is "not applicable" wherever it is shown.
+    public ResultAreas Areas { get; init; } = new(true, true);
+
     /// The parameters the rules ran with (the second half of a package's check uses the same).
     internal RuleSettings? Settings { get; init; }
 
@@ -124,6 +131,9 @@ public sealed record ValidationReport(
         Findings.Select(f => $"{f.RuleId} {ProposalText.Get($"Enum.Severity.{f.Severity}", culture).ToLower(culture)} {string.Join(", ", f.Paths.Take(3))}: {RuleMessages.Render(f, culture)}"
             + (f.Acknowledged is { } a ? $" [{ProposalText.Accepted(a, culture)}]" : ""));
 }
+
+/// Whether the proposal has mitigation measures and adaptation measures.
+public sealed record ResultAreas(bool Mitigation, bool Adaptation);
 
 /// The SAP criteria (R-014: the GCF ceiling; R-015: the E&S category) as one check applied them.
 /// Every "within the SAP criteria" a document or panel writes is this, so it never contradicts

@@ -111,8 +111,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
                 report = ProposalValidation.WithLength(before, proposal, new DocumentLength(laid.PageCount, words));
                 laid.Paint(info with { Draft = report.HasErrors }, pdf);
                 var reportInfo = info with { Draft = report.HasErrors, Subject = ProposalText.Get("Report.Title", culture), Header = $"{ProposalText.Get("Report.Title", culture)} — {title}" };
-                PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, new ValidationReportDocument.Pack(packName, pack.Manifest.TemplateVersion),
-                    new ValidationReportDocument.Applies(proposal.MitigationMeasures.Count > 0, proposal.AdaptationMeasures.Count > 0)), reportInfo, theme, reportPdf);
+                PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, new ValidationReportDocument.Pack(packName, pack.Manifest.TemplateVersion)), reportInfo, theme, reportPdf);
             },
             () => docx = Docx(document, info),
             () => xlsx = Workbook(proposal, before.Route, before.HasErrors, draftWord));

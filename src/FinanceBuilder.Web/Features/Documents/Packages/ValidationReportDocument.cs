@@ -20,9 +20,7 @@ public static class ValidationReportDocument
     /// What the proposal measures, as its document says it: a mitigation-only project has no
     /// adaptation beneficiaries and an adaptation-only one no tonnes — "not applicable", as the
     /// document writes them, never "not yet computed".
-    public sealed record Applies(bool Mitigation, bool Adaptation);
-
-    public static ContentDocument For(string title, ValidationReport report, CultureInfo culture, DateTimeOffset checkedAt, Pack pack, Applies applies)
+    public static ContentDocument For(string title, ValidationReport report, CultureInfo culture, DateTimeOffset checkedAt, Pack pack)
     {
         string T(string key) => ProposalText.Get(key, culture);
         string F(string key, params object?[] args) => ProposalText.Format(culture, key, args);
@@ -47,11 +45,11 @@ public static class ValidationReportDocument
                 [T("Panel.CoFinancing"), Money(f.CoFinancing)],
                 [T("Panel.Ratio"), f.CoFinancingRatioText(culture) ?? T("Ui.NotYet")],
                 [T("Panel.ComputedSize"), !report.SizeApplies ? T("Document.NotApplicable") : f.SizeCategory is { } size ? ProposalText.Get($"Enum.SizeCategory.{size}", culture) : T("Ui.NotYet")],
-                [T("Panel.AverageAnnual"), !applies.Mitigation ? T("Document.NotApplicable") : f.AnnualTco2e is { } annual ? Num(annual) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
-                [T("Panel.LifetimeTotal"), !applies.Mitigation ? T("Document.NotApplicable") : f.LifetimeTco2e is { } lifetime ? Num(lifetime) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
-                [T("Panel.CostPerTonne"), !applies.Mitigation ? T("Document.NotApplicable") : f.CostPerTco2e is { } cost ? NumberText.Money(cost, f.ReportingCurrency, culture, decimals: 2) : T("Ui.NotYet")],
-                [T("Panel.Direct"), !applies.Adaptation ? T("Document.NotApplicable") : Num(f.DirectBeneficiaries)],
-                [T("Panel.Indirect"), !applies.Adaptation ? T("Document.NotApplicable") : Num(f.IndirectBeneficiaries)],
+                [T("Panel.AverageAnnual"), !report.Areas.Mitigation ? T("Document.NotApplicable") : f.AnnualTco2e is { } annual ? Num(annual) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
+                [T("Panel.LifetimeTotal"), !report.Areas.Mitigation ? T("Document.NotApplicable") : f.LifetimeTco2e is { } lifetime ? Num(lifetime) + " " + T("Ui.Tco2") : T("Ui.NotYet")],
+                [T("Panel.CostPerTonne"), !report.Areas.Mitigation ? T("Document.NotApplicable") : f.CostPerTco2e is { } cost ? NumberText.Money(cost, f.ReportingCurrency, culture, decimals: 2) : T("Ui.NotYet")],
+                [T("Panel.Direct"), !report.Areas.Adaptation ? T("Document.NotApplicable") : Num(f.DirectBeneficiaries)],
+                [T("Panel.Indirect"), !report.Areas.Adaptation ? T("Document.NotApplicable") : Num(f.IndirectBeneficiaries)],
             ]),
             new Heading(2, [new TextRun(T("Report.ByCriterion"))]),
             Readiness(report.Criteria, name => ProposalText.Get($"Enum.InvestmentCriterion.{name}", culture), T, culture),

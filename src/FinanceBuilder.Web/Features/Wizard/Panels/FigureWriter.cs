@@ -26,12 +26,15 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, ValidationRep
         value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), culture) : T("Ui.NotYet");
 
     /// "451 tCO2e", or "not computed yet" without a unit.
-    private string Tonnes(decimal? value) => value is { } v ? Num(v) + " " + T("Ui.Tco2") : T("Ui.NotYet");
+    private string Tonnes(decimal? value) => !report.Areas.Mitigation ? T("Document.NotApplicable")
+        : value is { } v ? Num(v) + " " + T("Ui.Tco2") : T("Ui.NotYet");
 
     private string Usd(decimal? value) => value is { } v ? NumberText.Money(v, "USD", culture) : T("Ui.NotYet");
 
     /// A cost per tonne keeps its cents: USD 158.61.
-    private string PerTonne(decimal? value) => value is { } v ? NumberText.Money(v, figures.ReportingCurrency, culture, decimals: 2) : T("Ui.NotYet");
+    /// "Not applicable" without mitigation measures, as in the validation report.
+    private string PerTonne(decimal? value) => !report.Areas.Mitigation ? T("Document.NotApplicable")
+        : value is { } v ? NumberText.Money(v, figures.ReportingCurrency, culture, decimals: 2) : T("Ui.NotYet");
 
     private string Money(decimal? value) => value is { } v ? NumberText.Money(v, figures.ReportingCurrency, culture) : T("Ui.NotYet");
 
