@@ -3,7 +3,7 @@ namespace FinanceBuilder.Templates.Workbook;
 /// <summary>A cost item as the cells show it: text cleaned, and an empty key written as a dash.</summary>
 internal sealed record CleanItem(
     string Component, string Output, string Activity, string Description, string Category, string Source, string Financier, string Instrument,
-    string Unit, decimal? Quantity, decimal? UnitCost, string Currency, IReadOnlyList<BudgetSheetAmount> Amounts)
+    string Unit, decimal? Quantity, decimal? UnitCost, string Currency, IReadOnlyList<BudgetSheetAmount> Amounts, string Note)
 {
     public decimal Amount(int? year) => Amounts.Where(a => a.Year == year).Sum(a => a.Amount);
 
@@ -28,7 +28,7 @@ internal sealed class BudgetRows
         Items = sheet.Items.Select(i => new CleanItem(
             Key(i.ComponentId), CellText.Clean(i.Output), CellText.Clean(i.Activity), CellText.Clean(i.Description), Key(i.Category), Key(i.Source),
             CellText.Clean(i.Financier), Key(i.Instrument), CellText.Clean(i.Unit), i.Quantity, i.UnitCost,
-            Key(i.Currency), i.Amounts)).ToList();
+            Key(i.Currency), i.Amounts, CellText.Clean(i.Note))).ToList();
 
         // Components and sources that items name but the lists lack get a row too, so the
         // summaries add up to the items.

@@ -69,6 +69,9 @@ public sealed record BudgetSheetItem(
 {
     /// <summary>The activity of the output it pays for ("1.1.2 Tender documents"), or empty.</summary>
     public string Activity { get; init; } = "";
+
+    /// <summary>The budget note: how the cost was estimated, or empty.</summary>
+    public string Note { get; init; } = "";
 }
 
 /// <summary>The amount of one year of an item.</summary>

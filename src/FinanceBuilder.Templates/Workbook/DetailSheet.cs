@@ -107,7 +107,7 @@ internal sealed class DetailSheet
             builder.Formula(totalFormula, item.Total, WorkbookStyles.Amount);
             builder.Formula(rateFormula, used.Used, WorkbookStyles.Rate);
             builder.Formula(amountFormula, item.ConvertedTotal, WorkbookStyles.Amount);
-            builder.Skip();
+            builder.Text(item.Note, wrap: true);
         }
         if (rows.Items.Count == 0)
             builder.NewRow(); // a table has at least one (here empty) data row

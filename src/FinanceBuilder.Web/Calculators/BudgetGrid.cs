@@ -10,10 +10,13 @@ public sealed record BudgetItem(
 {
     public static BudgetItem Of(BudgetLine line) => new(line.ComponentId, line.OutputId, line.Description, line.ExpenditureType,
         line.Source, line.CoFinancierId, line.Instrument, line.Amount.Currency, line.Unit, line.UnitCost)
-    { ActivityId = line.ActivityId };
+    { ActivityId = line.ActivityId, Note = line.Note };
 
     /// The activity of the output the item pays for, or null.
     public string? ActivityId { get; init; }
+
+    /// The budget note (how the cost was estimated), or null.
+    public string? Note { get; init; }
 
     /// Costed as quantity × unit cost: the year cells hold quantities, the amounts follow.
     public bool Costed => UnitCost is not null;
@@ -65,6 +68,7 @@ public sealed class BudgetRow(BudgetItem item)
         Unit = Item.Unit,
         Quantity = quantity,
         UnitCost = Item.UnitCost,
+        Note = Item.Note,
     };
 }
 

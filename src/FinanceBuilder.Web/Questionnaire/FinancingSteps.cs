@@ -15,7 +15,7 @@ public static class FinancingSteps
         new ListBlock("budget.lines",
         [
             Ref("componentId", Choices.Components), Ref("outputId", Choices.Outputs), Ref("activityId", Choices.Activities), F("description"), F("expenditureType"), F("year"),
-            F("amount"), F("source"), Ref("coFinancierId", Choices.CoFinanciers), F("instrument"), F("unit"), F("quantity"), F("unitCost"),
+            F("amount"), F("source"), Ref("coFinancierId", Choices.CoFinanciers), F("instrument"), F("unit"), F("quantity"), F("unitCost"), F("note"),
         ], (scope, _) => new BudgetLine
         {
             Amount = new Money { Amount = 0, Currency = ((Proposal)scope).Budget.ReportingCurrency },

@@ -80,7 +80,9 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
             Readiness.ByCriterion(proposal, findings, target),
             Readiness.BySection(proposal, findings, target))
         {
-            Settings = settings, Sap = SapCheck.Of(context, findings), Ppf = PpfCheck.Of(context, findings),
+            Settings = settings,
+            Sap = SapCheck.Of(context, findings),
+            Ppf = PpfCheck.Of(context, findings),
             Areas = new ResultAreas(proposal.MitigationMeasures.Count > 0, proposal.AdaptationMeasures.Count > 0),
         };
     }

@@ -22,7 +22,7 @@ internal static class BudgetSheets
 
     public static BudgetSheet Small(params BudgetSheetItem[] extra) => Sheet(
     [
-        Item("1", "PV modules", "Goods", "GCF", "Senior loan", (2027, 120_000.50m), (2028, 80_000m)) with { Output = "1.1 PV installed", Activity = "1.1.1 Supply of PV modules" },
+        Item("1", "PV modules", "Goods", "GCF", "Senior loan", (2027, 120_000.50m), (2028, 80_000m)) with { Output = "1.1 PV installed", Activity = "1.1.1 Supply of PV modules", Note = "Two quotations, March 2026" },
         Item("1", "Roof works", "Works", "Co-financing", "Grant", (2027, 310_240.43m)) with { Financier = "City", Currency = "GHS" },
         Item("2", "LED luminaires", "Goods", "GCF", "Grant", (2028, 150_000m), (2029, 100_000m)) with { Unit = "luminaire", Quantity = 500, UnitCost = 500m },
         Item("2", "Control system", "Other", "Co-financing", "Equity", (null, 45_000m)) with { Financier = "ESCO" },

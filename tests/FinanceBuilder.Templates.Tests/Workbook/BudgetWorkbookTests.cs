@@ -112,6 +112,16 @@ public sealed class BudgetWorkbookTests
             new[] { "A2", "B2", "C2", "D2" }.Select(r => workbook.Text(workbook.Cell("Detailed budget", r)!)));
     }
 
+    /// The item's budget note closes its row; an item without one leaves the cell empty.
+    [Fact]
+    public void Item_HasItsBudgetNote_InTheLastColumn()
+    {
+        using var workbook = WorkbookReader.Write(BudgetSheets.Small());
+
+        Assert.Equal("Two quotations, March 2026", workbook.Text(workbook.Cell("Detailed budget", "T2")!));
+        Assert.Null(workbook.Cell("Detailed budget", "T3"));
+    }
+
     [Fact]
     public void CostedItem_ShowsItsUnit_Quantity_AndUnitCost()
     {

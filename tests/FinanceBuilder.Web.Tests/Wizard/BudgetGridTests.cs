@@ -103,7 +103,7 @@ public sealed class BudgetGridTests : IDisposable
         var id = await SeedTwoItemsAsync(browser);
 
         var response = await browser.SubmitStepAsync(id, "budget", "save", form => form
-            .Change("budget.grid[0].unit", "workshop").Change("budget.grid[0].unitCost", "1,500.5")
+            .Change("budget.grid[0].unit", "workshop").Change("budget.grid[0].unitCost", "1,500.5").Change("budget.grid[0].note", "Rates of the 2025 contract")
             .Change("budget.grid[0].y2027", "2").Change("budget.grid[0].y2028", "").Change("budget.grid[0].y2029", "3"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -112,10 +112,11 @@ public sealed class BudgetGridTests : IDisposable
         Assert.Equal([2027, 2029], drainage.Select(l => l.Year!.Value));
         Assert.Equal([3001m, 4501.5m], drainage.Select(l => l.Amount.Amount));
         Assert.Equal([2m, 3m], drainage.Select(l => l.Quantity!.Value));
-        Assert.All(drainage, l => Assert.Equal(("workshop", 1500.5m, "1", ExpenditureType.Works), (l.Unit, l.UnitCost!.Value, l.ComponentId, l.ExpenditureType!.Value)));
+        Assert.All(drainage, l => Assert.Equal(("workshop", 1500.5m, "1", ExpenditureType.Works, "Rates of the 2025 contract"), (l.Unit, l.UnitCost!.Value, l.ComponentId, l.ExpenditureType!.Value, l.Note)));
         Assert.Equal(50m, lines.Single(l => l.Description == "Workshops").Amount.Amount);
         var shown = await browser.FollowAsync(response);
         Assert.Equal("= 4,501.5", shown.Get("[data-live='panel:budget.grid[0].y2029.amount']").TextContent);
+        Assert.Equal("Rates of the 2025 contract", shown.StepForm()["budget.grid[0].note"]);
     }
 
     [Fact]

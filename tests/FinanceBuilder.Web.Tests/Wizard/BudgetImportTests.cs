@@ -97,6 +97,24 @@ public sealed class BudgetImportTests : IDisposable
         Assert.Equal(("1.1", "1.1.2", 100m), (line.OutputId, line.ActivityId, line.Amount.Amount));
     }
 
+    /// A "Budget notes" column (the workbook's own header) or "Note" gives each item its note;
+    /// a note longer than the model allows is refused with its row, nothing saved.
+    [Fact]
+    public async Task Csv_WithANotesColumn_KeepsEachItemsNote()
+    {
+        var id = await BudgetGridTests.SeedTwoItemsAsync(browser);
+
+        var refused = await ErrorsAsync(await UploadAsync(browser, id, Encoding.UTF8.GetBytes("Description;Note;2027\nPumps;" + new string('n', 501) + ";100\n"), "budget.csv"));
+        var response = await UploadAsync(browser, id, Encoding.UTF8.GetBytes("Description;Budget notes;2027;2028\nPumps;Quotation from two suppliers, March 2026;100;50\n"), "budget.csv", replace: true);
+
+        Assert.Contains("Row 2, column Budget notes:", refused, StringComparison.Ordinal);
+        Assert.Contains("is too long (at most 500 characters)", refused, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var lines = (await browser.StoredAsync(id)).Proposal.Budget.Lines;
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, l => Assert.Equal("Quotation from two suppliers, March 2026", l.Note));
+    }
+
     [Fact]
     public async Task Csv_BadCells_ListsEachOne_AndSavesNothing()
     {

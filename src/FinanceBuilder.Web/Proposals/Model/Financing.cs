@@ -29,6 +29,9 @@ public sealed class BudgetLine
     public decimal? Quantity { get; set; }
     /// Cost of one unit in the line's currency, the same for every year of a budget-grid row.
     public decimal? UnitCost { get; set; }
+    /// Annex 4's budget note: how the cost was estimated (a quotation, a past contract, a unit
+    /// cost's source), the same for every year of a budget-grid row.
+    [ShortText] public string? Note { get; set; }
 }
 
 public enum ExpenditureType { StaffAndConsultants, Travel, Goods, Works, Services, Other }

@@ -58,7 +58,7 @@ public static class BudgetSheetMapper
                 item.UnitCost,
                 item.Currency,
                 amounts)
-            { Activity = ActivityLabel(proposal, item.ActivityId) };
+            { Activity = ActivityLabel(proposal, item.ActivityId), Note = item.Note ?? "" };
         }).ToList();
 
         var fees = new[]

@@ -31,7 +31,7 @@ public sealed partial class BudgetGridEditor : IListEditor
         ("description", BudgetColumn.Description), ("componentId", BudgetColumn.Component), ("outputId", BudgetColumn.Output),
         ("expenditureType", BudgetColumn.ExpenditureType), ("source", BudgetColumn.Source), ("coFinancierId", BudgetColumn.CoFinancier),
         ("instrument", BudgetColumn.Instrument), ("currency", BudgetColumn.Currency), ("unit", BudgetColumn.Unit), ("unitCost", BudgetColumn.UnitCost),
-        ("activityId", BudgetColumn.Activity),
+        ("activityId", BudgetColumn.Activity), ("note", BudgetColumn.Note),
     ];
 
     public string Render(ListBlock list, object scope, string path, FormContext context)

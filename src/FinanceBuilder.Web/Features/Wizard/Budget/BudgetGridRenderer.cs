@@ -84,6 +84,7 @@ internal sealed class BudgetGridRenderer(FormContext context)
         Select(prefix, "coFinancierId", BudgetColumn.CoFinancier, item.CoFinancierId, Choices.CoFinanciers(proposal), title);
         Select(prefix, "instrument", BudgetColumn.Instrument, item.Instrument?.ToString(), EnumOptions<FinancialInstrument>(), title);
         TextInput(prefix, "currency", BudgetColumn.Currency, item.Currency, title, "input--3", 10);
+        TextInput(prefix, "note", BudgetColumn.Note, item.Note, title, "budget-note", ShortTextAttributeLength);
         html.Raw("</div></details>");
         html.Raw("<button type=\"submit\" class=\"button button--link budget-remove\" name=\"action\"").Attr("value", BudgetGridEditor.RemoveAction + r.ToString(CultureInfo.InvariantCulture)).Raw(">")
             .Text(W("Ui.Remove")).Raw("<span class=\"visually-hidden\"> ").Text(title).Raw("</span></button></td>");

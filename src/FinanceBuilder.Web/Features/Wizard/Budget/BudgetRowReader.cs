@@ -12,9 +12,9 @@ namespace FinanceBuilder.Web.Features.Wizard.Budget;
 
 /// The columns of the budget grid besides the years, in the order a pasted block or a file
 /// without a header row gives them.
-// Activity last, and only read under a header (BudgetTable): a block pasted without a header row
-// keeps the columns it had before activities were asked.
-public enum BudgetColumn { Description, Component, Output, ExpenditureType, Source, CoFinancier, Instrument, Currency, Unit, UnitCost, Activity }
+// Activity and note last, and only read under a header (BudgetTable): a block pasted without a
+// header row keeps the columns it had before they were asked.
+public enum BudgetColumn { Description, Component, Output, ExpenditureType, Source, CoFinancier, Instrument, Currency, Unit, UnitCost, Activity, Note }
 
 /// A cell as a spreadsheet gives it: text typed in the page's language, or a number the file
 /// stores as a number (an XLSX cell), which needs no reading.
@@ -115,6 +115,7 @@ public sealed class BudgetRowReader(Proposal proposal, CultureInfo culture)
         var component = Reference(BudgetColumn.Component, components, "Reason.NotComponent");
         var output = Reference(BudgetColumn.Output, outputs, "Reason.NotOutput");
         var activity = Reference(BudgetColumn.Activity, activities, "Reason.NotActivity");
+        var note = Text(BudgetColumn.Note, ShortTextAttribute.MaxLength);
         var type = Choice<ExpenditureType>(BudgetColumn.ExpenditureType);
         var source = Choice<FundingSourceKind>(BudgetColumn.Source);
         var coFinancier = Reference(BudgetColumn.CoFinancier, coFinanciers, "Reason.NotCoFinancier");
@@ -136,7 +137,7 @@ public sealed class BudgetRowReader(Proposal proposal, CultureInfo culture)
 
         var item = new BudgetItem(component, output, description, type, source ?? FundingSourceKind.Gcf, coFinancier, instrument,
             currency ?? proposal.Budget.ReportingCurrency, unit, unitCost)
-        { ActivityId = activity };
+        { ActivityId = activity, Note = note };
         var row = new BudgetRow(item);
         foreach (var (year, value) in values)
             row.Values[year] = value;

@@ -53,9 +53,9 @@ public static class BudgetTable
         {
             if (count > 0)
                 return new Result([], errors, count);
-            // No header: the grid's own order as it was before activities were asked, so blocks
-            // copied from older exports still land in their columns; an activity needs a header.
-            layout = [.. Enum.GetValues<BudgetColumn>().Where(c => c != BudgetColumn.Activity).Select(c => new Slot(c, null)), .. gridYears.Select(y => new Slot(null, y))];
+            // No header: the grid's own order as it was before activities and notes were asked,
+            // so blocks copied from older exports still land in their columns; those need a header.
+            layout = [.. Enum.GetValues<BudgetColumn>().Where(c => c is not (BudgetColumn.Activity or BudgetColumn.Note)).Select(c => new Slot(c, null)), .. gridYears.Select(y => new Slot(null, y))];
             start = first;
         }
 
