@@ -45,15 +45,23 @@ public static class EmissionCalculator
             b.Missing("reported.method");
         if (string.IsNullOrWhiteSpace(reported.Source))
             b.Missing("reported.source");
-        decimal? annual = reported.LifetimeTco2e is { } lifetime ? lifetime / years : reported.AnnualTco2e;
+        // A typed annual figure is the series; a lifetime alone is spread evenly over the years.
+        // Both typed are both kept as typed: nothing the user wrote is silently replaced.
+        decimal? annual = reported.AnnualTco2e ?? reported.LifetimeTco2e / years;
         if (annual is null)
             b.Missing("reported.annualTco2e");
         if (b.HasMissing)
             return b.Build(measure, [], years);
-        b.Given($"reported reduction ({reported.Method})", (reported.LifetimeTco2e ?? reported.AnnualTco2e)!.Value,
-            reported.LifetimeTco2e is null ? "tCO2e/yr" : "tCO2e over the crediting period", reported.Source!);
+        if (reported.AnnualTco2e is { } typedAnnual)
+            b.Given($"reported reduction ({reported.Method})", typedAnnual, "tCO2e/yr", reported.Source!);
+        if (reported.LifetimeTco2e is { } typedLifetime)
+            b.Given($"reported reduction ({reported.Method})", typedLifetime, "tCO2e over the crediting period", reported.Source!);
         b.Note($"Computed outside FinanceBuilder ({reported.Method}); its inputs are not checked here.");
-        return b.Build(measure, Enumerable.Repeat(annual!.Value, years).ToArray(), years);
+        return b.Build(measure, Enumerable.Repeat(annual!.Value, years).ToArray(), years) with
+        {
+            GivenAnnualTco2e = reported.AnnualTco2e,
+            GivenLifetimeTco2e = reported.LifetimeTco2e,
+        };
     }
 
     public static IReadOnlyList<EmissionResult> CalculateAll(Proposal proposal) =>

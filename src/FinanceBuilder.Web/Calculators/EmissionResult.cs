@@ -24,10 +24,17 @@ public sealed record EmissionResult(
 
     public decimal FirstYearTco2e => AnnualTco2e.Count > 0 ? AnnualTco2e[0] : 0m;
 
-    public decimal LifetimeTco2e => AnnualTco2e.Sum();
+    /// A lifetime total the user typed for a figure computed elsewhere: shown as typed, never
+    /// replaced by the series' sum (R-041 says when the two disagree).
+    public decimal? GivenLifetimeTco2e { get; init; }
+
+    /// An annual figure the user typed for a figure computed elsewhere, shown as typed.
+    public decimal? GivenAnnualTco2e { get; init; }
+
+    public decimal LifetimeTco2e => GivenLifetimeTco2e ?? AnnualTco2e.Sum();
 
     /// Average over the crediting period, as A.5 asks for an annual figure.
-    public decimal AverageAnnualTco2e => AnnualTco2e.Count > 0 ? LifetimeTco2e / AnnualTco2e.Count : 0m;
+    public decimal AverageAnnualTco2e => GivenAnnualTco2e ?? (AnnualTco2e.Count > 0 ? LifetimeTco2e / AnnualTco2e.Count : 0m);
 }
 
 /// Project-level settings a calculation needs.

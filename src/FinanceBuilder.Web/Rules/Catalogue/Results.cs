@@ -54,8 +54,12 @@ public sealed class R041LifetimeSum : Rule
 
     /// A lifetime core-1 figure (not an annual one) must equal the calculators' sum over the
     /// crediting period — of the whole project, or of one measure when it reports per measure.
+    /// A reduction reported with both its annual and its lifetime figure keeps both as typed;
+    /// they must agree (lifetime = annual × crediting years) within the precision they are written to.
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
+        foreach (var finding in Reported(context))
+            yield return finding;
         if (context.Figures.LifetimeTco2e is not { } total || total <= 0)
             yield break;
         var tolerance = context.Param(this, "tolerancePercent", 1m) / 100m;
@@ -66,6 +70,24 @@ public sealed class R041LifetimeSum : Rule
                 continue;
             if (!candidates.Any(c => Math.Abs(target - c) <= c * tolerance))
                 yield return Found(context, null, $"{path}.finalTarget", Math.Round(target), Math.Round(total));
+        }
+    }
+
+    private IEnumerable<Finding> Reported(RuleContext context)
+    {
+        var measures = context.Proposal.MitigationMeasures;
+        foreach (var result in context.Figures.Emissions)
+        {
+            var i = measures.FindIndex(m => m.Id == result.MeasureId);
+            if (i < 0 || measures[i].Reported is not { AnnualTco2e: { } annual, LifetimeTco2e: { } lifetime } || result.CreditingYears <= 0)
+                continue;
+            var years = result.CreditingYears;
+            // Half a unit of the last digit each figure is written to: "4,450" may stand for
+            // 4,445 to 4,455 a year, "82,100" for 82,050 to 82,150 in all.
+            var tolerance = years * Precision.HalfUnit(annual) + Precision.HalfUnit(lifetime);
+            if (Math.Abs(lifetime - annual * years) > tolerance)
+                yield return Found(context, "Reported", $"$.mitigationMeasures[{i}].reported.lifetimeTco2e",
+                    measures[i].Name ?? measures[i].Id, lifetime, annual, years, annual * years);
         }
     }
 
