@@ -34,9 +34,21 @@ public sealed record KeyFigures
     public string? CoFinancingRatioText(CultureInfo culture) =>
         CoFinancingRatio is { } x ? RatioText(x, culture) : null;
 
-    /// French keeps the colon with its no-break space: "1 : 0,7".
+    /// Two significant figures at least ("1 : 0.053", "1 : 0.15", "1 : 1.2", "1 : 13"), so a
+    /// small co-financing never reads "1 : 0". French keeps the colon with its no-break space: "1 : 0,7".
     public static string RatioText(decimal x, CultureInfo culture) =>
-        $"1{(culture.TwoLetterISOLanguageName == "fr" ? "\u00A0" : " ")}: {Math.Round(x, x >= 10 ? 0 : 1, MidpointRounding.AwayFromZero).ToString("0.#", culture)}";
+        $"1{(culture.TwoLetterISOLanguageName == "fr" ? "\u00A0" : " ")}: {Math.Round(x, RatioDecimals(x), MidpointRounding.AwayFromZero).ToString("0.############", culture)}";
+
+    private static int RatioDecimals(decimal x)
+    {
+        if (x <= 0)
+            return 0;
+        // The decimals that leave two significant figures: 1 for 1.15, 2 for 0.15, 3 for 0.053.
+        var decimals = 1;
+        for (var magnitude = 1m; x < magnitude && decimals < 12; magnitude /= 10)
+            decimals++;
+        return x >= 10 ? 0 : decimals;
+    }
 
     public static KeyFigures Compute(Proposal proposal, FundParameters? parameters = null)
     {

@@ -41,7 +41,9 @@ public static class RuleMessages
     private static object FormatArgument(object? argument, CultureInfo culture) => argument switch
     {
         null => "—",
-        MoneyArg money => NumberText.Money(money.Amount, money.Currency, culture, decimals: money.Amount == Math.Round(money.Amount) ? 0 : 2),
+        // Whole units from a thousand up: a total converted from another currency carries
+        // meaningless cents ("USD 31,024.04"), which no funder's template prints.
+        MoneyArg money => NumberText.Money(money.Amount, money.Currency, culture, decimals: money.Amount == Math.Round(money.Amount) || Math.Abs(money.Amount) >= 1_000 ? 0 : 2),
         RatioArg ratio => Calculators.KeyFigures.RatioText(ratio.Value, culture),
         // Countries are named in the reader's language, as the wizard names them; "{0:of}" in a
         // French text gives "du Bénin (BJ)", "{0:The}" "Le Bénin (BJ)".

@@ -30,6 +30,19 @@ public sealed class KeyFiguresTests
         Assert.Equal(expected, KeyFigures.Compute(Financed((decimal)total / 2m, (decimal)total / 2m)).SizeCategory);
 
     /// §6.4: USD 100 m GCF with USD 1,310 m co-finance is described as 1:13.
+    /// Two significant figures at least: a small co-financing is never "1 : 0".
+    [Theory]
+    [InlineData(0.053, "en", "1 : 0.053")]
+    [InlineData(0.0534, "en", "1 : 0.053")]
+    [InlineData(0.15, "en", "1 : 0.15")]
+    [InlineData(1.15, "en", "1 : 1.2")]
+    [InlineData(0.7, "fr", "1\u00A0: 0,7")]
+    [InlineData(0.0004, "en", "1 : 0.0004")]
+    [InlineData(13.1, "en", "1 : 13")]
+    [InlineData(0, "en", "1 : 0")]
+    public void CoFinancingRatio_KeepsTwoSignificantFigures(double ratio, string language, string expected) =>
+        Assert.Equal(expected, KeyFigures.RatioText((decimal)ratio, System.Globalization.CultureInfo.GetCultureInfo(language)));
+
     [Fact]
     public void CoFinancingRatio_IsShownAsOneToX()
     {

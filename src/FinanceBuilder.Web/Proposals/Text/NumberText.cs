@@ -13,8 +13,16 @@ public static partial class NumberText
     /// "USD 1,200,000" in English (the code first, as the GCF templates write money), "1 200 000 USD"
     /// in French (the code after the amount, joined by a no-break space): an amount rounded to whole
     /// units, or to <paramref name="decimals"/> for a cost per tonne ("USD 158.61", "158,61 USD").
-    public static string Money(decimal amount, string currency, CultureInfo culture, int decimals = 0) =>
-        MoneyText(Math.Round(amount, decimals, MidpointRounding.AwayFromZero), currency, culture);
+    /// Cents, when there are any, are written as two digits: "USD 12.50", not "USD 12.5".
+    public static string Money(decimal amount, string currency, CultureInfo culture, int decimals = 0)
+    {
+        var rounded = Math.Round(amount, decimals, MidpointRounding.AwayFromZero);
+        if (decimals == 0 || rounded == Math.Round(rounded))
+            return MoneyText(rounded, currency, culture);
+        var digits = new string('0', decimals);
+        var text = rounded.ToString("#,##0." + digits, culture);
+        return culture.TwoLetterISOLanguageName == "fr" ? $"{text}\u00A0{currency}" : $"{currency} {text}";
+    }
 
     /// An amount as it was entered, unrounded, with its currency where the language puts it.
     public static string MoneyText(decimal amount, string currency, CultureInfo culture) =>
