@@ -100,7 +100,10 @@ public static class PolicySteps
     [
         F("gender.assessment"),
         List<GenderAction>("gender.actionPlan", _ => new GenderAction(),
-            F("action"), F("indicator"), F("target"), F("start"), F("end"), F("responsible"), F("budget")) with { PageSize = 25 },
+            F("action"), F("indicator"), F("targetKind"),
+            When<GenderAction>(a => a.CountsPeople(), F("target")),
+            When<GenderAction>(a => !a.CountsPeople(), F("targetValue"), F("targetUnit")),
+            F("start"), F("end"), F("responsible"), F("budget")) with { PageSize = 25 },
     ]);
 
     public static readonly Step Stakeholders = new("stakeholders", StepGroup.PoliciesAndStandards,

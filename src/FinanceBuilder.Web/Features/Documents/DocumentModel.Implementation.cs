@@ -58,7 +58,7 @@ public static partial class DocumentModel
             {
                 ["action"] = ValueFormat.OrMissing(a.Action),
                 ["indicator"] = ValueFormat.OrMissing(a.Indicator),
-                ["target"] = f.Number(a.Target?.Known()),
+                ["target"] = a.CountsPeople() ? f.People(a.Target) : a.TargetValue is { } value ? $"{f.Number(value, 2)} {a.TargetUnit}".TrimEnd() : ValueFormat.Missing,
                 ["start"] = f.MonthYear(a.Start),
                 ["end"] = f.MonthYear(a.End),
                 ["responsible"] = ValueFormat.OrMissing(a.Responsible),

@@ -34,11 +34,25 @@ public sealed class GenderPlan
     [MaxItems(50)] public List<GenderAction> ActionPlan { get; set; } = [];
 }
 
+/// What a gender action's target counts (R-065 asks for a split by sex only for people).
+public enum GenderTargetKind { People, Institutions, Policies, Budget, Other }
+
 public sealed class GenderAction
 {
     [LongText] public string? Action { get; set; }
     [ShortText] public string? Indicator { get; set; }
+    /// What the target counts: people, given by sex (the default, and all older files hold), or
+    /// an institutional figure — communes, policies, a share of the budget.
+    public GenderTargetKind? TargetKind { get; set; }
+    /// The people the action reaches, by sex (when it counts people).
     public PeopleCount? Target { get; set; }
+    /// An institutional target's figure (12 communes, 3 policies, 30 % of the budget)…
+    public decimal? TargetValue { get; set; }
+    /// …and its unit, as the plan writes it ("communes with a gender focal point").
+    [ShortText] public string? TargetUnit { get; set; }
+
+    /// Whether the target counts people (then it is given by sex).
+    public bool CountsPeople() => TargetKind is null or GenderTargetKind.People;
     public DateOnly? Start { get; set; }
     public DateOnly? End { get; set; }
     [ShortText] public string? Responsible { get; set; }

@@ -156,7 +156,10 @@ public sealed class R065Gender : Rule
             var a = g.ActionPlan[i];
             var missing = new List<string>();
             if (string.IsNullOrWhiteSpace(a.Indicator)) missing.Add("indicator");
-            if (a.Target is null || (a.Target.Female is null && a.Target.Male is null)) missing.Add("target");
+            // People are counted by sex; an institutional target needs its figure and its unit.
+            if (a.CountsPeople() && (a.Target is null || (a.Target.Female is null && a.Target.Male is null))) missing.Add("target");
+            if (!a.CountsPeople() && a.TargetValue is null) missing.Add("targetValue");
+            if (!a.CountsPeople() && string.IsNullOrWhiteSpace(a.TargetUnit)) missing.Add("targetUnit");
             if (a.Start is null) missing.Add("start");
             if (a.End is null) missing.Add("end");
             if (string.IsNullOrWhiteSpace(a.Responsible)) missing.Add("responsible");

@@ -69,6 +69,17 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
 
     public string Number(int? value) => value is { } v ? NumberText.Format(v, Culture) : Missing;
 
+    /// "1,200 (700 women, 500 men)": the people counted, with the split by sex where it is given.
+    public string People(Web.Proposals.Model.PeopleCount? people)
+    {
+        if (people?.Known() is not { } total)
+            return Missing;
+        if (people.Female is null && people.Male is null)
+            return NumberText.Format(total, Culture);
+        return ProposalText.Format(Culture, "Document.PeopleBySex", NumberText.Format(total, Culture),
+            people.Female is { } f ? NumberText.Format(f, Culture) : Missing, people.Male is { } m ? NumberText.Format(m, Culture) : Missing);
+    }
+
     /// <summary>"USD 13,025,000" / "13 025 000 USD" — whole units, never broken between the code and
     /// the amount in a narrow cell.</summary>
     public string Money(decimal? value) => Money(value, Currency);
