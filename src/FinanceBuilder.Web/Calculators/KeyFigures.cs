@@ -90,10 +90,15 @@ public sealed record KeyFigures
         decimal? annual = computed.Count > 0 ? computed.Sum(e => e.AverageAnnualTco2e) : null;
         gaps.AddRange(emissions.SelectMany(e => e.MissingInputs));
 
-        var direct = SumPeople(proposal.AdaptationMeasures.Select(m => m.Beneficiaries.Direct));
-        var indirect = SumPeople(proposal.AdaptationMeasures.Select(m => m.Beneficiaries.Indirect));
-        var directFemale = proposal.AdaptationMeasures.Sum(m => m.Beneficiaries.Direct.Female ?? 0);
+        // Mitigation measures reach people too (households connected, passengers): both count.
+        var reached = proposal.AdaptationMeasures.Select(m => m.Beneficiaries).Concat(proposal.MitigationMeasures.Select(m => m.Beneficiaries).OfType<Beneficiaries>()).ToList();
+        var direct = SumPeople(reached.Select(b => b.Direct));
+        var indirect = SumPeople(reached.Select(b => b.Indirect));
+        var directFemale = reached.Sum(b => b.Direct.Female ?? 0);
         var population = proposal.Applicant.Proponent.Population;
+        // Indirect beneficiaries counted in a wider area of their own (a basin, the region) are
+        // not a share of the applicant's population: the share counts only the others.
+        var indirectAtHome = SumPeople(reached.Where(b => b.IndirectAreaPopulation is null).Select(b => b.Indirect));
 
         return new KeyFigures
         {
@@ -114,7 +119,7 @@ public sealed record KeyFigures
             IndirectBeneficiaries = indirect,
             DirectFemalePercent = direct is > 0 ? directFemale * 100m / direct.Value : null,
             DirectPercentOfPopulation = population is > 0 && direct is { } d ? d * 100m / population.Value : null,
-            IndirectPercentOfPopulation = population is > 0 && indirect is { } ind ? ind * 100m / population.Value : null,
+            IndirectPercentOfPopulation = population is > 0 && indirectAtHome is { } ind ? ind * 100m / population.Value : null,
             Emissions = emissions,
             Gaps = gaps,
         };

@@ -120,11 +120,18 @@ public static class ProjectInformationSteps
                 F("treePlanting.permanenceNarrative"))),
             Group("reported",
                 F("reported.annualTco2e"), F("reported.lifetimeTco2e"), F("reported.method"), F("reported.source")),
-            Panel("emissions")) with { TitleField = "name", PageSize = 10 },
+            Panel("emissions"),
+            BeneficiaryFields()) with { TitleField = "name", PageSize = 10 },
         // The project's totals, exactly as the documents print them (A.5, D.1, E).
         Panel("emissionTotals"),
     ])
     { IsApplicable = MayMitigate, Validator = new UniqueIds<MitigationMeasure>(p => p.MitigationMeasures, m => m.Id, "mitigationMeasures") };
+
+    /// The people a measure reaches, asked alike of mitigation and adaptation measures.
+    private static GroupBlock BeneficiaryFields() => Group("beneficiaries",
+        F("beneficiaries.direct"), F("beneficiaries.indirect"), F("beneficiaries.countingBasis"),
+        F("beneficiaries.serviceAreaPopulation"), F("beneficiaries.populationSource"), F("beneficiaries.populationYear"),
+        F("beneficiaries.indirectArea"), F("beneficiaries.indirectAreaPopulation"));
 
     public static readonly Step Adaptation = new("adaptation", StepGroup.ProjectInformation,
     [
@@ -133,9 +140,7 @@ public static class ProjectInformationSteps
             F("id"), F("name"), F("description"),
             Ref("componentId", Choices.Components),
             F("hazardsAddressed"), F("designReturnPeriodYears"),
-            Group("beneficiaries",
-                F("beneficiaries.direct"), F("beneficiaries.indirect"), F("beneficiaries.countingBasis"),
-                F("beneficiaries.serviceAreaPopulation"), F("beneficiaries.populationSource"), F("beneficiaries.populationYear")),
+            BeneficiaryFields(),
             List<ProtectedAsset>("assetsProtected", _ => new ProtectedAsset { Type = AssetType.Housing },
                 F("type"), F("description"), F("count"), F("replacementValue")),
             F("hectares"), F("residualRisk"), F("alternativesConsidered"),

@@ -83,7 +83,7 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
             Settings = settings,
             Sap = SapCheck.Of(context, findings),
             Ppf = PpfCheck.Of(context, findings),
-            Areas = new ResultAreas(proposal.MitigationMeasures.Count > 0, proposal.AdaptationMeasures.Count > 0),
+            Areas = ResultAreas.Of(proposal),
         };
     }
 
@@ -134,8 +134,18 @@ public sealed record ValidationReport(
             + (f.Acknowledged is { } a ? $" [{ProposalText.Accepted(a, culture)}]" : ""));
 }
 
-/// Whether the proposal has mitigation measures and adaptation measures.
-public sealed record ResultAreas(bool Mitigation, bool Adaptation);
+/// Whether the proposal has mitigation measures and adaptation measures, and whether it counts
+/// beneficiaries: always with adaptation, with mitigation when a measure counts the people it reaches.
+public sealed record ResultAreas(bool Mitigation, bool Adaptation)
+{
+    public bool Beneficiaries { get; init; } = Adaptation;
+
+    public static ResultAreas Of(Proposal proposal) =>
+        new(proposal.MitigationMeasures.Count > 0, proposal.AdaptationMeasures.Count > 0)
+        {
+            Beneficiaries = proposal.AdaptationMeasures.Count > 0 || proposal.MitigationMeasures.Any(m => m.Beneficiaries?.Counted() == true),
+        };
+}
 
 /// The SAP criteria (R-014: the GCF ceiling; R-015: the E&S category) as one check applied them.
 /// Every "within the SAP criteria" a document or panel writes is this, so it never contradicts

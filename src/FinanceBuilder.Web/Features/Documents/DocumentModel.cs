@@ -140,15 +140,18 @@ public static partial class DocumentModel
         // tonnes: the funder's form says "not applicable" there, not "missing".
         var mitigation = proposal.MitigationMeasures.Count > 0;
         var adaptation = proposal.AdaptationMeasures.Count > 0;
+        // Mitigation measures that count the people they reach have beneficiaries too.
+        var reached = ResultAreas.Of(proposal).Beneficiaries;
         var notApplicable = FinanceBuilder.Web.Proposals.Text.ProposalText.Get("Document.NotApplicable", f.Culture);
         return new Dictionary<string, object?>
         {
             ["mitigation_applies"] = mitigation,
             ["adaptation_applies"] = adaptation,
+            ["beneficiaries_apply"] = reached,
             ["tco2_annual"] = mitigation ? f.Number(figures.AnnualTco2e) : notApplicable,
             ["tco2_lifetime"] = mitigation ? f.Number(figures.LifetimeTco2e) : notApplicable,
-            ["direct"] = adaptation ? f.Number(figures.DirectBeneficiaries) : notApplicable,
-            ["indirect"] = adaptation ? f.Number(figures.IndirectBeneficiaries) : notApplicable,
+            ["direct"] = reached ? f.Number(figures.DirectBeneficiaries) : notApplicable,
+            ["indirect"] = reached ? f.Number(figures.IndirectBeneficiaries) : notApplicable,
             ["direct_female"] = f.Percent(figures.DirectFemalePercent),
             ["direct_population_share"] = f.Percent(figures.DirectPercentOfPopulation),
             ["indirect_population_share"] = f.Percent(figures.IndirectPercentOfPopulation),

@@ -32,6 +32,13 @@ public sealed class Beneficiaries
     public long? ServiceAreaPopulation { get; set; }
     [ShortText] public string? PopulationSource { get; set; }
     [Year] public int? PopulationYear { get; set; }
+    /// Where the indirect beneficiaries live when it is wider than the service area (a river
+    /// basin, the region): they are then compared with that area's population, not the service area's.
+    [ShortText] public string? IndirectArea { get; set; }
+    public long? IndirectAreaPopulation { get; set; }
+
+    /// Whether any beneficiary is counted.
+    public bool Counted() => Direct.Known() is not null || Indirect.Known() is not null;
 }
 
 public sealed class ProtectedAsset

@@ -23,6 +23,11 @@ public sealed class MitigationMeasure
     /// used when the method's inputs are not given: the figure, the method and its source.
     public ReportedReduction? Reported { get; set; }
 
+    /// The people a mitigation measure reaches too — households connected, passengers carried —
+    /// direct and indirect, by sex (IRMF core indicator 2 counts them for mitigation as well).
+    /// Null until counted, so a measure without them stays out of the file.
+    public Beneficiaries? Beneficiaries { get; set; }
+
     public GridElectricityInputs? GridElectricity { get; set; }
     public FuelSwitchInputs? FuelSwitch { get; set; }
     public LandfillGasInputs? LandfillGas { get; set; }

@@ -107,25 +107,40 @@ public sealed class R042CoreTwo : Rule
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var p = context.Proposal;
+        foreach (var finding in Splits(context))
+            yield return finding;
         if (!Indicators.AdaptationSelected(p))
             yield break;
         if (!p.Results.Indicators.Any(i => i.IrmfCore == IrmfCore.Core2))
             yield return Found(context, "Indicator", "$.results.indicators");
         if (context.Figures.DirectBeneficiaries is null || context.Figures.IndirectBeneficiaries is null)
             yield return Found(context, "Counts", "$.adaptationMeasures");
-        var measures = p.AdaptationMeasures;
-        for (var i = 0; i < measures.Count; i++)
+    }
+
+    /// Each measure's counts, mitigation measures' too: female + male = total, and the split given.
+    private IEnumerable<Finding> Splits(RuleContext context)
+    {
+        foreach (var (b, name, measurePath) in BeneficiaryCounts.Reached(context.Proposal))
         {
-            foreach (var (count, kind) in new[] { (measures[i].Beneficiaries.Direct, "direct"), (measures[i].Beneficiaries.Indirect, "indirect") })
+            foreach (var (count, kind) in new[] { (b.Direct, "direct"), (b.Indirect, "indirect") })
             {
-                var path = $"$.adaptationMeasures[{i}].beneficiaries.{kind}";
+                var path = $"{measurePath}.{kind}";
                 if (count.Total is { } total && count.Female is not null && count.Male is not null && count.Female + count.Male != total)
-                    yield return Found(context, "Mismatch", path, measures[i].Name ?? measures[i].Id, count.Female + count.Male, total);
+                    yield return Found(context, "Mismatch", path, name, count.Female + count.Male, total);
                 else if (count.Total is not null && count.Female is null && count.Male is null)
-                    yield return Found(context, "Split", path, measures[i].Name ?? measures[i].Id) with { Severity = Severity.Warning };
+                    yield return Found(context, "Split", path, name) with { Severity = Severity.Warning };
             }
         }
     }
+}
+
+internal static class BeneficiaryCounts
+{
+    /// The beneficiaries of every measure that counts people, adaptation and mitigation alike.
+    public static IEnumerable<(Beneficiaries Counts, string Name, string Path)> Reached(Proposal p) =>
+        p.AdaptationMeasures.Select((m, i) => (m.Beneficiaries, m.Name ?? m.Id, $"$.adaptationMeasures[{i}].beneficiaries"))
+            .Concat(p.MitigationMeasures.Select((m, i) => (Counts: m.Beneficiaries, Name: m.Name ?? m.Id, Path: $"$.mitigationMeasures[{i}].beneficiaries"))
+                .Where(m => m.Counts is not null).Select(m => (m.Counts!, m.Name, m.Path)));
 }
 
 public sealed class R043BeneficiaryCap : Rule
@@ -139,13 +154,16 @@ public sealed class R043BeneficiaryCap : Rule
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var measures = context.Proposal.AdaptationMeasures;
-        for (var i = 0; i < measures.Count; i++)
+        // Like with like: indirect beneficiaries of a wider area of their own are compared with
+        // that area's population; the others, with the direct ones, with the service area's.
+        foreach (var (b, name, path) in BeneficiaryCounts.Reached(context.Proposal))
         {
-            var b = measures[i].Beneficiaries;
-            var count = (b.Direct.Known() ?? 0) + (b.Indirect.Known() ?? 0);
+            var ownArea = b.IndirectAreaPopulation is not null;
+            var count = (b.Direct.Known() ?? 0) + (ownArea ? 0 : b.Indirect.Known() ?? 0);
             if (b.ServiceAreaPopulation is { } population && count > population)
-                yield return Found(context, "ServiceArea", $"$.adaptationMeasures[{i}].beneficiaries", measures[i].Name ?? measures[i].Id, count, population);
+                yield return Found(context, "ServiceArea", path, name, count, population);
+            if (b.IndirectAreaPopulation is { } wider && b.Indirect.Known() is { } indirect && indirect > wider)
+                yield return Found(context, "IndirectArea", path + ".indirect", name, indirect, wider, b.IndirectArea ?? "—");
         }
         if (context.Figures.DirectPercentOfPopulation is > 100m || context.Figures.IndirectPercentOfPopulation is > 100m)
             yield return Found(context, "Population", ["$.adaptationMeasures", "$.applicant.proponent.population"], context.Proposal.Applicant.Proponent.Population);

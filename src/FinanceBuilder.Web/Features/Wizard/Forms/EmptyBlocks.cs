@@ -75,7 +75,8 @@ public static class EmptyBlocks
 
     private static bool IsBlock(Type type) => type.IsClass && type != typeof(string) && type.Namespace == typeof(FinanceBuilder.Web.Proposals.Model.Proposal).Namespace;
 
-    /// Every property as a fresh instance has it: null, an empty list, the default value.
+    /// Every property as a fresh instance has it: null, an empty list, the default value, or a
+    /// block that is itself empty (beneficiaries whose direct and indirect counts are both blank).
     private static bool IsEmpty(object value)
     {
         var fresh = Fresh.GetOrAdd(value.GetType(), t => t.GetConstructor(Type.EmptyTypes) is null ? null : Activator.CreateInstance(t));
@@ -85,7 +86,13 @@ public static class EmptyBlocks
         {
             var mine = property.GetValue(value);
             var blank = property.GetValue(fresh);
-            if (mine is IList list ? list.Count > 0 : !Equals(mine, blank))
+            var same = mine switch
+            {
+                IList list => list.Count == 0,
+                not null when blank is not null && IsBlock(mine.GetType()) => IsEmpty(mine),
+                _ => Equals(mine, blank),
+            };
+            if (!same)
                 return false;
         }
         return true;
