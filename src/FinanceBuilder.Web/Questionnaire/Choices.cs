@@ -43,7 +43,8 @@ public static class Choices
         p.Financing.CoFinancing.Select(c => new ChoiceOption(c.Id, Label(c.Id, c.Name))).ToList();
 
     public static IReadOnlyList<ChoiceOption> TemplateVersions(Proposal p) =>
-        Rules.RuleSettings.AllVersions.Keys.Order(StringComparer.Ordinal).Select(v => new ChoiceOption(v, v)).ToList();
+        Rules.RuleSettings.VersionsFor(p.Target.Route).Select(v => new ChoiceOption(v.TemplateVersion,
+            Proposals.Text.ProposalText.Find("TemplateVersion." + v.TemplateVersion) is { } name ? $"{v.TemplateVersion} — {name}" : v.TemplateVersion)).ToList();
 
     /// The rules that warn about this proposal now, with their message, plus any already
     /// acknowledged: a reason is given for a warning the user can see. The warnings come from

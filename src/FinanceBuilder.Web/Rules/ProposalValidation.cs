@@ -37,7 +37,7 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
     /// the first half's findings; the report then carries the measured length and its limits.
     public static ValidationReport WithLength(ValidationReport before, Proposal proposal, DocumentLength length)
     {
-        var context = new RuleContext(proposal, before.Figures, before.Route, before.Settings ?? SettingsFor(proposal, RuleSettings.Default), length);
+        var context = new RuleContext(proposal, before.Figures, before.Route, before.Settings ?? RuleSettings.For(proposal, before.Route, RuleSettings.Default), length);
         var findings = before.Findings.Concat(RuleCatalogue.Run(context, RuleCatalogue.RuleSet.DocumentLength)).ToList();
         return before with
         {
@@ -55,14 +55,14 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
     public DocumentLimits? Limits(Proposal? proposal, Route route)
     {
         proposal ??= new Proposal();
-        return LimitsOf(new RuleContext(proposal, new KeyFigures { ReportingCurrency = proposal.Budget.ReportingCurrency }, route, SettingsFor(proposal, catalogue.Settings)));
+        return LimitsOf(new RuleContext(proposal, new KeyFigures { ReportingCurrency = proposal.Budget.ReportingCurrency }, route, RuleSettings.For(proposal, route, catalogue.Settings)));
     }
 
     /// The pages the length rule of <paramref name="route"/> estimates for the proposal's document
     /// (tests compare it with the generated document).
     internal static int? EstimatedPages(Proposal proposal, Route route)
     {
-        var context = new RuleContext(proposal, new KeyFigures { ReportingCurrency = proposal.Budget.ReportingCurrency }, route, SettingsFor(proposal, RuleSettings.Default));
+        var context = new RuleContext(proposal, new KeyFigures { ReportingCurrency = proposal.Budget.ReportingCurrency }, route, RuleSettings.For(proposal, route, RuleSettings.Default));
         return RuleCatalogue.All.OfType<DocumentLengthRule>().Where(r => r.Routes.Contains(route)).Select(r => (int?)Catalogue.PageEstimate.Pages(r, context)).FirstOrDefault();
     }
 
@@ -72,7 +72,7 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
     private ValidationReport Check(Proposal proposal, Route target, RuleCatalogue.RuleSet set)
     {
         var figures = KeyFigures.Compute(proposal);
-        var settings = SettingsFor(proposal, catalogue.Settings);
+        var settings = RuleSettings.For(proposal, target, catalogue.Settings);
         var context = new RuleContext(proposal, figures, target, settings);
         var findings = RuleCatalogue.Run(context, set);
         return new ValidationReport(
@@ -86,13 +86,6 @@ public sealed class ProposalValidation(RuleCatalogue catalogue)
             Areas = ResultAreas.Of(proposal),
         };
     }
-
-    /// Parameters follow the template version the proposal targets; the default
-    /// catalogue settings otherwise.
-    private static RuleSettings SettingsFor(Proposal proposal, RuleSettings fallback) =>
-        proposal.Target.TemplateVersion is { } version && RuleSettings.AllVersions.TryGetValue(version, out var forVersion)
-            ? forVersion
-            : fallback;
 }
 
 public sealed record ValidationReport(

@@ -11,6 +11,7 @@ public sealed class SapCoverTests
         var proposal = PackTestKit.Sample("adaptation-cotonou-drainage-fr.json", language);
         proposal.Financing.GcfInstruments.Clear();
         proposal.Financing.GcfInstruments.Add(new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = new Money { Amount = gcfUsd, Currency = "USD" } });
+        proposal.Safeguards.Screening = new EssScreening(); // nothing that excludes it from the SAP
         proposal.Safeguards.Category = EssCategory.C;
         proposal.Target.TemplateVersion = templateVersion;
         return proposal;

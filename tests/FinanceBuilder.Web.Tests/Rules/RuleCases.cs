@@ -58,7 +58,8 @@ internal static class RuleCases
         ["R-012"] = new(M, Route.FundingProposal, p => p.Basics.ResultAreas[0].SharePercent = 10),
         ["R-013"] = new(M, Route.FundingProposal, p => p.Basics.Kind = null),
         ["R-014"] = new(A, Route.Sap, p => p.Financing.GcfInstruments.Add(new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = Usd(5_000_000) })),
-        ["R-015"] = new(A, Route.Sap, p => p.Safeguards.Category = EssCategory.B, p => p.Safeguards.Category = EssCategory.C),
+        // Cotonou resettles people beside a protected area: a SAP of category C needs a clean screening.
+        ["R-015"] = new(A, Route.Sap, p => p.Safeguards.Category = EssCategory.B, p => { p.Safeguards.Category = EssCategory.C; p.Safeguards.Screening = new EssScreening(); }),
         ["R-016"] = new(A, Route.Sap, p => p.Narratives.ExecutiveSummary = Words(11_000)),
         ["R-017"] = new(M, Route.FundingProposal, p => p.Narratives.ProjectDescription = Words(30_000)),
         ["R-018"] = new(M, Route.ConceptNote, p => p.Narratives.ExecutiveSummary = Words(900), ShortenToAConceptNote),

@@ -100,6 +100,7 @@ public sealed class RuleCatalogueTests
     public void PlantedInconsistencies_GetExactlyTheMatchingRules()
     {
         var proposal = RuleCases.Load(RuleCases.A);
+        proposal.Target.TemplateVersion = "GCF-SAP-FP-2022";                                               // written as a SAP
         proposal.Budget.Lines[0].Amount = new Money { Amount = proposal.Budget.Lines[0].Amount.Amount + 250_000, Currency = "USD" };  // totals don't reconcile
         proposal.Financing.GcfInstruments.Add(new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = new Money { Amount = 3_000_000, Currency = "USD" } }); // SAP over the ceiling
         proposal.Gender.ActionPlan.Clear();                                                                 // no gender action plan

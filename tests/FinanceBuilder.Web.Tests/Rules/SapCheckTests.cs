@@ -15,6 +15,7 @@ public sealed class SapCheckTests
         var proposal = RuleCases.Load(RuleCases.A);
         proposal.Financing.GcfInstruments.Clear();
         proposal.Financing.GcfInstruments.Add(new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = new Money { Amount = gcfUsd, Currency = "USD" } });
+        proposal.Safeguards.Screening = new EssScreening(); // nothing that excludes it from the SAP
         proposal.Safeguards.Category = category;
         proposal.Target.TemplateVersion = templateVersion;
         return proposal;

@@ -49,6 +49,11 @@ public static partial class DocumentModel
             ["hazardous_materials"] = f.YesNo(screening.HazardousMaterials),
             ["labour_influx"] = f.YesNo(screening.SignificantLabourInflux),
             ["irreversible_impacts"] = f.YesNo(screening.IrreversibleImpacts),
+            ["economic_displacement"] = f.YesNo(screening.EconomicDisplacement),
+            ["cultural_heritage"] = f.YesNo(screening.CulturalHeritage),
+            ["transboundary"] = f.YesNo(screening.TransboundaryImpacts),
+            ["significant_waste"] = f.YesNo(screening.SignificantWaste),
+            ["community_health"] = f.YesNo(screening.CommunityHealthImpacts),
             ["notes"] = ValueFormat.OrMissing(screening.Notes),
         };
         model["gender"] = new Dictionary<string, object?>

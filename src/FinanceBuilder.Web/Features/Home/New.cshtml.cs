@@ -75,7 +75,7 @@ public sealed class NewProposalPage(IMediator mediator, FinanceBuilderDbContext 
         var proposal = new Proposal
         {
             Language = language,
-            Target = new Target { Fund = Fund.Gcf, Route = route, TemplateVersion = RuleSettings.Default.TemplateVersion },
+            Target = new Target { Fund = Fund.Gcf, Route = route, TemplateVersion = (RuleSettings.CurrentFor(route) ?? RuleSettings.Default).TemplateVersion },
             Basics = { Title = string.IsNullOrEmpty(title) ? null : title },
         };
         var organisationId = owner ?? access.OrganisationId;

@@ -24,6 +24,14 @@ public sealed class EssScreening
     public bool? HazardousMaterials { get; set; }
     public bool? SignificantLabourInflux { get; set; }
     public bool? IrreversibleImpacts { get; set; }
+    /// Loss of livelihoods or income without physical relocation (fields, fishing grounds, stalls).
+    public bool? EconomicDisplacement { get; set; }
+    public bool? CulturalHeritage { get; set; }
+    public bool? TransboundaryImpacts { get; set; }
+    /// Significant quantities of waste, hazardous or not, generated or handled.
+    public bool? SignificantWaste { get; set; }
+    /// Risks to the health and safety of the communities around the works.
+    public bool? CommunityHealthImpacts { get; set; }
     [LongText] public string? Notes { get; set; }
 }
 

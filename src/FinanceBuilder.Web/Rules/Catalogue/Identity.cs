@@ -339,10 +339,30 @@ public sealed class R015SapCategory : Rule
     /// The categories a SAP may have: minimal or no environmental and social risk.
     public static IReadOnlyList<EssCategory> Allowed { get; } = [EssCategory.C, EssCategory.I3];
 
+    /// What excludes a project from the SAP whatever its category (SAP guidelines and ESS
+    /// screening guideline): each is an error on this route, never advice.
+    public static IReadOnlyList<(string Field, Func<EssScreening, bool?> Answer)> Exclusions { get; } =
+    [
+        ("landAcquisitionOrResettlement", s => s.LandAcquisitionOrResettlement),
+        ("economicDisplacement", s => s.EconomicDisplacement),
+        ("indigenousPeoplesPresent", s => s.IndigenousPeoplesPresent),
+        ("criticalHabitatOrProtectedArea", s => s.CriticalHabitatOrProtectedArea),
+        ("culturalHeritage", s => s.CulturalHeritage),
+        ("transboundaryImpacts", s => s.TransboundaryImpacts),
+        ("significantWaste", s => s.SignificantWaste),
+        ("communityHealthImpacts", s => s.CommunityHealthImpacts),
+        ("irreversibleImpacts", s => s.IrreversibleImpacts),
+    ];
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         if (context.Proposal.Safeguards.Category is { } category && !Allowed.Contains(category))
             yield return Found(context, null, "$.safeguards.category", category);
+        var screening = context.Proposal.Safeguards.Screening;
+        var excluded = Exclusions.Where(e => e.Answer(screening) == true).Select(e => e.Field).ToList();
+        if (excluded.Count > 0)
+            yield return Found(context, "Exclusion", excluded.Select(f => $"$.safeguards.screening.{f}").ToList(),
+                new FieldsArg(excluded.Select(f => $"safeguards.screening.{f}").ToList()));
     }
 }
 

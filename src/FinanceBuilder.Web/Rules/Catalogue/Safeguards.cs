@@ -45,13 +45,16 @@ public sealed class R061Screening : Rule
         if (q.MajorCivilWorks == true) flags.Add("majorCivilWorks");
         if (q.HazardousMaterials == true) flags.Add("hazardousMaterials");
         if (q.SignificantLabourInflux == true) flags.Add("significantLabourInflux");
+        // On the SAP route R-015 reports what excludes a project outright; the rest stays here.
+        if (context.Route == Route.Sap)
+            flags.RemoveAll(f => R015SapCategory.Exclusions.Any(e => e.Field == f));
         if (s.Category is EssCategory.C or EssCategory.I3 && flags.Count > 0)
         {
             var finding = Found(context, null, flags.Select(f => $"$.safeguards.screening.{f}").ToList(), s.Category, new FieldsArg(flags.Select(f => $"safeguards.screening.{f}").ToList()));
             yield return context.Route == Route.Sap ? finding with { Severity = Severity.Error } : finding;
         }
         var manyResettled = q.PeopleResettled is { } people && people >= context.Param(this, "resettlementSuggestsA", 200m);
-        if ((manyResettled || q.IrreversibleImpacts == true) && s.Category is not (EssCategory.A or EssCategory.I1 or null))
+        if ((manyResettled || q.IrreversibleImpacts == true) && s.Category is not (EssCategory.A or EssCategory.I1 or null) && context.Route != Route.Sap)
             yield return Found(context, "SuggestA", ["$.safeguards.category", "$.safeguards.screening"], s.Category) with { Severity = Severity.Advice };
     }
 }

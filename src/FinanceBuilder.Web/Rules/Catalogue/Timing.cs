@@ -221,6 +221,13 @@ public sealed class R079TemplateVersion : Rule
         if (context.Proposal.Target.Route is not null && string.IsNullOrWhiteSpace(declared))
             yield return Found(context, null, "$.target.templateVersion", context.Settings.TemplateVersion);
         else if (!string.IsNullOrWhiteSpace(declared) && !string.Equals(declared, context.Settings.TemplateVersion, StringComparison.OrdinalIgnoreCase))
-            yield return Found(context, "Unknown", "$.target.templateVersion", declared, context.Settings.TemplateVersion, string.Join(", ", RuleSettings.AllVersions.Keys.Order(StringComparer.Ordinal))) with { Severity = Severity.Warning };
+        {
+            // A version of another type of application (a funding proposal's file checked as a
+            // SAP): the route's own version applies, and the message says which.
+            if (RuleSettings.AllVersions.ContainsKey(declared))
+                yield return Found(context, "OtherRoute", "$.target.templateVersion", declared, context.Route, context.Settings.TemplateVersion) with { Severity = Severity.Warning };
+            else
+                yield return Found(context, "Unknown", "$.target.templateVersion", declared, context.Settings.TemplateVersion, string.Join(", ", RuleSettings.AllVersions.Keys.Order(StringComparer.Ordinal))) with { Severity = Severity.Warning };
+        }
     }
 }

@@ -458,7 +458,7 @@ public sealed class FormRenderer(FormContext context)
 
     private void WordCounter(FieldSite site, string limitKey)
     {
-        var settings = RuleSettings.For(context.Proposal.Target.TemplateVersion);
+        var settings = RuleSettings.For(context.Proposal);
         var limit = (int)settings.Param("R-075", limitKey, 0);
         var words = NarrativeWords.Of(Posted(site.Path) ?? site.Value as string);
         html.Raw("<p class=\"word-count\" aria-live=\"polite\"").Attr("data-word-limit", limit > 0 ? limit.ToString(CultureInfo.InvariantCulture) : null)

@@ -48,7 +48,7 @@ internal static class BudgetTotals
         // Reconciliation with the financing page.
         var gcfLines = budget.TotalOf(FundingSourceKind.Gcf);
         var coLines = budget.TotalOf(FundingSourceKind.CoFinancing);
-        var settings = RuleSettings.For(proposal.Target.TemplateVersion);
+        var settings = RuleSettings.For(proposal);
         var gcf = report.Figures.GcfRequest;
         var co = report.Figures.CoFinancing;
         html.Raw("<h3 class=\"panel-subtitle\">").Text(T("Panel.Reconciliation")).Raw("</h3><ul class=\"reconciliation\">");
