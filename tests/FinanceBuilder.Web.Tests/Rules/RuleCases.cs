@@ -156,6 +156,8 @@ internal static class RuleCases
         }),
         ["R-067"] = new(M, Route.FundingProposal, p => p.Stakeholders.GrievanceMechanism = null),
         ["R-068"] = new(M, Route.FundingProposal, p => p.Basics.TargetBoardDate = p.Basics.CurrentSubmissionDate!.Value.AddDays(5)),
+        // The executive summary quotes a GCF contribution the financing does not give (8,365,000).
+        ["R-077"] = new(M, Route.FundingProposal, p => p.Narratives.ExecutiveSummary += "\n\nThe GCF contribution of USD 9.37 million is a grant and a loan."),
         ["R-070"] = new(M, Route.FundingProposal, p => p.Basics.ImplementationMonths = 40),
         ["R-071"] = new(M, Route.FundingProposal, p => p.Basics.LifespanYears = 2),
         ["R-072"] = new(M, Route.FundingProposal, p => p.Timetable[0].Start = p.Basics.ImplementationStart!.Value.AddYears(-2)),

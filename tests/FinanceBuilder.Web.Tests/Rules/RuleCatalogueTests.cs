@@ -115,7 +115,8 @@ public sealed class RuleCatalogueTests
         var ids = report.Findings.Where(f => f.Severity == Severity.Error || (f.Severity == Severity.Warning && f.Acknowledged is null))
             .Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["R-014", "R-024", "R-027", "R-043", "R-045", "R-065"], ids);
+        // the summary still says "24,0 millions USD de don du FVC" beside a GCF request of 27 million.
+        Assert.Equal(["R-014", "R-024", "R-027", "R-043", "R-045", "R-065", "R-077"], ids);
         var french = report.Lines(CultureInfo.GetCultureInfo("fr")).Where(l => l.StartsWith("R-014", StringComparison.Ordinal)).Single();
         var space = CultureInfo.GetCultureInfo("fr").NumberFormat.NumberGroupSeparator;
         Assert.Contains($"dépasse le plafond de la procédure SAP de 25{space}000{space}000\u00A0USD", french, StringComparison.Ordinal);

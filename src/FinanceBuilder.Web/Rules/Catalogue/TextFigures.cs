@@ -1,0 +1,228 @@
+using System.Text.RegularExpressions;
+using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules.Narrative;
+
+namespace FinanceBuilder.Web.Rules.Catalogue;
+
+// gcf-reference §10.6 — consistency of the key figures (R-077).
+
+/// <summary>
+/// The key figures hold by construction where FinanceBuilder computes them (the summary, the
+/// tables, the annexes come from one proposal), but not in what people type: a summary saying
+/// "a GCF grant of USD 38.4 million" beside a financing table of 38,500,000 passes unseen. This
+/// rule reads the amounts, tonnes, beneficiaries and shares written in every narrative, relates
+/// each to the key figure its sentence names (by the words before it: "GCF", "co-financing",
+/// "total", "beneficiaries"…), and reports one that matches none of that figure's values — the
+/// total or any of its parts, e.g. one instrument or one measure — within the precision it is
+/// written to ("38.4 million" stands for 38.35 to 38.45 million; a figure written to the dollar
+/// is compared to the dollar). A figure it cannot relate to a key figure is left alone.
+/// </summary>
+public sealed partial class R077TextFigures : Rule
+{
+    public override string Id => "R-077";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "GCF FP template: key figures identical across the body and annexes (totals, GCF request, tCO2eq, beneficiaries)";
+    public override TemplateSection Section => TemplateSection.Summary;
+
+    private enum Subject { None, Gcf, CoFinancing, Total }
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var p = context.Proposal;
+        var data = new DataFigures(context);
+        foreach (var (path, text) in Narratives(p))
+        {
+            foreach (var figure in FigureFinder.Find(text, p.Language))
+            {
+                if (Check(figure, data) is not { } mismatch)
+                    continue;
+                yield return Found(context, mismatch.Variant, path, new FieldsArg([path]), figure.Written, Quote(figure.Sentence), mismatch.Data);
+            }
+        }
+    }
+
+    /// Every narrative the documents print: the sections' texts and the components' descriptions.
+    private static IEnumerable<(string Path, string? Text)> Narratives(Proposal p) =>
+        NarrativeWords.All(p).Concat(p.Components.Select((c, i) => ($"$.components[{i}].description", c.Description)));
+
+    private static string Quote(string sentence) => sentence.Length <= 240 ? sentence : sentence[..237].TrimEnd() + "…";
+
+    private sealed record Mismatch(string Variant, object Data);
+
+    private static Mismatch? Check(TextFigure figure, DataFigures data)
+    {
+        switch (figure.Kind)
+        {
+            case FigureKind.Money when !PerUnit().IsMatch(figure.After):
+                var subject = SubjectOf(figure);
+                if (subject == Subject.None || data.Money(subject, figure.Currency!) is not { Count: > 0 } amounts || !Plausible(figure, amounts))
+                    return null;
+                return Matches(figure, amounts) ? null : new Mismatch(subject.ToString(), new MoneyArg(Nearest(figure, amounts), figure.Currency!));
+            case FigureKind.Tonnes when ClaimsReductions(figure):
+                return data.Tonnes.Count == 0 || !Plausible(figure, data.Tonnes) || Matches(figure, data.Tonnes) ? null : new Mismatch("Tonnes", Math.Round(Nearest(figure, data.Tonnes)));
+            case FigureKind.People when Benefits().IsMatch(figure.Before + " " + figure.After):
+                return data.People.Count == 0 || !Plausible(figure, data.People) || Matches(figure, data.People) ? null : new Mismatch("Beneficiaries", (long)Nearest(figure, data.People));
+            case FigureKind.Percent when data.GcfShare is { } share && ShareOfTotal().IsMatch(figure.After):
+                var shareSubject = SubjectOf(figure);
+                if (shareSubject is not (Subject.Gcf or Subject.CoFinancing))
+                    return null;
+                var expected = shareSubject == Subject.Gcf ? share : 100m - share;
+                return Matches(figure, [expected]) ? null : new Mismatch(shareSubject == Subject.Gcf ? "GcfShare" : "CoFinancingShare", new PercentArg(Math.Round(expected, 1)));
+            default:
+                return null;
+        }
+    }
+
+    /// Whether one of <paramref name="values"/> is what the figure says, within its precision;
+    /// "about" widens it tenfold, "more than" and "up to" only bound it on one side.
+    private static bool Matches(TextFigure figure, IReadOnlyCollection<decimal> values)
+    {
+        var before = figure.Before.TrimEnd();
+        var tolerance = figure.HalfUnit + 0.005m;
+        if (About().IsMatch(before))
+            tolerance *= 10;
+        if (AtLeast().IsMatch(before))
+            return values.Any(v => v >= figure.Value - tolerance);
+        if (AtMost().IsMatch(before))
+            return values.Any(v => v <= figure.Value + tolerance);
+        return values.Any(v => Math.Abs(v - figure.Value) <= tolerance);
+    }
+
+    /// A figure far from every value of the key figure (a twentieth of a co-financier, forty
+    /// times the total) is some other quantity the sentence also names — a budget line, a cost
+    /// per tonne, the region's emissions — not a misquoted key figure.
+    private static bool Plausible(TextFigure figure, IReadOnlyCollection<decimal> values) =>
+        values.Any(v => v > 0) && figure.Value >= values.Where(v => v > 0).Min() / 4 && figure.Value <= values.Max() * 4;
+
+    /// Tonnes the project avoids or removes, written as such (a reduction verb or a period), and
+    /// not the baseline, an emission factor or a benefit the text says it leaves out.
+    private static bool ClaimsReductions(TextFigure figure)
+    {
+        var before = figure.Before.Length > 60 ? figure.Before[^60..] : figure.Before;
+        var after = figure.After.Length > 40 ? figure.After[..40] : figure.After;
+        if (after.TrimStart().StartsWith('/') || Baseline().IsMatch(before) || Excluded().IsMatch(figure.Sentence))
+            return false;
+        return Reduction().IsMatch(figure.Before + " " + after) || Period().IsMatch(after);
+    }
+
+    private static decimal Nearest(TextFigure figure, IReadOnlyCollection<decimal> values) =>
+        values.MinBy(v => Math.Abs(v - figure.Value));
+
+    /// The key figure the words nearest before the amount name ("a GCF grant of", "co-financing
+    /// of", "a total cost of"); failing that, those just after it ("… from the GCF").
+    /// Only the figure's own clause counts: in "USD 4.66 million (36% of the total): AFD USD 2.70
+    /// million", AFD's amount is not the total.
+    private static Subject SubjectOf(TextFigure figure)
+    {
+        var clause = Clause().Split(figure.Before)[^1];
+        var nearest = Subjects().Matches(clause).LastOrDefault();
+        if (nearest is null && NamedAfter().Match(figure.After) is { Success: true } named)
+            nearest = Subjects().Match(named.Value);
+        if (nearest is null)
+            return Subject.None;
+        if (nearest.Groups["co"].Success)
+            return Subject.CoFinancing;
+        return nearest.Groups["gcf"].Success ? Subject.Gcf : Subject.Total;
+    }
+
+    [GeneratedRegex(@"(?<co>co-?financ|cofinanc)|(?<gcf>\bGCF\b|Green Climate Fund|\bFVC\b|Fonds vert|Fondo Verde|\bFVC\b)|(?<total>\btotal\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Subjects();
+
+    [GeneratedRegex(@"[,;:()\[\]]|\s[—–]\s|\s(?:and|et|y)\s")]
+    private static partial Regex Clause();
+
+    // "… de don du FVC", "… from the GCF", "… of GCF grant": the key figure named just after.
+    [GeneratedRegex(@"^\s*(?:(?:of|from|de|du|del|des|d’|d')\s*(?:the\s+|la\s+|le\s+|l’|l')?(?:\p{L}+\s+){0,2}?(?:du\s+|of\s+the\s+|from\s+the\s+|de\s+la\s+)?)(?:GCF|FVC|Green Climate Fund|Fonds vert|Fondo Verde|co-?financ\p{L}*|cofinanc\p{L}*)", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedAfter();
+
+    // An amount per unit or per period is not a key figure: "USD 159 per tCO2", "USD 210,000 a year".
+    [GeneratedRegex(@"^\s*(?:per|/|a year|an?\s+year|each|every|par|por|à l’an|l’an|al año|chacun)", RegexOptions.IgnoreCase)]
+    private static partial Regex PerUnit();
+
+    [GeneratedRegex(@"reduc|avoid|abat|sequest|remov|saving|réduc|évit|séquest|absor|reducc|evit|secuest", RegexOptions.IgnoreCase)]
+    private static partial Regex Reduction();
+
+    [GeneratedRegex(@"^\s*(?:t\S*\s+)?(?:a year|per year|annually|each year|over the|over \d|in total|over its|par an|chaque année|sur la durée|sur \d|al año|por año|durante)", RegexOptions.IgnoreCase)]
+    private static partial Regex Period();
+
+    [GeneratedRegex(@"baseline|emitted|emits|ligne de base|émis|situation de référence|línea de base|emitió", RegexOptions.IgnoreCase)]
+    private static partial Regex Baseline();
+
+    [GeneratedRegex(@"not counted|not included|excluded|is not claimed|non comptabilis|pas comptabilis|exclu|no se contabiliz|excluid", RegexOptions.IgnoreCase)]
+    private static partial Regex Excluded();
+
+    [GeneratedRegex(@"benefici|bénéfici", RegexOptions.IgnoreCase)]
+    private static partial Regex Benefits();
+
+    // "46.4% of total financing", "60 % du financement total": a share of the whole.
+    [GeneratedRegex(@"^\s*(?:of|du|de la|del|de)\s+(?:the\s+)?(?:total|financ|coût total|costo total|project cost|projet|proyecto)", RegexOptions.IgnoreCase)]
+    private static partial Regex ShareOfTotal();
+
+    [GeneratedRegex(@"(?:\babout|\bapproximately|\baround|\bsome|\bnearly|\balmost|\broughly|\benviron|\bprès de|\bquelque|\bpresque|\baproximadamente|\bunos|\bunas|\bcasi|~)\s*(?:US\$|\$|€|[A-Z]{3})?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex About();
+
+    [GeneratedRegex(@"(?:\bmore than|\bover|\bat least|\bplus de|\bau moins|\bmás de|\bal menos)\s*(?:US\$|\$|€|[A-Z]{3})?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AtLeast();
+
+    [GeneratedRegex(@"(?:\bless than|\bunder|\bup to|\bat most|\bmoins de|\bjusqu[’']à|\bau plus|\bmenos de|\bhasta)\s*(?:US\$|\$|€|[A-Z]{3})?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AtMost();
+
+    /// The values each key figure may be quoted as: the total and its parts.
+    private sealed class DataFigures
+    {
+        private readonly Proposal proposal;
+        private readonly CurrencyConverter converter;
+        private readonly string currency;
+        private readonly Dictionary<Subject, List<decimal>> money = [];
+
+        public DataFigures(RuleContext context)
+        {
+            proposal = context.Proposal;
+            var figures = context.Figures;
+            currency = figures.ReportingCurrency;
+            converter = new CurrencyConverter(proposal.Financing.ExchangeRates);
+            var financing = proposal.Financing;
+            var gcf = financing.GcfInstruments.Select(g => converter.Convert(g.Amount, currency)).ToList();
+            var co = financing.CoFinancing.Select(c => (c.Type, c.Instrument, Amount: converter.Convert(c.Amount, currency))).ToList();
+            money[Subject.Gcf] = [.. Known(figures.GcfRequest), .. gcf.OfType<decimal>(),
+                .. financing.GcfInstruments.Zip(gcf).Where(x => x.Second is not null).GroupBy(x => x.First.Instrument).Select(g => g.Sum(x => x.Second!.Value))];
+            money[Subject.CoFinancing] = [.. Known(figures.CoFinancing), .. co.Select(c => c.Amount).OfType<decimal>(),
+                .. co.Where(c => c.Amount is not null).GroupBy(c => c.Type).Select(g => g.Sum(c => c.Amount!.Value)),
+                .. co.Where(c => c.Amount is not null).GroupBy(c => c.Instrument).Select(g => g.Sum(c => c.Amount!.Value))];
+            money[Subject.Total] = [.. Known(figures.TotalFinancing)];
+            var complete = figures.Emissions.Where(e => e.IsComplete).ToList();
+            // The project's first full year is quoted too ("about 4,450 tCO2 a year" when
+            // the assets are new), beside its average year and its lifetime.
+            Tonnes = [.. Known(figures.AnnualTco2e), .. Known(figures.LifetimeTco2e), .. (complete.Count > 0 ? [complete.Sum(e => e.FirstYearTco2e)] : Array.Empty<decimal>()),
+                .. figures.Emissions.Where(e => e.IsComplete).SelectMany(e => new[] { e.FirstYearTco2e, e.AverageAnnualTco2e, e.LifetimeTco2e }.Concat(e.AnnualTco2e))];
+            var reached = proposal.AdaptationMeasures.Select(m => m.Beneficiaries).Concat(proposal.MitigationMeasures.Select(m => m.Beneficiaries).OfType<Beneficiaries>()).ToList();
+            People = [.. Known(figures.DirectBeneficiaries), .. Known(figures.IndirectBeneficiaries),
+                .. Known(figures.DirectBeneficiaries + figures.IndirectBeneficiaries),
+                .. reached.SelectMany(b => new[] { b.Direct.Known(), b.Indirect.Known(), b.Direct.Female, b.Direct.Male, b.Indirect.Female, b.Indirect.Male }).OfType<long>().Select(v => (decimal)v),
+                .. Known(reached.Sum(b => b.Direct.Female ?? 0)), .. Known(reached.Sum(b => b.Indirect.Female ?? 0))];
+            GcfShare = figures.GcfSharePercent;
+        }
+
+        public List<decimal> Tonnes { get; }
+
+        public List<decimal> People { get; }
+
+        public decimal? GcfShare { get; }
+
+        /// The subject's values in <paramref name="target"/> (the currency the text writes).
+        public List<decimal>? Money(Subject subject, string target)
+        {
+            if (!money.TryGetValue(subject, out var values) || values.Count == 0)
+                return null;
+            if (string.Equals(target, currency, StringComparison.OrdinalIgnoreCase))
+                return values;
+            var converted = values.Select(v => converter.Convert(new Money { Amount = v, Currency = currency }, target)).ToList();
+            return converted.Any(v => v is null) ? null : converted.Select(v => v!.Value).ToList();
+        }
+
+        private static IEnumerable<decimal> Known(decimal? value) => value is { } v ? [v] : [];
+
+        private static IEnumerable<decimal> Known(long? value) => value is { } v ? [v] : [];
+    }
+}

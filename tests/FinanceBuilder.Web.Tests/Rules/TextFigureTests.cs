@@ -1,0 +1,100 @@
+using System.Globalization;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
+using FinanceBuilder.Web.Rules.Narrative;
+
+namespace FinanceBuilder.Web.Tests.Rules;
+
+/// figures written in the narratives are compared with the data they name, within the
+/// precision they are written to, in English, French and Spanish number formats.
+public sealed class TextFigureTests
+{
+    private static readonly ProposalValidation Validation = new(new RuleCatalogue(RuleSettings.Default));
+
+    private static List<Finding> R077(Proposal proposal) => Validation.Validate(proposal).Findings.Where(f => f.RuleId == "R-077").ToList();
+
+    /// Tamale asks the GCF for USD 8,365,000 of a USD 13,025,000 project.
+    private static Proposal Tamale(string summary)
+    {
+        var proposal = RuleCases.Load(RuleCases.M);
+        proposal.Narratives.ExecutiveSummary = summary;
+        return proposal;
+    }
+
+    [Theory]
+    [InlineData("The GCF contribution of USD 8.37 million completes the financing.")]
+    [InlineData("The GCF contribution of USD 8,365,000 completes the financing.")]
+    [InlineData("The GCF contribution of about USD 8.4 million completes the financing.")]
+    [InlineData("Total cost is USD 13.03 million.")]
+    [InlineData("The city asks the GCF for USD 8.365 million.")]
+    [InlineData("The project costs USD 210,000 a year to run, paid from the GCF account.")]
+    public void FiguresThatAgree_WithinTheirPrecision_GiveNoFinding(string summary) => Assert.Empty(R077(Tamale(summary)));
+
+    [Theory]
+    [InlineData("The GCF contribution of USD 8.47 million completes the financing.", "Gcf", "USD 8.47 million")]
+    [InlineData("The GCF contribution of USD 8,365,500 completes the financing.", "Gcf", "USD 8,365,500")] // written to the dollar: 500 off is off
+    [InlineData("Total cost is USD 13.1 million.", "Total", "USD 13.1 million")]
+    [InlineData("The GCF provides 70.2% of total financing.", "GcfShare", "70.2%")]
+    [InlineData("Together the measures avoid about 5,450 tCO2 a year.", "Tonnes", "5,450")]
+    public void FiguresThatDisagree_AreReported_QuotingTheSentence(string summary, string variant, string written)
+    {
+        var finding = Assert.Single(R077(Tamale(summary)));
+
+        Assert.Equal($"R-077.{variant}", finding.MessageKey);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal("$.narratives.executiveSummary", finding.Paths.Single());
+        var message = RuleMessages.Render(finding, CultureInfo.GetCultureInfo("en"));
+        Assert.StartsWith("Executive summary writes " + written, message, StringComparison.Ordinal);
+        Assert.EndsWith("“" + summary + "”", message, StringComparison.Ordinal);
+    }
+
+    /// Cotonou, in French: USD 24.0 million from the GCF, USD 16.0 million co-financing, 244,000 direct beneficiaries.
+    [Theory]
+    [InlineData("Le projet reçoit 24,0 millions USD de don du FVC et 16,0 millions USD de cofinancement.", null)]
+    [InlineData("Le projet reçoit 24,5 millions USD de don du FVC.", "R-077.Gcf")]
+    [InlineData("Le cofinancement atteint 16 500 000 USD.", "R-077.CoFinancing")]
+    [InlineData("Le projet compte 244 000 bénéficiaires directs.", null)]
+    [InlineData("Le projet compte 254 000 bénéficiaires directs.", "R-077.Beneficiaries")]
+    public void FrenchNumbers_AreReadAsFrenchWritesThem(string summary, string? expected)
+    {
+        var proposal = RuleCases.Load(RuleCases.A);
+        proposal.Narratives.ExecutiveSummary = summary;
+
+        var findings = R077(proposal);
+
+        Assert.Equal(expected is null ? [] : [expected], findings.Select(f => f.MessageKey));
+        if (expected is not null)
+            Assert.Contains("«\u00A0" + summary + "\u00A0»", RuleMessages.Render(findings[0], CultureInfo.GetCultureInfo("fr")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1,234.5", Language.En, 1234.5, 0.05)]
+    [InlineData("1 234,5", Language.Fr, 1234.5, 0.05)]
+    [InlineData("1\u202F234,5", Language.Fr, 1234.5, 0.05)]
+    [InlineData("1.234,5", Language.Es, 1234.5, 0.05)]
+    [InlineData("38.4 million", Language.En, 38_400_000, 50_000)]
+    [InlineData("38,4 millions", Language.Fr, 38_400_000, 50_000)]
+    [InlineData("2,5 Mio", Language.Fr, 2_500_000, 50_000)]
+    [InlineData("750 k", Language.En, 750_000, 5_000)] // "750" may be rounded to tens
+    public void Numbers_AreReadWithTheirScaleAndPrecision(string written, Language language, double value, double halfUnit)
+    {
+        var figure = Assert.Single(FigureFinder.Find($"A grant of USD {written} is planned.", language));
+
+        Assert.Equal(((decimal)value, (decimal)halfUnit, "USD"), (figure.Value, figure.HalfUnit, figure.Currency));
+    }
+
+    [Fact]
+    public void SpanishProposal_ReadsSpanishGrouping()
+    {
+        var proposal = Tamale("El Fondo Verde aporta una donación de USD 8.366.000 al proyecto.");
+        proposal.Language = Language.Es;
+
+        var finding = Assert.Single(R077(proposal));
+        Assert.Equal("R-077.Gcf", finding.MessageKey);
+        Assert.Empty(R077(Tamale("The GCF contribution of USD 8.365 million is unchanged.")));
+    }
+
+    [Fact]
+    public void ThreeLetterWords_ThatAreNoCurrency_AreNotAmounts() =>
+        Assert.DoesNotContain(FigureFinder.Find("The GCF 38 partner communes and PMU 2 staff.", Language.En), f => f.Kind == FigureKind.Money);
+}
