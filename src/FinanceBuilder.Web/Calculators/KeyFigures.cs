@@ -95,7 +95,7 @@ public sealed record KeyFigures
         var direct = SumPeople(reached.Select(b => b.Direct));
         var indirect = SumPeople(reached.Select(b => b.Indirect));
         var directFemale = reached.Sum(b => b.Direct.Female ?? 0);
-        var population = proposal.Applicant.Proponent.Population;
+        var population = PopulationOf(proposal);
         // Indirect beneficiaries counted in a wider area of their own (a basin, the region) are
         // not a share of the applicant's population: the share counts only the others.
         var indirectAtHome = SumPeople(reached.Where(b => b.IndirectAreaPopulation is null).Select(b => b.Indirect));
@@ -123,6 +123,14 @@ public sealed record KeyFigures
             Emissions = emissions,
             Gaps = gaps,
         };
+    }
+
+    /// The population the beneficiaries are a share of: that of the local governments the
+    /// project covers when every one gives it, else the applicant's own.
+    public static long? PopulationOf(Proposal proposal)
+    {
+        var places = proposal.Basics.LocalGovernments;
+        return places.Count > 0 && places.All(l => l.Population is > 0) ? places.Sum(l => l.Population!.Value) : proposal.Applicant.Proponent.Population;
     }
 
     private static long? SumPeople(IEnumerable<PeopleCount> counts)

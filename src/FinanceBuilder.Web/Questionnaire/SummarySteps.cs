@@ -25,6 +25,8 @@ public static class SummarySteps
         F("basics.countries"),
         List<Location>("basics.locations", _ => new Location(),
             F("name"), F("countryCode"), F("administrativeArea"), F("latitude"), F("longitude"), F("population")) with { TitleField = "name", PageSize = 25 },
+        List<LocalGovernment>("basics.localGovernments", _ => new LocalGovernment { Level = LocalGovernmentLevel.Municipality },
+            F("name"), F("level"), F("countryCode"), F("population"), F("populationSource"), F("populationYear"), F("latitude"), F("longitude")) with { TitleField = "name", PageSize = 25 },
     ])
     { Validator = new LocationValidator() };
 
@@ -72,6 +74,8 @@ public static class SummarySteps
         public LocationValidator()
         {
             RuleForEach(p => p.Basics.Locations).ChildRules(l =>
+                l.RuleFor(x => x.Longitude).NotNull().When(x => x.Latitude is not null).WithMessage(_ => ProposalText.Text("Check.BothCoordinates")));
+            RuleForEach(p => p.Basics.LocalGovernments).ChildRules(l =>
                 l.RuleFor(x => x.Longitude).NotNull().When(x => x.Latitude is not null).WithMessage(_ => ProposalText.Text("Check.BothCoordinates")));
         }
     }

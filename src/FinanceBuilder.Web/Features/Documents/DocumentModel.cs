@@ -84,6 +84,17 @@ public static partial class DocumentModel
             ["ae_approval"] = f.Date(b.ExpectedAeApprovalDate),
             ["board_date"] = f.Date(b.TargetBoardDate),
             ["locations"] = ValueFormat.OrMissing(string.Join("; ", b.Locations.Select(l => l.Name).Where(l => !string.IsNullOrWhiteSpace(l)))),
+            // The local governments covered: a table in the description, a list in the summary.
+            ["local_governments"] = b.LocalGovernments.Select(l => (object)new Dictionary<string, object?>
+            {
+                ["name"] = ValueFormat.OrMissing(l.Name),
+                ["level"] = f.Label(l.Level),
+                ["population"] = l.Population is { } people
+                    ? f.Number(people) + (l.PopulationSource is { Length: > 0 } || l.PopulationYear is not null ? $" ({string.Join(", ", new[] { l.PopulationSource, l.PopulationYear?.ToString(CultureInfo.InvariantCulture) }.Where(x => !string.IsNullOrWhiteSpace(x)))})" : "")
+                    : ValueFormat.Missing,
+            }).ToList(),
+            ["local_government_names"] = b.LocalGovernments.Count == 0 ? ValueFormat.Missing
+                : $"{string.Join("; ", b.LocalGovernments.Select(l => l.Name).Where(n => !string.IsNullOrWhiteSpace(n)))} ({f.Number(b.LocalGovernments.Count)})",
             ["result_areas"] = b.ResultAreas.Select(a => (object)new Dictionary<string, object?>
             {
                 ["name"] = f.Label(a.Area),

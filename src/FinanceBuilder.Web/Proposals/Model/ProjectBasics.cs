@@ -11,6 +11,10 @@ public sealed class ProjectBasics
     public EconomicSector? EconomicSector { get; set; }
     [MaxItems(20)] public List<CountryRef> Countries { get; set; } = [];
     [MaxItems(100)] public List<Location> Locations { get; set; } = [];
+    /// The communes, municipalities or districts the project covers: the documents list them
+    /// where the template asks where the project is, and their populations are the population
+    /// the beneficiaries are a share of.
+    [MaxItems(500)] public List<LocalGovernment> LocalGovernments { get; set; } = [];
     [MaxItems(8)] public List<ResultAreaShare> ResultAreas { get; set; } = [];
     /// Size category the applicant declares (R-010 compares it with the computed one).
     public SizeCategory? DeclaredSizeCategory { get; set; }
@@ -64,6 +68,22 @@ public sealed class Location
     [AllowNegative(-180, 180)] public decimal? Longitude { get; set; }
     public long? Population { get; set; }
 }
+
+/// A local government the project covers, with the population it is counted against.
+public sealed class LocalGovernment
+{
+    [ShortText] public string? Name { get; set; }
+    public LocalGovernmentLevel? Level { get; set; }
+    [CountryCode] public string? CountryCode { get; set; }
+    public long? Population { get; set; }
+    [ShortText] public string? PopulationSource { get; set; }
+    [Year] public int? PopulationYear { get; set; }
+    [AllowNegative(-90, 90)] public decimal? Latitude { get; set; }
+    [AllowNegative(-180, 180)] public decimal? Longitude { get; set; }
+}
+
+/// The tier of a local government, as national law names it (a commune is a municipality).
+public enum LocalGovernmentLevel { Municipality, District, Province, Metropolitan, Village, Other }
 
 public sealed class ResultAreaShare
 {

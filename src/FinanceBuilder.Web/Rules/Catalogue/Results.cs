@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Rules.Catalogue;
@@ -166,7 +167,8 @@ public sealed class R043BeneficiaryCap : Rule
                 yield return Found(context, "IndirectArea", path + ".indirect", name, indirect, wider, b.IndirectArea ?? "—");
         }
         if (context.Figures.DirectPercentOfPopulation is > 100m || context.Figures.IndirectPercentOfPopulation is > 100m)
-            yield return Found(context, "Population", ["$.adaptationMeasures", "$.applicant.proponent.population"], context.Proposal.Applicant.Proponent.Population);
+            yield return Found(context, "Population", ["$.adaptationMeasures", context.Proposal.Basics.LocalGovernments.Count > 0 ? "$.basics.localGovernments" : "$.applicant.proponent.population"],
+                KeyFigures.PopulationOf(context.Proposal));
     }
 }
 

@@ -63,6 +63,8 @@ public sealed partial class R077TextFigures : Rule
                 return data.Tonnes.Count == 0 || !Plausible(figure, data.Tonnes) || Matches(figure, data.Tonnes) ? null : new Mismatch("Tonnes", Math.Round(Nearest(figure, data.Tonnes)));
             case FigureKind.People when Benefits().IsMatch(figure.Before + " " + figure.After):
                 return data.People.Count == 0 || !Plausible(figure, data.People) || Matches(figure, data.People) ? null : new Mismatch("Beneficiaries", (long)Nearest(figure, data.People));
+            case FigureKind.Places when data.Places.Count > 0:
+                return Matches(figure, data.Places) ? null : new Mismatch("Places", (long)Nearest(figure, data.Places));
             case FigureKind.Percent when data.GcfShare is { } share && ShareOfTotal().IsMatch(figure.After):
                 var shareSubject = SubjectOf(figure);
                 if (shareSubject is not (Subject.Gcf or Subject.CoFinancing))
@@ -202,6 +204,9 @@ public sealed partial class R077TextFigures : Rule
                 .. reached.SelectMany(b => new[] { b.Direct.Known(), b.Indirect.Known(), b.Direct.Female, b.Direct.Male, b.Indirect.Female, b.Indirect.Male }).OfType<long>().Select(v => (decimal)v),
                 .. Known(reached.Sum(b => b.Direct.Female ?? 0)), .. Known(reached.Sum(b => b.Indirect.Female ?? 0))];
             GcfShare = figures.GcfSharePercent;
+            // "25 communes": the list's length, or the number at one level ("12 districts").
+            var places = proposal.Basics.LocalGovernments;
+            Places = places.Count == 0 ? [] : [places.Count, .. places.GroupBy(l => l.Level).Select(g => (decimal)g.Count())];
         }
 
         public List<decimal> Tonnes { get; }
@@ -209,6 +214,8 @@ public sealed partial class R077TextFigures : Rule
         public List<decimal> People { get; }
 
         public decimal? GcfShare { get; }
+
+        public List<decimal> Places { get; }
 
         /// The subject's values in <paramref name="target"/> (the currency the text writes).
         public List<decimal>? Money(Subject subject, string target)

@@ -6,7 +6,7 @@ using FinanceBuilder.Web.Proposals.Model;
 namespace FinanceBuilder.Web.Rules.Narrative;
 
 /// What a figure written in a narrative counts.
-public enum FigureKind { Money, Tonnes, People, Percent }
+public enum FigureKind { Money, Tonnes, People, Percent, Places }
 
 /// A figure as a narrative writes it: its value (scale words applied), the precision it is written
 /// to, its currency for an amount, where it stands, and its sentence.
@@ -88,6 +88,8 @@ public static partial class FigureFinder
                 yield return new TextFigure(FigureKind.Percent, value, unit / 2, null, written, sentence, before, rest);
             else if (Tonnes().Match(after) is { Success: true })
                 yield return new TextFigure(FigureKind.Tonnes, value, unit / 2, null, written, sentence, before, rest);
+            else if (Places().Match(after) is { Success: true })
+                yield return new TextFigure(FigureKind.Places, value, 0.5m, null, written, sentence, before, rest); // a count is exact
             else if (People().Match(after) is { Success: true })
                 yield return new TextFigure(FigureKind.People, value, unit / 2, null, written, sentence, before, rest);
         }
@@ -173,6 +175,9 @@ public static partial class FigureFinder
 
     [GeneratedRegex(@"^[ \u00A0\u202F]?(?:t[ \u00A0]?CO2|t[ \u00A0]?CO₂|tonnes?[ \u00A0](?:of[ \u00A0])?CO2|tonnes?[ \u00A0](?:d[’'e][ \u00A0]?)?(?:éq(?:uivalent)?\.?[ \u00A0])?CO2|toneladas[ \u00A0](?:de[ \u00A0])?CO2)", RegexOptions.IgnoreCase)]
     private static partial Regex Tonnes();
+
+    [GeneratedRegex(@"^[ \u00A0\u202F]?(?:communes?|municipalit(?:y|ies)|municipalités?|municipios?|municipalidades?|districts?|distritos?|local governments|collectivités|localities|localités|counties)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex Places();
 
     [GeneratedRegex(@"^[ \u00A0\u202F]?(?:%|per ?cent|pour ?cent|por ciento)")]
     private static partial Regex Percent();

@@ -1,0 +1,71 @@
+using System.Globalization;
+using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Features.Documents;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Rules;
+
+namespace FinanceBuilder.Web.Tests.Rules;
+
+/// The communes a project covers: listed in the documents, their population the one beneficiaries
+/// are a share of, and their count the one a narrative's "25 communes" is checked against.
+public sealed class LocalGovernmentTests
+{
+    private static readonly ProposalValidation Validation = new(new RuleCatalogue(RuleSettings.Default));
+
+    /// Cotonou extended to the three communes of Grand Nokoué around it.
+    private static Proposal GrandNokoue()
+    {
+        var proposal = RuleCases.Load(RuleCases.A);
+        proposal.Basics.LocalGovernments =
+        [
+            new() { Name = "Cotonou", Level = LocalGovernmentLevel.Municipality, CountryCode = "BJ", Population = 688_000, PopulationSource = "INStaD", PopulationYear = 2025 },
+            new() { Name = "Abomey-Calavi", Level = LocalGovernmentLevel.Municipality, CountryCode = "BJ", Population = 1_000_000, PopulationSource = "INStaD", PopulationYear = 2025 },
+            new() { Name = "Sèmè-Podji", Level = LocalGovernmentLevel.Municipality, CountryCode = "BJ", Population = 312_000, PopulationSource = "INStaD", PopulationYear = 2025 },
+        ];
+        return proposal;
+    }
+
+    [Fact]
+    public void Beneficiaries_AreAShareOfTheCommunesPopulation()
+    {
+        var proposal = GrandNokoue();
+
+        Assert.Equal(2_000_000, KeyFigures.PopulationOf(proposal));
+        Assert.Equal(12.2m, Math.Round(Validation.Validate(proposal).Figures.DirectPercentOfPopulation!.Value, 1)); // 244,000 of 2 million
+    }
+
+    [Fact]
+    public void ACommuneWithoutItsPopulation_LeavesTheApplicantsPopulation()
+    {
+        var proposal = GrandNokoue();
+        proposal.Basics.LocalGovernments[2].Population = null;
+
+        Assert.Equal(proposal.Applicant.Proponent.Population, KeyFigures.PopulationOf(proposal));
+    }
+
+    [Fact]
+    public void Documents_ListTheCommunes_WithTheirPopulationAndSource()
+    {
+        var proposal = GrandNokoue();
+        var model = DocumentModel.For(proposal, Validation.Validate(proposal));
+
+        Assert.Equal("Cotonou; Abomey-Calavi; Sèmè-Podji (3)", model["local_government_names"]);
+        var first = (Dictionary<string, object?>)((List<object>)model["local_governments"]!)[0];
+        Assert.Equal("688\u202F000 (INStaD, 2025)", first["population"]); // the French sample writes French numbers
+    }
+
+    [Theory]
+    [InlineData("Le projet couvre 3 communes du Grand Nokoué.", false)]
+    [InlineData("Le projet couvre 34 communes du Grand Nokoué.", true)]
+    public void CountOfCommunes_InTheText_IsCheckedAgainstTheList(string summary, bool reported)
+    {
+        var proposal = GrandNokoue();
+        proposal.Narratives.ExecutiveSummary = summary;
+
+        var findings = Validation.Validate(proposal).Findings.Where(f => f.MessageKey == "R-077.Places").ToList();
+
+        Assert.Equal(reported, findings.Count == 1);
+        if (reported)
+            Assert.Contains("34 communes", RuleMessages.Render(findings[0], CultureInfo.GetCultureInfo("fr")), StringComparison.Ordinal);
+    }
+}
