@@ -107,7 +107,10 @@ internal sealed class DetailSheet
             builder.Formula(totalFormula, item.Total, WorkbookStyles.Amount);
             builder.Formula(rateFormula, used.Used, WorkbookStyles.Rate);
             builder.Formula(amountFormula, item.ConvertedTotal, WorkbookStyles.Amount);
-            builder.Text(item.Note, wrap: true);
+            if (item.Note.Length > 0)
+                builder.Text(item.Note, wrap: true);
+            else
+                builder.Skip(); // no note: an empty cell, not an empty string
         }
         if (rows.Items.Count == 0)
             builder.NewRow(); // a table has at least one (here empty) data row
