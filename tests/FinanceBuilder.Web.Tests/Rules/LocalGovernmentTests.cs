@@ -66,6 +66,6 @@ public sealed class LocalGovernmentTests
 
         Assert.Equal(reported, findings.Count == 1);
         if (reported)
-            Assert.Contains("34 communes", RuleMessages.Render(findings[0], CultureInfo.GetCultureInfo("fr")), StringComparison.Ordinal);
+            Assert.StartsWith("Résumé analytique écrit 34 communes pour les collectivités, mais la proposition en liste 3", RuleMessages.Render(findings[0], CultureInfo.GetCultureInfo("fr")), StringComparison.Ordinal);
     }
 }

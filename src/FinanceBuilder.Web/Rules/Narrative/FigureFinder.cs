@@ -88,8 +88,8 @@ public static partial class FigureFinder
                 yield return new TextFigure(FigureKind.Percent, value, unit / 2, null, written, sentence, before, rest);
             else if (Tonnes().Match(after) is { Success: true })
                 yield return new TextFigure(FigureKind.Tonnes, value, unit / 2, null, written, sentence, before, rest);
-            else if (Places().Match(after) is { Success: true })
-                yield return new TextFigure(FigureKind.Places, value, 0.5m, null, written, sentence, before, rest); // a count is exact
+            else if (Places().Match(after) is { Success: true } places)
+                yield return new TextFigure(FigureKind.Places, value, 0.5m, null, (written + places.Value).Trim(), sentence, before, rest); // a count is exact
             else if (People().Match(after) is { Success: true })
                 yield return new TextFigure(FigureKind.People, value, unit / 2, null, written, sentence, before, rest);
         }
