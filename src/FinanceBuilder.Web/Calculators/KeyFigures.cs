@@ -91,7 +91,7 @@ public sealed record KeyFigures
         gaps.AddRange(emissions.SelectMany(e => e.MissingInputs));
 
         // Mitigation measures reach people too (households connected, passengers): both count.
-        var reached = proposal.AdaptationMeasures.Select(m => m.Beneficiaries).Concat(proposal.MitigationMeasures.Select(m => m.Beneficiaries).OfType<Beneficiaries>()).ToList();
+        var reached = MeasureBeneficiaries.Of(proposal).Select(m => m.Counts).ToList();
         var direct = SumPeople(reached.Select(b => b.Direct));
         var indirect = SumPeople(reached.Select(b => b.Indirect));
         var directFemale = reached.Sum(b => b.Direct.Female ?? 0);

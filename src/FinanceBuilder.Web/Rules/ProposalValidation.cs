@@ -136,7 +136,7 @@ public sealed record ResultAreas(bool Mitigation, bool Adaptation)
     public static ResultAreas Of(Proposal proposal) =>
         new(proposal.MitigationMeasures.Count > 0, proposal.AdaptationMeasures.Count > 0)
         {
-            Beneficiaries = proposal.AdaptationMeasures.Count > 0 || proposal.MitigationMeasures.Any(m => m.Beneficiaries?.Counted() == true),
+            Beneficiaries = proposal.AdaptationMeasures.Count > 0 || MeasureBeneficiaries.Of(proposal).Any(m => m.Counts.Counted()),
         };
 }
 

@@ -54,10 +54,6 @@ public sealed class RuleSettings
         AllVersions.Values.Where(v => route is null || v.Routes.Contains(route.Value))
             .OrderByDescending(v => v.Current).ThenBy(v => v.TemplateVersion, StringComparer.Ordinal);
 
-    /// The parameters of a proposal's template version; the current FP template when unknown.
-    public static RuleSettings For(string? templateVersion) =>
-        templateVersion is not null && AllVersions.TryGetValue(templateVersion, out var settings) ? settings : Default;
-
     /// The version a proposal of <paramref name="route"/> is checked against: the one it declares
     /// when that version is one of the route's, else the route's current one, else
     /// <paramref name="fallback"/>. A funding proposal's file packaged as a SAP is checked as a SAP.
@@ -87,12 +83,6 @@ public sealed class RuleSettings
     public Severity? SeverityOverride(string ruleId, Route route) =>
         Rules.TryGetValue(ruleId, out var rule) && rule.SeverityByRoute.TryGetValue(route, out var severity) ? severity : null;
 
-    public static RuleSettings Load(string file) => LoadAll(Path.GetDirectoryName(file)!).Values
-        .FirstOrDefault(v => string.Equals(v.File, Path.GetFullPath(file), StringComparison.Ordinal)) ?? new RuleSettings();
-
-    // The file a version was read from (Load by file name).
-    private string File { get; init; } = "";
-
     /// Reads every file of <paramref name="folder"/>, each merged over the version it extends.
     private static Dictionary<string, RuleSettings> LoadAll(string folder)
     {
@@ -100,13 +90,13 @@ public sealed class RuleSettings
         if (!Directory.Exists(folder))
             return result;
         var raw = Directory.EnumerateFiles(folder, "*.json")
-            .Select(f => (File: Path.GetFullPath(f), Data: JsonSerializer.Deserialize<SettingsFile>(System.IO.File.ReadAllText(f), Options) ?? new SettingsFile()))
-            .ToDictionary(r => r.Data.TemplateVersion, StringComparer.OrdinalIgnoreCase);
+            .Select(f => JsonSerializer.Deserialize<SettingsFile>(File.ReadAllText(f), Options) ?? new SettingsFile())
+            .ToDictionary(r => r.TemplateVersion, StringComparer.OrdinalIgnoreCase);
         RuleSettings Resolve(string version, int depth)
         {
             if (result.TryGetValue(version, out var done))
                 return done;
-            var (file, data) = raw[version];
+            var data = raw[version];
             if (depth > 8)
                 throw new InvalidOperationException($"Rule settings {version}: 'extends' goes round in a circle.");
             var basis = data.Extends is { } extends
@@ -132,7 +122,6 @@ public sealed class RuleSettings
                 MoneyToleranceUnits = data.MoneyToleranceUnits ?? basis.MoneyToleranceUnits,
                 NotEligibleCountries = data.NotEligibleCountries ?? basis.NotEligibleCountries,
                 Rules = rules,
-                File = file,
             };
             result[version] = settings;
             return settings;

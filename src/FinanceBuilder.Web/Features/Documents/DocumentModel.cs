@@ -149,10 +149,9 @@ public static partial class DocumentModel
         var hectares = proposal.AdaptationMeasures.Select(m => m.Hectares).Concat(proposal.ResourceProtection.Select(r => r.AreaHectares)).Where(h => h is not null).ToList();
         // A mitigation-only project has no adaptation beneficiaries and an adaptation-only one no
         // tonnes: the funder's form says "not applicable" there, not "missing".
-        var mitigation = proposal.MitigationMeasures.Count > 0;
-        var adaptation = proposal.AdaptationMeasures.Count > 0;
-        // Mitigation measures that count the people they reach have beneficiaries too.
-        var reached = ResultAreas.Of(proposal).Beneficiaries;
+        // Mitigation measures that count the people they reach have beneficiaries too: the
+        // areas are those the check found, so the report and the documents say the same.
+        var (mitigation, adaptation, reached) = (report.Areas.Mitigation, report.Areas.Adaptation, report.Areas.Beneficiaries);
         var notApplicable = FinanceBuilder.Web.Proposals.Text.ProposalText.Get("Document.NotApplicable", f.Culture);
         return new Dictionary<string, object?>
         {

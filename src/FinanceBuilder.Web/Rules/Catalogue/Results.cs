@@ -121,7 +121,7 @@ public sealed class R042CoreTwo : Rule
     /// Each measure's counts, mitigation measures' too: female + male = total, and the split given.
     private IEnumerable<Finding> Splits(RuleContext context)
     {
-        foreach (var (b, name, measurePath) in BeneficiaryCounts.Reached(context.Proposal))
+        foreach (var (b, name, measurePath) in MeasureBeneficiaries.Of(context.Proposal))
         {
             foreach (var (count, kind) in new[] { (b.Direct, "direct"), (b.Indirect, "indirect") })
             {
@@ -133,15 +133,6 @@ public sealed class R042CoreTwo : Rule
             }
         }
     }
-}
-
-internal static class BeneficiaryCounts
-{
-    /// The beneficiaries of every measure that counts people, adaptation and mitigation alike.
-    public static IEnumerable<(Beneficiaries Counts, string Name, string Path)> Reached(Proposal p) =>
-        p.AdaptationMeasures.Select((m, i) => (m.Beneficiaries, m.Name ?? m.Id, $"$.adaptationMeasures[{i}].beneficiaries"))
-            .Concat(p.MitigationMeasures.Select((m, i) => (Counts: m.Beneficiaries, Name: m.Name ?? m.Id, Path: $"$.mitigationMeasures[{i}].beneficiaries"))
-                .Where(m => m.Counts is not null).Select(m => (m.Counts!, m.Name, m.Path)));
 }
 
 public sealed class R043BeneficiaryCap : Rule
@@ -157,7 +148,7 @@ public sealed class R043BeneficiaryCap : Rule
     {
         // Like with like: indirect beneficiaries of a wider area of their own are compared with
         // that area's population; the others, with the direct ones, with the service area's.
-        foreach (var (b, name, path) in BeneficiaryCounts.Reached(context.Proposal))
+        foreach (var (b, name, path) in MeasureBeneficiaries.Of(context.Proposal))
         {
             var ownArea = b.IndirectAreaPopulation is not null;
             var count = (b.Direct.Known() ?? 0) + (ownArea ? 0 : b.Indirect.Known() ?? 0);

@@ -128,7 +128,7 @@ public sealed partial class R077TextFigures : Rule
         return nearest.Groups["gcf"].Success ? Subject.Gcf : Subject.Total;
     }
 
-    [GeneratedRegex(@"(?<co>co-?financ|cofinanc)|(?<gcf>\bGCF\b|Green Climate Fund|\bFVC\b|Fonds vert|Fondo Verde|\bFVC\b)|(?<total>\btotal\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<co>co-?financ|cofinanc)|(?<gcf>\bGCF\b|Green Climate Fund|\bFVC\b|Fonds vert|Fondo Verde)|(?<total>\btotal\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Subjects();
 
     [GeneratedRegex(@"[,;:()\[\]]|\s[—–]\s|\s(?:and|et|y)\s")]
@@ -198,7 +198,7 @@ public sealed partial class R077TextFigures : Rule
             // the assets are new), beside its average year and its lifetime.
             Tonnes = [.. Known(figures.AnnualTco2e), .. Known(figures.LifetimeTco2e), .. (complete.Count > 0 ? [complete.Sum(e => e.FirstYearTco2e)] : Array.Empty<decimal>()),
                 .. figures.Emissions.Where(e => e.IsComplete).SelectMany(e => new[] { e.FirstYearTco2e, e.AverageAnnualTco2e, e.LifetimeTco2e }.Concat(e.AnnualTco2e))];
-            var reached = proposal.AdaptationMeasures.Select(m => m.Beneficiaries).Concat(proposal.MitigationMeasures.Select(m => m.Beneficiaries).OfType<Beneficiaries>()).ToList();
+            var reached = MeasureBeneficiaries.Of(proposal).Select(m => m.Counts).ToList();
             People = [.. Known(figures.DirectBeneficiaries), .. Known(figures.IndirectBeneficiaries),
                 .. Known(figures.DirectBeneficiaries + figures.IndirectBeneficiaries),
                 .. reached.SelectMany(b => new[] { b.Direct.Known(), b.Indirect.Known(), b.Direct.Female, b.Direct.Male, b.Indirect.Female, b.Indirect.Male }).OfType<long>().Select(v => (decimal)v),
