@@ -29,7 +29,13 @@ public static class FinancingSteps
     [
         List<GcfInstrument>("financing.gcfInstruments", _ => new GcfInstrument { Instrument = FinancialInstrument.Grant, Amount = new Money { Amount = 0, Currency = "USD" } },
             F("instrument") with { Refresh = true }, F("amount"),
-            When<GcfInstrument>(i => IsRepaid(i.Instrument), F("tenorYears"), F("gracePeriodYears"), F("pricingPercent"))) with { TitleField = "instrument" },
+            When<GcfInstrument>(i => IsRepaid(i.Instrument), F("tenorYears"), F("gracePeriodYears"), F("pricingPercent")),
+            // Local programmes pass the money on: to communes as (performance-based) grants, or
+            // as loans through a bank. Who passes it, to whom, and on what terms.
+            F("channel") with { Refresh = true },
+            When<GcfInstrument>(i => i.Channel is OnwardChannel.OnGranting or OnwardChannel.OnLending, F("intermediary"), F("recipients")),
+            When<GcfInstrument>(i => i.Channel == OnwardChannel.OnGranting, F("performanceBased")),
+            When<GcfInstrument>(i => i.Channel == OnwardChannel.OnLending, F("onLendingTenorYears"), F("onLendingGracePeriodYears"), F("onLendingRatePercent"))) with { TitleField = "instrument" },
         List<CoFinancier>("financing.coFinancing",
             list => new CoFinancier { Id = Choices.NextId("CF-", list.Select(c => c.Id)), Instrument = FinancialInstrument.Grant, Amount = new Money { Amount = 0, Currency = "USD" } },
             F("id"), F("name"), F("type"), F("instrument") with { Refresh = true }, F("amount"), F("status"),

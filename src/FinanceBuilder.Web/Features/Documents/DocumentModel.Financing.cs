@@ -35,6 +35,7 @@ public static partial class DocumentModel
                 ["grace"] = Term(g.Row.Instrument, f.Number(g.Row.GracePeriodYears, 1)),
                 ["pricing"] = Term(g.Row.Instrument, f.Percent(g.Row.PricingPercent, 2)),
                 ["share"] = f.Share(g.Amount, figures.GcfRequest),
+                ["onward"] = Onward(g.Row, f),
             }).ToList(),
             ["cofinanciers"] = co.Select(c => (object)new Dictionary<string, object?>
             {
@@ -188,4 +189,21 @@ public static partial class DocumentModel
         instrument is FinancialInstrument.SeniorLoan or FinancialInstrument.SubordinatedLoan or FinancialInstrument.ReimbursableGrant or FinancialInstrument.Guarantee
             ? value
             : "";
+
+    /// One sentence on how a GCF instrument is passed on (on-granting, on-lending), empty when
+    /// the project spends it itself.
+    private static string Onward(GcfInstrument g, ValueFormat f)
+    {
+        if (g.Channel is not (OnwardChannel.OnGranting or OnwardChannel.OnLending))
+            return "";
+        var recipients = string.IsNullOrWhiteSpace(g.Recipients) ? f.Text("Document.Onward.Unnamed") : g.Recipients.Trim();
+        var text = string.Format(f.Culture, f.Text(g.Channel == OnwardChannel.OnGranting ? "Document.Onward.OnGranting" : "Document.Onward.OnLending"), recipients);
+        if (!string.IsNullOrWhiteSpace(g.Intermediary))
+            text += string.Format(f.Culture, f.Text("Document.Onward.Through"), g.Intermediary.Trim());
+        if (g.Channel == OnwardChannel.OnGranting && g.PerformanceBased == true)
+            text += f.Text("Document.Onward.PerformanceBased");
+        if (g.Channel == OnwardChannel.OnLending && (g.OnLendingRatePercent is not null || g.OnLendingTenorYears is not null))
+            text += string.Format(f.Culture, f.Text("Document.Onward.Terms"), f.Percent(g.OnLendingRatePercent, 2), f.Number(g.OnLendingTenorYears, 1), f.Number(g.OnLendingGracePeriodYears, 1));
+        return text + ".";
+    }
 }

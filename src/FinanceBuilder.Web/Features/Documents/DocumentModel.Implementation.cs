@@ -107,6 +107,7 @@ public static partial class DocumentModel
         DocumentStatus.Draft => f.Text("Document.Annex.DraftNotIncluded"),
         DocumentStatus.Requested => f.Text("Document.Annex.RequestedNotIncluded"),
         DocumentStatus.NotStarted => f.Text("Document.Annex.NotStarted"),
+        DocumentStatus.NotRequired => f.Text("Document.Annex.NotRequired"),
         _ => f.Text("Document.Annex.NoStatus"),
     };
 }

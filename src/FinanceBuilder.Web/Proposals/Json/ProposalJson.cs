@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Proposals.Json;
@@ -36,7 +37,8 @@ public static class ProposalJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new StrictEnumConverterFactory());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NullMeansNotAnswered.Apply } };
+        options.MakeReadOnly();
         return options;
     }
 

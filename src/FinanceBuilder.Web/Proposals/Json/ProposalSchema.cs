@@ -62,7 +62,8 @@ public static class ProposalSchema
         // Enums use our strict converter, which the exporter cannot see into: publish the names.
         if ((Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type) is { IsEnum: true } enumType)
         {
-            return EnumSchema(enumType, nullable: Nullable.GetUnderlyingType(context.TypeInfo.Type) is not null);
+            return EnumSchema(enumType, nullable: Nullable.GetUnderlyingType(context.TypeInfo.Type) is not null
+                || (context.PropertyInfo is { } member && NullMeansNotAnswered.Applies(member)));
         }
         if (schema is not JsonObject node || context.PropertyInfo?.AttributeProvider is not PropertyInfo property)
             return schema;

@@ -126,4 +126,6 @@ public sealed class NoObjectionLetter
     public int? Election { get; set; }
 }
 
-public enum DocumentStatus { NotStarted, Requested, Draft, Final, Attached }
+/// Where a document stands. NotRequired says the project needs none (an ESIA for a category C
+/// project); the rules say where that answer is not open to the applicant.
+public enum DocumentStatus { NotStarted, Requested, Draft, Final, Attached, NotRequired }

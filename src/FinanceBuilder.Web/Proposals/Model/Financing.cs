@@ -63,7 +63,26 @@ public sealed class GcfInstrument
     public decimal? GracePeriodYears { get; set; }
     /// Interest rate or fee, in percent per year.
     [Percent] public decimal? PricingPercent { get; set; }
+
+    /// How the money reaches those who spend it: kept by the project, granted on to
+    /// sub-recipients (performance-based grants to communes), or lent on to sub-borrowers.
+    /// On-granting needs the accredited entity's grant-award standard, on-lending its
+    /// on-lending/blending one.
+    public OnwardChannel? Channel { get; set; }
+    /// The institution that passes the money on, when it is not the accredited entity itself
+    /// (a national fund, a development bank).
+    [ShortText] public string? Intermediary { get; set; }
+    /// Who receives it ("25 communes", "households and SMEs").
+    [ShortText] public string? Recipients { get; set; }
+    /// Grants released against the recipients' performance (a yearly assessment of each commune).
+    public bool? PerformanceBased { get; set; }
+    /// The terms sub-borrowers get (on-lending, R-032): tenor, grace period and rate.
+    public decimal? OnLendingTenorYears { get; set; }
+    public decimal? OnLendingGracePeriodYears { get; set; }
+    [Percent] public decimal? OnLendingRatePercent { get; set; }
 }
+
+public enum OnwardChannel { Direct, OnGranting, OnLending }
 
 public sealed class CoFinancier
 {
@@ -79,7 +98,9 @@ public sealed class CoFinancier
     public CommitmentStatus? Status { get; set; }
 }
 
-public enum CoFinancierType { LocalGovernment, NationalGovernment, Multilateral, Bilateral, PrivateSector, Community, Other }
+/// Who co-finances. AccreditedEntity is the entity's own money (a national fund's grant, a
+/// bank's loan); Ngo and Philanthropy are the non-profit sources local programmes often have.
+public enum CoFinancierType { LocalGovernment, NationalGovernment, Multilateral, Bilateral, PrivateSector, Community, Other, Ngo, Philanthropy, AccreditedEntity }
 
 public enum Seniority { Senior, Subordinated, PariPassu, NotApplicable }
 

@@ -205,6 +205,16 @@ public sealed class R032LoanTerms : Rule
         }
         if (anyGcfLoan && context.Route is Route.FundingProposal or Route.Sap && !p.Annexes.Any(a => a.Type == AnnexType.TermSheet))
             yield return Found(context, "TermSheet", "$.annexes");
+        // Money lent on: who lends it, to whom, and on what terms, or a reviewer cannot judge
+        // the concessionality that reaches the sub-borrowers.
+        for (var i = 0; i < p.Financing.GcfInstruments.Count; i++)
+        {
+            var g = p.Financing.GcfInstruments[i];
+            if (g.Channel == OnwardChannel.OnLending && (string.IsNullOrWhiteSpace(g.Recipients) || g.OnLendingTenorYears is null || g.OnLendingRatePercent is null))
+                yield return Found(context, "OnLending", $"$.financing.gcfInstruments[{i}]", g.Instrument) with { Severity = Severity.Warning };
+            else if (g.OnLendingTenorYears is { } tenor && g.OnLendingGracePeriodYears is { } grace && tenor <= grace)
+                yield return Found(context, "Tenor", $"$.financing.gcfInstruments[{i}].onLendingTenorYears", tenor, grace);
+        }
     }
 }
 

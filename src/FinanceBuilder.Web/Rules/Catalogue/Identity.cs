@@ -143,11 +143,12 @@ public sealed class R005Accreditation : Rule
         var instruments = context.Proposal.Financing.GcfInstruments;
         for (var i = 0; i < instruments.Count; i++)
         {
-            var needs = instruments[i].Instrument is FinancialInstrument.SeniorLoan or FinancialInstrument.SubordinatedLoan or FinancialInstrument.Equity or FinancialInstrument.Guarantee
-                ? FiduciaryStandard.OnLendingBlending
-                : (FiduciaryStandard?)null;
-            if (needs is { } standard && !scope.FiduciaryStandards.Contains(standard))
-                yield return Found(context, "Instrument", $"$.financing.gcfInstruments[{i}].instrument", instruments[i].Instrument, standard);
+            var row = instruments[i];
+            var lends = row.Instrument is FinancialInstrument.SeniorLoan or FinancialInstrument.SubordinatedLoan or FinancialInstrument.Equity or FinancialInstrument.Guarantee;
+            if ((lends || row.Channel == OnwardChannel.OnLending) && !scope.FiduciaryStandards.Contains(FiduciaryStandard.OnLendingBlending))
+                yield return Found(context, "Instrument", $"$.financing.gcfInstruments[{i}].{(lends ? "instrument" : "channel")}", row.Instrument, FiduciaryStandard.OnLendingBlending);
+            else if (row.Channel == OnwardChannel.OnGranting && !scope.FiduciaryStandards.Contains(FiduciaryStandard.GrantAward))
+                yield return Found(context, "OnGranting", $"$.financing.gcfInstruments[{i}].channel", row.Instrument, FiduciaryStandard.GrantAward);
         }
     }
 

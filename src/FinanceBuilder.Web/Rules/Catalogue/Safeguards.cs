@@ -103,7 +103,14 @@ internal static class Disclosure
         var esia = Documents.Ready(s.EsiaStatus);
         var esmp = Documents.Ready(s.EsmpStatus);
         if (requireBoth ? !(esia && esmp) : !(esia || esmp))
-            yield return new Finding(rule.Id, context.SeverityOf(rule), ["$.safeguards.esiaStatus", "$.safeguards.esmpStatus"], $"{rule.Id}.Documents", [category], rule.Source, rule.Section, rule.Criterion);
+        {
+            // "Not required" where the category requires the document is a wrong answer, not a
+            // document still to come: say so rather than ask for it.
+            var esiaWaived = s.EsiaStatus == DocumentStatus.NotRequired;
+            var esmpWaived = s.EsmpStatus == DocumentStatus.NotRequired;
+            var variant = (requireBoth ? esiaWaived || esmpWaived : esiaWaived && esmpWaived) ? "NotRequired" : "Documents";
+            yield return new Finding(rule.Id, context.SeverityOf(rule), ["$.safeguards.esiaStatus", "$.safeguards.esmpStatus"], $"{rule.Id}.{variant}", [category], rule.Source, rule.Section, rule.Criterion);
+        }
         DateOnly? decision = (p.Basics.TargetBoardDate, p.Basics.ExpectedAeApprovalDate) switch
         {
             ({ } board, { } ae) => board < ae ? board : ae,
