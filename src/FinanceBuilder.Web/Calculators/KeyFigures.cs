@@ -31,8 +31,14 @@ public sealed record KeyFigures
     public IReadOnlyList<string> Gaps { get; init; } = [];
 
     /// "1 : 13" for a ratio of 13.1 (gcf-reference §6.4), in the reader's number format.
-    public string? CoFinancingRatioText(CultureInfo culture) =>
-        CoFinancingRatio is { } x ? RatioText(x, culture) : null;
+    /// "1 : 0.15", or "no co-financing" when there is none: "1 : 0" would read as a figure
+    /// rounded away.
+    public string? CoFinancingRatioText(CultureInfo culture) => CoFinancingRatio switch
+    {
+        0m => Proposals.Text.ProposalText.Get("Figure.NoCoFinancing", culture),
+        { } x => RatioText(x, culture),
+        null => null,
+    };
 
     /// Two significant figures at least ("1 : 0.053", "1 : 0.15", "1 : 1.2", "1 : 13"), so a
     /// small co-financing never reads "1 : 0". French keeps the colon with its no-break space: "1 : 0,7".
@@ -94,7 +100,11 @@ public sealed record KeyFigures
         var reached = MeasureBeneficiaries.Of(proposal).Select(m => m.Counts).ToList();
         var direct = SumPeople(reached.Select(b => b.Direct));
         var indirect = SumPeople(reached.Select(b => b.Indirect));
-        var directFemale = reached.Sum(b => b.Direct.Female ?? 0);
+        // The share of women only when every count of direct beneficiaries gives it: totals
+        // without a split say nothing about women, and must not read as 0 %.
+        var directFemale = reached.Where(b => b.Direct.Known() is > 0).All(b => b.Direct.Female is not null)
+            ? reached.Sum(b => b.Direct.Female ?? 0)
+            : (long?)null;
         var population = PopulationOf(proposal);
         // Indirect beneficiaries counted in a wider area of their own (a basin, the region) are
         // not a share of the applicant's population: the share counts only the others.
@@ -117,7 +127,7 @@ public sealed record KeyFigures
             GcfCostPerTco2e = lifetime is > 0 && gcf is { } gg ? gg / lifetime : null,
             DirectBeneficiaries = direct,
             IndirectBeneficiaries = indirect,
-            DirectFemalePercent = direct is > 0 ? directFemale * 100m / direct.Value : null,
+            DirectFemalePercent = direct is > 0 && directFemale is { } women ? women * 100m / direct.Value : null,
             DirectPercentOfPopulation = population is > 0 && direct is { } d ? d * 100m / population.Value : null,
             IndirectPercentOfPopulation = population is > 0 && indirectAtHome is { } ind ? ind * 100m / population.Value : null,
             Emissions = emissions,

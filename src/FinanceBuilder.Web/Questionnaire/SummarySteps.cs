@@ -26,7 +26,7 @@ public static class SummarySteps
         List<Location>("basics.locations", _ => new Location(),
             F("name"), F("countryCode"), F("administrativeArea"), F("latitude"), F("longitude"), F("population")) with { TitleField = "name", PageSize = 25 },
         List<LocalGovernment>("basics.localGovernments", _ => new LocalGovernment { Level = LocalGovernmentLevel.Municipality },
-            F("name"), F("level"), F("countryCode"), F("population"), F("populationSource"), F("populationYear"), F("latitude"), F("longitude")) with { TitleField = "name", PageSize = 25 },
+            F("name"), F("level"), F("count"), F("countryCode"), F("population"), F("populationSource"), F("populationYear"), F("latitude"), F("longitude")) with { TitleField = "name", PageSize = 25 },
     ])
     { Validator = new LocationValidator() };
 

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace FinanceBuilder.Web.Rules;
 
 /// Names under which countries appear in GCF titles beside the ones .NET knows (UN short
@@ -50,4 +54,28 @@ public static class CountryNames
     };
 
     public static IEnumerable<string> Aliases(string code) => Known.TryGetValue(code, out var names) ? names : [];
+
+    /// Every name of the country: the aliases above, then .NET's English and native names.
+    public static IEnumerable<string> All(string code)
+    {
+        foreach (var alias in Aliases(code))
+            yield return alias;
+        RegionInfo region;
+        try { region = new RegionInfo(code); }
+        catch (ArgumentException) { yield break; }
+        yield return region.EnglishName;
+        yield return region.NativeName;
+    }
+
+    /// Whether the text names the country, as a whole word, ignoring accents, case and the kind
+    /// of apostrophe: "Niger" is not in "Nigeria".
+    public static bool Mentions(string text, string code)
+    {
+        var folded = Fold(text);
+        return All(code).Any(name => Regex.IsMatch(folded, $@"(?<![\p{{L}}]){Regex.Escape(Fold(name))}(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+    }
+
+    private static string Fold(string text) =>
+        new string(text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray())
+            .Replace('\u2019', '\'').Replace('\u2018', '\'');
 }

@@ -62,7 +62,7 @@ public static partial class DocumentModel
                 ["name"] = ValueFormat.OrMissing(e.Name),
                 ["type"] = f.Label(e.Type),
                 ["role"] = ValueFormat.OrMissing(e.Role),
-                ["share"] = f.Percent(e.BudgetSharePercent),
+                ["share"] = f.TypedPercent(e.BudgetSharePercent),
             }).ToList(),
             // The cover's dates as the funder's template asks for them, in every language: YYYY/MM/DD.
             ["first_submission"] = ValueFormat.FormDate(b.FirstSubmissionDate),
@@ -87,18 +87,18 @@ public static partial class DocumentModel
             // The local governments covered: a table in the description, a list in the summary.
             ["local_governments"] = b.LocalGovernments.Select(l => (object)new Dictionary<string, object?>
             {
-                ["name"] = ValueFormat.OrMissing(l.Name),
+                ["name"] = l.Count is { } count ? $"{ValueFormat.OrMissing(l.Name)} ({f.Number(count)})" : ValueFormat.OrMissing(l.Name),
                 ["level"] = f.Label(l.Level),
                 ["population"] = l.Population is { } people
                     ? f.Number(people) + (l.PopulationSource is { Length: > 0 } || l.PopulationYear is not null ? $" ({string.Join(", ", new[] { l.PopulationSource, l.PopulationYear?.ToString(CultureInfo.InvariantCulture) }.Where(x => !string.IsNullOrWhiteSpace(x)))})" : "")
                     : ValueFormat.Missing,
             }).ToList(),
             ["local_government_names"] = b.LocalGovernments.Count == 0 ? ValueFormat.Missing
-                : $"{string.Join("; ", b.LocalGovernments.Select(l => l.Name).Where(n => !string.IsNullOrWhiteSpace(n)))} ({f.Number(b.LocalGovernments.Count)})",
+                : $"{string.Join("; ", b.LocalGovernments.Select(l => l.Count is { } count ? $"{l.Name} ({f.Number(count)})" : l.Name).Where(n => !string.IsNullOrWhiteSpace(n)))} ({f.Number(b.LocalGovernments.Sum(l => l.Places()))})",
             ["result_areas"] = b.ResultAreas.Select(a => (object)new Dictionary<string, object?>
             {
                 ["name"] = f.Label(a.Area),
-                ["share"] = f.Percent(a.SharePercent),
+                ["share"] = f.TypedPercent(a.SharePercent),
             }).ToList(),
             ["figures"] = Figures(proposal, report, budget, f),
             ["currency"] = figures.ReportingCurrency,
@@ -106,6 +106,8 @@ public static partial class DocumentModel
             ["duration"] = f.Number(b.ImplementationMonths),
             ["duration_years"] = b.ImplementationMonths is { } months ? f.Number(months / 12m, 1) : ValueFormat.Missing,
             ["lifespan"] = f.Number(b.LifespanYears),
+            // With its unit, so a final document without the answer leaves no "years" alone.
+            ["lifespan_years"] = b.LifespanYears is { } years ? string.Format(f.Culture, f.Text("Document.YearsCount"), f.Number(years)) : ValueFormat.Missing,
             ["ess_category"] = f.Label(proposal.Safeguards.Category),
             ["summary"] = ValueFormat.OrMissing(n.ExecutiveSummary),
             ["complementarity"] = ValueFormat.OrMissing(n.Complementarity),

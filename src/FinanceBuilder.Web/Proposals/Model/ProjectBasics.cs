@@ -74,6 +74,13 @@ public sealed class LocalGovernment
 {
     [ShortText] public string? Name { get; set; }
     public LocalGovernmentLevel? Level { get; set; }
+    /// How many local governments this line stands for when they are not named one by one
+    /// ("the 65 municipalities of the four states", "120 gewogs"); empty for one named local
+    /// government. The population is then that of the whole group.
+    public int? Count { get; set; }
+
+    /// The local governments this line counts for: its Count, else one.
+    public int Places() => Count is > 0 and var n ? n : 1;
     [CountryCode] public string? CountryCode { get; set; }
     public long? Population { get; set; }
     [ShortText] public string? PopulationSource { get; set; }

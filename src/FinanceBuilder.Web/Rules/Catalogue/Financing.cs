@@ -126,7 +126,9 @@ public sealed class R029CoFinancingRatio : Rule
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        if (context.Figures.CoFinancingRatio is { } ratio)
+        if (context.Figures.CoFinancingRatio is 0m)
+            yield return Found(context, "None", "$.financing");
+        else if (context.Figures.CoFinancingRatio is { } ratio)
             yield return Found(context, null, "$.financing", new RatioArg(ratio));
     }
 }
@@ -358,7 +360,11 @@ public sealed class R038GcfShare : Rule
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var threshold = context.Param(this, "sharePercent", 90m);
-        if (context.Figures.GcfSharePercent is { } share && share >= threshold)
-            yield return Found(context, null, ["$.financing", "$.narratives.investmentCriteria.needsOfRecipient"], new PercentArg(share));
+        if (context.Figures.GcfSharePercent is not { } share || share < threshold)
+            yield break;
+        var (needs, efficiency) = SectionNames.NeedsAndEfficiency(context.Route);
+        yield return efficiency is null
+            ? Found(context, "OneSection", ["$.financing", "$.narratives.investmentCriteria.needsOfRecipient"], new PercentArg(share), needs)
+            : Found(context, null, ["$.financing", "$.narratives.investmentCriteria.needsOfRecipient"], new PercentArg(share), needs, efficiency);
     }
 }

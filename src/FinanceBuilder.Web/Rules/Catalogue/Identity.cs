@@ -26,29 +26,12 @@ public sealed class R001Title : Rule
         var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words > maxWords)
             yield return Found(context, "Words", "$.basics.title", words, maxWords) with { Severity = Severity.Advice };
+        // Advice only, and for a one-country project: approved titles often name a programme
+        // ("LoCAL", "CARE-LG") rather than the country, and a regional one names the region.
         var countries = context.Proposal.Basics.Countries.Select(c => c.Code).ToList();
-        if (countries.Count > 0 && !countries.Any(code => Names(code).Any(name => Contains(title, name))))
-            yield return Found(context, "Country", "$.basics.title", string.Join(", ", countries.SelectMany(c => Names(c).Take(1))));
+        if (countries is [{ } only] && !CountryNames.Mentions(title, only))
+            yield return Found(context, "Country", "$.basics.title", new CountryArg(only)) with { Severity = Severity.Advice };
     }
-
-    private static IEnumerable<string> Names(string code)
-    {
-        foreach (var alias in CountryNames.Aliases(code))
-            yield return alias;
-        RegionInfo region;
-        try { region = new RegionInfo(code); }
-        catch (ArgumentException) { yield break; }
-        yield return region.EnglishName;
-        yield return region.NativeName;
-    }
-
-    /// Whole words, ignoring accents, case and the kind of apostrophe: "Niger" is not in "Nigeria".
-    private static bool Contains(string text, string name) =>
-        Regex.IsMatch(Fold(text), $@"(?<![\p{{L}}]){Regex.Escape(Fold(name))}(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
-    private static string Fold(string text) =>
-        new string(text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray())
-            .Replace('\u2019', '\'').Replace('\u2018', '\'');
 }
 
 public sealed class R002Countries : Rule

@@ -63,7 +63,7 @@ public sealed partial class R077TextFigures : Rule
                 return data.Tonnes.Count == 0 || !Plausible(figure, data.Tonnes) || Matches(figure, data.Tonnes) ? null : new Mismatch("Tonnes", Math.Round(Nearest(figure, data.Tonnes)));
             case FigureKind.People when Benefits().IsMatch(figure.Before + " " + figure.After):
                 return data.People.Count == 0 || !Plausible(figure, data.People) || Matches(figure, data.People) ? null : new Mismatch("Beneficiaries", (long)Nearest(figure, data.People));
-            case FigureKind.Places when data.Places.Count > 0:
+            case FigureKind.Places when data.Places.Count > 0 && !AboutTheCountry(figure, data.Countries):
                 return Matches(figure, data.Places) ? null : new Mismatch("Places", (long)Nearest(figure, data.Places));
             case FigureKind.Percent when data.GcfShare is { } share && ShareOfTotal().IsMatch(figure.After):
                 var shareSubject = SubjectOf(figure);
@@ -75,6 +75,23 @@ public sealed partial class R077TextFigures : Rule
                 return null;
         }
     }
+
+    /// "Benin has 77 communes", "le pays compte 77 communes": a count of the country's places,
+    /// not of the project's — when the clause before the number names the country (or "the
+    /// country") and not the project.
+    private static bool AboutTheCountry(TextFigure figure, IReadOnlyList<string> countries)
+    {
+        var clause = figure.Before[(figure.Before.LastIndexOfAny([',', ';', ':', '(']) + 1)..];
+        if (ProjectWords().IsMatch(clause))
+            return false;
+        return CountryWords().IsMatch(clause) || countries.Any(code => CountryNames.Mentions(clause, code));
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:projects?|projets?|programmes?|programs?|proyectos?|programas?|facility|facilité|SAP|PPF)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex ProjectWords();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:the country|country's|le pays|du pays|au pays|el país|del país|national|nationwide|nationale?s?|nacional(?:es)?)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex CountryWords();
 
     /// Whether one of <paramref name="values"/> is what the figure says, within its precision;
     /// "about" widens it tenfold, "more than" and "up to" only bound it on one side.
@@ -206,10 +223,13 @@ public sealed partial class R077TextFigures : Rule
             GcfShare = figures.GcfSharePercent;
             // "25 communes": the list's length, or the number at one level ("12 districts").
             var places = proposal.Basics.LocalGovernments;
-            Places = places.Count == 0 ? [] : [places.Count, .. places.GroupBy(l => l.Level).Select(g => (decimal)g.Count())];
+            Countries = [.. proposal.Basics.Countries.Select(c => c.Code).OfType<string>()];
+            Places = places.Count == 0 ? [] : [places.Sum(l => l.Places()), .. places.GroupBy(l => l.Level).Select(g => (decimal)g.Sum(l => l.Places()))];
         }
 
         public List<decimal> Tonnes { get; }
+
+        public List<string> Countries { get; }
 
         public List<decimal> People { get; }
 

@@ -185,7 +185,7 @@ public sealed partial class R076AnnexReferences : Rule
         var unreferenced = Enumerable.Range(0, p.Annexes.Count)
             .Where(i => Documents.Ready(p.Annexes[i].Status) && !referenced.Contains(p.Annexes[i].Number)).ToList();
         if (unreferenced.Count > 0)
-            yield return Found(context, "Unreferenced", unreferenced.Select(i => $"$.annexes[{i}]").ToList(), string.Join(", ", unreferenced.Select(i => p.Annexes[i].Number))) with { Severity = Severity.Advice };
+            yield return Found(context, "Unreferenced", unreferenced.Select(i => $"$.annexes[{i}]").ToList(), unreferenced.Count, string.Join(", ", unreferenced.Select(i => p.Annexes[i].Number))) with { Severity = Severity.Advice };
     }
 
     [GeneratedRegex(@"\b(?:Annex|Annexe|Anexo)\s+(?<n>\d+[a-z]?)\b", RegexOptions.IgnoreCase)]

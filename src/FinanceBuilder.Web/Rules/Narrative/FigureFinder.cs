@@ -176,7 +176,7 @@ public static partial class FigureFinder
     [GeneratedRegex(@"^[ \u00A0\u202F]?(?:t[ \u00A0]?CO2|t[ \u00A0]?CO₂|tonnes?[ \u00A0](?:of[ \u00A0])?CO2|tonnes?[ \u00A0](?:d[’'e][ \u00A0]?)?(?:éq(?:uivalent)?\.?[ \u00A0])?CO2|toneladas[ \u00A0](?:de[ \u00A0])?CO2)", RegexOptions.IgnoreCase)]
     private static partial Regex Tonnes();
 
-    [GeneratedRegex(@"^[ \u00A0\u202F]?(?:communes?|municipalit(?:y|ies)|municipalités?|municipios?|municipalidades?|districts?|distritos?|local governments|collectivités|localities|localités|counties)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[ \u00A0\u202F]?(?:communes?|municipalit(?:y|ies)|municipalités?|municipios?|municipalidades?|districts?|distritos?|local governments|collectivités|localities|localités|counties|cities|villes|ciudades|gewogs?|dzongkhags?|provinces?|provincias?)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex Places();
 
     [GeneratedRegex(@"^[ \u00A0\u202F]?(?:%|per ?cent|pour ?cent|por ciento)")]

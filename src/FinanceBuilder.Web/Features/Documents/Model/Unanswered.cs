@@ -44,7 +44,10 @@ public static class Unanswered
                         resolved.Add(list with { Items = items });
                     break;
                 case Table table:
-                    resolved.Add(Table(table, draft, words));
+                    // A table whose every row only had answers to give goes, header and all.
+                    var kept = Table(table, draft, words);
+                    if (draft || kept.Rows.Count > kept.HeaderRows || table.Rows.Count == table.HeaderRows)
+                        resolved.Add(kept);
                     break;
                 case Chart chart:
                     resolved.Add(chart with { Labels = chart.Labels.Select(l => l.Replace(Mark, "", StringComparison.Ordinal)).ToList() });

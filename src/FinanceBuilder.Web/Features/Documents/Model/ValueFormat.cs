@@ -94,6 +94,10 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
     public string Percent(decimal? value, int decimals = 1) =>
         value is { } v ? Number(v, decimals) + (IsFrench ? "\u00A0%" : "%") : Missing;
 
+    /// A percentage the applicant typed, to the decimals typed (up to three): a published
+    /// "20.22 %" prints as 20.22, not rounded to 20.2; "25" stays 25.
+    public string TypedPercent(decimal? value) => Percent(value, value is { } v ? Math.Min(3, (int)((decimal.GetBits(v / 1.000000000000000000000000000m)[3] >> 16) & 0xFF)) : 0);
+
     /// "1 July 2027"; in French the first of the month is "1er juillet 2027", as French writes it.
     public string Date(DateOnly? value) => value is { } date ? DateText.Written(date, Culture) : Missing;
 

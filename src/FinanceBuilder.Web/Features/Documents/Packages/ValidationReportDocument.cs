@@ -54,7 +54,7 @@ public static class ValidationReportDocument
             new Heading(2, [new TextRun(T("Report.ByCriterion"))]),
             Readiness(report.Criteria, name => ProposalText.Get($"Enum.InvestmentCriterion.{name}", culture), T, culture),
             new Heading(2, [new TextRun(T("Report.BySection"))]),
-            Readiness(report.Sections, name => ProposalText.Get($"Enum.TemplateSection.{name}", culture), T, culture),
+            Readiness(report.Sections, name => SectionNames.Of(Enum.Parse<TemplateSection>(name), report.Route, culture), T, culture),
             new Heading(2, [new TextRun(T("Report.Findings"))]),
         };
         // After the counts, before the key figures.
@@ -73,7 +73,7 @@ public static class ValidationReportDocument
                         x.RuleId,
                         ProposalText.Get($"Enum.Severity.{x.Severity}", culture),
                         RuleMessages.Render(x, culture) + (x.Acknowledged is { } a ? "\n" + ProposalText.Accepted(a, culture) : ""),
-                        ProposalText.Get($"Enum.TemplateSection.{x.Section}", culture),
+                        SectionNames.Of(x.Section, report.Route, culture),
                     }).ToList()));
         }
         return new ContentDocument(blocks);
