@@ -136,11 +136,14 @@ public sealed record KeyFigures
     }
 
     /// The population the beneficiaries are a share of: that of the local governments the
-    /// project covers when every one gives it, else the applicant's own.
+    /// project covers when every one gives it, else the applicant's own. Levels nest (the
+    /// municipalities of four states): each level is summed, and the largest sum is the area's.
     public static long? PopulationOf(Proposal proposal)
     {
         var places = proposal.Basics.LocalGovernments;
-        return places.Count > 0 && places.All(l => l.Population is > 0) ? places.Sum(l => l.Population!.Value) : proposal.Applicant.Proponent.Population;
+        return places.Count > 0 && places.All(l => l.Population is > 0)
+            ? places.GroupBy(l => l.Level).Max(level => level.Sum(l => l.Population!.Value))
+            : proposal.Applicant.Proponent.Population;
     }
 
     private static long? SumPeople(IEnumerable<PeopleCount> counts)

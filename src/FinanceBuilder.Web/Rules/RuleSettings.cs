@@ -22,7 +22,7 @@ public sealed class RuleSettings
     /// Whether a new proposal of those routes gets this version (one per route).
     public bool Current { get; init; }
 
-    public decimal MoneyTolerancePercent { get; init; } = 0.5m;
+    public decimal MoneyTolerancePercent { get; init; }
     public decimal MoneyToleranceUnits { get; init; } = 1m;
     public Dictionary<string, RuleSetting> Rules { get; init; } = [];
 

@@ -18,6 +18,19 @@ public static class Samples
         }
     }
 
+    /// Real, Board-approved GCF projects transcribed from their public records (samples/real/,
+    /// docs/real-projects/), named relative to the samples folder ("real/sap032-….json").
+    public static TheoryData<string> RealNames
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(Folder, "real"), "*.json").Order(StringComparer.Ordinal))
+                data.Add("real/" + Path.GetFileName(file));
+            return data;
+        }
+    }
+
     public static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(Folder, name));
 
     public static string ReadText(string name) => File.ReadAllText(Path.Combine(Folder, name));

@@ -26,6 +26,7 @@ public sealed class SchemaTests
 
     [Theory]
     [MemberData(nameof(Samples.Names), MemberType = typeof(Samples))]
+    [MemberData(nameof(Samples.RealNames), MemberType = typeof(Samples))]
     public void Sample_IsValidAgainstThePublishedSchema(string sample)
     {
         var schema = Published.Value;
@@ -60,6 +61,7 @@ public sealed class SchemaTests
     /// imported sample is byte-for-byte the file (and diffs of samples stay readable).
     [Theory]
     [MemberData(nameof(Samples.Names), MemberType = typeof(Samples))]
+    [MemberData(nameof(Samples.RealNames), MemberType = typeof(Samples))]
     public void Sample_IsInCanonicalForm(string sample)
     {
         var read = new ProposalReader().Read(Samples.Read(sample), System.Globalization.CultureInfo.InvariantCulture);

@@ -57,6 +57,11 @@ public sealed class LocalGovernmentTests
     [Theory]
     [InlineData("Le projet couvre 3 communes du Grand Nokoué.", false)]
     [InlineData("Le projet couvre 34 communes du Grand Nokoué.", true)]
+    // A part of the listed communes, and the country's own count, are other quantities.
+    [InlineData("Dans 2 communes, le projet construit des bassins de rétention.", false)]
+    [InlineData("Le Bénin compte 77 communes, dont 3 sont couvertes par le projet.", false)]
+    [InlineData("Le pays compte 77 communes.", false)]
+    [InlineData("Au Bénin, le projet couvre 34 communes.", true)]
     public void CountOfCommunes_InTheText_IsCheckedAgainstTheList(string summary, bool reported)
     {
         var proposal = GrandNokoue();
@@ -67,5 +72,22 @@ public sealed class LocalGovernmentTests
         Assert.Equal(reported, findings.Count == 1);
         if (reported)
             Assert.StartsWith("Résumé analytique écrit 34 communes pour les collectivités, mais la proposition en liste 3", RuleMessages.Render(findings[0], CultureInfo.GetCultureInfo("fr")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALineForUnnamedLocalGovernments_CountsAsMany_AndNestedLevelsAreNotAddedTwice()
+    {
+        var proposal = GrandNokoue();
+        // The three communes' 60 arrondissements, counted but not named, in the same area.
+        proposal.Basics.LocalGovernments.Add(new() { Name = "Arrondissements of the three communes", Level = LocalGovernmentLevel.Other, Count = 60, CountryCode = "BJ", Population = 2_000_000 });
+        proposal.Narratives.ExecutiveSummary = "Le projet couvre 63 collectivités : 3 communes et leurs arrondissements.";
+
+        Assert.Equal(2_000_000, KeyFigures.PopulationOf(proposal));
+        Assert.DoesNotContain(Validation.Validate(proposal).Findings, f => f.MessageKey == "R-077.Places");
+        var model = DocumentModel.For(proposal, Validation.Validate(proposal));
+        Assert.Equal("Cotonou; Abomey-Calavi; Sèmè-Podji; Arrondissements of the three communes (60) (63)", model["local_government_names"]);
+
+        proposal.Narratives.ExecutiveSummary = "Le projet couvre 70 collectivités.";
+        Assert.Single(Validation.Validate(proposal).Findings, f => f.MessageKey == "R-077.Places");
     }
 }

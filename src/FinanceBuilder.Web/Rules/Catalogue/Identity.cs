@@ -22,7 +22,7 @@ public sealed class R001Title : Rule
         var maxLength = (int)context.Param(this, "maxLength", 100);
         var maxWords = (int)context.Param(this, "maxWords", 15);
         if (title.Length > maxLength)
-            yield return Found(context, "TooLong", "$.basics.title", title.Length, maxLength);
+            yield return Found(context, "TooLong", "$.basics.title", title.Length, maxLength) with { Severity = Severity.Advice }; // approved titles run longer (FP208: 101)
         var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words > maxWords)
             yield return Found(context, "Words", "$.basics.title", words, maxWords) with { Severity = Severity.Advice };

@@ -63,7 +63,9 @@ public sealed partial class R077TextFigures : Rule
                 return data.Tonnes.Count == 0 || !Plausible(figure, data.Tonnes) || Matches(figure, data.Tonnes) ? null : new Mismatch("Tonnes", Math.Round(Nearest(figure, data.Tonnes)));
             case FigureKind.People when Benefits().IsMatch(figure.Before + " " + figure.After):
                 return data.People.Count == 0 || !Plausible(figure, data.People) || Matches(figure, data.People) ? null : new Mismatch("Beneficiaries", (long)Nearest(figure, data.People));
-            case FigureKind.Places when data.Places.Count > 0 && !AboutTheCountry(figure, data.Countries):
+            // More places than the proposal lists is a contradiction; fewer is most often a part
+            // of them ("about 60 of the 120 gewogs receive grants", "9 communes already have").
+            case FigureKind.Places when data.Places.Count > 0 && figure.Value > data.Places.Max() && !AboutTheCountry(figure, data.Countries):
                 return Matches(figure, data.Places) ? null : new Mismatch("Places", (long)Nearest(figure, data.Places));
             case FigureKind.Percent when data.GcfShare is { } share && ShareOfTotal().IsMatch(figure.After):
                 var shareSubject = SubjectOf(figure);
@@ -81,10 +83,10 @@ public sealed partial class R077TextFigures : Rule
     /// country") and not the project.
     private static bool AboutTheCountry(TextFigure figure, IReadOnlyList<string> countries)
     {
-        var clause = figure.Before[(figure.Before.LastIndexOfAny([',', ';', ':', '(']) + 1)..];
+        var clause = figure.Before[(figure.Before.LastIndexOfAny([',', ';', ':']) + 1)..];
         if (ProjectWords().IsMatch(clause))
             return false;
-        return CountryWords().IsMatch(clause) || countries.Any(code => CountryNames.Mentions(clause, code));
+        return CountryWords().IsMatch(figure.Before) || countries.Any(code => CountryNames.Mentions(figure.Before, code));
     }
 
     [GeneratedRegex(@"(?<![\p{L}])(?:projects?|projets?|programmes?|programs?|proyectos?|programas?|facility|facilité|SAP|PPF)(?![\p{L}])", RegexOptions.IgnoreCase)]
