@@ -51,6 +51,8 @@ public static class NarrativeWords
         yield return ("$.monitoringEvaluation.arrangements", p.MonitoringEvaluation.Arrangements);
         yield return ("$.gender.assessment", p.Gender.Assessment);
         yield return ("$.stakeholders.engagementPlan", p.Stakeholders.EngagementPlan);
+        for (var i = 0; i < p.Components.Count; i++)
+            yield return ($"$.components[{i}].description", p.Components[i].Description);
     }
 
     public static int Count(Proposal p) => All(p).Sum(n => Of(n.Text));

@@ -6,7 +6,9 @@ public sealed class Component
 {
     [Identifier] public required string Id { get; set; }
     [ShortText] public string? Name { get; set; }
-    [LongText] public string? Description { get; set; }
+    /// What the component does and how, printed under B.3 (C.2 of a SAP): a real proposal's run
+    /// to several pages (800 words and more), so a narrative, not a paragraph.
+    [Narrative] public string? Description { get; set; }
     [MaxItems(30)] public List<Output> Outputs { get; set; } = [];
 }
 

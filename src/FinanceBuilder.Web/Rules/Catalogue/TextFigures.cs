@@ -31,7 +31,8 @@ public sealed partial class R077TextFigures : Rule
     {
         var p = context.Proposal;
         var data = new DataFigures(context);
-        foreach (var (path, text) in Narratives(p))
+        // Every narrative the documents print, the components' descriptions included.
+        foreach (var (path, text) in NarrativeWords.All(p))
         {
             foreach (var figure in FigureFinder.Find(text, p.Language))
             {
@@ -41,10 +42,6 @@ public sealed partial class R077TextFigures : Rule
             }
         }
     }
-
-    /// Every narrative the documents print: the sections' texts and the components' descriptions.
-    private static IEnumerable<(string Path, string? Text)> Narratives(Proposal p) =>
-        NarrativeWords.All(p).Concat(p.Components.Select((c, i) => ($"$.components[{i}].description", c.Description)));
 
     private static string Quote(string sentence) => sentence.Length <= 240 ? sentence : sentence[..237].TrimEnd() + "…";
 
