@@ -16,6 +16,12 @@ public sealed class SafeTemplate
     /// <summary>Most characters a template's source may have (the catalogue's 256 KB cap).</summary>
     public const int MaxSourceLength = 256 * 1024;
 
+    /// <summary>
+    /// Iterations one loop statement may make, its nested loops' included (Scriban counts them
+    /// together). The proposal model's lists are sized so that no template reaches it.
+    /// </summary>
+    public const int LoopLimit = 10_000;
+
     /// <summary>Most characters one render may produce before it fails.</summary>
     public const int MaxOutputLength = 8 * 1024 * 1024;
 
@@ -63,7 +69,7 @@ public sealed class SafeTemplate
             EnableRelaxedTargetAccess = false,
             EnableRelaxedFunctionAccess = false,
             EnableRelaxedIndexerAccess = false,
-            LoopLimit = 10_000,
+            LoopLimit = LoopLimit,
             RecursiveLimit = 50,
             ObjectRecursionLimit = 20,
             LimitToString = MaxOutputLength,

@@ -22,7 +22,7 @@ public static class FinancingSteps
             Source = FundingSourceKind.Gcf,
         })
         // One row per cost item and one column per year (ADR 0008), stored one line per year.
-        { AsTable = true, Editor = ListEditorKind.BudgetGrid },
+        { AsTable = true, Editor = ListEditorKind.BudgetGrid, PageSize = 50 },
     ]);
 
     public static readonly Step Financing = new("financing", StepGroup.Financing,

@@ -248,4 +248,49 @@ public sealed class BudgetGridTests : IDisposable
         var inFrench = await french.OpenAsync(Urls.Step(id, "budget"));
         Assert.Contains("aucun montant pour l’instant", inFrench.Get(".reconciliation").TextContent, StringComparison.Ordinal);
     }
+
+    /// A real programme's 2,000-line budget is edited 50 rows a page: page 3 shows rows 101–150,
+    /// a save of that page changes only its rows, and the totals are the whole budget's.
+    [Fact]
+    public async Task ALongBudget_IsEditedAPageAtATime_AndASavedPageKeepsTheOthers()
+    {
+        var json = JsonNode.Parse(Samples.ReadText("mitigation-tamale-solar-led.json"))!;
+        var lines = new JsonArray();
+        for (var item = 1; item <= 400; item++)
+        {
+            for (var year = 2027; year <= 2031; year++)
+            {
+                lines.Add(new JsonObject
+                {
+                    ["componentId"] = "1",
+                    ["description"] = $"Item {item}",
+                    ["expenditureType"] = "works",
+                    ["year"] = year,
+                    ["amount"] = new JsonObject { ["amount"] = 10, ["currency"] = "USD" },
+                    ["source"] = "gcf",
+                });
+            }
+        }
+        json["budget"]!["lines"] = lines;
+        var id = await browser.SeedJsonAsync(json.ToJsonString());
+
+        var page = await browser.OpenAsync(Urls.Step(id, "budget") + "?page=3");
+
+        Assert.Equal(("100", "50"), (page.StepForm()["budget.grid.from"], page.StepForm()["budget.grid.count"]));
+        Assert.Equal("Item 101", page.StepForm()["budget.grid[100].description"]);
+        Assert.Null(page.Document.GetElementById("f-budget-grid-0-description")); // the first page's rows are not on it
+        Assert.Equal("USD 20,000", page.Get("[data-live='panel:budget.grid.totals.all']").TextContent); // 2,000 lines of 10
+        Assert.Equal("Rows 101–150 of 400", page.Get(".budget .pager [aria-current='page']").TextContent);
+        Assert.Equal(8, page.Document.QuerySelectorAll(".budget .pager li").Length);
+
+        var saved = await browser.PostAsync(page.FormAction(), page.StepForm().Change("budget.grid[120].description", "Item 121, revised").Change("budget.grid[120].y2027", "15").Set("action", "save"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var stored = (await browser.StoredAsync(id)).Proposal.Budget.Lines;
+        Assert.Equal(2_000, stored.Count);
+        Assert.Equal(5, stored.Count(l => l.Description == "Item 121, revised"));
+        Assert.Equal(15, stored.Single(l => l.Description == "Item 121, revised" && l.Year == 2027).Amount.Amount);
+        Assert.Equal(["Item 1", "Item 400"], new[] { stored[0].Description!, stored[^1].Description! });
+        Assert.Equal(20_005, stored.Sum(l => l.Amount.Amount));
+    }
 }

@@ -10,8 +10,8 @@ namespace FinanceBuilder.Web.Proposals.Json;
 /// It allocates almost nothing: paths are only written out for an error.
 public static class JsonPrescan
 {
-    /// No list in the model allows more (the largest, budget lines, allows 500).
-    public const int MaxArrayItems = 1_000;
+    /// No list in the model allows more (the largest, budget lines, allows 2,000; ModelLimitTests).
+    public const int MaxArrayItems = 2_000;
 
     /// Longer than any text field (narratives allow 20,000 characters) with room for escapes.
     public const int MaxStringBytes = 200_000;

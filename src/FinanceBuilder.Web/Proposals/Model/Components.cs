@@ -9,7 +9,10 @@ public sealed class Component
     /// What the component does and how, printed under B.3 (C.2 of a SAP): a real proposal's run
     /// to several pages (800 words and more), so a narrative, not a paragraph.
     [Narrative] public string? Description { get; set; }
-    [MaxItems(30)] public List<Output> Outputs { get; set; } = [];
+    /// 20 components × 10 outputs × 20 activities: 4,000 activities, far above a real proposal
+    /// (the largest samples have 4 × 4 × 5) and within what a template may loop over
+    /// (SafeTemplate.LoopLimit, checked by ModelLimitTests).
+    [MaxItems(10)] public List<Output> Outputs { get; set; } = [];
 }
 
 public sealed class Output
@@ -19,7 +22,7 @@ public sealed class Output
     [LongText] public string? Description { get; set; }
     /// Outcomes this output contributes to (R-047: at least one).
     [MaxItems(20)] public List<string> OutcomeIds { get; set; } = [];
-    [MaxItems(50)] public List<Activity> Activities { get; set; } = [];
+    [MaxItems(20)] public List<Activity> Activities { get; set; } = [];
 }
 
 public sealed class Activity

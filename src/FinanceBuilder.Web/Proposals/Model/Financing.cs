@@ -6,7 +6,8 @@ public sealed class Budget
 {
     /// Currency every document reports in (R-030: one per document; USD by default).
     [CurrencyCode] public string ReportingCurrency { get; set; } = "USD";
-    [MaxItems(500)] public List<BudgetLine> Lines { get; set; } = [];
+    /// A real programme's detailed budget runs to 2,000 lines (the wizard edits 50 rows a page).
+    [MaxItems(2_000)] public List<BudgetLine> Lines { get; set; } = [];
 }
 
 public sealed class BudgetLine

@@ -11,7 +11,7 @@ namespace FinanceBuilder.Web.Features.Wizard.Budget;
 public static class BudgetFile
 {
     public const int MaxBytes = 1024 * 1024;
-    /// What the XLSX package may unpack to: a budget of 500 rows is far below; a zip bomb is not.
+    /// What the XLSX package may unpack to: a budget of 2,000 rows is far below; a zip bomb is not.
     private const long MaxUnpackedBytes = 20L * 1024 * 1024;
     private const int MaxEntries = 200;
 

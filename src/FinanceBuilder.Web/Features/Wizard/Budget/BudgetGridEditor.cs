@@ -18,8 +18,8 @@ public sealed partial class BudgetGridEditor : IListEditor
     public const string Paste = "budget.paste";
     public const string PasteAction = "budget-paste";
     public const string RemoveAction = "budget-remove:";
-    /// 500 lines of ten short cells each, with room to spare.
-    public const int MaxPasteLength = 200_000;
+    /// 2,000 short lines, just under the form's limit of 256 KB for one value (StepPage).
+    public const int MaxPasteLength = 250_000;
     private const int MaxYearColumns = 120;
 
     public static string RowPath(int row) => Grid + "[" + row.ToString(CultureInfo.InvariantCulture) + "]";
@@ -39,14 +39,17 @@ public sealed partial class BudgetGridEditor : IListEditor
         var proposal = context.Proposal;
         var rows = BudgetGrid.Rows(proposal.Budget.Lines);
         var years = BudgetGrid.Years(proposal, rows, TimeProvider.System.GetUtcNow().Year);
-        return new BudgetGridRenderer(context).Render(rows, years, proposal.Basics.ImplementationStart is not null);
+        // A long budget (2,000 lines) is edited a page of rows at a time; totals stay whole.
+        var (from, count) = ListWindow.Of(list, rows.Count, context.ListPage);
+        return new BudgetGridRenderer(context).Render(rows, from, count, list.PageSize, years, proposal.Basics.ImplementationStart is not null);
     }
 
     public void Panels(ListBlock list, object scope, string path, FormContext context, IDictionary<string, string> panels)
     {
         var proposal = context.Proposal;
         var rows = BudgetGrid.Rows(proposal.Budget.Lines);
-        new BudgetGridTotals(proposal, rows).Collect(BudgetGrid.Years(proposal, rows, TimeProvider.System.GetUtcNow().Year), context.Culture, panels);
+        var (from, count) = ListWindow.Of(list, rows.Count, context.ListPage);
+        new BudgetGridTotals(proposal, rows).Collect(BudgetGrid.Years(proposal, rows, TimeProvider.System.GetUtcNow().Year), from, count, context.Culture, panels);
     }
 
     /// A stored line's finding points at its row's cell: the year's amount for an amount or
@@ -92,14 +95,19 @@ public sealed partial class BudgetGridEditor : IListEditor
         var proposal = (Proposal)scope;
         if (!int.TryParse(form[Grid + ".count"], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             return;
+        _ = int.TryParse(form[Grid + ".from"], NumberStyles.None, CultureInfo.InvariantCulture, out var from);
         var maxLines = FormBinder.MaxItems(typeof(Proposal), list.Path);
-        count = Math.Min(count, maxLines);
+        var stored = BudgetGrid.Rows(proposal.Budget.Lines);
+        // The page showed rows from..from+count of the stored ones (all of them without paging):
+        // those are replaced by what was posted, the others kept as stored.
+        from = Math.Min(from, stored.Count);
+        count = Math.Min(count, list.PageSize ?? maxLines);
         var years = Years(form[Grid + ".years"].ToString());
         var reader = new BudgetRowReader(proposal, culture);
         var before = errors.Count;
 
-        var rows = new List<BudgetRow>();
-        for (var r = 0; r < count; r++)
+        var rows = new List<BudgetRow>(stored.Take(from));
+        for (var r = from; r < from + count; r++)
         {
             var prefix = RowPath(r);
             // Only rows the page showed: a post claiming more rows than it carries adds none.
@@ -117,6 +125,7 @@ public sealed partial class BudgetGridEditor : IListEditor
             // A row left empty stays as an empty row (it was added on purpose); "remove" removes it.
             rows.Add(row ?? new BudgetRow(new BudgetItem(null, null, null, null, FundingSourceKind.Gcf, null, null, proposal.Budget.ReportingCurrency, null, null)));
         }
+        rows.AddRange(stored.Skip(from + count));
 
         var action = form["action"].ToString();
         if (action == PasteAction)

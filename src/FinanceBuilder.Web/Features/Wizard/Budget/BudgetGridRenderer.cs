@@ -20,7 +20,8 @@ internal sealed class BudgetGridRenderer(FormContext context)
 
     private string W(string key) => ProposalText.Get(key, culture);
 
-    public string Render(IReadOnlyList<BudgetRow> rows, IReadOnlyList<int> years, bool datesKnown)
+    /// <param name="from">The first row of the page shown, <paramref name="count"/> rows from it.</param>
+    public string Render(IReadOnlyList<BudgetRow> rows, int from, int count, int? pageSize, IReadOnlyList<int> years, bool datesKnown)
     {
         html.Raw("<section class=\"list budget\" id=\"f-budget-lines\" aria-labelledby=\"f-budget-lines-title\">");
         html.Raw("<h2 class=\"list-title\" id=\"f-budget-lines-title\">").Text(W("Field.budget.lines")).Raw("</h2>");
@@ -28,7 +29,8 @@ internal sealed class BudgetGridRenderer(FormContext context)
         if (!datesKnown)
             html.Raw("<p class=\"hint\">").Text(T("Grid.NoDates")).Raw("</p>");
         Error(BudgetGridEditor.Grid, "f-budget-grid");
-        html.Raw("<input type=\"hidden\"").Attr("name", BudgetGridEditor.Grid + ".count").Attr("value", rows.Count.ToString(CultureInfo.InvariantCulture)).Raw(">");
+        html.Raw("<input type=\"hidden\"").Attr("name", BudgetGridEditor.Grid + ".from").Attr("value", from.ToString(CultureInfo.InvariantCulture)).Raw(">");
+        html.Raw("<input type=\"hidden\"").Attr("name", BudgetGridEditor.Grid + ".count").Attr("value", count.ToString(CultureInfo.InvariantCulture)).Raw(">");
         html.Raw("<input type=\"hidden\"").Attr("name", BudgetGridEditor.Grid + ".years").Attr("value", string.Join(',', years.Select(y => y.ToString(CultureInfo.InvariantCulture)))).Raw(">");
 
         if (rows.Count == 0)
@@ -41,19 +43,41 @@ internal sealed class BudgetGridRenderer(FormContext context)
             foreach (var year in years)
                 html.Raw("<th scope=\"col\" class=\"budget-year\">").Text(YearLabel(year)).Raw("</th>");
             html.Raw("<th scope=\"col\" class=\"budget-total-head\">").Text(T("Grid.RowTotal")).Raw("</th></tr></thead><tbody>");
-            for (var r = 0; r < rows.Count; r++)
+            for (var r = from; r < from + count; r++)
                 Row(rows[r], r, years);
             html.Raw("</tbody><tfoot><tr><th scope=\"row\">").Text(ProposalText.Format(culture, "Ui.ItemTitle", T("Grid.YearTotal"), proposal.Budget.ReportingCurrency)).Raw("</th>");
             var totals = new BudgetGridTotals(proposal, rows);
             foreach (var year in years)
                 html.Raw(totals.YearCell(year, culture, T("Grid.YearTotal") + " " + YearLabel(year)));
             html.Raw(totals.GrandCell(culture, T("Grid.GrandTotal"))).Raw("</tr></tfoot></table></div>");
+            Pager(rows.Count, pageSize);
         }
         html.Raw("<div class=\"list-actions\"><button type=\"submit\" class=\"button button--secondary\" name=\"action\" value=\"add:budget.lines\">")
             .Text(T(rows.Count == 0 ? "Grid.AddFirst" : "Grid.Add")).Raw("</button></div>");
         Paste(years);
         html.Raw("</section>");
         return html.ToString();
+    }
+
+    /// Links to the other pages of a long budget ("Rows 51–100"); the totals above are the
+    /// whole budget's.
+    private void Pager(int rowCount, int? pageSize)
+    {
+        if (pageSize is not { } size || rowCount <= size)
+            return;
+        var pages = (rowCount + size - 1) / size;
+        html.Raw("<nav class=\"pager\"").Attr("aria-label", W("Ui.Pages")).Raw("><ul>");
+        for (var p = 1; p <= pages; p++)
+        {
+            var label = BudgetText.Format(culture, "Grid.PageOfRows", (p - 1) * size + 1, Math.Min(rowCount, p * size), rowCount);
+            html.Raw("<li>");
+            if (p == context.ListPage || (p == pages && context.ListPage > pages))
+                html.Raw("<span aria-current=\"page\">").Text(label).Raw("</span>");
+            else
+                html.Raw("<a").Attr("href", context.PageUrl + "?page=" + p.ToString(CultureInfo.InvariantCulture)).Raw(">").Text(label).Raw("</a>");
+            html.Raw("</li>");
+        }
+        html.Raw("</ul></nav>");
     }
 
     private string YearLabel(int year) => year == 0 ? T("Column.NoYear") : year.ToString(CultureInfo.InvariantCulture);

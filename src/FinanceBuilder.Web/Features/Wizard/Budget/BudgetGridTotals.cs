@@ -74,10 +74,11 @@ internal sealed class BudgetGridTotals(Proposal proposal, IReadOnlyList<BudgetRo
     }
 
     /// Every figure of the grid, for autosave's reply.
-    public void Collect(IReadOnlyList<int> years, CultureInfo culture, IDictionary<string, string> panels)
+    /// The live cells of the rows the page shows (from, count) and the whole budget's totals.
+    public void Collect(IReadOnlyList<int> years, int from, int count, CultureInfo culture, IDictionary<string, string> panels)
     {
         var yearLabel = BudgetText.Get("Grid.YearTotal", culture);
-        for (var r = 0; r < rows.Count; r++)
+        for (var r = from; r < Math.Min(rows.Count, from + count); r++)
         {
             panels[RowKey(r)] = RowCell(rows[r], r, culture, BudgetText.Get("Grid.RowTotal", culture));
             foreach (var year in years)

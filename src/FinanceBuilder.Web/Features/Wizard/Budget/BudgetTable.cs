@@ -10,7 +10,8 @@ namespace FinanceBuilder.Web.Features.Wizard.Budget;
 /// row is read or none: the errors name each cell as the spreadsheet shows it (row, column).
 public static class BudgetTable
 {
-    public const int MaxRows = 500;
+    /// As many rows as the model holds lines (Budget.Lines, 2,000): one row per line at least.
+    public const int MaxRows = 2_000;
     public const int MaxColumns = 60;
 
     public sealed record Result(IReadOnlyList<BudgetRow> Rows, IReadOnlyList<string> Errors, int ErrorCount);
