@@ -39,6 +39,9 @@ public static class Choices
 
     public static IReadOnlyList<ChoiceOption> OutcomesAndOutputs(Proposal p) => [.. Outcomes(p), .. Outputs(p)];
 
+    public static IReadOnlyList<ChoiceOption> AdaptationMeasures(Proposal p) =>
+        p.AdaptationMeasures.Select(m => new ChoiceOption(m.Id, Label(m.Id, m.Name))).ToList();
+
     public static IReadOnlyList<ChoiceOption> CoFinanciers(Proposal p) =>
         p.Financing.CoFinancing.Select(c => new ChoiceOption(c.Id, Label(c.Id, c.Name))).ToList();
 

@@ -154,7 +154,7 @@ public static class ProjectInformationSteps
         List<ResourceProtectionMeasure>("resourceProtection",
             list => new ResourceProtectionMeasure { Id = Choices.NextId("RP-0", list.Select(m => m.Id)), Resource = NaturalResource.Water },
             F("id"), F("resource"), F("name"), F("description"), Ref("componentId", Choices.Components),
-            F("areaHectares"), F("inProtectedArea"), F("baseline"), F("expectedOutcome")) with { TitleField = "name" },
+            F("areaHectares"), Ref("adaptationMeasureId", Choices.AdaptationMeasures), F("inProtectedArea"), F("baseline"), F("expectedOutcome")) with { TitleField = "name" },
     ])
     { Optional = true, Validator = new UniqueIds<ResourceProtectionMeasure>(p => p.ResourceProtection, m => m.Id, "resourceProtection") };
 

@@ -133,6 +133,43 @@ public sealed partial class RealProjectTests
         }
     }
 
+    /// Printed to the unit, the budget tables add up both ways — a co-financing given in CFA
+    /// francs converts with cents, and cells rounded one by one used to miss the total by one.
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void BudgetTables_AddUpAsPrinted(string file)
+    {
+        var proposal = Load(file);
+        var model = FinanceBuilder.Web.Features.Documents.DocumentModel.For(proposal, Validation.Validate(proposal));
+        var budget = (Dictionary<string, object?>)model["budget"]!;
+        static long N(object? cell) => long.Parse(new string(((string)cell!).Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture);
+        var rows = ((List<object>)budget["by_component"]!).Cast<Dictionary<string, object?>>().ToList();
+
+        Assert.Equal(N(budget["gcf"]), rows.Sum(r => N(r["gcf"])));
+        Assert.Equal(N(budget["cofinancing"]), rows.Sum(r => N(r["cofinancing"])));
+        Assert.Equal(N(budget["total"]), rows.Sum(r => N(r["total"])));
+        Assert.All(rows, r => Assert.Equal(N(r["total"]), N(r["gcf"]) + N(r["cofinancing"])));
+        Assert.Equal(N(budget["total"]), ((List<object>)budget["year_totals"]!).Sum(N));
+        Assert.Equal(Of(file).Total, N(budget["total"]));
+    }
+
+    /// A resource-protection record of an adaptation measure's land is that land: IRMF core 4
+    /// counts it once (SAP009's 800 ha of wetlands and 700 ha of streams; FP169's 180 + 240 ha).
+    [Theory]
+    [InlineData("real/sap009-lao-urban-eba.json", "1,500")]
+    [InlineData("real/fp169-micronesia-local-authorities.json", "420")]
+    public void Hectares_OfOneArea_AreCountedOnce(string file, string expected)
+    {
+        var proposal = Load(file);
+        proposal.Language = Language.En;
+        var figures = (Dictionary<string, object?>)FinanceBuilder.Web.Features.Documents.DocumentModel.For(proposal, Validation.Validate(proposal))["figures"]!;
+
+        Assert.Equal(expected, figures["hectares"]);
+        proposal.ResourceProtection.ForEach(r => r.AdaptationMeasureId = null);
+        var doubled = (Dictionary<string, object?>)FinanceBuilder.Web.Features.Documents.DocumentModel.For(proposal, Validation.Validate(proposal))["figures"]!;
+        Assert.NotEqual(expected, doubled["hectares"]);
+    }
+
     /// Three realistic mistakes, each caught by the rule meant for it, in both languages.
     [Theory]
     [MemberData(nameof(Files))]

@@ -17,6 +17,7 @@ public sealed class StepOrderTests
         [nameof(Choices.Outcomes)] = ["results.outcomes"],
         [nameof(Choices.OutcomesAndOutputs)] = ["results.outcomes", "components"],
         [nameof(Choices.CoFinanciers)] = ["financing.coFinancing"],
+        [nameof(Choices.AdaptationMeasures)] = ["adaptationMeasures"],
         [nameof(Choices.TemplateVersions)] = [],
         // The warnings of the whole proposal: the accepted-warnings page is the last one.
         [nameof(Choices.WarningRules)] = [],

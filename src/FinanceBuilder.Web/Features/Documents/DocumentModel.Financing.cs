@@ -123,9 +123,13 @@ public static partial class DocumentModel
     /// Budget lines by component × year (annex 4, C.2), with totals both ways; unconverted lines are left out and counted.
     private static Dictionary<string, object?> Budget(Proposal proposal, BudgetBreakdown budget, ValueFormat f)
     {
-        var years = budget.Lines.Select(l => l.Line.Year).Distinct().OrderBy(y => y ?? int.MaxValue).ToList();
+        // Printed to the unit, every table of the budget adds up both ways: each line is rounded
+        // once, so that the lines sum to the rounded total (converted amounts have cents).
+        var lines = WholeUnits(budget.Lines);
+        decimal Total(FundingSourceKind? source = null) => lines.Where(l => source is null || l.Line.Source == source).Sum(l => l.Amount);
+        var years = lines.Select(l => l.Line.Year).Distinct().OrderBy(y => y ?? int.MaxValue).ToList();
         var order = proposal.Components.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var groups = budget.Lines.GroupBy(l => l.Line.ComponentId ?? "")
+        var groups = lines.GroupBy(l => l.Line.ComponentId ?? "")
             .OrderBy(g => order.TryGetValue(g.Key, out var i) ? i : int.MaxValue).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         string Name(string id) => id.Length == 0 ? ValueFormat.Missing
             : proposal.Components.FirstOrDefault(c => c.Id == id) is { Name: { Length: > 0 } name } ? $"{id} {name}" : id;
@@ -140,30 +144,42 @@ public static partial class DocumentModel
                 ["cells"] = years.Select(y => (object)f.Number(g.Where(l => l.Line.Year == y).Sum(l => l.Amount))).ToList(),
                 ["total"] = f.Number(g.Sum(l => l.Amount)),
             }).ToList(),
-            ["year_totals"] = years.Select(y => (object)f.Number(budget.Lines.Where(l => l.Line.Year == y).Sum(l => l.Amount))).ToList(),
+            ["year_totals"] = years.Select(y => (object)f.Number(lines.Where(l => l.Line.Year == y).Sum(l => l.Amount))).ToList(),
             ["by_component"] = groups.Select(g => (object)new Dictionary<string, object?>
             {
                 ["component"] = Name(g.Key),
                 ["gcf"] = f.Number(Of(g, FundingSourceKind.Gcf)),
                 ["cofinancing"] = f.Number(Of(g, FundingSourceKind.CoFinancing)),
                 ["total"] = f.Number(g.Sum(l => l.Amount)),
-                ["share"] = f.Share(g.Sum(l => l.Amount), budget.Total),
+                ["share"] = f.Share(g.Sum(l => l.Amount), Total()),
                 ["gcf_raw"] = ValueFormat.Raw(Of(g, FundingSourceKind.Gcf)),
                 ["cofinancing_raw"] = ValueFormat.Raw(Of(g, FundingSourceKind.CoFinancing)),
                 ["total_raw"] = ValueFormat.Raw(g.Sum(l => l.Amount)),
             }).ToList(),
-            ["by_expenditure"] = budget.Lines.GroupBy(l => l.Line.ExpenditureType).OrderBy(g => g.Key ?? (ExpenditureType)int.MaxValue).Select(g => (object)new Dictionary<string, object?>
+            ["by_expenditure"] = lines.GroupBy(l => l.Line.ExpenditureType).OrderBy(g => g.Key ?? (ExpenditureType)int.MaxValue).Select(g => (object)new Dictionary<string, object?>
             {
                 ["type"] = f.Label(g.Key),
                 ["amount"] = f.Number(g.Sum(l => l.Amount)),
-                ["share"] = f.Share(g.Sum(l => l.Amount), budget.Total),
+                ["share"] = f.Share(g.Sum(l => l.Amount), Total()),
             }).ToList(),
-            ["has_lines"] = budget.Lines.Count > 0,
-            ["total"] = f.Number(budget.Total),
-            ["gcf"] = f.Number(budget.TotalOf(FundingSourceKind.Gcf)),
-            ["cofinancing"] = f.Number(budget.TotalOf(FundingSourceKind.CoFinancing)),
+            ["has_lines"] = lines.Count > 0,
+            ["total"] = f.Number(Total()),
+            ["gcf"] = f.Number(Total(FundingSourceKind.Gcf)),
+            ["cofinancing"] = f.Number(Total(FundingSourceKind.CoFinancing)),
             ["unconverted"] = f.Number(budget.Unconverted),
         };
+    }
+
+    /// The lines' amounts rounded to whole units so that they add up to their rounded total:
+    /// each is rounded down, and the units left over go to the largest remainders.
+    internal static List<(BudgetLine Line, decimal Amount)> WholeUnits(IReadOnlyList<(BudgetLine Line, decimal Amount)> lines)
+    {
+        var floors = lines.Select(l => (l.Line, Amount: Math.Floor(l.Amount), Fraction: l.Amount - Math.Floor(l.Amount))).ToList();
+        var left = (int)(Math.Round(lines.Sum(l => l.Amount), MidpointRounding.AwayFromZero) - floors.Sum(l => l.Amount));
+        var rounded = floors.Select(l => (l.Line, l.Amount)).ToList();
+        foreach (var i in Enumerable.Range(0, floors.Count).OrderByDescending(i => floors[i].Fraction).ThenBy(i => i).Take(Math.Max(0, left)))
+            rounded[i] = (rounded[i].Line, rounded[i].Amount + 1);
+        return rounded;
     }
 
     /// D.6 efficiency facts the user gave (returns with and without GCF) next to the computed ones.

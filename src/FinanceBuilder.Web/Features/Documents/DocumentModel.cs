@@ -93,8 +93,13 @@ public static partial class DocumentModel
                     ? f.Number(people) + (l.PopulationSource is { Length: > 0 } || l.PopulationYear is not null ? $" ({string.Join(", ", new[] { l.PopulationSource, l.PopulationYear?.ToString(CultureInfo.InvariantCulture) }.Where(x => !string.IsNullOrWhiteSpace(x)))})" : "")
                     : ValueFormat.Missing,
             }).ToList(),
-            ["local_government_names"] = b.LocalGovernments.Count == 0 ? ValueFormat.Missing
-                : $"{string.Join("; ", b.LocalGovernments.Select(l => l.Count is { } count ? $"{l.Name} ({f.Number(count)})" : l.Name).Where(n => !string.IsNullOrWhiteSpace(n)))} ({f.Number(b.LocalGovernments.Sum(l => l.Places()))})",
+            // "Banikoara; Gogounou; … (25)"; a single line for unnamed ones carries its count once.
+            ["local_government_names"] = b.LocalGovernments switch
+            {
+                [] => ValueFormat.Missing,
+                [{ Count: { } count } only] => $"{only.Name} ({f.Number(count)})",
+                var places => $"{string.Join("; ", places.Select(l => l.Count is { } count ? $"{l.Name} ({f.Number(count)})" : l.Name).Where(n => !string.IsNullOrWhiteSpace(n)))} ({f.Number(places.Sum(l => l.Places()))})",
+            },
             ["result_areas"] = b.ResultAreas.Select(a => (object)new Dictionary<string, object?>
             {
                 ["name"] = f.Label(a.Area),
@@ -148,7 +153,9 @@ public static partial class DocumentModel
         var converter = new CurrencyConverter(proposal.Financing.ExchangeRates);
         var assets = proposal.AdaptationMeasures.SelectMany(m => m.AssetsProtected).Select(a => a.ReplacementValue)
             .Where(v => v is not null).Select(v => converter.Convert(v!, f.Currency)).ToList();
-        var hectares = proposal.AdaptationMeasures.Select(m => m.Hectares).Concat(proposal.ResourceProtection.Select(r => r.AreaHectares)).Where(h => h is not null).ToList();
+        // Each area once: a resource-protection record of an adaptation measure's land is that land.
+        var hectares = proposal.AdaptationMeasures.Select(m => m.Hectares)
+            .Concat(proposal.ResourceProtection.Where(r => r.AddsHectares(proposal)).Select(r => r.AreaHectares)).Where(h => h is not null).ToList();
         // A mitigation-only project has no adaptation beneficiaries and an adaptation-only one no
         // tonnes: the funder's form says "not applicable" there, not "missing".
         // Mitigation measures that count the people they reach have beneficiaries too: the

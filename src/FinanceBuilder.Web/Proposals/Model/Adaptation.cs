@@ -61,6 +61,14 @@ public sealed class ResourceProtectionMeasure
     [LongText] public string? Description { get; set; }
     [Identifier] public string? ComponentId { get; set; }
     public decimal? AreaHectares { get; set; }
+    /// The adaptation measure whose land this is, when the record describes the natural side
+    /// of that measure's hectares (the wetlands an urban flood measure restores): the area is
+    /// then counted once in IRMF core indicator 4, with the measure.
+    [Identifier] public string? AdaptationMeasureId { get; set; }
+
+    /// Whether the area adds to core indicator 4 (not when it is an adaptation measure's land).
+    public bool AddsHectares(Proposal proposal) =>
+        AdaptationMeasureId is not { } measure || !proposal.AdaptationMeasures.Any(m => m.Id == measure && m.Hectares is not null);
     /// Protected area or critical habitat inside the footprint (screening, R-061).
     public bool? InProtectedArea { get; set; }
     [LongText] public string? Baseline { get; set; }

@@ -297,7 +297,7 @@ public sealed class R014SapCeiling : Rule
 {
     public override string Id => "R-014";
     public override Severity Severity => Severity.Error;
-    public override string Source => "GCF decision B.32/05 (SAP); greenclimate.fund/projects/sap";
+    public override string Source => "GCF SAP decisions: B.18/06 (pilot, USD 10 million) and B.32/05 (USD 25 million); greenclimate.fund/projects/sap";
     public override TemplateSection Section => TemplateSection.Financing;
     public override IReadOnlyList<Route> Routes => [Route.Sap];
 
@@ -316,7 +316,7 @@ public sealed class R015SapCategory : Rule
 {
     public override string Id => "R-015";
     public override Severity Severity => Severity.Error;
-    public override string Source => "GCF decision B.32/05 (SAP: minimal or no E&S risk)";
+    public override string Source => "GCF SAP decisions: B.18/06 (pilot: minimal to none E&S risk) and B.32/05 (minimal E&S risk)";
     public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
     public override IReadOnlyList<Route> Routes => [Route.Sap];
 
