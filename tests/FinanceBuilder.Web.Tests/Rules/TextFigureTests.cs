@@ -55,6 +55,19 @@ public sealed class TextFigureTests
     [InlineData("Le cofinancement atteint 16 500 000 USD.", "R-077.CoFinancing")]
     [InlineData("Le projet compte 244 000 bénéficiaires directs.", null)]
     [InlineData("Le projet compte 254 000 bénéficiaires directs.", "R-077.Beneficiaries")]
+    // Durations: Cotonou runs 60 months and its works last 30 years.
+    [InlineData("La mise en œuvre dure 60 mois et la durée de vie des ouvrages est de 30 ans.", null)]
+    [InlineData("Le projet sera mis en œuvre sur 5 ans.", null)]
+    [InlineData("La mise en œuvre du projet dure 72 mois.", "R-077.Duration")]
+    [InlineData("Le programme de 6 ans renforce la ville.", "R-077.Duration")]
+    [InlineData("La durée de vie des ouvrages est de 25 ans.", "R-077.Lifespan")]
+    // Other periods the text names are left alone.
+    [InlineData("Les collecteurs sont curés tous les 2 ans ; la crue de période de retour 25 ans sert au dimensionnement.", null)]
+    [InlineData("Le prêt de 20 ans finance le projet.", null)]
+    // Dates: Cotonou is implemented from July 2027 to July 2032.
+    [InlineData("La mise en œuvre s’étend de 2027 à 2032.", null)]
+    [InlineData("La mise en œuvre s’étend de 2026 à 2031.", "R-077.Dates")]
+    [InlineData("Le PUGEMU (Banque mondiale, 2012–2018) a réhabilité des collecteurs.", null)]
     public void FrenchNumbers_AreReadAsFrenchWritesThem(string summary, string? expected)
     {
         var proposal = RuleCases.Load(RuleCases.A);

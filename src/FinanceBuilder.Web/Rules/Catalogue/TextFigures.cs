@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Proposals.Model;
@@ -40,8 +41,40 @@ public sealed partial class R077TextFigures : Rule
                     continue;
                 yield return Found(context, mismatch.Variant, path, new FieldsArg([path]), figure.Written, Quote(figure.Sentence), mismatch.Data);
             }
+            if (Dates(text, p.Basics) is { } dates)
+                yield return Found(context, "Dates", path, new FieldsArg([path]), dates.Written, Quote(dates.Sentence), $"{p.Basics.ImplementationStart!.Value.Year}–{p.Basics.ImplementationEnd!.Value.Year}");
         }
     }
+
+    /// "Implementation runs from 2027 to 2032", "mise en œuvre de 2027 à 2032", "2027–2032": a
+    /// range of years the text gives for the implementation, against its dates (A.11).
+    private static (string Written, string Sentence)? Dates(string? text, ProjectBasics b)
+    {
+        if (string.IsNullOrEmpty(text) || b.ImplementationStart is not { } start || b.ImplementationEnd is not { } end)
+            return null;
+        foreach (Match range in YearRange().Matches(text))
+        {
+            var sentenceStart = text.LastIndexOfAny(['.', '\n', '!', '?'], Math.Max(0, range.Index - 1)) + 1;
+            // Only a range the words just before it give as the implementation's: other
+            // programmes, plans and loans have periods of their own.
+            var before = text[Math.Max(sentenceStart, range.Index - 50)..range.Index];
+            if (!Implementing().IsMatch(before) || FinancingTerm().IsMatch(before))
+                continue;
+            var from = int.Parse(range.Groups["from"].Value, CultureInfo.InvariantCulture);
+            var to = int.Parse(range.Groups["to"].Value, CultureInfo.InvariantCulture);
+            if (from == start.Year && to == end.Year)
+                continue;
+            var sentenceEnd = text.IndexOfAny(['.', '\n', '!', '?'], range.Index + range.Length);
+            return (range.Value.Trim(), text[sentenceStart..(sentenceEnd < 0 ? text.Length : sentenceEnd + 1)].Trim());
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:implementation|implemented|implementing|mise en œuvre|mis en œuvre|ejecución|implementación|ejecutará|exécuté|exécution)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex Implementing();
+
+    [GeneratedRegex(@"(?<![\d\p{L}])(?<from>(?:19|20)\d\d)\s*(?:–|-|—|to|à|a|until|jusqu[’']en)\s*(?<to>(?:19|20)\d\d)(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex YearRange();
 
     private static string Quote(string sentence) => sentence.Length <= 240 ? sentence : sentence[..237].TrimEnd() + "…";
 
@@ -64,6 +97,11 @@ public sealed partial class R077TextFigures : Rule
             // of them ("about 60 of the 120 gewogs receive grants", "9 communes already have").
             case FigureKind.Places when data.Places.Count > 0 && figure.Value > data.Places.Max() && !AboutTheCountry(figure, data.Countries):
                 return Matches(figure, data.Places) ? null : new Mismatch("Places", (long)Nearest(figure, data.Places));
+            // "over 72 months", "a six-year programme", "durée de vie de 25 ans": the
+            // implementation period or the lifespan, when the clause says which.
+            case FigureKind.Duration when DurationOf(figure) is { } which && data.Months(which) is { } months:
+                return Math.Abs(figure.Value - months) <= figure.HalfUnit ? null
+                    : new Mismatch(which, which == "Lifespan" ? months / 12 : months);
             case FigureKind.Percent when data.GcfShare is { } share && ShareOfTotal().IsMatch(figure.After):
                 var shareSubject = SubjectOf(figure);
                 if (shareSubject is not (Subject.Gcf or Subject.CoFinancing))
@@ -74,6 +112,39 @@ public sealed partial class R077TextFigures : Rule
                 return null;
         }
     }
+
+    /// Which period a duration is: the lifespan when the clause says so, the implementation
+    /// period when it speaks of the project or its implementation; none for the other periods a
+    /// text names ("every 2 years", "within 3 months", "the 10 years before").
+    private static string? DurationOf(TextFigure figure)
+    {
+        var before = figure.Before.Length > 80 ? figure.Before[^80..] : figure.Before;
+        var clause = before[(before.LastIndexOfAny([',', ';', ':', '(']) + 1)..];
+        var next = figure.After.Length > 25 ? figure.After[..25] : figure.After; // "25 years of useful life"
+        if (OtherPeriod().IsMatch(before) || FinancingTerm().IsMatch(clause + " " + next))
+            return null;
+        if (LifespanWords().IsMatch(clause))
+            return "Lifespan";
+        if (ImplementationWords().IsMatch(clause))
+            return "Duration";
+        return LifespanWords().IsMatch(next) ? "Lifespan" : ImplementationAfter().IsMatch(next) ? "Duration" : null;
+    }
+
+    [GeneratedRegex(@"(?:\bevery|\beach|\bper|\bwithin|\bafter|\bbefore|\blast|\bpast|\bchaque|\btous les|\bdans les|\baprès|\bavant|\bdepuis|\bcada|\bdespués|\bantes)\s+(?:the\s+|les\s+|los\s+)?(?:first\s+|premiers\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherPeriod();
+
+    // A loan's tenor, a grace period, a lease or a contract: terms, not the project's period.
+    [GeneratedRegex(@"(?<![\p{L}])(?:loans?|tenor|grace|lease[ds]?|contracts?|bonds?|prêts?|différé|crédits?|contrats?|préstamos?|gracia|contratos?)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex FinancingTerm();
+
+    [GeneratedRegex(@"^\s*(?:of|de|d[’'])\s*(?:implementation|mise en œuvre|ejecución|implementación)", RegexOptions.IgnoreCase)]
+    private static partial Regex ImplementationAfter();
+
+    [GeneratedRegex(@"lifespan|lifetime|life of|useful life|durée de vie|vida útil", RegexOptions.IgnoreCase)]
+    private static partial Regex LifespanWords();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:projects?|programmes?|programs?|implementation|implemented|duration|mise en œuvre|projets?|durée|proyectos?|programas?|implementación|ejecución|duración)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex ImplementationWords();
 
     /// "Benin has 77 communes", "le pays compte 77 communes": a count of the country's places,
     /// not of the project's — when the clause before the number names the country (or "the
@@ -235,6 +306,19 @@ public sealed partial class R077TextFigures : Rule
         public decimal? GcfShare { get; }
 
         public List<decimal> Places { get; }
+
+        /// The implementation period in months (A.11, or its dates), or the lifespan in months.
+        public decimal? Months(string which)
+        {
+            var b = proposal.Basics;
+            if (which == "Lifespan")
+                return b.LifespanYears * 12m;
+            if (b.ImplementationMonths is { } months)
+                return months;
+            return b.ImplementationStart is { } start && b.ImplementationEnd is { } end
+                ? (end.Year - start.Year) * 12 + end.Month - start.Month + (end.Day >= start.Day - 1 ? 0 : -1)
+                : null;
+        }
 
         /// The subject's values in <paramref name="target"/> (the currency the text writes).
         public List<decimal>? Money(Subject subject, string target)

@@ -6,7 +6,8 @@ using FinanceBuilder.Web.Proposals.Model;
 namespace FinanceBuilder.Web.Rules.Narrative;
 
 /// What a figure written in a narrative counts.
-public enum FigureKind { Money, Tonnes, People, Percent, Places }
+/// A Duration's value is in months ("6 years" is 72, to within half a year).
+public enum FigureKind { Money, Tonnes, People, Percent, Places, Duration }
 
 /// A figure as a narrative writes it: its value (scale words applied), the precision it is written
 /// to, its currency for an amount, where it stands, and its sentence.
@@ -90,6 +91,11 @@ public static partial class FigureFinder
                 yield return new TextFigure(FigureKind.Tonnes, value, unit / 2, null, written, sentence, before, rest);
             else if (Places().Match(after) is { Success: true } places)
                 yield return new TextFigure(FigureKind.Places, value, 0.5m, null, (written + places.Value).Trim(), sentence, before, rest); // a count is exact
+            else if (Duration().Match(after) is { Success: true } period && unit >= 1)
+            {
+                var years = period.Groups["years"].Success;
+                yield return new TextFigure(FigureKind.Duration, years ? value * 12 : value, years ? 6 : 0.5m, null, (written + period.Value).Trim(), sentence, before, rest);
+            }
             else if (People().Match(after) is { Success: true })
                 yield return new TextFigure(FigureKind.People, value, unit / 2, null, written, sentence, before, rest);
         }
@@ -178,6 +184,10 @@ public static partial class FigureFinder
 
     [GeneratedRegex(@"^[ \u00A0\u202F]?(?:communes?|municipalit(?:y|ies)|municipalités?|municipios?|municipalidades?|districts?|distritos?|local governments|collectivités|localities|localités|counties|cities|villes|ciudades|gewogs?|dzongkhags?|provinces?|provincias?)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex Places();
+
+    // "72 months", "6-year", "six ans", "60 meses": the unit right after the number.
+    [GeneratedRegex(@"^[ \u00A0\u202F-]?(?:(?<years>years?|ans|années|años)|months?|mois|meses)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex Duration();
 
     [GeneratedRegex(@"^[ \u00A0\u202F]?(?:%|per ?cent|pour ?cent|por ciento)")]
     private static partial Regex Percent();
