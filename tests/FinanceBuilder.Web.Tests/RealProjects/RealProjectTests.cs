@@ -112,6 +112,8 @@ public sealed partial class RealProjectTests
             NumberText.Format(project.Indirect, culture),
             $"{project.Months} {(lang == "fr" ? "mois" : "months")}",
             project.FirstLocalGovernment,
+            // The result areas' shares as published (SAP032: 20.22 % and 29.78 %).
+            .. Load(file).Basics.ResultAreas.Select(a => NumberText.Format(a.SharePercent!.Value, culture) + (lang == "fr" ? "\u00a0%" : "%")),
         ];
         foreach (var figure in expected)
             Assert.True(text.Contains(Flat(figure), StringComparison.Ordinal), $"{Code(file)} ({lang}) should print “{figure}”");
