@@ -326,6 +326,29 @@ public class PdfRendererTests
         Assert.True(next.Count >= 2, "the heading has at least two lines of its paragraph under it on its page");
     }
 
+    /// A short table is kept whole on one page; the heading before it asks for the same room, so
+    /// it never stays alone at the foot of a page while its table starts the next (the FP's
+    /// "Disbursement schedule" did).
+    [Theory]
+    [InlineData(24)]
+    [InlineData(28)]
+    [InlineData(32)]
+    public void HeadingBeforeAShortTable_MovesWithIt(int fillers)
+    {
+        var blocks = new List<ContentBlock>();
+        for (var i = 0; i < fillers; i++)
+            blocks.Add(Para($"Filler line {i}"));
+        blocks.Add(H(3, "Disbursement schedule"));
+        blocks.Add(new Table([Row("Year", "Amount"), .. Enumerable.Range(2024, 8).Select(y => Row($"{y}", "1 515 000 USD"))], 1, []));
+        var (pdf, _) = Render(new ContentDocument(blocks));
+
+        AssertLayout(pdf);
+        var lines = PdfLayoutChecks.Lines(pdf);
+        var heading = lines.Single(l => l.Text.Trim() == "Disbursement schedule");
+        Assert.Equal(heading.Page, lines.First(l => l.Text.Contains("2024", StringComparison.Ordinal)).Page);
+        Assert.Equal(heading.Page, lines.First(l => l.Text.Contains("2031", StringComparison.Ordinal)).Page);
+    }
+
     [Theory]
     [InlineData(34, "Orphan", 1, 2)] // one line free: the whole paragraph moves on
     [InlineData(32, "Widow", 4, 2)] // four lines free: three stay, two move, never one alone

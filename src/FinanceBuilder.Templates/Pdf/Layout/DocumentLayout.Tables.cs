@@ -46,6 +46,22 @@ internal sealed partial class DocumentLayout
         NewPage();
     }
 
+    /// The room a table needs on the page it starts on — a heading before it asks for the same
+    /// (Lead), so the two move together. A short table (a third of a page at most: a risk factor,
+    /// a cover block) is kept whole rather than split after a row or two; a longer one needs its
+    /// header and first row whole (a row is moved, not split, when it fits a page), so a header
+    /// never stands alone at the foot of a page.
+    private double TableStart(TableLayout layout)
+    {
+        var headerRows = Math.Clamp(layout.Table.HeaderRows, 0, layout.Table.Rows.Count);
+        var headerHeight = Enumerable.Range(0, headerRows).Sum(r => RowHeight(layout, layout.Rows[r].LineCount));
+        var first = headerRows < layout.Rows.Length ? RowHeight(layout, layout.Rows[headerRows].LineCount) : 0;
+        if (headerHeight + first > BodyHeight)
+            first = RowHeight(layout, 2);
+        var whole = layout.Rows.Sum(r => RowHeight(layout, r.LineCount));
+        return Math.Min(whole <= BodyHeight / 3 ? whole : headerHeight + first, BodyHeight);
+    }
+
     private void TableBlock(Table table, double x, double width)
     {
         if (table.Rows.Count == 0)
@@ -63,16 +79,7 @@ internal sealed partial class DocumentLayout
         var headerHeight = Enumerable.Range(0, headerRows).Sum(r => RowHeight(layout, layout.Rows[r].LineCount));
         // A header taller than a third of the page is not repeated: it would leave no room for rows.
         var repeat = headerRows > 0 && headerHeight <= BodyHeight / 3;
-        // The header starts on a page where its first row fits whole (a row is moved, not split,
-        // when it fits a page), so a header never stands alone at the foot of a page.
-        var first = headerRows < layout.Rows.Length ? RowHeight(layout, layout.Rows[headerRows].LineCount) : 0;
-        if (headerHeight + first > BodyHeight)
-            first = RowHeight(layout, 2);
-        // A short table (a third of a page at most: a risk factor, a cover block) is kept whole
-        // on one page rather than split after a row or two.
-        var whole = layout.Rows.Sum(r => RowHeight(layout, r.LineCount));
-        var need = whole <= BodyHeight / 3 ? whole : headerHeight + first;
-        Start(theme.ParagraphSpacing, Math.Min(need, BodyHeight));
+        Start(theme.ParagraphSpacing, TableStart(layout));
         Begin(StructureTag.Table);
         for (var r = 0; r < layout.Rows.Length; r++)
             Row(table, layout, r, x, header: r < headerRows, repeat ? headerRows : 0);

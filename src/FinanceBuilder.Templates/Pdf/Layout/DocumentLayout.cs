@@ -226,9 +226,7 @@ internal sealed partial class DocumentLayout
             case BulletList list when list.Items.Count > 0:
                 return Lead(list.Items[0], 0, width - theme.ListIndent, depth + 1);
             case Table table when table.Rows.Count > 0:
-                var layout = Tables(table, width);
-                var rows = Math.Min(layout.Table.Rows.Count, Math.Max(0, layout.Table.HeaderRows) + 1);
-                return theme.HeadingSpacingAfter + Enumerable.Range(0, rows).Sum(r => RowHeight(layout, layout.Rows[r].LineCount));
+                return theme.HeadingSpacingAfter + TableStart(Tables(table, width));
             case Chart:
                 return theme.HeadingSpacingAfter + theme.ChartHeight;
             default:

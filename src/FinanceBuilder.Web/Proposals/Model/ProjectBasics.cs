@@ -80,7 +80,7 @@ public sealed class LocalGovernment
     public int? Count { get; set; }
 
     /// The local governments this line counts for: its Count, else one.
-    public int Places() => Count is > 0 and var n ? n : 1;
+    public int Places() => Count is > 0 ? Count.Value : 1;
     [CountryCode] public string? CountryCode { get; set; }
     public long? Population { get; set; }
     [ShortText] public string? PopulationSource { get; set; }

@@ -16,7 +16,7 @@ public static class FileInspector
         try
         {
             var accepted = Recognise(content);
-            if (FileKinds.Claimed(name) is { } claimed && claimed != accepted.Kind && !(claimed == FileKind.GeoJson && accepted.Kind == FileKind.GeoJson))
+            if (FileKinds.Claimed(name) is { } claimed && claimed != accepted.Kind)
                 return new Inspection.Refused("Mismatch", accepted.Kind, claimed);
             return accepted;
         }

@@ -59,25 +59,12 @@ internal sealed class BudgetGridRenderer(FormContext context)
         return html.ToString();
     }
 
-    /// Links to the other pages of a long budget ("Rows 51–100"); the totals above are the
-    /// whole budget's.
+    /// Links to the other pages of a long budget ("Rows 51–100 of 400"); the totals above are
+    /// the whole budget's.
     private void Pager(int rowCount, int? pageSize)
     {
-        if (pageSize is not { } size || rowCount <= size)
-            return;
-        var pages = (rowCount + size - 1) / size;
-        html.Raw("<nav class=\"pager\"").Attr("aria-label", W("Ui.Pages")).Raw("><ul>");
-        for (var p = 1; p <= pages; p++)
-        {
-            var label = BudgetText.Format(culture, "Grid.PageOfRows", (p - 1) * size + 1, Math.Min(rowCount, p * size), rowCount);
-            html.Raw("<li>");
-            if (p == context.ListPage || (p == pages && context.ListPage > pages))
-                html.Raw("<span aria-current=\"page\">").Text(label).Raw("</span>");
-            else
-                html.Raw("<a").Attr("href", context.PageUrl + "?page=" + p.ToString(CultureInfo.InvariantCulture)).Raw(">").Text(label).Raw("</a>");
-            html.Raw("</li>");
-        }
-        html.Raw("</ul></nav>");
+        if (pageSize is { } size)
+            ListPager.Write(html, rowCount, size, context.ListPage, context.PageUrl, W("Ui.Pages"), (first, last) => BudgetText.Format(culture, "Grid.PageOfRows", first, last, rowCount));
     }
 
     private string YearLabel(int year) => year == 0 ? T("Column.NoYear") : year.ToString(CultureInfo.InvariantCulture);

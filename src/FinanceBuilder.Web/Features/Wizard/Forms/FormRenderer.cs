@@ -187,21 +187,8 @@ public sealed class FormRenderer(FormContext context)
 
     private void Pager(ListBlock list, int count)
     {
-        if (list.PageSize is not { } size || count <= size)
-            return;
-        var pages = (count + size - 1) / size;
-        html.Raw("<nav class=\"pager\"").Attr("aria-label", T("Ui.Pages")).Raw("><ul>");
-        for (var p = 1; p <= pages; p++)
-        {
-            var label = ProposalText.Format(culture, "Ui.PageOfLines", (p - 1) * size + 1, Math.Min(count, p * size));
-            html.Raw("<li>");
-            if (p == context.ListPage)
-                html.Raw("<span aria-current=\"page\">").Text(label).Raw("</span>");
-            else
-                html.Raw("<a").Attr("href", context.PageUrl + "?page=" + p.ToString(CultureInfo.InvariantCulture)).Raw(">").Text(label).Raw("</a>");
-            html.Raw("</li>");
-        }
-        html.Raw("</ul></nav>");
+        if (list.PageSize is { } size)
+            ListPager.Write(html, count, size, context.ListPage, context.PageUrl, T("Ui.Pages"), (first, last) => ProposalText.Format(culture, "Ui.PageOfLines", first, last));
     }
 
     // ---- one question ------------------------------------------------------------------------
