@@ -53,6 +53,13 @@ public static class FinanceBuilderApp
         services.AddSingleton<Features.Documents.TemplatePacks>();
         services.AddSingleton<Features.EntityDirectory.AeDirectory>();
         services.AddSingleton<Features.Documents.Packages.PackageBuilder>();
+        // Annex files: the store FinanceBuilder:Annexes:Store names, chosen when first needed.
+        services.AddSingleton<Storage.IBlobStore>(sp =>
+            sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value is { Annexes.InFolder: true } settings
+                ? new Storage.FolderBlobStore(settings.AnnexFolder(Directory.GetCurrentDirectory()))
+                : new Storage.DatabaseBlobStore(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<Storage.ContentStore>();
+        services.AddScoped<Storage.AnnexFileCollector>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddProblemDetails();

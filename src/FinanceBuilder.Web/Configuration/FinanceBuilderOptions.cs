@@ -33,6 +33,7 @@ public sealed class FinanceBuilderOptions
     public SignInSettings SignIn { get; set; } = new();
     public EmailSettings Email { get; set; } = new();
     public MemorySettings Memory { get; set; } = new();
+    public AnnexSettings Annexes { get; set; } = new();
 
     public sealed class CookieSettings
     {
@@ -43,6 +44,25 @@ public sealed class FinanceBuilderOptions
     public sealed class LimitSettings
     {
         public long MaxProposalBytes { get; set; } = 10 * 1024 * 1024;
+    }
+
+    /// Uploaded annex files (issue 15, docs/decisions/0018-annex-files.md).
+    public sealed class AnnexSettings
+    {
+        /// Where the files' bytes are kept: "Database" (the app's database, in pieces of 1 MB) or
+        /// "Folder" (files under Folder).
+        public string Store { get; set; } = "Database";
+        /// The folder of the "Folder" store; the data folder's annexes/ when empty.
+        public string? Folder { get; set; }
+        public int MaxFileMegabytes { get; set; } = 25;
+        public int MaxProposalMegabytes { get; set; } = 250;
+        /// Space all of an organisation's stored files may take (the same file counts once).
+        public int OrganisationQuotaMegabytes { get; set; } = 5120;
+
+        public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
+        public long MaxProposalBytes => MaxProposalMegabytes * 1024L * 1024L;
+        public long OrganisationQuotaBytes => OrganisationQuotaMegabytes * 1024L * 1024L;
+        public bool InFolder => string.Equals(Store, "Folder", StringComparison.OrdinalIgnoreCase);
     }
 
     public sealed class MemorySettings
@@ -78,6 +98,9 @@ public sealed class FinanceBuilderOptions
     /// folder the app or command was started from, which `dotnet run` keeps).
     public string DataFolder(string workingDirectory) =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(DataDirectory) ? "data" : DataDirectory, workingDirectory);
+
+    public string AnnexFolder(string workingDirectory) =>
+        string.IsNullOrWhiteSpace(Annexes.Folder) ? Path.Combine(DataFolder(workingDirectory), "annexes") : Path.GetFullPath(Annexes.Folder, workingDirectory);
 
     public string TemplatesFolder =>
         string.IsNullOrWhiteSpace(TemplatesDirectory) ? Path.Combine(AppContext.BaseDirectory, "templates") : Path.GetFullPath(TemplatesDirectory);

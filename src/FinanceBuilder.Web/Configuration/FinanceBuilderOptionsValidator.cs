@@ -43,11 +43,16 @@ public sealed class FinanceBuilderOptionsValidator : IValidateOptions<FinanceBui
             Range("SignIn:MinimumFailureMilliseconds", o.SignIn.MinimumFailureMilliseconds, 0, 10_000),
             Range("Email:PerAddressPer15Minutes", o.Email.PerAddressPer15Minutes, 1, 10_000),
             Range("Memory:KeptProposalsMegabytes", o.Memory.KeptProposalsMegabytes, 0, 64 * 1024),
+            Range("Annexes:MaxFileMegabytes", o.Annexes.MaxFileMegabytes, 1, 1024),
+            Range("Annexes:MaxProposalMegabytes", o.Annexes.MaxProposalMegabytes, o.Annexes.MaxFileMegabytes, 1024 * 1024),
+            Range("Annexes:OrganisationQuotaMegabytes", o.Annexes.OrganisationQuotaMegabytes, o.Annexes.MaxProposalMegabytes, 64 * 1024 * 1024),
         })
         {
             if (problem is not null)
                 yield return S + problem;
         }
+        if (o.Annexes.Store is not ("Database" or "Folder"))
+            yield return $"{S}Annexes:Store: '{o.Annexes.Store}' is neither Database nor Folder";
         if (o.Sessions.IdleMinutes > o.Sessions.AbsoluteHours * 60)
             yield return $"{S}Sessions:IdleMinutes: {o.Sessions.IdleMinutes} minutes is longer than Sessions:AbsoluteHours ({o.Sessions.AbsoluteHours} h)";
     }

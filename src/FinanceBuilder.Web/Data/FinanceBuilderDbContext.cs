@@ -56,6 +56,7 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
         ConfigureCollaboration(builder);
         ConfigureSubmissions(builder);
         ConfigureDirectory(builder);
+        ConfigureAnnexes(builder);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 

@@ -123,6 +123,17 @@ internal static class UploadFixtures
     }
 
     /// A PNG header (signature and IHDR) declaring the size given; nothing is ever decoded.
+    /// A valid one-page PDF of about <paramref name="bytes"/> bytes, its content told apart by
+    /// <paramref name="seed"/> (a stream of letters, no filter).
+    public static byte[] PdfOfSize(int bytes, int seed = 1)
+    {
+        var random = new Random(seed);
+        var filler = new char[Math.Max(0, bytes - 600)];
+        for (var i = 0; i < filler.Length; i++)
+            filler[i] = (char)('a' + random.Next(26));
+        return Pdf(extraObject: $"<< /Length {filler.Length} >>\nstream\n{new string(filler)}\nendstream");
+    }
+
     public static byte[] Png(int width, int height)
     {
         var bytes = new List<byte> { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R' };

@@ -9,10 +9,13 @@ namespace FinanceBuilder.Web.Tests.Infrastructure;
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     private readonly bool loadDemo;
+    private readonly IReadOnlyDictionary<string, string?> settings;
 
-    public AppFactory(bool loadDemo = false)
+    /// <param name="settings">Settings of this test's app ("FinanceBuilder:Annexes:MaxFileMegabytes").</param>
+    public AppFactory(bool loadDemo = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         this.loadDemo = loadDemo;
+        this.settings = settings ?? new Dictionary<string, string?>();
         Database = new TestDatabase();
     }
 
@@ -60,6 +63,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("FinanceBuilder:Passwords:HashIterations", "1000");
         // Refusals are not padded to their production minimum (400 ms) except where a test times them.
         builder.UseSetting("FinanceBuilder:SignIn:MinimumFailureMilliseconds", "0");
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)

@@ -17,7 +17,8 @@ namespace FinanceBuilder.Web.Features.Documents;
 /// the zip or one of its files. A proposal with errors can be generated as a draft (the page
 /// says so before the download). Razor Pages checks the antiforgery token of the post.
 [FinanceBuilder.Web.Features.Accounts.ReadersMayPost]
-public sealed class PackagePage(IMediator mediator, TemplatePacks packs, PackageBuilder builder, ProposalReader reader, ProposalValidation validation) : PageModel
+public sealed class PackagePage(IMediator mediator, TemplatePacks packs, PackageBuilder builder, ProposalReader reader, ProposalValidation validation,
+    Data.FinanceBuilderDbContext db, Storage.ContentStore contents) : PageModel
 {
     public static readonly string[] FileKinds = [GeneratedPackage.ZipKind, "pdf", "docx", "xlsx"];
 
@@ -45,7 +46,11 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
             return NotFound();
         var (package, problem) = await builder.BuildAsync(found.Document, PackChoice, LanguageChoice, Culture, ct);
         if (package?.File(file ?? GeneratedPackage.ZipKind) is { } download && FileKinds.Contains(download.Kind))
-            return File(download.Content, download.ContentType, download.Name);
+        {
+            return download.Kind == GeneratedPackage.ZipKind && package.Annexes.Count > 0
+                ? await PackageDownload.OfProposalAsync(package, id, db, contents, ct)
+                : File(download.Content, download.ContentType, download.Name);
+        }
         Response.StatusCode = problem?.Status ?? StatusCodes.Status400BadRequest;
         Problem = problem?.Message ?? ProposalText.Get("Package.UnknownFile", Culture);
         return Page();

@@ -34,6 +34,8 @@ public static class CreateProposal
         // caller that did not.
         if (owner is { } chosen && !db.Access.ProposalOrganisationIds.Contains(chosen))
             throw new InvalidOperationException("A proposal can only be created for an organisation this person works for.");
+        // A copy or a file brings no stored file of its own (the files stay with their proposal).
+        Storage.AttachedFiles.Forget(proposal);
         var now = clock.GetUtcNow().UtcDateTime;
         var record = new ProposalRecord
         {

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FinanceBuilder.Web.Features.Proposals;
 
 /// Soft delete: the proposal disappears from every list and read, the row stays (it can be
-/// restored by an administrator until a retention job purges it — a later issue).
+/// restored by an administrator until a retention job purges it — a later issue). Its attached
+/// files are removed at once, except those frozen with a submitted version.
 public static class DeleteProposal
 {
     public sealed record Command(Guid Id, int? ExpectedVersion) : IRequest<Result>;
@@ -14,7 +15,7 @@ public static class DeleteProposal
 
     public sealed record Result(Outcome Outcome, int? CurrentVersion = null);
 
-    public sealed class Handler(FinanceBuilderDbContext db, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(FinanceBuilderDbContext db, TimeProvider clock, Storage.AnnexFileCollector files) : IRequestHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -41,6 +42,8 @@ public static class DeleteProposal
                 var current = await db.Proposals.AsNoTracking().Where(p => p.Id == command.Id).Select(p => (int?)p.Version).FirstOrDefaultAsync(cancellationToken);
                 return current is null ? new Result(Outcome.NotFound) : new Result(Outcome.Conflict, current);
             }
+            // Its files go, but those of its submitted versions, kept as long as those are.
+            await files.CollectAsync(record.Id, [], cancellationToken);
             return new Result(Outcome.Deleted);
         }
     }

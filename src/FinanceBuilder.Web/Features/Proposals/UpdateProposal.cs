@@ -32,6 +32,7 @@ public static class UpdateProposal
             if (!read.Succeeded)
                 return new Result(Outcome.Invalid, Errors: read.Errors);
 
+            await Storage.AttachedFiles.ReconcileAsync(db, record.Id, read.Proposal!, cancellationToken);
             ProposalColumns.Write(record, read.Proposal!, validation.Validate(read.Proposal!));
             db.SaveAsNextVersion(record, command.ExpectedVersion, clock.GetUtcNow().UtcDateTime);
             try

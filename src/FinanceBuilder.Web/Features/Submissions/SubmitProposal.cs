@@ -19,7 +19,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FinanceBuilder.Web.Features.Submissions;
 
 /// "Submit" freezes the stored proposal as the next version V.00n (rule R-004): the snapshot,
-/// the package generated from it, the key figures donors sort on, the shares with donors, the
+/// the package generated from it, the attached files it lists (submission_files), the key figures donors sort on, the shares with donors, the
 /// proposal's status and the audit event, all in one SaveChanges (one transaction).
 ///
 /// Submitting twice must give one submission (T42). Three guards, from cheapest to final:
@@ -146,6 +146,16 @@ public static class SubmitProposal
                 Content = package.Zip.Content,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(package.Zip.Content)),
             });
+            // The files the version has stay with it, whatever later becomes of the draft's.
+            var attached = Storage.AttachedFiles.All(document).Select(f => Storage.AttachedFiles.IdOf(f.File)).OfType<Guid>().Distinct().ToList();
+            var frozen = await db.AnnexFiles.Where(f => f.ProposalId == proposal.Id && attached.Contains(f.Id)).Select(f => f.Id).ToListAsync(ct);
+            db.SubmissionFiles.AddRange(frozen.Select(file => new Data.Annexes.SubmissionFile
+            {
+                SubmissionId = submission.Id,
+                AnnexFileId = file,
+                OrganisationId = proposal.OwnerOrganisationId,
+                ProposalId = proposal.Id,
+            }));
             await ShareAsync(proposal, command.ShareWith, now, ct);
             // Not a change of the document: the version stays, so an edit (which adds one) is
             // what makes a new version submittable, and the audit trail makes it a draft again.

@@ -15,6 +15,9 @@ public enum FileCautions
     PdfLaunchAction = 8,
 }
 
+/// One caution as the proposal file lists it (FileCautions, one by one).
+public enum FileCaution { PdfJavaScript, PdfEmbeddedFiles, PdfEncrypted, PdfLaunchAction }
+
 public static class FileKinds
 {
     /// The one content type a file of the kind is served as, whatever its uploader claimed.
@@ -32,6 +35,12 @@ public static class FileKinds
         FileKind.Kmz => "application/vnd.google-earth.kmz",
         _ => "application/octet-stream",
     };
+
+    public static List<FileCaution> List(FileCautions cautions) =>
+        [.. Enum.GetValues<FileCaution>().Where(c => cautions.HasFlag((FileCautions)(1 << (int)c)))];
+
+    /// Pictures the documents can show (the PDF and DOCX writers draw PNG and JPEG).
+    public static bool IsPicture(FileKind kind) => kind is FileKind.Png or FileKind.Jpeg;
 
     public static string Extension(FileKind kind) => kind switch
     {

@@ -69,6 +69,11 @@ public static class ProposalSchema
             return schema;
 
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        if (property.IsDefined(typeof(ServerManagedAttribute)))
+        {
+            node["readOnly"] = true;
+            node["description"] = "Written by the server: the files stored for this proposal, as it recognised them. What a file says here is replaced on import.";
+        }
         if (type == typeof(string))
         {
             node["maxLength"] = ProposalInputCheck.MaxLengthOf(property);

@@ -66,6 +66,11 @@ public sealed class CurrencyCodeAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class CountryCodeAttribute : Attribute;
 
+/// A part of the proposal only the server writes (the facts of stored files): published as
+/// readOnly in the schema; what a file says there is replaced by what the server knows.
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ServerManagedAttribute : Attribute;
+
 /// Caps a list's length; every list in the model carries one (no unbounded input).
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MaxItemsAttribute(int max) : Attribute

@@ -1,3 +1,5 @@
+using FinanceBuilder.Web.Proposals.Attachments;
+
 namespace FinanceBuilder.Web.Proposals.Model;
 
 /// Implementation timetable (annex 5): tasks and milestones, optionally tied to an activity.
@@ -38,6 +40,32 @@ public sealed class Annex
     [ShortText] public string? Title { get; set; }
     public DocumentStatus Status { get; set; } = DocumentStatus.NotStarted;
     public bool? Confidential { get; set; }
+    /// The files attached to this row on the annex files page. Written by the server only: a
+    /// file given here in an imported or uploaded proposal is kept only if it is one of this
+    /// proposal's stored files, and its facts are always those the server measured
+    /// (Features/Annexes/AttachedFiles).
+    [MaxItems(AttachedFile.MaxPerAnnex), ServerManaged] public List<AttachedFile> Files { get; set; } = [];
+}
+
+/// One stored file of an annex row, as the server recognised it from its content.
+public sealed class AttachedFile
+{
+    public const int MaxPerAnnex = 20;
+
+    /// The stored file's id (annex_files), 32 hexadecimal digits.
+    [Identifier] public required string Id { get; set; }
+    /// The name it is shown and downloaded under: never a path (Features/Annexes/DisplayName).
+    [ShortText] public string? Name { get; set; }
+    public FileKind? Kind { get; set; }
+    public long? Bytes { get; set; }
+    /// SHA-256 of the content, 64 hexadecimal digits.
+    [ShortText] public string? Sha256 { get; set; }
+    /// Pages of a PDF; width and height in pixels of a picture.
+    public int? Pages { get; set; }
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+    /// What a reviewer should know before opening it (a PDF that runs JavaScript).
+    [MaxItems(4)] public List<FileCaution> Cautions { get; set; } = [];
 }
 
 public enum AnnexType

@@ -3,10 +3,12 @@ namespace FinanceBuilder.Web.Features.Documents.Packages;
 /// One file of a package, ready to download on its own or inside the zip.
 public sealed record PackageFile(string Kind, string Name, string ContentType, byte[] Content);
 
-/// A generated funding package: its files, the zip holding them all, the check its documents
-/// went with (findings, figures, the measured length against the funder's limits) and the main
-/// document's pages and words.
-public sealed record GeneratedPackage(string Stem, Rules.ValidationReport Report, int Pages, int Words, IReadOnlyList<PackageFile> Files, PackageFile Zip)
+/// A generated funding package: its files, the zip holding the documents, the check its
+/// documents went with (findings, figures, the measured length against the funder's limits), the
+/// main document's pages and words, and the attached files the full zip adds under annexes/
+/// (PackageAnnexes: streamed from the store when the package is sent, never held here).
+public sealed record GeneratedPackage(string Stem, Rules.ValidationReport Report, int Pages, int Words, IReadOnlyList<PackageFile> Files, PackageFile Zip,
+    IReadOnlyList<PackageAnnex> Annexes, DateTimeOffset GeneratedAt)
 {
     /// Whether the package is a draft: its check found errors, and every page says so.
     public bool Draft => Report.HasErrors;

@@ -129,6 +129,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             culture.TwoLetterISOLanguageName, DateOnly.FromDateTime(now.UtcDateTime));
         var stem = PackageFileName.Stem(report.HasErrors ? pack.Manifest.FileName + "-" + draftWord : pack.Manifest.FileName, parts);
         var pages = report.Length!.Pages;
+        var annexes = PackageAnnexes.Of(proposal);
         var files = new List<PackageFile>
         {
             new("pdf", $"{stem}.pdf", "application/pdf", pdf.ToArray()),
@@ -145,9 +146,10 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             now,
             report.HasErrors,
             new PackageManifestFile.DocumentFigures(pages, words, report.Limits?.Pages, report.Limits?.Words),
-            files.Select(f => new PackageManifestFile.FileEntry(f.Name, f.Content.Length, Convert.ToHexStringLower(SHA256.HashData(f.Content)))).ToList());
+            [.. files.Select(f => new PackageManifestFile.FileEntry(f.Name, f.Content.Length, Convert.ToHexStringLower(SHA256.HashData(f.Content)))),
+             .. annexes.Select(a => new PackageManifestFile.FileEntry(a.EntryName, a.File.Bytes ?? 0, a.File.Sha256 ?? "") { Annex = a.Annex, Kind = a.File.Kind?.ToString().ToLowerInvariant() })]);
         files.Add(new("manifest", "manifest.json", "application/json", JsonSerializer.SerializeToUtf8Bytes(manifest, PackageManifestFile.JsonOptions)));
-        return new GeneratedPackage(stem, report, pages, words, files, new PackageFile(GeneratedPackage.ZipKind, $"{stem}.zip", "application/zip", Zip(files, now)));
+        return new GeneratedPackage(stem, report, pages, words, files, new PackageFile(GeneratedPackage.ZipKind, $"{stem}.zip", "application/zip", Zip(files, now)), annexes, now);
     }
 
     private static byte[] Docx(ContentDocument document, DocumentInfo info)

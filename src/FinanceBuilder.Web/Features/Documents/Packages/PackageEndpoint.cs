@@ -11,7 +11,8 @@ namespace FinanceBuilder.Web.Features.Documents.Packages;
 public static class PackageEndpoint
 {
     public static void MapPackageApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/proposals/{id:guid}/packages", async (Guid id, string? template, string? lang, IMediator mediator, PackageBuilder builder, HttpContext http, CancellationToken ct) =>
+        app.MapPost("/api/proposals/{id:guid}/packages", async (Guid id, string? template, string? lang, IMediator mediator, PackageBuilder builder, HttpContext http,
+            Data.FinanceBuilderDbContext db, Storage.ContentStore contents, CancellationToken ct) =>
         {
             var culture = CultureInfo.CurrentUICulture;
             var found = await mediator.Send(new GetProposal.Query(id), ct);
@@ -22,10 +23,12 @@ public static class PackageEndpoint
                 return Problems.Status(problem!.Status, problem.Message);
             http.Response.Headers["X-Package-Draft"] = package.Draft ? "true" : "false";
             http.Response.Headers["X-Package-Pages"] = package.Pages.ToString(CultureInfo.InvariantCulture);
-            return Results.File(package.Zip.Content, package.Zip.ContentType, package.Zip.Name);
+            return package.Annexes.Count > 0
+                ? await PackageDownload.OfProposalAsync(package, id, db, contents, ct)
+                : Results.File(package.Zip.Content, package.Zip.ContentType, package.Zip.Name);
         }).RequireAuthorization(Accounts.Policies.SignedIn)
             .WithTags("Packages").WithName("buildPackage").WithSummary("Build a proposal's application package")
-            .WithDescription("A zip with the pack's document as PDF and DOCX, the budget workbook, the proposal file, the validation report and a manifest with the SHA-256 of each file. "
+            .WithDescription("A zip with the pack's document as PDF and DOCX, the budget workbook, the proposal file, the validation report, the attached files under annexes/ and a manifest with the SHA-256 of each file. "
                 + "A proposal with error-level findings gives a draft, marked on every page.")
             .QueryValuesFrom("template", "The template pack; by default the pack of the proposal's type of application.", services => [.. services.GetRequiredService<TemplatePacks>().Packs.Keys.Order(StringComparer.Ordinal)])
             .QueryValuesFrom("lang", "Language of the documents; by default the proposal's own.", services => [.. services.GetRequiredService<TemplatePacks>().Packs.Values.SelectMany(p => p.Manifest.Languages).Distinct().Order(StringComparer.Ordinal)])

@@ -32,7 +32,7 @@ public static class PackageFileName
     }
 
     /// Letters lose their accents ("Bénin" → "Benin"); any other run of characters becomes one hyphen.
-    private static string Clean(string? text, int maxLength)
+    public static string Clean(string? text, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(text))
             return "";

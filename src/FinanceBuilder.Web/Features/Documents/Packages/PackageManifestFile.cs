@@ -27,5 +27,10 @@ public sealed record PackageManifestFile(
 
     public sealed record DocumentFigures(int Pages, int Words, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? PageLimit, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? WordLimit);
 
-    public sealed record FileEntry(string Name, long Bytes, string Sha256);
+    /// A file of the package; an attached file also says its annex row and the kind its content is.
+    public sealed record FileEntry(string Name, long Bytes, string Sha256)
+    {
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Annex { get; init; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Kind { get; init; }
+    }
 }

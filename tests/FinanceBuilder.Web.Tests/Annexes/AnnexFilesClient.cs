@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Headers;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Wizard;
+
+namespace FinanceBuilder.Web.Tests.Annexes;
+
+/// What a browser without JavaScript does on the annex files page: reads a form's antiforgery
+/// token and posts the files as multipart, as the page's own form would.
+internal static class AnnexFilesClient
+{
+    public static string Page(Guid id) => $"/proposals/{id}/annexes/files";
+
+    public static async Task<HttpResponseMessage> AttachAsync(this HttpClient client, Guid id, string? annex, params (string Name, byte[] Content)[] files)
+    {
+        var content = await FormAsync(client, id);
+        content.Add(new StringContent(annex ?? ""), "annex");
+        foreach (var (name, bytes) in files)
+            content.Add(File(bytes), "files", name);
+        return await PostAsync(client, $"{Page(id)}?handler=attach", content);
+    }
+
+    public static async Task<HttpResponseMessage> ReplaceAsync(this HttpClient client, Guid id, string fileId, string name, byte[] bytes)
+    {
+        var content = await FormAsync(client, id);
+        content.Add(new StringContent(fileId), "file");
+        content.Add(File(bytes), "replacement", name);
+        return await PostAsync(client, $"{Page(id)}?handler=replace", content);
+    }
+
+    public static async Task<HttpResponseMessage> RemoveAsync(this HttpClient client, Guid id, string fileId)
+    {
+        var content = await FormAsync(client, id);
+        content.Add(new StringContent(fileId), "file");
+        return await PostAsync(client, $"{Page(id)}?handler=remove", content);
+    }
+
+    private static ByteArrayContent File(byte[] bytes)
+    {
+        var file = new ByteArrayContent(bytes);
+        // What a browser claims is never believed: say something wrong on purpose.
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return file;
+    }
+
+    private static async Task<MultipartFormDataContent> FormAsync(HttpClient client, Guid id)
+    {
+        // Someone who cannot open the page posts with a token from a page of their own.
+        var response = await client.GetAsync(Page(id));
+        if (response.StatusCode != HttpStatusCode.OK)
+            response = await client.GetAsync("/proposals/import");
+        var html = await response.Content.ReadAsStringAsync();
+        var content = new MultipartFormDataContent();
+        content.Add(new StringContent(TestAccounts.AntiforgeryToken(html)), "__RequestVerificationToken");
+        return content;
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<WizardPage> ReadAsync(HttpResponseMessage response) => await WizardPage.ReadAsync(response);
+}

@@ -1,0 +1,228 @@
+using System.IO.Compression;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using FinanceBuilder.Web.Data.Accounts;
+using FinanceBuilder.Web.Proposals.Attachments;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Submissions;
+using FinanceBuilder.Web.Tests.Wizard;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Tests.Annexes;
+
+/// Attaching files to annex rows as a commune officer does without JavaScript: recognised from
+/// their content, kept once per content, listed by the proposal, frozen with a submitted
+/// version, shipped in the package, and never reachable by another organisation.
+[Trait("Category", "Storage")]
+public sealed class AnnexFilesTests : IDisposable
+{
+    private const string Sample = "mitigation-tamale-solar-led.json";
+    private readonly AppFactory app = new();
+    private readonly WizardBrowser browser;
+
+    public AnnexFilesTests() => browser = new WizardBrowser(app);
+
+    public void Dispose()
+    {
+        browser.Dispose();
+        app.Dispose();
+    }
+
+    private async Task<(int Files, int Contents)> CountAsync()
+    {
+        using var db = app.OpenDb();
+        return (await db.AnnexFiles.CountAsync(), await db.StoredBlobs.CountAsync());
+    }
+
+    [Fact]
+    public async Task Attach_Pdf_IsListed_Recognised_AndDownloadsAsAnAttachment()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        var pdf = UploadFixtures.PdfOfSize(50_000);
+
+        var response = await browser.Client.AttachAsync(id, "2", ("Feasibility study.PDF", pdf));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/proposals/{id}/annexes/files?done=attached&count=1&annex=2#annex-2", response.Headers.Location!.OriginalString);
+        var file = Assert.Single((await browser.StoredAsync(id)).Proposal.Annexes.Single(a => a.Number == "2").Files);
+        Assert.Equal((FileKind.Pdf, 1, (long)pdf.Length, Convert.ToHexStringLower(SHA256.HashData(pdf)), "Feasibility study.PDF"),
+            (file.Kind!.Value, file.Pages!.Value, file.Bytes!.Value, file.Sha256, file.Name));
+
+        var page = await browser.OpenAsync(response.Headers.Location.OriginalString);
+        Assert.Contains("Files attached to annex 2: 1.", page.Get(".notice").TextContent);
+        var link = page.Get("#annex-2 a[download]");
+        Assert.Equal("Feasibility study.PDF", link.TextContent);
+
+        var download = await browser.Client.GetAsync(link.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("sandbox", download.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Theory]
+    [InlineData("en", "photo.pdf", "This file is a PNG image, not a PDF as its name says.")]
+    [InlineData("fr", "photo.pdf", "Ce fichier est une image PNG, et non un PDF comme l’indique son nom.")]
+    public async Task Attach_FileThatIsNotWhatItsNameSays_IsRefused_InTheReadersLanguage_AndNothingIsKept(string language, string name, string message)
+    {
+        using var reader = new WizardBrowser(app, language);
+        var id = await reader.SeedSampleAsync(Sample);
+        var version = await reader.StoredVersionAsync(id);
+
+        var response = await reader.Client.AttachAsync(id, "2", (name, UploadFixtures.Png(40, 30)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await AnnexFilesClient.ReadAsync(response);
+        Assert.Contains(message, page.Get(".error-summary").TextContent);
+        Assert.Equal(version, await reader.StoredVersionAsync(id));
+        Assert.Equal((0, 0), await CountAsync());
+    }
+
+    [Fact]
+    public async Task Attach_HtmlPage_IsRefused()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+
+        var response = await browser.Client.AttachAsync(id, "2", ("map.geojson", "<!DOCTYPE html><script>alert(1)</script>"u8.ToArray()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((0, 0), await CountAsync());
+    }
+
+    [Fact]
+    public async Task SameFileTwice_TakesItsSpaceOnce_AndOtherDocumentsBecomeAnnexRowsOfTheirOwn()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        var pdf = UploadFixtures.PdfOfSize(20_000);
+        var rows = (await browser.StoredAsync(id)).Proposal.Annexes.Count;
+
+        await browser.Client.AttachAsync(id, "2", ("study.pdf", pdf));
+        var other = await browser.Client.AttachAsync(id, null, ("Letter of support.pdf", pdf), ("site.png", UploadFixtures.Png(800, 600)));
+
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Equal((3, 2), await CountAsync());
+        var annexes = (await browser.StoredAsync(id)).Proposal.Annexes;
+        Assert.Equal(rows + 2, annexes.Count);
+        Assert.Equal("Letter of support", annexes[^2].Title);
+        Assert.Equal((800, 600), (annexes[^1].Files[0].Width!.Value, annexes[^1].Files[0].Height!.Value));
+    }
+
+    [Fact]
+    public async Task ReplaceAndRemove_AreInTheAuditTrail_AndForgetWhatNothingNeeds()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        await browser.Client.AttachAsync(id, "2", ("v1.pdf", UploadFixtures.PdfOfSize(10_000, 1)));
+        var first = (await browser.StoredAsync(id)).Proposal.Annexes.Single(a => a.Number == "2").Files[0].Id;
+
+        var replaced = await browser.Client.ReplaceAsync(id, first, "v2.pdf", UploadFixtures.PdfOfSize(10_000, 2));
+
+        Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
+        var second = Assert.Single((await browser.StoredAsync(id)).Proposal.Annexes.Single(a => a.Number == "2").Files);
+        Assert.Equal("v2.pdf", second.Name);
+        Assert.Equal((1, 1), await CountAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync($"/proposals/{id}/annexes/files/{first}")).StatusCode);
+
+        var removed = await browser.Client.RemoveAsync(id, second.Id);
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Empty((await browser.StoredAsync(id)).Proposal.Annexes.Single(a => a.Number == "2").Files);
+        Assert.Equal((0, 0), await CountAsync());
+        using var db = app.OpenDb();
+        var trail = await db.AuditEvents.Where(e => e.ProposalId == id && e.Section == "annexes").Select(e => e.Summary).ToListAsync();
+        Assert.Equal(3, trail.Count);
+        Assert.Contains(trail, s => s.Contains("v1.pdf", StringComparison.Ordinal) && s.Contains("v2.pdf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Submission_FreezesItsFiles_InItsPackage_AndADonorItIsSharedWithGetsThoseOnly()
+    {
+        var donor = await app.CreateOrganisationAsync("Green donor", OrganisationKind.Donor);
+        await app.CreateUserAsync("reviewer@donor.test", donor);
+        var id = await browser.SeedSampleAsync(Sample);
+        var original = UploadFixtures.PdfOfSize(30_000, 1);
+        await browser.Client.AttachAsync(id, "1", ("No objection.pdf", original));
+        var frozen = (await browser.StoredAsync(id)).Proposal.Annexes.Single(a => a.Number == "1").Files[0].Id;
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.SubmitAsync(id, [donor.ToString()])).StatusCode);
+
+        await browser.Client.ReplaceAsync(id, frozen, "No objection signed.pdf", UploadFixtures.PdfOfSize(30_000, 2));
+        var draft = (await browser.StoredAsync(id)).Proposal.Annexes.Single(a => a.Number == "1").Files[0].Id;
+
+        // V.001 keeps the file it had, in its package and on its own.
+        var package = await browser.Client.GetAsync($"/proposals/{id}/versions/1/package");
+        Assert.Equal(HttpStatusCode.OK, package.StatusCode);
+        using (var zip = new ZipArchive(await package.Content.ReadAsStreamAsync()))
+        {
+            var entry = zip.Entries.Single(e => e.FullName.StartsWith("annexes/", StringComparison.Ordinal));
+            Assert.Equal("annexes/01-no-objection-letter-No-objection.pdf", entry.FullName);
+            using var read = new MemoryStream();
+            entry.Open().CopyTo(read);
+            Assert.Equal(original, read.ToArray());
+            using var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
+            var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("name").GetString() == entry.FullName);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(original)), listed.GetProperty("sha256").GetString());
+            Assert.Equal(("1", "pdf", original.Length), (listed.GetProperty("annex").GetString(), listed.GetProperty("kind").GetString(), listed.GetProperty("bytes").GetInt32()));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync($"/proposals/{id}/annexes/files/{frozen}")).StatusCode);
+
+        using var reviewer = await app.SignedInClientAsync("reviewer@donor.test");
+        Assert.Equal(original, await (await reviewer.GetAsync($"/proposals/{id}/annexes/files/{frozen}")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/proposals/{id}/annexes/files/{draft}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync(AnnexFilesClient.Page(id))).StatusCode);
+
+        // Deleting the proposal keeps the version's file and nothing else.
+        using (var db = app.OpenDb())
+            Assert.Equal(2, await db.AnnexFiles.CountAsync(f => f.ProposalId == id));
+        var delete = await browser.Client.DeleteAsync($"/api/proposals/{id}");
+        Assert.True(delete.IsSuccessStatusCode, $"DELETE answered {(int)delete.StatusCode}");
+        using (var db = app.OpenDb())
+            Assert.Equal([Guid.ParseExact(frozen, "N")], await db.AnnexFiles.Where(f => f.ProposalId == id).Select(f => f.Id).ToListAsync());
+        Assert.Equal((1, 1), await CountAsync());
+    }
+
+    [Fact]
+    public async Task AnotherOrganisation_GetsNotFound_OnEveryAddress()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        await browser.Client.AttachAsync(id, "2", ("study.pdf", UploadFixtures.PdfOfSize(5_000)));
+        var file = (await browser.StoredAsync(id)).Proposal.Annexes.Single(a => a.Number == "2").Files[0].Id;
+        var other = await app.CreateOrganisationAsync("Another commune", OrganisationKind.Municipality);
+        await app.CreateUserAsync("editor@other.test", other);
+        using var stranger = await app.SignedInClientAsync("editor@other.test");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(AnnexFilesClient.Page(id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/proposals/{id}/annexes/files/{file}")).StatusCode);
+        var ownId = await new WizardBrowser(app).SeedSampleAsync(Sample);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/proposals/{ownId}/annexes/files/{file}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.RemoveAsync(id, file)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.AttachAsync(id, "2", ("x.pdf", UploadFixtures.PdfOfSize(5_000, 9)))).StatusCode);
+        Assert.Equal((1, 1), await CountAsync());
+    }
+
+    [Fact]
+    public async Task ProposalFileClaimingFiles_KeepsOnlyItsOwnStoredFiles_WithTheirTrueFacts()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        await browser.Client.AttachAsync(id, "2", ("study.pdf", UploadFixtures.PdfOfSize(5_000)));
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await browser.StoredDocumentAsync(id))!;
+        var annexes = document["annexes"]!.AsArray();
+        var real = annexes.Single(a => (string?)a!["number"] == "2")!["files"]![0]!;
+        real["name"] = "forged.pdf";
+        real["pages"] = 400;
+        annexes[0]!["files"] = System.Text.Json.Nodes.JsonNode.Parse("""[{"id":"0123456789abcdef0123456789abcdef","name":"invented.pdf","kind":"pdf","bytes":1}]""");
+
+        var imported = await browser.SeedJsonAsync(document.ToJsonString());
+
+        Assert.All((await browser.StoredAsync(imported)).Proposal.Annexes, a => Assert.Empty(a.Files));
+        var version = await browser.StoredVersionAsync(id);
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/proposals/{id}") { Content = new StringContent(document.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        put.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        Assert.True((await browser.Client.SendAsync(put)).IsSuccessStatusCode);
+        var stored = (await browser.StoredAsync(id)).Proposal.Annexes;
+        Assert.Empty(stored[0].Files);
+        var kept = Assert.Single(stored.Single(a => a.Number == "2").Files);
+        Assert.Equal(("study.pdf", 1), (kept.Name, kept.Pages!.Value));
+    }
+}
