@@ -80,20 +80,20 @@ public sealed class BudgetWorkbookTests
 
         // Row 3: the roof works, 310,240.43 GHS in 2027.
         Assert.Equal(["1", "", "", "Roof works", "Works", "Co-financing", "City", "Grant", ""],
-            new[] { "A3", "B3", "C3", "D3", "E3", "F3", "G3", "H3", "I3" }.Select(r => workbook.Text((Cell)workbook.Cell("Detailed budget", r)!)));
-        Assert.Equal("GHS", workbook.Text((Cell)workbook.Cell("Detailed budget", "L3")!));
-        Assert.Equal(310_240.43m, WorkbookReader.Number((Cell)workbook.Cell("Detailed budget", "M3")!));
+            new[] { "A3", "B3", "C3", "D3", "E3", "F3", "G3", "H3", "I3" }.Select(r => workbook.Text(workbook.Cell("Detailed budget", r)!)));
+        Assert.Equal("GHS", workbook.Text(workbook.Cell("Detailed budget", "L3")!));
+        Assert.Equal(310_240.43m, WorkbookReader.Number(workbook.Cell("Detailed budget", "M3")!));
         Assert.Null(workbook.Cell("Detailed budget", "N3"));
 
         var total = workbook.Cell("Detailed budget", "Q3")!;
         Assert.Equal("SUM(DetailedBudget[[#This Row],[2027]:[No year]])", total.CellFormula!.Text);
-        Assert.Equal(310_240.43m, WorkbookReader.Number((Cell)total));
+        Assert.Equal(310_240.43m, WorkbookReader.Number(total));
         var rate = workbook.Cell("Detailed budget", "R3")!;
         Assert.Equal("INDEX(ExchangeRates[[Rate used]],MATCH(DetailedBudget[[#This Row],[Currency]],ExchangeRates[[Currency]],0))", rate.CellFormula!.Text);
-        Assert.Equal(0.1m, WorkbookReader.Number((Cell)rate));
+        Assert.Equal(0.1m, WorkbookReader.Number(rate));
         var converted = workbook.Cell("Detailed budget", "S3")!;
         Assert.Equal("DetailedBudget[[#This Row],[Total in currency]]*DetailedBudget[[#This Row],[Rate]]", converted.CellFormula!.Text);
-        Assert.Equal(31_024.043m, WorkbookReader.Number((Cell)converted));
+        Assert.Equal(31_024.043m, WorkbookReader.Number(converted));
 
         // The calculated columns carry the same formulas, so Excel fills them into an appended row.
         var formulas = TableOf(workbook, "Detailed budget").TableColumns!.Elements<DocumentFormat.OpenXml.Spreadsheet.TableColumn>()
@@ -109,7 +109,7 @@ public sealed class BudgetWorkbookTests
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
         Assert.Equal(["1", "1.1 PV installed", "1.1.1 Supply of PV modules", "PV modules"],
-            new[] { "A2", "B2", "C2", "D2" }.Select(r => workbook.Text((Cell)workbook.Cell("Detailed budget", r)!)));
+            new[] { "A2", "B2", "C2", "D2" }.Select(r => workbook.Text(workbook.Cell("Detailed budget", r)!)));
     }
 
     /// The item's budget note closes its row; an item without one leaves the cell empty.
@@ -118,7 +118,7 @@ public sealed class BudgetWorkbookTests
     {
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
-        Assert.Equal("Two quotations, March 2026", workbook.Text((Cell)workbook.Cell("Detailed budget", "T2")!));
+        Assert.Equal("Two quotations, March 2026", workbook.Text(workbook.Cell("Detailed budget", "T2")!));
         Assert.Null(workbook.Cell("Detailed budget", "T3"));
     }
 
@@ -127,10 +127,10 @@ public sealed class BudgetWorkbookTests
     {
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
-        Assert.Equal("luminaire", workbook.Text((Cell)workbook.Cell("Detailed budget", "I4")!));
-        Assert.Equal(500m, WorkbookReader.Number((Cell)workbook.Cell("Detailed budget", "J4")!));
-        Assert.Equal(500m, WorkbookReader.Number((Cell)workbook.Cell("Detailed budget", "K4")!));
-        Assert.Equal("builtin 4", NumberFormat(workbook, (Cell)workbook.Cell("Detailed budget", "K4")!)); // #,##0.00
+        Assert.Equal("luminaire", workbook.Text(workbook.Cell("Detailed budget", "I4")!));
+        Assert.Equal(500m, WorkbookReader.Number(workbook.Cell("Detailed budget", "J4")!));
+        Assert.Equal(500m, WorkbookReader.Number(workbook.Cell("Detailed budget", "K4")!));
+        Assert.Equal("builtin 4", NumberFormat(workbook, workbook.Cell("Detailed budget", "K4")!)); // #,##0.00
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class BudgetWorkbookTests
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
         Assert.All(new[] { "M2", "N2", "Q2", "S2", "S7" }, r => Assert.Equal("#,##0", NumberFormat(workbook, workbook.Cell("Detailed budget", r)!)));
-        Assert.Equal(120_000.50m, WorkbookReader.Number((Cell)workbook.Cell("Detailed budget", "M2")!)); // the cents are kept in the cell
+        Assert.Equal(120_000.50m, WorkbookReader.Number(workbook.Cell("Detailed budget", "M2")!)); // the cents are kept in the cell
         Assert.All(new[] { "C3", "G6", "G23" }, r => Assert.Equal("#,##0", NumberFormat(workbook, workbook.Cell("Summary", r)!)));
     }
 
@@ -148,10 +148,10 @@ public sealed class BudgetWorkbookTests
     {
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
-        Assert.Equal("Total", workbook.Text((Cell)workbook.Cell("Detailed budget", "A7")!));
+        Assert.Equal("Total", workbook.Text(workbook.Cell("Detailed budget", "A7")!));
         var total = workbook.Cell("Detailed budget", "S7")!;
         Assert.Equal("SUBTOTAL(109,DetailedBudget[[Total (USD)]])", total.CellFormula!.Text);
-        Assert.Equal(SmallTotal, WorkbookReader.Number((Cell)total));
+        Assert.Equal(SmallTotal, WorkbookReader.Number(total));
         Assert.Equal("Total", TableOf(workbook, "Detailed budget").TableColumns!.Elements<DocumentFormat.OpenXml.Spreadsheet.TableColumn>().First().TotalsRowLabel!.Value);
     }
 
@@ -161,21 +161,21 @@ public sealed class BudgetWorkbookTests
         var sheet = BudgetSheets.Small();
         using var workbook = WorkbookReader.Write(sheet);
 
-        Assert.Equal("Budget by component and year (USD)", workbook.Text((Cell)workbook.Cell("Summary", "A1")!));
+        Assert.Equal("Budget by component and year (USD)", workbook.Text(workbook.Cell("Summary", "A1")!));
         Assert.Equal(["Component", "Component name", "2027", "2028", "2029", "No year", "Total"],
             workbook.Sheet("Summary").Descendants<Row>().ElementAt(1).Elements<Cell>().Select(workbook.Text));
         var cell = workbook.Cell("Summary", "C3")!;
         Assert.Equal("SUMPRODUCT((DetailedBudget[[Component]]=$A3)*DetailedBudget[[2027]]*DetailedBudget[[Rate]])", cell.CellFormula!.Text);
-        Assert.Equal(120_000.50m + 31_024.043m, WorkbookReader.Number((Cell)cell));
-        Assert.Equal(45_000m, WorkbookReader.Number((Cell)workbook.Cell("Summary", "F4")!));
+        Assert.Equal(120_000.50m + 31_024.043m, WorkbookReader.Number(cell));
+        Assert.Equal(45_000m, WorkbookReader.Number(workbook.Cell("Summary", "F4")!));
         Assert.Equal("SUMPRODUCT((DetailedBudget[[Component]]=$A5)*DetailedBudget[[Total (USD)]])", workbook.Cell("Summary", "G5")!.CellFormula!.Text);
-        Assert.Equal(11_000m, WorkbookReader.Number((Cell)workbook.Cell("Summary", "G5")!));
+        Assert.Equal(11_000m, WorkbookReader.Number(workbook.Cell("Summary", "G5")!));
 
-        Assert.Equal("Total", workbook.Text((Cell)workbook.Cell("Summary", "A6")!));
+        Assert.Equal("Total", workbook.Text(workbook.Cell("Summary", "A6")!));
         Assert.Equal("SUMPRODUCT(DetailedBudget[[2028]],DetailedBudget[[Rate]])", workbook.Cell("Summary", "D6")!.CellFormula!.Text);
-        Assert.Equal(80_000m + 150_000m, WorkbookReader.Number((Cell)workbook.Cell("Summary", "D6")!));
+        Assert.Equal(80_000m + 150_000m, WorkbookReader.Number(workbook.Cell("Summary", "D6")!));
         Assert.Equal("SUM(DetailedBudget[[Total (USD)]])", workbook.Cell("Summary", "G6")!.CellFormula!.Text);
-        Assert.Equal(SmallTotal, WorkbookReader.Number((Cell)workbook.Cell("Summary", "G6")!));
+        Assert.Equal(SmallTotal, WorkbookReader.Number(workbook.Cell("Summary", "G6")!));
     }
 
     [Fact]
@@ -183,18 +183,18 @@ public sealed class BudgetWorkbookTests
     {
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
-        Assert.Equal("Budget by funding source and instrument (USD)", workbook.Text((Cell)workbook.Cell("Summary", "A8")!));
-        var pairs = Enumerable.Range(10, 5).Select(r => (workbook.Text((Cell)workbook.Cell("Summary", $"A{r}")!), workbook.Text((Cell)workbook.Cell("Summary", $"B{r}")!))).ToList();
+        Assert.Equal("Budget by funding source and instrument (USD)", workbook.Text(workbook.Cell("Summary", "A8")!));
+        var pairs = Enumerable.Range(10, 5).Select(r => (workbook.Text(workbook.Cell("Summary", $"A{r}")!), workbook.Text(workbook.Cell("Summary", $"B{r}")!))).ToList();
         Assert.Equal([("GCF", "Senior loan"), ("GCF", "Grant"), ("Co-financing", "Grant"), ("Co-financing", "Equity"), ("Co-financing", "In kind")], pairs);
         Assert.Equal("SUMPRODUCT((DetailedBudget[[Source]]=$A11)*(DetailedBudget[[Instrument]]=$B11)*DetailedBudget[[Total (USD)]])",
             workbook.Cell("Summary", "G11")!.CellFormula!.Text);
-        Assert.Equal(250_000m, WorkbookReader.Number((Cell)workbook.Cell("Summary", "G11")!));
-        Assert.Equal(SmallTotal, WorkbookReader.Number((Cell)workbook.Cell("Summary", "G15")!));
+        Assert.Equal(250_000m, WorkbookReader.Number(workbook.Cell("Summary", "G11")!));
+        Assert.Equal(SmallTotal, WorkbookReader.Number(workbook.Cell("Summary", "G15")!));
 
-        Assert.Equal("Budget by expenditure type (USD)", workbook.Text((Cell)workbook.Cell("Summary", "A17")!));
-        Assert.Equal(["Goods", "Works", "Other", "Staff"], Enumerable.Range(19, 4).Select(r => workbook.Text((Cell)workbook.Cell("Summary", $"A{r}")!)));
-        Assert.Equal(450_000.50m, WorkbookReader.Number((Cell)workbook.Cell("Summary", "G19")!));
-        Assert.Equal(SmallTotal, WorkbookReader.Number((Cell)workbook.Cell("Summary", "G23")!));
+        Assert.Equal("Budget by expenditure type (USD)", workbook.Text(workbook.Cell("Summary", "A17")!));
+        Assert.Equal(["Goods", "Works", "Other", "Staff"], Enumerable.Range(19, 4).Select(r => workbook.Text(workbook.Cell("Summary", $"A{r}")!)));
+        Assert.Equal(450_000.50m, WorkbookReader.Number(workbook.Cell("Summary", "G19")!));
+        Assert.Equal(SmallTotal, WorkbookReader.Number(workbook.Cell("Summary", "G23")!));
     }
 
     [Fact]
@@ -206,16 +206,16 @@ public sealed class BudgetWorkbookTests
             workbook.Sheet("Exchange rates").Descendants<Row>().First().Elements<Cell>().Select(workbook.Text));
         Assert.Equal("ExchangeRates", TableOf(workbook, "Exchange rates").Name!.Value);
         Assert.Equal("A1:F4", TableOf(workbook, "Exchange rates").Reference!.Value);
-        Assert.Equal("GHS", workbook.Text((Cell)workbook.Cell("Exchange rates", "A3")!));
-        Assert.Equal(10m, WorkbookReader.Number((Cell)workbook.Cell("Exchange rates", "B3")!));
-        Assert.Equal("GHS per USD", workbook.Text((Cell)workbook.Cell("Exchange rates", "C3")!));
+        Assert.Equal("GHS", workbook.Text(workbook.Cell("Exchange rates", "A3")!));
+        Assert.Equal(10m, WorkbookReader.Number(workbook.Cell("Exchange rates", "B3")!));
+        Assert.Equal("GHS per USD", workbook.Text(workbook.Cell("Exchange rates", "C3")!));
         Assert.Equal("1/ExchangeRates[[#This Row],[Rate as given]]", workbook.Cell("Exchange rates", "D3")!.CellFormula!.Text);
-        Assert.Equal(0.1m, WorkbookReader.Number((Cell)workbook.Cell("Exchange rates", "D3")!));
+        Assert.Equal(0.1m, WorkbookReader.Number(workbook.Cell("Exchange rates", "D3")!));
         var date = workbook.Cell("Exchange rates", "E3")!;
-        Assert.Equal(46_356m, WorkbookReader.Number((Cell)date)); // 2026-11-30 as a spreadsheet serial
-        Assert.Equal("yyyy-mm-dd", NumberFormat(workbook, (Cell)date));
-        Assert.Equal("Bank of Ghana", workbook.Text((Cell)workbook.Cell("Exchange rates", "F3")!));
-        Assert.Equal("USD per EUR", workbook.Text((Cell)workbook.Cell("Exchange rates", "C4")!));
+        Assert.Equal(46_356m, WorkbookReader.Number(date)); // 2026-11-30 as a spreadsheet serial
+        Assert.Equal("yyyy-mm-dd", NumberFormat(workbook, date));
+        Assert.Equal("Bank of Ghana", workbook.Text(workbook.Cell("Exchange rates", "F3")!));
+        Assert.Equal("USD per EUR", workbook.Text(workbook.Cell("Exchange rates", "C4")!));
         Assert.Equal("ExchangeRates[[#This Row],[Rate as given]]", workbook.Cell("Exchange rates", "D4")!.CellFormula!.Text);
         Assert.Null(workbook.Cell("Exchange rates", "C2")); // the reporting currency's own rate has no direction
     }
@@ -226,19 +226,19 @@ public sealed class BudgetWorkbookTests
         using var workbook = WorkbookReader.Write(BudgetSheets.Small());
 
         Assert.Equal("SUMPRODUCT((DetailedBudget[[Source]]=$B2)*DetailedBudget[[Total (USD)]])", workbook.Cell("AE fee and PMC", "C2")!.CellFormula!.Text);
-        Assert.Equal(450_000.50m, WorkbookReader.Number((Cell)workbook.Cell("AE fee and PMC", "C2")!));
+        Assert.Equal(450_000.50m, WorkbookReader.Number(workbook.Cell("AE fee and PMC", "C2")!));
         Assert.Equal("SUM(DetailedBudget[[Total (USD)]])", workbook.Cell("AE fee and PMC", "C3")!.CellFormula!.Text);
-        Assert.Equal(SmallTotal, WorkbookReader.Number((Cell)workbook.Cell("AE fee and PMC", "C3")!));
+        Assert.Equal(SmallTotal, WorkbookReader.Number(workbook.Cell("AE fee and PMC", "C3")!));
 
-        Assert.Equal("Accredited entity fee", workbook.Text((Cell)workbook.Cell("AE fee and PMC", "A7")!));
-        Assert.Equal("EUR", workbook.Text((Cell)workbook.Cell("AE fee and PMC", "B7")!));
+        Assert.Equal("Accredited entity fee", workbook.Text(workbook.Cell("AE fee and PMC", "A7")!));
+        Assert.Equal("EUR", workbook.Text(workbook.Cell("AE fee and PMC", "B7")!));
         Assert.Equal("INDEX(ExchangeRates[[Rate used]],MATCH($B7,ExchangeRates[[Currency]],0))", workbook.Cell("AE fee and PMC", "D7")!.CellFormula!.Text);
         Assert.Equal("C7*D7", workbook.Cell("AE fee and PMC", "E7")!.CellFormula!.Text);
-        Assert.Equal(11_000m, WorkbookReader.Number((Cell)workbook.Cell("AE fee and PMC", "E7")!));
+        Assert.Equal(11_000m, WorkbookReader.Number(workbook.Cell("AE fee and PMC", "E7")!));
         Assert.Equal("E7/$C$2", workbook.Cell("AE fee and PMC", "F7")!.CellFormula!.Text);
-        Assert.Equal(11_000m / 450_000.50m, WorkbookReader.Number((Cell)workbook.Cell("AE fee and PMC", "F7")!));
+        Assert.Equal(11_000m / 450_000.50m, WorkbookReader.Number(workbook.Cell("AE fee and PMC", "F7")!));
         Assert.Equal("E7/$C$3", workbook.Cell("AE fee and PMC", "G7")!.CellFormula!.Text);
-        Assert.Equal("builtin 10", NumberFormat(workbook, (Cell)workbook.Cell("AE fee and PMC", "G7")!)); // 0.00%
+        Assert.Equal("builtin 10", NumberFormat(workbook, workbook.Cell("AE fee and PMC", "G7")!)); // 0.00%
     }
 
     [Fact]
@@ -251,10 +251,10 @@ public sealed class BudgetWorkbookTests
         using var workbook = WorkbookReader.Write(sheet);
 
         AssertValid(workbook);
-        Assert.Equal("Not given in the proposal", workbook.Text((Cell)workbook.Cell("AE fee and PMC", "H6")!));
+        Assert.Equal("Not given in the proposal", workbook.Text(workbook.Cell("AE fee and PMC", "H6")!));
         Assert.Null(workbook.Cell("AE fee and PMC", "C6"));
-        Assert.Equal(1_000_000m, WorkbookReader.Number((Cell)workbook.Cell("AE fee and PMC", "C7")!));
-        Assert.Equal("No exchange rate to USD in the proposal", workbook.Text((Cell)workbook.Cell("AE fee and PMC", "H7")!));
+        Assert.Equal(1_000_000m, WorkbookReader.Number(workbook.Cell("AE fee and PMC", "C7")!));
+        Assert.Equal("No exchange rate to USD in the proposal", workbook.Text(workbook.Cell("AE fee and PMC", "H7")!));
         Assert.DoesNotContain(workbook.Cells("AE fee and PMC"), c => c.CellReference!.Value!.EndsWith('7') && c.CellFormula is not null);
     }
 
@@ -275,9 +275,9 @@ public sealed class BudgetWorkbookTests
         using var workbook = WorkbookReader.Write(sheet);
 
         AssertValid(workbook);
-        Assert.Equal("No year", workbook.Text((Cell)workbook.Cell("Detailed budget", "M1")!));
+        Assert.Equal("No year", workbook.Text(workbook.Cell("Detailed budget", "M1")!));
         Assert.Equal("SUM(DetailedBudget[[#This Row],[No year]:[No year]])", workbook.Cell("Detailed budget", "N2")!.CellFormula!.Text);
-        Assert.Equal(SmallTotal, WorkbookReader.Number((Cell)workbook.Cell("Detailed budget", "P7")!));
+        Assert.Equal(SmallTotal, WorkbookReader.Number(workbook.Cell("Detailed budget", "P7")!));
     }
 
     [Fact]
@@ -307,10 +307,10 @@ public sealed class BudgetWorkbookTests
         using var workbook = WorkbookReader.Write(sheet);
 
         AssertValid(workbook);
-        Assert.Equal("9", workbook.Text((Cell)workbook.Cell("Summary", "A6")!));
-        Assert.Equal("—", workbook.Text((Cell)workbook.Cell("Summary", "A7")!));
-        Assert.Equal(7m, WorkbookReader.Number((Cell)workbook.Cell("Summary", "G7")!));
-        Assert.Equal(SmallTotal + 1_007m, WorkbookReader.Number((Cell)workbook.Cell("Summary", "G8")!));
+        Assert.Equal("9", workbook.Text(workbook.Cell("Summary", "A6")!));
+        Assert.Equal("—", workbook.Text(workbook.Cell("Summary", "A7")!));
+        Assert.Equal(7m, WorkbookReader.Number(workbook.Cell("Summary", "G7")!));
+        Assert.Equal(SmallTotal + 1_007m, WorkbookReader.Number(workbook.Cell("Summary", "G8")!));
     }
 
     /// A column header with the characters structured references escape still gives valid formulas.

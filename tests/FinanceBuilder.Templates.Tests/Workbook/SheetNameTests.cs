@@ -26,7 +26,7 @@ public sealed class SheetNameTests
 
         Assert.Empty(workbook.Errors());
         Assert.Equal(["Budget détaillé", "Synthèse", "Frais EA et gestion", "Taux de change"], workbook.SheetNames);
-        Assert.Equal("Total (USD)", workbook.Text((Cell)workbook.Cell("Budget détaillé", "S1")!));
+        Assert.Equal("Total (USD)", workbook.Text(workbook.Cell("Budget détaillé", "S1")!));
         Assert.Equal("DetailedBudget[[#This Row],[Total en devise]]*DetailedBudget[[#This Row],[Taux]]",
             workbook.Cell("Budget détaillé", "S2")!.CellFormula!.Text);
     }

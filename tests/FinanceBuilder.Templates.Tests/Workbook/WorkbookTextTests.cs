@@ -51,15 +51,15 @@ public sealed class WorkbookTextTests
 
         Assert.Empty(workbook.Errors());
         var id = workbook.Cell("Summary", "A6")!;
-        Assert.Equal("-1", workbook.Text((Cell)id));
-        Assert.True(workbook.QuotePrefixed((Cell)id));
-        Assert.Equal(3m, WorkbookReader.Number((Cell)workbook.Cell("Summary", "G6")!));
+        Assert.Equal("-1", workbook.Text(id));
+        Assert.True(workbook.QuotePrefixed(id));
+        Assert.Equal(3m, WorkbookReader.Number(workbook.Cell("Summary", "G6")!));
         // The source block: GCF/Senior loan, GCF/Grant, three co-financing pairs, then =GCF/+Grant.
         var source = workbook.Cell("Summary", "A16")!;
-        Assert.Equal("=GCF", workbook.Text((Cell)source));
-        Assert.True(workbook.QuotePrefixed((Cell)source));
-        Assert.True(workbook.QuotePrefixed((Cell)workbook.Cell("Summary", "B16")!));
-        Assert.Equal(3m, WorkbookReader.Number((Cell)workbook.Cell("Summary", "G16")!));
+        Assert.Equal("=GCF", workbook.Text(source));
+        Assert.True(workbook.QuotePrefixed(source));
+        Assert.True(workbook.QuotePrefixed(workbook.Cell("Summary", "B16")!));
+        Assert.Equal(3m, WorkbookReader.Number(workbook.Cell("Summary", "G16")!));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class WorkbookTextTests
         using var workbook = WorkbookReader.Write(BudgetSheets.Small(BudgetSheets.Item("1", text, "Goods", "GCF", "Grant", (2027, 1m))));
 
         Assert.Empty(workbook.Errors());
-        Assert.Equal("bell form feed  lone  end", workbook.Text((Cell)workbook.Cell("Detailed budget", "D7")!));
+        Assert.Equal("bell form feed  lone  end", workbook.Text(workbook.Cell("Detailed budget", "D7")!));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class WorkbookTextTests
         using var workbook = WorkbookReader.Write(BudgetSheets.Small(BudgetSheets.Item("1", text, "Goods", "GCF", "Grant", (2027, 1m))));
 
         Assert.Empty(workbook.Errors());
-        Assert.Equal(new string('a', CellText.MaxLength - 1), workbook.Text((Cell)workbook.Cell("Detailed budget", "D7")!));
+        Assert.Equal(new string('a', CellText.MaxLength - 1), workbook.Text(workbook.Cell("Detailed budget", "D7")!));
         Assert.All(workbook.Cells("Detailed budget").Where(c => c.DataType?.Value == CellValues.SharedString),
             c => Assert.True(workbook.Text(c).Length <= CellText.MaxLength));
     }
