@@ -13,26 +13,26 @@ internal static class AnnexFilesClient
 
     public static async Task<HttpResponseMessage> AttachAsync(this HttpClient client, Guid id, string? annex, params (string Name, byte[] Content)[] files)
     {
-        var content = await FormAsync(client, id);
+        var content = await FormAsync(client, id, "Attach");
         content.Add(new StringContent(annex ?? ""), "annex");
         foreach (var (name, bytes) in files)
             content.Add(File(bytes), "files", name);
-        return await PostAsync(client, $"{Page(id)}?handler=attach", content);
+        return await PostAsync(client, $"{Page(id)}?handler=Attach", content);
     }
 
     public static async Task<HttpResponseMessage> ReplaceAsync(this HttpClient client, Guid id, string fileId, string name, byte[] bytes)
     {
-        var content = await FormAsync(client, id);
+        var content = await FormAsync(client, id, "Replace");
         content.Add(new StringContent(fileId), "file");
         content.Add(File(bytes), "replacement", name);
-        return await PostAsync(client, $"{Page(id)}?handler=replace", content);
+        return await PostAsync(client, $"{Page(id)}?handler=Replace", content);
     }
 
     public static async Task<HttpResponseMessage> RemoveAsync(this HttpClient client, Guid id, string fileId)
     {
-        var content = await FormAsync(client, id);
+        var content = await FormAsync(client, id, "Remove");
         content.Add(new StringContent(fileId), "file");
-        return await PostAsync(client, $"{Page(id)}?handler=remove", content);
+        return await PostAsync(client, $"{Page(id)}?handler=Remove", content);
     }
 
     private static ByteArrayContent File(byte[] bytes)
@@ -43,15 +43,23 @@ internal static class AnnexFilesClient
         return file;
     }
 
-    private static async Task<MultipartFormDataContent> FormAsync(HttpClient client, Guid id)
+    /// The token of the page's own form for <paramref name="handler"/>, as the browser sends it
+    /// (a form without one fails here); someone who cannot open the page posts with a token
+    /// from a page of their own.
+    private static async Task<MultipartFormDataContent> FormAsync(HttpClient client, Guid id, string handler)
     {
-        // Someone who cannot open the page posts with a token from a page of their own.
         var response = await client.GetAsync(Page(id));
-        if (response.StatusCode != HttpStatusCode.OK)
-            response = await client.GetAsync("/proposals/import");
-        var html = await response.Content.ReadAsStringAsync();
         var content = new MultipartFormDataContent();
-        content.Add(new StringContent(TestAccounts.AntiforgeryToken(html)), "__RequestVerificationToken");
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            content.Add(new StringContent(TestAccounts.AntiforgeryToken(await (await client.GetAsync("/proposals/import")).Content.ReadAsStringAsync())), "__RequestVerificationToken");
+            return content;
+        }
+        var page = await WizardPage.ReadAsync(response);
+        var form = page.Get($"main form[action$='handler={handler}']");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token), $"The {handler} form carries no antiforgery token.");
+        content.Add(new StringContent(token!), "__RequestVerificationToken");
         return content;
     }
 
