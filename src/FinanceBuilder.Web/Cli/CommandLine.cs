@@ -127,40 +127,65 @@ public static class CommandLine
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
         string json;
-        if (File.Exists(source))
+        // A proposal of the database brings its attached files (annexes/ in the zip); a file's
+        // claims of files it does not carry are dropped, so the manifest lists only what is there.
+        AsyncServiceScope? stored = null;
+        Guid storedId = default;
+        try
         {
-            json = await File.ReadAllTextAsync(source);
+            if (File.Exists(source))
+            {
+                json = Storage.AttachedFiles.WithoutFiles(await File.ReadAllTextAsync(source));
+            }
+            else if (Guid.TryParse(source, out storedId))
+            {
+                await DatabaseStartup.MigrateAsync(app.Services);
+                stored = app.Services.CreateAsyncScope();
+                if (await CommandUser.ActAsAsync(stored.Value.ServiceProvider, actAs) is { } refused)
+                    return await Fail(stderr, refused);
+                var found = await stored.Value.ServiceProvider.GetRequiredService<IMediator>().Send(new GetProposal.Query(storedId));
+                if (found is null)
+                    return await Fail(stderr, $"{storedId}: {Messages.Format(culture, "NotFound")}");
+                json = found.Document;
+            }
+            else
+            {
+                return await Fail(stderr, $"{source}: no such file, and not a proposal id");
+            }
+            var (package, problem) = await app.Services.GetRequiredService<Features.Documents.Packages.PackageBuilder>().BuildAsync(json, template, lang, culture, CancellationToken.None);
+            if (package is null)
+                return await Fail(stderr, $"{source}: {problem!.Message}");
+            var folder = Path.GetFullPath(outDir ?? ".");
+            Directory.CreateDirectory(folder);
+            foreach (var file in package.Files)
+            {
+                var path = Path.Combine(folder, file.Name);
+                await File.WriteAllBytesAsync(path, file.Content);
+                await stdout.WriteLineAsync(path);
+            }
+            var zipPath = Path.Combine(folder, package.Zip.Name);
+            if (package.Annexes.Count > 0 && stored is { } scope)
+            {
+                var download = await Features.Documents.Packages.PackageDownload.OfProposalAsync(package, storedId,
+                    scope.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>(), scope.ServiceProvider.GetRequiredService<Storage.ContentStore>(), CancellationToken.None);
+                await using var output = File.Create(zipPath);
+                await download.WriteAsync(output, CancellationToken.None);
+            }
+            else
+            {
+                await File.WriteAllBytesAsync(zipPath, package.Zip.Content);
+            }
+            await stdout.WriteLineAsync(zipPath);
+            var pages = Messages.Count(culture, "Cli.Pages", package.Pages);
+            var words = Messages.Count(culture, "Cli.Words", package.Words);
+            await stdout.WriteLineAsync(Messages.Format(culture, package.Draft ? "Cli.PackageDraft" : "Cli.PackageClean", pages, words));
+            return 0;
         }
-        else if (Guid.TryParse(source, out var id))
+        finally
         {
-            await DatabaseStartup.MigrateAsync(app.Services);
-            await using var scope = app.Services.CreateAsyncScope();
-            if (await CommandUser.ActAsAsync(scope.ServiceProvider, actAs) is { } refused)
-                return await Fail(stderr, refused);
-            var found = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetProposal.Query(id));
-            if (found is null)
-                return await Fail(stderr, $"{id}: {Messages.Format(culture, "NotFound")}");
-            json = found.Document;
+            if (stored is { } scope)
+                await scope.DisposeAsync();
         }
-        else
-        {
-            return await Fail(stderr, $"{source}: no such file, and not a proposal id");
-        }
-        var (package, problem) = await app.Services.GetRequiredService<Features.Documents.Packages.PackageBuilder>().BuildAsync(json, template, lang, culture, CancellationToken.None);
-        if (package is null)
-            return await Fail(stderr, $"{source}: {problem!.Message}");
-        var folder = Path.GetFullPath(outDir ?? ".");
-        Directory.CreateDirectory(folder);
-        foreach (var file in package.Files.Append(package.Zip))
-        {
-            var path = Path.Combine(folder, file.Name);
-            await File.WriteAllBytesAsync(path, file.Content);
-            await stdout.WriteLineAsync(path);
-        }
-        var pages = Messages.Count(culture, "Cli.Pages", package.Pages);
-        var words = Messages.Count(culture, "Cli.Words", package.Words);
-        await stdout.WriteLineAsync(Messages.Format(culture, package.Draft ? "Cli.PackageDraft" : "Cli.PackageClean", pages, words));
-        return 0;
     }
 
     /// create-admin <email>: a one-time link (24 hours) with which that person creates a platform

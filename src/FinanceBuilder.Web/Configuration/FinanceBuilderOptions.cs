@@ -62,7 +62,7 @@ public sealed class FinanceBuilderOptions
         public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
         public long MaxProposalBytes => MaxProposalMegabytes * 1024L * 1024L;
         public long OrganisationQuotaBytes => OrganisationQuotaMegabytes * 1024L * 1024L;
-        public bool InFolder => string.Equals(Store, "Folder", StringComparison.OrdinalIgnoreCase);
+        public bool InFolder => Store == "Folder";
     }
 
     public sealed class MemorySettings

@@ -10,9 +10,7 @@ public static class DatabaseStartup
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().ActAsSystem();
-        var db = scope.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
+        await using var scope = SystemScope.Create(services, out var db);
         var target = scope.ServiceProvider.GetRequiredService<DatabaseTarget>();
         await db.Database.MigrateAsync(cancellationToken);
         if (target.Provider == DatabaseProvider.Sqlite)

@@ -41,6 +41,26 @@ public static class AttachedFiles
             row.Files.Clear();
     }
 
+    /// A proposal file read from disk (the command line) with its claims of files removed: it
+    /// carries none of their bytes. A file that is not JSON is left for the reader to refuse.
+    public static string WithoutFiles(string json)
+    {
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(json) is not System.Text.Json.Nodes.JsonObject { } root
+                || root["annexes"] is not System.Text.Json.Nodes.JsonArray rows)
+                return json;
+            var changed = false;
+            foreach (var row in rows.OfType<System.Text.Json.Nodes.JsonObject>())
+                changed |= row["files"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } && row.Remove("files");
+            return changed ? root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) : json;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
+    }
+
     /// A whole document sent for a stored proposal (the API's PUT): a file is kept only if it is
     /// one of this proposal's stored files, and its facts become the stored ones. A client may
     /// move a file to another row or drop it; it cannot invent one or borrow another's.

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Annexes;
@@ -14,12 +13,8 @@ namespace FinanceBuilder.Web.Storage;
 /// tenancy filters.
 public sealed class ContentStore(IBlobStore blobs, IServiceScopeFactory scopes, TimeProvider clock)
 {
-    /// One gate per content being stored or collected on this node, so that an upload and a
-    /// collection of the same content never interleave here. Kept, like the submission gates:
-    /// a small object per content handled since the process started.
-    private readonly ConcurrentDictionary<BlobKey, SemaphoreSlim> gates = new();
-
-    public IBlobStore Blobs => blobs;
+    /// Storing and collecting the same content never interleave on this node.
+    private readonly KeyedGates<BlobKey> gates = new();
 
     public static async Task<string> Sha256Async(Stream content, CancellationToken ct)
     {
@@ -32,24 +27,21 @@ public sealed class ContentStore(IBlobStore blobs, IServiceScopeFactory scopes, 
     /// Whether the organisation's index has this content, complete.
     public async Task<bool> HasAsync(BlobKey key, CancellationToken ct)
     {
-        using var scope = Scope(out var db);
+        await using var scope = SystemScope.Create(scopes, out var db);
         return await db.StoredBlobs.AnyAsync(b => b.OrganisationId == key.OrganisationId && b.Sha256 == key.Sha256, ct);
     }
 
-    /// Stores the content unless the organisation already has it. Safe to call again after the
-    /// file row was saved: that second call is what closes the window in which a collection
-    /// running at the same moment removed the content.
-    public async Task EnsureAsync(BlobKey key, Stream content, long bytes, CancellationToken ct)
-    {
-        if (await HasAsync(key, ct))
-            return;
-        await WithGateAsync(key, async () =>
+    /// Stores the content unless the organisation already has it. Called again once the file row
+    /// is saved: under the gate, that second call closes the window in which a collection of the
+    /// same content, running at the same moment, found no row and removed it.
+    public Task EnsureAsync(BlobKey key, Stream content, long bytes, CancellationToken ct) =>
+        gates.RunAsync(key, async () =>
         {
             if (await HasAsync(key, ct))
                 return;
             content.Position = 0;
             await blobs.PutAsync(key, content, ct);
-            using var scope = Scope(out var db);
+            await using var scope = SystemScope.Create(scopes, out var db);
             db.StoredBlobs.Add(new StoredBlob { OrganisationId = key.OrganisationId, Sha256 = key.Sha256, Bytes = bytes, StoredAt = clock.GetUtcNow().UtcDateTime });
             try
             {
@@ -60,15 +52,18 @@ public sealed class ContentStore(IBlobStore blobs, IServiceScopeFactory scopes, 
                 // Another web node indexed the same content first: it is complete either way.
             }
         }, ct);
-    }
 
-    public Task<Stream?> OpenAsync(AnnexFileRecord file, CancellationToken ct) =>
-        blobs.OpenReadAsync(new BlobKey(file.OrganisationId, file.Sha256), file.Bytes, ct);
+    /// The content of a file row; null when the store no longer has it complete.
+    public async Task<Stream?> OpenAsync(AnnexFileRecord file, CancellationToken ct)
+    {
+        var key = new BlobKey(file.OrganisationId, file.Sha256);
+        return await HasAsync(key, ct) ? await blobs.OpenReadAsync(key, file.Bytes, ct) : null;
+    }
 
     /// The space the organisation's stored contents take.
     public async Task<long> UsedBytesAsync(Guid organisationId, CancellationToken ct)
     {
-        using var scope = Scope(out var db);
+        await using var scope = SystemScope.Create(scopes, out var db);
         return await db.StoredBlobs.Where(b => b.OrganisationId == organisationId).SumAsync(b => (long?)b.Bytes, ct) ?? 0;
     }
 
@@ -79,36 +74,14 @@ public sealed class ContentStore(IBlobStore blobs, IServiceScopeFactory scopes, 
         foreach (var sha in candidates.Distinct(StringComparer.Ordinal))
         {
             var key = new BlobKey(organisationId, sha);
-            await WithGateAsync(key, async () =>
+            await gates.RunAsync(key, async () =>
             {
-                using var scope = Scope(out var db);
+                await using var scope = SystemScope.Create(scopes, out var db);
                 if (await db.AnnexFiles.AnyAsync(f => f.OrganisationId == organisationId && f.Sha256 == sha, ct))
                     return;
                 await db.StoredBlobs.Where(b => b.OrganisationId == organisationId && b.Sha256 == sha).ExecuteDeleteAsync(ct);
                 await blobs.DeleteAsync(key, ct);
             }, ct);
         }
-    }
-
-    private async Task WithGateAsync(BlobKey key, Func<Task> work, CancellationToken ct)
-    {
-        var gate = gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        try
-        {
-            await work();
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private IServiceScope Scope(out FinanceBuilderDbContext db)
-    {
-        var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().ActAsSystem();
-        db = scope.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
-        return scope;
     }
 }

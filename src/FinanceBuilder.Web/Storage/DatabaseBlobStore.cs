@@ -15,7 +15,7 @@ public sealed class DatabaseBlobStore(IServiceScopeFactory scopes) : IBlobStore
 
     public async Task PutAsync(BlobKey key, Stream content, CancellationToken ct)
     {
-        using var scope = Scope(out var db);
+        await using var scope = SystemScope.Create(scopes, out var db);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Pieces a crash left behind (the index row is written only after the last one).
         await db.BlobChunks.Where(c => c.OrganisationId == key.OrganisationId && c.Sha256 == key.Sha256).ExecuteDeleteAsync(ct);
@@ -37,26 +37,18 @@ public sealed class DatabaseBlobStore(IServiceScopeFactory scopes) : IBlobStore
 
     public Task<Stream?> OpenReadAsync(BlobKey key, long length, CancellationToken ct)
     {
-        var scope = Scope(out var db);
+        var scope = SystemScope.Create(scopes, out var db);
         return Task.FromResult<Stream?>(new ChunkReadStream(scope, db, key, length));
     }
 
     public async Task DeleteAsync(BlobKey key, CancellationToken ct)
     {
-        using var scope = Scope(out var db);
+        await using var scope = SystemScope.Create(scopes, out var db);
         await db.BlobChunks.Where(c => c.OrganisationId == key.OrganisationId && c.Sha256 == key.Sha256).ExecuteDeleteAsync(ct);
     }
 
-    private IServiceScope Scope(out FinanceBuilderDbContext db)
-    {
-        var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().ActAsSystem();
-        db = scope.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
-        return scope;
-    }
-
     /// Reads the pieces in order, one query each, holding one piece at a time.
-    private sealed class ChunkReadStream(IServiceScope scope, FinanceBuilderDbContext db, BlobKey key, long length) : Stream
+    private sealed class ChunkReadStream(AsyncServiceScope scope, FinanceBuilderDbContext db, BlobKey key, long length) : Stream
     {
         private byte[] current = [];
         private int offset;
@@ -101,6 +93,12 @@ public sealed class DatabaseBlobStore(IServiceScopeFactory scopes) : IBlobStore
             if (disposing)
                 scope.Dispose();
             base.Dispose(disposing);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await scope.DisposeAsync();
+            await base.DisposeAsync();
         }
 
         public override void Flush() { }

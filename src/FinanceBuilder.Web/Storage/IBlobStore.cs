@@ -10,7 +10,9 @@ public interface IBlobStore
     /// has hashed it; a store that already holds the key keeps what it has.
     Task PutAsync(BlobKey key, Stream content, CancellationToken ct);
 
-    /// The content, read a piece at a time; null when the store does not hold it.
+    /// The content, read a piece at a time. Asked only for contents the index (stored_blobs)
+    /// says are complete (ContentStore.OpenAsync); a folder store still answers null when the
+    /// file is missing.
     Task<Stream?> OpenReadAsync(BlobKey key, long length, CancellationToken ct);
 
     Task DeleteAsync(BlobKey key, CancellationToken ct);

@@ -8,6 +8,7 @@ using FinanceBuilder.Web.Tests.Infrastructure;
 using FinanceBuilder.Web.Tests.Submissions;
 using FinanceBuilder.Web.Tests.Wizard;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FinanceBuilder.Web.Tests.Annexes;
 
@@ -224,5 +225,44 @@ public sealed class AnnexFilesTests : IDisposable
         Assert.Empty(stored[0].Files);
         var kept = Assert.Single(stored.Single(a => a.Number == "2").Files);
         Assert.Equal(("study.pdf", 1), (kept.Name, kept.Pages!.Value));
+    }
+
+    [Fact]
+    public async Task Collection_KeepsWhatTheStoredDocumentLists_AndForgetsAFileDroppedWithItsRow()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        await browser.Client.AttachAsync(id, "2", ("study.pdf", UploadFixtures.PdfOfSize(5_000)));
+        async Task CollectAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<FinanceBuilder.Web.Data.AccessScope>().ActAsSystem();
+            await scope.ServiceProvider.GetRequiredService<FinanceBuilder.Web.Storage.AnnexFileCollector>().CollectAsync(id, CancellationToken.None);
+        }
+
+        await CollectAsync();
+        Assert.Equal((1, 1), await CountAsync());
+
+        // The API drops the row (and its file with it): the next collection forgets the file.
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await browser.StoredDocumentAsync(id))!;
+        var annexes = document["annexes"]!.AsArray();
+        annexes.Remove(annexes.Single(a => (string?)a!["number"] == "2"));
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/proposals/{id}") { Content = new StringContent(document.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        put.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{await browser.StoredVersionAsync(id)}\""));
+        Assert.True((await browser.Client.SendAsync(put)).IsSuccessStatusCode);
+        await CollectAsync();
+        Assert.Equal((0, 0), await CountAsync());
+    }
+
+    [Fact]
+    public async Task MoreFilesThanOnePostTakes_AreRefusedTogether_WithTheReason()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        var files = Enumerable.Range(1, 11).Select(i => ($"part-{i}.pdf", UploadFixtures.PdfOfSize(2_000, i))).ToArray();
+
+        var response = await browser.Client.AttachAsync(id, "2", files);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("At most 10 files can be sent at once.", (await AnnexFilesClient.ReadAsync(response)).Get(".error-summary").TextContent);
+        Assert.Equal((0, 0), await CountAsync());
     }
 }

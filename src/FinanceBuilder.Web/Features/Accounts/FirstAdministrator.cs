@@ -11,9 +11,7 @@ public static class FirstAdministrator
 {
     public static async Task PrintLinkIfNeededAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
     {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().ActAsSystem();
-        var db = scope.ServiceProvider.GetRequiredService<FinanceBuilderDbContext>();
+        await using var scope = SystemScope.Create(services, out var db);
         if (await db.Users.AnyAsync(u => u.IsPlatformAdmin && u.DisabledAt == null, ct))
             return;
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;

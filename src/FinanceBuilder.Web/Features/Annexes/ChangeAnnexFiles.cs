@@ -4,6 +4,7 @@ using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Annexes;
 using FinanceBuilder.Web.Features.Annexes.Inspection;
 using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Questionnaire;
 using FinanceBuilder.Web.Rules;
@@ -47,8 +48,9 @@ public static class ChangeAnnexFiles
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
-            var record = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == command.ProposalId, ct);
-            if (record is null)
+            // Visibility first: another organisation's proposal is 404 before any file is read.
+            var owner = await db.Proposals.Where(p => p.Id == command.ProposalId).Select(p => (Guid?)p.OwnerOrganisationId).FirstOrDefaultAsync(ct);
+            if (owner is null)
                 return new Result(Outcome.NotFound, []);
             var culture = command.Culture;
             if (command.Operation != Operation.Remove && command.Uploads.Count == 0)
@@ -65,7 +67,7 @@ public static class ChangeAnnexFiles
                     var name = DisplayName.Of(upload.Name);
                     if (upload.Length > Limits.MaxFileBytes)
                     {
-                        outcomes.Add(new(name, AnnexText.Format(culture, "Refused.TooLarge", Megabytes(upload.Length, culture), Limits.MaxFileMegabytes)));
+                        outcomes.Add(new(name, AnnexText.Format(culture, "Refused.TooLarge", ByteSize.Text(upload.Length, culture), Limits.MaxFileMegabytes)));
                         continue;
                     }
                     var stream = upload.Open();
@@ -90,7 +92,11 @@ public static class ChangeAnnexFiles
                     if (result is not null)
                         return result;
                     if (attempt == Attempts)
+                    {
+                        // Nothing lists what was stored for this post: it must not stay in the quota.
+                        await contents.CollectAsync(owner.Value, accepted.Select(a => a.Sha256), ct);
                         return new Result(Outcome.Conflict, outcomes, AnnexText.Get("Problem.Conflict", culture));
+                    }
                     db.ChangeTracker.Clear();
                 }
             }
@@ -151,7 +157,7 @@ public static class ChangeAnnexFiles
             var total = AttachedFiles.TotalBytes(proposal) - (old?.Bytes ?? 0) + adding;
             if (adding > 0 && total > Limits.MaxProposalBytes)
                 return new Result(Outcome.Refused, Refuse(outcomes), AnnexText.Format(culture, "Problem.ProposalFull",
-                    Megabytes(AttachedFiles.TotalBytes(proposal), culture), Limits.MaxProposalMegabytes, Megabytes(adding, culture)));
+                    ByteSize.Text(AttachedFiles.TotalBytes(proposal), culture), Limits.MaxProposalMegabytes, ByteSize.Text(adding, culture)));
             var organisation = record.OwnerOrganisationId;
             var newContent = 0L;
             foreach (var file in accepted.DistinctBy(a => a.Sha256))
@@ -162,7 +168,8 @@ public static class ChangeAnnexFiles
             if (newContent > 0 && await contents.UsedBytesAsync(organisation, ct) + newContent > Limits.OrganisationQuotaBytes)
                 return new Result(Outcome.Refused, Refuse(outcomes), AnnexText.Format(culture, "Problem.QuotaFull", Limits.OrganisationQuotaMegabytes));
 
-            foreach (var file in accepted)
+            var distinct = accepted.DistinctBy(a => a.Sha256).ToList();
+            foreach (var file in distinct)
                 await contents.EnsureAsync(new BlobKey(organisation, file.Sha256), file.Content, file.Length, ct);
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -228,9 +235,9 @@ public static class ChangeAnnexFiles
             }
             parsed.Saved(record.Id, record.Document, proposal);
             // A collection that ran while this was saved may have taken a content it judged unused.
-            foreach (var file in accepted)
+            foreach (var file in distinct)
                 await contents.EnsureAsync(new BlobKey(organisation, file.Sha256), file.Content, file.Length, ct);
-            await collector.CollectAsync(record.Id, [.. AttachedFiles.All(proposal).Select(f => AttachedFiles.IdOf(f.File)).OfType<Guid>()], ct);
+            await collector.CollectAsync(record.Id, ct);
             return new Result(Outcome.Changed, outcomes, Row: command.Annex is null && command.Operation == Operation.Attach ? null : row?.Number);
         }
 
@@ -239,7 +246,4 @@ public static class ChangeAnnexFiles
         /// When the whole post is refused, no file of it was kept: only the files' own refusals remain to tell.
         private static List<FileOutcome> Refuse(List<FileOutcome> outcomes) => [.. outcomes.Where(o => o.Refusal is not null)];
     }
-
-    public static string Megabytes(long bytes, CultureInfo culture) =>
-        (bytes / 1024.0 / 1024.0).ToString(bytes < 10 * 1024 * 1024 ? "0.0" : "0", culture);
 }

@@ -3,6 +3,7 @@ using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Annexes;
 using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Storage;
 using Mediator;
@@ -54,13 +55,23 @@ public sealed class FilesPage(IMediator mediator, FinanceBuilderDbContext db, Co
             _ => null,
         };
         if (tooLarge is > 0)
-            Problem = AnnexText.Format(Culture, "Problem.PostTooLarge", ChangeAnnexFiles.Megabytes(tooLarge.Value, Culture),
-                ChangeAnnexFiles.Megabytes(MaxPostBytes, Culture), Limits.MaxFileMegabytes);
+            Problem = AnnexText.Format(Culture, "Problem.PostTooLarge", ByteSize.Text(tooLarge.Value, Culture),
+                ByteSize.Text(MaxPostBytes, Culture), Limits.MaxFileMegabytes);
         return Page();
     }
 
-    public Task<IActionResult> OnPostAttachAsync(Guid id, string? annex, List<IFormFile>? files, CancellationToken ct) =>
-        ChangeAsync(id, new ChangeAnnexFiles.Command(id, ChangeAnnexFiles.Operation.Attach, string.IsNullOrEmpty(annex) ? null : annex, null, Uploads(files), Culture), annex, ct);
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, string? annex, List<IFormFile>? files, CancellationToken ct)
+    {
+        if (files?.Count > UploadLimitsAttribute.FilesPerPost)
+        {
+            if (!await LoadAsync(id, ct))
+                return NotFound();
+            Problem = AnnexText.Format(Culture, "Problem.TooManyAtOnce", UploadLimitsAttribute.FilesPerPost);
+            ProblemRow = string.IsNullOrEmpty(annex) ? "other" : annex;
+            return Page();
+        }
+        return await ChangeAsync(id, new ChangeAnnexFiles.Command(id, ChangeAnnexFiles.Operation.Attach, string.IsNullOrEmpty(annex) ? null : annex, null, Uploads(files), Culture), annex, ct);
+    }
 
     public Task<IActionResult> OnPostReplaceAsync(Guid id, Guid file, IFormFile? replacement, CancellationToken ct) =>
         ChangeAsync(id, new ChangeAnnexFiles.Command(id, ChangeAnnexFiles.Operation.Replace, null, file, Uploads(replacement is null ? null : [replacement]), Culture), null, ct);
@@ -100,7 +111,7 @@ public sealed class FilesPage(IMediator mediator, FinanceBuilderDbContext db, Co
     }
 
     private static List<ChangeAnnexFiles.Upload> Uploads(List<IFormFile>? files) =>
-        [.. (files ?? []).Take(UploadLimitsAttribute.FilesPerPost).Select(f => new ChangeAnnexFiles.Upload(f.FileName, f.Length, f.OpenReadStream))];
+        [.. (files ?? []).Select(f => new ChangeAnnexFiles.Upload(f.FileName, f.Length, f.OpenReadStream))];
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

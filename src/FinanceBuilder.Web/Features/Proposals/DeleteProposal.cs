@@ -43,7 +43,7 @@ public static class DeleteProposal
                 return current is null ? new Result(Outcome.NotFound) : new Result(Outcome.Conflict, current);
             }
             // Its files go, but those of its submitted versions, kept as long as those are.
-            await files.CollectAsync(record.Id, [], cancellationToken);
+            await files.CollectAsync(record.Id, cancellationToken);
             return new Result(Outcome.Deleted);
         }
     }

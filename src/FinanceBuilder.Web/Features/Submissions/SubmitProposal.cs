@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -52,9 +51,8 @@ public static class SubmitProposal
 
     public sealed record Result(Outcome Outcome, int? Number = null, string? Problem = null);
 
-    /// One gate per proposal. Never removed: one small object per proposal submitted since the
-    /// process started, which is far less than the proposals themselves.
-    private static readonly ConcurrentDictionary<Guid, SemaphoreSlim> Gates = new();
+    /// One gate per proposal (one small object per proposal submitted since the process started).
+    private static readonly KeyedGates<Guid> Gates = new();
 
     public static bool IsValidKey(string? key) =>
         key is { Length: > 0 and <= MaxKeyLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
@@ -70,16 +68,7 @@ public static class SubmitProposal
             if (!await db.Proposals.AnyAsync(p => p.Id == command.ProposalId, cancellationToken))
                 return new Result(Outcome.NotFound);
 
-            var gate = Gates.GetOrAdd(command.ProposalId, _ => new SemaphoreSlim(1, 1));
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                return await SubmitAsync(command, cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
+            return await Gates.RunAsync(command.ProposalId, () => SubmitAsync(command, cancellationToken), cancellationToken);
         }
 
         private async Task<Result> SubmitAsync(Command command, CancellationToken ct)

@@ -59,7 +59,4 @@ public static class SubmittedVersions
         return await db.Organisations.AsNoTracking().Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
-    /// "1.2 MB" in the reader's number format.
-    public static string Size(long bytes, System.Globalization.CultureInfo culture) =>
-        bytes >= 1024 * 1024 ? (bytes / 1024d / 1024d).ToString("0.0", culture) + " MB" : Math.Max(1, bytes / 1024).ToString("N0", culture) + " kB";
 }

@@ -19,6 +19,8 @@ public sealed class VersionPage(FinanceBuilderDbContext db) : PageModel
     public long PackageBytes { get; private set; }
     public string PackageFileName { get; private set; } = "";
     public string PackageSha256 { get; private set; } = "";
+    /// The files frozen with the version: the download adds them under annexes/.
+    public int AnnexCount { get; private set; }
     public IReadOnlyList<SubmittedVersions.Review> Reviews { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name, DateTime SharedAt)> Shares { get; private set; } = [];
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
@@ -36,7 +38,10 @@ public sealed class VersionPage(FinanceBuilderDbContext db) : PageModel
         ProposalTitle = title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
         var package = await db.SubmissionPackages.AsNoTracking().Where(p => p.SubmissionId == submission.Id)
             .Select(p => new { p.FileName, p.Sha256, Bytes = (long)p.Content.Length }).FirstOrDefaultAsync(ct);
-        PackageBytes = package?.Bytes ?? 0;
+        var annexes = await db.SubmissionFiles.Where(f => f.SubmissionId == submission.Id)
+            .Join(db.AnnexFiles, f => f.AnnexFileId, a => a.Id, (f, a) => a.Bytes).ToListAsync(ct);
+        AnnexCount = annexes.Count;
+        PackageBytes = (package?.Bytes ?? 0) + annexes.Sum();
         PackageFileName = package?.FileName ?? "";
         PackageSha256 = package?.Sha256 ?? "";
         Reviews = await SubmittedVersions.ReleasedReviewsAsync(db, [submission.Id], ct);

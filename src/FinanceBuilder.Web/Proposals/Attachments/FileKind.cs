@@ -39,9 +39,6 @@ public static class FileKinds
     public static List<FileCaution> List(FileCautions cautions) =>
         [.. Enum.GetValues<FileCaution>().Where(c => cautions.HasFlag((FileCautions)(1 << (int)c)))];
 
-    /// Pictures the documents can show (the PDF and DOCX writers draw PNG and JPEG).
-    public static bool IsPicture(FileKind kind) => kind is FileKind.Png or FileKind.Jpeg;
-
     public static string Extension(FileKind kind) => kind switch
     {
         FileKind.Jpeg => ".jpg",

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.IO.Pipelines;
 using System.Text.Json;
 using FinanceBuilder.Web.Proposals.Attachments;
 using FinanceBuilder.Web.Proposals.Model;
@@ -12,6 +11,7 @@ public sealed record PackageAnnex(string EntryName, string Annex, AnnexType Type
 /// The annexes/ folder of a package and the zip that carries them. The documents are a few
 /// megabytes made in memory; the attached files may be hundreds: they are copied from the store
 /// into the zip as it is sent, a piece at a time, and the zip is never whole in memory.
+/// Both zips of a package (this one and PackageBuilder's stored one) compress by the same rule (Level).
 public static class PackageAnnexes
 {
     /// The files of the proposal's annex rows, in the order of the annex list, each under a name
@@ -41,51 +41,38 @@ public static class PackageAnnexes
     }
 
     /// Writes the zip of <paramref name="documents"/> and the annexes to <paramref name="output"/>
-    /// as it is made: the zip is written on a thread of its own into a pipe that the response
-    /// reads from, so at most a megabyte waits between the two.
+    /// as it is made, with the asynchronous zip writer: each attached file is copied from the
+    /// store a piece at a time, and a reader that goes away stops the copy.
     public static async Task WriteZipAsync(Stream output, IReadOnlyList<PackageFile> documents, IReadOnlyList<PackageAnnex> annexes,
         Func<PackageAnnex, CancellationToken, Task<Stream>> open, DateTimeOffset now, CancellationToken ct)
     {
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024, useSynchronizationContext: false));
-        var writing = Task.Run(async () =>
+        await using var sink = new AsyncOnlyStream(output);
+        await using (var zip = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct))
         {
-            try
+            foreach (var file in documents)
             {
-                await using (var sink = pipe.Writer.AsStream(leaveOpen: true))
-                using (var zip = new ZipArchive(sink, ZipArchiveMode.Create, leaveOpen: true))
-                {
-                    foreach (var file in documents)
-                    {
-                        var entry = zip.CreateEntry(file.Name, Level(file.Name));
-                        entry.LastWriteTime = now;
-                        using var target = entry.Open();
-                        target.Write(file.Content);
-                    }
-                    foreach (var annex in annexes)
-                    {
-                        await using var source = await open(annex, ct);
-                        var entry = zip.CreateEntry(annex.EntryName, Level(annex.EntryName));
-                        entry.LastWriteTime = now;
-                        using var target = entry.Open();
-                        await source.CopyToAsync(target, 81920, ct);
-                    }
-                }
-                await pipe.Writer.CompleteAsync();
+                await using var target = await NewEntryAsync(zip, file.Name, now, ct);
+                await target.WriteAsync(file.Content, ct);
             }
-            catch (Exception e)
+            foreach (var annex in annexes)
             {
-                await pipe.Writer.CompleteAsync(e);
+                await using var source = await open(annex, ct);
+                await using var target = await NewEntryAsync(zip, annex.EntryName, now, ct);
+                await source.CopyToAsync(target, 81920, ct);
             }
-        }, ct);
-        try
-        {
-            await pipe.Reader.CopyToAsync(output, ct);
         }
-        finally
-        {
-            await pipe.Reader.CompleteAsync();
-            await writing;
-        }
+        await sink.FlushAsync(ct);
+    }
+
+    /// An entry of a zip that cannot seek back (a response): its sizes follow its data, which
+    /// streaming readers (Java's ZipInputStream among them) accept only for deflated entries, so
+    /// even compressed files are deflated, at the fastest level.
+    private static async Task<Stream> NewEntryAsync(ZipArchive zip, string name, DateTimeOffset now, CancellationToken ct)
+    {
+        var level = Level(name) == CompressionLevel.NoCompression ? CompressionLevel.Fastest : Level(name);
+        var entry = zip.CreateEntry(name, level);
+        entry.LastWriteTime = now;
+        return await entry.OpenAsync(ct);
     }
 
     /// PDF, pictures and office files are compressed already: storing them is as small and faster.
@@ -94,4 +81,62 @@ public static class PackageAnnexes
         ".json" or ".geojson" or ".kml" => CompressionLevel.Optimal,
         _ => CompressionLevel.NoCompression,
     };
+}
+
+/// .NET 10's asynchronous zip writer still writes part of its output synchronously (entry
+/// headers, the central directory, now and then a compressed piece of at most 8 KB: 174 KB of a
+/// 50 MB zip, measured), which a response refuses. This keeps those bytes until the next
+/// asynchronous write or flush, so it holds a few kilobytes at a time whatever the file's size.
+internal sealed class AsyncOnlyStream(Stream inner) : Stream
+{
+    private readonly MemoryStream pending = new();
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => pending.Write(buffer, offset, count);
+
+    public override void Write(ReadOnlySpan<byte> buffer) => pending.Write(buffer);
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        await SendPendingAsync(cancellationToken);
+        await inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await SendPendingAsync(cancellationToken);
+        await inner.FlushAsync(cancellationToken);
+    }
+
+    /// Sync flushes come from the zip writer between records: what they would push waits for
+    /// the next asynchronous write.
+    public override void Flush()
+    {
+    }
+
+    private async Task SendPendingAsync(CancellationToken ct)
+    {
+        if (pending.Length == 0)
+            return;
+        await inner.WriteAsync(pending.GetBuffer().AsMemory(0, (int)pending.Length), ct);
+        pending.SetLength(0);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await SendPendingAsync(CancellationToken.None);
+        await base.DisposeAsync();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -174,9 +174,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         {
             foreach (var file in files)
             {
-                // PDF and XLSX/DOCX are compressed already: storing them is as small and faster.
-                var level = file.Kind is "json" or "report-json" or "manifest" ? CompressionLevel.Optimal : CompressionLevel.NoCompression;
-                var entry = zip.CreateEntry(file.Name, level);
+                var entry = zip.CreateEntry(file.Name, PackageAnnexes.Level(file.Name));
                 entry.LastWriteTime = now;
                 using var stream = entry.Open();
                 stream.Write(file.Content);

@@ -52,12 +52,16 @@ public sealed class PackageDownload(string fileName, IReadOnlyList<PackageFile> 
     {
         var response = httpContext.Response;
         response.ContentType = "application/zip";
-        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName, FileNameStar = fileName }.ToString();
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+        await WriteAsync(response.Body, httpContext.RequestAborted);
+    }
+
+    public Task WriteAsync(Stream output, CancellationToken ct) =>
         // A file listed but no longer found (it cannot be, short of a restored backup) is left
         // out rather than breaking the download half-way.
-        var present = annexes.Where(a => stored.ContainsKey(a.File.Id)).ToList();
-        await PackageAnnexes.WriteZipAsync(response.Body, documents, present,
-            async (annex, ct) => await contents.OpenAsync(stored[annex.File.Id], ct) ?? throw new IOException($"The stored content of {annex.EntryName} is missing."),
-            now, httpContext.RequestAborted);
-    }
+        PackageAnnexes.WriteZipAsync(output, documents, [.. annexes.Where(a => stored.ContainsKey(a.File.Id))],
+            async (annex, token) => await contents.OpenAsync(stored[annex.File.Id], token) ?? throw new IOException($"The stored content of {annex.EntryName} is missing."),
+            now, ct);
 }
