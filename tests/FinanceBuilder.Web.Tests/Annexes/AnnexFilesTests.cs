@@ -64,6 +64,28 @@ public sealed class AnnexFilesTests : IDisposable
         Assert.Contains("sandbox", download.Headers.GetValues("Content-Security-Policy").Single());
     }
 
+    [Fact]
+    public async Task Package_CarriesTheFile_AndItsAnnexListSaysAttached_WithItsPages()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        var pdf = UploadFixtures.PdfOfSize(8_000);
+        await browser.Client.AttachAsync(id, "2", ("study.pdf", pdf));
+
+        var response = await browser.Client.PostAsync($"/api/proposals/{id}/packages?template=gcf-funding-proposal&lang=en", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        var annex = Assert.Single(zip.Entries, e => e.FullName.StartsWith("annexes/", StringComparison.Ordinal));
+        Assert.Equal("annexes/02-feasibility-study-study.pdf", annex.FullName);
+        // The annex list's cell, as the DOCX holds it: the count and its word joined by a no-break space.
+        var docx = zip.Entries.Single(e => e.FullName.EndsWith(".docx", StringComparison.Ordinal));
+        using var bytes = new MemoryStream();
+        docx.Open().CopyTo(bytes);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(bytes, false);
+        var cells = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList();
+        Assert.Contains("Attached, 1\u00A0page", cells);
+    }
+
     [Theory]
     [InlineData("en", "photo.pdf", "This file is a PNG image, not a PDF as its name says.")]
     [InlineData("fr", "photo.pdf", "Ce fichier est une image PNG, et non un PDF comme l’indique son nom.")]

@@ -92,15 +92,15 @@ public static partial class DocumentModel
             ["number"] = a.Number,
             ["title"] = a.Title ?? f.Label(a.Type),
             ["type"] = f.Label(a.Type),
-            ["status"] = AnnexStatus(a.Status, f),
+            ["status"] = a.Files.Count > 0 ? AttachedStatus(a, f) : AnnexStatus(a.Status, f),
             ["confidential"] = f.YesNo(a.Confidential),
             ["no_objection"] = a.Type == AnnexType.NoObjectionLetter,
         }).ToList();
     }
 
-    /// What a reviewer can expect of an annex. Packages carry no annex files yet (uploads are a
-    /// later capability), so no annex is ever said to be attached: one the applicant marked final
-    /// or attached is "to be sent separately", one still in preparation says how far it is.
+    /// What a reviewer can expect of an annex with no file attached: one the applicant marked
+    /// final or attached is "to be sent separately" (it is not in the package), one still in
+    /// preparation says how far it is.
     private static string AnnexStatus(DocumentStatus? status, ValueFormat f) => status switch
     {
         DocumentStatus.Attached or DocumentStatus.Final => f.Text("Document.Annex.SendSeparately"),
@@ -110,4 +110,16 @@ public static partial class DocumentModel
         DocumentStatus.NotRequired => f.Text("Document.Annex.NotRequired"),
         _ => f.Text("Document.Annex.NoStatus"),
     };
+
+    /// An annex whose files are in the package (annexes/ of the zip), with its pages when known:
+    /// "Attached, 13 pages", "Attached, 2 files".
+    private static string AttachedStatus(Annex annex, ValueFormat f)
+    {
+        if (annex.Files.Count > 1)
+            return Count(f, "Document.Annex.AttachedFiles", annex.Files.Count);
+        return annex.Files[0].Pages is { } pages ? Count(f, "Document.Annex.AttachedPages", pages) : f.Text("Document.Annex.Attached");
+    }
+
+    private static string Count(ValueFormat f, string key, int count) =>
+        string.Format(f.Culture, f.Text(Localization.Plural.Key(key, count, f.Culture)), f.Number(count));
 }

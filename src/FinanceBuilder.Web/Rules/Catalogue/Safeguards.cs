@@ -8,7 +8,10 @@ internal static class Documents
 {
     public static bool Ready(DocumentStatus status) => status is DocumentStatus.Final or DocumentStatus.Attached;
 
-    public static bool HasAnnex(Proposal p, AnnexType type) => p.Annexes.Any(a => a.Type == type && Ready(a.Status));
+    /// An annex row is ready when a file is attached to it, or its document is said to be final.
+    public static bool Ready(Annex annex) => annex.Files.Count > 0 || Ready(annex.Status);
+
+    public static bool HasAnnex(Proposal p, AnnexType type) => p.Annexes.Any(a => a.Type == type && Ready(a));
 }
 
 public sealed class R060Category : Rule

@@ -183,7 +183,7 @@ public sealed partial class R076AnnexReferences : Rule
         if (referenced.Count == 0)
             yield break; // the narrative does not cite annexes by number yet
         var unreferenced = Enumerable.Range(0, p.Annexes.Count)
-            .Where(i => Documents.Ready(p.Annexes[i].Status) && !referenced.Contains(p.Annexes[i].Number)).ToList();
+            .Where(i => Documents.Ready(p.Annexes[i]) && !referenced.Contains(p.Annexes[i].Number)).ToList();
         if (unreferenced.Count > 0)
             yield return Found(context, "Unreferenced", unreferenced.Select(i => $"$.annexes[{i}]").ToList(), unreferenced.Count, string.Join(", ", unreferenced.Select(i => p.Annexes[i].Number))) with { Severity = Severity.Advice };
     }
