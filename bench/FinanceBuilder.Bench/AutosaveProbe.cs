@@ -177,7 +177,7 @@ public static class AutosaveProbe
     }
 
     // Any public class of the web assembly names it: this project has its own Program.
-    private sealed class InMemoryApp(string data) : WebApplicationFactory<FinanceBuilder.Web.Rules.ProposalValidation>
+    internal sealed class InMemoryApp(string data) : WebApplicationFactory<FinanceBuilder.Web.Rules.ProposalValidation>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -9,7 +9,7 @@ namespace FinanceBuilder.Browser.Tests;
 /// calculator inputs, budget lines), once autosave has answered, leaves the page showing exactly
 /// what a reload shows — every error under a question, every check, panel, total and status. The
 /// same without JavaScript after pressing Enter to save.
-[Collection("browser")]
+[Collection("browser-live")]
 public sealed class LiveTruthTests(Browsers browsers)
 {
     // Picks one control of each kind that does not reload the page (data-refresh), and what to

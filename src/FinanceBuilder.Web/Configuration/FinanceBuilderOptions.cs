@@ -49,7 +49,7 @@ public sealed class FinanceBuilderOptions
     /// Uploaded annex files (issue 15, docs/decisions/0018-annex-files.md).
     public sealed class AnnexSettings
     {
-        /// Where the files' bytes are kept: "Database" (the app's database, in pieces of 1 MB) or
+        /// Where the files' bytes are kept: "Database" (the app's database, in pieces of 64 KB) or
         /// "Folder" (files under Folder).
         public string Store { get; set; } = "Database";
         /// The folder of the "Folder" store; the data folder's annexes/ when empty.

@@ -5,13 +5,20 @@ using Microsoft.EntityFrameworkCore;
 namespace FinanceBuilder.Web.Storage;
 
 /// Contents kept in the app's database (SQLite or PostgreSQL, design D10: every web node sees
-/// them), in pieces of 1 MB: a 25 MB upload is written and read one piece at a time, so memory
-/// does not grow with the file. Each operation has a database context of its own, acting as the
+/// them), in pieces of 64 KB: a 25 MB upload is written and read one piece at a time through one
+/// buffer (ChunkCommands), so memory does not grow with the file. Pieces stay below the size at
+/// which .NET puts an array on the large-object heap: the copies a database driver makes of a
+/// piece are then short-lived small objects, collected at once, where 1 MB pieces (the first
+/// version) left a megabyte of garbage per piece for the server collector to free late, and the
+/// process grew with the file (bench/RESULTS.md). Each operation has a database context of its own, acting as the
 /// machine (the store is below tenancy, see IBlobStore), so a request's own unsaved changes are
 /// never written with a file's pieces.
 public sealed class DatabaseBlobStore(IServiceScopeFactory scopes) : IBlobStore
 {
-    public const int ChunkBytes = 1024 * 1024;
+    public const int ChunkBytes = 64 * 1024;
+
+    /// The largest piece ever written (the first version wrote 1 MB pieces): a reader's buffer.
+    public const int MaxChunkBytes = 1024 * 1024;
 
     public async Task PutAsync(BlobKey key, Stream content, CancellationToken ct)
     {
@@ -19,16 +26,14 @@ public sealed class DatabaseBlobStore(IServiceScopeFactory scopes) : IBlobStore
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Pieces a crash left behind (the index row is written only after the last one).
         await db.BlobChunks.Where(c => c.OrganisationId == key.OrganisationId && c.Sha256 == key.Sha256).ExecuteDeleteAsync(ct);
+        var commands = new ChunkCommands(db);
         var buffer = new byte[ChunkBytes];
         for (var index = 0; ; index++)
         {
             var read = await content.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, ct);
             if (read == 0 && index > 0)
                 break;
-            var chunk = new BlobChunk { OrganisationId = key.OrganisationId, Sha256 = key.Sha256, Index = index, Data = buffer[..read] };
-            db.BlobChunks.Add(chunk);
-            await db.SaveChangesAsync(ct);
-            db.Entry(chunk).State = EntityState.Detached;
+            await commands.InsertAsync(key, index, buffer, read, ct);
             if (read < ChunkBytes)
                 break;
         }
@@ -47,10 +52,12 @@ public sealed class DatabaseBlobStore(IServiceScopeFactory scopes) : IBlobStore
         await db.BlobChunks.Where(c => c.OrganisationId == key.OrganisationId && c.Sha256 == key.Sha256).ExecuteDeleteAsync(ct);
     }
 
-    /// Reads the pieces in order, one query each, holding one piece at a time.
+    /// Reads the pieces in order, one query each, into one buffer.
     private sealed class ChunkReadStream(AsyncServiceScope scope, FinanceBuilderDbContext db, BlobKey key, long length) : Stream
     {
-        private byte[] current = [];
+        private readonly ChunkCommands commands = new(db);
+        private byte[]? current;
+        private int filled;
         private int offset;
         private int nextIndex;
         private long position;
@@ -63,20 +70,20 @@ public sealed class DatabaseBlobStore(IServiceScopeFactory scopes) : IBlobStore
 
         public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken ct = default)
         {
-            if (offset == current.Length)
+            if (offset == filled)
             {
                 if (position >= length)
                     return 0;
+                current ??= new byte[MaxChunkBytes];
                 var index = nextIndex++;
-                current = await db.BlobChunks.AsNoTracking()
-                    .Where(c => c.OrganisationId == key.OrganisationId && c.Sha256 == key.Sha256 && c.Index == index)
-                    .Select(c => c.Data).FirstOrDefaultAsync(ct)
-                    ?? throw new IOException($"Stored file {key.Sha256} lacks its piece {index}.");
+                filled = await commands.ReadAsync(key, index, current, ct);
+                if (filled < 0)
+                    throw new IOException($"Stored file {key.Sha256} lacks its piece {index}.");
                 offset = 0;
-                if (current.Length == 0)
+                if (filled == 0)
                     return 0;
             }
-            var count = Math.Min(destination.Length, current.Length - offset);
+            var count = Math.Min(destination.Length, filled - offset);
             current.AsMemory(offset, count).CopyTo(destination);
             offset += count;
             position += count;

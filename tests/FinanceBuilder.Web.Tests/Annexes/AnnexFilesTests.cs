@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FinanceBuilder.Web.Data.Accounts;
 using FinanceBuilder.Web.Proposals.Attachments;
+using FinanceBuilder.Web.Storage;
 using FinanceBuilder.Web.Tests.Infrastructure;
 using FinanceBuilder.Web.Tests.Submissions;
 using FinanceBuilder.Web.Tests.Wizard;
@@ -40,7 +41,8 @@ public sealed class AnnexFilesTests : IDisposable
     public async Task Attach_Pdf_IsListed_Recognised_AndDownloadsAsAnAttachment()
     {
         var id = await browser.SeedSampleAsync(Sample);
-        var pdf = UploadFixtures.PdfOfSize(50_000);
+        // Several pieces of the database store and a short last one: the download is their sum.
+        var pdf = UploadFixtures.PdfOfSize(3 * DatabaseBlobStore.ChunkBytes + 5_000);
 
         var response = await browser.Client.AttachAsync(id, "2", ("Feasibility study.PDF", pdf));
 

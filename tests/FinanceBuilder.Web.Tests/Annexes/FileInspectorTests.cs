@@ -73,6 +73,24 @@ public sealed class FileInspectorTests
         Assert.False(embedded.Cautions.HasFlag(FileCautions.PdfJavaScript));
     }
 
+    /// A name written with #-escapes is the same name to a reader: still flagged, in a small
+    /// object (read by PdfPig) and in the dictionary of a stream too big to parse (read from
+    /// the bytes only, which are decoded the same way).
+    [Theory]
+    [InlineData(0)]
+    [InlineData(400 * 1024)]
+    public void AJavaScriptActionWrittenWithEscapes_IsStillFlagged(int streamBytes)
+    {
+        var action = streamBytes == 0
+            ? "<< /S /J#61vaScript /J#53 (app.alert(1)) >>"
+            : $"<< /S /J#61v#61Script /J#53 (app.alert(1)) /Length {streamBytes} >>\nstream\n{new string('x', streamBytes)}\nendstream";
+
+        var inspection = Assert.IsType<Inspection.Accepted>(Inspect(UploadFixtures.Pdf("/OpenAction 4 0 R ", action), "a.pdf"));
+
+        Assert.True(inspection.Cautions.HasFlag(FileCautions.PdfJavaScript));
+        Assert.Equal(1, inspection.Pages);
+    }
+
     public static TheoryData<string, string, string> Hostile => new()
     {
         { "empty", "annex.pdf", "Empty" },

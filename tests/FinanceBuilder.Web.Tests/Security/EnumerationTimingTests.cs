@@ -76,9 +76,18 @@ public sealed class EnumerationTimingTests(ITestOutputHelper output)
                 knownTimes.Add((await Try(known)).Ms);
             }
         }
-        var difference = Math.Abs(knownTimes.Average() - unknownTimes.Average());
-        output.WriteLine($"T08: wrong password mean {knownTimes.Average():F2} ms (p50 {SecurityKit.Percentile(knownTimes, 0.5):F1}), unknown user mean {unknownTimes.Average():F2} ms (p50 {SecurityKit.Percentile(unknownTimes, 0.5):F1}); difference {difference:F2} ms over 200 each");
-        Assert.True(difference < 10, $"means differ by {difference:F2} ms");
+        // Compared by quartiles, not means: the other test assemblies run beside this one on the
+        // same two cores, and a stall they cause lands on a few requests of either path and moves
+        // a mean by tens of milliseconds (CI saw 96 against 120 ms with equal medians). A real
+        // difference between the paths, such as a skipped hash, moves every quartile.
+        foreach (var q in new[] { 0.25, 0.5, 0.75 })
+        {
+            var knownQ = SecurityKit.Percentile(knownTimes, q);
+            var unknownQ = SecurityKit.Percentile(unknownTimes, q);
+            output.WriteLine($"T08: p{q * 100:F0} wrong password {knownQ:F1} ms, unknown user {unknownQ:F1} ms");
+            Assert.True(Math.Abs(knownQ - unknownQ) < 10, $"p{q * 100:F0} differs: wrong password {knownQ:F1} ms, unknown user {unknownQ:F1} ms");
+        }
+        output.WriteLine($"T08: means {knownTimes.Average():F2} and {unknownTimes.Average():F2} ms over 200 each");
     }
 
 }

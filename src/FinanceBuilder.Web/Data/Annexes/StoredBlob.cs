@@ -11,7 +11,7 @@ public sealed class StoredBlob
     public DateTime StoredAt { get; set; }
 }
 
-/// One piece (at most 1 MB) of a content kept in the database: files are written and read a
+/// One piece (64 KB; 1 MB for files stored by the first version) of a content kept in the database: files are written and read a
 /// piece at a time, never whole in memory.
 public sealed class BlobChunk
 {

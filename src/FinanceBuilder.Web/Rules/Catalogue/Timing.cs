@@ -166,6 +166,13 @@ public sealed partial class R076AnnexReferences : Rule
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var p = context.Proposal;
+        // A row said to be attached with no file: the package would not carry it, and the annex
+        // list says "sent separately" for it (the same fact the documents use).
+        for (var i = 0; i < p.Annexes.Count; i++)
+        {
+            if (p.Annexes[i].Status == DocumentStatus.Attached && p.Annexes[i].Files.Count == 0)
+                yield return Found(context, "NoFile", $"$.annexes[{i}].status", p.Annexes[i].Number);
+        }
         var numbers = p.Annexes.Select(a => a.Number).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var referenced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (path, text) in NarrativeWords.All(p))
