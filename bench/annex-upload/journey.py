@@ -1,4 +1,7 @@
+# Usage: journey.py <file> <app log> [annex number, default 2] [name to upload it as]
 import re, sys, io, zipfile, json, urllib.request, urllib.parse, http.cookiejar, uuid
+annex=sys.argv[3] if len(sys.argv)>3 else '2'
+upload_name=sys.argv[4] if len(sys.argv)>4 else 'Étude de faisabilité.pdf'
 base="http://localhost:5000"
 jar=http.cookiejar.CookieJar()
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -24,18 +27,18 @@ ids=re.findall(r'href="/proposals/([0-9a-f-]{36})"', html); print('proposals', l
 pid=None
 for i in dict.fromkeys(ids):
     s,h,b=req('GET',f'/proposals/{i}/annexes/files')
-    if b'Annex 2' in b: pid=i; page=b.decode(); break
+    if f'name="annex" value="{annex}"'.encode() in b and (annex == '2' or b'Tamale' in b): pid=i; page=b.decode(); break
 print('annex page', s, pid)
 pdf=open(sys.argv[1],'rb').read()
 boundary='----x'+uuid.uuid4().hex
 def part(name, value, filename=None, ctype=None):
     head=f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'+(f'; filename="{filename}"' if filename else '')+'\r\n'+(f'Content-Type: {ctype}\r\n' if ctype else '')+'\r\n'
     return head.encode()+value+b'\r\n'
-i=page.index('name="annex" value="2"'); start=page.rfind('<form', 0, i)
+i=page.index(f'name="annex" value="{annex}"'); start=page.rfind('<form', 0, i)
 tok=token(page[start:])
-body=part('__RequestVerificationToken',tok.encode())+part('annex',b'2')+part('files',pdf,'Étude de faisabilité.pdf','application/pdf')+f'--{boundary}--\r\n'.encode()
+body=part('__RequestVerificationToken',tok.encode())+part('annex',annex.encode())+part('files',pdf,upload_name,'application/octet-stream')+f'--{boundary}--\r\n'.encode()
 s,h,b=req('POST',f'/proposals/{pid}/annexes/files?handler=Attach',body,{'Content-Type':f'multipart/form-data; boundary={boundary}'}); print('attach', s, h.get('Location'))
-s,h,b=req('GET',h.get('Location').split('#')[0]); print('after', s, 'Étude de faisabilité.pdf' in b.decode(), re.search(r'PDF, \d+ pages', b.decode()).group(0))
+s,h,b=req('GET',h.get('Location').split('#')[0]); print('after', s, upload_name in b.decode())
 s,h,b=req('GET',f'/proposals/{pid}/package'); html=b.decode()
 form=urllib.parse.urlencode({'template':'gcf-funding-proposal','lang':'en','file':'zip','__RequestVerificationToken':token(html, '<form method="post"')}).encode()
 s,h,b=req('POST',f'/proposals/{pid}/package',form,{'Content-Type':'application/x-www-form-urlencoded'}); print('package', s, h.get('Content-Disposition'), len(b))

@@ -6,7 +6,7 @@ namespace FinanceBuilder.Browser.Tests;
 /// What must never go wrong while people type: errors are clear and keep the input, autosave
 /// survives a reload, a lost connection or an expired session, and two tabs never overwrite
 /// each other silently.
-[Collection("browser-live")]
+[Collection("browser")]
 public sealed class WizardBehaviourTests(Browsers browsers)
 {
     private static async Task<string> NewProposalAsync(WizardDriver driver, string language = "En")

@@ -2,7 +2,8 @@ namespace FinanceBuilder.Templates.Content;
 
 /// <summary>
 /// The small content model every renderer draws (design D3): what the Markdown of a pack's
-/// templates means, with nothing a renderer could fetch or execute — no links, images or HTML.
+/// templates means, with nothing a renderer could fetch or execute — no links or HTML, and
+/// pictures only as bytes the caller handed over.
 /// </summary>
 public sealed record ContentDocument(IReadOnlyList<ContentBlock> Blocks);
 
@@ -49,6 +50,27 @@ public enum ChartKind
 
     /// <summary>A line per series over the labels: for values over time.</summary>
     Line,
+}
+
+/// <summary>
+/// A picture the applicant gave (a theory-of-change diagram, an organisation chart), drawn at
+/// the text's width with its caption under it (<c>::: figure key</c> in a template, the picture
+/// handed to the reader by key: nothing is loaded from a path or an address). The alternative
+/// text is what a screen reader says in its place.
+/// </summary>
+public sealed record Figure(DocumentImage Image, string Caption, string AlternativeText) : ContentBlock;
+
+/// <summary>A picture's bytes, PNG or JPEG, with its size in pixels.</summary>
+public sealed record DocumentImage(byte[] Data, DocumentImageFormat Format, int PixelWidth, int PixelHeight);
+
+/// <summary>How a <see cref="DocumentImage"/> is encoded.</summary>
+public enum DocumentImageFormat
+{
+    /// <summary>PNG: diagrams, charts, anything drawn.</summary>
+    Png,
+
+    /// <summary>JPEG: photographs and scans.</summary>
+    Jpeg,
 }
 
 /// <summary>A piece of text with its emphasis.</summary>

@@ -11,9 +11,9 @@ namespace FinanceBuilder.Templates.Content;
 
 /// <summary>
 /// Reads the Markdown a pack's templates produce (CommonMark, pipe tables, and two blocks of our
-/// own: <c>::: pagebreak</c>, <c>::: toc</c> and <c>::: chart</c>) into the content model. HTML is not recognised,
+/// own: <c>::: pagebreak</c>, <c>::: toc</c>, <c>::: chart</c> and <c>::: figure</c>) into the content model. HTML is not recognised,
 /// and links and images are kept as their text only: nothing in a document is ever loaded from
-/// the network or the disk.
+/// the network or the disk (a figure's picture is handed over by the caller, by key).
 /// </summary>
 public static class MarkdownReader
 {
@@ -24,10 +24,18 @@ public static class MarkdownReader
         .Build();
 
     /// <summary>Reads a document.</summary>
-    public static ContentDocument Read(string markdown) =>
-        new(Blocks(Markdown.Parse(markdown, Pipeline)).ToList());
+    public static ContentDocument Read(string markdown) => Read(markdown, EmptyImages);
 
-    private static IEnumerable<ContentBlock> Blocks(ContainerBlock container)
+    /// <summary>
+    /// Reads a document whose <c>::: figure key</c> blocks take their pictures from
+    /// <paramref name="images"/>; a figure whose key is not there is left out.
+    /// </summary>
+    public static ContentDocument Read(string markdown, IReadOnlyDictionary<string, DocumentImage> images) =>
+        new(Blocks(Markdown.Parse(markdown, Pipeline), images).ToList());
+
+    private static readonly Dictionary<string, DocumentImage> EmptyImages = [];
+
+    private static IEnumerable<ContentBlock> Blocks(ContainerBlock container, IReadOnlyDictionary<string, DocumentImage> images)
     {
         foreach (var block in container)
         {
@@ -40,7 +48,7 @@ public static class MarkdownReader
                     yield return new Paragraph(Runs(paragraph.Inline));
                     break;
                 case ListBlock list:
-                    yield return new BulletList(list.IsOrdered, list.OfType<ListItemBlock>().Select(item => (IReadOnlyList<ContentBlock>)Blocks(item).ToList()).ToList());
+                    yield return new BulletList(list.IsOrdered, list.OfType<ListItemBlock>().Select(item => (IReadOnlyList<ContentBlock>)Blocks(item, images).ToList()).ToList());
                     break;
                 case MdTable table:
                     yield return Table(table);
@@ -52,15 +60,19 @@ public static class MarkdownReader
                     yield return new TableOfContents();
                     break;
                 case CustomContainer custom when custom.Info?.Trim() == "chart":
-                    foreach (var chartOrTable in Chart(custom))
+                    foreach (var chartOrTable in Chart(custom, images))
                         yield return chartOrTable;
+                    break;
+                case CustomContainer custom when custom.Info?.Trim() == "figure":
+                    if (Figure(custom, images) is { } figure)
+                        yield return figure;
                     break;
                 case LeafBlock leaf when leaf.Lines.Count > 0:
                     // Code blocks and anything else: their text, as written.
                     yield return new Paragraph([new TextRun(leaf.Lines.ToString())]);
                     break;
                 case ContainerBlock inner:
-                    foreach (var child in Blocks(inner))
+                    foreach (var child in Blocks(inner, images))
                         yield return child;
                     break;
             }
@@ -72,7 +84,7 @@ public static class MarkdownReader
     /// the labels, each further column one series named by its header, values as invariant
     /// numbers. Anything that does not fit that shape is shown as it was written.
     /// </summary>
-    private static List<ContentBlock> Chart(CustomContainer container)
+    private static List<ContentBlock> Chart(CustomContainer container, IReadOnlyDictionary<string, DocumentImage> images)
     {
         var kind = container.Arguments?.Trim() switch
         {
@@ -80,7 +92,7 @@ public static class MarkdownReader
             "line" => ChartKind.Line,
             _ => ChartKind.Column,
         };
-        var inner = Blocks(container).ToList();
+        var inner = Blocks(container, images).ToList();
         var title = inner.OfType<Paragraph>().FirstOrDefault() is { } p ? string.Concat(p.Runs.Select(r => r.Text)) : "";
         if (inner.OfType<Table>().FirstOrDefault() is not { HeaderRows: 1 } table || table.Rows.Count < 2 || table.Rows[0].Count < 2)
             return inner;
@@ -101,6 +113,19 @@ public static class MarkdownReader
         return [new Chart(kind, title, labels, series.Select((values, i) => new ChartSeries(Text(table.Rows[0][i + 1]), values)).ToList())];
 
         static string Text(IReadOnlyList<TextRun> runs) => string.Concat(runs.Select(r => r.Text)).Trim();
+    }
+
+    /// <summary>
+    /// <c>::: figure key</c>, then the caption as a paragraph and, optionally, the alternative
+    /// text as a second one (the caption stands for the picture when there is none).
+    /// </summary>
+    private static Figure? Figure(CustomContainer container, IReadOnlyDictionary<string, DocumentImage> images)
+    {
+        if (container.Arguments?.Trim() is not { Length: > 0 } key || !images.TryGetValue(key, out var image))
+            return null;
+        var texts = Blocks(container, images).OfType<Paragraph>().Select(p => string.Concat(p.Runs.Select(r => r.Text)).Trim()).ToList();
+        var caption = texts.FirstOrDefault() ?? "";
+        return new Figure(image, caption, texts.Count > 1 && texts[1].Length > 0 ? texts[1] : caption);
     }
 
     private static Table Table(MdTable table)

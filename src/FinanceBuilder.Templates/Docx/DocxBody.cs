@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Templates.Rendering;
+using FinanceBuilder.Templates.Text;
 using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace FinanceBuilder.Templates.Docx;
@@ -148,7 +149,32 @@ internal sealed class DocxBody
                 ApplyPageBreak(picture.ParagraphProperties!);
                 body.Append(picture);
                 break;
+            case Figure figure:
+                FigureParagraphs(figure);
+                break;
         }
+    }
+
+    /// <summary>
+    /// A picture centred at the size the PDF gives it, kept on the page of its caption, which
+    /// follows in italics.
+    /// </summary>
+    private void FigureParagraphs(Figure figure)
+    {
+        var (width, height) = FigureSize.Of(figure.Image, theme.ContentWidth, theme);
+        var type = figure.Image.Format == DocumentImageFormat.Jpeg ? ImagePartType.Jpeg : ImagePartType.Png;
+        var picture = new Paragraph(
+            new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.ChartParagraph }, KeepNext = new KeepNext() },
+            new Run(DocxPicture.Drawing(main, figure.Image.Data, type, width, height, "Figure", DocumentText.Sanitize(figure.AlternativeText), ++drawings)));
+        ApplyPageBreak(picture.ParagraphProperties!);
+        body.Append(picture);
+        if (figure.Caption.Length == 0)
+            return;
+        var caption = NewParagraph(null);
+        TextRun[] runs = [new TextRun(figure.Caption, Italic: true)];
+        RightToLeft(caption, runs);
+        DocxRuns.Append(caption, runs);
+        body.Append(caption);
     }
 
     /// <summary>Every chart, also those inside list items.</summary>

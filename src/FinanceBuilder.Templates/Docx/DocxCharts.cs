@@ -5,10 +5,7 @@ using FinanceBuilder.Templates.Charts;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Templates.Rendering;
 using FinanceBuilder.Templates.Text;
-using A = DocumentFormat.OpenXml.Drawing;
-using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
-using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace FinanceBuilder.Templates.Docx;
 
@@ -42,41 +39,7 @@ internal static class DocxCharts
     private static byte[] Image(Chart chart, DocumentTheme theme, CultureInfo culture) =>
         ChartImage.Png(chart, theme, culture, theme.ContentWidth, theme.ChartHeight, Dpi);
 
-    public static Paragraph Build(MainDocumentPart main, Chart chart, byte[] png, DocumentTheme theme, uint drawingId)
-    {
-        var image = main.AddImagePart(ImagePartType.Png);
-        using (var stream = new MemoryStream(png, writable: false))
-            image.FeedData(stream);
-        var relationship = main.GetIdOfPart(image);
-        var cx = DocxUnits.Emu(theme.ContentWidth);
-        var cy = DocxUnits.Emu(theme.ChartHeight);
-        var title = DocumentText.Sanitize(chart.Title);
-        var name = "Chart " + drawingId.ToString(CultureInfo.InvariantCulture);
-        var inline = new DW.Inline(
-            new DW.Extent { Cx = cx, Cy = cy },
-            new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
-            new DW.DocProperties { Id = drawingId, Name = name, Description = title },
-            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
-            new A.Graphic(new A.GraphicData(
-                new PIC.Picture(
-                    new PIC.NonVisualPictureProperties(
-                        new PIC.NonVisualDrawingProperties { Id = 0U, Name = name + ".png", Description = title },
-                        new PIC.NonVisualPictureDrawingProperties()),
-                    new PIC.BlipFill(
-                        new A.Blip { Embed = relationship },
-                        new A.Stretch(new A.FillRectangle())),
-                    new PIC.ShapeProperties(
-                        new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
-                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
-            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
-        {
-            DistanceFromTop = 0U,
-            DistanceFromBottom = 0U,
-            DistanceFromLeft = 0U,
-            DistanceFromRight = 0U,
-        };
-        return new Paragraph(
-            new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.ChartParagraph } },
-            new Run(new Drawing(inline)));
-    }
+    public static Paragraph Build(MainDocumentPart main, Chart chart, byte[] png, DocumentTheme theme, uint drawingId) =>
+        new(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.ChartParagraph } },
+            new Run(DocxPicture.Drawing(main, png, ImagePartType.Png, theme.ContentWidth, theme.ChartHeight, "Chart", DocumentText.Sanitize(chart.Title), drawingId)));
 }

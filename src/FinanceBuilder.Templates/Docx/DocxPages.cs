@@ -108,6 +108,12 @@ internal sealed class DocxPages
                     NewPage();
                 Place(chart);
                 break;
+            case Figure figure:
+                var figureHeight = FigureSize.Of(figure.Image, theme.ContentWidth, theme).Height + theme.ParagraphSpacing * 3 + BodyLine;
+                if (y + figureHeight > pageHeight)
+                    NewPage();
+                Place(figureHeight);
+                break;
         }
     }
 

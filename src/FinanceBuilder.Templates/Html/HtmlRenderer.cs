@@ -66,6 +66,9 @@ public static class HtmlRenderer
             case Chart chart:
                 Chart(chart, html, culture);
                 break;
+            case Figure figure:
+                Figure(figure, html);
+                break;
             case PageBreak:
                 html.Append("<hr class=\"page-break\">\n");
                 break;
@@ -94,6 +97,23 @@ public static class HtmlRenderer
             .Append(WebUtility.HtmlEncode(chart.Title)).Append("\">");
         Charts.ChartPainter.Paint(chart, new SvgChartCanvas(html), width, height, theme, culture);
         html.Append("</svg></figure>\n");
+    }
+
+    /// <summary>
+    /// The picture inline (a data: address: the preview loads nothing from elsewhere), as wide as
+    /// the documents draw it, with its caption.
+    /// </summary>
+    private static void Figure(Figure figure, StringBuilder html)
+    {
+        var (width, _) = Rendering.FigureSize.Of(figure.Image, Rendering.DocumentTheme.Default.ContentWidth, Rendering.DocumentTheme.Default);
+        var share = Math.Min(100, width / Rendering.DocumentTheme.Default.ContentWidth * 100);
+        html.Append("<figure class=\"picture\"><img style=\"width:").Append(share.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))
+            .Append("%\" alt=\"").Append(WebUtility.HtmlEncode(figure.AlternativeText)).Append("\" src=\"data:")
+            .Append(figure.Image.Format == DocumentImageFormat.Jpeg ? "image/jpeg" : "image/png").Append(";base64,")
+            .Append(Convert.ToBase64String(figure.Image.Data)).Append("\">");
+        if (figure.Caption.Length > 0)
+            html.Append("<figcaption>").Append(WebUtility.HtmlEncode(figure.Caption)).Append("</figcaption>");
+        html.Append("</figure>\n");
     }
 
     private static void Table(Table table, StringBuilder html)

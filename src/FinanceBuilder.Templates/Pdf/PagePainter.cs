@@ -56,6 +56,13 @@ internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextSh
                     ChartPainter.Paint(chart.Chart, new PdfChartCanvas(graphics, shaper, palette, chart.Box.X, chart.Box.Y), chart.Box.Width, chart.Box.Height, theme, culture);
                     structure.End();
                     break;
+                case ImageOp image:
+                    // A figure, read out by its alternative text.
+                    structure.BeginElement(PdfIllustrationElementTag.Figure, image.Figure.AlternativeText, image.Box);
+                    using (var picture = XImage.FromStream(new MemoryStream(image.Figure.Image.Data, writable: false)))
+                        graphics.DrawImage(picture, image.Box);
+                    structure.End();
+                    break;
                 case BeginOp begin:
                     structure.BeginElement(Tags[(int)begin.Tag]);
                     open.Push(false);

@@ -152,7 +152,9 @@ public static class CommandLine
             {
                 return await Fail(stderr, $"{source}: no such file, and not a proposal id");
             }
-            var (package, problem) = await app.Services.GetRequiredService<Features.Documents.Packages.PackageBuilder>().BuildAsync(json, template, lang, culture, CancellationToken.None);
+            // A stored proposal's pictures are drawn (its files, seen as the acting user); a file's have none.
+            var pictures = stored?.ServiceProvider.GetRequiredService<Features.Documents.DocumentPictures>();
+            var (package, problem) = await app.Services.GetRequiredService<Features.Documents.Packages.PackageBuilder>().BuildAsync(json, template, lang, culture, CancellationToken.None, pictures);
             if (package is null)
                 return await Fail(stderr, $"{source}: {problem!.Message}");
             var folder = Path.GetFullPath(outDir ?? ".");

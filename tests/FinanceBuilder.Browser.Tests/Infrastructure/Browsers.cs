@@ -65,13 +65,5 @@ public sealed class Browsers : IAsyncLifetime
     }
 }
 
-/// The browser tests run as two groups side by side, each with its own server and Chromium: most
-/// of a live-truth test is waiting for autosaves and idle networks, most of a journey is axe and
-/// screenshots working the processor, and together they take about half the time one after the
-/// other did (11 minutes on two cores).
 [CollectionDefinition("browser")]
 public sealed class BrowserTestGroup : ICollectionFixture<Browsers>;
-
-/// The second group: the tests that type into the wizard and wait for its answers.
-[CollectionDefinition("browser-live")]
-public sealed class LiveBrowserTestGroup : ICollectionFixture<Browsers>;

@@ -88,6 +88,48 @@ public sealed class AnnexFilesTests : IDisposable
         Assert.Contains("Attached, 1\u00A0page", cells);
     }
 
+    /// A picture attached to the theory-of-change row is drawn in B.2 of the PDF and the DOCX,
+    /// at the text's width, with its caption and alternative text; the preview shows it too.
+    [Fact]
+    public async Task APictureOfTheTheoryOfChange_IsDrawnInItsSection_OfThePdfTheDocxAndThePreview()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        await browser.Client.AttachAsync(id, "16", ("theory-of-change.png", UploadFixtures.RealPng(1200, 600)));
+
+        var response = await browser.Client.PostAsync($"/api/proposals/{id}/packages?template=gcf-funding-proposal&lang=en", null);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        const string caption = "Theory of change diagram (annex 16)";
+        using (var pdfBytes = new MemoryStream())
+        {
+            zip.Entries.Single(e => e.FullName.EndsWith(".pdf", StringComparison.Ordinal) && !e.FullName.Contains("validation", StringComparison.Ordinal)).Open().CopyTo(pdfBytes);
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(pdfBytes.ToArray());
+            var page = pdf.GetPages().Single(p => p.GetImages().Any());
+            var text = string.Join(" ", page.GetWords().Select(w => w.Text));
+            Assert.Contains(caption, text, StringComparison.Ordinal);
+            // In B.2, after its narrative and before B.3 (the last mention of each heading is the
+            // section itself; the first, the table of contents).
+            var all = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            var at = all.IndexOf(caption, StringComparison.Ordinal);
+            Assert.True(all.LastIndexOf("B.2 Theory of change", StringComparison.Ordinal) < at && at < all.LastIndexOf("B.3 Project", StringComparison.Ordinal));
+            Assert.Equal(Templates.Rendering.DocumentTheme.Default.ContentWidth, Assert.Single(page.GetImages()).BoundingBox.Width, 1);
+        }
+        using (var docxBytes = new MemoryStream())
+        {
+            zip.Entries.Single(e => e.FullName.EndsWith(".docx", StringComparison.Ordinal)).Open().CopyTo(docxBytes);
+            using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docxBytes, false);
+            var body = word.MainDocumentPart!.Document.Body!;
+            Assert.Single(body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>(), d => d.Description == "Theory of change diagram");
+            Assert.Contains(caption, body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        }
+
+        var preview = await browser.OpenAsync($"/proposals/{id}/preview/gcf-funding-proposal");
+        var image = preview.Get("figure.picture img");
+        Assert.Equal("Theory of change diagram", image.GetAttribute("alt"));
+        Assert.StartsWith("data:image/png;base64,", image.GetAttribute("src"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en", "photo.pdf", "This file is a PNG image, not a PDF as its name says.")]
     [InlineData("fr", "photo.pdf", "Ce fichier est une image PNG, et non un PDF comme l’indique son nom.")]

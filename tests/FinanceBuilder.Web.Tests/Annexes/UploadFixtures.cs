@@ -143,6 +143,20 @@ internal static class UploadFixtures
         return [.. bytes];
     }
 
+    /// A PNG that decodes: a green field with a dark band (the fixtures above are headers only).
+    public static byte[] RealPng(int width, int height)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(new SkiaSharp.SKColor(0x2e, 0x7d, 0x32));
+            using var paint = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.Black };
+            canvas.DrawRect(0, height / 3f, width, height / 3f, paint);
+        }
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 90);
+        return data.ToArray();
+    }
+
     /// A JPEG's markers up to its frame header (JFIF APP0, then SOF0 with the size given).
     public static byte[] Jpeg(int width, int height) =>
     [

@@ -188,6 +188,9 @@ internal sealed partial class DocumentLayout
             case Chart chart:
                 ChartBlock(chart, x, width);
                 break;
+            case Figure figure:
+                FigureBlock(figure, x, width);
+                break;
             case PageBreak:
                 PageBreakBlock();
                 break;
@@ -229,6 +232,8 @@ internal sealed partial class DocumentLayout
                 return theme.HeadingSpacingAfter + TableStart(Tables(table, width));
             case Chart:
                 return theme.HeadingSpacingAfter + theme.ChartHeight;
+            case Figure figure:
+                return theme.HeadingSpacingAfter + FigureSize.Of(figure.Image, width, theme).Height;
             default:
                 return 0;
         }

@@ -18,6 +18,9 @@ internal sealed record FillOp(XRect Box, XBrush Brush) : PageOp;
 /// <summary>A chart painted into a box.</summary>
 internal sealed record ChartOp(Chart Chart, XRect Box) : PageOp;
 
+/// <summary>A picture drawn into a box.</summary>
+internal sealed record ImageOp(Figure Figure, XRect Box) : PageOp;
+
 /// <summary>A link from a box to the page of a heading (table of contents).</summary>
 internal sealed record LinkOp(XRect Box, int Heading) : PageOp;
 

@@ -87,6 +87,15 @@ public static partial class DocumentModel
             ["grievance"] = ValueFormat.OrMissing(proposal.Stakeholders.GrievanceMechanism),
             ["plan"] = ValueFormat.OrMissing(proposal.Stakeholders.EngagementPlan),
         };
+        model["pictures"] = DocumentPictures.Placed.ToDictionary(p => p.Value, p => (object?)DocumentPictures.Of(proposal)
+            .Where(x => x.Row.Type == p.Key)
+            .Select(x => (object)new Dictionary<string, object?>
+            {
+                ["key"] = x.File.Id,
+                // "Organisation chart (annex 12)": the row's own title when it has one.
+                ["caption"] = string.Format(f.Culture, f.Text("Document.Figure.Caption"), x.Row.Title ?? f.Label(x.Row.Type), x.Row.Number),
+                ["alt"] = x.Row.Title ?? f.Label(x.Row.Type),
+            }).ToList());
         model["annexes"] = proposal.Annexes.Select(a => (object)new Dictionary<string, object?>
         {
             ["number"] = a.Number,

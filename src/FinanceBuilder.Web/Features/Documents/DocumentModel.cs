@@ -23,8 +23,12 @@ public static partial class DocumentModel
     /// The pack's document for the proposal, as every renderer and the preview draw it: the
     /// templates' Markdown read into content, unanswered questions resolved for a draft (the
     /// check found errors) or a final document.
-    public static ContentDocument Document(TemplatePack pack, Proposal proposal, ValidationReport report, string language) =>
-        Unanswered.Resolve(MarkdownReader.Read(pack.RenderMarkdown(For(proposal, report), language)), report.HasErrors, new CultureInfo(language));
+    /// Pictures (DocumentPictures) are drawn where the templates place them; without them, their
+    /// figures are left out.
+    public static ContentDocument Document(TemplatePack pack, Proposal proposal, ValidationReport report, string language, IReadOnlyDictionary<string, DocumentImage>? pictures = null) =>
+        Unanswered.Resolve(MarkdownReader.Read(pack.RenderMarkdown(For(proposal, report), language), pictures ?? NoPictures), report.HasErrors, new CultureInfo(language));
+
+    private static readonly Dictionary<string, DocumentImage> NoPictures = [];
 
     /// The model of <paramref name="proposal"/> with the figures and the findings of its one check
     /// (<paramref name="report"/>, for the route of the pack being drawn): every statement the

@@ -18,7 +18,7 @@ namespace FinanceBuilder.Web.Features.Documents;
 /// says so before the download). Razor Pages checks the antiforgery token of the post.
 [FinanceBuilder.Web.Features.Accounts.ReadersMayPost]
 public sealed class PackagePage(IMediator mediator, TemplatePacks packs, PackageBuilder builder, ProposalReader reader, ProposalValidation validation,
-    Data.FinanceBuilderDbContext db, Storage.ContentStore contents) : PageModel
+    Data.FinanceBuilderDbContext db, Storage.ContentStore contents, DocumentPictures pictures) : PageModel
 {
     public static readonly string[] FileKinds = [GeneratedPackage.ZipKind, "pdf", "docx", "xlsx"];
 
@@ -44,7 +44,7 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         var found = await LoadAsync(id, template, lang, ct);
         if (found is null)
             return NotFound();
-        var (package, problem) = await builder.BuildAsync(found.Document, PackChoice, LanguageChoice, Culture, ct);
+        var (package, problem) = await builder.BuildAsync(found.Document, PackChoice, LanguageChoice, Culture, ct, pictures);
         if (package?.File(file ?? GeneratedPackage.ZipKind) is { } download && FileKinds.Contains(download.Kind))
         {
             return download.Kind == GeneratedPackage.ZipKind && package.Annexes.Count > 0

@@ -17,7 +17,7 @@ namespace FinanceBuilder.Web.Features.Documents;
 
 /// The on-screen preview of a proposal in one pack (design D3): the same templates, Markdown
 /// and content model as the documents, drawn as HTML in the proposal's language.
-public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ProposalValidation validation, ILogger<PreviewPage> logger) : PageModel
+public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, ProposalValidation validation, DocumentPictures pictures, ILogger<PreviewPage> logger) : PageModel
 {
     public ProposalSummary Summary { get; private set; } = null!;
     public string Title { get; private set; } = "";
@@ -39,21 +39,21 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, Proposa
         Language = opened.Proposal.Language.ToString().ToLowerInvariant();
         if (!templates.Sections.ContainsKey(Language))
             return Page(); // the pack is not written in this language: the page says so
-        Html = RenderHtml(templates, opened.Proposal, validation.Validate(opened.Proposal, TemplatePacks.RouteOf(templates)), logger);
+        Html = RenderHtml(templates, opened.Proposal, validation.Validate(opened.Proposal, TemplatePacks.RouteOf(templates)), logger, await pictures.LoadAsync(opened.Proposal, ct));
         return Page();
     }
 
     /// The preview of a proposal in one pack, in its own language, with the check of the pack's
     /// route (<paramref name="report"/>); null when the pack is not written in that language or
     /// the render fails (logged). The donor's review pages show submitted snapshots with it.
-    public static string? RenderHtml(TemplatePack templates, Proposal proposal, ValidationReport report, ILogger logger)
+    public static string? RenderHtml(TemplatePack templates, Proposal proposal, ValidationReport report, ILogger logger, IReadOnlyDictionary<string, FinanceBuilder.Templates.Content.DocumentImage>? pictures = null)
     {
         var language = proposal.Language.ToString().ToLowerInvariant();
         if (!templates.Sections.ContainsKey(language))
             return null;
         try
         {
-            return HtmlRenderer.Render(DocumentModel.Document(templates, proposal, report, language), new CultureInfo(language));
+            return HtmlRenderer.Render(DocumentModel.Document(templates, proposal, report, language, pictures), new CultureInfo(language));
         }
         catch (TemplateException e)
         {

@@ -57,7 +57,7 @@ public static class SubmitProposal
     public static bool IsValidKey(string? key) =>
         key is { Length: > 0 and <= MaxKeyLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    public sealed class Handler(FinanceBuilderDbContext db, AccessScope access, PackageBuilder builder, TemplatePacks packs, TimeProvider clock)
+    public sealed class Handler(FinanceBuilderDbContext db, AccessScope access, PackageBuilder builder, TemplatePacks packs, TimeProvider clock, DocumentPictures pictures)
         : IRequestHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ public static class SubmitProposal
             var snapshot = WithVersionNumber(proposal.Document, label);
             var document = ProposalJson.FromStored(snapshot);
             var route = document.Target.Route ?? Route.FundingProposal;
-            var (package, problem) = await builder.BuildAsync(snapshot, packs.PackFor(route), null, command.Culture, ct);
+            var (package, problem) = await builder.BuildAsync(snapshot, packs.PackFor(route), null, command.Culture, ct, pictures);
             if (package is null)
                 return new Result(Outcome.PackageFailed, Problem: problem?.Message);
 

@@ -72,6 +72,6 @@ public enum AnnexType
 {
     NoObjectionLetter, FeasibilityStudy, FinancialModel, EconomicAnalysis, DetailedBudget, Timetable,
     EnvironmentalSocialAssessment, GenderAssessment, LegalDueDiligence, ProcurementPlan, MonitoringPlan,
-    FeeRequest, CoFinancingLetters, TermSheet, StakeholderEngagement, Map, TheoryOfChangeDiagram,
+    FeeRequest, CoFinancingLetters, TermSheet, StakeholderEngagement, Map, TheoryOfChangeDiagram, OrganisationChart,
     IndigenousPeoplesPlan, ResettlementPlan, Other,
 }

@@ -37,7 +37,8 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
     /// <paramref name="packId"/> in <paramref name="language"/>; messages in <paramref name="culture"/>.
     /// Without a pack, the one of the proposal's type of application; without a language, the
     /// proposal's own.
-    public async Task<(GeneratedPackage? Package, PackageProblem? Problem)> BuildAsync(string json, string? packId, string? language, CultureInfo culture, CancellationToken ct)
+    /// <param name="pictures">The reader's view of the stored files, for the pictures the documents show; null for none (a proposal read from a file has no stored files).</param>
+    public async Task<(GeneratedPackage? Package, PackageProblem? Problem)> BuildAsync(string json, string? packId, string? language, CultureInfo culture, CancellationToken ct, DocumentPictures? pictures = null)
     {
         var read = reader.Read(Encoding.UTF8.GetBytes(json), culture);
         if (!read.Succeeded)
@@ -49,10 +50,11 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         if (!pack.Sections.ContainsKey(language) || !Enum.TryParse<Language>(language, ignoreCase: true, out var documentLanguage))
             return (null, new PackageProblem(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "lang", language, string.Join(", ", pack.Manifest.Languages))));
 
+        var images = pictures is null ? null : await pictures.LoadAsync(read.Proposal!, ct);
         await slots.WaitAsync(ct);
         try
         {
-            return (Build(json, read.Proposal!, pack, documentLanguage), null);
+            return (Build(json, read.Proposal!, pack, documentLanguage, images), null);
         }
         catch (TemplateException e)
         {
@@ -67,7 +69,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         }
     }
 
-    private GeneratedPackage Build(string json, Proposal proposal, TemplatePack pack, Language language)
+    private GeneratedPackage Build(string json, Proposal proposal, TemplatePack pack, Language language, IReadOnlyDictionary<string, FinanceBuilder.Templates.Content.DocumentImage>? images)
     {
         // The proposal was read for this package only: its documents are written in the chosen
         // language (user text stays as typed).
@@ -93,7 +95,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         var theme = DocumentTheme.Default;
         // Unanswered questions are written for a draft or a final document as the first half of
         // the check says; a SAP the length rules make a draft keeps its final wording.
-        var document = DocumentModel.Document(pack, proposal, before, culture.TwoLetterISOLanguageName);
+        var document = DocumentModel.Document(pack, proposal, before, culture.TwoLetterISOLanguageName, images);
         var words = WordCount.Of(document);
 
         // The PDF is laid out, measured and checked on one thread while the DOCX and the workbook
