@@ -13,8 +13,10 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.XFrameOptions = "DENY";
+                // Pictures may also be data: addresses: the preview shows a proposal's pictures
+                // inline (HtmlRenderer), the same bytes as the documents; a picture runs no script.
                 if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
-                    headers.ContentSecurityPolicy = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+                    headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
                 // HSTS only means something over HTTPS (browsers ignore it on plain HTTP, and a
                 // development server on http://localhost must not pin itself).
                 if (context.Request.IsHttps)

@@ -124,6 +124,10 @@ public sealed class AnnexFilesTests : IDisposable
             Assert.Contains(caption, body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
         }
 
+        // The page's policy lets the browser show a data: picture (and only pictures).
+        var policy = (await browser.Client.GetAsync($"/proposals/{id}/preview/gcf-funding-proposal")).Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("img-src 'self' data:;", policy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'self';", policy, StringComparison.Ordinal);
         var preview = await browser.OpenAsync($"/proposals/{id}/preview/gcf-funding-proposal");
         var image = preview.Get("figure.picture img");
         Assert.Equal("Theory of change diagram", image.GetAttribute("alt"));
