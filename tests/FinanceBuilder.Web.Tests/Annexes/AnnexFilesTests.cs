@@ -253,6 +253,26 @@ public sealed class AnnexFilesTests : IDisposable
         Assert.Equal((1, 1), await CountAsync());
     }
 
+    /// A donor reviewing a shared version sees its pictures in the preview, as the applicant did.
+    [Fact]
+    public async Task ADonorsPreviewOfASharedVersion_ShowsItsFrozenPicture()
+    {
+        var donor = await app.CreateOrganisationAsync("Picture donor", OrganisationKind.Donor);
+        await app.CreateUserAsync("pictures@donor.test", donor);
+        var id = await browser.SeedSampleAsync(Sample);
+        await browser.Client.AttachAsync(id, "16", ("theory-of-change.png", UploadFixtures.RealPng(600, 300)));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.SubmitAsync(id, [donor.ToString()])).StatusCode);
+        Guid submission;
+        using (var db = app.OpenDb())
+            submission = await db.Submissions.Where(s => s.ProposalId == id).Select(s => s.Id).SingleAsync();
+
+        using var reviewer = await app.SignedInClientAsync("pictures@donor.test");
+        var html = await (await reviewer.GetAsync($"/review/{submission}/preview")).Content.ReadAsStringAsync();
+
+        Assert.Contains("<img style=\"width:100%\" alt=\"Theory of change diagram\" src=\"data:image/png;base64,", html, StringComparison.Ordinal);
+        Assert.Contains("<figcaption>Theory of change diagram (annex 16)</figcaption>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnotherOrganisation_GetsNotFound_OnEveryAddress()
     {

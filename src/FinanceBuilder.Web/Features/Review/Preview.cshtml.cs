@@ -12,7 +12,7 @@ namespace FinanceBuilder.Web.Features.Review;
 /// The submitted snapshot drawn as HTML with the pack of its type of application, as the
 /// applicant's preview draws a draft (same templates, no scripts: the page keeps the strict CSP).
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class ReviewPreviewPage(FinanceBuilderDbContext db, TemplatePacks packs, ProposalReader reader, Rules.ProposalValidation validation, ILogger<ReviewPreviewPage> logger) : PageModel
+public sealed class ReviewPreviewPage(FinanceBuilderDbContext db, TemplatePacks packs, ProposalReader reader, Rules.ProposalValidation validation, DocumentPictures pictures, ILogger<ReviewPreviewPage> logger) : PageModel
 {
     public SubmissionRecord Submission { get; private set; } = null!;
     public string Applicant { get; private set; } = "";
@@ -29,7 +29,8 @@ public sealed class ReviewPreviewPage(FinanceBuilderDbContext db, TemplatePacks 
         if (read.Succeeded && packs.PackFor(read.Proposal!.Target.Route) is { } packId && packs.Packs.TryGetValue(packId, out var pack))
         {
             Language = read.Proposal.Language.ToString().ToLowerInvariant();
-            Html = PreviewPage.RenderHtml(pack, read.Proposal, validation.Validate(read.Proposal, TemplatePacks.RouteOf(pack)), logger);
+            // The version's pictures are files frozen with it, which a donor it is shared with sees.
+            Html = PreviewPage.RenderHtml(pack, read.Proposal, validation.Validate(read.Proposal, TemplatePacks.RouteOf(pack)), logger, await pictures.LoadAsync(read.Proposal, ct));
         }
         return Page();
     }
