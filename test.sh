@@ -4,8 +4,7 @@
 #      document fonts and poppler's pdfinfo, with apt);
 #   2. starts a throwaway PostgreSQL cluster on a free loopback port (stopped on exit);
 #   3. restores, checks formatting, builds;
-#   4. runs the whole suite on SQLite, then the storage/API tests again on PostgreSQL, with the
-#      browser tests running beside both.
+#   4. runs the whole suite on SQLite, then the storage/API tests again on PostgreSQL.
 # It prints "N passed, N failed" at the end and exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -66,7 +65,6 @@ run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@";
 pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)))
 
 cleanup() {
-    [ -n "${browser_pid:-}" ] && kill "$browser_pid" 2>/dev/null || true
     run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
 }
@@ -94,23 +92,11 @@ status=0
 # A test run that is killed or crashes prints no summary line ("Passed!  - …" or "Failed!  - …")
 # for its assembly: each stage must print one per test project it ran, or the run fails.
 summaries() { grep -cE '^(Passed|Failed)! +- ' "$1" || true; }
-# The browser tests spend most of their time in Chromium, one page at a time: they run beside
-# the other stages (started first, as they take longest), so the machine's second core is not
-# left idle while they finish alone.
+say "Whole suite on SQLite"
 export FB_ARTIFACTS="$PWD/artifacts"
-browser_log=$(mktemp)
-say "Browser tests (Chromium), beside the stages below; their output follows at the end"
-dotnet test tests/FinanceBuilder.Browser.Tests --no-build --configuration Release >"$browser_log" 2>&1 &
-browser_pid=$!
-
-say "Whole suite but the browser tests, on SQLite"
 stage=$(mktemp)
-projects=0
-for project in tests/*/*.Tests.csproj; do
-    case "$project" in *Browser.Tests*) continue ;; esac
-    projects=$((projects + 1))
-    dotnet test "$project" --no-build --configuration Release 2>&1 | tee -a "$stage" || status=1
-done
+dotnet test FinanceBuilder.sln --no-build --configuration Release 2>&1 | tee "$stage" || status=1
+projects=$(ls tests/*/*.Tests.csproj | wc -l)
 [ "$(summaries "$stage")" -eq "$projects" ] || { echo "test.sh: $projects test projects, but not every one reported a result" >&2; status=1; }
 cat "$stage" >> "$log"
 
@@ -119,13 +105,7 @@ FB_TEST_POSTGRES="$postgres_cs" dotnet test tests/FinanceBuilder.Web.Tests --no-
     --filter "Category=Storage" 2>&1 | tee "$stage" || status=1
 [ "$(summaries "$stage")" -eq 1 ] || { echo "test.sh: the PostgreSQL run reported no result" >&2; status=1; }
 cat "$stage" >> "$log"
-
-say "Browser tests (Chromium)"
-wait "$browser_pid" || status=1
-cat "$browser_log"
-[ "$(summaries "$browser_log")" -eq 1 ] || { echo "test.sh: the browser tests reported no result" >&2; status=1; }
-cat "$browser_log" >> "$log"
-rm -f "$stage" "$browser_log"
+rm -f "$stage"
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
