@@ -47,7 +47,28 @@ public sealed class AnnexFilesJourneyTests(Browsers browsers)
         Assert.Contains("model.pdf — This file is a PNG image, not a PDF as its name says.", await page.Locator(".error-summary").TextContentAsync());
         Assert.Equal(0, await page.Locator("#annex-3 a[download]").CountAsync());
         await LookAsync(driver, javaScript, "refused");
+
+        // A GeoJSON of the sites on the map row: the location page's map draws it, as a picture
+        // the browser loads from our own server (no map service), with or without JavaScript.
+        row = page.Locator("#annex-15");
+        await row.Locator("input[name=files]").SetInputFilesAsync(new FilePayload { Name = "sites.geojson", MimeType = "application/geo+json", Buffer = GeoJson });
+        await SendAsync(driver, row, javaScript, ".notice");
+        await driver.GoAsync($"/proposals/{id}/location");
+        var map = page.Locator("figure.location-map img");
+        await map.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('figure.location-map img'); return i && i.complete && i.naturalWidth > 0; }");
+        Assert.StartsWith("Map of the project's locations in Ghana.", await map.GetAttributeAsync("alt"), StringComparison.Ordinal);
+        Assert.Contains("sites.geojson", await page.Locator("figure.location-map + ol + p, figure.location-map ~ p").Last.TextContentAsync(), StringComparison.Ordinal);
+        await map.ScreenshotAsync(new LocatorScreenshotOptions { Path = driver.ScreenshotPath("location-map") });
+        await LookAsync(driver, javaScript, "location");
     }
+
+    private static readonly byte[] GeoJson = Encoding.UTF8.GetBytes("""
+        {"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"name":"Lighting corridor"},"geometry":{"type":"LineString","coordinates":[[-0.86,9.38],[-0.85,9.42],[-0.84,9.46]]}},
+          {"type":"Feature","properties":{"name":"District"},"geometry":{"type":"Polygon","coordinates":[[[-0.95,9.35],[-0.75,9.35],[-0.75,9.50],[-0.95,9.50],[-0.95,9.35]]]}}
+        ]}
+        """);
 
     /// axe needs the page's scripts: without JavaScript the page is only photographed.
     private static Task LookAsync(WizardDriver driver, bool javaScript, string name) =>

@@ -10,7 +10,7 @@ namespace FinanceBuilder.Templates.Charts;
 /// manager comes back empty, the usual font folders are read once per process and families are
 /// matched by the names in the files. Typefaces are immutable and shared between threads.
 /// </summary>
-internal static class SkiaFonts
+public static class SkiaFonts
 {
     private static readonly Lazy<List<SKTypeface>> Installed = new(Scan, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly ConcurrentDictionary<(string Family, bool Bold), SKTypeface?> Families = new();

@@ -60,6 +60,7 @@ public static class FinanceBuilderApp
                 : new Storage.DatabaseBlobStore(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<Storage.ContentStore>();
         services.AddScoped<Features.Documents.DocumentPictures>();
+        services.AddScoped<Features.Maps.LocationMapSource>();
         services.AddScoped<Storage.AnnexFileCollector>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);

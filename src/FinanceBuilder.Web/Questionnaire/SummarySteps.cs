@@ -27,6 +27,8 @@ public static class SummarySteps
             F("name"), F("countryCode"), F("administrativeArea"), F("latitude"), F("longitude"), F("population")) with { TitleField = "name", PageSize = 25 },
         List<LocalGovernment>("basics.localGovernments", _ => new LocalGovernment { Level = LocalGovernmentLevel.Municipality },
             F("name"), F("level"), F("count"), F("countryCode"), F("population"), F("populationSource"), F("populationYear"), F("latitude"), F("longitude")) with { TitleField = "name", PageSize = 25 },
+        // The map of what this page gives (and the map files attached on the annex page).
+        Panel("locationMap"),
     ])
     { Validator = new LocationValidator() };
 

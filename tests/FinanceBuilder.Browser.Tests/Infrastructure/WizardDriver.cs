@@ -76,10 +76,14 @@ public sealed class WizardDriver(IPage page, string run)
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
     }
 
-    public async Task ScreenshotAsync(string name)
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(name), FullPage = true });
+
+    /// Where the screenshot called <paramref name="name"/> of this run goes (its folder made).
+    public string ScreenshotPath(string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{run}-{name}.png"), FullPage = true });
+        return Path.Combine(ScreenshotFolder, $"{run}-{name}.png");
     }
 
     /// The page is checked and photographed: called on every page a journey meets.

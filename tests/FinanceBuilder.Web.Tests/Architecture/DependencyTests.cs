@@ -18,7 +18,7 @@ public class DependencyTests
         .Build());
 
     /// The areas below every feature: a feature may use them, they use no feature.
-    private static readonly string[] Shared = ["Localization", "Configuration", "Diagnostics", "Proposals", "Calculators", "Rules", "Questionnaire", "Data"];
+    private static readonly string[] Shared = ["Localization", "Configuration", "Diagnostics", "Proposals", "Calculators", "Geography", "Rules", "Questionnaire", "Data"];
 
     [Fact]
     public void No_cycle_between_feature_folders_or_areas()

@@ -167,5 +167,6 @@ internal static class RuleCases
         ["R-076"] = new(M, Route.FundingProposal, p => p.Narratives.ExecutiveSummary += " See Annex 99.", p => p.Annexes.ForEach(a => a.Status = DocumentStatus.Draft)),
         ["R-078"] = new(M, Route.FundingProposal, p => p.Annexes[0].Confidential = null),
         ["R-079"] = new(M, Route.FundingProposal, p => p.Target.TemplateVersion = null),
+        ["R-081"] = new(M, Route.FundingProposal, p => (p.Basics.Locations[1].Latitude, p.Basics.Locations[1].Longitude) = (p.Basics.Locations[1].Longitude, p.Basics.Locations[1].Latitude)),
     };
 }

@@ -106,6 +106,8 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /proposals/{id:guid}/annexes/files"] = NoSuchMethod,
         ["GET /proposals/{id:guid}/annexes/files/{file:guid}"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}/annexes/files/{file:guid}"] = NoSuchMethod,
+        ["GET /proposals/{id:guid}/location-map.svg"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/location-map.svg"] = NoSuchMethod,
         ["GET /proposals/{id:guid}/budget/import"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}/budget/import"] = Policies.ApplicantEditor,
         ["GET /proposals/{id:guid}/{step}"] = Policies.SignedIn,

@@ -96,6 +96,8 @@ public static partial class DocumentModel
                 ["caption"] = string.Format(f.Culture, f.Text("Document.Figure.Caption"), x.Row.Title ?? f.Label(x.Row.Type), x.Row.Number),
                 ["alt"] = x.Row.Title ?? f.Label(x.Row.Type),
             }).ToList());
+        // Placed by AddLocationMap when the map is drawn; empty otherwise.
+        ((Dictionary<string, object?>)model["pictures"]!)["location_map"] = new List<object>();
         model["annexes"] = proposal.Annexes.Select(a => (object)new Dictionary<string, object?>
         {
             ["number"] = a.Number,
@@ -105,6 +107,22 @@ public static partial class DocumentModel
             ["confidential"] = f.YesNo(a.Confidential),
             ["no_objection"] = a.Type == AnnexType.NoObjectionLetter,
         }).ToList();
+    }
+
+    /// The location map's figure (the picture is DocumentPictures'): its caption names the
+    /// numbered sites, the text alternative says what is drawn.
+    private static void AddLocationMap(Dictionary<string, object?> model, Proposal proposal, ValueFormat f)
+    {
+        var content = Geography.MapContent.Of(proposal);
+        ((Dictionary<string, object?>)model["pictures"]!)["location_map"] = new List<object>
+        {
+            new Dictionary<string, object?>
+            {
+                ["key"] = DocumentPictures.LocationMap,
+                ["caption"] = Geography.MapText.Caption(content, f.Culture),
+                ["alt"] = Geography.MapText.Alternative(content, f.Culture),
+            },
+        };
     }
 
     /// What a reviewer can expect of an annex with no file attached: one the applicant marked

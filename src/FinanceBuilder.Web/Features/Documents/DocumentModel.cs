@@ -26,7 +26,7 @@ public static partial class DocumentModel
     /// Pictures (DocumentPictures) are drawn where the templates place them; without them, their
     /// figures are left out.
     public static ContentDocument Document(TemplatePack pack, Proposal proposal, ValidationReport report, string language, IReadOnlyDictionary<string, DocumentImage>? pictures = null) =>
-        Unanswered.Resolve(MarkdownReader.Read(pack.RenderMarkdown(For(proposal, report), language), pictures ?? NoPictures), report.HasErrors, new CultureInfo(language));
+        Unanswered.Resolve(MarkdownReader.Read(pack.RenderMarkdown(For(proposal, report, withMap: pictures?.ContainsKey(DocumentPictures.LocationMap) == true), language), pictures ?? NoPictures), report.HasErrors, new CultureInfo(language));
 
     private static readonly Dictionary<string, DocumentImage> NoPictures = [];
 
@@ -34,7 +34,8 @@ public static partial class DocumentModel
     /// (<paramref name="report"/>, for the route of the pack being drawn): every statement the
     /// document makes about eligibility or compliance is read from that check, never worked out
     /// again here, so the document and its validation report cannot disagree.
-    public static Dictionary<string, object?> For(Proposal proposal, ValidationReport report)
+    /// <param name="withMap">The location map is drawn (DocumentPictures): the model places it.</param>
+    public static Dictionary<string, object?> For(Proposal proposal, ValidationReport report, bool withMap = false)
     {
         var culture = new CultureInfo(proposal.Language.ToString().ToLowerInvariant());
         var figures = report.Figures;
@@ -146,6 +147,8 @@ public static partial class DocumentModel
         AddFinancing(model, proposal, figures, budget, f);
         AddResults(model, proposal, figures, f);
         AddImplementation(model, proposal, f);
+        if (withMap)
+            AddLocationMap(model, proposal, f);
         AddPreparation(model, proposal, report, f);
         return model;
     }

@@ -1,5 +1,6 @@
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Geography;
 using FinanceBuilder.Web.Proposals.Attachments;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Storage;
@@ -14,8 +15,12 @@ namespace FinanceBuilder.Web.Features.Documents;
 /// Loaded once per package or preview, before the documents are drawn; the model
 /// (its "pictures") names the same files, and a figure whose picture is not here is left
 /// out of the documents.
-public sealed class DocumentPictures(FinanceBuilderDbContext db, ContentStore contents)
+public sealed class DocumentPictures(FinanceBuilderDbContext db, ContentStore contents, Maps.LocationMapSource maps)
 {
+    /// The key of the location map, drawn from the proposal's countries, coordinates and map
+    /// files (Features/Maps) when it has any of them.
+    public const string LocationMap = "location_map";
+
     /// The annex rows whose pictures go into the documents' text, and where (the model's key).
     public static readonly IReadOnlyDictionary<AnnexType, string> Placed = new Dictionary<AnnexType, string>
     {
@@ -32,6 +37,8 @@ public sealed class DocumentPictures(FinanceBuilderDbContext db, ContentStore co
     {
         var wanted = Of(proposal).Select(x => AttachedFiles.IdOf(x.File)).OfType<Guid>().Distinct().ToList();
         var pictures = new Dictionary<string, DocumentImage>(StringComparer.Ordinal);
+        if (MapLayout.Lay(await maps.LoadAsync(proposal, ct), WorldAtlas.Instance) is { } map)
+            pictures[LocationMap] = MapPicture.Paint(map);
         if (wanted.Count == 0)
             return pictures;
         var rows = await db.AnnexFiles.AsNoTracking().Where(f => wanted.Contains(f.Id)).ToListAsync(ct);

@@ -16,6 +16,9 @@ public static class WizardUrls
 
     public static string Package(Guid id) => $"/proposals/{id}/package";
 
+    /// The location map's picture; the fingerprint changes with what it draws (a new address, a new picture).
+    public static string LocationMap(Guid id, string fingerprint) => $"/proposals/{id}/location-map.svg?v={Uri.EscapeDataString(fingerprint)}";
+
     /// The page that accepts one open warning with a reason, then returns to the page it came from.
     public static string AcceptWarning(Guid id, string ruleId, string? path, string from) =>
         $"/proposals/{id}/accept-warning?rule={Uri.EscapeDataString(ruleId)}"

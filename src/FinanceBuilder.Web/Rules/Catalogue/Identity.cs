@@ -466,3 +466,43 @@ public sealed class R019Programme : Rule
             yield return Found(context, null, ["$.basics.subProjectsToBeIdentified", "$.annexes"]);
     }
 }
+
+/// A site's coordinates put it in the country it belongs to (its own country, else one of the
+/// project's): a swapped latitude and longitude or a lost minus sign moves a site hundreds of
+/// kilometres, and the map and the documents would show it there. Checked against the bundled
+/// Natural Earth boundaries with a tolerance for their generalised coasts (Geography/WorldAtlas);
+/// a country the atlas does not draw (Tuvalu) is not checked.
+public sealed class R081SitesInCountry : Rule
+{
+    public override string Id => "R-081";
+    public override Severity Severity => Severity.Warning;
+    public override string Source => "GCF FP template A and B.3 (project location); coordinates in WGS 84 as GPS, GeoJSON and KML give them";
+    public override TemplateSection Section => TemplateSection.Summary;
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var b = context.Proposal.Basics;
+        var declared = b.Countries.Select(c => c.Code).ToList();
+        var sites = b.Locations.Select((l, i) => (l.Name, l.CountryCode, l.Latitude, l.Longitude, Path: $"$.basics.locations[{i}]"))
+            .Concat(b.LocalGovernments.Select((l, i) => (l.Name, l.CountryCode, l.Latitude, l.Longitude, Path: $"$.basics.localGovernments[{i}]")));
+        var atlas = Geography.WorldAtlas.Instance;
+        foreach (var (name, code, latitude, longitude, path) in sites)
+        {
+            if (latitude is not { } lat || longitude is not { } lon)
+                continue;
+            var candidates = (code is not null ? [code] : declared).Where(atlas.Knows).ToList();
+            if (candidates.Count == 0)
+                continue;
+            var point = new Geography.LonLat((double)lon, (double)lat);
+            if (candidates.Any(c => atlas.Holds(c, point)))
+                continue;
+            var label = string.IsNullOrWhiteSpace(name) ? path[2..] : name;
+            var country = new CountryArg(candidates[0]);
+            var swapped = new Geography.LonLat((double)lat, (double)lon);
+            yield return Math.Abs(lat) <= 90 && Math.Abs(lon) <= 90 && candidates.Any(c => atlas.Holds(c, swapped))
+                ? Found(context, "Swapped", [path + ".latitude", path + ".longitude"], label, country)
+                : Found(context, null, [path + ".latitude", path + ".longitude"], label, country,
+                    (int)Math.Round(candidates.Min(c => atlas.Find(c).Min(shape => shape.DistanceTo(point))) * 111.32));
+        }
+    }
+}

@@ -17,6 +17,10 @@ internal static class SafeXml
         IgnoreWhitespace = true,
     };
 
+    /// A reader with the same protections, for a caller that reads the content itself (the
+    /// map's KML reader); it throws XmlException on a DTD or a malformed document.
+    public static XmlReader Open(Stream part) => XmlReader.Create(part, Settings);
+
     /// Reads the part to its end, handing each element to <paramref name="visit"/>.
     public static void Read(byte[] part, Action<XmlReader>? visit = null)
     {

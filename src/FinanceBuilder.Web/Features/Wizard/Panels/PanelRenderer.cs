@@ -11,7 +11,7 @@ namespace FinanceBuilder.Web.Features.Wizard.Panels;
 /// live region of the form that autosave replaces, so totals follow the user's typing.
 public static class PanelRenderer
 {
-    public static string Render(PanelBlock panel, object scope, string prefix, Proposal proposal, ValidationReport report, CultureInfo culture, Func<Finding, string>? acceptUrl = null)
+    public static string Render(PanelBlock panel, object scope, string prefix, Proposal proposal, ValidationReport report, CultureInfo culture, Func<Finding, string>? acceptUrl = null, Func<string, string>? mapUrl = null)
     {
         // The panel's box is written by the form (a live region that autosave replaces).
         var html = new Html();
@@ -33,6 +33,7 @@ public static class PanelRenderer
             case "criterionFigures": figures.Criterion(argument); break;
             case "noObjection": figures.NoObjection(proposal); break;
             case "openWarnings": figures.OpenWarnings(report, acceptUrl); break;
+            case "locationMap": LocationMapPanel.Write(html, proposal, culture, mapUrl); break;
         }
         return html.ToString();
     }
