@@ -11,8 +11,12 @@ namespace FinanceBuilder.Web.Geography;
 /// that a country across the 180th meridian (Fiji, Kiribati) is drawn in one piece.
 public static class MapLayout
 {
+    /// Every map is this wide and at most MaxHeight high: in a document it spans the text's
+    /// width and less than half the page's height, whatever the shape of the country (a tall
+    /// one shows more of its neighbours).
     public const int MaxWidth = 800;
-    public const int MaxHeight = 560;
+    public const int MaxHeight = 500;
+    private const int MinHeight = 300;
     private const int InsetSize = 170;
     /// The sites get a map of their own when their area spans less than this share of the country's.
     private const double ZoomShare = 0.2;
@@ -33,12 +37,12 @@ public static class MapLayout
         if (all.Count == 0)
             return null;
 
-        var whole = View.Around(all, MaxWidth, MaxHeight, minWidth: 480, minHeight: 300, minSpan: 0.5);
+        var whole = View.Around(all, MaxWidth, MaxHeight, minWidth: MaxWidth, minHeight: MinHeight, minSpan: 0.5);
         if (local.Count == 0 || countries.Count == 0 || View.Span(local, whole.Start) > ZoomShare * View.Span(all, whole.Start))
             return Draw(whole, atlas, declared, content, labelled: true) with { Scale = whole.ScaleBar() };
 
         // The sites' own map, and the country's in the corner.
-        var near = View.Around(local, MaxWidth, MaxHeight, minWidth: 480, minHeight: 360, minSpan: NearSpan, start: whole.Start);
+        var near = View.Around(local, MaxWidth, MaxHeight, minWidth: MaxWidth, minHeight: MinHeight, minSpan: NearSpan, start: whole.Start);
         var locator = View.Around(all, InsetSize, InsetSize, minWidth: 90, minHeight: 90, minSpan: 0.5, start: whole.Start);
         var inset = Draw(locator, atlas, declared, content with { Sites = [], Shapes = [] }, labelled: false);
         var frame = near.BoundsIn(locator);
@@ -83,7 +87,7 @@ public static class MapLayout
                 paths.Add(new MapPath(closed ? MapLayer.Area : MapLayer.Line, parts));
         }
         labelled &= content.Sites.Count <= MapContent.MaxLabelledSites;
-        var labels = new LabelPlacer(view.Width, view.Height);
+        var labels = new LabelPlacer(view.Width, view.Height, content.Sites.Select(s => view.Project(s.Position)));
         foreach (var site in content.Sites)
         {
             var at = view.Project(site.Position);
@@ -249,11 +253,12 @@ public static class MapLayout
         }
     }
 
-    /// Puts each site's number beside its dot where it hides no number placed before it:
-    /// right, left, above or below, else right anyway.
-    private sealed class LabelPlacer(int width, int height)
+    /// Puts each site's number beside its dot where it covers neither a number placed before
+    /// it nor another dot: right, left, above, below or on a diagonal, else where it covers least.
+    private sealed class LabelPlacer(int width, int height, IEnumerable<MapPoint> dots)
     {
-        private readonly List<(double X, double Y, double W, double H)> taken = [];
+        private readonly List<(double X, double Y, double W, double H)> taken =
+            dots.Select(d => (d.X - MapStyle.SiteRadius, d.Y - MapStyle.SiteRadius, 2 * MapStyle.SiteRadius, 2 * MapStyle.SiteRadius)).ToList();
 
         public MapPoint Place(MapPoint at, string label)
         {
@@ -262,9 +267,15 @@ public static class MapLayout
             var choices = new (double X, double Y)[]
             {
                 (at.X + r, at.Y - h / 2), (at.X - r - w, at.Y - h / 2), (at.X - w / 2, at.Y - r - h), (at.X - w / 2, at.Y + r),
+                (at.X + r - 2, at.Y - r - h + 2), (at.X + r - 2, at.Y + r - 2), (at.X - r - w + 2, at.Y - r - h + 2), (at.X - r - w + 2, at.Y + r - 2),
             };
-            var chosen = choices.FirstOrDefault(c => c.X >= 0 && c.X + w <= width && c.Y >= 0 && c.Y + h <= height
-                && !taken.Any(t => c.X < t.X + t.W && t.X < c.X + w && c.Y < t.Y + t.H && t.Y < c.Y + h), choices[0]);
+            // Its own dot is not in the way: the choices all stand clear of it.
+            double Covered((double X, double Y) c) => taken.Sum(t =>
+                Math.Max(0, Math.Min(c.X + w, t.X + t.W) - Math.Max(c.X, t.X)) * Math.Max(0, Math.Min(c.Y + h, t.Y + t.H) - Math.Max(c.Y, t.Y)))
+                - Math.Max(0, Math.Min(c.X + w, at.X + MapStyle.SiteRadius) - Math.Max(c.X, at.X - MapStyle.SiteRadius))
+                * Math.Max(0, Math.Min(c.Y + h, at.Y + MapStyle.SiteRadius) - Math.Max(c.Y, at.Y - MapStyle.SiteRadius));
+            var inside = choices.Where(c => c.X >= 0 && c.X + w <= width && c.Y >= 0 && c.Y + h <= height).ToList();
+            var chosen = (inside.Count > 0 ? inside : [.. choices]).MinBy(Covered);
             taken.Add((chosen.X, chosen.Y, w, h));
             // The text's baseline, from the box's top left.
             return new MapPoint(chosen.X + 1, chosen.Y + h - 3);

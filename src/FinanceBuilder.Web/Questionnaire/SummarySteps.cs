@@ -23,12 +23,13 @@ public static class SummarySteps
     public static readonly Step Location = new("location", StepGroup.Summary,
     [
         F("basics.countries"),
+        // The map of what this page gives (and the map files attached on the annex page),
+        // above the sites it numbers.
+        Panel("locationMap"),
         List<Location>("basics.locations", _ => new Location(),
             F("name"), F("countryCode"), F("administrativeArea"), F("latitude"), F("longitude"), F("population")) with { TitleField = "name", PageSize = 25 },
         List<LocalGovernment>("basics.localGovernments", _ => new LocalGovernment { Level = LocalGovernmentLevel.Municipality },
             F("name"), F("level"), F("count"), F("countryCode"), F("population"), F("populationSource"), F("populationYear"), F("latitude"), F("longitude")) with { TitleField = "name", PageSize = 25 },
-        // The map of what this page gives (and the map files attached on the annex page).
-        Panel("locationMap"),
     ])
     { Validator = new LocationValidator() };
 
