@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Api;
 
 /// Bad input answers 4xx with a problem document that names the JSON path, stores nothing,
 /// and never answers 500.
-[Trait("Category", "Storage")]
 public sealed class ImportRejectionTests : IDisposable
 {
     private readonly AppFactory app = new();

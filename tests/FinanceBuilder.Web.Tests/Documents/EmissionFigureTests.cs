@@ -7,7 +7,6 @@ namespace FinanceBuilder.Web.Tests.Documents;
 /// The calculator's figure is the document's figure: the project totals the mitigation page
 /// shows are printed, character for character, in every pack that prints them; a measure
 /// that still misses an input is counted by neither.
-[Trait("Category", "Storage")]
 public sealed class EmissionFigureTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -5,7 +5,6 @@ using FinanceBuilder.Web.Tests.Wizard;
 namespace FinanceBuilder.Web.Tests.Documents;
 
 /// The on-screen preview: the proposal in the concept-note pack, in its own language.
-[Trait("Category", "Storage")]
 public sealed class PreviewPageTests : IDisposable
 {
     private readonly AppFactory app = new();

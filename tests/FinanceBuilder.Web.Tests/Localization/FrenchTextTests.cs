@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Localization;
 /// on the French pages of a sample proposal: no English word left behind, a no-break space
 /// before ; : ! ? » and after «, the typographic apostrophe (’) the templates use, tCO2e and kWc,
 /// and no "(s)" or "1 sections" where a count decides the form.
-[Trait("Category", "Storage")]
 public sealed partial class FrenchTextTests : IDisposable
 {
     private const string Sample = "adaptation-cotonou-drainage-fr.json";

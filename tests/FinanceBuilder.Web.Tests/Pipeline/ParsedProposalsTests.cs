@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Pipeline;
 /// A save hands its parsed proposal to the next save of the same proposal (ParsedProposals):
 /// what is handed over must be exactly what was stored, whatever the page drew from it after the
 /// save, and a document changed elsewhere must never be answered from what was handed over.
-[Trait("Category", "Storage")]
 public sealed class ParsedProposalsTests : IDisposable
 {
     private readonly AppFactory app = new();

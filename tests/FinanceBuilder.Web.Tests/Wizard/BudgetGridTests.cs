@@ -7,7 +7,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// The budget grid over HTTP: one row per cost item and one column per project year, posted back
 /// whole; quantity × unit cost computed; rows pasted from a spreadsheet, all or nothing.
-[Trait("Category", "Storage")]
 public sealed class BudgetGridTests : IDisposable
 {
     private readonly AppFactory app = new();

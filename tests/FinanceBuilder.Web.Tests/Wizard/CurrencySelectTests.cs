@@ -4,7 +4,6 @@ using FinanceBuilder.Web.Tests.Infrastructure;
 namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// Every currency question is a choice among the ISO 4217 codes, named in the reader's language.
-[Trait("Category", "Storage")]
 public sealed class CurrencySelectTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -7,7 +7,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 /// Components, outputs and activities are numbered by position (1, 1.1, 1.1.1) and nobody types
 /// the numbers; what refers to them follows a renumbering. An output names outcomes created on
 /// the spot, and autosave never creates one from a half-typed name.
-[Trait("Category", "Storage")]
 public sealed class DesignNumberingTests : IDisposable
 {
     private readonly AppFactory app = new();

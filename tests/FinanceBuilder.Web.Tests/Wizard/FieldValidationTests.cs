@@ -11,7 +11,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 /// An answer the page cannot read: the page comes back (200) with an error summary linking to
 /// the field, the message beside the field, the field marked invalid and still showing what was
 /// typed — and nothing saved.
-[Trait("Category", "Storage")]
 public sealed class FieldValidationTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

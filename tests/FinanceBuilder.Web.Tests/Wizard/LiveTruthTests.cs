@@ -8,7 +8,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 /// The screen never contradicts the saved answers (design D14): after an autosave the page takes
 /// every part of the reply, and those parts must be exactly what a reload of the page shows; a
 /// page's checks appear only once it was saved with a button.
-[Trait("Category", "Storage")]
 public sealed class LiveTruthTests : IDisposable
 {
     private readonly AppFactory app = new();

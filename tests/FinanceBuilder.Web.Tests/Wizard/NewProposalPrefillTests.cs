@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// /proposals/new: the applicant page starts with what the platform knows of the organisation
 /// the proposal is written for.
-[Trait("Category", "Storage")]
 public sealed class NewProposalPrefillTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -14,7 +14,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 /// proposal is rendered in English and French and its visible text is searched for the marks of
 /// developer language. Links to /api/ are allowed only as file downloads (the officer gets a file,
 /// never an API answer in the browser); the admin area and the API documentation are not checked.
-[Trait("Category", "Storage")]
 public sealed partial class PlainLanguageTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// The wizard's route question offers the routes a pack writes, as the new-proposal page does;
 /// a proposal already on another route (an imported readiness request) keeps it.
-[Trait("Category", "Storage")]
 public sealed class RouteChoiceTests : IDisposable
 {
     private readonly AppFactory app = new();

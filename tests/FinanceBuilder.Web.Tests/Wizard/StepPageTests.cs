@@ -10,7 +10,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// Every page of the step catalogue opens, in both languages, for every sample; a page that
 /// does not apply sends the user to the task list; what is not there (or not theirs) is 404.
-[Trait("Category", "Storage")]
 public sealed class StepPageTests : IDisposable
 {
     private readonly AppFactory app = new();

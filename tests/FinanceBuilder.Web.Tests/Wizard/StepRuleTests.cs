@@ -8,7 +8,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// The steps' FluentValidation rules, run when a page is saved (style §6): one refused and,
 /// where it helps, one accepted answer per rule (style §14).
-[Trait("Category", "Storage")]
 public sealed class StepRuleTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";
