@@ -29,6 +29,25 @@ public sealed class StepPageTests : IDisposable
         app.Dispose();
     }
 
+    /// A table's column hint (the annex title is a picture's caption) is written once above the
+    /// table, and every cell of that column is described by it.
+    [Theory]
+    [InlineData("en", "For a picture (theory of change, organisation chart), the title is its caption")]
+    [InlineData("fr", "Pour une image")]
+    public async Task A_tables_column_hint_is_shown_above_it_and_describes_its_cells(string language, string hint)
+    {
+        var reader = language == "fr" ? french : english;
+        var id = await reader.SeedSampleAsync("mitigation-tamale-solar-led.json");
+
+        var page = await reader.OpenAsync(Urls.Step(id, "annexes"));
+
+        var note = page.Get("p.hint[id$='-column-hint']");
+        Assert.Contains(hint, note.TextContent, StringComparison.Ordinal);
+        var titles = page.Document.QuerySelectorAll("input[name^='annexes['][name$='].title']");
+        Assert.NotEmpty(titles);
+        Assert.All(titles, t => Assert.Contains(note.Id!, t.GetAttribute("aria-describedby")!.Split(' ')));
+    }
+
     [Theory]
     [MemberData(nameof(Samples.Names), MemberType = typeof(Samples))]
     public async Task Get_EveryStep_Renders_InEnglishAndFrench(string sample)

@@ -146,6 +146,15 @@ public sealed class FormRenderer(FormContext context)
     private void Table(ListBlock list, IList items, int from, int shown, string path, string key)
     {
         var columns = list.Item.OfType<FieldBlock>().ToList();
+        // A column's hint is said once, above the table, and each of its cells points at it.
+        var hints = new Dictionary<FieldBlock, string>();
+        foreach (var column in columns)
+        {
+            if (ProposalText.Hint(ModelPath.Item(path, 0) + "." + column.Path) is not { } hint)
+                continue;
+            hints[column] = ModelPath.HtmlId(path + "." + column.Path) + "-column-hint";
+            html.Raw("<p class=\"hint\"").Attr("id", hints[column]).Raw("><strong>").Text(T("Field." + key + "." + column.Path)).Raw("</strong> — ").Text(hint).Raw("</p>");
+        }
         html.Raw("<div class=\"table-scroll\" tabindex=\"0\"").Attr("aria-label", T("Field." + key)).Raw("><table class=\"edit-table\"><thead><tr><th scope=\"col\">#</th>");
         foreach (var column in columns)
             html.Raw("<th scope=\"col\">").Text(T("Field." + key + "." + column.Path)).Raw("</th>");
@@ -158,7 +167,7 @@ public sealed class FormRenderer(FormContext context)
             foreach (var column in columns)
             {
                 html.Raw("<td>");
-                Field(FieldSite.At(column, items[i]!, itemPath), inTable: true, itemTitle: title);
+                Field(FieldSite.At(column, items[i]!, itemPath), inTable: true, itemTitle: title, columnHint: hints.GetValueOrDefault(column));
                 html.Raw("</td>");
             }
             html.Raw("<td>");
@@ -193,7 +202,8 @@ public sealed class FormRenderer(FormContext context)
 
     // ---- one question ------------------------------------------------------------------------
 
-    private void Field(FieldSite site, bool inTable, string? itemTitle)
+    /// <param name="columnHint">The id of the hint its table's column shares (written above the table).</param>
+    private void Field(FieldSite site, bool inTable, string? itemTitle, string? columnHint = null)
     {
         var label = ProposalText.Label(site.Path);
         var hint = inTable ? null : ProposalText.Hint(site.Path);
@@ -201,7 +211,7 @@ public sealed class FormRenderer(FormContext context)
         var grouped = site.Shape.Kind is FieldKind.YesNo or FieldKind.Choices or FieldKind.References or FieldKind.Countries
             or FieldKind.Money or FieldKind.People or FieldKind.Factor
             || (site.Shape.Kind == FieldKind.Choice && !inTable && ChoiceCount(site) <= 4);
-        var describedBy = string.Join(' ', new[] { hint is null ? null : site.Id + "-hint", hasError ? site.Id + "-error" : null }.Where(x => x is not null));
+        var describedBy = string.Join(' ', new[] { hint is null ? null : site.Id + "-hint", columnHint, hasError ? site.Id + "-error" : null }.Where(x => x is not null));
         var visibleLabel = inTable ? label + (itemTitle is null ? "" : " — " + itemTitle) : label;
 
         html.Raw(inTable ? "<div class=\"field field--cell" : "<div class=\"field").Raw(hasError ? " field--error\"" : "\"").Attr("data-field", site.Id).Raw(">");
