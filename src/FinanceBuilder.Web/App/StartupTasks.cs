@@ -20,8 +20,13 @@ public sealed class StartupTasks(IServiceProvider services, Microsoft.Extensions
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     /// Once the server listens, its address is known for the first administrator's link.
-    public Task StartedAsync(CancellationToken cancellationToken) =>
-        Features.Accounts.FirstAdministrator.PrintLinkIfNeededAsync(services, logger, cancellationToken);
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        // The map's world (half a second to read) is read now, beside the first requests, not
+        // during the first check of a proposal with coordinates or its first map.
+        _ = Task.Run(() => Geography.WorldAtlas.Instance, CancellationToken.None);
+        return Features.Accounts.FirstAdministrator.PrintLinkIfNeededAsync(services, logger, cancellationToken);
+    }
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
