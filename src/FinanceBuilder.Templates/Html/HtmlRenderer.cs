@@ -100,15 +100,17 @@ public static class HtmlRenderer
     }
 
     /// <summary>
-    /// The picture inline (a data: address: the preview loads nothing from elsewhere), as wide as
-    /// the documents draw it, with its caption.
+    /// The picture inline (a data: address: the preview loads nothing from elsewhere), with its
+    /// caption. Its size is the page's style sheet's (at most the text's width): the pages'
+    /// security policy allows no inline style, so a width written here would be ignored and a
+    /// 1,600-pixel map would overflow a phone's screen.
     /// </summary>
     private static void Figure(Figure figure, StringBuilder html)
     {
-        var (width, _) = Rendering.FigureSize.Of(figure.Image, Rendering.DocumentTheme.Default.ContentWidth, Rendering.DocumentTheme.Default);
-        var share = Math.Min(100, width / Rendering.DocumentTheme.Default.ContentWidth * 100);
-        html.Append("<figure class=\"picture\"><img style=\"width:").Append(share.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))
-            .Append("%\" alt=\"").Append(WebUtility.HtmlEncode(figure.AlternativeText)).Append("\" src=\"data:")
+        html.Append("<figure class=\"picture\"><img alt=\"").Append(WebUtility.HtmlEncode(figure.AlternativeText))
+            .Append("\" width=\"").Append(figure.Image.PixelWidth.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append("\" height=\"").Append(figure.Image.PixelHeight.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append("\" src=\"data:")
             .Append(figure.Image.Format == DocumentImageFormat.Jpeg ? "image/jpeg" : "image/png").Append(";base64,")
             .Append(Convert.ToBase64String(figure.Image.Data)).Append("\">");
         if (figure.Caption.Length > 0)

@@ -66,10 +66,13 @@ public static class MapLayout
         var paths = new List<MapPath>();
         foreach (var layer in new[] { MapLayer.Neighbour, MapLayer.Country })
         {
+            // Only the rings whose bounds reach the frame are projected: a map of Ghana does not
+            // walk Russia's half million points.
             var parts = atlas.Countries
                 .Where(c => (c.Code is not null && declared.Contains(c.Code)) == (layer == MapLayer.Country))
-                .SelectMany(c => c.Rings)
-                .SelectMany(r => view.Fit(r, closed: true)).ToList();
+                .SelectMany(c => c.Rings.Zip(c.Bounds))
+                .Where(r => view.Sees(r.Second))
+                .SelectMany(r => view.Fit(r.First, closed: true)).ToList();
             if (parts.Count > 0)
                 paths.Add(new MapPath(layer, parts));
         }
@@ -126,6 +129,7 @@ public static class MapLayout
     private sealed class View
     {
         private const double Band = 24;
+        private static readonly double[] Turns = [-360, 0, 360];
 
         public required double Start { get; init; }
         public required double Left { get; init; }
@@ -164,6 +168,17 @@ public static class MapLayout
             var (west, east) = (points.Min(p => Turn(p.Lon, start)), points.Max(p => Turn(p.Lon, start)));
             var (south, north) = (points.Min(p => p.Lat), points.Max(p => p.Lat));
             return Math.Max((east - west) * Math.Cos(Math.Clamp((south + north) / 2, -80, 80) * Math.PI / 180), north - south);
+        }
+
+        /// The bounds (in degrees) reach the frame or the band around it, at any turn of 360°.
+        public bool Sees((double West, double South, double East, double North) box)
+        {
+            var band = Band / Scale;
+            var (right, bottom) = (Left + Width / Scale / Shrink, Top - Height / Scale);
+            if (box.North < bottom - band || box.South > Top + band)
+                return false;
+            var lonBand = band / Shrink;
+            return Turns.Any(k => box.East + k >= Left - lonBand && box.West + k <= right + lonBand);
         }
 
         public MapPoint Project(LonLat p) => new((Turn(p.Lon, Start) - Left) * Shrink * Scale, (Top - p.Lat) * Scale);

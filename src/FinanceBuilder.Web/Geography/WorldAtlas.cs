@@ -135,6 +135,10 @@ public sealed class AtlasCountry
 
     private readonly Box[] boxes;
 
+    /// Each ring's bounds (west, south, east, north), in the order of <see cref="Rings"/>.
+    public IReadOnlyList<(double West, double South, double East, double North)> Bounds =>
+        boxes.Select(b => (b.West, b.South, b.East, b.North)).ToList();
+
     /// ISO 3166-1 alpha-2; null for an area ISO gives no code (Siachen Glacier).
     public string? Code { get; }
     public string Name { get; }

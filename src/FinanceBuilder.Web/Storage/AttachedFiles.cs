@@ -24,7 +24,21 @@ public static class AttachedFiles
         Width = file.Width,
         Height = file.Height,
         Cautions = FileKinds.List(file.Cautions),
+        Places = ReadPlaces(file.Places),
     };
+
+    /// "−0.8405 9.4012;1.21 6.13": a map file's places as the database keeps them.
+    public static string? WritePlaces(IReadOnlyList<Geography.LonLat>? places) =>
+        places is not { Count: > 0 } ? null : string.Join(';', places.Select(p => FormattableString.Invariant($"{Math.Round(p.Lon, 5)} {Math.Round(p.Lat, 5)}")));
+
+    public static List<FilePlace> ReadPlaces(string? places) =>
+        string.IsNullOrEmpty(places) ? [] : places.Split(';').Select(pair => pair.Split(' '))
+            .Where(xy => xy.Length == 2)
+            .Select(xy => new FilePlace
+            {
+                Longitude = decimal.Parse(xy[0], System.Globalization.CultureInfo.InvariantCulture),
+                Latitude = decimal.Parse(xy[1], System.Globalization.CultureInfo.InvariantCulture),
+            }).ToList();
 
     public static IEnumerable<(Annex Row, AttachedFile File)> All(Proposal proposal) =>
         proposal.Annexes.SelectMany(row => row.Files.Select(file => (row, file)));

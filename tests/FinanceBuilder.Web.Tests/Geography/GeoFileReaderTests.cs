@@ -1,5 +1,5 @@
 using System.Text;
-using FinanceBuilder.Web.Features.Maps;
+using FinanceBuilder.Web.Features.Annexes.Inspection;
 using FinanceBuilder.Web.Geography;
 using FinanceBuilder.Web.Proposals.Attachments;
 
@@ -26,6 +26,16 @@ public class GeoFileReaderTests
         Assert.Equal(new LonLat(-0.8405, 9.4012), shapes[0].Parts[0][0]);
         Assert.Equal(3, shapes[1].Parts[0].Length);
         Assert.Equal(2, shapes[2].Parts.Count); // the outline and its hole, one area
+    }
+
+    [Fact]
+    public void A_file_keeps_one_place_per_feature_at_most_eight_taken_evenly()
+    {
+        Assert.Equal([new LonLat(-0.8405, 9.4012), new LonLat(-0.86, 9.38), new LonLat(-0.95, 9.35)], GeoFileReader.Places(Read(FileKind.GeoJson, MapFixtures.TamaleGeoJson)));
+        var many = "{\"type\":\"MultiPoint\",\"coordinates\":[" + string.Join(',', Enumerable.Range(0, 80).Select(i => $"[{i * 0.01:0.00},9]")) + "]}";
+        var places = GeoFileReader.Places(Read(FileKind.GeoJson, Encoding.UTF8.GetBytes(many)));
+        Assert.Equal(GeoFileReader.MaxPlaces, places.Count);
+        Assert.Equal((0.0, 0.79), (places[0].Lon, places[^1].Lon)); // the first and the last
     }
 
     [Fact]

@@ -60,6 +60,31 @@ public sealed class LocationMapPageTests : IDisposable
         Assert.Contains(withFile.Elements(Svg + "path"), p => p.Attribute("fill-opacity") is not null);
     }
 
+    /// A map file keeps its places (one per feature) with its facts at upload; places outside
+    /// the project's country are a warning that names the file, and the map still draws it.
+    [Fact]
+    public async Task A_map_file_with_places_outside_the_country_is_a_warning()
+    {
+        var id = await browser.SeedSampleAsync(Sample);
+        var togo = """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","geometry":{"type":"Point","coordinates":[-0.8405,9.4012]}},
+              {"type":"Feature","geometry":{"type":"Point","coordinates":[1.186,9.551]}},
+              {"type":"Feature","geometry":{"type":"LineString","coordinates":[[1.133,8.983],[1.15,9.0]]}}
+            ]}
+            """u8.ToArray();
+
+        await browser.Client.AttachAsync(id, "15", ("markets-kara-sokode.geojson", togo));
+
+        var (_, proposal) = await browser.StoredAsync(id);
+        var file = Assert.Single(proposal.Annexes.Single(a => a.Number == "15").Files);
+        Assert.Equal([(-0.8405m, 9.4012m), (1.186m, 9.551m), (1.133m, 8.983m)], file.Places.Select(p => (p.Longitude, p.Latitude)));
+        using var report = JsonDocument.Parse(await browser.Client.GetStringAsync($"/api/proposals/{id}/validation"));
+        var finding = Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "R-081");
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.StartsWith("The map file markets-kara-sokode.geojson (annex 15) has 2 of its 3 places outside Ghana (GH), the project's country.", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_autosave_that_moves_a_site_answers_with_a_new_map_and_the_finding()
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using FinanceBuilder.Web.Features.Maps;
+using FinanceBuilder.Web.Features.Annexes.Inspection;
 using FinanceBuilder.Web.Geography;
 using FinanceBuilder.Web.Proposals.Attachments;
 using FinanceBuilder.Web.Proposals.Model;
@@ -111,7 +111,7 @@ public class MapDrawingTests
     }
 
     [Fact]
-    public void The_documents_picture_is_the_same_map_painted_at_twice_its_size()
+    public void The_documents_picture_is_the_same_map_painted_larger()
     {
         var proposal = RuleCases.Load(RuleCases.M);
         var plain = Lay(proposal);
@@ -119,7 +119,7 @@ public class MapDrawingTests
 
         var picture = MapPicture.Paint(plain);
 
-        Assert.Equal((plain.Width * 2, plain.Height * 2), (picture.PixelWidth, picture.PixelHeight));
+        Assert.Equal(((int)(plain.Width * MapPicture.Resolution), (int)(plain.Height * MapPicture.Resolution)), (picture.PixelWidth, picture.PixelHeight));
         Assert.True(Count(picture.Data, MapStyle.Site) > 0);
         // The map file's blue is drawn only when the file is.
         Assert.Equal(0, Count(picture.Data, MapStyle.Feature));

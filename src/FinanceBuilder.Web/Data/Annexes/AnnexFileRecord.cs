@@ -19,6 +19,9 @@ public sealed class AnnexFileRecord
     public int? Width { get; set; }
     public int? Height { get; set; }
     public Proposals.Attachments.FileCautions Cautions { get; set; }
+    /// A map file's places, one per feature, as "longitude latitude" pairs separated by ";"
+    /// (AttachedFiles reads them); null for other files.
+    public string? Places { get; set; }
     public DateTime UploadedAt { get; set; }
     public Guid? UploadedByUserId { get; set; }
     public string UploadedByName { get; set; } = "";

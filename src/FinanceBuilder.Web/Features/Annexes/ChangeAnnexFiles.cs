@@ -188,6 +188,7 @@ public static class ChangeAnnexFiles
                     Width = file.Inspection.Width,
                     Height = file.Inspection.Height,
                     Cautions = file.Inspection.Cautions,
+                    Places = AttachedFiles.WritePlaces(file.Inspection.Places),
                     UploadedAt = now,
                     UploadedByUserId = db.Access.UserId,
                     UploadedByName = db.Access.UserName,

@@ -1,4 +1,5 @@
 using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Annexes.Inspection;
 using FinanceBuilder.Web.Geography;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Storage;

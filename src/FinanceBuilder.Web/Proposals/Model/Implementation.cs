@@ -66,6 +66,16 @@ public sealed class AttachedFile
     public int? Height { get; set; }
     /// What a reviewer should know before opening it (a PDF that runs JavaScript).
     [MaxItems(4)] public List<FileCaution> Cautions { get; set; } = [];
+    /// A map file's places, one per feature (a point, a line's or an area's first vertex), at
+    /// most 8 taken evenly through the file: R-081 checks they lie in the project's countries.
+    [MaxItems(8)] public List<FilePlace> Places { get; set; } = [];
+}
+
+/// A place of a map file, in degrees (WGS 84).
+public sealed class FilePlace
+{
+    [AllowNegative(-180, 180)] public decimal Longitude { get; set; }
+    [AllowNegative(-90, 90)] public decimal Latitude { get; set; }
 }
 
 public enum AnnexType

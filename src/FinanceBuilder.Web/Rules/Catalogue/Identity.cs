@@ -468,7 +468,7 @@ public sealed class R019Programme : Rule
 }
 
 /// A site's coordinates put it in the country it belongs to (its own country, else one of the
-/// project's): a swapped latitude and longitude or a lost minus sign moves a site hundreds of
+/// project's), and a map file's places lie in the project's countries: a swapped latitude and longitude or a lost minus sign moves a site hundreds of
 /// kilometres, and the map and the documents would show it there. Checked against the bundled
 /// Natural Earth boundaries with a tolerance for their generalised coasts (Geography/WorldAtlas);
 /// a country the atlas does not draw (Tuvalu) is not checked.
@@ -503,6 +503,26 @@ public sealed class R081SitesInCountry : Rule
                 ? Found(context, "Swapped", [path + ".latitude", path + ".longitude"], label, country)
                 : Found(context, null, [path + ".latitude", path + ".longitude"], label, country,
                     (int)Math.Round(candidates.Min(c => atlas.Find(c).Min(shape => shape.DistanceTo(point))) * 111.32));
+        }
+
+        // A map file's places (one per feature, kept at upload) in none of the project's countries.
+        var countries = declared.Where(atlas.Knows).ToList();
+        if (countries.Count == 0)
+            yield break;
+        var annexes = context.Proposal.Annexes;
+        for (var i = 0; i < annexes.Count; i++)
+        {
+            for (var j = 0; j < annexes[i].Files.Count; j++)
+            {
+                var file = annexes[i].Files[j];
+                var outside = file.Places.Count(p => !countries.Any(c => atlas.Holds(c, new Geography.LonLat((double)p.Longitude, (double)p.Latitude))));
+                if (outside == 0)
+                    continue;
+                var path = $"$.annexes[{i}].files[{j}]";
+                yield return countries.Count == 1
+                    ? Found(context, "File", path, file.Name, annexes[i].Number, outside, file.Places.Count, new CountryArg(countries[0]))
+                    : Found(context, "FileCountries", path, file.Name, annexes[i].Number, outside, file.Places.Count);
+            }
         }
     }
 }

@@ -237,6 +237,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.Property<int?>("Pages")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Places")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("uuid");
 

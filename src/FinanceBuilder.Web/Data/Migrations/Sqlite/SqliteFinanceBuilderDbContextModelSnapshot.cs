@@ -232,6 +232,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Pages")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Places")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("TEXT");
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FinanceBuilder.Web.Geography;
 using FinanceBuilder.Web.Proposals.Attachments;
 
 namespace FinanceBuilder.Web.Features.Annexes.Inspection;
@@ -20,7 +21,7 @@ internal static class GeoInspection
                 || type.ValueKind != JsonValueKind.String || !GeoJsonTypes.Contains(type.GetString()!))
                 return null;
             CheckCoordinates(root);
-            return new Inspection.Accepted(FileKind.GeoJson);
+            return new Inspection.Accepted(FileKind.GeoJson, Places: PlacesOf(FileKind.GeoJson, text));
         }
         catch (JsonException)
         {
@@ -38,15 +39,22 @@ internal static class GeoInspection
                 isKml = reader.LocalName == "kml" && reader.NamespaceURI.Contains("opengis.net/kml", StringComparison.Ordinal);
             first = false;
         });
-        return isKml ? new Inspection.Accepted(FileKind.Kml) : null;
+        return isKml ? new Inspection.Accepted(FileKind.Kml, Places: PlacesOf(FileKind.Kml, xml)) : null;
     }
 
     public static Inspection.Accepted Kmz(ZipBounds zip)
     {
         var kml = zip.Find("doc.kml") ?? zip.Entries.FirstOrDefault(e => !e.FullName.Contains('/', StringComparison.Ordinal) && e.FullName.EndsWith(".kml", StringComparison.OrdinalIgnoreCase));
-        if (kml is null || Kml(zip.Read(kml)) is null)
+        if (kml is null || Kml(zip.Read(kml)) is not { } inside)
             throw new RefusedFile("Unknown");
-        return new Inspection.Accepted(FileKind.Kmz);
+        return new Inspection.Accepted(FileKind.Kmz, Places: inside.Places);
+    }
+
+    /// The places R-081 checks, read as the map reads the file.
+    private static IReadOnlyList<LonLat> PlacesOf(FileKind kind, byte[] content)
+    {
+        var budget = GeoFileReader.MaxPositions;
+        return GeoFileReader.Places(GeoFileReader.Read(kind, new MemoryStream(content), ref budget));
     }
 
     /// Every position of the file is a longitude within ±180 and a latitude within ±90.

@@ -6,7 +6,9 @@ namespace FinanceBuilder.Web.Features.Annexes.Inspection;
 /// reviewer need to know of it, or why it is refused (a key of AnnexText and its arguments).
 public abstract record Inspection
 {
-    public sealed record Accepted(FileKind Kind, FileCautions Cautions = FileCautions.None, int? Pages = null, int? Width = null, int? Height = null) : Inspection;
+    /// <param name="Places">A map file's places, one per feature (GeoFileReader.Places).</param>
+    public sealed record Accepted(FileKind Kind, FileCautions Cautions = FileCautions.None, int? Pages = null, int? Width = null, int? Height = null,
+        IReadOnlyList<Geography.LonLat>? Places = null) : Inspection;
 
     public sealed record Refused(string Reason, params object[] Arguments) : Inspection;
 }

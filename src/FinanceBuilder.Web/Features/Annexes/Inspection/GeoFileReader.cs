@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml;
-using FinanceBuilder.Web.Features.Annexes.Inspection;
 using FinanceBuilder.Web.Geography;
 using FinanceBuilder.Web.Proposals.Attachments;
 
-namespace FinanceBuilder.Web.Features.Maps;
+namespace FinanceBuilder.Web.Features.Annexes.Inspection;
 
 /// The points, lines and areas of a map file the user attached: GeoJSON (RFC 7946: features,
 /// geometries and collections of them), KML (placemarks' points, lines and polygons, read with
@@ -16,6 +15,21 @@ namespace FinanceBuilder.Web.Features.Maps;
 internal static class GeoFileReader
 {
     public const int MaxPositions = 200_000;
+
+    /// How many places of a map file are kept with its facts, for R-081 to check: few, since a
+    /// proposal may hold 1,200 files and a template may loop over at most 10,000 items; a file
+    /// in the wrong place (another project's, or its coordinates swapped) is wrong throughout.
+    public const int MaxPlaces = 8;
+
+    /// Places of the file, one per feature (a point's position, a line's or an area's first
+    /// vertex), at most <see cref="MaxPlaces"/> taken evenly from the first feature to the last.
+    public static IReadOnlyList<LonLat> Places(IReadOnlyList<GeoShape> shapes)
+    {
+        var all = shapes.SelectMany(s => s.Kind == GeoShapeKind.Point ? s.Parts.SelectMany(p => p) : s.Parts.Take(1).Select(p => p[0])).ToList();
+        if (all.Count <= MaxPlaces)
+            return all;
+        return Enumerable.Range(0, MaxPlaces).Select(i => all[(int)((long)i * (all.Count - 1) / (MaxPlaces - 1))]).ToList();
+    }
 
     public static IReadOnlyList<GeoShape> Read(FileKind kind, Stream content, ref int budget)
     {
