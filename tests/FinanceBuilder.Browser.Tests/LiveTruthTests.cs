@@ -70,7 +70,9 @@ public sealed class LiveTruthTests(Browsers browsers)
             var picks = await page.EvaluateAsync<Pick[]>(PickControls);
             if (picks.Length == 0)
                 continue;
-            await page.EvaluateAsync("() => { document.querySelector('form[data-autosave]').dataset.autosaveDelay = '150'; }");
+            // Each change is one fill or choice, so autosave need not wait for typing to pause:
+            // a short delay saves about 40 s over the three samples' 300 changes.
+            await page.EvaluateAsync("() => { document.querySelector('form[data-autosave]').dataset.autosaveDelay = '25'; }");
             var saved = true;
             foreach (var pick in picks)
             {
