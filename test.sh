@@ -60,7 +60,8 @@ fi
 # --- 2. A throwaway PostgreSQL cluster --------------------------------------------------------
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the 'postgres' user.
 pg_dir=$(mktemp -d /tmp/fb-pg.XXXXXX)
-run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# From /: the postgres user may not enter the clone (a mktemp -d folder is private to root).
+run_pg() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
 pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)))
 
