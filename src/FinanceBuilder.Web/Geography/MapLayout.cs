@@ -109,7 +109,7 @@ public static class MapLayout
         var covered = 0.0;
         foreach (var (ring, area) in byArea)
         {
-            if (covered < total * MainLand || sites.Any(s => new AtlasCountry(null, "", [ring]).Contains(s.Position)))
+            if (covered < total * MainLand || sites.Any(s => AtlasCountry.Crossed(ring, s.Position)))
                 yield return ring;
             covered += area;
         }

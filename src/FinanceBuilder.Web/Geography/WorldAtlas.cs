@@ -152,15 +152,23 @@ public sealed class AtlasCountry
         {
             if (!boxes[r].Holds(p, 0))
                 continue;
-            var ring = Rings[r];
-            for (int i = 0, j = ring.Length - 1; i < ring.Length; j = i++)
-            {
-                var (a, b) = (ring[i], ring[j]);
-                if ((a.Lat > p.Lat) != (b.Lat > p.Lat) && p.Lon < (b.Lon - a.Lon) * (p.Lat - a.Lat) / (b.Lat - a.Lat) + a.Lon)
-                    inside = !inside;
-            }
+            if (Crossed(Rings[r], p))
+                inside = !inside;
         }
         return inside;
+    }
+
+    /// A ray from the point crosses the ring an odd number of times: the point is inside it.
+    public static bool Crossed(LonLat[] ring, LonLat p)
+    {
+        var odd = false;
+        for (int i = 0, j = ring.Length - 1; i < ring.Length; j = i++)
+        {
+            var (a, b) = (ring[i], ring[j]);
+            if ((a.Lat > p.Lat) != (b.Lat > p.Lat) && p.Lon < (b.Lon - a.Lon) * (p.Lat - a.Lat) / (b.Lat - a.Lat) + a.Lon)
+                odd = !odd;
+        }
+        return odd;
     }
 
     /// Shortest distance from the point to the outline, in degrees of latitude (longitudes
