@@ -79,13 +79,14 @@ public sealed class AnnexFilesTests : IDisposable
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
         var annex = Assert.Single(zip.Entries, e => e.FullName.StartsWith("annexes/", StringComparison.Ordinal));
         Assert.Equal("annexes/02-feasibility-study-study.pdf", annex.FullName);
-        // The annex list's cell, as the DOCX holds it: the count and its word joined by a no-break space.
+        // The annex list's cell, as the DOCX holds it: the file's name, then its pages (the count and
+        // its word joined by a no-break space).
         var docx = zip.Entries.Single(e => e.FullName.EndsWith(".docx", StringComparison.Ordinal));
         using var bytes = new MemoryStream();
         docx.Open().CopyTo(bytes);
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(bytes, false);
         var cells = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList();
-        Assert.Contains("Attached, 1\u00A0page", cells);
+        Assert.Contains("Attached: study.pdf, 1\u00A0page", cells);
     }
 
     /// A picture attached to the theory-of-change row is drawn in B.2 of the PDF and the DOCX,

@@ -138,15 +138,18 @@ public static partial class DocumentModel
         _ => f.Text("Document.Annex.NoStatus"),
     };
 
-    /// An annex whose files are in the package (annexes/ of the zip), with its pages when known:
-    /// "Attached, 13 pages", "Attached, 2 files".
+    /// An annex whose files are in the package (annexes/ of the zip), each named as the applicant
+    /// gave it (the zip's entry carries the same name) with its pages when known:
+    /// "Attached: study.pdf, 13 pages; budget.xlsx".
     private static string AttachedStatus(Annex annex, ValueFormat f)
     {
-        if (annex.Files.Count > 1)
-            return Count(f, "Document.Annex.AttachedFiles", annex.Files.Count);
-        return annex.Files[0].Pages is { } pages ? Count(f, "Document.Annex.AttachedPages", pages) : f.Text("Document.Annex.Attached");
+        var files = annex.Files.Select(file =>
+        {
+            var name = string.IsNullOrWhiteSpace(file.Name) ? f.Label(annex.Type) : file.Name;
+            return file.Pages is { } pages
+                ? string.Format(f.Culture, f.Text(Localization.Plural.Key("Document.Annex.FilePages", pages, f.Culture)), name, f.Number(pages))
+                : name;
+        });
+        return string.Format(f.Culture, f.Text("Document.Annex.AttachedNamed"), string.Join("; ", files));
     }
-
-    private static string Count(ValueFormat f, string key, int count) =>
-        string.Format(f.Culture, f.Text(Localization.Plural.Key(key, count, f.Culture)), f.Number(count));
 }
