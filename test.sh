@@ -4,7 +4,7 @@
 #      document fonts and poppler's pdfinfo, with apt);
 #   2. starts a throwaway PostgreSQL cluster on a free loopback port (stopped on exit);
 #   3. restores, checks formatting, builds;
-#   4. runs the whole suite on SQLite and, beside it, the storage/API tests again on PostgreSQL.
+#   4. runs the whole suite on SQLite, then the storage/API tests again on PostgreSQL.
 # It prints "N passed, N failed" at the end and exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -93,35 +93,25 @@ status=0
 # A test run that is killed or crashes prints no summary line ("Passed!  - …" or "Failed!  - …")
 # for its assembly: each stage must print one per test project it ran, or the run fails.
 summaries() { grep -cE '^(Passed|Failed)! +- ' "$1" || true; }
-export FB_ARTIFACTS="$PWD/artifacts"
-# The tests whose subject is what is stored — saves, autosave, concurrency, tenancy, the API,
-# import and export, annex files, submissions, versions, reviews — carry Category=Storage and run
-# again on PostgreSQL. Tests of a page's text, form validation, rule messages and rendering read
-# and write through the same code on both databases and run on SQLite only: with them the
-# PostgreSQL leg took 6 of the suite's 21 minutes on two cores.
-# The PostgreSQL leg runs beside the SQLite one: the browser tests, the longest stage, mostly wait
-# on Chromium, and the two legs together kept two cores busy about half the time one after the
-# other (user+sys 11.7 of 20.5 minutes). Its output is printed when it is done.
-say "Storage and API tests on PostgreSQL (beside the SQLite run; printed when done)"
-pg_stage=$(mktemp)
-FB_TEST_POSTGRES="$postgres_cs" dotnet test tests/FinanceBuilder.Web.Tests --no-build --configuration Release \
-    --filter "Category=Storage" >"$pg_stage" 2>&1 &
-pg_job=$!
-
 say "Whole suite on SQLite"
+export FB_ARTIFACTS="$PWD/artifacts"
 stage=$(mktemp)
 dotnet test FinanceBuilder.sln --no-build --configuration Release 2>&1 | tee "$stage" || status=1
 projects=$(ls tests/*/*.Tests.csproj | wc -l)
 [ "$(summaries "$stage")" -eq "$projects" ] || { echo "test.sh: $projects test projects, but not every one reported a result" >&2; status=1; }
 cat "$stage" >> "$log"
-rm -f "$stage"
 
-say "Storage and API tests on PostgreSQL (its output)"
-wait "$pg_job" || status=1
-cat "$pg_stage"
-[ "$(summaries "$pg_stage")" -eq 1 ] || { echo "test.sh: the PostgreSQL run reported no result" >&2; status=1; }
-cat "$pg_stage" >> "$log"
-rm -f "$pg_stage"
+# The tests whose subject is what is stored — saves, autosave, concurrency, tenancy, the API,
+# import and export, annex files, submissions, versions, reviews — carry Category=Storage and run
+# again on PostgreSQL. Tests of a page's text, form validation, rule messages and rendering read
+# and write through the same code on both databases and run on SQLite only: with them the
+# PostgreSQL leg took 6 of the suite's 21 minutes on two cores.
+say "Storage and API tests on PostgreSQL"
+FB_TEST_POSTGRES="$postgres_cs" dotnet test tests/FinanceBuilder.Web.Tests --no-build --configuration Release \
+    --filter "Category=Storage" 2>&1 | tee "$stage" || status=1
+[ "$(summaries "$stage")" -eq 1 ] || { echo "test.sh: the PostgreSQL run reported no result" >&2; status=1; }
+cat "$stage" >> "$log"
+rm -f "$stage"
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
