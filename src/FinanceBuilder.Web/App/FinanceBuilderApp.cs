@@ -2,6 +2,7 @@ using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Features.ApiDocument;
+using FinanceBuilder.Web.Features.Catalogue;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Features.Home;
 using FinanceBuilder.Web.Features.Proposals;
@@ -61,6 +62,7 @@ public static class FinanceBuilderApp
         services.AddSingleton<Storage.ContentStore>();
         services.AddScoped<Features.Documents.DocumentPictures>();
         services.AddScoped<Features.Maps.LocationMapSource>();
+        services.AddCatalogue();
         services.AddScoped<Storage.AnnexFileCollector>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);

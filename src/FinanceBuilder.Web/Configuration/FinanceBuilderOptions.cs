@@ -34,6 +34,7 @@ public sealed class FinanceBuilderOptions
     public EmailSettings Email { get; set; } = new();
     public MemorySettings Memory { get; set; } = new();
     public AnnexSettings Annexes { get; set; } = new();
+    public CatalogueSettings Catalogue { get; set; } = new();
 
     public sealed class CookieSettings
     {
@@ -63,6 +64,13 @@ public sealed class FinanceBuilderOptions
         public long MaxProposalBytes => MaxProposalMegabytes * 1024L * 1024L;
         public long OrganisationQuotaBytes => OrganisationQuotaMegabytes * 1024L * 1024L;
         public bool InFolder => Store == "Folder";
+    }
+
+    /// The public catalogue (issue 16, docs/decisions/0019-public-catalogue.md).
+    public sealed class CatalogueSettings
+    {
+        /// Requests per minute one address may make to the public pages and the public API.
+        public int PublicRequestsPerMinute { get; set; } = 300;
     }
 
     public sealed class MemorySettings

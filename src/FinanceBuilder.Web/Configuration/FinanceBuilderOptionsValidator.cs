@@ -46,6 +46,7 @@ public sealed class FinanceBuilderOptionsValidator : IValidateOptions<FinanceBui
             Range("Annexes:MaxFileMegabytes", o.Annexes.MaxFileMegabytes, 1, 1024),
             Range("Annexes:MaxProposalMegabytes", o.Annexes.MaxProposalMegabytes, o.Annexes.MaxFileMegabytes, 1024 * 1024),
             Range("Annexes:OrganisationQuotaMegabytes", o.Annexes.OrganisationQuotaMegabytes, o.Annexes.MaxProposalMegabytes, 64 * 1024 * 1024),
+            Range("Catalogue:PublicRequestsPerMinute", o.Catalogue.PublicRequestsPerMinute, 1, 1_000_000),
         })
         {
             if (problem is not null)

@@ -57,6 +57,7 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
         ConfigureSubmissions(builder);
         ConfigureDirectory(builder);
         ConfigureAnnexes(builder);
+        ConfigureCatalogue(builder);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 

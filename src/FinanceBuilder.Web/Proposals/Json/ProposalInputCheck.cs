@@ -47,6 +47,15 @@ public static class ProposalInputCheck
         return errors;
     }
 
+    /// The same limits on another record built from the model's attributes (a catalogue action):
+    /// one declaration of each limit, one check.
+    public static IReadOnlyList<ProposalInputError> CheckNode(object node, CultureInfo culture)
+    {
+        var errors = new List<ProposalInputError>();
+        Visit(node, new JsonPath(), errors, culture);
+        return errors;
+    }
+
     private static void Visit(object node, JsonPath path, List<ProposalInputError> errors, CultureInfo culture)
     {
         foreach (var field in Fields.GetOrAdd(node.GetType(), Describe))

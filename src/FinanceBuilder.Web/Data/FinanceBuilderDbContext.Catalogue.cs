@@ -1,0 +1,55 @@
+using FinanceBuilder.Web.Data.Catalogue;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Data;
+
+/// The public catalogue: an organisation's actions (private, like its proposals), what it
+/// published (public, no tenancy filter: it holds nothing else) and the log of publishing.
+public abstract partial class FinanceBuilderDbContext
+{
+    public DbSet<CatalogueActionRecord> CatalogueActions => Set<CatalogueActionRecord>();
+    public DbSet<PublishedAction> PublishedActions => Set<PublishedAction>();
+    public DbSet<ActionPublication> ActionPublications => Set<ActionPublication>();
+
+    private void ConfigureCatalogue(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CatalogueActionRecord>(action =>
+        {
+            action.ToTable("catalogue_actions");
+            action.Property(a => a.Title).HasMaxLength(500);
+            action.Property(a => a.Version).IsConcurrencyToken();
+            action.HasOne<OrganisationRecord>().WithMany().HasForeignKey(a => a.OrganisationId);
+            action.HasIndex(a => new { a.OrganisationId, a.UpdatedAt });
+            action.HasIndex(a => a.ProposalId);
+            action.HasQueryFilter(a => SeesAll || WorkOn.Contains(a.OrganisationId));
+        });
+
+        modelBuilder.Entity<PublishedAction>(published =>
+        {
+            published.ToTable("published_actions");
+            published.Property(p => p.PublisherName).HasMaxLength(200);
+            published.Property(p => p.Language).HasMaxLength(8);
+            published.Property(p => p.Title).HasMaxLength(500);
+            published.Property(p => p.CountryCode).HasMaxLength(2);
+            published.Property(p => p.AdministrativeArea).HasMaxLength(500);
+            published.Property(p => p.Status).HasMaxLength(20);
+            published.Property(p => p.Focus).HasMaxLength(100);
+            published.Property(p => p.ResultAreas).HasMaxLength(100);
+            published.Property(p => p.Hazards).HasMaxLength(300);
+            published.Property(p => p.Size).HasMaxLength(20);
+            published.HasIndex(p => new { p.WithdrawnAt, p.UpdatedAt });
+            published.HasIndex(p => new { p.CountryCode, p.Status });
+            published.HasIndex(p => p.OrganisationId);
+        });
+
+        modelBuilder.Entity<ActionPublication>(log =>
+        {
+            log.ToTable("action_publications");
+            log.Property(l => l.UserName).HasMaxLength(200);
+            log.Property(l => l.Kind).HasMaxLength(20);
+            log.Property(l => l.Fields).HasMaxLength(2000);
+            log.HasIndex(l => new { l.ActionId, l.At });
+            log.HasQueryFilter(l => SeesAll || WorkOn.Contains(l.OrganisationId));
+        });
+    }
+}

@@ -1,0 +1,14 @@
+namespace FinanceBuilder.Web.Features.Catalogue;
+
+/// The catalogue's addresses. The public ones (/actions…) are permanent: an action's address
+/// never changes, and answers 410 once the action is withdrawn.
+public static class CatalogueUrls
+{
+    public const string Manage = "/catalogue";
+    public const string New = "/catalogue/new";
+    public static string Edit(Guid id) => $"/catalogue/{id}/edit";
+    public static string Publish(Guid id) => $"/catalogue/{id}/publish";
+
+    public const string Search = "/actions";
+    public static string Action(Guid id) => $"/actions/{id}";
+}

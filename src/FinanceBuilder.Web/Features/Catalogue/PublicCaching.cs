@@ -1,0 +1,32 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+
+namespace FinanceBuilder.Web.Features.Catalogue;
+
+/// Caching of the public pages and files: a validator (ETag, Last-Modified) from what changes
+/// them, a short shared lifetime, and 304 when the reader already has this version.
+public static class PublicCaching
+{
+    public const string RateLimit = "public";
+    public const int MaxAgeSeconds = 300;
+
+    /// Sets the headers; true when the request's validators match (answer 304 with no body).
+    public static bool NotModified(HttpContext context, string tag, DateTime lastModified)
+    {
+        var etag = new EntityTagHeaderValue("\"" + tag + "\"");
+        var modified = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc)).AddTicks(-(lastModified.Ticks % TimeSpan.TicksPerSecond));
+        var headers = context.Response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.LastModified = modified;
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(MaxAgeSeconds) };
+        context.Response.Headers.Vary = "Accept-Language, Cookie";
+        var request = context.Request.GetTypedHeaders();
+        if (request.IfNoneMatch is { Count: > 0 } tags)
+            return tags.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any));
+        return request.IfModifiedSince is { } since && modified <= since;
+    }
+
+    /// The language a page is in is part of what it is: the tag names it.
+    public static string Tag(params object[] parts) =>
+        string.Join('-', parts.Select(p => Convert.ToString(p, CultureInfo.InvariantCulture))) + "-" + CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+}

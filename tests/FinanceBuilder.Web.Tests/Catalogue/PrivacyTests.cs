@@ -1,0 +1,110 @@
+using System.Collections;
+using System.Net;
+using System.Reflection;
+using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Wizard;
+
+namespace FinanceBuilder.Web.Tests.Catalogue;
+
+/// Issue 16's privacy test: a proposal whose every private text holds a person's name, e-mail and
+/// telephone is made into a catalogue action and published; no public page holds any of it, nor
+/// the name or e-mail of the editor who published it.
+[Trait("Category", "Storage")]
+public sealed class PrivacyTests : IDisposable
+{
+    private const string Name = "Amina Canaryperson";
+    private const string Email = "amina.canary@example.org";
+    private const string Phone = "+229 97 12 34 56";
+    private const string Personal = Name + ", " + Email + ", " + Phone;
+
+    /// The texts the catalogue copies from a proposal (ActionFromProposal): public by choice,
+    /// shown on the publish page before anything is published.
+    private static readonly HashSet<(Type, string)> Copied =
+    [
+        (typeof(ProjectBasics), nameof(ProjectBasics.Title)),
+        (typeof(Narratives), nameof(Narratives.ExecutiveSummary)),
+        (typeof(Narratives), nameof(Narratives.ProjectDescription)),
+        (typeof(Location), nameof(Location.AdministrativeArea)),
+        (typeof(LocalGovernment), nameof(LocalGovernment.Name)),
+        (typeof(CoFinancier), nameof(CoFinancier.Name)),
+        (typeof(Indicator), nameof(Indicator.Name)),
+        (typeof(Indicator), nameof(Indicator.Unit)),
+    ];
+
+    private readonly AppFactory app = new();
+    private readonly WizardBrowser browser;
+
+    public PrivacyTests() => browser = new WizardBrowser(app);
+
+    public void Dispose()
+    {
+        browser.Dispose();
+        app.Dispose();
+    }
+
+    [Fact]
+    public async Task PersonalDataInEveryPrivateField_ReachesNoPublicPage()
+    {
+        var proposal = ProposalJson.FromStored(Samples.ReadText("mitigation-tamale-solar-led.json"));
+        var filled = Fill(proposal);
+        Assert.True(filled > 100, $"only {filled} texts were filled");
+        using var json = new StringContent(ProposalJson.Serialize(proposal), System.Text.Encoding.UTF8, "application/json");
+        var seeded = await browser.Client.PostAsync("/api/proposals", json);
+        Assert.True(seeded.StatusCode == HttpStatusCode.Created, await seeded.Content.ReadAsStringAsync());
+        var id = await browser.NewActionAsync(Guid.Parse(seeded.Headers.Location!.OriginalString.Split('/')[^1]));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PublishActionAsync(id)).StatusCode);
+
+        using var reader = app.CreateBrowserClient();
+        var pages = new[] { $"/actions/{id}", "/actions", "/actions?q=tamale" };
+        foreach (var url in pages)
+        {
+            var response = await reader.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            foreach (var secret in new[] { "Canaryperson", Email, Phone, TestAccounts.DefaultEditor, TestAccounts.DefaultEditor.Split('@')[0] })
+                Assert.False(body.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{url} shows \"{secret}\"");
+        }
+        // Nor does the search index hold them (the search page shows the words searched for).
+        foreach (var word in new[] { "amina", "canaryperson", "example.org" })
+            Assert.Contains("0 actions found", await reader.GetStringAsync("/actions?q=" + word), StringComparison.Ordinal);
+        // The page is the action's, not an empty one.
+        Assert.Contains("Tamale", await reader.GetStringAsync($"/actions/{id}"), StringComparison.Ordinal);
+    }
+
+    /// Puts the personal text in every free text of the proposal the catalogue does not copy
+    /// (codes and identifiers keep their values); returns how many it filled.
+    private static int Fill(object node)
+    {
+        var count = 0;
+        foreach (var property in node.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0))
+        {
+            var value = property.GetValue(node);
+            if (property.PropertyType == typeof(string))
+            {
+                if (property.CanWrite && !Copied.Contains((node.GetType(), property.Name)) && IsFreeText(property))
+                {
+                    property.SetValue(node, Personal);
+                    count++;
+                }
+            }
+            else if (value is IList list)
+            {
+                foreach (var item in list)
+                {
+                    if (item is not null && !item.GetType().IsValueType && item is not string)
+                        count += Fill(item);
+                }
+            }
+            else if (value is not null && !property.PropertyType.IsValueType && property.PropertyType.Namespace == typeof(Proposal).Namespace)
+                count += Fill(value);
+        }
+        return count;
+    }
+
+    private static bool IsFreeText(PropertyInfo property) =>
+        !property.GetCustomAttributes().Any(a => a is IdentifierAttribute or CountryCodeAttribute or CurrencyCodeAttribute)
+        && !property.Name.EndsWith("Id", StringComparison.Ordinal)
+        && property.Name is not ("Code" or "TemplateVersion" or "VersionNumber" or "Sha256");
+}
