@@ -157,6 +157,7 @@ public static class FinanceBuilderApp
         app.MapValidationApi();
         app.MapPackageApi();
         app.MapLanguageSwitch();
+        app.MapOpenData();
         app.MapRazorPages();
         return app;
     }

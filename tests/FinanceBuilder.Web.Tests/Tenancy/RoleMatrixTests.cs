@@ -115,6 +115,8 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /actions"] = NoSuchMethod + Anonymous,
         ["GET /actions/{id:guid}"] = Anonymous,
         ["POST /actions/{id:guid}"] = NoSuchMethod + Anonymous,
+        ["GET /actions/{id:guid}/iati.xml"] = Anonymous,
+        ["GET /open-data/iati.xml"] = Anonymous,
         ["GET /catalogue"] = Policies.Applicant,
         ["POST /catalogue"] = NoSuchMethod + Policies.Applicant,
         ["GET /catalogue/{id:guid}/edit"] = Policies.ApplicantEditor,

@@ -11,22 +11,23 @@ public static class PublicCaching
     public const int MaxAgeSeconds = 300;
 
     /// Sets the headers; true when the request's validators match (answer 304 with no body).
-    public static bool NotModified(HttpContext context, string tag, DateTime lastModified)
+    /// A page in the reader's language names the language in its tag; a data file is the same
+    /// for every reader.
+    public static bool NotModified(HttpContext context, string tag, DateTime lastModified, bool byLanguage = true)
     {
+        if (byLanguage)
+            tag += "-" + CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var etag = new EntityTagHeaderValue("\"" + tag + "\"");
         var modified = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc)).AddTicks(-(lastModified.Ticks % TimeSpan.TicksPerSecond));
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = etag;
         headers.LastModified = modified;
         headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(MaxAgeSeconds) };
-        context.Response.Headers.Vary = "Accept-Language, Cookie";
+        if (byLanguage)
+            context.Response.Headers.Vary = "Accept-Language, Cookie";
         var request = context.Request.GetTypedHeaders();
         if (request.IfNoneMatch is { Count: > 0 } tags)
             return tags.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any));
         return request.IfModifiedSince is { } since && modified <= since;
     }
-
-    /// The language a page is in is part of what it is: the tag names it.
-    public static string Tag(params object[] parts) =>
-        string.Join('-', parts.Select(p => Convert.ToString(p, CultureInfo.InvariantCulture))) + "-" + CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 }

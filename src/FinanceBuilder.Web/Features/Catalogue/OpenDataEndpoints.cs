@@ -1,0 +1,85 @@
+using System.Xml;
+using FinanceBuilder.Web.Catalogue;
+using FinanceBuilder.Web.Catalogue.Exports;
+using FinanceBuilder.Web.Configuration;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Data.Catalogue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FinanceBuilder.Web.Features.Catalogue;
+
+/// The catalogue's open data, for anyone: each action and the whole catalogue as IATI 2.03 XML
+/// (docs/catalogue.md). Stable addresses, validators (ETag, Last-Modified) and the public
+/// per-address limit; the whole catalogue is written as it is read from the database.
+public static class OpenDataEndpoints
+{
+    public const string CatalogueIati = "/open-data/iati.xml";
+    public static string ActionIati(Guid id) => $"/actions/{id}/iati.xml";
+
+    public static void MapOpenData(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("").AllowAnonymous().RequireRateLimiting(PublicCaching.RateLimit).WithTags("Open data");
+
+        open.MapGet("/actions/{id:guid}/iati.xml", async (Guid id, HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
+        {
+            var row = await db.PublishedActions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+            if (row is null)
+                return Results.NotFound();
+            if (row.WithdrawnAt is not null)
+                return Results.StatusCode(StatusCodes.Status410Gone);
+            if (PublicCaching.NotModified(context, $"iati-{row.Id:N}-{row.Revision}", row.UpdatedAt, byLanguage: false))
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            var baseUrl = BaseUrl(context);
+            return Results.Stream(async body =>
+            {
+                await using var xml = XmlWriter.Create(body, IatiActivities.Settings(async: true));
+                IatiActivities.Start(xml, row.UpdatedAt);
+                IatiActivities.Write(xml, Entry(row, baseUrl));
+                IatiActivities.End(xml);
+                await xml.FlushAsync();
+            }, "application/xml");
+        })
+        .WithName("GetActionIati")
+        .WithSummary("One published action as an IATI 2.03 activity file")
+        .Produces(StatusCodes.Status200OK, contentType: "application/xml");
+
+        open.MapGet(CatalogueIati, async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
+        {
+            // Any publication or withdrawal moves the newest date; the count changes with both.
+            var last = await db.PublishedActions.MaxAsync(p => (DateTime?)p.UpdatedAt, ct) ?? DateTime.UnixEpoch;
+            var count = await db.PublishedActions.CountAsync(p => p.WithdrawnAt == null, ct);
+            if (PublicCaching.NotModified(context, $"iati-{count}-{last.Ticks}", last, byLanguage: false))
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            var baseUrl = BaseUrl(context);
+            var rows = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null).OrderBy(p => p.Id).AsAsyncEnumerable();
+            return Results.Stream(async body =>
+            {
+                await using var xml = XmlWriter.Create(body, IatiActivities.Settings(async: true));
+                IatiActivities.Start(xml, last);
+                await foreach (var row in rows.WithCancellation(ct))
+                {
+                    IatiActivities.Write(xml, Entry(row, baseUrl));
+                    // A piece at a time: the catalogue never sits whole in memory.
+                    await xml.FlushAsync();
+                }
+                IatiActivities.End(xml);
+                await xml.FlushAsync();
+            }, "application/xml");
+        })
+        .WithName("GetCatalogueIati")
+        .WithSummary("Every published action as one IATI 2.03 activity file")
+        .Produces(StatusCodes.Status200OK, contentType: "application/xml");
+    }
+
+    public static PublishedEntry Entry(PublishedAction row, string baseUrl) =>
+        new(row.Id, row.OrganisationId, row.PublisherName, row.Revision, row.FirstPublishedAt, row.UpdatedAt,
+            ActionJson.FromStored(row.Document), baseUrl + CatalogueUrls.Action(row.Id));
+
+    /// Absolute links name the address the administrator set (FinanceBuilder:PublicUrl), else
+    /// the one the request came in by.
+    private static string BaseUrl(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.PublicUrl?.TrimEnd('/') is { Length: > 0 } configured
+            ? configured
+            : $"{context.Request.Scheme}://{context.Request.Host}";
+}
