@@ -12,25 +12,25 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// schema with no error or warning, its codes in IATI's lists, the climate markers and results
 /// as the actions say, narratives in each language, withdrawn actions gone.
 [Trait("Category", "Storage")]
-public sealed class IatiExportTests : IDisposable
+public sealed class IatiExportTests : IClassFixture<CatalogueApp>, IDisposable
 {
-    private readonly AppFactory app = new();
+    private readonly AppFactory app;
     private readonly HttpClient reader;
 
-    public IatiExportTests() => reader = app.CreateBrowserClient();
-
-    public void Dispose()
+    public IatiExportTests(CatalogueApp shared)
     {
-        reader.Dispose();
-        app.Dispose();
+        app = shared.App;
+        reader = app.CreateBrowserClient();
     }
+
+    public void Dispose() => reader.Dispose();
 
     [Fact]
     public async Task TheCatalogue_IsValidIati_WithMarkersResultsAndBothLanguages()
     {
         var solar = Publish(Solar());
         var drainage = Publish(Drainage());
-        Publish(Drainage(), withdrawn: true);
+        var withdrawn = Publish(Drainage(), withdrawn: true);
 
         var response = await reader.GetAsync("/open-data/iati.xml");
 
@@ -39,7 +39,8 @@ public sealed class IatiExportTests : IDisposable
         var xml = await response.Content.ReadAsStringAsync();
         Assert.Empty(IatiSchema.Problems(xml));
         var activities = XDocument.Parse(xml).Root!.Elements("iati-activity").ToList();
-        Assert.Equal(2, activities.Count);
+        // The class's other tests publish in the same app: these two are there, the withdrawn one is not.
+        Assert.DoesNotContain(activities, x => x.Element("iati-identifier")!.Value.EndsWith(withdrawn.ToString("N"), StringComparison.Ordinal));
 
         var a = activities.Single(x => x.Element("iati-identifier")!.Value.EndsWith(solar.ToString("N"), StringComparison.Ordinal));
         Assert.Equal(["6:2", "7:0"], Markers(a));

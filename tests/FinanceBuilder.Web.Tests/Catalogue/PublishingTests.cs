@@ -10,19 +10,19 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// reads it without signing in; withdrawing leaves 410 Gone; nobody outside the organisation
 /// touches its working record.
 [Trait("Category", "Storage")]
-public sealed class PublishingTests : IDisposable
+public sealed class PublishingTests : IClassFixture<CatalogueApp>, IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";
-    private readonly AppFactory app = new();
+    private readonly AppFactory app;
     private readonly WizardBrowser browser;
 
-    public PublishingTests() => browser = new WizardBrowser(app);
-
-    public void Dispose()
+    public PublishingTests(CatalogueApp shared)
     {
-        browser.Dispose();
-        app.Dispose();
+        app = shared.App;
+        browser = new WizardBrowser(app);
     }
+
+    public void Dispose() => browser.Dispose();
 
     [Fact]
     public async Task AnActionFromAProposal_IsPrivateUntilPublished_ThenPublicWithoutSigningIn_AndGoneOnceWithdrawn()
