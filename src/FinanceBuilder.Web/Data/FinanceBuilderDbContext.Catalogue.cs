@@ -37,6 +37,7 @@ public abstract partial class FinanceBuilderDbContext
             published.Property(p => p.ResultAreas).HasMaxLength(100);
             published.Property(p => p.Hazards).HasMaxLength(300);
             published.Property(p => p.Size).HasMaxLength(20);
+            published.Property(p => p.Licence).HasMaxLength(30);
             published.HasIndex(p => new { p.WithdrawnAt, p.UpdatedAt });
             published.HasIndex(p => new { p.CountryCode, p.Status });
             published.HasIndex(p => p.OrganisationId);

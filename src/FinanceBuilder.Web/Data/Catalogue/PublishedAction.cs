@@ -26,6 +26,8 @@ public sealed class PublishedAction
     /// The whole cost in US dollars when it is known (GCF size bands are in USD).
     public decimal? TotalCostUsd { get; set; }
     public string? Size { get; set; }
+    /// The licence the publisher chose (CcBy40, LicenceOuverte20).
+    public string Licence { get; set; } = "";
     /// What the full-text index reads: titles, summaries, places (SQLite: published_actions_search;
     /// PostgreSQL: the search_vector column).
     public string SearchText { get; set; } = "";

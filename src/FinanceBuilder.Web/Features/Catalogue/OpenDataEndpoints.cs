@@ -15,6 +15,7 @@ namespace FinanceBuilder.Web.Features.Catalogue;
 public static class OpenDataEndpoints
 {
     public const string CatalogueIati = "/open-data/iati.xml";
+    public const string PackageDescriptor = "/open-data/datapackage.json";
     public static string ActionIati(Guid id) => $"/actions/{id}/iati.xml";
 
     public static void MapOpenData(this IEndpointRouteBuilder app)
@@ -46,9 +47,7 @@ public static class OpenDataEndpoints
 
         open.MapGet(CatalogueIati, async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {
-            // Any publication or withdrawal moves the newest date; the count changes with both.
-            var last = await db.PublishedActions.MaxAsync(p => (DateTime?)p.UpdatedAt, ct) ?? DateTime.UnixEpoch;
-            var count = await db.PublishedActions.CountAsync(p => p.WithdrawnAt == null, ct);
+            var (count, last) = await VersionAsync(db, ct);
             if (PublicCaching.NotModified(context, $"iati-{count}-{last.Ticks}", last, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var baseUrl = BaseUrl(context);
@@ -70,7 +69,57 @@ public static class OpenDataEndpoints
         .WithName("GetCatalogueIati")
         .WithSummary("Every published action as one IATI 2.03 activity file")
         .Produces(StatusCodes.Status200OK, contentType: "application/xml");
+
+        MapDataPackage(open);
     }
+
+    /// The data package: its descriptor and one address per table, beside each other so that the
+    /// descriptor's relative paths ("actions.csv") resolve.
+    private static void MapDataPackage(RouteGroupBuilder open)
+    {
+        open.MapGet(PackageDescriptor, async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
+        {
+            var (count, last) = await VersionAsync(db, ct);
+            if (PublicCaching.NotModified(context, $"package-{count}-{last.Ticks}", last, byLanguage: false))
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            var licences = (await db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null).Select(p => p.Licence).Distinct().ToListAsync(ct))
+                .Select(l => Enum.Parse<FinanceBuilder.Web.Catalogue.Model.DataLicence>(l)).ToList();
+            return Results.Text(DataPackage.Descriptor(BaseUrl(context), last, licences), "application/json", System.Text.Encoding.UTF8);
+        })
+        .WithName("GetDataPackage")
+        .WithSummary("The catalogue's Frictionless Data Package descriptor (actions, funding, indicators)");
+
+        foreach (var table in DataPackage.Tables)
+        {
+            open.MapGet($"/open-data/{table.Name}.csv", async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
+            {
+                var (count, last) = await VersionAsync(db, ct);
+                if (PublicCaching.NotModified(context, $"{table.Name}-{count}-{last.Ticks}", last, byLanguage: false))
+                    return Results.StatusCode(StatusCodes.Status304NotModified);
+                var baseUrl = BaseUrl(context);
+                var rows = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null).OrderBy(p => p.Id).AsAsyncEnumerable();
+                return Results.Stream(async body =>
+                {
+                    await using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(false), 16 * 1024);
+                    await writer.WriteAsync(DataPackage.Header(table));
+                    await foreach (var row in rows.WithCancellation(ct))
+                    {
+                        foreach (var line in DataPackage.Rows(table, Entry(row, baseUrl)))
+                            await writer.WriteAsync(line);
+                    }
+                    await writer.FlushAsync(ct);
+                }, "text/csv; charset=utf-8");
+            })
+            .WithName("GetDataPackage" + char.ToUpperInvariant(table.Name[0]) + table.Name[1..])
+            .WithSummary($"The data package's {table.Name} table (CSV)");
+        }
+    }
+
+    /// What any change to the public catalogue moves: the number of public actions and the newest
+    /// date of any row (a withdrawal dates its tombstone).
+    private static async Task<(int Count, DateTime Last)> VersionAsync(FinanceBuilderDbContext db, CancellationToken ct) =>
+        (await db.PublishedActions.CountAsync(p => p.WithdrawnAt == null, ct),
+         await db.PublishedActions.MaxAsync(p => (DateTime?)p.UpdatedAt, ct) ?? DateTime.UnixEpoch);
 
     public static PublishedEntry Entry(PublishedAction row, string baseUrl) =>
         new(row.Id, row.OrganisationId, row.PublisherName, row.Revision, row.FirstPublishedAt, row.UpdatedAt,

@@ -27,6 +27,7 @@ public static class PublicProjection
         row.TotalCostUsd = CostUsd(action);
         row.Size = row.TotalCostUsd is { } usd ? FundParameters.Default.SizeOf(usd).ToString() : null;
         row.SearchText = SearchText(action);
+        row.Licence = action.Licence.ToString();
         row.UpdatedAt = now;
         row.WithdrawnAt = null;
     }

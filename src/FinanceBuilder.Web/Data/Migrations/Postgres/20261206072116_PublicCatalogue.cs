@@ -78,6 +78,7 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     SeeksFunding = table.Column<bool>(type: "boolean", nullable: false),
                     TotalCostUsd = table.Column<double>(type: "double precision", nullable: true),
                     Size = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Licence = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     SearchText = table.Column<string>(type: "text", nullable: false),
                     FirstPublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FinanceBuilder.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFinanceBuilderDbContext))]
-    [Migration("20261206064752_PublicCatalogue")]
+    [Migration("20261206072116_PublicCatalogue")]
     partial class PublicCatalogue
     {
         /// <inheritdoc />
@@ -461,6 +461,11 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");

@@ -77,6 +77,7 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     SeeksFunding = table.Column<bool>(type: "INTEGER", nullable: false),
                     TotalCostUsd = table.Column<double>(type: "REAL", nullable: true),
                     Size = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Licence = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     SearchText = table.Column<string>(type: "TEXT", nullable: false),
                     FirstPublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinanceBuilder.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFinanceBuilderDbContext))]
-    [Migration("20261206064713_PublicCatalogue")]
+    [Migration("20261206071957_PublicCatalogue")]
     partial class PublicCatalogue
     {
         /// <inheritdoc />
@@ -453,6 +453,11 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
