@@ -158,6 +158,7 @@ public static class FinanceBuilderApp
         app.MapPackageApi();
         app.MapLanguageSwitch();
         app.MapOpenData();
+        app.MapPublicApi();
         app.MapRazorPages();
         return app;
     }

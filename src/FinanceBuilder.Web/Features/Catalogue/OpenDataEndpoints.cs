@@ -127,7 +127,7 @@ public static class OpenDataEndpoints
 
     /// Absolute links name the address the administrator set (FinanceBuilder:PublicUrl), else
     /// the one the request came in by.
-    private static string BaseUrl(HttpContext context) =>
+    public static string BaseUrl(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.PublicUrl?.TrimEnd('/') is { Length: > 0 } configured
             ? configured
             : $"{context.Request.Scheme}://{context.Request.Host}";
