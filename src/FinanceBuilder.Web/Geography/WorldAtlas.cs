@@ -108,6 +108,16 @@ public sealed class WorldAtlas
         return [.. ring];
     }
 
+    private static readonly Lazy<Dictionary<string, string>> Alpha3Codes = new(() =>
+    {
+        using var stream = Resource("iso-3166-codes.json");
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.EnumerateArray().ToDictionary(row => row[0].GetString()!, row => row[1].GetString()!, StringComparer.Ordinal);
+    });
+
+    /// ISO 3166-1 alpha-2 ("GH") → alpha-3 ("GHA"), as EU vocabularies name countries; null for an unknown code.
+    public static string? Alpha3(string alpha2) => Alpha3Codes.Value.GetValueOrDefault(alpha2);
+
     /// ISO 3166-1 numeric ("288") → alpha-2 ("GH").
     private static Dictionary<string, string> ReadCodes()
     {

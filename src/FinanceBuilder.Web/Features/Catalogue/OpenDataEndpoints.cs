@@ -16,6 +16,7 @@ public static class OpenDataEndpoints
 {
     public const string CatalogueIati = "/open-data/iati.xml";
     public const string PackageDescriptor = "/open-data/datapackage.json";
+    public const string DcatCatalogueUrl = "/open-data/catalogue.jsonld";
     public static string ActionIati(Guid id) => $"/actions/{id}/iati.xml";
 
     public static void MapOpenData(this IEndpointRouteBuilder app)
@@ -45,13 +46,15 @@ public static class OpenDataEndpoints
         .WithSummary("One published action as an IATI 2.03 activity file")
         .Produces(StatusCodes.Status200OK, contentType: "application/xml");
 
-        open.MapGet(CatalogueIati, async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
+        // ?publisher= narrows the file to one organisation's actions (its dataset in the DCAT catalogue).
+        open.MapGet(CatalogueIati, async (Guid? publisher, HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {
             var (count, last) = await VersionAsync(db, ct);
-            if (PublicCaching.NotModified(context, $"iati-{count}-{last.Ticks}", last, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"iati-{publisher:N}-{count}-{last.Ticks}", last, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var baseUrl = BaseUrl(context);
-            var rows = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null).OrderBy(p => p.Id).AsAsyncEnumerable();
+            var rows = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null && (publisher == null || p.OrganisationId == publisher))
+                .OrderBy(p => p.Id).AsAsyncEnumerable();
             return Results.Stream(async body =>
             {
                 await using var xml = XmlWriter.Create(body, IatiActivities.Settings(async: true));
@@ -71,6 +74,27 @@ public static class OpenDataEndpoints
         .Produces(StatusCodes.Status200OK, contentType: "application/xml");
 
         MapDataPackage(open);
+
+        open.MapGet(DcatCatalogueUrl, async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
+        {
+            var (count, last) = await VersionAsync(db, ct);
+            if (PublicCaching.NotModified(context, $"dcat-{count}-{last.Ticks}", last, byLanguage: false))
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            var live = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null);
+            var publishers = await live.GroupBy(p => new { p.OrganisationId, p.PublisherName })
+                .Select(g => new { g.Key.OrganisationId, g.Key.PublisherName, Count = g.Count(), First = g.Min(p => p.FirstPublishedAt), Last = g.Max(p => p.UpdatedAt) })
+                .ToListAsync(ct);
+            var countries = (await live.Where(p => p.CountryCode != null).Select(p => new { p.OrganisationId, p.CountryCode }).Distinct().ToListAsync(ct))
+                .ToLookup(c => c.OrganisationId, c => c.CountryCode!);
+            var first = publishers.Count == 0 ? last : publishers.Min(p => p.First);
+            var json = DcatCatalogue.Write(BaseUrl(context), first, last, publishers
+                .OrderBy(p => p.OrganisationId)
+                .Select(p => new DcatCatalogue.Publisher(p.OrganisationId, p.PublisherName, p.Count, p.First, p.Last, countries[p.OrganisationId].ToList()))
+                .ToList());
+            return Results.Text(json, "application/ld+json", System.Text.Encoding.UTF8);
+        })
+        .WithName("GetDcatCatalogue")
+        .WithSummary("The catalogue's DCAT-AP 3.0.1 description (JSON-LD) for data portals");
     }
 
     /// The data package: its descriptor and one address per table, beside each other so that the
