@@ -43,9 +43,16 @@ internal static partial class TableCheck
                     }
                     if (!Parses((string)field["type"]!, (string?)field["format"], value))
                         problems.Add($"{name} row {r + 2}: {field["name"]} \"{value}\" is not a {field["type"]}{(field["format"] is null ? "" : " (" + field["format"] + ")")}");
+                    // A pattern must match the whole value, whether or not it is written with ^…$.
+                    if (field["constraints"]?["pattern"] is { } pattern && !Regex.IsMatch(value, "^(?:" + (string)pattern! + ")$"))
+                        problems.Add($"{name} row {r + 2}: {field["name"]} \"{value}\" does not match {pattern}");
+                    if (field["constraints"]?["enum"] is JsonArray allowed && !allowed.Any(v => (string?)v == value))
+                        problems.Add($"{name} row {r + 2}: {field["name"]} \"{value}\" is not one of its values");
                 }
             }
-            var key = resource["schema"]!["primaryKey"]!.AsArray().Select(k => header.IndexOf((string)k!)).ToList();
+            // A primary key is one field's name or a list of them.
+            var primary = resource["schema"]!["primaryKey"];
+            var key = (primary is JsonArray names ? names.Select(k => (string)k!) : [(string)primary!]).Select(k => header.IndexOf(k)).ToList();
             foreach (var duplicate in rows.GroupBy(row => string.Join("\u0001", key.Select(k => row[k]))).Where(g => g.Count() > 1))
                 problems.Add($"{name}: primary key {duplicate.Key} is not unique");
         }
@@ -72,10 +79,31 @@ internal static partial class TableCheck
         "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
         "datetime" => DateTimePattern().IsMatch(value),
         "string" when format == "uuid" => Guid.TryParseExact(value, "D", out _),
+        "string" when format == "email" => value.Contains('@', StringComparison.Ordinal),
+        "array" => IsJsonArray(value),
         "string" when format == "uri" => Uri.TryCreate(value, UriKind.Absolute, out _),
         "string" => true,
         _ => false,
     };
+
+    /// One table against a Table Schema file of its own (a standard published as a schema alone).
+    public static IReadOnlyList<string> Problems(JsonObject schema, string name, string csv) =>
+        Problems(new JsonObject
+        {
+            ["resources"] = new JsonArray(new JsonObject { ["name"] = name, ["path"] = name + ".csv", ["schema"] = schema.DeepClone() }),
+        }, new Dictionary<string, string> { [name + ".csv"] = csv });
+
+    private static bool IsJsonArray(string value)
+    {
+        try
+        {
+            return JsonNode.Parse(value) is JsonArray;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
 
     /// RFC 4180 as the standard's default dialect: comma, double quotes doubled, CRLF.
     public static List<List<string>> Csv(string text)

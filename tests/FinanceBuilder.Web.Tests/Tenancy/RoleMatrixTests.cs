@@ -119,6 +119,7 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["GET /open-data/iati.xml"] = Anonymous,
         ["GET /open-data/datapackage.json"] = Anonymous,
         ["GET /open-data/catalogue.jsonld"] = Anonymous,
+        ["GET /open-data/projets-territoire.csv"] = Anonymous,
         ["GET /api/public/actions/"] = Anonymous,
         ["GET /api/public/actions/{id:guid}"] = Anonymous,
         ["GET /open-data/actions.csv"] = Anonymous,

@@ -53,6 +53,7 @@ public static class DcatCatalogue
             [
                 Distribution(baseUrl + "/open-data/datapackage.json", baseUrl + "/open-data/datapackage.json", "Frictionless Data Package (datapackage.json and three CSV tables)", "JSON", "application/json", "https://datapackage.org/profiles/2.0/datapackage.json", licence),
                 Distribution(baseUrl + "/open-data/iati.xml", baseUrl + "/open-data/iati.xml", "IATI 2.03 activity file", "XML", "application/xml", "http://iatistandard.org/203/schema/", licence),
+                Distribution(baseUrl + "/open-data/projets-territoire.csv", baseUrl + "/open-data/projets-territoire.csv", "French local governments' actions (projets-territoire schema)", "CSV", "text/csv", "https://schema.data.gouv.fr/betagouv/projets-territoire/", licence),
             ]),
             new JsonObject
             {

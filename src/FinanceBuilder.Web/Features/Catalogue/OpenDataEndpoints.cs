@@ -17,6 +17,7 @@ public static class OpenDataEndpoints
     public const string CatalogueIati = "/open-data/iati.xml";
     public const string PackageDescriptor = "/open-data/datapackage.json";
     public const string DcatCatalogueUrl = "/open-data/catalogue.jsonld";
+    public const string ProjetsTerritoireUrl = "/open-data/projets-territoire.csv";
     public static string ActionIati(Guid id) => $"/actions/{id}/iati.xml";
 
     public static void MapOpenData(this IEndpointRouteBuilder app)
@@ -74,6 +75,25 @@ public static class OpenDataEndpoints
         .Produces(StatusCodes.Status200OK, contentType: "application/xml");
 
         MapDataPackage(open);
+
+        open.MapGet(ProjetsTerritoireUrl, async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
+        {
+            var (count, last) = await VersionAsync(db, ct);
+            if (PublicCaching.NotModified(context, $"projets-{count}-{last.Ticks}", last, byLanguage: false))
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            var baseUrl = BaseUrl(context);
+            var rows = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null && p.CountryCode == "FR").OrderBy(p => p.Id).AsAsyncEnumerable();
+            return Results.Stream(async body =>
+            {
+                await using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(false), 16 * 1024);
+                await writer.WriteAsync(ProjetsTerritoire.Header());
+                await foreach (var row in rows.WithCancellation(ct))
+                    await writer.WriteAsync(ProjetsTerritoire.Row(Entry(row, baseUrl)));
+                await writer.FlushAsync(ct);
+            }, "text/csv; charset=utf-8");
+        })
+        .WithName("GetProjetsTerritoire")
+        .WithSummary("French local governments' actions in the projets-territoire schema (CSV)");
 
         open.MapGet(DcatCatalogueUrl, async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {
