@@ -18,6 +18,7 @@ public static class PublicApi
     public sealed record ActionSummary(Guid Id, string Title, string Publisher, string? Country, string? AdministrativeArea,
         string Status, decimal? TotalCostUsd, int Revision, DateTime Updated, bool Withdrawn, string Url);
 
+    /// Total stops at 1,001: more than 1,000 matches.
     public sealed record ActionList(IReadOnlyList<ActionSummary> Items, int Total, int Page, int PageSize);
 
     public sealed record PublicAction(Guid Id, int Revision, string Publisher, DateTime FirstPublished, DateTime Updated, string Url, string IatiUrl, CatalogueAction Action);
@@ -31,7 +32,7 @@ public static class PublicApi
                 + "With changedSince, the feed of changes instead: every action published, changed or withdrawn after that time, oldest change first, withdrawn ones as tombstones (withdrawn: true, nothing else public).")
             .QueryRange("page", "Page number, from 1.", 1, null, 1)
             .QueryRange("pageSize", $"Actions per page, 1 to {MaxPageSize}.", 1, MaxPageSize, 20)
-            .Returns<ActionList>(StatusCodes.Status200OK, "One page of action summaries and the total count.")
+            .Returns<ActionList>(StatusCodes.Status200OK, "One page of action summaries and the number of matches (1001 means more than 1,000).")
             .Fails(StatusCodes.Status400BadRequest, "A filter is not one of its values, or a number or date is malformed.")
             .Fails(StatusCodes.Status429TooManyRequests, "Too many requests from this address (Catalogue:PublicRequestsPerMinute); Retry-After says when to come back.");
         api.MapGet("/{id:guid}", Get)
@@ -60,7 +61,7 @@ public static class PublicApi
                 new CatalogueFilter(country, focus, area, hazard, status, funding ?? false, size));
             query = CatalogueQuery.Sorted(filtered, sort ?? CatalogueSort.Updated);
         }
-        var total = await query.CountAsync(ct);
+        var total = await CatalogueQuery.CountAsync(query, ct);
         var items = (await query.Skip((number - 1) * take).Take(take).ToListAsync(ct))
             .Select(p => new ActionSummary(p.Id, p.Title, p.PublisherName, p.CountryCode, p.AdministrativeArea, p.Status, p.TotalCostUsd,
                 p.Revision, p.UpdatedAt, p.WithdrawnAt is not null, baseUrl + CatalogueUrls.Action(p.Id)))

@@ -514,9 +514,8 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("CountryCode", "Status");
-
-                    b.HasIndex("WithdrawnAt", "UpdatedAt");
+                    b.HasIndex("WithdrawnAt", "UpdatedAt", "CountryCode", "Status", "Focus", "ResultAreas", "Hazards", "SeeksFunding", "Size", "TotalCostUsd")
+                        .HasDatabaseName("IX_published_actions_filters");
 
                     b.ToTable("published_actions", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FinanceBuilder.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFinanceBuilderDbContext))]
-    [Migration("20261206072116_PublicCatalogue")]
+    [Migration("20261206074827_PublicCatalogue")]
     partial class PublicCatalogue
     {
         /// <inheritdoc />
@@ -517,9 +517,8 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("CountryCode", "Status");
-
-                    b.HasIndex("WithdrawnAt", "UpdatedAt");
+                    b.HasIndex("WithdrawnAt", "UpdatedAt", "CountryCode", "Status", "Focus", "ResultAreas", "Hazards", "SeeksFunding", "Size", "TotalCostUsd")
+                        .HasDatabaseName("IX_published_actions_filters");
 
                     b.ToTable("published_actions", (string)null);
                 });

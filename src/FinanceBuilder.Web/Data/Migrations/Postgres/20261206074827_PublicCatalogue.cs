@@ -105,19 +105,14 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                 column: "ProposalId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_published_actions_CountryCode_Status",
+                name: "IX_published_actions_filters",
                 table: "published_actions",
-                columns: new[] { "CountryCode", "Status" });
+                columns: new[] { "WithdrawnAt", "UpdatedAt", "CountryCode", "Status", "Focus", "ResultAreas", "Hazards", "SeeksFunding", "Size", "TotalCostUsd" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_published_actions_OrganisationId",
                 table: "published_actions",
                 column: "OrganisationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_published_actions_WithdrawnAt_UpdatedAt",
-                table: "published_actions",
-                columns: new[] { "WithdrawnAt", "UpdatedAt" });
 
             // The catalogue's full-text search (ADR 0019): PostgreSQL's English and French
             // configurations with accents folded before stemming, a column made by the action's

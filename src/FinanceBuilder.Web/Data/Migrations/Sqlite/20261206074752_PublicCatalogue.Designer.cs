@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinanceBuilder.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFinanceBuilderDbContext))]
-    [Migration("20261206071957_PublicCatalogue")]
+    [Migration("20261206074752_PublicCatalogue")]
     partial class PublicCatalogue
     {
         /// <inheritdoc />
@@ -510,9 +510,8 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("CountryCode", "Status");
-
-                    b.HasIndex("WithdrawnAt", "UpdatedAt");
+                    b.HasIndex("WithdrawnAt", "UpdatedAt", "CountryCode", "Status", "Focus", "ResultAreas", "Hazards", "SeeksFunding", "Size", "TotalCostUsd")
+                        .HasDatabaseName("IX_published_actions_filters");
 
                     b.ToTable("published_actions", (string)null);
                 });

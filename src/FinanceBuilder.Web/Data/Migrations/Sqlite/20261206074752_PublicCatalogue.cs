@@ -104,24 +104,20 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                 column: "ProposalId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_published_actions_CountryCode_Status",
+                name: "IX_published_actions_filters",
                 table: "published_actions",
-                columns: new[] { "CountryCode", "Status" });
+                columns: new[] { "WithdrawnAt", "UpdatedAt", "CountryCode", "Status", "Focus", "ResultAreas", "Hazards", "SeeksFunding", "Size", "TotalCostUsd" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_published_actions_OrganisationId",
                 table: "published_actions",
                 column: "OrganisationId");
 
-            migrationBuilder.CreateIndex(
-                name: "IX_published_actions_WithdrawnAt_UpdatedAt",
-                table: "published_actions",
-                columns: new[] { "WithdrawnAt", "UpdatedAt" });
-
             // The catalogue's full-text index (ADR 0019): the terms SearchTerms makes of each
-            // published action, kept by CatalogueIndex in the same transaction as the action.
+            // published action, under the action row's own rowid, kept by CatalogueIndex in the
+            // same transaction as the action.
             // '-' and '.' stay inside a term ("bien-etr", "234.5"), as PostgreSQL keeps them.
-            migrationBuilder.Sql("CREATE VIRTUAL TABLE published_actions_search USING fts5(id UNINDEXED, terms, tokenize = \"unicode61 tokenchars '-.'\");");
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE published_actions_search USING fts5(terms, tokenize = \"unicode61 tokenchars '-.'\");");
         }
 
         /// <inheritdoc />
