@@ -34,7 +34,7 @@ public sealed class DataPackageTests : IClassFixture<CatalogueApp>, IDisposable
     public async Task TheDataPackage_IsValid_AndHoldsWhatWasPublished()
     {
         var tricky = "Drains, \"caniveaux\" and basins,\nagainst floods";
-        var id = Publish(new CatalogueAction
+        var id = app.PublishDirectly(new CatalogueAction
         {
             Language = Language.Fr,
             Title = "Drainage pluvial",
@@ -49,7 +49,7 @@ public sealed class DataPackageTests : IClassFixture<CatalogueApp>, IDisposable
             PlannedStart = new DateOnly(2027, 1, 1),
             Licence = DataLicence.LicenceOuverte20,
         });
-        Publish(new CatalogueAction { Title = "Withdrawn", Summary = "x", CountryCode = "SN" }, withdrawn: true);
+        app.PublishDirectly(new CatalogueAction { Title = "Withdrawn", Summary = "x", CountryCode = "SN" }, "Commune de Cotonou", withdrawn: true);
 
         var descriptorText = await reader.GetStringAsync("/open-data/datapackage.json");
         var descriptor = JsonNode.Parse(descriptorText)!.AsObject();
@@ -91,7 +91,7 @@ public sealed class DataPackageTests : IClassFixture<CatalogueApp>, IDisposable
     [Fact]
     public async Task TheRowCheck_ReportsBadDatesMissingValuesAndDanglingLinks()
     {
-        Publish(new CatalogueAction { Title = "Checked", Summary = "x", CountryCode = "SN", PlannedStart = new DateOnly(2027, 1, 1), Funding = [new ActionFunding { Source = "A" }] });
+        app.PublishDirectly(new CatalogueAction { Title = "Checked", Summary = "x", CountryCode = "SN", PlannedStart = new DateOnly(2027, 1, 1), Funding = [new ActionFunding { Source = "A" }] });
         var descriptor = JsonNode.Parse(await reader.GetStringAsync("/open-data/datapackage.json"))!.AsObject();
         var files = new Dictionary<string, string>();
         foreach (var path in new[] { "actions.csv", "funding.csv", "indicators.csv" })
@@ -107,18 +107,4 @@ public sealed class DataPackageTests : IClassFixture<CatalogueApp>, IDisposable
     }
 
     private static string DataPackageLine(params string[] values) => Web.Catalogue.Exports.DataPackage.Line(values);
-
-    private Guid Publish(CatalogueAction action, bool withdrawn = false)
-    {
-        using var db = app.OpenDb();
-        var now = DateTime.UtcNow;
-        var row = new PublishedAction { Id = Guid.CreateVersion7(), OrganisationId = Web.Data.AccessScope.WorkspaceOrganisationId, FirstPublishedAt = now, Revision = 1 };
-        PublicProjection.Apply(row, action, "Commune de Cotonou", now);
-        if (withdrawn)
-            PublicProjection.Withdraw(row, now);
-        db.PublishedActions.Add(row);
-        db.SaveChanges();
-        CatalogueIndex.WriteAsync(db, row, CancellationToken.None).GetAwaiter().GetResult();
-        return row.Id;
-    }
 }

@@ -31,8 +31,8 @@ public sealed class DcatCatalogueTests : IClassFixture<CatalogueApp>, IDisposabl
     {
         var cotonou = Guid.NewGuid();
         var tamale = Guid.NewGuid();
-        var a = Publish(cotonou, "Commune de Cotonou", "BJ");
-        Publish(tamale, "Tamale Metropolitan Assembly", "GH");
+        var a = app.PublishDirectly(new CatalogueAction { Title = "Action of Cotonou", Summary = "x", CountryCode = "BJ" }, "Commune de Cotonou", cotonou);
+        app.PublishDirectly(new CatalogueAction { Title = "Action of Tamale", Summary = "x", CountryCode = "GH" }, "Tamale Metropolitan Assembly", tamale);
 
         var response = await reader.GetAsync("/open-data/catalogue.jsonld");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -84,17 +84,5 @@ public sealed class DcatCatalogueTests : IClassFixture<CatalogueApp>, IDisposabl
             foreach (var embedded in node["dcat:distribution"]?.AsArray().OfType<JsonObject>().Where(d => d["@type"] is not null) ?? [])
                 yield return embedded;
         }
-    }
-
-    private Guid Publish(Guid organisation, string publisher, string country)
-    {
-        using var db = app.OpenDb();
-        var now = DateTime.UtcNow;
-        var row = new PublishedAction { Id = Guid.CreateVersion7(), OrganisationId = organisation, FirstPublishedAt = now, Revision = 1 };
-        PublicProjection.Apply(row, new CatalogueAction { Title = "Action of " + publisher, Summary = "x", CountryCode = country }, publisher, now);
-        db.PublishedActions.Add(row);
-        db.SaveChanges();
-        CatalogueIndex.WriteAsync(db, row, CancellationToken.None).GetAwaiter().GetResult();
-        return row.Id;
     }
 }

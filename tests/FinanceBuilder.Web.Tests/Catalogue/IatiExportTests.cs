@@ -28,9 +28,9 @@ public sealed class IatiExportTests : IClassFixture<CatalogueApp>, IDisposable
     [Fact]
     public async Task TheCatalogue_IsValidIati_WithMarkersResultsAndBothLanguages()
     {
-        var solar = Publish(Solar());
-        var drainage = Publish(Drainage());
-        var withdrawn = Publish(Drainage(), withdrawn: true);
+        var solar = app.PublishDirectly(Solar(), "Tamale Metropolitan Assembly");
+        var drainage = app.PublishDirectly(Drainage(), "Tamale Metropolitan Assembly");
+        var withdrawn = app.PublishDirectly(Drainage(), "Tamale Metropolitan Assembly", withdrawn: true);
 
         var response = await reader.GetAsync("/open-data/iati.xml");
 
@@ -66,7 +66,7 @@ public sealed class IatiExportTests : IClassFixture<CatalogueApp>, IDisposable
     [Fact]
     public async Task OneAction_IsItsOwnValidFile_WithValidators_AndGoneOnceWithdrawn()
     {
-        var id = Publish(Solar());
+        var id = app.PublishDirectly(Solar(), "Tamale Metropolitan Assembly");
 
         var response = await reader.GetAsync($"/actions/{id}/iati.xml");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -75,7 +75,7 @@ public sealed class IatiExportTests : IClassFixture<CatalogueApp>, IDisposable
         again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await reader.SendAsync(again)).StatusCode);
 
-        Withdraw(id);
+        app.WithdrawDirectly(id);
         Assert.Equal(HttpStatusCode.Gone, (await reader.GetAsync($"/actions/{id}/iati.xml")).StatusCode);
         Assert.DoesNotContain(id.ToString("N"), await reader.GetStringAsync("/open-data/iati.xml"), StringComparison.Ordinal);
     }
@@ -84,7 +84,7 @@ public sealed class IatiExportTests : IClassFixture<CatalogueApp>, IDisposable
     [Fact]
     public async Task TheSchemaCheck_RefusesAnActivityWithoutItsIdentifier()
     {
-        var id = Publish(Solar());
+        var id = app.PublishDirectly(Solar(), "Tamale Metropolitan Assembly");
         var document = XDocument.Parse(await reader.GetStringAsync($"/actions/{id}/iati.xml"));
         document.Descendants("iati-identifier").Single().Remove();
 
@@ -128,27 +128,4 @@ public sealed class IatiExportTests : IClassFixture<CatalogueApp>, IDisposable
         Status = ActionStatus.Abandoned,
         Results = [new ActionResult { Indicator = "Ménages protégés" }],
     };
-
-    private Guid Publish(CatalogueAction action, bool withdrawn = false)
-    {
-        using var db = app.OpenDb();
-        var now = DateTime.UtcNow;
-        var row = new PublishedAction { Id = Guid.CreateVersion7(), OrganisationId = Web.Data.AccessScope.WorkspaceOrganisationId, FirstPublishedAt = now, Revision = 1 };
-        PublicProjection.Apply(row, action, "Tamale Metropolitan Assembly", now);
-        if (withdrawn)
-            PublicProjection.Withdraw(row, now);
-        db.PublishedActions.Add(row);
-        db.SaveChanges();
-        CatalogueIndex.WriteAsync(db, row, CancellationToken.None).GetAwaiter().GetResult();
-        return row.Id;
-    }
-
-    private void Withdraw(Guid id)
-    {
-        using var db = app.OpenDb();
-        var row = db.PublishedActions.Single(p => p.Id == id);
-        PublicProjection.Withdraw(row, DateTime.UtcNow);
-        db.SaveChanges();
-        CatalogueIndex.WriteAsync(db, row, CancellationToken.None).GetAwaiter().GetResult();
-    }
 }

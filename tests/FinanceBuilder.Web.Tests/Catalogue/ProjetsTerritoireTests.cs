@@ -29,7 +29,7 @@ public sealed class ProjetsTerritoireTests : IClassFixture<CatalogueApp>, IDispo
     [Fact]
     public async Task FrenchActions_AreValidRows_OfTheStatesSchema()
     {
-        var lyon = Publish(new CatalogueAction
+        var lyon = app.PublishDirectly(new CatalogueAction
         {
             Language = Language.En,
             Title = "Cool schoolyards",
@@ -40,7 +40,7 @@ public sealed class ProjetsTerritoireTests : IClassFixture<CatalogueApp>, IDispo
             TotalCost = new Money { Amount = 450_000.6m, Currency = "EUR" },
             PlannedStart = new DateOnly(2026, 9, 1),
         });
-        var dakar = Publish(new CatalogueAction { Language = Language.Fr, Title = "Drainage à Dakar", Summary = "x", CountryCode = "SN" });
+        var dakar = app.PublishDirectly(new CatalogueAction { Language = Language.Fr, Title = "Drainage à Dakar", Summary = "x", CountryCode = "SN" });
 
         var csv = await reader.GetStringAsync("/open-data/projets-territoire.csv");
 
@@ -66,17 +66,5 @@ public sealed class ProjetsTerritoireTests : IClassFixture<CatalogueApp>, IDispo
 
         Assert.Contains(problems, p => p.Contains("phase \"Travaux\" is not one of its values", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("createdAt \"2026-01-01 10:00\" does not match", StringComparison.Ordinal));
-    }
-
-    private Guid Publish(CatalogueAction action)
-    {
-        using var db = app.OpenDb();
-        var now = DateTime.UtcNow;
-        var row = new PublishedAction { Id = Guid.CreateVersion7(), OrganisationId = Web.Data.AccessScope.WorkspaceOrganisationId, FirstPublishedAt = now, Revision = 1 };
-        PublicProjection.Apply(row, action, "Ville de Lyon", now);
-        db.PublishedActions.Add(row);
-        db.SaveChanges();
-        CatalogueIndex.WriteAsync(db, row, CancellationToken.None).GetAwaiter().GetResult();
-        return row.Id;
     }
 }

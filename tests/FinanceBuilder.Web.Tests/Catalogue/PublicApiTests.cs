@@ -27,8 +27,8 @@ public sealed class PublicApiTests : IClassFixture<CatalogueApp>, IDisposable
     public async Task Search_FiltersAndPages_ThenOneAction_ThenGoneOnceWithdrawn()
     {
         var mark = Guid.NewGuid().ToString("N")[..8];
-        var ghana = Publish($"Solar lighting {mark}", "GH", ActionStatus.FinancingSought);
-        var benin = Publish($"Éclairage solaire {mark}", "BJ", ActionStatus.InProgress);
+        var ghana = app.PublishDirectly(new CatalogueAction { Title = $"Solar lighting {mark}", Summary = "x", CountryCode = "GH", Status = ActionStatus.FinancingSought });
+        var benin = app.PublishDirectly(new CatalogueAction { Title = $"Éclairage solaire {mark}", Summary = "x", CountryCode = "BJ", Status = ActionStatus.InProgress });
 
         var all = await JsonAsync($"/api/public/actions?q={mark}");
         Assert.Equal(2, (int)all["total"]!);
@@ -45,7 +45,7 @@ public sealed class PublicApiTests : IClassFixture<CatalogueApp>, IDisposable
         Assert.EndsWith($"/actions/{ghana}", (string)one["url"]!, StringComparison.Ordinal);
 
         var before = DateTime.UtcNow.AddSeconds(-1);
-        Withdraw(ghana);
+        app.WithdrawDirectly(ghana);
         Assert.Equal(HttpStatusCode.Gone, (await reader.GetAsync($"/api/public/actions/{ghana}")).StatusCode);
         var feed = await JsonAsync($"/api/public/actions?changedSince={before:yyyy-MM-ddTHH:mm:ssZ}");
         var tombstone = feed["items"]!.AsArray().Single(i => (string)i!["id"]! == ghana.ToString())!;
@@ -72,26 +72,5 @@ public sealed class PublicApiTests : IClassFixture<CatalogueApp>, IDisposable
         var response = await reader.GetAsync(url);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
-
-    private Guid Publish(string title, string country, ActionStatus status)
-    {
-        using var db = app.OpenDb();
-        var now = DateTime.UtcNow;
-        var row = new PublishedAction { Id = Guid.CreateVersion7(), OrganisationId = Web.Data.AccessScope.WorkspaceOrganisationId, FirstPublishedAt = now, Revision = 1 };
-        PublicProjection.Apply(row, new CatalogueAction { Title = title, Summary = "x", CountryCode = country, Status = status }, "Commune", now);
-        db.PublishedActions.Add(row);
-        db.SaveChanges();
-        CatalogueIndex.WriteAsync(db, row, CancellationToken.None).GetAwaiter().GetResult();
-        return row.Id;
-    }
-
-    private void Withdraw(Guid id)
-    {
-        using var db = app.OpenDb();
-        var row = db.PublishedActions.Single(p => p.Id == id);
-        PublicProjection.Withdraw(row, DateTime.UtcNow);
-        db.SaveChanges();
-        CatalogueIndex.WriteAsync(db, row, CancellationToken.None).GetAwaiter().GetResult();
     }
 }
