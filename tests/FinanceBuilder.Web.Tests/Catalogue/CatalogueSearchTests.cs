@@ -1,6 +1,5 @@
 using FinanceBuilder.Web.Catalogue.Model;
 using FinanceBuilder.Web.Catalogue.Search;
-using FinanceBuilder.Web.Data.Catalogue;
 using FinanceBuilder.Web.Features.Catalogue;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Tests.Infrastructure;
@@ -87,18 +86,8 @@ public sealed class CatalogueSearchTests : IClassFixture<CatalogueSearchTests.Ca
             Publish("F", Language.Fr, "SN", "F — Ancienne action", "Une ancienne action retirée.", withdrawn: true);
         }
 
-        private void Publish(string key, Language language, string country, string title, string summary, bool withdrawn = false)
-        {
-            using var db = App.OpenDb();
-            var now = DateTime.UtcNow;
-            var row = new PublishedAction { Id = Guid.CreateVersion7(), OrganisationId = Web.Data.AccessScope.WorkspaceOrganisationId, FirstPublishedAt = now, Revision = 1 };
-            PublicProjection.Apply(row, new CatalogueAction { Language = language, Title = title, Summary = summary, CountryCode = country }, "Commune " + key, now);
-            if (withdrawn)
-                PublicProjection.Withdraw(row, now);
-            db.PublishedActions.Add(row);
-            db.SaveChanges();
-            CatalogueIndex.WriteAsync(db, row, CancellationToken.None).GetAwaiter().GetResult();
-        }
+        private void Publish(string key, Language language, string country, string title, string summary, bool withdrawn = false) =>
+            App.PublishDirectly(new CatalogueAction { Language = language, Title = title, Summary = summary, CountryCode = country }, "Commune " + key, withdrawn: withdrawn);
 
         public void Dispose() => App.Dispose();
     }

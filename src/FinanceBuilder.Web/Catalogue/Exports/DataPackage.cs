@@ -160,7 +160,7 @@ public static class DataPackage
                 string.Join(';', a.Focus), string.Join(';', a.ResultAreas), string.Join(';', a.Hazards),
                 string.Join(';', a.Sectors.Select(IatiActivities.DacSector).Distinct()),
                 a.Status.ToString(), IatiActivities.Status(a.Status), Int(mitigation), Int(adaptation),
-                a.TotalCost?.Currency, Number(a.TotalCost?.Amount), Number(a.TotalCost is { Currency: "USD" } usd ? usd.Amount : a.TotalCostUsd),
+                a.TotalCost?.Currency, Number(a.TotalCost?.Amount), Number(a.CostInUsd()),
                 a.Participation?.ToString(), Date(a.PlannedStart), Date(a.PlannedEnd), Date(a.ActualStart), Date(a.ActualEnd),
                 a.ContactRole, a.GcfReference, a.FundedProjectUrl, a.Licence.ToString(), Int(entry.Revision),
                 Iso(entry.FirstPublishedAt), Iso(entry.UpdatedAt), entry.PageUrl,

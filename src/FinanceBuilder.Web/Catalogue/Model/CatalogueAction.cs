@@ -36,6 +36,9 @@ public sealed class CatalogueAction
     public Money? TotalCost { get; set; }
     /// The same in US dollars when the currency is another: the GCF's size bands are in USD.
     public decimal? TotalCostUsd { get; set; }
+
+    /// The cost in US dollars: the cost itself when it is in dollars, else the figure given in USD.
+    public decimal? CostInUsd() => TotalCost is { Currency: "USD" } usd ? usd.Amount : TotalCostUsd;
     [MaxItems(MaxFunding)] public List<ActionFunding> Funding { get; set; } = [];
     [MaxItems(MaxResults)] public List<ActionResult> Results { get; set; } = [];
 

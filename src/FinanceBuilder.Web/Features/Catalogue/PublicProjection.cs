@@ -24,7 +24,7 @@ public static class PublicProjection
         row.ResultAreas = Joined(action.ResultAreas);
         row.Hazards = Joined(action.Hazards);
         row.SeeksFunding = action.Funding.Any(f => f.State == FundingState.Sought);
-        row.TotalCostUsd = CostUsd(action);
+        row.TotalCostUsd = action.CostInUsd();
         row.Size = row.TotalCostUsd is { } usd ? FundParameters.Default.SizeOf(usd).ToString() : null;
         row.SearchText = SearchText(action);
         row.Licence = action.Licence.ToString();
@@ -46,9 +46,6 @@ public static class PublicProjection
         row.UpdatedAt = now;
         row.WithdrawnAt = now;
     }
-
-    public static decimal? CostUsd(CatalogueAction action) =>
-        action.TotalCost is { Currency: "USD" } usd ? usd.Amount : action.TotalCostUsd;
 
     /// The words a search finds an action by: its titles and summaries, its area and communes.
     public static string SearchText(CatalogueAction action) => string.Join("\n", new[]
