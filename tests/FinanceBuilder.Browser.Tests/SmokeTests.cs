@@ -31,4 +31,17 @@ public sealed class SmokeTests(Browsers browsers)
         await driver.NavigatingAsync(() => page.Locator(".button--danger").ClickAsync());
         await Assertions.Expect(page.Locator(".notice--success")).ToBeVisibleAsync();
     }
+
+    /// The check itself finds what it is there to find: an unlabelled field and a picture
+    /// without text fail it, with the rule and the element named.
+    [Fact]
+    public async Task AccessibilityCheck_FindsAnUnlabelledFieldAndAPictureWithoutText()
+    {
+        await using var context = await browsers.NewContextAsync(signInAs: null);
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("""<html lang="en"><head><title>t</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" id="logo"><input type="text" id="amount"></main></body></html>""");
+        var serious = await AxeCheck.SeriousViolationsAsync(page);
+        Assert.Contains(serious, v => v.StartsWith("image-alt (critical)", StringComparison.Ordinal) && v.Contains("#logo", StringComparison.Ordinal));
+        Assert.Contains(serious, v => v.StartsWith("label (critical)", StringComparison.Ordinal) && v.Contains("#amount", StringComparison.Ordinal));
+    }
 }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace FinanceBuilder.Browser.Tests.Infrastructure;
@@ -64,16 +62,8 @@ public sealed class WizardDriver(IPage page, string run)
     /// axe-core on the page: no serious or critical violation (WCAG 2.1 AA rules).
     public async Task CheckAccessibilityAsync(string what)
     {
-        var result = await Page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            // Only the violations come back: the passing nodes of a long page are most of what
-            // axe would otherwise serialise to the test.
-            ResultTypes = [ResultType.Violations],
-        });
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{what}: " + string.Join("\n", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
+        var serious = await AxeCheck.SeriousViolationsAsync(Page);
+        Assert.True(serious.Count == 0, $"{what}: " + string.Join("\n", serious));
     }
 
     public async Task ScreenshotAsync(string name) =>
