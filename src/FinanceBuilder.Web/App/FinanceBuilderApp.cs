@@ -6,6 +6,7 @@ using FinanceBuilder.Web.Features.Catalogue;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Features.Home;
 using FinanceBuilder.Web.Features.Proposals;
+using FinanceBuilder.Web.Features.Territories;
 using FinanceBuilder.Web.Features.Validation;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
@@ -63,6 +64,7 @@ public static class FinanceBuilderApp
         services.AddScoped<Features.Documents.DocumentPictures>();
         services.AddScoped<Features.Maps.LocationMapSource>();
         services.AddCatalogue();
+        services.AddTerritories();
         services.AddScoped<Storage.AnnexFileCollector>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
@@ -159,6 +161,8 @@ public static class FinanceBuilderApp
         app.MapLanguageSwitch();
         app.MapOpenData();
         app.MapPublicApi();
+        app.MapIndicatorOpenData();
+        app.MapTerritoryApi();
         app.MapRazorPages();
         return app;
     }

@@ -10,6 +10,9 @@ public abstract partial class FinanceBuilderDbContext
     public DbSet<CatalogueActionRecord> CatalogueActions => Set<CatalogueActionRecord>();
     public DbSet<PublishedAction> PublishedActions => Set<PublishedAction>();
     public DbSet<ActionPublication> ActionPublications => Set<ActionPublication>();
+    public DbSet<IndicatorDataset> IndicatorDatasets => Set<IndicatorDataset>();
+    public DbSet<TerritoryIndicatorValue> TerritoryIndicatorValues => Set<TerritoryIndicatorValue>();
+    public DbSet<IndicatorImport> IndicatorImports => Set<IndicatorImport>();
 
     private void ConfigureCatalogue(ModelBuilder modelBuilder)
     {
@@ -36,6 +39,8 @@ public abstract partial class FinanceBuilderDbContext
             published.Property(p => p.Focus).HasMaxLength(100);
             published.Property(p => p.ResultAreas).HasMaxLength(100);
             published.Property(p => p.Hazards).HasMaxLength(300);
+            // 200 communes of codes up to 40 characters, each with its separator.
+            published.Property(p => p.Places).HasMaxLength(8400);
             published.Property(p => p.Size).HasMaxLength(20);
             published.Property(p => p.Licence).HasMaxLength(30);
             // The search's filters and sort read this index alone on SQLite (it covers them), not
@@ -52,6 +57,43 @@ public abstract partial class FinanceBuilderDbContext
             log.Property(l => l.Kind).HasMaxLength(20);
             log.Property(l => l.Fields).HasMaxLength(2000);
             log.HasIndex(l => new { l.ActionId, l.At });
+            log.HasQueryFilter(l => SeesAll || WorkOn.Contains(l.OrganisationId));
+        });
+
+        // The shared library of territorial indicators (docs/territorial-indicators.md): datasets
+        // and their values are public; the log of who imported them is the organisation's.
+        modelBuilder.Entity<IndicatorDataset>(dataset =>
+        {
+            dataset.ToTable("indicator_datasets");
+            dataset.Property(d => d.PublisherName).HasMaxLength(200);
+            dataset.Property(d => d.Name).HasMaxLength(200);
+            dataset.Property(d => d.Layout).HasMaxLength(40);
+            dataset.HasIndex(d => new { d.OrganisationId, d.Name });
+        });
+
+        modelBuilder.Entity<TerritoryIndicatorValue>(value =>
+        {
+            value.ToTable("territory_indicator_values");
+            value.Property(v => v.IndicatorCode).HasMaxLength(40);
+            value.Property(v => v.CountryCode).HasMaxLength(2);
+            value.Property(v => v.TerritoryCode).HasMaxLength(40);
+            value.Property(v => v.TerritoryName).HasMaxLength(300);
+            value.Property(v => v.ValueText).HasMaxLength(30);
+            value.Property(v => v.Source).HasMaxLength(300);
+            value.Property(v => v.Licence).HasMaxLength(20);
+            value.HasOne<IndicatorDataset>().WithMany().HasForeignKey(v => v.DatasetId).OnDelete(DeleteBehavior.Cascade);
+            // A territory's page reads its values by this index; the export reads a dataset's in order.
+            value.HasIndex(v => new { v.CountryCode, v.TerritoryCode, v.IndicatorCode, v.Year });
+            value.HasIndex(v => new { v.DatasetId, v.Row });
+        });
+
+        modelBuilder.Entity<IndicatorImport>(log =>
+        {
+            log.ToTable("indicator_imports");
+            log.Property(l => l.UserName).HasMaxLength(200);
+            log.Property(l => l.Kind).HasMaxLength(20);
+            log.Property(l => l.FileName).HasMaxLength(200);
+            log.HasIndex(l => new { l.DatasetId, l.At });
             log.HasQueryFilter(l => SeesAll || WorkOn.Contains(l.OrganisationId));
         });
     }

@@ -19,11 +19,13 @@ public static class LogframeSteps
 
     public static readonly Step Indicators = new("indicators", StepGroup.LogicalFramework,
     [
+        Panel("territorialBaselines"),
         new ListBlock("results.indicators",
         [
             F("code"), F("irmfCore"), F("level"), F("resultArea"), Ref("measuresId", Choices.OutcomesAndOutputs),
             F("name"), F("unit"),
             Group("values", F("baselineValue"), F("baselineYear"), F("midTermTarget"), F("finalTarget"), F("targetYear")),
+            F("baselineSource"),
             F("finalTargetBySex"),
             Group("disaggregation", F("disaggregation.bySex"), F("disaggregation.byAge"), F("disaggregation.byLocation")),
             F("meansOfVerification"), F("frequency"), F("responsible"), F("assumptions"),

@@ -4,6 +4,7 @@ using System.Reflection;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Territories;
 using FinanceBuilder.Web.Tests.Wizard;
 
 namespace FinanceBuilder.Web.Tests.Catalogue;
@@ -56,8 +57,17 @@ public sealed class PrivacyTests : IDisposable
         var id = await browser.NewActionAsync(Guid.Parse(seeded.Headers.Location!.OriginalString.Split('/')[^1]));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PublishActionAsync(id)).StatusCode);
 
+        // A dataset of the shared library, imported by the same editor: who imported it is the
+        // organisation's to know, not the public's.
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.UploadValuesAsync("Tamale census", IndicatorClient.Header + "\nFB-POPULATION,GH,GH-0816,Tamale,2021,374744,GSS,2021-09-22,CC-BY-4.0\n")).StatusCode);
+
         using var reader = app.CreateBrowserClient();
-        var pages = new[] { $"/actions/{id}", "/actions", "/actions?q=tamale" };
+        var pages = new[]
+        {
+            $"/actions/{id}", "/actions", "/actions?q=tamale", "/territories", "/territories/GH", "/territories/GH/GH-0816", "/indicators",
+            "/api/public/territories/GH", "/api/public/indicators/values", "/open-data/territorial-indicators/values.csv",
+            "/open-data/territorial-indicators/datasets.csv", $"/open-data/territorial-indicators/datasets/{app.DatasetId("Tamale census")}.csv",
+        };
         foreach (var url in pages)
         {
             var response = await reader.GetAsync(url);

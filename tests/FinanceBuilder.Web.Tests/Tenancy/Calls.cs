@@ -23,7 +23,11 @@ internal static class Calls
             .Replace("{language}", "fr", StringComparison.Ordinal)
             .Replace("{n:int}", "1", StringComparison.Ordinal)
             .Replace("{name}", "package.zip", StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{country:length(2)}", "GH", StringComparison.Ordinal)
+            .Replace("{country}", "GH", StringComparison.Ordinal)
+            .Replace("{code?}", "", StringComparison.Ordinal)
+            .Replace("{code}", "GH-0816", StringComparison.Ordinal);
     }
 
     // One request token per client: tokens of one session all match its antiforgery cookie.

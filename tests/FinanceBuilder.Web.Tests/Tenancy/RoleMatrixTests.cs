@@ -131,6 +131,27 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /catalogue/{id:guid}/edit"] = Policies.ApplicantEditor,
         ["GET /catalogue/{id:guid}/publish"] = Policies.ApplicantEditor,
         ["POST /catalogue/{id:guid}/publish"] = NoSuchMethod + Policies.ApplicantEditor,
+        // Territories and the shared library of indicators: read by anyone; shared by applicants' editors.
+        ["GET /territories"] = Anonymous,
+        ["POST /territories"] = NoSuchMethod + Anonymous,
+        ["GET /territories/{country:length(2)}/{code?}"] = Anonymous,
+        ["POST /territories/{country:length(2)}/{code?}"] = NoSuchMethod + Anonymous,
+        ["GET /indicators"] = Anonymous,
+        ["POST /indicators"] = NoSuchMethod + Anonymous,
+        ["GET /api/public/territories"] = Anonymous,
+        ["GET /api/public/territories/{country}"] = Anonymous,
+        ["GET /api/public/territories/{country}/{code}"] = Anonymous,
+        ["GET /api/public/indicators"] = Anonymous,
+        ["GET /api/public/indicators/values"] = Anonymous,
+        ["GET /open-data/territorial-indicators/datapackage.json"] = Anonymous,
+        ["GET /open-data/territorial-indicators/definitions.csv"] = Anonymous,
+        ["GET /open-data/territorial-indicators/datasets.csv"] = Anonymous,
+        ["GET /open-data/territorial-indicators/values.csv"] = Anonymous,
+        ["GET /open-data/territorial-indicators/datasets/{id:guid}.csv"] = Anonymous,
+        ["GET /catalogue/indicators"] = Policies.Applicant,
+        ["POST /catalogue/indicators"] = NoSuchMethod + Policies.Applicant,
+        ["GET /proposals/{id:guid}/baselines"] = Policies.Applicant,
+        ["POST /proposals/{id:guid}/baselines"] = NoSuchMethod + Policies.Applicant,
         ["GET /proposals/{id:guid}/{step}"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}/{step}"] = Policies.ApplicantEditor,
     };
@@ -163,6 +184,9 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /catalogue?handler=New"] = Policies.ApplicantEditor,
         ["POST /catalogue/{id:guid}/publish?handler=Publish"] = Policies.ApplicantEditor,
         ["POST /catalogue/{id:guid}/publish?handler=Withdraw"] = Policies.ApplicantEditor,
+        ["POST /catalogue/indicators?handler=Upload"] = Policies.ApplicantEditor,
+        ["POST /catalogue/indicators?handler=Withdraw"] = Policies.ApplicantEditor,
+        ["POST /proposals/{id:guid}/baselines?handler=Take"] = Policies.ApplicantEditor,
     };
 
     internal static readonly Dictionary<Role, HashSet<string>> Grants = new()

@@ -15,7 +15,12 @@ public static class DataPackage
 {
     public sealed record Field(string Name, string Type, bool Required = false, string? Format = null, string? Description = null);
 
-    public sealed record Table(string Name, string Title, IReadOnlyList<Field> Fields, string[] PrimaryKey, bool LinksToActions);
+    /// A link from this table's field to a key of another table of the package.
+    public sealed record ForeignKey(string Field, string Resource, string TargetField);
+
+    public sealed record Table(string Name, string Title, IReadOnlyList<Field> Fields, string[] PrimaryKey, params ForeignKey[] ForeignKeys);
+
+    private static readonly ForeignKey ToActions = new("action_id", "actions", "id");
 
     public static readonly Table Actions = new("actions", "Published climate actions",
     [
@@ -54,7 +59,7 @@ public static class DataPackage
         new("first_published", "datetime", true),
         new("updated", "datetime", true),
         new("page_url", "string", true, "uri"),
-    ], ["id"], LinksToActions: false);
+    ], ["id"]);
 
     public static readonly Table Funding = new("funding", "Funding sources of the actions",
     [
@@ -65,7 +70,7 @@ public static class DataPackage
         new("amount", "number"),
         new("currency", "string"),
         new("state", "string", true, Description: "Sought or Obtained"),
-    ], ["action_id", "position"], LinksToActions: true);
+    ], ["action_id", "position"], ToActions);
 
     public static readonly Table Indicators = new("indicators", "Expected results and their indicators",
     [
@@ -78,24 +83,30 @@ public static class DataPackage
         new("baseline_year", "integer"),
         new("target", "number"),
         new("target_year", "integer"),
-    ], ["action_id", "position"], LinksToActions: true);
+    ], ["action_id", "position"], ToActions);
 
     public static readonly IReadOnlyList<Table> Tables = [Actions, Funding, Indicators];
 
     /// datapackage.json: the tables with their schemas, and the licences the publishers chose.
-    public static string Descriptor(string baseUrl, DateTime updated, IReadOnlyCollection<DataLicence> licences)
+    public static string Descriptor(string baseUrl, DateTime updated, IReadOnlyCollection<DataLicence> licences) =>
+        Package("financebuilder-climate-actions", "Local climate actions",
+            "Climate actions published by local governments in FinanceBuilder's public catalogue.", baseUrl + "/actions", updated,
+            licences.Order().Select(l => Licence(l == DataLicence.LicenceOuverte20 ? "etalab-2.0" : "CC-BY-4.0")), Tables);
+
+    /// A package descriptor of <paramref name="tables"/>, each at its name + ".csv" beside it.
+    public static string Package(string name, string title, string description, string homepage, DateTime updated, IEnumerable<JsonObject> licences, IEnumerable<Table> tables)
     {
         var package = new JsonObject
         {
             ["$schema"] = "https://datapackage.org/profiles/2.0/datapackage.json",
-            ["name"] = "financebuilder-climate-actions",
-            ["title"] = "Local climate actions",
-            ["description"] = "Climate actions published by local governments in FinanceBuilder's public catalogue.",
-            ["homepage"] = baseUrl + "/actions",
+            ["name"] = name,
+            ["title"] = title,
+            ["description"] = description,
+            ["homepage"] = homepage,
             ["version"] = Iso(updated),
             ["created"] = Iso(updated),
-            ["licenses"] = new JsonArray(licences.Order().Select(l => (JsonNode)Licence(l)).ToArray()),
-            ["resources"] = new JsonArray(Tables.Select(t => (JsonNode)Resource(t)).ToArray()),
+            ["licenses"] = new JsonArray(licences.Select(l => (JsonNode)l).ToArray()),
+            ["resources"] = new JsonArray(tables.Select(t => (JsonNode)Resource(t)).ToArray()),
         };
         return package.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
@@ -117,12 +128,12 @@ public static class DataPackage
             }).ToArray()),
             ["primaryKey"] = new JsonArray(table.PrimaryKey.Select(k => (JsonNode)k).ToArray()),
         };
-        if (table.LinksToActions)
-            schema["foreignKeys"] = new JsonArray(new JsonObject
+        if (table.ForeignKeys.Length > 0)
+            schema["foreignKeys"] = new JsonArray(table.ForeignKeys.Select(k => (JsonNode)new JsonObject
             {
-                ["fields"] = new JsonArray("action_id"),
-                ["reference"] = new JsonObject { ["resource"] = "actions", ["fields"] = new JsonArray("id") },
-            });
+                ["fields"] = new JsonArray(k.Field),
+                ["reference"] = new JsonObject { ["resource"] = k.Resource, ["fields"] = new JsonArray(k.TargetField) },
+            }).ToArray());
         return new JsonObject
         {
             ["name"] = table.Name,
@@ -136,9 +147,12 @@ public static class DataPackage
         };
     }
 
-    private static JsonObject Licence(DataLicence licence) => licence switch
+    /// A licence by its SPDX name, as a package's "licenses" entry.
+    public static JsonObject Licence(string spdx) => spdx switch
     {
-        DataLicence.LicenceOuverte20 => new JsonObject { ["name"] = "etalab-2.0", ["path"] = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/", ["title"] = "Licence Ouverte 2.0" },
+        "etalab-2.0" => new JsonObject { ["name"] = "etalab-2.0", ["path"] = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/", ["title"] = "Licence Ouverte 2.0" },
+        "CC0-1.0" => new JsonObject { ["name"] = "CC0-1.0", ["path"] = "https://creativecommons.org/publicdomain/zero/1.0/", ["title"] = "Creative Commons Zero 1.0" },
+        "ODbL-1.0" => new JsonObject { ["name"] = "ODbL-1.0", ["path"] = "https://opendatacommons.org/licenses/odbl/1-0/", ["title"] = "Open Data Commons Open Database License 1.0" },
         _ => new JsonObject { ["name"] = "CC-BY-4.0", ["path"] = "https://creativecommons.org/licenses/by/4.0/", ["title"] = "Creative Commons Attribution 4.0" },
     };
 

@@ -22,6 +22,8 @@ public sealed class PublishedAction
     public string Focus { get; set; } = ";";
     public string ResultAreas { get; set; } = ";";
     public string Hazards { get; set; } = ";";
+    /// The communes' official codes, ";75056;13055;" (PublicProjection.Places).
+    public string Places { get; set; } = ";";
     public bool SeeksFunding { get; set; }
     /// The whole cost in US dollars when it is known (GCF size bands are in USD).
     public decimal? TotalCostUsd { get; set; }

@@ -23,6 +23,7 @@ public static class PublicProjection
         row.Focus = Joined(action.Focus);
         row.ResultAreas = Joined(action.ResultAreas);
         row.Hazards = Joined(action.Hazards);
+        row.Places = Places(action);
         row.SeeksFunding = action.Funding.Any(f => f.State == FundingState.Sought);
         row.TotalCostUsd = action.CostInUsd();
         row.Size = row.TotalCostUsd is { } usd ? FundParameters.Default.SizeOf(usd).ToString() : null;
@@ -42,7 +43,7 @@ public static class PublicProjection
         row.TotalCostUsd = null;
         row.Size = null;
         row.SeeksFunding = false;
-        row.Focus = row.ResultAreas = row.Hazards = ";";
+        row.Focus = row.ResultAreas = row.Hazards = row.Places = ";";
         row.UpdatedAt = now;
         row.WithdrawnAt = now;
     }
@@ -65,6 +66,12 @@ public static class PublicProjection
             _ => true,
         }).Select(p => p.Key).ToList();
     }
+
+    /// The official codes of the communes the action covers, as ";75056;13055;": a territory's
+    /// page finds its actions with one LIKE, within the country (codes are national).
+    public static string Places(CatalogueAction action) =>
+        ";" + string.Concat(action.Communes.Select(c => c.Code?.Trim()).Where(c => !string.IsNullOrEmpty(c) && !c.Contains(';', StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).Select(c => c + ";"));
 
     private static string Joined<T>(IEnumerable<T> values) where T : struct, Enum =>
         ";" + string.Concat(values.Select(v => v + ";"));

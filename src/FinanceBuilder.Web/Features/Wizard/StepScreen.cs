@@ -55,7 +55,7 @@ public sealed class StepScreen
             Errors = errors,
             Posted = posted,
             Findings = showChecks ? report.Findings.Where(f => f.Paths.Any(step.Owns)).ToList() : [],
-            Panel = (panel, scope, prefix) => PanelRenderer.Render(panel, scope, prefix, proposal, report, culture, acceptUrl, fingerprint => WizardUrls.LocationMap(page.Summary.Id, fingerprint)),
+            Panel = (panel, scope, prefix) => PanelRenderer.Render(panel, scope, prefix, proposal, report, culture, acceptUrl, fingerprint => WizardUrls.LocationMap(page.Summary.Id, fingerprint), WizardUrls.Baselines(page.Summary.Id)),
             ListPage = listPage,
             PageUrl = WizardUrls.Step(page.Summary.Id, step.Id),
             LiveOnly = liveOnly,

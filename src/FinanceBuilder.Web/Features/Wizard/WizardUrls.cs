@@ -16,6 +16,9 @@ public static class WizardUrls
 
     public static string Package(Guid id) => $"/proposals/{id}/package";
 
+    /// The territorial data the proposal can take its indicators' baselines from (Features/Territories).
+    public static string Baselines(Guid id) => $"/proposals/{id}/baselines";
+
     /// The location map's picture; the fingerprint changes with what it draws (a new address, a new picture).
     public static string LocationMap(Guid id, string fingerprint) => $"/proposals/{id}/location-map.svg?v={Uri.EscapeDataString(fingerprint)}";
 

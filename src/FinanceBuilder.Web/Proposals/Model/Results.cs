@@ -28,6 +28,9 @@ public sealed class Indicator
     [ShortText] public string? Unit { get; set; }
     [AllowNegative(-1e15, 1e15)] public decimal? BaselineValue { get; set; }
     [Year] public int? BaselineYear { get; set; }
+    /// Where the baseline comes from ("Ghana Statistical Service, 2021 census"): filled when the
+    /// baseline is taken from the shared library of territorial indicators, or typed.
+    [ShortText] public string? BaselineSource { get; set; }
     [AllowNegative(-1e15, 1e15)] public decimal? MidTermTarget { get; set; }
     [AllowNegative(-1e15, 1e15)] public decimal? FinalTarget { get; set; }
     [Year] public int? TargetYear { get; set; }

@@ -196,6 +196,15 @@ internal sealed class FigureWriter(Html html, CultureInfo culture, ValidationRep
         html.Raw("<p class=\"panel-note\">").Text(T("Panel.FiguresFromData")).Raw("</p>");
     }
 
+    /// Where the indicators' baselines can come from: the shared library's territorial data.
+    public void TerritorialBaselines(string? url)
+    {
+        Title("Panel.TerritorialBaselinesTitle");
+        html.Raw("<p>").Text(T("Panel.TerritorialBaselines")).Raw("</p>");
+        if (url is not null)
+            html.Raw("<p><a").Attr("href", url).Raw(">").Text(T("Panel.TerritorialBaselinesLink")).Raw("</a></p>");
+    }
+
     public void NoObjection(Proposal proposal)
     {
         Title("Panel.NoObjection");

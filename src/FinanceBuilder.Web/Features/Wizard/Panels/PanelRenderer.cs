@@ -11,7 +11,7 @@ namespace FinanceBuilder.Web.Features.Wizard.Panels;
 /// live region of the form that autosave replaces, so totals follow the user's typing.
 public static class PanelRenderer
 {
-    public static string Render(PanelBlock panel, object scope, string prefix, Proposal proposal, ValidationReport report, CultureInfo culture, Func<Finding, string>? acceptUrl = null, Func<string, string>? mapUrl = null)
+    public static string Render(PanelBlock panel, object scope, string prefix, Proposal proposal, ValidationReport report, CultureInfo culture, Func<Finding, string>? acceptUrl = null, Func<string, string>? mapUrl = null, string? baselinesUrl = null)
     {
         // The panel's box is written by the form (a live region that autosave replaces).
         var html = new Html();
@@ -34,6 +34,7 @@ public static class PanelRenderer
             case "noObjection": figures.NoObjection(proposal); break;
             case "openWarnings": figures.OpenWarnings(report, acceptUrl); break;
             case "locationMap": LocationMapPanel.Write(html, proposal, culture, mapUrl); break;
+            case "territorialBaselines": figures.TerritorialBaselines(baselinesUrl); break;
         }
         return html.ToString();
     }

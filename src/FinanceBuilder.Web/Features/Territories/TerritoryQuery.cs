@@ -1,0 +1,58 @@
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Data.Catalogue;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Features.Territories;
+
+/// What the public pages and the API read about territories: countries with their numbers of
+/// actions and values, a territory's actions and indicator values, the places of a country that
+/// have values. Everything read here is public (published actions, datasets in the library).
+public static class TerritoryQuery
+{
+    /// A territory page lists at most this many actions (the search pages through the rest) and values.
+    public const int MaxActions = 50;
+    public const int MaxValues = 5_000;
+    public const int MaxPlaces = 500;
+
+    public sealed record CountrySummary(string Code, int Actions, int Values);
+    public sealed record ActionRow(Guid Id, string Title, string Publisher, string Status, DateTime UpdatedAt);
+    public sealed record ValueRow(string Indicator, string TerritoryCode, string TerritoryName, int Year, string ValueText, decimal Value,
+        string Source, DateOnly SourceDate, string Licence, Guid DatasetId, string Publisher);
+    public sealed record Place(string Code, string Name, int Values);
+
+    /// The published actions of a country, or of a place in it by its code.
+    public static IQueryable<PublishedAction> ActionsIn(FinanceBuilderDbContext db, string country, string? code)
+    {
+        var query = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null && p.CountryCode == country);
+        if (!string.IsNullOrEmpty(code))
+        {
+            var tag = ";" + code + ";";
+            query = query.Where(p => p.Places.Contains(tag));
+        }
+        return query;
+    }
+
+    public static Task<List<ActionRow>> ActionRowsAsync(IQueryable<PublishedAction> actions, CancellationToken ct) =>
+        actions.OrderByDescending(p => p.UpdatedAt).Take(MaxActions)
+            .Select(p => new ActionRow(p.Id, p.Title, p.PublisherName, p.Status, p.UpdatedAt)).ToListAsync(ct);
+
+    /// The values of one territory (the country itself when code is empty), every indicator and
+    /// year, with who publishes each.
+    public static Task<List<ValueRow>> ValuesOfAsync(FinanceBuilderDbContext db, string country, string? code, CancellationToken ct)
+    {
+        var territory = code ?? "";
+        return (from v in db.TerritoryIndicatorValues.AsNoTracking()
+                join d in db.IndicatorDatasets.AsNoTracking() on v.DatasetId equals d.Id
+                where v.CountryCode == country && v.TerritoryCode == territory
+                orderby v.IndicatorCode, v.Year descending, d.PublisherName
+                select new ValueRow(v.IndicatorCode, v.TerritoryCode, v.TerritoryName, v.Year, v.ValueText, v.Value, v.Source, v.SourceDate, v.Licence, d.Id, d.PublisherName))
+            .Take(MaxValues).ToListAsync(ct);
+    }
+
+    /// The places of a country that have values, by name.
+    public static async Task<List<Place>> PlacesInAsync(FinanceBuilderDbContext db, string country, CancellationToken ct) =>
+        (await db.TerritoryIndicatorValues.AsNoTracking().Where(v => v.CountryCode == country && v.TerritoryCode != "")
+            .GroupBy(v => v.TerritoryCode).Select(g => new Place(g.Key, g.Max(v => v.TerritoryName)!, g.Count()))
+            .Take(MaxPlaces).ToListAsync(ct))
+        .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+}

@@ -1,0 +1,90 @@
+using System.IO.Compression;
+using System.Net;
+using FinanceBuilder.Web.Catalogue.Model;
+using FinanceBuilder.Web.Features.Territories;
+using FinanceBuilder.Web.Tests.Catalogue;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Wizard;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FinanceBuilder.Web.Tests.Territories;
+
+/// The public pages of territories: a country lists its actions, a commune (by its official
+/// code) the actions that cover it; the map shades and links the countries that have actions;
+/// a place nobody published anything about is not found; every public page stays light.
+[Trait("Category", "Storage")]
+public sealed class TerritoryPagesTests : IClassFixture<CatalogueApp>, IDisposable
+{
+    private readonly AppFactory app;
+    private readonly HttpClient reader;
+
+    public TerritoryPagesTests(CatalogueApp shared)
+    {
+        app = shared.App;
+        reader = app.CreateBrowserClient();
+    }
+
+    public void Dispose() => reader.Dispose();
+
+    [Fact]
+    public async Task ACountryAndACommune_ListTheirActions_AndTheMapLinksTheCountry()
+    {
+        var cotonou = app.PublishDirectly(new CatalogueAction
+        {
+            Title = "Drainage of Cotonou",
+            Summary = "Storm drains.",
+            CountryCode = "BJ",
+            Communes = [new ActionCommune { Name = "Cotonou", Code = "BJ-0801" }, new ActionCommune { Name = "Abomey-Calavi", Code = "BJ-0601" }],
+        });
+        var porto = app.PublishDirectly(new CatalogueAction { Title = "Porto-Novo lagoon", Summary = "Mangroves.", CountryCode = "BJ", Communes = [new ActionCommune { Name = "Porto-Novo", Code = "BJ-1001" }] });
+        var gone = app.PublishDirectly(new CatalogueAction { Title = "Withdrawn drains", Summary = "x", CountryCode = "BJ", Communes = [new ActionCommune { Name = "Cotonou", Code = "BJ-0801" }] }, withdrawn: true);
+
+        var country = await reader.GetStringAsync("/territories/BJ");
+        Assert.Contains($"/actions/{cotonou}", country, StringComparison.Ordinal);
+        Assert.Contains($"/actions/{porto}", country, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/actions/{gone}", country, StringComparison.Ordinal);
+
+        var commune = await reader.GetAsync("/territories/BJ/BJ-0801");
+        Assert.Equal(HttpStatusCode.OK, commune.StatusCode);
+        var html = await commune.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Cotonou (Benin)</h1>", html, StringComparison.Ordinal);
+        Assert.Contains($"/actions/{cotonou}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/actions/{porto}", html, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/territories/BJ/BJ-9999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/territories/XZ")).StatusCode);
+        var lower = await reader.GetAsync("/territories/bj");
+        Assert.Equal(HttpStatusCode.MovedPermanently, lower.StatusCode);
+        Assert.Equal("/territories/BJ", lower.Headers.Location!.OriginalString);
+
+        // The counts behind the map are read once a minute; this app's were read by another test.
+        app.Services.GetRequiredService<TerritoryCounts>().Forget();
+        var map = WizardBrowser.Parse(await reader.GetStringAsync("/territories"));
+        var benin = map.QuerySelector("svg.action-map a[href='/territories/BJ']");
+        Assert.NotNull(benin);
+        Assert.Contains("Benin: ", benin!.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(map.QuerySelector("svg.action-map a[href='/territories/AQ']"));
+        Assert.NotNull(map.QuerySelector("table a[href='/territories/BJ']"));
+    }
+
+    /// Every public page, gzipped as a server sends it, under 100 KB (the map included).
+    [Fact]
+    public async Task ThePublicPages_WeighLessThan100KilobytesGzipped()
+    {
+        var id = app.PublishDirectly(new CatalogueAction
+        {
+            Title = "Solar street lights",
+            Summary = string.Concat(Enumerable.Repeat("Lights along the market roads. ", 100)),
+            CountryCode = "GH",
+            Communes = [.. Enumerable.Range(1, CatalogueAction.MaxCommunes).Select(i => new ActionCommune { Name = "Commune " + i, Code = "GH-" + i })],
+        });
+        foreach (var url in new[] { "/territories", "/territories/GH", "/territories/GH/GH-1", "/actions", $"/actions/{id}", "/indicators" })
+        {
+            var bytes = await reader.GetByteArrayAsync(url);
+            using var packed = new MemoryStream();
+            using (var gzip = new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+                gzip.Write(bytes);
+            Assert.True(packed.Length < 100 * 1024, $"{url}: {packed.Length / 1024} KB gzipped ({bytes.Length / 1024} KB)");
+        }
+    }
+}
