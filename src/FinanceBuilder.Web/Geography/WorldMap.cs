@@ -32,12 +32,26 @@ public static class WorldMap
             {
                 if (ring.All(p => p.Lat < South))
                     continue;
-                var points = Simplify(ring.Select(p => (X: (p.Lon + 180) * Scale, Y: (North - Math.Clamp(p.Lat, South, North)) * Scale)).ToList());
-                if (points.Count < 3 || Math.Abs(Area(points)) < 1)
-                    continue;
-                for (var i = 0; i < points.Count; i++)
-                    path.Append(i == 0 ? 'M' : 'L').Append(Number(points[i].X)).Append(' ').Append(Number(points[i].Y));
-                path.Append('Z');
+                // A ring that crosses the 180th meridian (Fiji, Chukotka) is unwrapped — each point
+                // at the longitude nearest the one before — so it stays one shape instead of a line
+                // across the world; the part past the edge is drawn again from the other edge.
+                var unwrapped = new List<(double Lon, double Lat)>(ring.Length);
+                foreach (var p in ring)
+                    unwrapped.Add((unwrapped.Count == 0 ? p.Lon : p.Lon + 360 * Math.Round((unwrapped[^1].Lon - p.Lon) / 360), p.Lat));
+                var shifts = new List<double> { 0 };
+                if (unwrapped.Max(p => p.Lon) > 180)
+                    shifts.Add(-360);
+                if (unwrapped.Min(p => p.Lon) < -180)
+                    shifts.Add(360);
+                foreach (var shift in shifts)
+                {
+                    var points = Simplify(unwrapped.Select(p => (X: (p.Lon + shift + 180) * Scale, Y: (North - Math.Clamp(p.Lat, South, North)) * Scale)).ToList());
+                    if (points.Count < 3 || Math.Abs(Area(points)) < 1)
+                        continue;
+                    for (var i = 0; i < points.Count; i++)
+                        path.Append(i == 0 ? 'M' : 'L').Append(Number(points[i].X)).Append(' ').Append(Number(points[i].Y));
+                    path.Append('Z');
+                }
             }
             if (path.Length > 0)
                 paths.Add((group.Key, path.ToString()));

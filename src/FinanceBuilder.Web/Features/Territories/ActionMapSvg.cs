@@ -14,7 +14,7 @@ public static class ActionMapSvg
 {
     /// The shades, lightest first, and the least number of actions of each (a sequential palette
     /// readable by the colour-blind).
-    public static readonly (int From, string Fill)[] Bands = [(1, "#c7e9c0"), (10, "#74c476"), (100, "#238b45"), (1000, "#00441b")];
+    public static readonly (int From, string Fill)[] Bands = [(1, "#41ab5d"), (10, "#238b45"), (100, "#006d2c"), (1000, "#00441b")];
     public const string Empty = "#e5e7eb";
 
     public static string Write(IReadOnlyList<TerritoryQuery.CountrySummary> countries, CultureInfo culture)

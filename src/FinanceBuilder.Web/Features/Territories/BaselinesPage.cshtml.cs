@@ -36,6 +36,7 @@ public sealed class BaselinesPage(FinanceBuilderDbContext db, ParsedProposals pa
     public string? Notice { get; private set; }
     public string? Problem { get; private set; }
     public string? TakenCode { get; private set; }
+    public string? TakenUrl { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, string? indicator, CancellationToken ct)
     {
@@ -43,6 +44,11 @@ public sealed class BaselinesPage(FinanceBuilderDbContext db, ParsedProposals pa
             return NotFound();
         TakenCode = done == "taken" && indicator is { Length: <= 40 } ? indicator : null;
         Notice = TakenCode is null ? null : TerritoryText.Texts["Baselines.Taken", TakenCode];
+        // The indicators page shows its list a page at a time: the link opens the page that holds it.
+        var index = Indicators.ToList().FindIndex(i => i.Code == TakenCode);
+        var size = Questionnaire.LogframeSteps.Indicators.Blocks.OfType<Questionnaire.ListBlock>().First().PageSize ?? int.MaxValue;
+        TakenUrl = index < 0 ? Wizard.WizardUrls.Step(id, "indicators")
+            : Wizard.WizardUrls.Step(id, "indicators", index / size + 1) + "#" + ModelPath.HtmlId($"results.indicators[{index}]");
         return Page();
     }
 
