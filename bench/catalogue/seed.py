@@ -3,8 +3,13 @@
 (bench/catalogue/run.sh). Rows go straight into published_actions and its FTS5 table; the FTS terms
 are the words lowercased without accents (the app's Snowball stems are not reproduced here: the
 index has the same size and shape, which is what the load measures).
-Usage: seed.py <financebuilder.db> <count>"""
+Usage: seed.py <financebuilder.db> <count>
+       seed.py --postgres "<psql connection string>" <count>   (rows through psql's \\copy; PostgreSQL
+       computes the search column itself with the app's text-search configurations)"""
 import sqlite3, sys, uuid, random, json, unicodedata, datetime
+postgres = sys.argv[1] == "--postgres"
+if postgres:
+    sys.argv.pop(1)
 db, count = sys.argv[1], int(sys.argv[2])
 random.seed(16)
 words_en = "solar street lighting drainage flood protection mangrove restoration market energy efficiency buses cycling waste composting water supply schools health clinics heat trees parks coastal erosion drought irrigation wells reforestation roofs".split()
@@ -15,7 +20,7 @@ focus = ["Mitigation","Adaptation","NaturalResources"]
 areas = ["M1","M2","M3","M4","A1","A2","A3","A4"]
 hazards = ["FloodRiverine","FloodPluvial","CoastalSurge","Drought","Heatwave","Erosion","Storm"]
 def fold(s): return ''.join(c for c in unicodedata.normalize('NFD', s.lower()) if unicodedata.category(c) != 'Mn')
-con = sqlite3.connect(db)
+con = None if postgres else sqlite3.connect(db)
 org = "6F1F4C1E-0000-4000-8000-000000000001"
 now = datetime.datetime(2026, 12, 1)
 rows, fts = [], []
@@ -39,6 +44,16 @@ for i in range(count):
                  ";" + ";".join(f) + ";", ";" + ";".join(a) + ";", ";" + ";".join(h) + ";", random.random() < 0.4, cost, size, "CcBy40",
                  title + "\n" + summary, updated, updated, None))
     fts.append((ident, fold(title + " " + summary)))
+columns = '"Id","OrganisationId","PublisherName","Revision","Document","Language","Title","CountryCode","AdministrativeArea","Status","Focus","ResultAreas","Hazards","SeeksFunding","TotalCostUsd","Size","Licence","SearchText","FirstPublishedAt","UpdatedAt","WithdrawnAt"'
+if postgres:
+    import csv, subprocess, tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        for r in rows:
+            writer.writerow(["" if v is None else ("t" if v is True else "f" if v is False else v) for v in r])
+    subprocess.run(["psql", db, "-q", "-c", f"\\copy published_actions ({columns}) FROM '{out.name}' WITH (FORMAT csv, NULL '')"], check=True)
+    print(subprocess.run(["psql", db, "-tA", "-c", "select count(*) from published_actions"], check=True, capture_output=True, text=True).stdout.strip(), "actions")
+    sys.exit(0)
 con.executemany('INSERT INTO published_actions ("Id","OrganisationId","PublisherName","Revision","Document","Language","Title","CountryCode","AdministrativeArea","Status","Focus","ResultAreas","Hazards","SeeksFunding","TotalCostUsd","Size","Licence","SearchText","FirstPublishedAt","UpdatedAt","WithdrawnAt") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', rows)
 con.executemany('INSERT INTO published_actions_search (rowid, terms) SELECT rowid, ? FROM published_actions WHERE "Id" = ?', [(t, i) for i, t in fts])
 con.commit()

@@ -51,6 +51,7 @@ public static class DatabaseSetup
             Directory.CreateDirectory(Path.GetDirectoryName(target.SqliteFile)!);
             o.UseSqlite(target.ConnectionString).AddInterceptors([SqlitePragmas.Instance, .. sp.GetServices<IInterceptor>()]);
         });
+        services.AddHostedService<SqliteStatistics>();
         services.AddScoped<FinanceBuilderDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresFinanceBuilderDbContext>()
             : sp.GetRequiredService<SqliteFinanceBuilderDbContext>());

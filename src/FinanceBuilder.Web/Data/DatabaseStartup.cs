@@ -14,7 +14,10 @@ public static class DatabaseStartup
         var target = scope.ServiceProvider.GetRequiredService<DatabaseTarget>();
         await db.Database.MigrateAsync(cancellationToken);
         if (target.Provider == DatabaseProvider.Sqlite)
+        {
             EnsureWal(target.ConnectionString);
+            SqliteStatistics.Refresh(target.ConnectionString, startup: true);
+        }
         await EnsureWorkspaceAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
     }
 

@@ -606,6 +606,20 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("Title", "Id")
+                        .HasDatabaseName("IX_published_actions_title")
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("IX_published_actions_newest")
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
+
+                    b.HasIndex("CountryCode", "UpdatedAt", "Id")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("IX_published_actions_country")
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
+
                     b.HasIndex("WithdrawnAt", "UpdatedAt", "CountryCode", "Status", "Focus", "ResultAreas", "Hazards", "SeeksFunding", "Size", "TotalCostUsd")
                         .HasDatabaseName("IX_published_actions_filters");
 
