@@ -10,6 +10,14 @@ public static class PublicCaching
     public const string RateLimit = "public";
     public const int MaxAgeSeconds = 300;
 
+    /// A public page without a validator of its own (a search, a list): shared caches may keep it
+    /// a few minutes, one copy per language.
+    public static void SharePage(HttpResponse response)
+    {
+        response.Headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
+        response.Headers.Vary = "Accept-Language, Cookie";
+    }
+
     /// Sets the headers; true when the request's validators match (answer 304 with no body).
     /// A page in the reader's language names the language in its tag; a data file is the same
     /// for every reader.

@@ -53,8 +53,7 @@ public sealed class SearchPage(FinanceBuilderDbContext db) : PageModel
             .Select(p => new Row(p.Id, p.Title, p.PublisherName, p.CountryCode, p.AdministrativeArea, p.Status, p.TotalCostUsd, p.UpdatedAt))
             .ToListAsync(ct);
         Countries = await CountriesAsync(db, ct);
-        Response.Headers.CacheControl = $"public, max-age={PublicCaching.MaxAgeSeconds}";
-        Response.Headers.Vary = "Accept-Language, Cookie";
+        PublicCaching.SharePage(Response);
         return Page();
     }
 

@@ -24,7 +24,6 @@ public sealed class LibraryPage(FinanceBuilderDbContext db) : PageModel
         Datasets = await db.IndicatorDatasets.AsNoTracking().Where(d => d.WithdrawnAt == null)
             .OrderByDescending(d => d.UpdatedAt).Take(MaxDatasets)
             .Select(d => new DatasetRow(d.Id, d.Name, d.PublisherName, d.RowCount, d.UpdatedAt)).ToListAsync(ct);
-        Response.Headers.CacheControl = $"public, max-age={PublicCaching.MaxAgeSeconds}";
-        Response.Headers.Vary = "Accept-Language, Cookie";
+        PublicCaching.SharePage(Response);
     }
 }

@@ -17,7 +17,6 @@ public sealed class TerritoriesPage(FinanceBuilderDbContext db, TerritoryCounts 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Countries = await counts.CountriesAsync(db, ct);
-        Response.Headers.CacheControl = $"public, max-age={PublicCaching.MaxAgeSeconds}";
-        Response.Headers.Vary = "Accept-Language, Cookie";
+        PublicCaching.SharePage(Response);
     }
 }

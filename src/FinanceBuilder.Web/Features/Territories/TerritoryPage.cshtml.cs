@@ -54,8 +54,7 @@ public sealed class TerritoryPage(FinanceBuilderDbContext db) : PageModel
         Indicators = IndicatorLibrary.All
             .Select(d => (d, (IReadOnlyList<TerritoryQuery.ValueRow>)values.Where(v => v.Indicator == d.Code).ToList()))
             .Where(x => x.Item2.Count > 0).ToList();
-        Response.Headers.CacheControl = $"public, max-age={PublicCaching.MaxAgeSeconds}";
-        Response.Headers.Vary = "Accept-Language, Cookie";
+        PublicCaching.SharePage(Response);
         return Page();
     }
 
