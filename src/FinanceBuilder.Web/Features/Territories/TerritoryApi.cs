@@ -88,19 +88,12 @@ public static class TerritoryApi
     {
         if (!IsoCodes.Countries.Contains(country) || (code is not null && !TerritoryValuesCsv.TerritoryCodePattern().IsMatch(code)))
             return Results.NotFound();
-        var culture = System.Globalization.CultureInfo.CurrentUICulture;
-        var values = await TerritoryQuery.ValuesOfAsync(db, country, code, ct);
-        var actions = TerritoryQuery.ActionsIn(db, country, code);
-        var count = await actions.CountAsync(ct);
-        if (code is not null && values.Count == 0 && count == 0)
+        if (await TerritoryQuery.ReadAsync(db, country, code, ct) is not { } t)
             return Results.NotFound();
-        var rows = await TerritoryQuery.ActionRowsAsync(actions, ct);
-        var places = code is null
-            ? (await TerritoryQuery.PlacesInAsync(db, country, ct)).Select(p => new TerritorySummary(country, p.Code, p.Name, 0, p.Values, TerritoryUrls.Of(country, p.Code))).ToList()
-            : [];
-        var name = code is null ? CountryList.Name(country, culture) : values.Select(v => v.TerritoryName).FirstOrDefault() ?? code;
-        return Results.Ok(new Territory(country, code, name, values.Select(v => ToValue(country, v.TerritoryCode, v.TerritoryName, v)).ToList(),
-            rows.Select(a => new ActionLink(a.Id, a.Title, a.Status, CatalogueUrls.Action(a.Id))).ToList(), count, places));
+        var name = code is null ? CountryList.Name(country, System.Globalization.CultureInfo.CurrentUICulture) : t.PlaceName ?? code;
+        return Results.Ok(new Territory(country, code, name, t.Values.Select(v => ToValue(country, v.TerritoryCode, v.TerritoryName, v)).ToList(),
+            t.Actions.Select(a => new ActionLink(a.Id, a.Title, a.Status, CatalogueUrls.Action(a.Id))).ToList(), t.ActionCount,
+            t.Places.Select(p => new TerritorySummary(country, p.Code, p.Name, 0, p.Values, TerritoryUrls.Of(country, p.Code))).ToList()));
     }
 
     private static async Task<IResult> Values(string? indicator, string? country, string? territory, int? yearFrom, int? yearTo, int? page, int? pageSize,

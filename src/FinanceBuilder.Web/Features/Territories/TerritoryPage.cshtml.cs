@@ -37,20 +37,13 @@ public sealed class TerritoryPage(FinanceBuilderDbContext db) : PageModel
             return RedirectPermanent(TerritoryUrls.Of(upper, code));
         Country = upper;
         Code = code;
-        var values = await TerritoryQuery.ValuesOfAsync(db, upper, code, ct);
-        var actions = TerritoryQuery.ActionsIn(db, upper, code);
-        ActionCount = await actions.CountAsync(ct);
-        Actions = await TerritoryQuery.ActionRowsAsync(actions, ct);
-        if (code is not null)
-        {
-            PlaceName = values.Select(v => v.TerritoryName).FirstOrDefault() ?? await NameFromActionsAsync(actions, code, ct);
-            if (values.Count == 0 && ActionCount == 0)
-                return NotFound();
-        }
-        else
-        {
-            Places = await TerritoryQuery.PlacesInAsync(db, upper, ct);
-        }
+        if (await TerritoryQuery.ReadAsync(db, upper, code, ct) is not { } territory)
+            return NotFound();
+        var values = territory.Values;
+        PlaceName = territory.PlaceName;
+        ActionCount = territory.ActionCount;
+        Actions = territory.Actions;
+        Places = territory.Places;
         Indicators = IndicatorLibrary.All
             .Select(d => (d, (IReadOnlyList<TerritoryQuery.ValueRow>)values.Where(v => v.Indicator == d.Code).ToList()))
             .Where(x => x.Item2.Count > 0).ToList();
@@ -66,12 +59,5 @@ public sealed class TerritoryPage(FinanceBuilderDbContext db) : PageModel
         var decimals = point < 0 ? 0 : valueText.Length - point - 1;
         return decimal.Parse(valueText, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture)
             .ToString("N" + decimals.ToString(System.Globalization.CultureInfo.InvariantCulture), culture);
-    }
-
-    /// A place without values is named by the first of its actions that lists it.
-    private static async Task<string?> NameFromActionsAsync(IQueryable<Data.Catalogue.PublishedAction> actions, string code, CancellationToken ct)
-    {
-        var document = await actions.OrderBy(p => p.FirstPublishedAt).Select(p => p.Document).FirstOrDefaultAsync(ct);
-        return document is null ? null : ActionJson.FromStored(document).Communes.FirstOrDefault(c => c.Code == code)?.Name;
     }
 }

@@ -20,6 +20,32 @@ public static class TerritoryQuery
         string Source, DateOnly SourceDate, string Licence, Guid DatasetId, string Publisher);
     public sealed record Place(string Code, string Name, int Values);
 
+    /// What a territory's page and its API answer show: its values, its newest actions and how
+    /// many it has, its place name (null for a country) and, for a country, its places with values.
+    public sealed record Territory(string Country, string? Code, string? PlaceName, IReadOnlyList<ValueRow> Values,
+        int ActionCount, IReadOnlyList<ActionRow> Actions, IReadOnlyList<Place> Places);
+
+    /// The territory, or null for a place nobody published anything about.
+    public static async Task<Territory?> ReadAsync(FinanceBuilderDbContext db, string country, string? code, CancellationToken ct)
+    {
+        var values = await ValuesOfAsync(db, country, code, ct);
+        var actions = ActionsIn(db, country, code);
+        var count = await actions.CountAsync(ct);
+        if (code is not null && values.Count == 0 && count == 0)
+            return null;
+        var rows = await ActionRowsAsync(actions, ct);
+        var name = code is null ? null : values.Select(v => v.TerritoryName).FirstOrDefault() ?? await NameFromActionsAsync(actions, code, ct);
+        var places = code is null ? await PlacesInAsync(db, country, ct) : [];
+        return new Territory(country, code, name, values, count, rows, places);
+    }
+
+    /// A place without values is named by the first of its actions that lists it.
+    private static async Task<string?> NameFromActionsAsync(IQueryable<PublishedAction> actions, string code, CancellationToken ct)
+    {
+        var document = await actions.OrderBy(p => p.FirstPublishedAt).Select(p => p.Document).FirstOrDefaultAsync(ct);
+        return document is null ? null : FinanceBuilder.Web.Catalogue.ActionJson.FromStored(document).Communes.FirstOrDefault(c => c.Code == code)?.Name;
+    }
+
     /// The published actions of a country, or of a place in it by its code.
     public static IQueryable<PublishedAction> ActionsIn(FinanceBuilderDbContext db, string country, string? code)
     {
