@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Fills a FinanceBuilder SQLite database with N published catalogue actions for the load runs
-(bench/catalogue/run.sh). Rows go straight into published_actions and its FTS5 table; the FTS terms
-are the words lowercased without accents (the app's Snowball stems are not reproduced here: the
-index has the same size and shape, which is what the load measures).
+(bench/catalogue/run.sh). Rows go straight into published_actions; on SQLite the app makes the
+search index itself at its next start (CatalogueIndex.RepairAsync finds it does not match), with
+the same Snowball stems as a publication would. (An earlier seed wrote unstemmed terms itself:
+queries such as "drainage" or "clinics", whose stems differ, then found nothing on SQLite.)
 Usage: seed.py <financebuilder.db> <count>
        seed.py --postgres "<psql connection string>" <count>   (rows through psql's \\copy; PostgreSQL
        computes the search column itself with the app's text-search configurations)"""
-import sqlite3, sys, uuid, random, json, unicodedata, datetime
+import sqlite3, sys, uuid, random, json, datetime
 postgres = sys.argv[1] == "--postgres"
 if postgres:
     sys.argv.pop(1)
@@ -19,11 +20,10 @@ statuses = ["Idea","Study","FinancingSought","Financed","InProgress","Completed"
 focus = ["Mitigation","Adaptation","NaturalResources"]
 areas = ["M1","M2","M3","M4","A1","A2","A3","A4"]
 hazards = ["FloodRiverine","FloodPluvial","CoastalSurge","Drought","Heatwave","Erosion","Storm"]
-def fold(s): return ''.join(c for c in unicodedata.normalize('NFD', s.lower()) if unicodedata.category(c) != 'Mn')
 con = None if postgres else sqlite3.connect(db)
 org = "6F1F4C1E-0000-4000-8000-000000000001"
 now = datetime.datetime(2026, 12, 1)
-rows, fts = [], []
+rows = []
 for i in range(count):
     fr = random.random() < 0.5
     w = words_fr if fr else words_en
@@ -43,7 +43,6 @@ for i in range(count):
     rows.append((ident, org, f"Commune {i % 700}", 1, json.dumps(action, ensure_ascii=False), "fr" if fr else "en", title, c, None, status,
                  ";" + ";".join(f) + ";", ";" + ";".join(a) + ";", ";" + ";".join(h) + ";", random.random() < 0.4, cost, size, "CcBy40",
                  title + "\n" + summary, updated, updated, None))
-    fts.append((ident, fold(title + " " + summary)))
 columns = '"Id","OrganisationId","PublisherName","Revision","Document","Language","Title","CountryCode","AdministrativeArea","Status","Focus","ResultAreas","Hazards","SeeksFunding","TotalCostUsd","Size","Licence","SearchText","FirstPublishedAt","UpdatedAt","WithdrawnAt"'
 if postgres:
     import csv, subprocess, tempfile
@@ -55,6 +54,5 @@ if postgres:
     print(subprocess.run(["psql", db, "-tA", "-c", "select count(*) from published_actions"], check=True, capture_output=True, text=True).stdout.strip(), "actions")
     sys.exit(0)
 con.executemany('INSERT INTO published_actions ("Id","OrganisationId","PublisherName","Revision","Document","Language","Title","CountryCode","AdministrativeArea","Status","Focus","ResultAreas","Hazards","SeeksFunding","TotalCostUsd","Size","Licence","SearchText","FirstPublishedAt","UpdatedAt","WithdrawnAt") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', rows)
-con.executemany('INSERT INTO published_actions_search (rowid, terms) SELECT rowid, ? FROM published_actions WHERE "Id" = ?', [(t, i) for i, t in fts])
 con.commit()
 print(con.execute("select count(*) from published_actions").fetchone()[0], "actions")

@@ -11,11 +11,21 @@ public sealed class StartupTasks(IServiceProvider services, Microsoft.Extensions
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await DatabaseStartup.MigrateAsync(services, cancellationToken);
+        await RepairSearchIndexAsync(cancellationToken);
         // Packs are checked at start: a broken one is reported now, not at a user's download.
         _ = services.GetRequiredService<Features.Documents.TemplatePacks>();
         logger.LogInformation("FinanceBuilder stores its data in {Database}", services.GetRequiredService<DatabaseTarget>().Description);
         if (settings.Value.LoadDemoWorkspace)
             await DemoWorkspace.LoadOnceAsync(services, Path.Combine(AppContext.BaseDirectory, "samples"), logger, cancellationToken);
+    }
+
+    private async Task RepairSearchIndexAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = SystemScope.Create(services, out var db);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (await Features.Catalogue.CatalogueIndex.RepairAsync(db, cancellationToken) is { } indexed)
+            logger.LogWarning("The catalogue's search index did not match the published actions (an upgrade, or a vacuumed or copied database file); rebuilt for {Count} actions in {Elapsed:N1} s",
+                indexed, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

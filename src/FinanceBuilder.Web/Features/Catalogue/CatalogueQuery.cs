@@ -1,6 +1,9 @@
 using FinanceBuilder.Web.Catalogue.Model;
+using FinanceBuilder.Web.Catalogue.Search;
+using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Catalogue;
 using FinanceBuilder.Web.Proposals.Model;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Catalogue;
 
@@ -43,7 +46,20 @@ public static class CatalogueQuery
 
     /// The number of matches, or MaxCount + 1 when there are more.
     public static Task<int> CountAsync(IQueryable<PublishedAction> query, CancellationToken ct) =>
-        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query.Take(MaxCount + 1), ct);
+        query.Take(MaxCount + 1).CountAsync(ct);
+
+    /// One page of a search and how many actions match it: the public search page and the public
+    /// API ask the same question the same way. On SQLite the search index answers most of them
+    /// (CatalogueIndex.Search); otherwise the filters and the sort are SQL.
+    public static async Task<(IQueryable<PublishedAction> Page, int Total)> SearchAsync(FinanceBuilderDbContext db,
+        IReadOnlyList<QueryWord> words, CatalogueFilter filter, CatalogueSort sort, int skip, int take, CancellationToken ct)
+    {
+        if (CatalogueIndex.Search(db, words, filter, sort, skip, take) is var (page, count))
+            return (page, await count(ct));
+        var query = Filter(CatalogueIndex.Matching(db, words).AsNoTracking(), filter);
+        var total = await CountAsync(query, ct);
+        return (Sorted(query, sort).Skip(skip).Take(take), total);
+    }
 
     public static IQueryable<PublishedAction> Sorted(IQueryable<PublishedAction> query, CatalogueSort sort) => sort switch
     {

@@ -50,19 +50,20 @@ public static class PublicApi
         var number = Math.Clamp(page ?? 1, 1, int.MaxValue / MaxPageSize);
         var baseUrl = OpenDataEndpoints.BaseUrl(context);
         IQueryable<Data.Catalogue.PublishedAction> query;
+        int total;
         if (changedSince is { } since)
         {
             var after = DateTime.SpecifyKind(since, DateTimeKind.Utc);
-            query = db.PublishedActions.AsNoTracking().Where(p => p.UpdatedAt > after).OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id);
+            var changed = db.PublishedActions.AsNoTracking().Where(p => p.UpdatedAt > after).OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id);
+            total = await CatalogueQuery.CountAsync(changed, ct);
+            query = changed.Skip((number - 1) * take).Take(take);
         }
         else
         {
-            var filtered = CatalogueQuery.Filter(CatalogueIndex.Matching(db, SearchTerms.OfQuery(q?.Length > 200 ? q[..200] : q)).AsNoTracking(),
-                new CatalogueFilter(country, focus, area, hazard, status, funding ?? false, size));
-            query = CatalogueQuery.Sorted(filtered, sort ?? CatalogueSort.Updated);
+            (query, total) = await CatalogueQuery.SearchAsync(db, SearchTerms.OfQuery(q?.Length > 200 ? q[..200] : q),
+                new CatalogueFilter(country, focus, area, hazard, status, funding ?? false, size), sort ?? CatalogueSort.Updated, (number - 1) * take, take, ct);
         }
-        var total = await CatalogueQuery.CountAsync(query, ct);
-        var items = (await query.Skip((number - 1) * take).Take(take).ToListAsync(ct))
+        var items = (await query.ToListAsync(ct))
             .Select(p => new ActionSummary(p.Id, p.Title, p.PublisherName, p.CountryCode, p.AdministrativeArea, p.Status, p.TotalCostUsd,
                 p.Revision, p.UpdatedAt, p.WithdrawnAt is not null, baseUrl + CatalogueUrls.Action(p.Id)))
             .ToList();

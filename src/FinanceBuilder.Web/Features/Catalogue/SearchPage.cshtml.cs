@@ -45,11 +45,10 @@ public sealed class SearchPage(FinanceBuilderDbContext db) : PageModel
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         if (Query is { Length: > 200 })
             Query = Query[..200];
-        var query = CatalogueQuery.Filter(CatalogueIndex.Matching(db, SearchTerms.OfQuery(Query)).AsNoTracking(),
-            new CatalogueFilter(Country, Focus, ResultArea, Hazard, Status, SeeksFunding, Size));
-        Total = await CatalogueQuery.CountAsync(query, ct);
-        Results = await CatalogueQuery.Sorted(query, Sort)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var (page, total) = await CatalogueQuery.SearchAsync(db, SearchTerms.OfQuery(Query),
+            new CatalogueFilter(Country, Focus, ResultArea, Hazard, Status, SeeksFunding, Size), Sort, (PageNumber - 1) * PageSize, PageSize, ct);
+        Total = total;
+        Results = await page
             .Select(p => new Row(p.Id, p.Title, p.PublisherName, p.CountryCode, p.AdministrativeArea, p.Status, p.TotalCostUsd, p.UpdatedAt))
             .ToListAsync(ct);
         Countries = await CountriesAsync(db, ct);

@@ -1,0 +1,107 @@
+using FinanceBuilder.Web.Catalogue.Model;
+using FinanceBuilder.Web.Catalogue.Search;
+using FinanceBuilder.Web.Features.Catalogue;
+using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Tests.Catalogue;
+
+/// The search answers read from SQLite's index alone (its facets, its newest-first order) are the
+/// answers of the plain SQL filters and sorts, on 60 actions with every kind of filter value: the
+/// same page, in the same order, and the same count. On PostgreSQL the two are the same code; test.sh
+/// runs the class there too, so the reference itself is checked on both databases.
+[Trait("Category", "Storage")]
+public sealed class CatalogueIndexTests : IClassFixture<CatalogueIndexTests.Catalogue>
+{
+    private readonly Catalogue catalogue;
+
+    public CatalogueIndexTests(Catalogue catalogue) => this.catalogue = catalogue;
+
+    public static TheoryData<string, string?, ActionFocus?, ResultArea?, HazardType?, ActionStatus?, bool, SizeCategory?> Searches() => new()
+    {
+        { "", "SN", null, null, null, null, false, null },
+        { "", null, ActionFocus.Adaptation, null, null, ActionStatus.InProgress, false, null },
+        { "", null, null, ResultArea.A2, HazardType.Drought, null, true, null },
+        { "", "bj", null, null, null, null, false, SizeCategory.Small },
+        { "drainage", null, null, null, null, null, false, null },
+        { "drainage", "SN", null, null, null, null, false, null },
+        { "eau solaire", null, ActionFocus.Mitigation, null, null, null, false, null },
+        { "energy", null, null, null, HazardType.Drought, null, true, null },
+        { "marché", "GH", ActionFocus.Adaptation, ResultArea.A4, null, ActionStatus.Abandoned, false, null },
+        { "nothingmatches", null, null, null, null, null, false, null },
+        { "drainage", "\"x", null, null, null, null, false, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public async Task ASearch_GivesThePageAndCountOfThePlainSqlFiltersAndSorts(string words, string? country, ActionFocus? focus, ResultArea? area,
+        HazardType? hazard, ActionStatus? status, bool funding, SizeCategory? size)
+    {
+        using var db = catalogue.App.OpenDb();
+        var query = SearchTerms.OfQuery(words);
+        var filter = new CatalogueFilter(country, focus, area, hazard, status, funding, size);
+        foreach (var sort in new[] { CatalogueSort.Updated, CatalogueSort.Title })
+        {
+            var reference = CatalogueQuery.Sorted(CatalogueQuery.Filter(CatalogueIndex.Matching(db, query).AsNoTracking(), filter), sort);
+            var expectedCount = await CatalogueQuery.CountAsync(reference, CancellationToken.None);
+            foreach (var skip in new[] { 0, 4 })
+            {
+                var (page, count) = await CatalogueQuery.SearchAsync(db, query, filter, sort, skip, 4, CancellationToken.None);
+
+                Assert.Equal(expectedCount, count);
+                Assert.Equal(await reference.Skip(skip).Take(4).Select(p => p.Title).ToListAsync(), await page.Select(p => p.Title).ToListAsync());
+            }
+        }
+    }
+
+    /// The fixture's filters are not all empty: each search above must find something for the
+    /// comparison to mean anything, except the two that are meant to find nothing.
+    [Fact]
+    public async Task TheSearchesCompared_MostlyFindActions()
+    {
+        using var db = catalogue.App.OpenDb();
+        var found = 0;
+        foreach (var row in Searches())
+        {
+            var filter = new CatalogueFilter((string?)row[1], (ActionFocus?)row[2], (ResultArea?)row[3], (HazardType?)row[4], (ActionStatus?)row[5], (bool)row[6], (SizeCategory?)row[7]);
+            var (_, count) = await CatalogueQuery.SearchAsync(db, SearchTerms.OfQuery((string)row[0]), filter, CatalogueSort.Updated, 0, 4, CancellationToken.None);
+            found += count > 0 ? 1 : 0;
+        }
+        Assert.Equal(Searches().Count - 2, found);
+    }
+
+    /// Sixty actions: every focus, result area, hazard, status, funding and size in turn, five
+    /// countries, English and French words, each published after the other.
+    public sealed class Catalogue : IDisposable
+    {
+        public AppFactory App { get; } = new();
+
+        public Catalogue()
+        {
+            string[] countries = ["SN", "BJ", "GH", "FR", "KE"];
+            string[] english = ["Storm drainage and energy", "Solar energy for the market", "Drainage of the market", "Water and energy"];
+            string[] french = ["Drainage pluvial et eau", "Éclairage solaire du marché", "Eau potable solaire", "Drainage du marché"];
+            for (var i = 0; i < 60; i++)
+            {
+                var fr = i % 2 == 1;
+                var action = new CatalogueAction
+                {
+                    Language = fr ? Language.Fr : Language.En,
+                    Title = $"{i:00} {(fr ? french : english)[i / 2 % 4]}",
+                    Summary = fr ? "Une action de la commune." : "An action of the commune.",
+                    CountryCode = countries[i % 5],
+                    Focus = [Enum.GetValues<ActionFocus>()[i % 3], .. i % 4 == 0 ? [ActionFocus.Adaptation] : Array.Empty<ActionFocus>()],
+                    ResultAreas = [Enum.GetValues<ResultArea>()[i % 8]],
+                    Hazards = i % 6 == 5 ? [] : [Enum.GetValues<HazardType>()[i % 7], HazardType.Drought],
+                    Status = Enum.GetValues<ActionStatus>()[i % 8],
+                    TotalCost = i % 7 == 0 ? null : new Money { Amount = 500_000m * (i * i + 1), Currency = "USD" },
+                    Funding = i % 3 == 0 ? [new ActionFunding { Source = "GCF", State = FundingState.Sought }] : [],
+                };
+                App.PublishDirectly(action, "Commune " + i);
+            }
+        }
+
+        public void Dispose() => App.Dispose();
+    }
+}
