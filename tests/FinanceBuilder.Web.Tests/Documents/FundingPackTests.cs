@@ -207,6 +207,24 @@ public sealed class FundingPackTests
         Assert.Contains(rows, r => r.StartsWith("1 XOF = ", StringComparison.Ordinal) && r.Contains("BCEAO", StringComparison.Ordinal));
     }
 
+    /// A baseline's source (typed, or taken from the shared library of territorial indicators)
+    /// is printed under the results framework, by indicator; without one, nothing is printed.
+    [Theory]
+    [InlineData("gcf-funding-proposal", Language.En, "Sources of the baselines: ")]
+    [InlineData("gcf-funding-proposal", Language.Fr, "Sources des valeurs de référence\u00A0: ")]
+    [InlineData("gcf-sap", Language.En, "Sources of the baselines: ")]
+    [InlineData("gcf-sap", Language.Fr, "Sources des valeurs de référence\u00A0: ")]
+    public void BaselineSources_ArePrintedByIndicator(string pack, Language language, string label)
+    {
+        var proposal = Sample("mitigation-tamale-solar-led.json", language);
+        string Paragraphs() => string.Join("\n", Read(pack, proposal).Blocks.OfType<Paragraph>().Select(p => Text(p.Runs)));
+        Assert.DoesNotContain(label, Paragraphs(), StringComparison.Ordinal);
+        var indicator = proposal.Results.Indicators[0];
+        indicator.BaselineSource = "Ghana Statistical Service, 2021 census.";
+
+        Assert.Contains($"{label}{indicator.Code} Ghana Statistical Service, 2021 census.", Paragraphs(), StringComparison.Ordinal);
+    }
+
     /// A final document (no error) leaves an unanswered question out: no row with only its
     /// label, no dash, no "not answered".
     [Theory]

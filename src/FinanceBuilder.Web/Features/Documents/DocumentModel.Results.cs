@@ -56,6 +56,10 @@ public static partial class DocumentModel
                 ["indicators"] = results.Indicators.Where(i => i.Level == l).Select(i => (object)Row(i)).ToList(),
             }).ToList(),
             ["has_indicators"] = results.Indicators.Count > 0,
+            // Where each baseline comes from, when the proposal says (typed, or taken from the
+            // shared library of territorial indicators with its source and licence).
+            ["baseline_sources"] = levels.SelectMany(l => results.Indicators.Where(i => i.Level == l && !string.IsNullOrWhiteSpace(i.BaselineSource)))
+                .Select(i => (object)new Dictionary<string, object?> { ["code"] = i.Code, ["source"] = i.BaselineSource!.Trim().TrimEnd('.') }).ToList(),
         };
         model["monitoring"] = new Dictionary<string, object?>
         {
