@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of FinanceBuilder, the same way on a laptop and in CI:
 #   1. installs what the tests need when it is missing (PostgreSQL server, Chromium, the
-#      document fonts and poppler's pdfinfo, with apt);
+#      document fonts, poppler's pdfinfo and Node.js, with apt; the SHACL check's npm packages);
 #   2. starts a throwaway PostgreSQL cluster on a free loopback port (stopped on exit);
 #   3. restores, checks formatting, builds;
 #   4. runs the whole suite on SQLite, and the storage/API tests again on PostgreSQL.
@@ -55,6 +55,18 @@ if ! command -v pdfinfo >/dev/null; then
     say "Installing poppler-utils for the tagged-PDF tests (apt)"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
+
+# The DCAT-AP export is checked against the profile's SHACL shapes by a small Node.js program
+# (tests/tools/shacl); its packages come from the npm registry, pinned by its package-lock.json.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    say "Installing Node.js for the SHACL check (apt)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -d tests/tools/shacl/node_modules ]; then
+    say "Installing the SHACL check's packages (npm ci)"
+    npm ci --prefix tests/tools/shacl --no-audit --no-fund --loglevel=error
 fi
 
 # --- 2. A throwaway PostgreSQL cluster --------------------------------------------------------

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace FinanceBuilder.Browser.Tests;
 
-[Collection("browser")]
+[Collection("journeys")]
 public sealed class SmokeTests(Browsers browsers)
 {
     [Fact]

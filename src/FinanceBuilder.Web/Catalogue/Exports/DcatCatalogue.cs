@@ -14,6 +14,8 @@ public static class DcatCatalogue
     public sealed record Publisher(Guid Id, string Name, int Actions, DateTime FirstPublished, DateTime Updated, IReadOnlyCollection<string> Countries);
 
     private const string Eu = "http://publications.europa.eu/resource/authority/";
+    private const string Theme = Eu + "data-theme/ENVI";
+    private const string LocalAuthority = "http://purl.org/adms/publishertype/LocalAuthority";
 
     public static string Write(string baseUrl, DateTime issued, DateTime modified, IReadOnlyList<Publisher> publishers)
     {
@@ -32,12 +34,12 @@ public static class DcatCatalogue
                 ["dct:description"] = Texts(("Climate actions published by local governments: ideas, studies, projects seeking funding and projects under way.", "en"),
                     ("Actions climat publiées par des collectivités : idées, études, projets en recherche de financement et projets en cours.", "fr")),
                 ["dct:publisher"] = Ref(platform),
-                ["foaf:homepage"] = Ref(baseUrl + "/actions"),
-                ["dct:language"] = new JsonArray(Ref("eu-lang:ENG"), Ref("eu-lang:FRA")),
+                ["foaf:homepage"] = Typed(baseUrl + "/actions", "foaf:Document"),
+                ["dct:language"] = new JsonArray(Typed("eu-lang:ENG", "dct:LinguisticSystem"), Typed("eu-lang:FRA", "dct:LinguisticSystem")),
                 ["dct:license"] = Ref(licence),
                 ["dct:issued"] = Date(issued),
                 ["dct:modified"] = Date(modified),
-                ["dcat:themeTaxonomy"] = Ref(Eu + "data-theme"),
+                ["dcat:themeTaxonomy"] = Typed(Eu + "data-theme", "skos:ConceptScheme"),
                 ["dcat:dataset"] = new JsonArray([Ref(all), .. publishers.Select(p => (JsonNode)Ref(PublisherDataset(baseUrl, p.Id)))]),
                 ["dcat:service"] = Ref(api),
             },
@@ -63,9 +65,25 @@ public static class DcatCatalogue
                 ["dcat:endpointURL"] = Ref(api),
                 ["dcat:endpointDescription"] = Ref(baseUrl + "/openapi/v1.json"),
                 ["dcat:servesDataset"] = Ref(all),
+                ["dct:publisher"] = Ref(platform),
+                ["dcat:keyword"] = Texts(("climate", "en"), ("climat", "fr")),
+                ["dcat:theme"] = Ref(Theme),
                 ["dct:license"] = Ref(licence),
             },
             new JsonObject { ["@id"] = licence, ["@type"] = "dct:LicenseDocument" },
+            // The few concepts of controlled vocabularies the file uses, with their labels, as
+            // DCAT-AP asks of a file read without the vocabularies.
+            new JsonObject { ["@id"] = Eu + "data-theme", ["@type"] = "skos:ConceptScheme", ["dct:title"] = Texts(("Data theme", "en")) },
+            new JsonObject
+            {
+                ["@id"] = Theme, ["@type"] = "skos:Concept", ["skos:inScheme"] = Ref(Eu + "data-theme"),
+                ["skos:prefLabel"] = Texts(("Environment", "en"), ("Environnement", "fr")),
+            },
+            new JsonObject
+            {
+                ["@id"] = LocalAuthority, ["@type"] = "skos:Concept", ["skos:inScheme"] = Ref("http://purl.org/adms/publishertype/1.0"),
+                ["skos:prefLabel"] = Texts(("Local Authority", "en"), ("Autorité locale", "fr")),
+            },
         };
         foreach (var publisher in publishers)
         {
@@ -75,7 +93,7 @@ public static class DcatCatalogue
                 ["@id"] = agent,
                 ["@type"] = "foaf:Agent",
                 ["foaf:name"] = Texts((publisher.Name, null)),
-                ["dct:type"] = Ref("http://purl.org/adms/publishertype/LocalAuthority"),
+                ["dct:type"] = Ref(LocalAuthority),
             });
             var iati = baseUrl + "/open-data/iati.xml?publisher=" + publisher.Id.ToString("N");
             graph.Add(Dataset(PublisherDataset(baseUrl, publisher.Id),
@@ -91,6 +109,7 @@ public static class DcatCatalogue
                 ["dcat"] = "http://www.w3.org/ns/dcat#",
                 ["dct"] = "http://purl.org/dc/terms/",
                 ["foaf"] = "http://xmlns.com/foaf/0.1/",
+                ["skos"] = "http://www.w3.org/2004/02/skos/core#",
                 ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
                 ["eu-lang"] = Eu + "language/",
             },
@@ -112,14 +131,14 @@ public static class DcatCatalogue
             ["dct:description"] = description,
             ["dct:publisher"] = Ref(publisher),
             ["dcat:keyword"] = Texts(("climate", "en"), ("adaptation", "en"), ("mitigation", "en"), ("climat", "fr")),
-            ["dcat:theme"] = Ref(Eu + "data-theme/ENVI"),
+            ["dcat:theme"] = Ref(Theme),
             ["dct:issued"] = Date(issued),
             ["dct:modified"] = Date(modified),
             // The distributions are embedded: each is a node with its own @id and @type.
             ["dcat:distribution"] = new JsonArray(distributions.Select(d => (JsonNode)d).ToArray()),
         };
         if (countries is { Count: > 0 })
-            dataset["dct:spatial"] = new JsonArray(countries.Order().Select(c => (JsonNode)Ref(Eu + "country/" + Alpha3(c))).ToArray());
+            dataset["dct:spatial"] = new JsonArray(countries.Order().Select(c => (JsonNode)Typed(Eu + "country/" + Alpha3(c), "dct:Location")).ToArray());
         return dataset;
     }
 
@@ -128,6 +147,7 @@ public static class DcatCatalogue
         ["@id"] = id,
         ["@type"] = "dcat:Distribution",
         ["dct:title"] = Texts((title, "en")),
+        ["dct:description"] = Texts(($"{title}, under the licence of each action (CC BY 4.0 or Licence Ouverte 2.0).", "en")),
         ["dcat:accessURL"] = Ref(download),
         ["dcat:downloadURL"] = Ref(download),
         ["dct:format"] = new JsonObject { ["@id"] = Eu + "file-type/" + format, ["@type"] = "dct:MediaTypeOrExtent" },
@@ -137,6 +157,10 @@ public static class DcatCatalogue
     };
 
     private static JsonObject Ref(string id) => new() { ["@id"] = id };
+
+    /// A reference to a node of another vocabulary, typed where it is used: the shapes check the
+    /// class of what a property points to, and the vocabularies themselves are not in the file.
+    private static JsonObject Typed(string id, string type) => new() { ["@id"] = id, ["@type"] = type };
 
     private static JsonObject Date(DateTime utc) => new() { ["@value"] = utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["@type"] = "xsd:date" };
 

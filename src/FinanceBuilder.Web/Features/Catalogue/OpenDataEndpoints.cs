@@ -107,9 +107,13 @@ public static class OpenDataEndpoints
             var countries = (await live.Where(p => p.CountryCode != null).Select(p => new { p.OrganisationId, p.CountryCode }).Distinct().ToListAsync(ct))
                 .ToLookup(c => c.OrganisationId, c => c.CountryCode!);
             var first = publishers.Count == 0 ? last : publishers.Min(p => p.First);
+            // One dataset per organisation, under the name of its latest publication: an
+            // organisation renamed between two publications is still one publisher.
             var json = DcatCatalogue.Write(BaseUrl(context), first, last, publishers
-                .OrderBy(p => p.OrganisationId)
-                .Select(p => new DcatCatalogue.Publisher(p.OrganisationId, p.PublisherName, p.Count, p.First, p.Last, countries[p.OrganisationId].ToList()))
+                .GroupBy(p => p.OrganisationId)
+                .OrderBy(g => g.Key)
+                .Select(g => new DcatCatalogue.Publisher(g.Key, g.MaxBy(p => p.Last)!.PublisherName, g.Sum(p => p.Count), g.Min(p => p.First), g.Max(p => p.Last),
+                    countries[g.Key].ToList()))
                 .ToList());
             return Results.Text(json, "application/ld+json", System.Text.Encoding.UTF8);
         })
