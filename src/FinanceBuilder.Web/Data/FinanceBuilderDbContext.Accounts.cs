@@ -27,6 +27,7 @@ public abstract partial class FinanceBuilderDbContext
             org.Property(o => o.Name).HasMaxLength(500);
             org.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
             org.Property(o => o.Country).HasMaxLength(2);
+            org.Property(o => o.IatiIdentifier).HasMaxLength(OrganisationRecord.MaxIatiIdentifier);
         });
 
         modelBuilder.Entity<AgencyLink>(link =>

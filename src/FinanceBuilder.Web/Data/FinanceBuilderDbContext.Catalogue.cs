@@ -31,6 +31,7 @@ public abstract partial class FinanceBuilderDbContext
         {
             published.ToTable("published_actions");
             published.Property(p => p.PublisherName).HasMaxLength(200);
+            published.Property(p => p.ReportingOrgRef).HasMaxLength(OrganisationRecord.MaxIatiIdentifier);
             published.Property(p => p.Language).HasMaxLength(8);
             published.Property(p => p.Title).HasMaxLength(500);
             published.Property(p => p.CountryCode).HasMaxLength(2);

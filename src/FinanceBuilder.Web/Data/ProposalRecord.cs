@@ -40,11 +40,16 @@ public enum ProposalStatus { Draft, ReadyToSubmit, Submitted, Withdrawn }
 /// A municipality, region, planning agency or donor: the tenant that owns proposals (D11).
 public sealed class OrganisationRecord
 {
+    public const int MaxIatiIdentifier = 100;
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public Accounts.OrganisationKind Kind { get; set; } = Accounts.OrganisationKind.Municipality;
     /// ISO 3166-1 alpha-2, where the organisation works.
     public string? Country { get; set; }
+    /// The organisation identifier it registered for IATI ("XM-DAC-41114", "GB-COH-01234567"),
+    /// under which its catalogue actions are reported; none until an administrator records it.
+    public string? IatiIdentifier { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? DisabledAt { get; set; }
     /// Set once the sample proposals were loaded, so deleting them never brings them back.

@@ -108,6 +108,7 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
         new("POST /organisation Revoke", true, c => Task.FromResult(("/organisation?handler=Revoke", Fields(("invitationId", Guid.NewGuid().ToString())))), Unknown: true),
         new("POST /organisation Role", true, c => Task.FromResult(("/organisation?handler=Role", Fields(("userId", Guid.NewGuid().ToString()), ("role", "Reader")))), Unknown: true),
         new("POST /organisation Disable", true, c => Task.FromResult(("/organisation?handler=Disable", Fields(("userId", Guid.NewGuid().ToString())))), Unknown: true),
+        new("POST /organisation Iati", true, c => Task.FromResult(("/organisation?handler=Iati", Fields(("iatiIdentifier", ""))))),
         new("POST /organisation Enable", true, c => Task.FromResult(("/organisation?handler=Enable", Fields(("userId", Guid.NewGuid().ToString())))), Unknown: true),
         new("POST /proposals/{id:guid}/comments", true, async c => ($"/proposals/{await SeedAsync(c)}/comments", Fields(("section", "basics"), ("text", "A comment from the CSRF test")))),
         new("POST /proposals/{id:guid}/comments Resolve", true, async c => ($"/proposals/{await SeedAsync(c)}/comments?handler=Resolve", Fields(("commentId", Guid.NewGuid().ToString()))), Unknown: true),

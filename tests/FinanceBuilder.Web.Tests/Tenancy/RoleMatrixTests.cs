@@ -181,6 +181,7 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /organisation?handler=Role"] = Policies.OrganisationAdmin,
         ["POST /organisation?handler=Disable"] = Policies.OrganisationAdmin,
         ["POST /organisation?handler=Enable"] = Policies.OrganisationAdmin,
+        ["POST /organisation?handler=Iati"] = Policies.OrganisationAdmin,
         ["POST /catalogue?handler=New"] = Policies.ApplicantEditor,
         ["POST /catalogue/{id:guid}/publish?handler=Publish"] = Policies.ApplicantEditor,
         ["POST /catalogue/{id:guid}/publish?handler=Withdraw"] = Policies.ApplicantEditor,

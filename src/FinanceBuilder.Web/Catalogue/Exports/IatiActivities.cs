@@ -7,7 +7,7 @@ namespace FinanceBuilder.Web.Catalogue.Exports;
 
 /// A published action as the export sees it: the record and what publishing added.
 public sealed record PublishedEntry(Guid Id, Guid OrganisationId, string Publisher, int Revision, DateTime FirstPublishedAt,
-    DateTime UpdatedAt, CatalogueAction Action, string PageUrl);
+    DateTime UpdatedAt, CatalogueAction Action, string PageUrl, string? ReportingOrgRef = null);
 
 /// IATI 2.03 activity XML of published actions (docs/catalogue.md). Elements follow the schema's
 /// sequence (an element out of order is a schema error); each action is written as it is read,
@@ -41,18 +41,23 @@ public static class IatiActivities
         xml.WriteEndDocument();
     }
 
-    /// The identifier an organisation reports under. Until an organisation records one it has
-    /// registered with IATI, the platform names it by its own id under the "XI-IATI" prefix's
-    /// pattern for unregistered publishers (a warning, never a schema error, for IATI's checker).
-    public static string OrganisationRef(Guid organisation) => "XI-FINANCEBUILDER-" + organisation.ToString("N");
+    /// The identifier an organisation reports under: the one it registered with IATI once an
+    /// administrator records it, else the platform names it by its own id (IATI's checker warns
+    /// that the prefix is not registered; never a schema error).
+    public static string OrganisationRef(PublishedEntry entry) => entry.ReportingOrgRef ?? PlatformRef(entry.OrganisationId);
 
-    public static string ActivityIdentifier(PublishedEntry entry) => OrganisationRef(entry.OrganisationId) + "-FB-" + entry.Id.ToString("N");
+    public static string PlatformRef(Guid organisation) => "XI-FINANCEBUILDER-" + organisation.ToString("N");
+
+    /// An activity identifier begins with its reporting organisation's identifier (IATI's rule).
+    public static string ActivityIdentifier(PublishedEntry entry) => OrganisationRef(entry) + "-FB-" + entry.Id.ToString("N");
+
+    private static string PlatformActivityIdentifier(PublishedEntry entry) => PlatformRef(entry.OrganisationId) + "-FB-" + entry.Id.ToString("N");
 
     public static void Write(XmlWriter xml, PublishedEntry entry)
     {
         var a = entry.Action;
         var language = Code(a.Language);
-        var orgRef = OrganisationRef(entry.OrganisationId);
+        var orgRef = OrganisationRef(entry);
         xml.WriteStartElement("iati-activity");
         xml.WriteAttributeString("xml", "lang", null, language);
         if (Currency(a) is { } currency)
@@ -67,6 +72,15 @@ public static class IatiActivities
         foreach (var source in a.Funding.Select(f => f.Source).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal))
             Org(xml, "participating-org", null, "1", null, source!);
         Org(xml, "participating-org", orgRef, "4", LocalGovernment, entry.Publisher);
+        // Under its organisation's own identifier, the activity names the one the platform gave
+        // it before (type A3, previous activity identifier), so that harvesters link the two.
+        if (entry.ReportingOrgRef is not null)
+        {
+            xml.WriteStartElement("other-identifier");
+            xml.WriteAttributeString("ref", PlatformActivityIdentifier(entry));
+            xml.WriteAttributeString("type", "A3");
+            xml.WriteEndElement();
+        }
         if (a.GcfReference is { Length: > 0 } gcf)
         {
             xml.WriteStartElement("other-identifier");

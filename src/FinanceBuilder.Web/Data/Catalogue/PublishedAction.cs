@@ -10,6 +10,9 @@ public sealed class PublishedAction
     public Guid Id { get; set; }
     public Guid OrganisationId { get; set; }
     public string PublisherName { get; set; } = "";
+    /// The IATI identifier the organisation reports under (OrganisationRecord.IatiIdentifier) as
+    /// it was at publication or when the organisation last changed it; null: the platform's own.
+    public string? ReportingOrgRef { get; set; }
     /// 1 for the first publication, then one more for each.
     public int Revision { get; set; }
     public string Document { get; set; } = "";

@@ -31,7 +31,7 @@ public static class OpenDataEndpoints
                 return Results.NotFound();
             if (row.WithdrawnAt is not null)
                 return Results.StatusCode(StatusCodes.Status410Gone);
-            if (PublicCaching.NotModified(context, $"iati-{row.Id:N}-{row.Revision}", row.UpdatedAt, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"iati-{row.Id:N}-{row.Revision}-{row.UpdatedAt.Ticks}", row.UpdatedAt, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var baseUrl = BaseUrl(context);
             return Results.Stream(async body =>
@@ -171,7 +171,7 @@ public static class OpenDataEndpoints
 
     public static PublishedEntry Entry(PublishedAction row, string baseUrl) =>
         new(row.Id, row.OrganisationId, row.PublisherName, row.Revision, row.FirstPublishedAt, row.UpdatedAt,
-            ActionJson.FromStored(row.Document), baseUrl + CatalogueUrls.Action(row.Id));
+            ActionJson.FromStored(row.Document), baseUrl + CatalogueUrls.Action(row.Id), row.ReportingOrgRef);
 
     /// Absolute links name the address the administrator set (FinanceBuilder:PublicUrl), else
     /// the one the request came in by.

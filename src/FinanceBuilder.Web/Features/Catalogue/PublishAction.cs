@@ -64,8 +64,9 @@ public static class PublishAction
                     published = new PublishedAction { Id = record.Id, OrganisationId = record.OrganisationId, FirstPublishedAt = now };
                     db.PublishedActions.Add(published);
                 }
-                var publisher = await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => o.Name).FirstAsync(cancellationToken);
-                PublicProjection.Apply(published, action, publisher, now);
+                var publisher = await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => new { o.Name, o.IatiIdentifier }).FirstAsync(cancellationToken);
+                PublicProjection.Apply(published, action, publisher.Name, now);
+                published.ReportingOrgRef = publisher.IatiIdentifier;
                 published.Revision++;
                 record.PublishedRevision = published.Revision;
                 record.PublishedAt = now;

@@ -29,7 +29,7 @@ public sealed class OrganisationPage(
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
     {
-        if (done is "invite-revoked" or "role-changed" or "member-disabled" or "member-enabled")
+        if (done is "invite-revoked" or "role-changed" or "member-disabled" or "member-enabled" or "iati-saved")
             Notice = OrganisationText.Texts["Done." + done];
         return await LoadAsync(ct);
     }
@@ -43,6 +43,21 @@ public sealed class OrganisationPage(
         if (result.Link is not null)
             Notice = OrganisationText.Texts["InviteSent", email!.Trim()];
         return await LoadAsync(ct);
+    }
+
+    /// The IATI organisation identifier: shown again as typed when it is refused.
+    public string? TypedIatiIdentifier { get; private set; }
+
+    public async Task<IActionResult> OnPostIatiAsync(string? iatiIdentifier, CancellationToken ct)
+    {
+        var (value, error) = IatiIdentifier.Read(iatiIdentifier);
+        if (error is not null)
+        {
+            TypedIatiIdentifier = iatiIdentifier?.Length > 200 ? iatiIdentifier[..200] : iatiIdentifier;
+            return await RefuseAsync(error, ct);
+        }
+        await IatiIdentifier.SaveAsync(db, access.OrganisationId, value, clock.GetUtcNow().UtcDateTime, ct);
+        return Redirect("/organisation?done=iati-saved");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid invitationId, CancellationToken ct)

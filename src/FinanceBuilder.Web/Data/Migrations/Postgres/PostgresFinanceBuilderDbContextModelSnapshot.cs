@@ -564,6 +564,10 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ReportingOrgRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ResultAreas")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -842,6 +846,10 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IatiIdentifier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Kind")
                         .IsRequired()

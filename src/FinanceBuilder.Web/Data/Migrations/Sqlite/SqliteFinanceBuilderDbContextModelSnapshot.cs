@@ -555,6 +555,10 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportingOrgRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResultAreas")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -826,6 +830,10 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IatiIdentifier")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
