@@ -51,7 +51,10 @@ public sealed class TestDatabase : IDisposable
     {
         if (adminConnection is not null && databaseName is not null)
         {
-            NpgsqlConnection.ClearAllPools();
+            // This database's pool only: clearing every pool closed the connections of the tests
+            // running beside this one, which then had to open new ones.
+            using (var own = new NpgsqlConnection(ConnectionString))
+                NpgsqlConnection.ClearPool(own);
             using var connection = new NpgsqlConnection(adminConnection);
             connection.Open();
             using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
