@@ -8,7 +8,7 @@ namespace FinanceBuilder.Browser.Tests;
 /// A commune officer attaches the annexes' files from the Annexes page, with and without
 /// JavaScript: the file lands in its row, a renamed picture is refused with its reason, and the
 /// page after the upload is the page a reload shows.
-[Collection("journeys")]
+[Collection("browser")]
 public sealed class AnnexFilesJourneyTests(Browsers browsers)
 {
     [Theory]

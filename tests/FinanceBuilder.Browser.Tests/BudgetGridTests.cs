@@ -6,7 +6,7 @@ namespace FinanceBuilder.Browser.Tests;
 /// The budget grid in a real browser: rows pasted from a spreadsheet land in the grid with their
 /// totals, a block pasted into a cell goes the same way, autosave refreshes the totals, and the
 /// grid fits a laptop screen and a phone.
-[Collection("journeys")]
+[Collection("browser")]
 public sealed class BudgetGridTests(Browsers browsers)
 {
     private const string Header = "Description\tUnit\tUnit cost\t2027\t2028\t2029\t2030\t2031\t2032\t2033\t2034\t2035\t2036";

@@ -9,7 +9,7 @@ namespace FinanceBuilder.Browser.Tests;
 /// A new user writes a complete proposal from a blank page to "check your answers" through the
 /// pages only: in French on a wide screen with JavaScript, in English on a 360-pixel phone
 /// without JavaScript. Every page is checked with axe and photographed.
-[Collection("journeys")]
+[Collection("browser")]
 public sealed partial class JourneyTests(Browsers browsers)
 {
     [Theory]

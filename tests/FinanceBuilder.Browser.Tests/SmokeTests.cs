@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace FinanceBuilder.Browser.Tests;
 
-[Collection("journeys")]
+[Collection("browser")]
 public sealed class SmokeTests(Browsers browsers)
 {
     [Fact]

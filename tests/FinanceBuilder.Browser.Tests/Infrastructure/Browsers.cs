@@ -67,9 +67,3 @@ public sealed class Browsers : IAsyncLifetime
 
 [CollectionDefinition("browser")]
 public sealed class BrowserTestGroup : ICollectionFixture<Browsers>;
-
-/// A second app and browser, so that the journeys run beside the other browser tests: each
-/// spends much of its time waiting on the other processes (Chromium, the server), and one
-/// collection at a time took 8 of test.sh's 19 minutes. The two groups are about as long.
-[CollectionDefinition("journeys")]
-public sealed class JourneyTestGroup : ICollectionFixture<Browsers>;
