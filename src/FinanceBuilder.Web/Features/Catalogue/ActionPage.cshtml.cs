@@ -28,7 +28,7 @@ public sealed class ActionPage(FinanceBuilderDbContext db) : PageModel
             Response.StatusCode = StatusCodes.Status410Gone;
             return Page();
         }
-        if (PublicCaching.NotModified(HttpContext, $"{row.Id:N}-{row.Revision}-{row.UpdatedAt.Ticks}", row.UpdatedAt))
+        if (PublicCaching.NotModified(HttpContext, $"{row.Id:N}-{row.Revision}", row.UpdatedAt))
             return StatusCode(StatusCodes.Status304NotModified);
         View = new ActionView(row.Id, ActionJson.FromStored(row.Document), row.PublisherName, row.UpdatedAt, row.Revision);
         return Page();

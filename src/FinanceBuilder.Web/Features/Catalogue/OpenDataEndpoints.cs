@@ -31,7 +31,7 @@ public static class OpenDataEndpoints
                 return Results.NotFound();
             if (row.WithdrawnAt is not null)
                 return Results.StatusCode(StatusCodes.Status410Gone);
-            if (PublicCaching.NotModified(context, $"iati-{row.Id:N}-{row.Revision}-{row.UpdatedAt.Ticks}", row.UpdatedAt, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"iati-{row.Id:N}-{row.Revision}", row.UpdatedAt, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var baseUrl = BaseUrl(context);
             return Results.Stream(async body =>
@@ -51,7 +51,7 @@ public static class OpenDataEndpoints
         open.MapGet(CatalogueIati, async (Guid? publisher, HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {
             var (count, last) = await VersionAsync(db, ct);
-            if (PublicCaching.NotModified(context, $"iati-{publisher:N}-{count}-{last.Ticks}", last, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"iati-{publisher:N}-{count}", last, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var baseUrl = BaseUrl(context);
             var rows = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null && (publisher == null || p.OrganisationId == publisher))
@@ -79,7 +79,7 @@ public static class OpenDataEndpoints
         open.MapGet(ProjetsTerritoireUrl, async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {
             var (count, last) = await VersionAsync(db, ct);
-            if (PublicCaching.NotModified(context, $"projets-{count}-{last.Ticks}", last, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"projets-{count}", last, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var baseUrl = BaseUrl(context);
             var rows = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null && p.CountryCode == "FR").OrderBy(p => p.Id).AsAsyncEnumerable();
@@ -98,7 +98,7 @@ public static class OpenDataEndpoints
         open.MapGet(DcatCatalogueUrl, async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {
             var (count, last) = await VersionAsync(db, ct);
-            if (PublicCaching.NotModified(context, $"dcat-{count}-{last.Ticks}", last, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"dcat-{count}", last, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var live = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null);
             var publishers = await live.GroupBy(p => new { p.OrganisationId, p.PublisherName })
@@ -128,7 +128,7 @@ public static class OpenDataEndpoints
         open.MapGet(PackageDescriptor, async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {
             var (count, last) = await VersionAsync(db, ct);
-            if (PublicCaching.NotModified(context, $"package-{count}-{last.Ticks}", last, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"package-{count}", last, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var licences = (await db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null).Select(p => p.Licence).Distinct().ToListAsync(ct))
                 .Select(l => Enum.Parse<FinanceBuilder.Web.Catalogue.Model.DataLicence>(l)).ToList();
@@ -142,7 +142,7 @@ public static class OpenDataEndpoints
             open.MapGet($"/open-data/{table.Name}.csv", async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
             {
                 var (count, last) = await VersionAsync(db, ct);
-                if (PublicCaching.NotModified(context, $"{table.Name}-{count}-{last.Ticks}", last, byLanguage: false))
+                if (PublicCaching.NotModified(context, $"{table.Name}-{count}", last, byLanguage: false))
                     return Results.StatusCode(StatusCodes.Status304NotModified);
                 var baseUrl = BaseUrl(context);
                 var rows = db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null).OrderBy(p => p.Id).AsAsyncEnumerable();

@@ -77,7 +77,7 @@ public static class PublicApi
             return Results.NotFound();
         if (row.WithdrawnAt is not null)
             return Results.StatusCode(StatusCodes.Status410Gone);
-        if (PublicCaching.NotModified(context, $"api-{row.Id:N}-{row.Revision}-{row.UpdatedAt.Ticks}", row.UpdatedAt, byLanguage: false))
+        if (PublicCaching.NotModified(context, $"api-{row.Id:N}-{row.Revision}", row.UpdatedAt, byLanguage: false))
             return Results.StatusCode(StatusCodes.Status304NotModified);
         var baseUrl = OpenDataEndpoints.BaseUrl(context);
         return Results.Ok(new PublicAction(row.Id, row.Revision, row.PublisherName, row.FirstPublishedAt, row.UpdatedAt,

@@ -19,10 +19,13 @@ public static class PublicCaching
     }
 
     /// Sets the headers; true when the request's validators match (answer 304 with no body).
-    /// A page in the reader's language names the language in its tag; a data file is the same
-    /// for every reader.
+    /// The tag names what the page or file is made of (an id and revision, a count); the time of
+    /// the last change is always part of it, to the tick, so that anything that re-dates a row
+    /// (a new IATI identifier of its organisation) gives a new ETag. A page in the reader's
+    /// language names the language in its tag; a data file is the same for every reader.
     public static bool NotModified(HttpContext context, string tag, DateTime lastModified, bool byLanguage = true)
     {
+        tag += "-" + lastModified.Ticks.ToString(CultureInfo.InvariantCulture);
         if (byLanguage)
             tag += "-" + CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var etag = new EntityTagHeaderValue("\"" + tag + "\"");

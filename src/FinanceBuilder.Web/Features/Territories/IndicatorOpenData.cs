@@ -18,7 +18,7 @@ public static class IndicatorOpenData
         open.MapGet("/datapackage.json", async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {
             var (count, last) = await VersionAsync(db, ct);
-            if (PublicCaching.NotModified(context, $"indicators-package-{count}-{last.Ticks}", last, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"indicators-package-{count}", last, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var licences = await db.TerritoryIndicatorValues.AsNoTracking().Select(v => v.Licence).Distinct().ToListAsync(ct);
             var homepage = OpenDataEndpoints.BaseUrl(context) + TerritoryUrls.Library;
@@ -34,7 +34,7 @@ public static class IndicatorOpenData
         open.MapGet("/datasets.csv", async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {
             var (count, last) = await VersionAsync(db, ct);
-            if (PublicCaching.NotModified(context, $"indicators-datasets-{count}-{last.Ticks}", last, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"indicators-datasets-{count}", last, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var baseUrl = OpenDataEndpoints.BaseUrl(context);
             var rows = await db.IndicatorDatasets.AsNoTracking().Where(d => d.WithdrawnAt == null).OrderBy(d => d.PublishedAt).ThenBy(d => d.Id).ToListAsync(ct);
@@ -47,7 +47,7 @@ public static class IndicatorOpenData
         open.MapGet("/values.csv", async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {
             var (count, last) = await VersionAsync(db, ct);
-            if (PublicCaching.NotModified(context, $"indicators-values-{count}-{last.Ticks}", last, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"indicators-values-{count}", last, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var rows = db.TerritoryIndicatorValues.AsNoTracking().OrderBy(v => v.DatasetId).ThenBy(v => v.Row).AsAsyncEnumerable();
             return Results.Stream(async body =>
@@ -68,7 +68,7 @@ public static class IndicatorOpenData
                 return Results.NotFound();
             if (dataset.WithdrawnAt is not null)
                 return Results.StatusCode(StatusCodes.Status410Gone);
-            if (PublicCaching.NotModified(context, $"dataset-{dataset.Id:N}-{dataset.UpdatedAt.Ticks}", dataset.UpdatedAt, byLanguage: false))
+            if (PublicCaching.NotModified(context, $"dataset-{dataset.Id:N}", dataset.UpdatedAt, byLanguage: false))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             var rows = await db.TerritoryIndicatorValues.AsNoTracking().Where(v => v.DatasetId == id).OrderBy(v => v.Row)
                 .Select(v => new TerritoryValueRow(v.Row, v.IndicatorCode, v.CountryCode, v.TerritoryCode, v.TerritoryName, v.Year, v.ValueText, v.Value, v.Source, v.SourceDate, v.Licence))
