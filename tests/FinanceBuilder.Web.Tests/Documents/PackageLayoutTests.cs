@@ -10,7 +10,7 @@ namespace FinanceBuilder.Web.Tests.Documents;
 /// inside the margins, no two lines on top of each other, "Page X of Y" right on every page, the
 /// contents' page numbers and links equal to where the headings really are, and the results
 /// framework's header above its rows on every page it spans.
-public sealed class PackageLayoutTests
+public sealed partial class PackageLayoutTests
 {
     public static TheoryData<string, string, Language> Cases()
     {
@@ -45,6 +45,45 @@ public sealed class PackageLayoutTests
         Assert.Equal(headings.Count, PdfLayoutChecks.AssertContentsLinks(pdf));
         Assert.Equal(package.Pages, PdfLayoutChecks.PageTexts(pdf).Count);
     }
+
+    /// A date is one token: the timetable's narrow End column printed "Mar" on one line and "2027"
+    /// on the next until month and year were held together.
+    [Fact]
+    public async Task TimetableDates_NeverBreakAcrossLines()
+    {
+        var package = await TestPackages.BuildAsync(Samples.ReadText("mitigation-tamale-solar-led.json"), "gcf-funding-proposal", "en");
+        var lines = PdfLayoutChecks.Lines(package.File("pdf")!.Content).Select(l => l.Text).ToList();
+        // The heading itself, not its line in the table of contents.
+        var start = lines.FindLastIndex(l => l.StartsWith("E.5 Activities", StringComparison.Ordinal));
+        var end = lines.FindIndex(start, l => l.StartsWith("E.6", StringComparison.Ordinal));
+        var timetable = lines[start..end];
+
+        Assert.True(timetable.Count(l => MonthAndYear().IsMatch(l)) > 10, "the timetable's dates were not found:\n" + string.Join("\n", timetable.Take(12)));
+        var broken = timetable.Where(l => BareMonth().IsMatch(l)).ToList();
+        Assert.True(broken.Count == 0, "A month without its year on the line:\n" + string.Join("\n", broken));
+    }
+
+    [Fact]
+    public async Task SapTimetable_MilestoneWithoutActivity_IsNotUnanswered()
+    {
+        // Tamale's SAP timetable has milestones that belong to no activity (effectiveness, completion):
+        // their Activity cell is empty, not "Not answered" as if the officer had skipped it.
+        var package = await TestPackages.BuildAsync(Samples.ReadText("mitigation-tamale-solar-led.json"), "gcf-sap", "en");
+        var lines = PdfLayoutChecks.Lines(package.File("pdf")!.Content).Select(l => l.Text).ToList();
+        var start = lines.FindLastIndex(l => l.StartsWith("C.4 Timetable", StringComparison.Ordinal));
+        var end = lines.FindIndex(start, l => l.StartsWith("C.5", StringComparison.Ordinal) || l.StartsWith("D.", StringComparison.Ordinal));
+        var timetable = lines[start..end];
+
+        var effective = Assert.Single(timetable, l => l.StartsWith("Funded activity agreement effective", StringComparison.Ordinal));
+        Assert.DoesNotContain("Not", effective, StringComparison.Ordinal);
+        Assert.DoesNotContain(timetable, l => l.Trim() == "answered");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \u00A0]\d{4}\b")]
+    private static partial System.Text.RegularExpressions.Regex MonthAndYear();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b(?![ \u00A0]\d{4})")]
+    private static partial System.Text.RegularExpressions.Regex BareMonth();
 
     [Fact]
     public async Task ResultsFramework_OverSeveralPages_RepeatsItsHeader()

@@ -17,7 +17,9 @@ public static partial class DocumentModel
             ["name"] = ValueFormat.OrMissing(t.Name),
             ["activity"] = t.ActivityId is null ? "" // a milestone of no one activity
                 : activities.TryGetValue(t.ActivityId, out var activity) && !string.IsNullOrWhiteSpace(activity.Name) ? $"{t.ActivityId} {activity.Name}" : t.ActivityId,
-            ["activity_id"] = t.ActivityId ?? ValueFormat.Missing,
+            // A milestone (the agreement's effectiveness, completion) often belongs to no one activity:
+            // its cell stays empty; a task without one is unanswered.
+            ["activity_id"] = t.ActivityId ?? (t.IsMilestone ? "" : ValueFormat.Missing),
             ["start"] = f.MonthYear(t.Start),
             ["end"] = f.MonthYear(t.End),
             ["milestone"] = t.IsMilestone,

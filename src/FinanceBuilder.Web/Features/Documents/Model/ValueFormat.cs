@@ -99,12 +99,15 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
     public string TypedPercent(decimal? value) => Percent(value, value is { } v ? Math.Min(3, (int)((decimal.GetBits(v / 1.000000000000000000000000000m)[3] >> 16) & 0xFF)) : 0);
 
     /// "1 July 2027"; in French the first of the month is "1er juillet 2027", as French writes it.
-    public string Date(DateOnly? value) => value is { } date ? DateText.Written(date, Culture) : Missing;
+    /// Held together (non-breaking spaces), as money is: a date never breaks across two lines of a
+    /// table cell.
+    public string Date(DateOnly? value) => value is { } date ? DateText.Written(date, Culture).Replace(' ', '\u00A0') : Missing;
 
     /// <summary>A date in a form field the funder fixes as YYYY/MM/DD (the cover's submission dates).</summary>
     public static string FormDate(DateOnly? value) => value?.ToString("yyyy'/'MM'/'dd", CultureInfo.InvariantCulture) ?? Missing;
 
-    public string MonthYear(DateOnly? value) => value?.ToString("MMM yyyy", Culture) ?? Missing;
+    /// "Mar 2027", held together: the timetable's narrow End column broke it into "Mar / 2027".
+    public string MonthYear(DateOnly? value) => value?.ToString("MMM yyyy", Culture).Replace(' ', '\u00A0') ?? Missing;
 
     public string YesNo(bool? value) => value is { } v ? Text(v ? "Ui.Yes" : "Ui.No") : Missing;
 
