@@ -56,8 +56,9 @@ public abstract partial class FinanceBuilderDbContext
                 .HasDatabaseName("IX_published_actions_newest");
             published.HasIndex(p => new { p.Title, p.Id }).HasFilter("\"WithdrawnAt\" IS NULL")
                 .HasDatabaseName("IX_published_actions_title");
-            // A country's actions, newest first; PostgreSQL also combines it with the full-text
-            // index for words within a country (a scan of 42,000 rows → a bitmap of the two).
+            // A country's actions, newest first. (Words within a country: the search indexes'
+            // facets, CatalogueIndex. By cost: the index IX_published_actions_cost on expressions,
+            // which EF Core cannot declare, made by the migrations CatalogueCostOrderIndex.)
             published.HasIndex(p => new { p.CountryCode, p.UpdatedAt, p.Id }).IsDescending(false, true, false).HasFilter("\"WithdrawnAt\" IS NULL")
                 .HasDatabaseName("IX_published_actions_country");
         });

@@ -41,7 +41,7 @@ public sealed class CatalogueIndexTests : IClassFixture<CatalogueIndexTests.Cata
         using var db = catalogue.App.OpenDb();
         var query = SearchTerms.OfQuery(words);
         var filter = new CatalogueFilter(country, focus, area, hazard, status, funding, size);
-        foreach (var sort in new[] { CatalogueSort.Updated, CatalogueSort.Title })
+        foreach (var sort in Enum.GetValues<CatalogueSort>())
         {
             var reference = CatalogueQuery.Sorted(CatalogueQuery.Filter(CatalogueIndex.Matching(db, query).AsNoTracking(), filter), sort);
             var expectedCount = await CatalogueQuery.CountAsync(reference, CancellationToken.None);
@@ -69,6 +69,24 @@ public sealed class CatalogueIndexTests : IClassFixture<CatalogueIndexTests.Cata
             found += count > 0 ? 1 : 0;
         }
         Assert.Equal(Searches().Count - 2, found);
+    }
+
+    /// Every action's filters are in the index as the words CatalogueFacets makes of them: SQLite's
+    /// facets column, written by the app; PostgreSQL's generated facets column, made in SQL by the
+    /// migration from the same stored columns — two writings of one rule, compared here.
+    [Fact]
+    public async Task EveryAction_HoldsTheWordsOfItsFilters()
+    {
+        using var db = catalogue.App.OpenDb();
+        var actions = await db.PublishedActions.AsNoTracking().ToListAsync();
+        Assert.Equal(60, actions.Count);
+        foreach (var action in actions)
+        {
+            var indexed = db.Database.IsNpgsql()
+                ? (await db.Database.SqlQueryRaw<string>("SELECT unnest(facets) AS \"Value\" FROM published_actions WHERE \"Id\" = {0}", action.Id).ToListAsync()).ToHashSet()
+                : await CatalogueSearchTests.IndexedAsync(db, action, "facets");
+            Assert.Equal(CatalogueFacets.Of(action).Split(' ').Distinct().Order(), indexed.Order());
+        }
     }
 
     /// Sixty actions: every focus, result area, hazard, status, funding and size in turn, five

@@ -56,7 +56,7 @@ public static class CatalogueQuery
     {
         if (CatalogueIndex.Search(db, words, filter, sort, skip, take) is var (page, count))
             return (page, await count(ct));
-        var query = Filter(CatalogueIndex.Matching(db, words).AsNoTracking(), filter);
+        var query = CatalogueIndex.Filtered(db, words, filter).AsNoTracking();
         var total = await CountAsync(query, ct);
         return (Sorted(query, sort).Skip(skip).Take(take), total);
     }
