@@ -2,6 +2,8 @@
 local paths = {
   "/actions", "/actions?q=solar+energy", "/actions?q=inondations&country=SN", "/actions?focus=Adaptation&status=InProgress",
   "/actions?q=drainage&p=3", "/actions?q=reboisement+eau", "/actions?hazard=Drought&sort=Title", "/actions?q=clinics&funding=true",
+  -- the two other orders with words (added 2026-12-06, fourth measurement)
+  "/actions?q=school&sort=Cost", "/actions?q=solar+energy&sort=Title",
 }
 local i = 0
 request = function()

@@ -39,6 +39,15 @@ public sealed class SearchIndexRepairTests : IDisposable
         Assert.Empty(await Found(db, "Tamale"));
         Assert.Equal(2, await CatalogueIndex.RepairAsync(db, CancellationToken.None));
         Assert.Equal(2, (await Found(db, "Tamale")).Count);
+
+        // Actions published before their key to the index was kept (the migration that added it)
+        // are given it: the walk of the title order finds them.
+        await db.Database.ExecuteSqlRawAsync("UPDATE published_actions SET search_key = NULL");
+        Assert.Equal(2, await CatalogueIndex.RepairAsync(db, CancellationToken.None));
+        var (byTitle, count) = (await CatalogueIndex.SearchAsync(db, SearchTerms.OfQuery("Tamale"), new CatalogueFilter(null, null, null, null, null, false, null),
+            CatalogueSort.Title, 0, 20, CancellationToken.None, walkAbove: 0))!.Value;
+        Assert.Equal(2, count);
+        Assert.Equal([lighting, drainage], await byTitle.Select(p => p.Id).ToListAsync());
     }
 
     private static async Task<List<Guid>> Found(Web.Data.FinanceBuilderDbContext db, string words)

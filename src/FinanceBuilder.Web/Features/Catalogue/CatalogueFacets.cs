@@ -6,7 +6,7 @@ namespace FinanceBuilder.Web.Features.Catalogue;
 /// "r-a1", "h-drought", "s-inprogress", "fund" for an action seeking funding, "z-small". They sit in
 /// the index's own column (facets), apart from the text's terms, so a reader's words never match
 /// them; a search with words and filters is then one FTS5 query that reads the index alone
-/// (CatalogueIndex.Search). On PostgreSQL the same words are the generated column
+/// (CatalogueIndex.SearchAsync). On PostgreSQL the same words are the generated column
 /// published_actions.facets, written in SQL by the migration SearchFacetsInTheWordIndex and indexed
 /// beside the text's words (CatalogueIndex.Filtered); a test compares that column with these words.
 /// They mean exactly what CatalogueQuery.Filter means by each filter: a test compares the two on the

@@ -39,13 +39,14 @@ public static class CatalogueIndex
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO published_actions_search (rowid, terms, facets, action_rowid, action_id) SELECT {1}, {2}, {3}, rowid, \"Id\" FROM published_actions WHERE \"Id\" = {0}",
             [id, key, SearchTerms.OfDocument(action.SearchText, action.Language), CatalogueFacets.Of(action)], ct);
+        await db.Database.ExecuteSqlRawAsync("UPDATE published_actions SET search_key = {1} WHERE \"Id\" = {0}", [id, key], ct);
     }
 
     /// Newer is larger: the index is read from the largest rowid down.
     private static long OrderKey(DateTime updatedAt) => updatedAt.Ticks;
 
     /// SQLite: checks that the index has one row for each public action, under that action's rowid
-    /// and naming it, and rebuilds the whole index in one transaction when it has not. A rowid is
+    /// and naming it, and that the action names that row (search_key), and rebuilds the whole index in one transaction when it has not. A rowid is
     /// not a stable key: VACUUM may renumber the rows of a table without an integer key (a file
     /// vacuumed by hand, or restored from such a copy), and an upgrade may remake the index
     /// table empty. Run at start, before any request. Returns how many actions the rebuild
@@ -64,7 +65,7 @@ public static class CatalogueIndex
                 check.CommandText = """
                     SELECT (SELECT count(*) FROM published_actions WHERE "WithdrawnAt" IS NULL)
                          = (SELECT count(*) FROM published_actions_search s JOIN published_actions p ON p.rowid = s.action_rowid
-                            WHERE p."Id" = s.action_id AND p."WithdrawnAt" IS NULL)
+                            WHERE p."Id" = s.action_id AND p.search_key = s.rowid AND p."WithdrawnAt" IS NULL)
                        AND (SELECT count(*) FROM published_actions WHERE "WithdrawnAt" IS NULL) = (SELECT count(*) FROM published_actions_search)
                     """;
                 if (Convert.ToInt64(await check.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 1)
@@ -85,6 +86,11 @@ public static class CatalogueIndex
             var facetsParameter = insert.Parameters.Add("$facets", SqliteType.Text);
             var rowidParameter = insert.Parameters.Add("$rowid", SqliteType.Integer);
             var idParameter = insert.Parameters.Add("$id", SqliteType.Text);
+            await using var name = connection.CreateCommand();
+            name.Transaction = transaction;
+            name.CommandText = "UPDATE published_actions SET search_key = $key WHERE rowid = $rowid";
+            var nameKeyParameter = name.Parameters.Add("$key", SqliteType.Integer);
+            var nameRowidParameter = name.Parameters.Add("$rowid", SqliteType.Integer);
             // FTS5 writes a transaction's rows quickly only in increasing rowid order (a smaller
             // rowid flushes what it holds): first every action's key, then the actions in key order.
             var order = new List<(long Key, long Rowid)>();
@@ -124,6 +130,9 @@ public static class CatalogueIndex
                     rowidParameter.Value = rowid;
                     idParameter.Value = id;
                     await insert.ExecuteNonQueryAsync(ct);
+                    nameKeyParameter.Value = key;
+                    nameRowidParameter.Value = rowid;
+                    await name.ExecuteNonQueryAsync(ct);
                 }
             }
             var count = order.Count;
@@ -178,14 +187,16 @@ public static class CatalogueIndex
 
     /// SQLite, a search with words or filters: one page of it, and how many actions match (up to
     /// CatalogueQuery.MaxCount + 1), counted in the index alone — the filters are words of its
-    /// facets column. Newest first, the page is read from the index too (kept in that order); by
-    /// title or by cost, from the table's index in that order, each entry looked up in the set of
-    /// matches (bounded: one pass over that index at most; SQLite's planner would rather fetch
-    /// every match and sort them, 140 ms for a common word against 60). Null elsewhere —
-    /// PostgreSQL; neither words nor filters (the table's own indexes answer); by title or cost
-    /// without words — where CatalogueQuery's SQL does the work.
-    public static (IQueryable<PublishedAction> Page, Func<CancellationToken, Task<int>> CountAsync)? Search(
-        FinanceBuilderDbContext db, IReadOnlyList<QueryWord> words, CatalogueFilter filter, CatalogueSort sort, int skip, int take)
+    /// facets column. Newest first, the page is read from the index too (kept in that order). By
+    /// title or cost, with at most MaxCount matches, they are fetched and sorted; with more, the
+    /// order's own index is walked, each entry's search_key checked against the set of matching
+    /// rowids (a common word: 140 ms to fetch and sort, 60 ms to walk checking each entry's action
+    /// id, a few ms checking its key). Null elsewhere — PostgreSQL; neither words nor filters (the
+    /// table's own indexes answer); by title or cost without words — where CatalogueQuery's SQL
+    /// does the work.
+    public static async Task<(IQueryable<PublishedAction> Page, int Total)?> SearchAsync(
+        FinanceBuilderDbContext db, IReadOnlyList<QueryWord> words, CatalogueFilter filter, CatalogueSort sort, int skip, int take, CancellationToken ct,
+        int walkAbove = CatalogueQuery.MaxCount)
     {
         var facets = CatalogueFacets.Of(filter);
         if ((words.Count == 0 && facets.Count == 0) || db.Database.IsNpgsql())
@@ -195,20 +206,30 @@ public static class CatalogueIndex
         if (sort != CatalogueSort.Updated && words.Count == 0)
             return null;
         var match = Match(words, facets);
-        // The index holds public actions only; the check is kept, on one page of rows.
+        var total = await db.Database.SqlQueryRaw<int>(
+            "SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM published_actions_search WHERE published_actions_search MATCH {0} LIMIT {1})",
+            match, CatalogueQuery.MaxCount + 1).SingleAsync(ct);
+        var many = total > walkAbove; // a test walks small sets too
+        // A thousand matches or fewer, by title or cost: fetched by rowid and sorted (NOT INDEXED
+        // keeps the planner from walking an order's index through every action for a rare word).
+        if (sort != CatalogueSort.Updated && !many)
+            return (CatalogueQuery.Sorted(db.PublishedActions.FromSqlRaw(
+                    "SELECT * FROM published_actions NOT INDEXED WHERE \"WithdrawnAt\" IS NULL AND rowid IN (SELECT action_rowid FROM published_actions_search WHERE published_actions_search MATCH {0})",
+                    match), sort).Skip(skip).Take(take), total);
+        // The index holds public actions only; the check is kept, on one page of rows. The orders
+        // are CatalogueQuery.Sorted's, written as their indexes' own expressions.
         var page = sort switch
         {
             CatalogueSort.Title => db.PublishedActions.FromSqlRaw(
                     """
-                    SELECT * FROM published_actions INDEXED BY "IX_published_actions_title"
-                    WHERE "WithdrawnAt" IS NULL AND rowid IN (SELECT action_rowid FROM published_actions_search WHERE published_actions_search MATCH {0})
+                    SELECT * FROM published_actions INDEXED BY "IX_published_actions_title_key"
+                    WHERE "WithdrawnAt" IS NULL AND search_key IN (SELECT rowid FROM published_actions_search WHERE published_actions_search MATCH {0})
                     ORDER BY "Title", "Id" LIMIT {1} OFFSET {2}
                     """, match, take, skip),
-            // The order of CatalogueQuery.Sorted, written as the cost index's own expressions.
             CatalogueSort.Cost => db.PublishedActions.FromSqlRaw(
                     """
                     SELECT * FROM published_actions INDEXED BY "IX_published_actions_cost"
-                    WHERE "WithdrawnAt" IS NULL AND rowid IN (SELECT action_rowid FROM published_actions_search WHERE published_actions_search MATCH {0})
+                    WHERE "WithdrawnAt" IS NULL AND search_key IN (SELECT rowid FROM published_actions_search WHERE published_actions_search MATCH {0})
                     ORDER BY ("TotalCostUsd" IS NOT NULL) DESC, "TotalCostUsd" DESC, "Id" LIMIT {1} OFFSET {2}
                     """, match, take, skip),
             _ => db.PublishedActions.FromSqlRaw(
@@ -216,10 +237,7 @@ public static class CatalogueIndex
                     match, take, skip)
                 .Where(p => p.WithdrawnAt == null),
         };
-        page = CatalogueQuery.Sorted(page, sort);
-        return (page, ct => db.Database.SqlQueryRaw<int>(
-            "SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM published_actions_search WHERE published_actions_search MATCH {0} LIMIT {1})",
-            match, CatalogueQuery.MaxCount + 1).SingleAsync(ct));
+        return (CatalogueQuery.Sorted(page, sort), total);
     }
 
     /// The FTS5 query: every word in the terms column (any of its forms), every filter in the

@@ -50,12 +50,12 @@ public static class CatalogueQuery
 
     /// One page of a search and how many actions match it: the public search page and the public
     /// API ask the same question the same way. On SQLite the search index answers most of them
-    /// (CatalogueIndex.Search); otherwise the filters and the sort are SQL.
+    /// (CatalogueIndex.SearchAsync); otherwise the filters and the sort are SQL.
     public static async Task<(IQueryable<PublishedAction> Page, int Total)> SearchAsync(FinanceBuilderDbContext db,
         IReadOnlyList<QueryWord> words, CatalogueFilter filter, CatalogueSort sort, int skip, int take, CancellationToken ct)
     {
-        if (CatalogueIndex.Search(db, words, filter, sort, skip, take) is var (page, count))
-            return (page, await count(ct));
+        if (await CatalogueIndex.SearchAsync(db, words, filter, sort, skip, take, ct) is { } answered)
+            return answered;
         var query = CatalogueIndex.Filtered(db, words, filter).AsNoTracking();
         var total = await CountAsync(query, ct);
         return (Sorted(query, sort).Skip(skip).Take(take), total);
