@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Tests.Catalogue;
 
-/// The search answers read from SQLite's index alone (its facets, its newest-first order) are the
-/// answers of the plain SQL filters and sorts, on 60 actions with every kind of filter value: the
-/// same page, in the same order, and the same count. On PostgreSQL the two are the same code; test.sh
-/// runs the class there too, so the reference itself is checked on both databases.
+/// The search answers read from the search indexes (SQLite's facets and newest-first order, the
+/// walks of the title and cost indexes; PostgreSQL's facets column in its word index) are the
+/// answers of the plain SQL filters and sorts, on 64 actions with every kind of filter value, empty
+/// lists, no country, tied titles and costs: the same page, in the same order, and the same count.
+/// test.sh runs the class on both databases.
 [Trait("Category", "Storage")]
 public sealed class CatalogueIndexTests : IClassFixture<CatalogueIndexTests.Catalogue>
 {
@@ -80,6 +81,43 @@ public sealed class CatalogueIndexTests : IClassFixture<CatalogueIndexTests.Cata
         Assert.Equal(Searches().Count - 2, found);
     }
 
+    /// Actions re-dated at the same instant (an organisation records its IATI identifier) come in
+    /// the catalogue's order — the id breaks the tie — on every page, and still after SQLite's
+    /// index is rebuilt.
+    [Fact]
+    public async Task ActionsReDatedTogether_ComeInTheCatalogueOrder_OnEveryPage()
+    {
+        using var app = new AppFactory();
+        for (var i = 0; i < 7; i++)
+            app.PublishDirectly(new CatalogueAction { Title = $"Drainage {i}", Summary = "x", CountryCode = "SN" });
+        using var db = app.OpenDb();
+        await Web.Features.Organisation.IatiIdentifier.SaveAsync(db, Web.Data.AccessScope.WorkspaceOrganisationId, "XM-DAC-41114", DateTime.UtcNow, CancellationToken.None);
+        Assert.Single(await db.PublishedActions.Select(p => p.UpdatedAt).Distinct().ToListAsync());
+
+        await AssertPagesAsync();
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE published_actions SET search_key = NULL");
+            Assert.Equal(7, await CatalogueIndex.RepairAsync(db, CancellationToken.None));
+            await AssertPagesAsync();
+        }
+
+        async Task AssertPagesAsync()
+        {
+            var words = SearchTerms.OfQuery("drainage");
+            var filter = new CatalogueFilter("SN", null, null, null, null, false, null);
+            var expected = await CatalogueQuery.Sorted(CatalogueQuery.Filter(CatalogueIndex.Matching(db, words), filter), CatalogueSort.Updated)
+                .Select(p => p.Title).ToListAsync();
+            var pages = new List<string>();
+            for (var skip = 0; skip < 7; skip += 2)
+            {
+                var (page, _) = await CatalogueQuery.SearchAsync(db, words, filter, CatalogueSort.Updated, skip, 2, CancellationToken.None);
+                pages.AddRange(await page.Select(p => p.Title).ToListAsync());
+            }
+            Assert.Equal(expected, pages);
+        }
+    }
+
     /// Every action's filters are in the index as the words CatalogueFacets makes of them: SQLite's
     /// facets column, written by the app; PostgreSQL's generated facets column, made in SQL by the
     /// migration from the same stored columns — two writings of one rule, compared here.
@@ -88,7 +126,7 @@ public sealed class CatalogueIndexTests : IClassFixture<CatalogueIndexTests.Cata
     {
         using var db = catalogue.App.OpenDb();
         var actions = await db.PublishedActions.AsNoTracking().ToListAsync();
-        Assert.Equal(60, actions.Count);
+        Assert.Equal(64, actions.Count);
         foreach (var action in actions)
         {
             var indexed = db.Database.IsNpgsql()
@@ -127,6 +165,19 @@ public sealed class CatalogueIndexTests : IClassFixture<CatalogueIndexTests.Cata
                 };
                 App.PublishDirectly(action, "Commune " + i);
             }
+            // No country, no lists, no cost; then the same title three times and the same cost
+            // three times, so that the id settles both orders.
+            App.PublishDirectly(new CatalogueAction { Language = Language.En, Title = "Market drainage", Summary = "An action." }, "Commune 60");
+            foreach (var (country, focus) in new[] { ("SN", ActionFocus.Adaptation), ("SN", ActionFocus.Mitigation), ("GH", ActionFocus.Adaptation) })
+                App.PublishDirectly(new CatalogueAction
+                {
+                    Language = Language.En,
+                    Title = country == "GH" ? "Water and energy" : "Market drainage",
+                    Summary = "An action of the commune.",
+                    CountryCode = country,
+                    Focus = [focus],
+                    TotalCost = new Money { Amount = 2_000_000m, Currency = "USD" },
+                }, "Commune " + country);
         }
 
         public void Dispose() => App.Dispose();

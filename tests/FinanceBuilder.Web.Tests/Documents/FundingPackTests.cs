@@ -225,6 +225,28 @@ public sealed class FundingPackTests
         Assert.Contains($"{label}{indicator.Code} Ghana Statistical Service, 2021 census.", Paragraphs(), StringComparison.Ordinal);
     }
 
+    /// A.11 (A.1.17 in the SAP) says what is known of the period and nothing else: a duration
+    /// without dates, dates without a duration, never "Not answered months".
+    [Theory]
+    [InlineData("gcf-funding-proposal", Language.En, "A.11 ", "months")]
+    [InlineData("gcf-funding-proposal", Language.Fr, "A.11 ", "mois")]
+    [InlineData("gcf-sap", Language.En, "A.1.17 ", "months")]
+    [InlineData("gcf-sap", Language.Fr, "A.1.17 ", "mois")]
+    public void ImplementationPeriod_PrintsOnlyWhatIsAnswered(string pack, Language language, string label, string unit)
+    {
+        var proposal = Sample("mitigation-tamale-solar-led.json", language);
+        string Period() => Text(Read(pack, proposal).Blocks.OfType<Table>().SelectMany(t => t.Rows)
+            .Single(r => Text(r[0]).StartsWith(label, StringComparison.Ordinal))[1]);
+        Assert.Matches($@"^60\u00A0{unit} \(.*2027 – .*2032\)$", Period());
+
+        proposal.Basics.ImplementationMonths = null;
+        Assert.Matches(@"^\(.*2027 – .*2032\)$", Period());
+
+        proposal.Basics.ImplementationMonths = 60;
+        proposal.Basics.ImplementationStart = proposal.Basics.ImplementationEnd = null;
+        Assert.Equal($"60\u00A0{unit}", Period());
+    }
+
     /// A final document (no error) leaves an unanswered question out: no row with only its
     /// label, no dash, no "not answered".
     [Theory]

@@ -45,6 +45,12 @@ public static class CatalogueIndex
     /// Newer is larger: the index is read from the largest rowid down.
     private static long OrderKey(DateTime updatedAt) => updatedAt.Ticks;
 
+    /// How both databases order ids that tie on their update time (CatalogueQuery.Sorted's
+    /// ThenBy(Id)): SQLite compares the upper-case text, PostgreSQL the uuid's bytes — the same
+    /// order as this text compared ordinally. Actions re-dated together are written to the index
+    /// in the reverse of this order, so that its newest-first order is the catalogue's.
+    public static string TieOrder(Guid id) => id.ToString().ToUpperInvariant();
+
     /// SQLite: checks that the index has one row for each public action, under that action's rowid
     /// and naming it, and that the action names that row (search_key), and rebuilds the whole index in one transaction when it has not. A rowid is
     /// not a stable key: VACUUM may renumber the rows of a table without an integer key (a file
@@ -97,12 +103,14 @@ public static class CatalogueIndex
             await using (var keys = connection.CreateCommand())
             {
                 keys.Transaction = transaction;
-                keys.CommandText = """SELECT rowid, "UpdatedAt" FROM published_actions WHERE "WithdrawnAt" IS NULL""";
+                // Actions updated at the same instant: the smallest id counts as newest, as
+                // CatalogueQuery.Sorted breaks the tie.
+                keys.CommandText = """SELECT rowid, "UpdatedAt" FROM published_actions WHERE "WithdrawnAt" IS NULL ORDER BY "UpdatedAt", "Id" DESC""";
                 await using var reader = await keys.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                     order.Add((OrderKey(reader.GetDateTime(1)), reader.GetInt64(0)));
             }
-            order.Sort();
+            order = [.. order.OrderBy(o => o.Key)]; // stable: ties keep the order read
             for (var i = 1; i < order.Count; i++)
                 if (order[i].Key <= order[i - 1].Key)
                     order[i] = (order[i - 1].Key + 1, order[i].Rowid); // updated in the same 100 ns: newer, as WriteAsync does

@@ -4,6 +4,7 @@ using FinanceBuilder.Web.Catalogue.Model;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Catalogue;
 using FinanceBuilder.Web.Features.Accounts;
+using FinanceBuilder.Web.Features.Territories;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Text;
@@ -54,6 +55,8 @@ public sealed class ManagePage(FinanceBuilderDbContext db, AccessScope access, T
             var submitted = await db.Submissions.AsNoTracking().Where(s => s.ProposalId == pid)
                 .OrderByDescending(s => s.Number).Select(s => s.Document).FirstOrDefaultAsync(ct);
             action = ActionFromProposal.Draft(ProposalJson.FromStored(submitted ?? proposal.Document), submitted is not null);
+            if (action.CountryCode is { Length: 2 } country && action.Communes.Count > 0)
+                CommuneCodes.Fill(action.Communes, await TerritoryQuery.NamedPlacesAsync(db, country, ct));
             organisation = proposal.OwnerOrganisationId;
         }
         else

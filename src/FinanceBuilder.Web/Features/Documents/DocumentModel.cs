@@ -28,6 +28,19 @@ public static partial class DocumentModel
     public static ContentDocument Document(TemplatePack pack, Proposal proposal, ValidationReport report, string language, IReadOnlyDictionary<string, DocumentImage>? pictures = null) =>
         Unanswered.Resolve(MarkdownReader.Read(pack.RenderMarkdown(For(proposal, report, withMap: pictures?.ContainsKey(DocumentPictures.LocationMap) == true), language), pictures ?? NoPictures), report.HasErrors, new CultureInfo(language));
 
+    private static string ImplementationPeriod(ProjectBasics b, ValueFormat f)
+    {
+        var months = b.ImplementationMonths is { } count ? string.Format(f.Culture, f.Text("Document.MonthsCount"), f.Number(count)) : null;
+        var dates = b.ImplementationStart is null && b.ImplementationEnd is null ? null : $"({f.Date(b.ImplementationStart)} – {f.Date(b.ImplementationEnd)})";
+        return (months, dates) switch
+        {
+            (null, null) => ValueFormat.Missing,
+            (null, _) => dates!,
+            (_, null) => months,
+            _ => $"{months} {dates}",
+        };
+    }
+
     private static readonly Dictionary<string, DocumentImage> NoPictures = [];
 
     /// The model of <paramref name="proposal"/> with the figures and the findings of its one check
@@ -114,6 +127,9 @@ public static partial class DocumentModel
             ["currency"] = figures.ReportingCurrency,
             ["instruments"] = ValueFormat.OrMissing(string.Join(", ", proposal.Financing.GcfInstruments.Select(i => f.Label(i.Instrument)).Distinct())),
             ["duration"] = f.Number(b.ImplementationMonths),
+            // "60 months (31 March 2027 – 31 March 2032)", each part only when answered: a missing
+            // duration never leaves "Not answered months".
+            ["implementation_period"] = ImplementationPeriod(b, f),
             ["duration_years"] = b.ImplementationMonths is { } months ? f.Number(months / 12m, 1) : ValueFormat.Missing,
             ["lifespan"] = f.Number(b.LifespanYears),
             // With its unit, so a final document without the answer leaves no "years" alone.

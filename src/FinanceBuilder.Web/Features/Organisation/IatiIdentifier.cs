@@ -44,7 +44,9 @@ public static partial class IatiIdentifier
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        foreach (var action in published)
+        // All now updated at the same instant: the catalogue breaks that tie by id, and SQLite's
+        // index counts a later write as newer, so the smallest id is written last.
+        foreach (var action in published.OrderByDescending(p => CatalogueIndex.TieOrder(p.Id), StringComparer.Ordinal))
             await CatalogueIndex.WriteAsync(db, action, ct);
         await transaction.CommitAsync(ct);
     }

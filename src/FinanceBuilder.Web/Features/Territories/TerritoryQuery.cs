@@ -75,6 +75,14 @@ public static class TerritoryQuery
             .Take(MaxValues).ToListAsync(ct);
     }
 
+    /// Every place of a country the library has values for, as code and name (a name per code):
+    /// what an action's communes are matched against (CommuneCodes). France has about 35,000
+    /// communes; read once when an action is drafted.
+    public static async Task<List<(string Code, string Name)>> NamedPlacesAsync(FinanceBuilderDbContext db, string country, CancellationToken ct) =>
+        (await db.TerritoryIndicatorValues.AsNoTracking().Where(v => v.CountryCode == country && v.TerritoryCode != "")
+            .Select(v => new { v.TerritoryCode, v.TerritoryName }).Distinct().Take(100_000).ToListAsync(ct))
+        .Select(p => (p.TerritoryCode, p.TerritoryName)).ToList();
+
     /// The places of a country that have values, by name.
     public static async Task<List<Place>> PlacesInAsync(FinanceBuilderDbContext db, string country, CancellationToken ct) =>
         (await db.TerritoryIndicatorValues.AsNoTracking().Where(v => v.CountryCode == country && v.TerritoryCode != "")
