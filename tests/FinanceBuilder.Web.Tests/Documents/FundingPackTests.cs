@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Features.Documents.Model;
 using FinanceBuilder.Web.Features.Wizard.Forms;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Text;
@@ -245,6 +246,29 @@ public sealed class FundingPackTests
         proposal.Basics.ImplementationMonths = 60;
         proposal.Basics.ImplementationStart = proposal.Basics.ImplementationEnd = null;
         Assert.Equal($"60\u00A0{unit}", Period());
+    }
+
+    /// A list with nothing in it — no outcome, no task — prints no header over nothing: a draft
+    /// says "Not answered" under the heading, a final document has neither table nor words.
+    [Theory]
+    [InlineData(Language.En, "Not answered")]
+    [InlineData(Language.Fr, "Sans réponse")]
+    public void AnEmptyList_PrintsNoBareHeader(Language language, string notAnswered)
+    {
+        var proposal = Sample("mitigation-tamale-solar-led.json", language);
+        proposal.Timetable.Clear();
+        var header = language == Language.Fr ? "Tâche ou jalon" : "Task or milestone";
+
+        var document = Read("gcf-funding-proposal", proposal);
+
+        Assert.DoesNotContain(document.Blocks.OfType<Table>(), t => Text(t.Rows[0][0]) == header);
+        var culture = new CultureInfo(language.ToString().ToLowerInvariant());
+        List<ContentBlock> raw = [new Heading(2, [new TextRun("E.5")]), new Table([[[new TextRun(header)], [new TextRun("Start")]]], 1, [CellAlignment.Left, CellAlignment.Left]), new Heading(2, [new TextRun("E.6")])];
+        var draft = Unanswered.Resolve(new ContentDocument(raw), draft: true, culture).Blocks;
+        Assert.Equal(notAnswered, Text(Assert.IsType<Paragraph>(draft[1]).Runs));
+        Assert.True(Assert.IsType<Paragraph>(draft[1]).Runs[0].Italic);
+        var final = Unanswered.Resolve(new ContentDocument(raw), draft: false, culture).Blocks;
+        Assert.Equal(["E.5", "E.6"], final.Select(b => Text(Assert.IsType<Heading>(b).Runs)));
     }
 
     /// A final document (no error) leaves an unanswered question out: no row with only its

@@ -9,7 +9,8 @@ namespace FinanceBuilder.Web.Features.Documents.Model;
 /// (a private-use character no one types) and this pass decides once the document is read: a
 /// draft says "not answered" in italics, so its writers see the gap; a final document leaves the
 /// gap out — a row that only had the answer to give is dropped, a cell stays blank, a paragraph
-/// of nothing goes — so a reviewer never meets a dash standing in for an answer.
+/// of nothing goes, a table of no rows goes — so a reviewer never meets a dash standing in for
+/// an answer, nor a header over nothing.
 /// </summary>
 public static class Unanswered
 {
@@ -43,10 +44,16 @@ public static class Unanswered
                     if (items.Count > 0)
                         resolved.Add(list with { Items = items });
                     break;
+                case Table table when table.Rows.Count == table.HeaderRows:
+                    // A list with nothing in it (no outcome, no task yet): a header over nothing
+                    // reads as a page cut short. A draft says so; a final document leaves it out.
+                    if (draft)
+                        resolved.Add(new Paragraph([new TextRun(words, Italic: true)]));
+                    break;
                 case Table table:
                     // A table whose every row only had answers to give goes, header and all.
                     var kept = Table(table, draft, words);
-                    if (draft || kept.Rows.Count > kept.HeaderRows || table.Rows.Count == table.HeaderRows)
+                    if (draft || kept.Rows.Count > kept.HeaderRows)
                         resolved.Add(kept);
                     break;
                 case Chart chart:
