@@ -60,7 +60,10 @@ public sealed class Browsers : IAsyncLifetime
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", WizardServer.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        // Signed in once the redirect away from the sign-in page arrives (the cookie came with
+        // it): waiting for the next page's every resource timed out at 30 s on a loaded machine.
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await page.CloseAsync();
     }
 }
