@@ -3,6 +3,7 @@ using FinanceBuilder.Web.Catalogue;
 using FinanceBuilder.Web.Catalogue.Model;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Catalogue;
+using FinanceBuilder.Web.Features.Territories;
 using FinanceBuilder.Web.Proposals.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public static class PublishAction
         return missing;
     }
 
-    public sealed class Handler(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock, TerritoryCounts counts) : IRequestHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -77,6 +78,8 @@ public static class PublishAction
             await db.SaveChangesAsync(cancellationToken);
             await CatalogueIndex.WriteAsync(db, published, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            // The countries of the search's filter, the map and the territories list count it at once.
+            counts.Forget();
             return new Result(request.Withdraw ? Outcome.Withdrawn : Outcome.Published, published.Revision);
         }
 

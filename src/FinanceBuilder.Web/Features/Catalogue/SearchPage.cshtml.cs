@@ -1,6 +1,7 @@
 using FinanceBuilder.Web.Catalogue.Model;
 using FinanceBuilder.Web.Catalogue.Search;
 using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Territories;
 using FinanceBuilder.Web.Proposals.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace FinanceBuilder.Web.Features.Catalogue;
 /// (a plain GET form: no JavaScript, and every result list can be bookmarked or shared).
 [AllowAnonymous]
 [EnableRateLimiting(PublicCaching.RateLimit)]
-public sealed class SearchPage(FinanceBuilderDbContext db) : PageModel
+public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts counts) : PageModel
 {
     public const int PageSize = 20;
     public const int MaxPage = 500;
@@ -36,12 +37,18 @@ public sealed class SearchPage(FinanceBuilderDbContext db) : PageModel
     public IReadOnlyList<Row> Results { get; private set; } = [];
     public int Total { get; private set; }
     public IReadOnlyList<string> Countries { get; private set; } = [];
+    /// The parts of the address that were not understood (a value the lists do not hold, in a
+    /// hand-made or outdated link): left out of the search, and named on the page.
+    public IReadOnlyList<string> Ignored { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        // A value the lists do not hold (a hand-made address) is an empty search, not an error page.
         if (!ModelState.IsValid)
-            return BadRequest();
+        {
+            // A property whose value did not bind keeps its default: no filter, the first page.
+            Ignored = [.. ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).Order(StringComparer.Ordinal).Take(10)];
+            ModelState.Clear();
+        }
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         if (Query is { Length: > 200 })
             Query = Query[..200];
@@ -51,25 +58,9 @@ public sealed class SearchPage(FinanceBuilderDbContext db) : PageModel
         Results = await page
             .Select(p => new Row(p.Id, p.Title, p.PublisherName, p.CountryCode, p.AdministrativeArea, p.Status, p.TotalCostUsd, p.UpdatedAt))
             .ToListAsync(ct);
-        Countries = await CountriesAsync(db, ct);
+        Countries = [.. (await counts.CountriesAsync(db, ct)).Where(t => t.Actions > 0).Select(t => t.Code)];
         PublicCaching.SharePage(Response);
         return Page();
-    }
-
-    private sealed record CountryList(DateTime At, IReadOnlyList<string> Codes);
-
-    private static CountryList? countries;
-
-    /// The countries that have actions, for the filter: read at most once a minute per process (a
-    /// scan of the catalogue's index, 20 ms over 100,000 actions, on every search otherwise).
-    private static async Task<IReadOnlyList<string>> CountriesAsync(FinanceBuilderDbContext db, CancellationToken ct)
-    {
-        if (countries is { } known && DateTime.UtcNow - known.At < TimeSpan.FromMinutes(1))
-            return known.Codes;
-        var codes = await db.PublishedActions.AsNoTracking().Where(p => p.WithdrawnAt == null && p.CountryCode != null)
-            .Select(p => p.CountryCode!).Distinct().ToListAsync(ct);
-        countries = new CountryList(DateTime.UtcNow, codes);
-        return codes;
     }
 
     /// This search's address with one thing changed (a page, a sort).
