@@ -36,8 +36,16 @@ for i in range(count):
     camel = lambda v: v[0].lower() + v[1:]
     status = random.choice(statuses)
     # The record as the app stores it: camelCase names and enum values (ProposalJson's options).
+    # Sources of money and expected results, so that the data package's funding and indicators
+    # tables are exported full (one to three sources, one to four indicators per action).
+    funding = [{"source": random.choice(["GCF", "Commune budget", "AFD", "Regional council", "World Bank"]), "amount": {"amount": round(cost * random.uniform(0.1, 0.6), 0), "currency": "USD"},
+                "state": random.choice(["sought", "obtained"])} for _ in range(random.randint(1, 3))]
+    results = [{"indicator": random.choice(["People protected from floods", "Solar capacity installed", "Trees planted", "Energy saved"]) + f" {k + 1}",
+                "unit": random.choice(["people", "kWp", "trees", "MWh per year"]), "baseline": 0, "baselineYear": 2025, "target": random.randint(10, 100000), "targetYear": 2031}
+               for k in range(random.randint(1, 4))]
     action = {"language": "fr" if fr else "en", "title": title, "summary": summary, "countryCode": c, "focus": [camel(x) for x in f], "resultAreas": a,
-              "hazards": [camel(x) for x in h], "status": camel(status), "totalCost": {"amount": cost, "currency": "USD"}, "licence": "ccBy40"}
+              "hazards": [camel(x) for x in h], "status": camel(status), "totalCost": {"amount": cost, "currency": "USD"}, "licence": "ccBy40",
+              "funding": funding, "results": results}
     ident = str(uuid.UUID(int=random.getrandbits(128), version=4)).upper()
     updated = (now - datetime.timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S")
     rows.append((ident, org, f"Commune {i % 700}", 1, json.dumps(action, ensure_ascii=False), "fr" if fr else "en", title, c, None, status,
