@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using FinanceBuilder.Web.Catalogue.Model;
+using FinanceBuilder.Web.Features.Catalogue;
 using FinanceBuilder.Web.Features.Territories;
 using FinanceBuilder.Web.Tests.Catalogue;
 using FinanceBuilder.Web.Tests.Infrastructure;

@@ -4,7 +4,6 @@ using FinanceBuilder.Web.Catalogue.Model;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Catalogue;
 using FinanceBuilder.Web.Features.Accounts;
-using FinanceBuilder.Web.Features.Territories;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Text;
@@ -56,7 +55,7 @@ public sealed class ManagePage(FinanceBuilderDbContext db, AccessScope access, T
                 .OrderByDescending(s => s.Number).Select(s => s.Document).FirstOrDefaultAsync(ct);
             action = ActionFromProposal.Draft(ProposalJson.FromStored(submitted ?? proposal.Document), submitted is not null);
             if (action.CountryCode is { Length: 2 } country && action.Communes.Count > 0)
-                CommuneCodes.Fill(action.Communes, await TerritoryQuery.NamedPlacesAsync(db, country, ct));
+                CommuneCodes.Fill(action.Communes, await NamedPlacesAsync(country, ct));
             organisation = proposal.OwnerOrganisationId;
         }
         else
@@ -85,4 +84,12 @@ public sealed class ManagePage(FinanceBuilderDbContext db, AccessScope access, T
         await db.SaveChangesAsync(ct);
         return Redirect(CatalogueUrls.Edit(record.Id));
     }
+
+    /// Every place of a country the indicator library has values for, as code and name: what the
+    /// communes of a drafted action are matched against. France has about 35,000 communes; read
+    /// once, when an action is drafted.
+    private async Task<List<(string Code, string Name)>> NamedPlacesAsync(string country, CancellationToken ct) =>
+        (await db.TerritoryIndicatorValues.AsNoTracking().Where(v => v.CountryCode == country && v.TerritoryCode != "")
+            .Select(v => new { v.TerritoryCode, v.TerritoryName }).Distinct().Take(100_000).ToListAsync(ct))
+        .Select(p => (p.TerritoryCode, p.TerritoryName)).ToList();
 }

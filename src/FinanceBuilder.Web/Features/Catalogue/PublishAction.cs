@@ -3,7 +3,6 @@ using FinanceBuilder.Web.Catalogue;
 using FinanceBuilder.Web.Catalogue.Model;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Catalogue;
-using FinanceBuilder.Web.Features.Territories;
 using FinanceBuilder.Web.Proposals.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using FinanceBuilder.Web.Catalogue.Model;
 using FinanceBuilder.Web.Catalogue.Search;
 using FinanceBuilder.Web.Data;
-using FinanceBuilder.Web.Features.Territories;
 using FinanceBuilder.Web.Proposals.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using FinanceBuilder.Web.Features.Catalogue;
 using FinanceBuilder.Web.Geography;
 using FinanceBuilder.Web.Proposals.Text;
 
@@ -17,7 +18,7 @@ public static class ActionMapSvg
     public static readonly (int From, string Fill)[] Bands = [(1, "#41ab5d"), (10, "#238b45"), (100, "#006d2c"), (1000, "#00441b")];
     public const string Empty = "#e5e7eb";
 
-    public static string Write(IReadOnlyList<TerritoryQuery.CountrySummary> countries, CultureInfo culture)
+    public static string Write(IReadOnlyList<CountrySummary> countries, CultureInfo culture)
     {
         var counts = countries.Where(c => c.Actions > 0).ToDictionary(c => c.Code, c => c.Actions, StringComparer.Ordinal);
         var svg = new StringBuilder(128 * 1024);

@@ -12,7 +12,7 @@ namespace FinanceBuilder.Web.Features.Territories;
 [EnableRateLimiting(PublicCaching.RateLimit)]
 public sealed class TerritoriesPage(FinanceBuilderDbContext db, TerritoryCounts counts) : PageModel
 {
-    public IReadOnlyList<TerritoryQuery.CountrySummary> Countries { get; private set; } = [];
+    public IReadOnlyList<CountrySummary> Countries { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {

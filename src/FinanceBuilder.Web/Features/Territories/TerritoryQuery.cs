@@ -1,5 +1,6 @@
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Catalogue;
+using FinanceBuilder.Web.Features.Catalogue;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Territories;
@@ -14,7 +15,6 @@ public static class TerritoryQuery
     public const int MaxValues = 5_000;
     public const int MaxPlaces = 500;
 
-    public sealed record CountrySummary(string Code, int Actions, int Values);
     public sealed record ActionRow(Guid Id, string Title, string Publisher, string Status, DateTime UpdatedAt);
     public sealed record ValueRow(string Indicator, string TerritoryCode, string TerritoryName, int Year, string ValueText, decimal Value,
         string Source, DateOnly SourceDate, string Licence, Guid DatasetId, string Publisher);
@@ -74,14 +74,6 @@ public static class TerritoryQuery
                 select new ValueRow(v.IndicatorCode, v.TerritoryCode, v.TerritoryName, v.Year, v.ValueText, v.Value, v.Source, v.SourceDate, v.Licence, d.Id, d.PublisherName))
             .Take(MaxValues).ToListAsync(ct);
     }
-
-    /// Every place of a country the library has values for, as code and name (a name per code):
-    /// what an action's communes are matched against (CommuneCodes). France has about 35,000
-    /// communes; read once when an action is drafted.
-    public static async Task<List<(string Code, string Name)>> NamedPlacesAsync(FinanceBuilderDbContext db, string country, CancellationToken ct) =>
-        (await db.TerritoryIndicatorValues.AsNoTracking().Where(v => v.CountryCode == country && v.TerritoryCode != "")
-            .Select(v => new { v.TerritoryCode, v.TerritoryName }).Distinct().Take(100_000).ToListAsync(ct))
-        .Select(p => (p.TerritoryCode, p.TerritoryName)).ToList();
 
     /// The places of a country that have values, by name.
     public static async Task<List<Place>> PlacesInAsync(FinanceBuilderDbContext db, string country, CancellationToken ct) =>

@@ -1,18 +1,24 @@
 using FinanceBuilder.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace FinanceBuilder.Web.Features.Territories;
+namespace FinanceBuilder.Web.Features.Catalogue;
+
+/// A country with how many published actions and indicator values it has.
+public sealed record CountrySummary(string Code, int Actions, int Values);
 
 /// Every country with published actions or indicator values, and how many of each: counted at
-/// most once a minute per app (two scans of indexes; the map and the list of territories show it
-/// on every view), and again at once after the app's own publications.
+/// most once a minute per app (two scans of indexes; the map, the list of territories and the
+/// search's country filter show it on every view), and again at once after the app's own
+/// publications of actions (PublishAction) and of indicator datasets. Here rather than beside
+/// the territory pages: the catalogue reads it too, and the territory pages already build on the
+/// catalogue (its caching and open-data endpoints).
 public sealed class TerritoryCounts
 {
-    private sealed record Cached(DateTime At, IReadOnlyList<TerritoryQuery.CountrySummary> Countries);
+    private sealed record Cached(DateTime At, IReadOnlyList<CountrySummary> Countries);
 
     private volatile Cached? cached;
 
-    public async Task<IReadOnlyList<TerritoryQuery.CountrySummary>> CountriesAsync(FinanceBuilderDbContext db, CancellationToken ct)
+    public async Task<IReadOnlyList<CountrySummary>> CountriesAsync(FinanceBuilderDbContext db, CancellationToken ct)
     {
         if (cached is { } known && DateTime.UtcNow - known.At < TimeSpan.FromMinutes(1))
             return known.Countries;
@@ -21,7 +27,7 @@ public sealed class TerritoryCounts
         var values = await db.TerritoryIndicatorValues.AsNoTracking()
             .GroupBy(v => v.CountryCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Code, g => g.Count, ct);
         var list = actions.Keys.Union(values.Keys, StringComparer.Ordinal)
-            .Select(code => new TerritoryQuery.CountrySummary(code, actions.GetValueOrDefault(code), values.GetValueOrDefault(code)))
+            .Select(code => new CountrySummary(code, actions.GetValueOrDefault(code), values.GetValueOrDefault(code)))
             .ToList();
         cached = new Cached(DateTime.UtcNow, list);
         return list;
@@ -29,9 +35,4 @@ public sealed class TerritoryCounts
 
     /// Forgets the counts: a publisher sees its own change at once.
     public void Forget() => cached = null;
-}
-
-public static class TerritorySetup
-{
-    public static IServiceCollection AddTerritories(this IServiceCollection services) => services.AddSingleton<TerritoryCounts>();
 }
