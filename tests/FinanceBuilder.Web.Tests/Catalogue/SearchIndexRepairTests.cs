@@ -50,6 +50,39 @@ public sealed class SearchIndexRepairTests : IDisposable
         Assert.Equal([lighting, drainage], await byTitle.Select(p => p.Id).ToListAsync());
     }
 
+    /// Published again, withdrawn, published once more: each write replaces the action's one row
+    /// of the index (found by the key the action keeps), so the check at start finds nothing to
+    /// mend and the search finds exactly the public actions.
+    [Fact]
+    public async Task PublishingAgainAndWithdrawing_KeepOneIndexRowPerPublicAction()
+    {
+        var drainage = app.PublishDirectly(new CatalogueAction { Title = "Storm drainage in Tamale", CountryCode = "GH" });
+        var lighting = app.PublishDirectly(new CatalogueAction { Title = "Solar street lighting in Tamale", CountryCode = "GH" });
+        using var db = app.OpenDb();
+        async Task WriteAsync(Guid id, Action<Web.Data.Catalogue.PublishedAction> change)
+        {
+            var row = await db.PublishedActions.SingleAsync(p => p.Id == id);
+            change(row);
+            await db.SaveChangesAsync();
+            await CatalogueIndex.WriteAsync(db, row, CancellationToken.None);
+        }
+        void Publish(Web.Data.Catalogue.PublishedAction row, string title) =>
+            PublicProjection.Apply(row, new CatalogueAction { Title = title, CountryCode = "GH" }, "Commune", DateTime.UtcNow);
+
+        await WriteAsync(drainage, row => Publish(row, "Storm drainage in Tamale, phase two"));
+        Assert.Null(await CatalogueIndex.RepairAsync(db, CancellationToken.None));
+        Assert.Equal([drainage], await Found(db, "phase"));
+
+        await WriteAsync(lighting, row => PublicProjection.Withdraw(row, DateTime.UtcNow));
+        Assert.Null(await CatalogueIndex.RepairAsync(db, CancellationToken.None));
+        Assert.Equal([drainage], await Found(db, "Tamale"));
+
+        await WriteAsync(lighting, row => Publish(row, "Solar street lighting in Tamale, again"));
+        Assert.Null(await CatalogueIndex.RepairAsync(db, CancellationToken.None));
+        Assert.Equal([lighting, drainage], await Found(db, "Tamale"));
+        Assert.Equal(2L, await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM published_actions_search").SingleAsync());
+    }
+
     private static async Task<List<Guid>> Found(Web.Data.FinanceBuilderDbContext db, string words)
     {
         var (page, _) = await CatalogueQuery.SearchAsync(db, SearchTerms.OfQuery(words), new CatalogueFilter(null, null, null, null, null, false, null),
