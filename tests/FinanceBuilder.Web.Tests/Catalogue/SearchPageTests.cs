@@ -22,7 +22,7 @@ public sealed class SearchPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WizardBrowser.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Part of this address was not understood and was left out of the search: Focus, p.", page.QuerySelector(".notice")!.TextContent.Trim());
+        Assert.Equal("Part of this address was not understood and was left out of the search: focus=Bogus, p=two.", page.QuerySelector(".notice")!.TextContent.Trim());
         Assert.Contains("Storm drainage in Tamale", page.QuerySelector(".catalogue-results")!.TextContent, StringComparison.Ordinal);
         Assert.Null(WizardBrowser.Parse(await reader.GetStringAsync("/actions?q=drainage")).QuerySelector(".notice"));
     }

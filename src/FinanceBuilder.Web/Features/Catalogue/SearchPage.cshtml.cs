@@ -45,7 +45,10 @@ public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts count
         if (!ModelState.IsValid)
         {
             // A property whose value did not bind keeps its default: no filter, the first page.
-            Ignored = [.. ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).Order(StringComparer.Ordinal).Take(10)];
+            // Named as the address writes them ("focus=Bogus"), the value cut short.
+            Ignored = [.. ModelState.Where(e => e.Value?.Errors.Count > 0)
+                .Select(e => e.Key.ToLowerInvariant() + "=" + (e.Value!.AttemptedValue is { Length: > 40 } value ? value[..40] + "…" : e.Value.AttemptedValue))
+                .Order(StringComparer.Ordinal).Take(10)];
             ModelState.Clear();
         }
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
