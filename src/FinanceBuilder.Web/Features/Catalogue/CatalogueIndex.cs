@@ -58,10 +58,10 @@ public static class CatalogueIndex
     public static string TieOrder(Guid id) => id.ToString().ToUpperInvariant();
 
     /// SQLite: checks that the index has one row for each public action, under that action's rowid
-    /// and naming it, and that the action names that row (search_key), and rebuilds the whole index in one transaction when it has not. A rowid is
-    /// not a stable key: VACUUM may renumber the rows of a table without an integer key (a file
-    /// vacuumed by hand, or restored from such a copy), and an upgrade may remake the index
-    /// table empty. Run at start, before any request. Returns how many actions the rebuild
+    /// and naming it, and that the action names that row (search_key); rebuilds the whole index in
+    /// one transaction when it has not. A rowid is not a stable key: VACUUM may renumber the rows
+    /// of a table without an integer key (a file vacuumed by hand, or restored from such a copy),
+    /// and an upgrade may remake the index table empty. Run at start, before any request. Returns how many actions the rebuild
     /// indexed, or null when the index was right (the check reads the index once: about 40 ms
     /// over 100,000 actions).
     public static async Task<int?> RepairAsync(FinanceBuilderDbContext db, CancellationToken ct)
