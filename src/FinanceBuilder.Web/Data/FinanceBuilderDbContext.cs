@@ -58,6 +58,7 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
         ConfigureDirectory(builder);
         ConfigureAnnexes(builder);
         ConfigureCatalogue(builder);
+        ConfigureMonitoring(builder);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 

@@ -119,6 +119,8 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
         new("POST /proposals/{id:guid}/annexes/files Remove", true, async c => ($"/proposals/{await SeedAsync(c)}/annexes/files?handler=Remove", Fields(("file", Guid.NewGuid().ToString())))),
         new("POST /proposals/{id:guid}/versions Share", true, async c => ($"/proposals/{await SeedAsync(c)}/versions?handler=Share", Fields(("donor", Donor.ToString())))),
         new("POST /proposals/{id:guid}/versions Unshare", true, async c => ($"/proposals/{await SeedAsync(c)}/versions?handler=Unshare", Fields(("donor", Donor.ToString())))),
+        new("POST /proposals/{id:guid}/versions/{n:int}/approve", true, async c => ($"/proposals/{await SeedAsync(c)}/versions/1/approve", Fields(("Form.BoardMeeting", "B.36"))), Unknown: true),
+        new("POST /proposals/{id:guid}/monitoring/{year:int}", true, async c => ($"/proposals/{await SeedAsync(c)}/monitoring/2025", Fields()), Unknown: true),
         new("POST /proposals/{id:guid}/budget/import", true, async c => ($"/proposals/{await SeedAsync(c)}/budget/import", Fields(("replace", "true")))),
         new("POST /proposals/{id:guid}/{step}", true, async c =>
         {

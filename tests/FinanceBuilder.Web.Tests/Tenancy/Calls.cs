@@ -22,6 +22,8 @@ internal static class Calls
             .Replace("{token}", "not-a-token", StringComparison.Ordinal)
             .Replace("{language}", "fr", StringComparison.Ordinal)
             .Replace("{n:int}", "1", StringComparison.Ordinal)
+            .Replace("{year:int}", TenancyWorld.ReportedYear.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{indicator:guid}", world.Indicators.GetValueOrDefault(id).ToString(), StringComparison.Ordinal)
             .Replace("{name}", "package.zip", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{country:length(2)}", "GH", StringComparison.Ordinal)

@@ -79,6 +79,8 @@ public sealed class CrossTenantSweepTests(TenancyWorld world) : IClassFixture<Te
         var comments = await db.Comments.AsNoTracking().CountAsync(c => c.OrganisationId == world.OrganisationB);
         var submissions = await db.Submissions.AsNoTracking().CountAsync(s => s.OrganisationId == world.OrganisationB);
         var shares = await db.ProposalShares.AsNoTracking().CountAsync(s => s.OrganisationId == world.OrganisationB);
-        return string.Join("|", proposals) + $"|comments={comments}|submissions={submissions}|shares={shares}";
+        var approvals = await db.Approvals.AsNoTracking().Where(a => a.OrganisationId == world.OrganisationB).Select(a => a.BoardMeeting + a.ApprovedOn).ToListAsync();
+        var values = await db.IndicatorValues.AsNoTracking().CountAsync(v => v.OrganisationId == world.OrganisationB);
+        return string.Join("|", proposals) + $"|comments={comments}|submissions={submissions}|shares={shares}|approvals={string.Join(",", approvals)}|values={values}";
     }
 }

@@ -3,6 +3,8 @@ using System.Text;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Accounts;
 using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Review;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Tests.Tenancy;
 
@@ -21,6 +23,10 @@ public sealed class TenancyWorld : IAsyncLifetime
     public Guid ProposalA { get; private set; }
     public Guid ProposalB { get; private set; }
     public Dictionary<Role, HttpClient> Clients { get; } = [];
+    /// A year both proposals report on, and one monitored indicator of each, so that the
+    /// monitoring routes reach real rows.
+    public const int ReportedYear = 2025;
+    public Dictionary<Guid, Guid> Indicators { get; } = [];
 
     public enum Role { Anonymous, ApplicantReader, ApplicantEditor, ApplicantAdmin, PlatformAdmin, AgencyEditor, DonorReader, DonorEditor, OtherTenantEditor }
 
@@ -53,6 +59,32 @@ public sealed class TenancyWorld : IAsyncLifetime
         var b = Samples.ReadText("adaptation-cotonou-drainage-fr.json");
         b = b.Replace("\"title\": \"", "\"title\": \"" + Canary + " ", StringComparison.Ordinal);
         ProposalB = await ImportAsync(Clients[Role.OtherTenantEditor], b);
+        foreach (var (proposal, editor) in new[] { (ProposalA, Role.ApplicantEditor), (ProposalB, Role.OtherTenantEditor) })
+        {
+            await App.SubmitAsync(proposal, DateTime.UtcNow, proposal == ProposalA ? [Donor] : []);
+            await ApproveAsync(Clients[editor], proposal);
+            using var db = App.OpenDb();
+            Indicators[proposal] = await db.MonitoredIndicators.Where(i => i.ProposalId == proposal).OrderBy(i => i.Position).Select(i => i.Id).FirstOrDefaultAsync();
+        }
+    }
+
+    /// Records the approval of V.001 as its editor does.
+    private static async Task ApproveAsync(HttpClient editor, Guid proposal)
+    {
+        var token = await Calls.TokenAsync(editor);
+        using var approval = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Form.BoardMeeting"] = "B.36",
+            ["Form.ApprovedOn"] = "2025-03-14",
+            ["Form.Amounts[0].Instrument"] = "Grant",
+            ["Form.Amounts[0].Usd"] = "1000000",
+            ["Form.FirstYear"] = "2025",
+            ["Form.LastYear"] = "2027",
+            ["Form.DueDays"] = "60",
+        });
+        var response = await editor.PostAsync($"/proposals/{proposal}/versions/1/approve", approval);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
     }
 
     private static async Task<Guid> ImportAsync(HttpClient client, string json)

@@ -24,6 +24,8 @@ public sealed class VersionPage(FinanceBuilderDbContext db) : PageModel
     public IReadOnlyList<SubmittedVersions.Review> Reviews { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name, DateTime SharedAt)> Shares { get; private set; } = [];
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
+    /// The number of the version whose approval is recorded, if any.
+    public int? Approved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, int n, CancellationToken ct)
     {
@@ -46,6 +48,7 @@ public sealed class VersionPage(FinanceBuilderDbContext db) : PageModel
         PackageSha256 = package?.Sha256 ?? "";
         Reviews = await SubmittedVersions.ReleasedReviewsAsync(db, [submission.Id], ct);
         Shares = await SubmittedVersions.SharesAsync(db, id, ct);
+        Approved = await db.Approvals.AsNoTracking().Where(a => a.ProposalId == id).Select(a => (int?)a.SubmissionNumber).FirstOrDefaultAsync(ct);
         return Page();
     }
 }

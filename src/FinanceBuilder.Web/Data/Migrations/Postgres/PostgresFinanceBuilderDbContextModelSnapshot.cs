@@ -828,6 +828,323 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.ToTable("entity_directory_versions", (string)null);
                 });
 
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ApprovalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedAmounts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BoardMeeting")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("DueDaysAfterYearEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SubmissionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("approvals", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.IndicatorValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("EnteredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EvidenceFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EvidenceReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("MeasuredOn")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("Men")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MissingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Women")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique()
+                        .HasFilter("\"CorrectsId\" IS NOT NULL");
+
+                    b.HasIndex("ProposalId", "Year");
+
+                    b.HasIndex("IndicatorId", "Year", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_indicator_values_first")
+                        .HasFilter("\"CorrectsId\" IS NULL");
+
+                    b.ToTable("indicator_values", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.MonitoredIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("BaselineValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BySex")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Cumulative")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("FinalTarget")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Frequency")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("IrmfCore")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MeansOfVerification")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<double?>("MidTermTarget")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("TargetYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ApprovalId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("monitored_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.MonitoringComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("AuthorOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "CreatedAt");
+
+                    b.ToTable("monitoring_comments", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReportingRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ApprovalId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("reporting_rounds", (string)null);
+                });
+
             modelBuilder.Entity("FinanceBuilder.Web.Data.OrganisationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1289,6 +1606,56 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.HasOne("FinanceBuilder.Web.Data.Catalogue.IndicatorDataset", null)
                         .WithMany()
                         .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ApprovalRecord", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Submissions.SubmissionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.IndicatorValue", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.IndicatorValue", null)
+                        .WithOne()
+                        .HasForeignKey("FinanceBuilder.Web.Data.Monitoring.IndicatorValue", "CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.MonitoredIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.MonitoredIndicator", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.ApprovalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.MonitoringComment", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReportingRound", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.ApprovalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

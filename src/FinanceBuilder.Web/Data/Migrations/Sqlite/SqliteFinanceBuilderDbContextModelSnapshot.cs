@@ -813,6 +813,321 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.ToTable("entity_directory_versions", (string)null);
                 });
 
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ApprovalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedAmounts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoardMeeting")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueDaysAfterYearEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("approvals", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.IndicatorValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnteredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Men")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MissingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Women")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique()
+                        .HasFilter("\"CorrectsId\" IS NOT NULL");
+
+                    b.HasIndex("ProposalId", "Year");
+
+                    b.HasIndex("IndicatorId", "Year", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_indicator_values_first")
+                        .HasFilter("\"CorrectsId\" IS NULL");
+
+                    b.ToTable("indicator_values", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.MonitoredIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("BaselineValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BySex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cumulative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("FinalTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Frequency")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IrmfCore")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeansOfVerification")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MidTermTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ApprovalId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("monitored_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.MonitoringComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "CreatedAt");
+
+                    b.ToTable("monitoring_comments", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReportingRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ApprovalId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("reporting_rounds", (string)null);
+                });
+
             modelBuilder.Entity("FinanceBuilder.Web.Data.OrganisationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1270,6 +1585,56 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.HasOne("FinanceBuilder.Web.Data.Catalogue.IndicatorDataset", null)
                         .WithMany()
                         .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ApprovalRecord", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Submissions.SubmissionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.IndicatorValue", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.IndicatorValue", null)
+                        .WithOne()
+                        .HasForeignKey("FinanceBuilder.Web.Data.Monitoring.IndicatorValue", "CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.MonitoredIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.MonitoredIndicator", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.ApprovalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.MonitoringComment", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReportingRound", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.ApprovalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

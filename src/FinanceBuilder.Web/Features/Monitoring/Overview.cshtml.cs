@@ -1,0 +1,47 @@
+using System.Globalization;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Data.Submissions;
+using FinanceBuilder.Web.Proposals.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Features.Monitoring;
+
+/// "Monitoring": the approval, the monitoring plan and the reporting rounds with where each
+/// stands. Before an approval is recorded it says where to record one.
+public sealed class OverviewPage(FinanceBuilderDbContext db, TimeProvider clock) : PageModel
+{
+    public CultureInfo Culture => CultureInfo.CurrentUICulture;
+    public Guid Id { get; private set; }
+    public string ProposalTitle { get; private set; } = "";
+    public MonitoredProject? Project { get; private set; }
+    /// The submitted versions, newest first, for the page of a proposal not yet approved.
+    public IReadOnlyList<int> Versions { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken ct)
+    {
+        var title = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
+        if (title is null)
+            return NotFound();
+        Id = id;
+        ProposalTitle = title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Done = done is "approved" or "already" ? done : null;
+        Project = await MonitoredProject.LoadAsync(db, id, ct);
+        if (Project is null)
+            Versions = await db.Submissions.AsNoTracking().Where(s => s.ProposalId == id).OrderByDescending(s => s.Number).Select(s => s.Number).ToListAsync(ct);
+        return Page();
+    }
+
+    /// How many of the round's due indicators have a value or a reason for having none.
+    public (int Entered, int Due) Progress(int year)
+    {
+        var due = Project!.DueIn(year).ToList();
+        return (due.Count(i => Project.Values.Current(i.Id, year) is not null), due.Count);
+    }
+
+    public static string VersionLabel(int number) => SubmissionRecord.FormatVersion(number);
+}
