@@ -22,6 +22,16 @@ public sealed record PackManifest
     /// </summary>
     public string? Route { get; init; }
 
+    /// <summary>
+    /// What the pack writes: a proposal (null, the default: the wizard's packs) or
+    /// "annualReport", the annual performance report of an approved project, drawn from its
+    /// reporting round rather than from a proposal.
+    /// </summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The subject of the annual performance report packs.</summary>
+    public const string AnnualReport = "annualReport";
+
     /// <summary>The funder whose template the pack follows.</summary>
     public required string Funder { get; init; }
 

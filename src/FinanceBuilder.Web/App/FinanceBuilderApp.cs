@@ -64,6 +64,9 @@ public static class FinanceBuilderApp
         services.AddScoped<Features.Documents.DocumentPictures>();
         services.AddScoped<Features.Maps.LocationMapSource>();
         services.AddCatalogue();
+        services.AddScoped<Features.Monitoring.ReportingReminders>();
+        services.AddSingleton<Features.Monitoring.AnnualReportPackage>();
+        services.AddHostedService<Features.Monitoring.ReminderService>();
         services.AddTerritories();
         services.AddScoped<Storage.AnnexFileCollector>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));

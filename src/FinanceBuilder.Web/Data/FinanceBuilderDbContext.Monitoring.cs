@@ -15,6 +15,8 @@ public abstract partial class FinanceBuilderDbContext
     public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<MonitoringComment> MonitoringComments => Set<MonitoringComment>();
+    public DbSet<RoundEntry> RoundEntries => Set<RoundEntry>();
+    public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
 
     private void ConfigureMonitoring(ModelBuilder modelBuilder)
     {
@@ -81,6 +83,31 @@ public abstract partial class FinanceBuilderDbContext
             value.HasOne<IndicatorValue>().WithOne().HasForeignKey<IndicatorValue>(v => v.CorrectsId).OnDelete(DeleteBehavior.Restrict);
             value.HasQueryFilter(v => SeesAll || WorkOn.Contains(v.OrganisationId)
                 || ProposalShares.Any(share => share.ProposalId == v.ProposalId && share.DonorOrganisationId == MyOrganisation));
+        });
+
+        modelBuilder.Entity<RoundEntry>(entry =>
+        {
+            entry.ToTable("round_entries");
+            entry.Property(e => e.Section).HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.Key).HasMaxLength(64);
+            entry.Property(e => e.Data).HasMaxLength(8000);
+            entry.Property(e => e.CorrectionReason).HasMaxLength(2000);
+            entry.Property(e => e.EnteredByName).HasMaxLength(200);
+            // The same chain as indicator values: one first row per line, each row corrected once.
+            entry.HasIndex(e => new { e.ProposalId, e.Year, e.Section, e.Key }).IsUnique().HasFilter("\"CorrectsId\" IS NULL")
+                .HasDatabaseName("IX_round_entries_first");
+            entry.HasIndex(e => e.CorrectsId).IsUnique().HasFilter("\"CorrectsId\" IS NOT NULL");
+            entry.HasOne<RoundEntry>().WithOne().HasForeignKey<RoundEntry>(e => e.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+            entry.HasQueryFilter(e => SeesAll || WorkOn.Contains(e.OrganisationId)
+                || ProposalShares.Any(share => share.ProposalId == e.ProposalId && share.DonorOrganisationId == MyOrganisation));
+        });
+
+        modelBuilder.Entity<ReminderRecord>(reminder =>
+        {
+            reminder.ToTable("reporting_reminders");
+            reminder.HasKey(r => new { r.RoundId, r.DaysFromDue });
+            reminder.HasOne<ReportingRound>().WithMany().HasForeignKey(r => r.RoundId);
+            reminder.HasQueryFilter(r => SeesAll || WorkOn.Contains(r.OrganisationId));
         });
 
         modelBuilder.Entity<MonitoringComment>(comment =>

@@ -51,7 +51,7 @@ public sealed class ApprovalTests : IDisposable
         var response = await browser.ApproveAsync(id);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/proposals/{id}/monitoring?done=approved", response.Headers.Location!.OriginalString);
+        Assert.Equal($"/proposals/{id}/reporting?done=approved", response.Headers.Location!.OriginalString);
         using var db = app.OpenDb();
         var approval = await db.Approvals.SingleAsync(a => a.ProposalId == id);
         Assert.Equal(("B.36", new DateOnly(2025, 3, 14), new DateOnly(2025, 6, 30), 1), (approval.BoardMeeting, approval.ApprovedOn, approval.EffectiveOn, approval.SubmissionNumber));
@@ -66,7 +66,7 @@ public sealed class ApprovalTests : IDisposable
         Assert.Equal([(2025, new DateOnly(2026, 3, 1)), (2026, new DateOnly(2027, 3, 1)), (2027, new DateOnly(2028, 2, 29))], rounds.Select(r => (r.Year, r.DueOn)));
         Assert.Single(await db.AuditEvents.Where(e => e.ProposalId == id && e.Action == "approved").ToListAsync());
 
-        var overview = await browser.OpenAsync($"/proposals/{id}/monitoring");
+        var overview = await browser.OpenAsync($"/proposals/{id}/reporting");
         Assert.Contains("B.36", overview.Text, StringComparison.Ordinal);
         Assert.Contains("USD 8,365,000", overview.Text, StringComparison.Ordinal);
         var states = overview.Document.QuerySelectorAll("table.monitoring-rounds tbody tr").Select(r => r.QuerySelector("td .tag")!.TextContent).ToList();
@@ -143,12 +143,12 @@ public sealed class ApprovalTests : IDisposable
         var second = await browser.PostAsync($"/proposals/{id}/versions/1/approve", late);
 
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Equal($"/proposals/{id}/monitoring?done=already", second.Headers.Location!.OriginalString);
+        Assert.Equal($"/proposals/{id}/reporting?done=already", second.Headers.Location!.OriginalString);
         using var db = app.OpenDb();
         Assert.Equal("B.36", (await db.Approvals.SingleAsync(a => a.ProposalId == id)).BoardMeeting);
         // The approval page of an approved proposal leads to its monitoring page.
         var get = await browser.Client.GetAsync($"/proposals/{id}/versions/1/approve");
         Assert.Equal(HttpStatusCode.Redirect, get.StatusCode);
-        Assert.Equal($"/proposals/{id}/monitoring", get.Headers.Location!.OriginalString);
+        Assert.Equal($"/proposals/{id}/reporting", get.Headers.Location!.OriginalString);
     }
 }

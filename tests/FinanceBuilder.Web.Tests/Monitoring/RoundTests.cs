@@ -32,9 +32,9 @@ public sealed class RoundTests : IDisposable
 
     private async Task<HttpResponseMessage> SaveAsync(Guid id, int year, MonitoredIndicator indicator, Action<FormFields, string> change)
     {
-        var (_, form) = await browser.OpenFormAsync($"/proposals/{id}/monitoring/{year}", "round");
+        var (_, form) = await browser.OpenFormAsync($"/proposals/{id}/reporting/{year}", "round");
         change(form, $"Form.Rows[{form.RowOf(indicator.Id.ToString())}].");
-        return await browser.PostAsync($"/proposals/{id}/monitoring/{year}", form);
+        return await browser.PostAsync($"/proposals/{id}/reporting/{year}", form);
     }
 
     private async Task<List<IndicatorValue>> StoredAsync(Guid indicator)
@@ -48,8 +48,8 @@ public sealed class RoundTests : IDisposable
     {
         var (id, _) = await ApprovedAsync("C2.2");
 
-        var first = await browser.OpenAsync($"/proposals/{id}/monitoring/2025");
-        var midTerm = await browser.OpenAsync($"/proposals/{id}/monitoring/2026");
+        var first = await browser.OpenAsync($"/proposals/{id}/reporting/2025");
+        var midTerm = await browser.OpenAsync($"/proposals/{id}/reporting/2026");
 
         // C2.2 is measured at mid-term (2026 of 2025–2027) and at the end only.
         Assert.Equal(22, first.Document.QuerySelectorAll("section.monitoring-indicator").Length);
@@ -58,7 +58,7 @@ public sealed class RoundTests : IDisposable
         // People are counted by sex.
         Assert.NotNull(first.Find("section#indicator-C2\\.1 input[name$='.Women']"));
         Assert.Null(first.Find("section#indicator-C1\\.1 input[name$='.Women']"));
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/proposals/{id}/monitoring/2031")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/proposals/{id}/reporting/2031")).Status);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class RoundTests : IDisposable
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/proposals/{id}/monitoring/2025?saved=1", response.Headers.Location!.OriginalString);
+        Assert.Equal($"/proposals/{id}/reporting/2025?saved=1", response.Headers.Location!.OriginalString);
         var stored = Assert.Single(await StoredAsync(people.Id));
         Assert.Equal((12_400m, 6_500m, 5_900m, "Municipal household survey 2025", new DateOnly(2025, 11, 30), (long?)null), (stored.Value, stored.Women, stored.Men, stored.Source, stored.MeasuredOn, stored.CorrectsId));
         var page = await browser.FollowAsync(response);
@@ -85,9 +85,9 @@ public sealed class RoundTests : IDisposable
         Assert.Equal("12,400", page.Get("section#indicator-C2\\.1 input[name$='.Value']").GetAttribute("value"));
         Assert.Contains("12,400, entered by", page.Get("section#indicator-C2\\.1 .monitoring-figures").TextContent, StringComparison.Ordinal);
         // Saving the page again unchanged adds nothing.
-        var (_, form) = await browser.OpenFormAsync($"/proposals/{id}/monitoring/2025", "round");
-        var again = await browser.PostAsync($"/proposals/{id}/monitoring/2025", form);
-        Assert.Equal($"/proposals/{id}/monitoring/2025?saved=0", again.Headers.Location!.OriginalString);
+        var (_, form) = await browser.OpenFormAsync($"/proposals/{id}/reporting/2025", "round");
+        var again = await browser.PostAsync($"/proposals/{id}/reporting/2025", form);
+        Assert.Equal($"/proposals/{id}/reporting/2025?saved=0", again.Headers.Location!.OriginalString);
         Assert.Single(await StoredAsync(people.Id));
         using var db = app.OpenDb();
         Assert.Single(await db.AuditEvents.Where(e => e.ProposalId == id && e.Action == "reported").ToListAsync());
@@ -117,7 +117,7 @@ public sealed class RoundTests : IDisposable
         var values = await StoredAsync(indicator.Id);
         Assert.Equal([(1200m, (long?)null, (string?)null), (1250m, values[0].Id, "December meter readings arrived late")], values.Select(v => (v.Value!.Value, v.CorrectsId, v.CorrectionReason)));
 
-        var history = await browser.OpenAsync($"/proposals/{id}/monitoring/indicators/{indicator.Id}");
+        var history = await browser.OpenAsync($"/proposals/{id}/reporting/indicators/{indicator.Id}");
         var rows = history.Document.QuerySelectorAll("table.monitoring-history tbody tr");
         Assert.Equal(2, rows.Length);
         Assert.Equal("history--replaced", rows[0].ClassName);
@@ -132,7 +132,7 @@ public sealed class RoundTests : IDisposable
         var (id, people) = await ApprovedAsync("C2.1");
         using var db0 = app.OpenDb();
         var other = await db0.MonitoredIndicators.SingleAsync(i => i.ProposalId == id && i.Code == "O1.2");
-        var (_, form) = await browser.OpenFormAsync($"/proposals/{id}/monitoring/2025", "round");
+        var (_, form) = await browser.OpenFormAsync($"/proposals/{id}/reporting/2025", "round");
         var p = $"Form.Rows[{form.RowOf(people.Id.ToString())}].";
         var o = $"Form.Rows[{form.RowOf(other.Id.ToString())}].";
         form.Set(p + "Value", "1,000");
@@ -141,7 +141,7 @@ public sealed class RoundTests : IDisposable
         form.Set(p + "MeasuredOn", "2099-01-01");
         form.Set(o + "Note", "Survey postponed");
 
-        var response = await browser.PostAsync($"/proposals/{id}/monitoring/2025", form);
+        var response = await browser.PostAsync($"/proposals/{id}/reporting/2025", form);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = WizardBrowser.Parse(await response.Content.ReadAsStringAsync());
@@ -174,7 +174,7 @@ public sealed class RoundTests : IDisposable
     public async Task AStalePage_NeverOverwritesANewerValue()
     {
         var (id, indicator) = await ApprovedAsync("O1.1");
-        var (_, stale) = await browser.OpenFormAsync($"/proposals/{id}/monitoring/2025", "round");
+        var (_, stale) = await browser.OpenFormAsync($"/proposals/{id}/reporting/2025", "round");
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(id, 2025, indicator, (form, row) =>
         {
             form.Set(row + "Value", "900");
@@ -184,7 +184,7 @@ public sealed class RoundTests : IDisposable
         stale.Set(row + "Value", "950");
         stale.Set(row + "Source", "Estimate");
 
-        var response = await browser.PostAsync($"/proposals/{id}/monitoring/2025", stale);
+        var response = await browser.PostAsync($"/proposals/{id}/reporting/2025", stale);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -210,9 +210,10 @@ public sealed class RoundTests : IDisposable
             })).StatusCode);
         }
 
-        var page = await browser.OpenAsync($"/proposals/{id}/monitoring/2026");
+        var page = await browser.OpenAsync($"/proposals/{id}/reporting/2026");
 
-        Assert.Contains("C2.1 is a running total, and this year's value is below last year's.", page.Get("section#indicator-C2\\.1").TextContent.Replace('’', '\''), StringComparison.Ordinal);
+        Assert.Contains("APR-03 C2.1 is a running total, but its 2026 value (4,000) is below its 2025 value (5,000).", page.Get("section#indicator-C2\\.1").TextContent, StringComparison.Ordinal);
+        Assert.Contains("C2.1 is a running total", page.Get(".report-checks").TextContent, StringComparison.Ordinal);
         Assert.Contains("5,000 (2025)", page.Get("section#indicator-C2\\.1 .monitoring-figures").TextContent, StringComparison.Ordinal);
     }
 }

@@ -120,7 +120,12 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
         new("POST /proposals/{id:guid}/versions Share", true, async c => ($"/proposals/{await SeedAsync(c)}/versions?handler=Share", Fields(("donor", Donor.ToString())))),
         new("POST /proposals/{id:guid}/versions Unshare", true, async c => ($"/proposals/{await SeedAsync(c)}/versions?handler=Unshare", Fields(("donor", Donor.ToString())))),
         new("POST /proposals/{id:guid}/versions/{n:int}/approve", true, async c => ($"/proposals/{await SeedAsync(c)}/versions/1/approve", Fields(("Form.BoardMeeting", "B.36"))), Unknown: true),
-        new("POST /proposals/{id:guid}/monitoring/{year:int}", true, async c => ($"/proposals/{await SeedAsync(c)}/monitoring/2025", Fields()), Unknown: true),
+        new("POST /proposals/{id:guid}/reporting/{year:int} Comment", true, async c => ($"/proposals/{await SeedAsync(c)}/reporting/2025?handler=Comment", Fields(("text", "A comment from the CSRF test"))), Unknown: true),
+        new("POST /review/{id:guid}/reporting/{year:int} Comment", true, c => Task.FromResult(($"/review/{Guid.NewGuid()}/reporting/2025?handler=Comment", Fields(("text", "A comment from the CSRF test")))), Unknown: true, As: Scorer),
+        new("POST /proposals/{id:guid}/reporting Sent", true, async c => ($"/proposals/{await SeedAsync(c)}/reporting?handler=Sent&year=2025", Fields()), Unknown: true),
+        new("POST /proposals/{id:guid}/reporting Reopen", true, async c => ($"/proposals/{await SeedAsync(c)}/reporting?handler=Reopen&year=2025", Fields()), Unknown: true),
+        new("POST /proposals/{id:guid}/reporting/{year:int}/finances", true, async c => ($"/proposals/{await SeedAsync(c)}/reporting/2025/finances", Fields()), Unknown: true),
+        new("POST /proposals/{id:guid}/reporting/{year:int}", true, async c => ($"/proposals/{await SeedAsync(c)}/reporting/2025", Fields()), Unknown: true),
         new("POST /proposals/{id:guid}/budget/import", true, async c => ($"/proposals/{await SeedAsync(c)}/budget/import", Fields(("replace", "true")))),
         new("POST /proposals/{id:guid}/{step}", true, async c =>
         {

@@ -25,6 +25,8 @@ public sealed class ApprovalRecord
     public int LastYear { get; set; }
     /// A year's report is due this many days after 31 December (the agreement says how many).
     public int DueDaysAfterYearEnd { get; set; }
+    /// The budget, co-financiers, action plans and risks of the approved version (ApprovedPlan).
+    public string Plan { get; set; } = "";
     public DateTime RecordedAt { get; set; }
     public Guid? RecordedByUserId { get; set; }
     public string RecordedByName { get; set; } = "";

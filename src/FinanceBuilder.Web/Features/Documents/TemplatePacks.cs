@@ -18,7 +18,7 @@ public sealed class TemplatePacks
     private Snapshot current;
 
     /// What one load found: the usable packs and, for the others, why not (file, line, reason).
-    private sealed record Snapshot(IReadOnlyDictionary<string, TemplatePack> Packs, IReadOnlyList<string> Problems);
+    private sealed record Snapshot(IReadOnlyDictionary<string, TemplatePack> Packs, IReadOnlyDictionary<string, TemplatePack> ReportPacks, IReadOnlyList<string> Problems);
 
     public TemplatePacks(Microsoft.Extensions.Options.IOptions<Configuration.FinanceBuilderOptions> settings, ILogger<TemplatePacks> logger)
     {
@@ -28,6 +28,10 @@ public sealed class TemplatePacks
     }
 
     public IReadOnlyDictionary<string, TemplatePack> Packs => current.Packs;
+
+    /// <summary>The packs of annual performance reports (manifest subject "annualReport"): drawn
+    /// from a reporting round, never offered for a proposal.</summary>
+    public IReadOnlyDictionary<string, TemplatePack> ReportPacks => current.ReportPacks;
 
     /// <summary>The packs that could not be loaded: one message each, with file, line and reason.</summary>
     public IReadOnlyList<string> Problems => current.Problems;
@@ -48,6 +52,7 @@ public sealed class TemplatePacks
     private Snapshot Load()
     {
         var packs = new Dictionary<string, TemplatePack>(StringComparer.Ordinal);
+        var reportPacks = new Dictionary<string, TemplatePack>(StringComparer.Ordinal);
         var problems = new List<string>();
         if (Directory.Exists(folder))
         {
@@ -62,7 +67,10 @@ public sealed class TemplatePacks
                         logger.LogError("{Problem}", problems[^1]);
                         continue;
                     }
-                    packs[pack.Manifest.Id] = pack;
+                    if (pack.Manifest.Subject == PackManifest.AnnualReport)
+                        reportPacks[pack.Manifest.Id] = pack;
+                    else
+                        packs[pack.Manifest.Id] = pack;
                 }
                 catch (PackException e)
                 {
@@ -71,9 +79,9 @@ public sealed class TemplatePacks
                 }
             }
         }
-        logger.LogInformation("Template packs loaded from {Folder}: {Packs}", folder, string.Join(", ", packs.Keys));
+        logger.LogInformation("Template packs loaded from {Folder}: {Packs}", folder, string.Join(", ", packs.Keys.Concat(reportPacks.Keys)));
         LogFonts();
-        return new Snapshot(packs, problems);
+        return new Snapshot(packs, reportPacks, problems);
     }
 
     /// The type of application a pack writes (its manifest's route), null when it names none.

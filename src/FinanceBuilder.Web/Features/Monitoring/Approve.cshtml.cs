@@ -73,6 +73,7 @@ public sealed class ApprovePage(FinanceBuilderDbContext db, AccessScope access, 
             FirstYear = form.FirstYear,
             LastYear = form.LastYear,
             DueDaysAfterYearEnd = form.DueDays,
+            Plan = MonitoringPlan.PlanOf(snapshot).Write(),
             RecordedAt = now,
             RecordedByUserId = access.UserId,
             RecordedByName = access.UserName,
@@ -81,7 +82,7 @@ public sealed class ApprovePage(FinanceBuilderDbContext db, AccessScope access, 
         db.Approvals.Add(approval);
         db.MonitoredIndicators.AddRange(plan);
         db.ReportingRounds.AddRange(MonitoringPlan.Rounds(approval));
-        db.AuditEvents.Add(AuditTrail.Event(access, id, Submission.OrganisationId, now, "approved", "monitoring",
+        db.AuditEvents.Add(AuditTrail.Event(access, id, Submission.OrganisationId, now, "approved", null,
             MonitoringText.Texts.Format(CultureInfo.InvariantCulture, "Audit.Approved", Submission.VersionLabel, form.BoardMeeting, plan.Count)));
         try
         {

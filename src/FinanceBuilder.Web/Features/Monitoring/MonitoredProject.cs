@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FinanceBuilder.Web.Features.Monitoring;
 
 /// An approved project as the monitoring pages read it: the approval, the plan, the rounds and
-/// every value entered, in four queries through the context's filters (so another organisation's
+/// every value and line entered, in five queries through the context's filters (so another organisation's
 /// project is simply not there), once per request.
 public sealed class MonitoredProject
 {
@@ -13,6 +13,8 @@ public sealed class MonitoredProject
     public required IReadOnlyList<MonitoredIndicator> Indicators { get; init; }
     public required IReadOnlyList<ReportingRound> Rounds { get; init; }
     public required ValueHistory Values { get; init; }
+    public required EntryHistory Entries { get; init; }
+    public required ApprovedPlan Plan { get; init; }
 
     public IReadOnlyList<ApprovedAmount> Amounts => ApprovedAmounts.Read(Approval.ApprovedAmounts);
 
@@ -28,6 +30,15 @@ public sealed class MonitoredProject
         var indicators = await db.MonitoredIndicators.AsNoTracking().Where(i => i.ApprovalId == approval.Id).OrderBy(i => i.Position).ToListAsync(ct);
         var rounds = await db.ReportingRounds.AsNoTracking().Where(r => r.ApprovalId == approval.Id).OrderBy(r => r.Year).ToListAsync(ct);
         var values = await db.IndicatorValues.AsNoTracking().Where(v => v.ProposalId == proposalId).OrderBy(v => v.Id).ToListAsync(ct);
-        return new MonitoredProject { Approval = approval, Indicators = indicators, Rounds = rounds, Values = new ValueHistory(values) };
+        var entries = await db.RoundEntries.AsNoTracking().Where(e => e.ProposalId == proposalId).OrderBy(e => e.Id).ToListAsync(ct);
+        return new MonitoredProject
+        {
+            Approval = approval,
+            Indicators = indicators,
+            Rounds = rounds,
+            Values = new ValueHistory(values),
+            Entries = new EntryHistory(entries),
+            Plan = ApprovedPlan.Read(approval.Plan),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Data.Monitoring;
 using FinanceBuilder.Web.Proposals.Model;
 
@@ -42,6 +43,30 @@ public static class MonitoringPlan
                 Cumulative = cumulative.Contains(i.Code),
             })
             .ToList();
+
+    /// The approved version's budget by component, co-financiers, gender action plan and risks,
+    /// in US dollars at the version's own exchange rates (an amount with no rate is left out of
+    /// the totals rather than guessed).
+    public static ApprovedPlan PlanOf(Proposal snapshot)
+    {
+        var converter = new CurrencyConverter(snapshot.Financing.ExchangeRates);
+        var lines = snapshot.Budget.Lines.Select(l => (Line: l, Usd: converter.Convert(l.Amount, "USD") ?? 0m)).ToList();
+        var components = snapshot.Components.Select(c =>
+        {
+            var own = lines.Where(l => l.Line.ComponentId == c.Id).ToList();
+            return new PlannedComponent(c.Id, c.Name,
+                own.Where(l => l.Line.Source == FundingSourceKind.Gcf).Sum(l => l.Usd),
+                own.Where(l => l.Line.Source == FundingSourceKind.CoFinancing).Sum(l => l.Usd),
+                own.Where(l => l.Line.Year is not null).GroupBy(l => l.Line.Year!.Value).ToDictionary(g => g.Key, g => g.Sum(l => l.Usd)));
+        }).ToList();
+        var cofinanciers = snapshot.Financing.CoFinancing
+            .Select(c => new PlannedCoFinancier(c.Id, c.Name, c.Instrument, converter.Convert(c.Amount, "USD"))).ToList();
+        var actions = snapshot.Gender.ActionPlan
+            .Select((a, i) => new PlannedAction($"g{i + 1}", ActionPlanKind.Gender, a.Action ?? a.Indicator ?? $"{i + 1}", a.End)).ToList();
+        var risks = snapshot.Risks
+            .Select((r, i) => new PlannedRisk($"r{i + 1}", r.Category, r.Description, r.Probability, r.Impact, r.Mitigation)).ToList();
+        return new ApprovedPlan(components, cofinanciers, actions, risks);
+    }
 
     /// The year of the mid-term report: halfway through the reported years.
     public static int MidTermYear(ApprovalRecord approval) => approval.FirstYear + ((approval.LastYear - approval.FirstYear) / 2);

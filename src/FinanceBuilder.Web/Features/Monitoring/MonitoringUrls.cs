@@ -7,9 +7,11 @@ public static class MonitoringUrls
 {
     public static string Approve(Guid id, int number) => $"/proposals/{id}/versions/{number.ToString(CultureInfo.InvariantCulture)}/approve";
 
-    public static string Overview(Guid id) => $"/proposals/{id}/monitoring";
+    public static string Overview(Guid id) => $"/proposals/{id}/reporting";
 
-    public static string Round(Guid id, int year) => $"/proposals/{id}/monitoring/{year.ToString(CultureInfo.InvariantCulture)}";
+    public static string Round(Guid id, int year) => $"/proposals/{id}/reporting/{year.ToString(CultureInfo.InvariantCulture)}";
 
-    public static string History(Guid id, Guid indicator) => $"/proposals/{id}/monitoring/indicators/{indicator}";
+    public static string Finances(Guid id, int year) => Round(id, year) + "/finances";
+
+    public static string History(Guid id, Guid indicator) => $"/proposals/{id}/reporting/indicators/{indicator}";
 }

@@ -10,7 +10,7 @@ namespace FinanceBuilder.Web.Features.Monitoring;
 
 /// "Monitoring": the approval, the monitoring plan and the reporting rounds with where each
 /// stands. Before an approval is recorded it says where to record one.
-public sealed class OverviewPage(FinanceBuilderDbContext db, TimeProvider clock) : PageModel
+public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock) : PageModel
 {
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
@@ -20,8 +20,35 @@ public sealed class OverviewPage(FinanceBuilderDbContext db, TimeProvider clock)
     public IReadOnlyList<int> Versions { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public string? Done { get; private set; }
+    public int? DoneYear { get; private set; }
+    public bool CanEdit => access.CanEditProposals;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken ct)
+    /// The report of a year went to the funder: no more reminders for it. Marking it again
+    /// changes nothing; "reopen" undoes a mistaken mark. Both are audited.
+    public Task<IActionResult> OnPostSentAsync(Guid id, int year, CancellationToken ct) => MarkAsync(id, year, sent: true, ct);
+
+    public Task<IActionResult> OnPostReopenAsync(Guid id, int year, CancellationToken ct) => MarkAsync(id, year, sent: false, ct);
+
+    private async Task<IActionResult> MarkAsync(Guid id, int year, bool sent, CancellationToken ct)
+    {
+        if (!await db.Proposals.AsNoTracking().AnyAsync(p => p.Id == id, ct))
+            return NotFound();
+        var round = await db.ReportingRounds.FirstOrDefaultAsync(r => r.ProposalId == id && r.Year == year, ct);
+        if (round is null)
+            return NotFound();
+        if ((round.SentAt is not null) != sent)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            round.SentAt = sent ? now : null;
+            round.SentByName = sent ? access.UserName : null;
+            db.AuditEvents.Add(Collaboration.AuditTrail.Event(access, id, round.OrganisationId, now, sent ? "report-sent" : "report-reopened", null,
+                year.ToString(CultureInfo.InvariantCulture)));
+            await db.SaveChangesAsync(ct);
+        }
+        return Redirect(MonitoringUrls.Overview(id) + $"?done={(sent ? "sent" : "reopened")}&year={year.ToString(CultureInfo.InvariantCulture)}#rounds");
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done, int? year, CancellationToken ct)
     {
         var title = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
         if (title is null)
@@ -29,7 +56,8 @@ public sealed class OverviewPage(FinanceBuilderDbContext db, TimeProvider clock)
         Id = id;
         ProposalTitle = title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Done = done is "approved" or "already" ? done : null;
+        Done = done is "approved" or "already" or "sent" or "reopened" ? done : null;
+        DoneYear = year;
         Project = await MonitoredProject.LoadAsync(db, id, ct);
         if (Project is null)
             Versions = await db.Submissions.AsNoTracking().Where(s => s.ProposalId == id).OrderByDescending(s => s.Number).Select(s => s.Number).ToListAsync(ct);

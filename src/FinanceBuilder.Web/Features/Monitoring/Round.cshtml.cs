@@ -29,6 +29,10 @@ public sealed class RoundPage(FinanceBuilderDbContext db, AccessScope access, Ti
     public bool CanEdit => access.CanEditProposals;
     public Dictionary<string, string> Errors { get; private set; } = new(StringComparer.Ordinal);
     public int? Saved { get; private set; }
+    public AnnualReport Report { get; private set; } = null!;
+    public IReadOnlyList<MonitoringComment> Comments { get; private set; } = [];
+    public string? CommentError { get; private set; }
+    public string? CommentTyped { get; private set; }
 
     [BindProperty] public RoundForm Form { get; set; } = new();
 
@@ -55,7 +59,7 @@ public sealed class RoundPage(FinanceBuilderDbContext db, AccessScope access, Ti
         {
             db.IndicatorValues.AddRange(outcome.Added);
             var corrections = outcome.Added.Count(v => v.CorrectsId is not null);
-            db.AuditEvents.Add(AuditTrail.Event(access, id, Project.Approval.OrganisationId, now, "reported", "monitoring",
+            db.AuditEvents.Add(AuditTrail.Event(access, id, Project.Approval.OrganisationId, now, "reported", null,
                 MonitoringText.Texts.Format(CultureInfo.InvariantCulture, "Audit.Reported", year, outcome.Added.Count - corrections, corrections,
                     string.Join(", ", outcome.Added.Select(v => Due.First(i => i.Id == v.IndicatorId).Code)))));
             try
@@ -73,6 +77,22 @@ public sealed class RoundPage(FinanceBuilderDbContext db, AccessScope access, Ti
             }
         }
         return Redirect(MonitoringUrls.Round(id, year) + "?saved=" + outcome.Added.Count.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(Guid id, int year, string? text, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, year, ct))
+            return NotFound();
+        if (RoundComments.Problem(text, Culture) is { } problem)
+        {
+            CommentError = problem;
+            CommentTyped = text;
+            Form = new RoundForm { Rows = [.. Due.Select(i => RowFor(i, Project.Values.Current(i.Id, year)))] };
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        await RoundComments.PostAsync(db, access, Round, text!, clock.GetUtcNow().UtcDateTime, ct);
+        return Redirect(MonitoringUrls.Round(id, year) + "#comments");
     }
 
     private PageResult Refused(RecordValues.Outcome outcome)
@@ -123,13 +143,13 @@ public sealed class RoundPage(FinanceBuilderDbContext db, AccessScope access, Ti
         Due = [.. project.DueIn(year)];
         AnnexFiles = (await db.AnnexFiles.AsNoTracking().Where(f => f.ProposalId == id).OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(ct))
             .Select(f => (f.Id, f.Name)).ToList();
+        Report = AnnualReport.For(project, year, ProposalTitle, AnnexFiles.ToDictionary(f => f.Id, f => f.Name));
+        Comments = await RoundComments.ReadAsync(db, round.Id, ct);
         return true;
     }
 
     public string? Error(int row, string field) => Errors.TryGetValue($"row-{row}-{field}", out var e) ? e : null;
 
-    /// A cumulative indicator whose value this year is below the year before's.
-    public bool Falls(MonitoredIndicator indicator) =>
-        indicator.Cumulative && Project.Values.Current(indicator.Id, Year)?.Value is { } now
-        && Project.Values.LastBefore(indicator.Id, Year)?.Value is { } before && now < before;
+    /// What the report's checks found about one indicator, shown beside it.
+    public IEnumerable<ReportFinding> FindingsOf(MonitoredIndicator indicator) => Report.Findings.Where(f => f.Subject == indicator.Code);
 }

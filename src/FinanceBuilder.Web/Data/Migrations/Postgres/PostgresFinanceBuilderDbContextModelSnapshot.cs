@@ -862,6 +862,10 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("uuid");
 
@@ -1107,6 +1111,31 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.ToTable("monitoring_comments", (string)null);
                 });
 
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReminderRecord", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DaysFromDue")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoundId", "DaysFromDue");
+
+                    b.ToTable("reporting_reminders", (string)null);
+                });
+
             modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReportingRound", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1143,6 +1172,73 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("reporting_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.RoundEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("EnteredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique()
+                        .HasFilter("\"CorrectsId\" IS NOT NULL");
+
+                    b.HasIndex("ProposalId", "Year", "Section", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_round_entries_first")
+                        .HasFilter("\"CorrectsId\" IS NULL");
+
+                    b.ToTable("round_entries", (string)null);
                 });
 
             modelBuilder.Entity("FinanceBuilder.Web.Data.OrganisationRecord", b =>
@@ -1651,6 +1747,15 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReminderRecord", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReportingRound", b =>
                 {
                     b.HasOne("FinanceBuilder.Web.Data.Monitoring.ApprovalRecord", null)
@@ -1658,6 +1763,14 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         .HasForeignKey("ApprovalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.RoundEntry", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.RoundEntry", null)
+                        .WithOne()
+                        .HasForeignKey("FinanceBuilder.Web.Data.Monitoring.RoundEntry", "CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("FinanceBuilder.Web.Data.ProposalRecord", b =>

@@ -847,6 +847,10 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("TEXT");
 
@@ -1090,6 +1094,31 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.ToTable("monitoring_comments", (string)null);
                 });
 
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReminderRecord", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysFromDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "DaysFromDue");
+
+                    b.ToTable("reporting_reminders", (string)null);
+                });
+
             modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReportingRound", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1126,6 +1155,71 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("reporting_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.RoundEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnteredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique()
+                        .HasFilter("\"CorrectsId\" IS NOT NULL");
+
+                    b.HasIndex("ProposalId", "Year", "Section", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_round_entries_first")
+                        .HasFilter("\"CorrectsId\" IS NULL");
+
+                    b.ToTable("round_entries", (string)null);
                 });
 
             modelBuilder.Entity("FinanceBuilder.Web.Data.OrganisationRecord", b =>
@@ -1630,6 +1724,15 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReminderRecord", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.ReportingRound", b =>
                 {
                     b.HasOne("FinanceBuilder.Web.Data.Monitoring.ApprovalRecord", null)
@@ -1637,6 +1740,14 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ApprovalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Monitoring.RoundEntry", b =>
+                {
+                    b.HasOne("FinanceBuilder.Web.Data.Monitoring.RoundEntry", null)
+                        .WithOne()
+                        .HasForeignKey("FinanceBuilder.Web.Data.Monitoring.RoundEntry", "CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("FinanceBuilder.Web.Data.ProposalRecord", b =>

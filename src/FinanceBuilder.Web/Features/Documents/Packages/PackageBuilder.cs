@@ -169,7 +169,8 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         return output.ToArray();
     }
 
-    private static byte[] Zip(IReadOnlyList<PackageFile> files, DateTimeOffset now)
+    /// The files in one zip, each compressed as its kind allows (the annual report packages use it too).
+    public static byte[] Zip(IReadOnlyList<PackageFile> files, DateTimeOffset now)
     {
         var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))

@@ -28,6 +28,7 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     FirstYear = table.Column<int>(type: "integer", nullable: false),
                     LastYear = table.Column<int>(type: "integer", nullable: false),
                     DueDaysAfterYearEnd = table.Column<int>(type: "integer", nullable: false),
+                    Plan = table.Column<string>(type: "text", nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
                     RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
@@ -39,6 +40,36 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         name: "FK_approvals_submissions_SubmissionId",
                         column: x => x.SubmissionId,
                         principalTable: "submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "round_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProposalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Section = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Data = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Withdrawn = table.Column<bool>(type: "boolean", nullable: false),
+                    CorrectsId = table.Column<long>(type: "bigint", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EnteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EnteredByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EnteredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_round_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_round_entries_round_entries_CorrectsId",
+                        column: x => x.CorrectsId,
+                        principalTable: "round_entries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -171,6 +202,28 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "reporting_reminders",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DaysFromDue = table.Column<int>(type: "integer", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reporting_reminders", x => new { x.RoundId, x.DaysFromDue });
+                    table.ForeignKey(
+                        name: "FK_reporting_reminders_reporting_rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "reporting_rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_approvals_ProposalId",
                 table: "approvals",
@@ -227,6 +280,20 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                 name: "IX_reporting_rounds_ProposalId",
                 table: "reporting_rounds",
                 column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_round_entries_CorrectsId",
+                table: "round_entries",
+                column: "CorrectsId",
+                unique: true,
+                filter: "\"CorrectsId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_round_entries_first",
+                table: "round_entries",
+                columns: new[] { "ProposalId", "Year", "Section", "Key" },
+                unique: true,
+                filter: "\"CorrectsId\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -237,6 +304,12 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "monitoring_comments");
+
+            migrationBuilder.DropTable(
+                name: "reporting_reminders");
+
+            migrationBuilder.DropTable(
+                name: "round_entries");
 
             migrationBuilder.DropTable(
                 name: "monitored_indicators");

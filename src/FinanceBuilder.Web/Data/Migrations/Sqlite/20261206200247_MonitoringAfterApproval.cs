@@ -27,6 +27,7 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     FirstYear = table.Column<int>(type: "INTEGER", nullable: false),
                     LastYear = table.Column<int>(type: "INTEGER", nullable: false),
                     DueDaysAfterYearEnd = table.Column<int>(type: "INTEGER", nullable: false),
+                    Plan = table.Column<string>(type: "TEXT", nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
@@ -38,6 +39,36 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         name: "FK_approvals_submissions_SubmissionId",
                         column: x => x.SubmissionId,
                         principalTable: "submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "round_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Data = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Withdrawn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EnteredByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EnteredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_round_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_round_entries_round_entries_CorrectsId",
+                        column: x => x.CorrectsId,
+                        principalTable: "round_entries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -170,6 +201,28 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "reporting_reminders",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DaysFromDue = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reporting_reminders", x => new { x.RoundId, x.DaysFromDue });
+                    table.ForeignKey(
+                        name: "FK_reporting_reminders_reporting_rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "reporting_rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_approvals_ProposalId",
                 table: "approvals",
@@ -226,6 +279,20 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                 name: "IX_reporting_rounds_ProposalId",
                 table: "reporting_rounds",
                 column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_round_entries_CorrectsId",
+                table: "round_entries",
+                column: "CorrectsId",
+                unique: true,
+                filter: "\"CorrectsId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_round_entries_first",
+                table: "round_entries",
+                columns: new[] { "ProposalId", "Year", "Section", "Key" },
+                unique: true,
+                filter: "\"CorrectsId\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -236,6 +303,12 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "monitoring_comments");
+
+            migrationBuilder.DropTable(
+                name: "reporting_reminders");
+
+            migrationBuilder.DropTable(
+                name: "round_entries");
 
             migrationBuilder.DropTable(
                 name: "monitored_indicators");

@@ -1,0 +1,149 @@
+using System.Net;
+using FinanceBuilder.Web.Data.Monitoring;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Wizard;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Tests.Monitoring;
+
+/// A round's finances and plans: lines against the approved budget and co-financing, the action
+/// plans and risks; saved only by adding, a change needs its reason, a withdrawn line stays in the
+/// record, and what the page shows after a save is what is stored.
+[Trait("Category", "Storage")]
+public sealed class FinancesTests : IDisposable
+{
+    private readonly AppFactory app = new();
+    private readonly WizardBrowser browser;
+
+    public FinancesTests() => browser = new WizardBrowser(app);
+
+    public void Dispose()
+    {
+        browser.Dispose();
+        app.Dispose();
+    }
+
+    private async Task<HttpResponseMessage> SaveAsync(Guid id, int year, Action<FormFields> change)
+    {
+        var (_, form) = await browser.OpenFormAsync($"/proposals/{id}/reporting/{year}/finances", "finances");
+        change(form);
+        return await browser.PostAsync($"/proposals/{id}/reporting/{year}/finances", form);
+    }
+
+    private async Task<List<RoundEntry>> EntriesAsync(Guid id)
+    {
+        using var db = app.OpenDb();
+        return await db.RoundEntries.Where(e => e.ProposalId == id).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Page_ShowsTheApprovedBudgetCoFinanciersActionsAndRisks()
+    {
+        var id = await browser.ApprovedAsync();
+
+        var page = await browser.OpenAsync($"/proposals/{id}/reporting/2025/finances");
+
+        var components = page.Document.QuerySelectorAll("input[name^='Form.Spending['][name$='].Key']").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Equal(["1", "2", "3", "4"], components);
+        Assert.Contains("funder USD 3,307,000 · co-financing USD 1,365,000", page.Text, StringComparison.Ordinal);
+        Assert.Equal(4, page.Document.QuerySelectorAll("input[name^='Form.CoFinancing['][name$='].Key']").Length);
+        Assert.Contains("USD 2,700,000", page.Text, StringComparison.Ordinal);
+        // 7 gender actions and a blank line for a new environmental or social measure; 10 risks.
+        Assert.Equal(8, page.Document.QuerySelectorAll("select[name^='Form.Actions['][name$='].Status']").Length);
+        Assert.Equal(10, page.Document.QuerySelectorAll("select[name^='Form.Risks['][name$='].Probability']").Length);
+        Assert.NotNull(page.Find("nav.round-tabs a[href$='/reporting/2025']"));
+    }
+
+    [Fact]
+    public async Task Save_AddsEachKindOfLine_AndThePageShowsThemBack()
+    {
+        var id = await browser.ApprovedAsync();
+
+        var response = await SaveAsync(id, 2025, form =>
+        {
+            form.Set("Form.Disbursements[0].ReceivedOn", "2025-09-15");
+            form.Set("Form.Disbursements[0].Instrument", "Grant");
+            form.Set("Form.Disbursements[0].Usd", "800,000");
+            form.Set("Form.Disbursements[0].Reference", "GCF transfer 2025-01");
+            form.Set("Form.Spending[0].GcfUsd", "350,000");
+            form.Set("Form.Spending[0].CoFinancingUsd", "120,000");
+            form.Set("Form.CoFinancing[1].Usd", "150,000");
+            form.Set("Form.Actions[0].Status", "OnTrack");
+            form.Set("Form.Actions[7].Label", "Resettlement action plan for the market stalls");
+            form.Set("Form.Actions[7].Status", "Delayed");
+            form.Set("Form.Risks[0].Probability", "Low");
+            form.Set("Form.Risks[0].Impact", "Medium");
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/proposals/{id}/reporting/2025/finances?saved=6", response.Headers.Location!.OriginalString);
+        var entries = await EntriesAsync(id);
+        Assert.Equal([(EntrySection.Disbursement, "d1"), (EntrySection.Expenditure, "1"), (EntrySection.CoFinancing, "tama-cash"), (EntrySection.Action, "g1"), (EntrySection.Action, "e1"), (EntrySection.Risk, "r1")],
+            entries.Select(e => (e.Section, e.Key)));
+        Assert.Equal(new DisbursementData(new DateOnly(2025, 9, 15), Web.Proposals.Model.FinancialInstrument.Grant, 800_000m, "GCF transfer 2025-01"), RoundEntryData.Read<DisbursementData>(entries[0]));
+        var page = await browser.FollowAsync(response);
+        Assert.Contains("6 lines saved.", page.Text, StringComparison.Ordinal);
+        Assert.Equal("800,000", page.FieldValue("disbursement-0-usd"));
+        Assert.Equal("350,000", page.FieldValue("spending-0-gcf"));
+        Assert.Contains("Resettlement action plan for the market stalls", page.Text, StringComparison.Ordinal);
+
+        // The next year's round lists the new measure with its last status.
+        var next = await browser.OpenAsync($"/proposals/{id}/reporting/2026/finances");
+        var measure = next.Document.QuerySelectorAll("table tbody tr").First(r => r.TextContent.Contains("Resettlement action plan", StringComparison.Ordinal));
+        Assert.Contains("Delayed (2025)", measure.TextContent, StringComparison.Ordinal);
+        Assert.Contains("funder USD 350,000 · co-financing USD 120,000", next.Text, StringComparison.Ordinal);
+        Assert.Contains("Received before this year: USD 800,000 of USD 8,365,000 approved.", next.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AChange_NeedsAReason_AndAWithdrawnLineStaysOnRecord()
+    {
+        var id = await browser.ApprovedAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(id, 2025, form =>
+        {
+            form.Set("Form.Disbursements[0].ReceivedOn", "2025-09-15");
+            form.Set("Form.Disbursements[0].Usd", "800,000");
+            form.Set("Form.Disbursements[1].ReceivedOn", "2025-09-16");
+            form.Set("Form.Disbursements[1].Usd", "800,000");
+        })).StatusCode);
+
+        var refused = await SaveAsync(id, 2025, form => form.Set("Form.Disbursements[1].Withdraw", "true"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("give the reason for the corrections", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var withdrawn = await SaveAsync(id, 2025, form =>
+        {
+            form.Set("Form.Disbursements[1].Withdraw", "true");
+            form.Set("Form.Reason", "The same transfer was entered twice");
+        });
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var entries = await EntriesAsync(id);
+        Assert.Equal(3, entries.Count);
+        Assert.Equal((true, entries[1].Id, "The same transfer was entered twice"), (entries[2].Withdrawn, entries[2].CorrectsId, entries[2].CorrectionReason));
+        var page = await browser.FollowAsync(withdrawn);
+        // One line stands; two blank rows follow it.
+        Assert.Equal(["d1", "", ""], page.Document.QuerySelectorAll("input[name^='Form.Disbursements['][name$='].Key']").Select(i => i.GetAttribute("value") ?? ""));
+    }
+
+    [Fact]
+    public async Task Problems_AreNamed_AndNothingIsSaved()
+    {
+        var id = await browser.ApprovedAsync();
+
+        var response = await SaveAsync(id, 2025, form =>
+        {
+            form.Set("Form.Disbursements[0].ReceivedOn", "2026-01-05");
+            form.Set("Form.Disbursements[0].Usd", "12 k");
+            form.Set("Form.Spending[2].GcfUsd", "-5");
+            form.Set("Form.Actions[7].Status", "Completed");
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = WizardBrowser.Parse(await response.Content.ReadAsStringAsync());
+        var links = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#disbursement-0-usd", "#disbursement-0-date", "#spending-2-gcf", "#action-7-label"], links);
+        Assert.Contains("received in 2025", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("12 k", page.QuerySelector("#disbursement-0-usd")!.GetAttribute("value"));
+        Assert.Empty(await EntriesAsync(id));
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Data.Accounts;
+using FinanceBuilder.Web.Features.Accounts;
+using FinanceBuilder.Web.Features.Monitoring;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Wizard;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FinanceBuilder.Web.Tests.Monitoring;
+
+/// Reminders of reports coming due and late: which one a day calls for, sent once to the
+/// organisation's editors through the outbox, and none once the report is marked sent.
+[Trait("Category", "Storage")]
+public sealed class ReminderTests : IDisposable
+{
+    private readonly AppFactory app = new();
+    private readonly WizardBrowser browser;
+
+    public ReminderTests() => browser = new WizardBrowser(app);
+
+    public void Dispose()
+    {
+        browser.Dispose();
+        app.Dispose();
+    }
+
+    [Theory]
+    [InlineData(-61, null)]
+    [InlineData(-60, -60)]
+    [InlineData(-45, -60)]
+    [InlineData(-30, -30)]
+    [InlineData(-8, -30)]
+    [InlineData(-7, -7)]
+    [InlineData(-1, -7)]
+    [InlineData(0, 0)]
+    [InlineData(6, 0)]
+    [InlineData(7, 7)]
+    [InlineData(13, 7)]
+    [InlineData(280, 280)]
+    public void TheReminderOfADay_IsTheLatestThatCameDue(int daysFromDue, int? expected) =>
+        Assert.Equal(expected, ReportingReminders.ReminderFor(daysFromDue));
+
+    private async Task<int> SendAsync(DateOnly today)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ReportingReminders>().SendDueAsync(today, today.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc), CancellationToken.None);
+    }
+
+    private string[] Outbox()
+    {
+        var folder = ((OutboxEmailSender)app.Services.GetRequiredService<IEmailSender>()).Folder;
+        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(File.ReadAllText)] : [];
+    }
+
+    [Fact]
+    public async Task ALateReport_IsRemindedOnce_ToTheEditors_UntilItIsMarkedSent()
+    {
+        var id = await browser.ApprovedAsync();
+        await app.CreateUserAsync("reader@tamale.test", AccessScope.WorkspaceOrganisationId, MemberRole.Reader);
+        await app.CreateUserAsync("mayor@tamale.test", AccessScope.WorkspaceOrganisationId, MemberRole.OrganisationAdmin);
+        var before = Outbox().Length;
+
+        // 2025's report was due on 1 March 2026: on 6 December it is 280 days late; 2026's is not
+        // yet within 60 days of its due date.
+        var sent = await SendAsync(new DateOnly(2026, 12, 6));
+        var again = await SendAsync(new DateOnly(2026, 12, 8));
+
+        var mails = Outbox()[before..];
+        Assert.Equal(mails.Length, sent);
+        Assert.Equal(0, again);
+        Assert.DoesNotContain(mails, m => m.Contains("To: reader@tamale.test", StringComparison.Ordinal));
+        var mayor = Assert.Single(mails, m => m.Contains("To: mayor@tamale.test", StringComparison.Ordinal));
+        Assert.Contains("Subject: Report 2025 of Tamale Solar Public Buildings and LED Street Lighting Project, Ghana: late", mayor, StringComparison.Ordinal);
+        Assert.Contains("was due on 1 March 2026 and is 280 days late", mayor, StringComparison.Ordinal);
+        Assert.Contains($"/proposals/{id}/reporting/2025", mayor, StringComparison.Ordinal);
+        using (var db = app.OpenDb())
+            Assert.Equal([280], await db.Reminders.Where(r => r.ProposalId == id).Select(r => r.DaysFromDue).ToListAsync());
+
+        // A week later, the next weekly reminder; once marked sent, none.
+        Assert.True(await SendAsync(new DateOnly(2026, 12, 13)) > 0);
+        var (page, _) = (await browser.OpenAsync($"/proposals/{id}/reporting"), 0);
+        var form = FormFields.Read((AngleSharp.Html.Dom.IHtmlFormElement)page.Get("form[action*='handler=Sent'][action*='year=2025']"));
+        var marked = await browser.PostAsync($"/proposals/{id}/reporting?handler=Sent&year=2025", form);
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        Assert.Equal(0, await SendAsync(new DateOnly(2026, 12, 20)));
+        var overview = await browser.FollowAsync(marked);
+        Assert.Contains("Report 2025 is marked sent", overview.Text, StringComparison.Ordinal);
+        Assert.Equal("Sent", overview.Document.QuerySelectorAll("table.monitoring-rounds tbody tr")[0].QuerySelector(".tag")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AReportComingDue_IsRemindedInTheProposalsLanguage()
+    {
+        var id = await browser.SeedSampleAsync("adaptation-cotonou-drainage-fr.json");
+        Assert.Equal(HttpStatusCode.Redirect, (await Submissions.SubmissionClient.SubmitAsync(browser.Client, id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.ApproveAsync(id, form =>
+        {
+            form.Set("Form.Amounts[0].Instrument", "Grant");
+            form.Set("Form.Amounts[0].Usd", "1,000,000");
+        })).StatusCode);
+        var before = Outbox().Length;
+
+        // 30 days before 2026's report is due (1 March 2027).
+        Assert.True(await SendAsync(new DateOnly(2027, 1, 30)) > 0);
+
+        var mail = Outbox()[before..].First(m => m.Contains("Rapport 2026", StringComparison.Ordinal));
+        Assert.Contains("est dû dans 30 jours, le 1er mars 2027", mail, StringComparison.Ordinal);
+    }
+}
