@@ -50,6 +50,7 @@ public static class ActionFromProposal
                 .Select(i => new ActionResult
                 {
                     Indicator = i.Name,
+                    Code = i.Code,
                     Unit = i.Unit,
                     IrmfCore = i.IrmfCore,
                     Baseline = i.BaselineValue,

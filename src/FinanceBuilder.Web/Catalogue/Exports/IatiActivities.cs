@@ -146,10 +146,12 @@ public static class IatiActivities
         xml.WriteEndElement();
     }
 
-    /// One expected result: an outcome with its indicator, baseline and final target.
+    /// One expected result: an outcome with its indicator, baseline, final target and, when the
+    /// organisation shows its progress, the value reported for each year (a period per year, the
+    /// target in the period of its year).
     private static void Result(XmlWriter xml, ActionResult result)
     {
-        var numeric = result.Target is not null || result.Baseline is not null;
+        var numeric = result.Target is not null || result.Baseline is not null || result.Actuals.Count > 0;
         xml.WriteStartElement("result");
         xml.WriteAttributeString("type", "2");
         xml.WriteAttributeString("aggregation-status", "0");
@@ -167,12 +169,17 @@ public static class IatiActivities
             Empty(xml, "reference", ("vocabulary", "99"), ("code", "GCF-IRMF-CORE-" + ((int)core + 1).ToString(CultureInfo.InvariantCulture)));
         if (numeric && result.Baseline is { } baseline && result.BaselineYear is { } year)
             Empty(xml, "baseline", ("year", year.ToString(CultureInfo.InvariantCulture)), ("value", Number(baseline)));
-        if (numeric && result.Target is { } target && result.TargetYear is { } targetYear)
+        var targetYear = numeric && result.Target is not null ? result.TargetYear : null;
+        var years = result.Actuals.Select(a => a.Year).Append(targetYear ?? 0).Where(y => y > 0).Distinct().Order();
+        foreach (var periodYear in years)
         {
             xml.WriteStartElement("period");
-            Empty(xml, "period-start", ("iso-date", $"{targetYear:0000}-01-01"));
-            Empty(xml, "period-end", ("iso-date", $"{targetYear:0000}-12-31"));
-            Empty(xml, "target", ("value", Number(target)));
+            Empty(xml, "period-start", ("iso-date", $"{periodYear:0000}-01-01"));
+            Empty(xml, "period-end", ("iso-date", $"{periodYear:0000}-12-31"));
+            if (periodYear == targetYear)
+                Empty(xml, "target", ("value", Number(result.Target!.Value)));
+            if (result.Actuals.FirstOrDefault(a => a.Year == periodYear) is { } actual)
+                Empty(xml, "actual", ("value", Number(actual.Value)));
             xml.WriteEndElement();
         }
         xml.WriteEndElement();

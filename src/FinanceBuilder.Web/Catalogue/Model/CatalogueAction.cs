@@ -55,6 +55,10 @@ public sealed class CatalogueAction
     [Identifier] public string? GcfReference { get; set; }
 
     public DataLicence Licence { get; set; } = DataLicence.CcBy40;
+
+    /// The organisation agrees that the values it reported to the funder (the years whose annual
+    /// report was sent) are shown with the results and in the open data. Off unless ticked.
+    public bool ShowProgress { get; set; }
 }
 
 public sealed class ActionTranslation
@@ -99,6 +103,21 @@ public sealed class ActionResult
     [Year] public int? BaselineYear { get; set; }
     [AllowNegative(-1e15, 1e15)] public decimal? Target { get; set; }
     [Year] public int? TargetYear { get; set; }
+    /// The indicator's code in the proposal's results framework ("C2.1"), which links it to the
+    /// values reported after approval.
+    [Identifier] public string? Code { get; set; }
+    /// The values reported year by year, filled at publication from the reports sent to the
+    /// funder when the organisation agreed (ShowProgress); never typed.
+    [MaxItems(MaxActuals)] public List<ResultActual> Actuals { get; set; } = [];
+
+    public const int MaxActuals = 30;
+}
+
+/// A value reported for one year.
+public sealed class ResultActual
+{
+    [Year] public required int Year { get; set; }
+    [AllowNegative(-1e15, 1e15)] public required decimal Value { get; set; }
 }
 
 /// How far residents take part (the participation ladder: information, consultation,

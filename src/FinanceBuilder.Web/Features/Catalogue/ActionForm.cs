@@ -110,6 +110,7 @@ public static class ActionForm
             FundedProjectUrl = Text("fundedProjectUrl"),
             GcfReference = Text("gcfReference"),
             Licence = Choice<DataLicence>("licence") ?? DataLicence.CcBy40,
+            ShowProgress = Text("showProgress") == "true",
         };
         if (action.CountryCode is { } country && !IsoCodes.Countries.Contains(country))
             errors["country"] = CatalogueText.Texts.Get("Error.Choice", culture);
@@ -156,6 +157,7 @@ public static class ActionForm
             var result = new ActionResult
             {
                 Indicator = Text($"results[{i}].indicator"),
+                Code = Text($"results[{i}].code") is { Length: <= 64 } code && code.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' or '_') ? code : null,
                 Unit = Text($"results[{i}].unit"),
                 IrmfCore = Choice<IrmfCore>($"results[{i}].irmfCore"),
                 Baseline = Number($"results[{i}].baseline"),

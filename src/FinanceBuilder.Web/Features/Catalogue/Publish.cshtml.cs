@@ -65,12 +65,14 @@ public sealed class PublishPage(FinanceBuilderDbContext db, IMediator mediator) 
         if (record is null)
             return false;
         var action = ActionJson.FromStored(record.Document);
+        // The preview shows the progress that publishing would make public.
+        await ActionProgress.FillAsync(db, record.ProposalId, action, ct);
         var publisher = await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         var published = await db.PublishedActions.AsNoTracking().Where(p => p.Id == id && p.WithdrawnAt == null)
             .Select(p => new { p.Document, p.Revision }).FirstOrDefaultAsync(ct);
         PublishedRevision = published?.Revision;
         // Whether the record differs from what the public sees now.
-        Changed = published is not null && published.Document != record.Document;
+        Changed = published is not null && published.Document != ActionJson.Serialize(action);
         View = new ActionView(id, action, publisher, null, null);
         Fields = PublicProjection.FilledFields(action).Select(f => CatalogueText.Texts.Get("Field." + f, Culture)).ToList();
         Missing = PublishAction.Missing(action, Culture);

@@ -65,6 +65,7 @@ public static class PublishAction
                     db.PublishedActions.Add(published);
                 }
                 var publisher = await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => new { o.Name, o.IatiIdentifier }).FirstAsync(cancellationToken);
+                await ActionProgress.FillAsync(db, record.ProposalId, action, cancellationToken);
                 PublicProjection.Apply(published, action, publisher.Name, now);
                 published.ReportingOrgRef = publisher.IatiIdentifier;
                 published.Revision++;
