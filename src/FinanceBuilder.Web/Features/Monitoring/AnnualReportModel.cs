@@ -50,8 +50,10 @@ public static class AnnualReportModel
                 ["corrections"] = line.Corrections > 0 ? T.Count(culture, "Report.Corrected", line.Corrections) : "",
                 ["means_of_verification"] = i.MeansOfVerification ?? "",
                 ["cumulative"] = i.Cumulative,
-                // A line needs two years; outputs are counted in the table, outcomes and impacts charted.
-                ["charted"] = line.Series.Count >= 2 && i.Level != ResultLevel.Output,
+                // A line needs two years. The impacts and the IRMF core indicators are charted, as the
+                // funder reads them first; the other rows are read in their table (a chart each for
+                // 40 indicators would be 20 pages of lines).
+                ["charted"] = line.Series.Count >= 2 && (i.Level == ResultLevel.Impact || i.IrmfCore is not null),
                 ["series"] = line.Series.Select(s => new Dictionary<string, object?>
                 {
                     ["year"] = s.Year.ToString(CultureInfo.InvariantCulture),
