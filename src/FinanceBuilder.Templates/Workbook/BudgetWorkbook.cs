@@ -53,31 +53,9 @@ public static class BudgetWorkbook
             (ratesName, rates.Builder, rates.Table),
         };
 
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        document.PackageProperties.Title = CellText.Clean(sheet.Title);
-        document.PackageProperties.Language = CellText.Clean(sheet.Language);
-        document.PackageProperties.Creator = "FinanceBuilder";
-
-        var workbookPart = document.AddWorkbookPart();
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = WorkbookStyles.Create();
-        var sheetList = new Spreadsheet.Sheets();
-        for (var i = 0; i < sheets.Count; i++)
-        {
-            var (name, builder, table) = sheets[i];
-            var part = workbookPart.AddNewPart<WorksheetPart>();
-            if (table is not null)
-            {
-                var tablePart = part.AddNewPart<TableDefinitionPart>();
-                using (var stream = tablePart.GetStream(FileMode.Create))
-                    table.WriteTo(stream);
-                builder.TableParts.Add(part.GetIdOfPart(tablePart));
-            }
-            using (var stream = part.GetStream(FileMode.Create))
-                builder.WriteTo(stream, selected: i == 0, frozenHeader: table is not null, sheet.DraftMark);
-            sheetList.Append(new Spreadsheet.Sheet { Name = name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(part) });
-        }
-        using (var stream = workbookPart.AddNewPart<SharedStringTablePart>().GetStream(FileMode.Create))
-            strings.WriteTo(stream);
+        var (document, workbookPart, sheetList) = WorkbookParts.Create(output, sheet.Title, sheet.Language,
+            [.. sheets.Select(s => new BuiltSheet(s.Name, s.Builder, s.Table, FrozenHeader: s.Table is not null))], strings, sheet.DraftMark);
+        using var package = document;
 
         // Printed, every page of the detailed budget and the rates repeats their header row.
         var printTitles = new Spreadsheet.DefinedNames(

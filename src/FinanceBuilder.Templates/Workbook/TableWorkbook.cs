@@ -90,30 +90,9 @@ public static class TableWorkbook
             built.Add((name, builder, table));
         }
 
-        using var document = SpreadsheetDocument.Create(output, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
-        document.PackageProperties.Title = CellText.Clean(title);
-        document.PackageProperties.Language = CellText.Clean(language);
-        document.PackageProperties.Creator = "FinanceBuilder";
-        var workbookPart = document.AddWorkbookPart();
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = WorkbookStyles.Create();
-        var sheetList = new Spreadsheet.Sheets();
-        for (var i = 0; i < built.Count; i++)
-        {
-            var (name, builder, table) = built[i];
-            var part = workbookPart.AddNewPart<WorksheetPart>();
-            if (table is not null)
-            {
-                var tablePart = part.AddNewPart<TableDefinitionPart>();
-                using (var stream = tablePart.GetStream(FileMode.Create))
-                    table.WriteTo(stream);
-                builder.TableParts.Add(part.GetIdOfPart(tablePart));
-            }
-            using (var stream = part.GetStream(FileMode.Create))
-                builder.WriteTo(stream, selected: i == 0, frozenHeader: true, draftMark);
-            sheetList.Append(new Spreadsheet.Sheet { Name = name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(part) });
-        }
-        using (var stream = workbookPart.AddNewPart<SharedStringTablePart>().GetStream(FileMode.Create))
-            strings.WriteTo(stream);
+        var (document, workbookPart, sheetList) = WorkbookParts.Create(output, title, language,
+            [.. built.Select(s => new BuiltSheet(s.Name, s.Builder, s.Table, FrozenHeader: true))], strings, draftMark);
+        using var package = document;
         workbookPart.Workbook = new Spreadsheet.Workbook(
             new Spreadsheet.BookViews(new Spreadsheet.WorkbookView()),
             sheetList,

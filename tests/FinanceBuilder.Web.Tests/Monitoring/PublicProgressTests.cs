@@ -56,7 +56,7 @@ public sealed class PublicProgressTests : IDisposable
     [Fact]
     public async Task WithConsent_ThePageAndIati_ShowTheYearsSent_AndIatiValidates()
     {
-        var (_, action) = await ReportedAndPublishedAsync(consent: true);
+        var (id, action) = await ReportedAndPublishedAsync(consent: true);
         using var reader = app.CreateBrowserClient();
 
         var page = WizardBrowser.Parse(await reader.GetStringAsync($"/actions/{action}"));
@@ -68,6 +68,15 @@ public sealed class PublicProgressTests : IDisposable
         Assert.Contains("<actual value=\"12400\" />", xml, StringComparison.Ordinal);
         Assert.DoesNotContain("30000", xml, StringComparison.Ordinal);
         Assert.Empty(IatiSchema.Problems(xml));
+
+        // 2026's report is sent: the overview says to publish again, and publishing adds 2026.
+        var overview = await browser.OpenAsync($"/proposals/{id}/reporting");
+        var sent = FormFields.Read((AngleSharp.Html.Dom.IHtmlFormElement)overview.Get("form[action*='handler=Sent'][action*='year=2026']"));
+        var marked = await browser.FollowAsync(await browser.PostAsync($"/proposals/{id}/reporting?handler=Sent&year=2026", sent));
+        Assert.Contains("publish it again to add 2026", marked.Text, StringComparison.Ordinal);
+        Assert.NotNull(marked.Find($"a[href='/catalogue/{action}/publish']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PublishActionAsync(action)).StatusCode);
+        Assert.Contains("30,000 (2026)", await reader.GetStringAsync($"/actions/{action}"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using FinanceBuilder.Web.Data.Submissions;
 using FinanceBuilder.Web.Features.Collaboration;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
-using FinanceBuilder.Web.Proposals.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -100,7 +99,7 @@ public sealed class ApprovePage(FinanceBuilderDbContext db, AccessScope access, 
 
     private async Task<bool> LoadAsync(Guid id, int n, CancellationToken ct)
     {
-        var title = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
+        var title = await ProposalTitles.FindAsync(db, id, System.Globalization.CultureInfo.CurrentUICulture, ct);
         if (title is null)
             return false;
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.ProposalId == id && s.Number == n, ct);
@@ -108,7 +107,7 @@ public sealed class ApprovePage(FinanceBuilderDbContext db, AccessScope access, 
             return false;
         Id = id;
         Submission = submission;
-        ProposalTitle = title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
+        ProposalTitle = title;
         snapshot = ProposalJson.FromStored(submission.Document);
         Indicators = snapshot.Results.Indicators;
         return true;

@@ -165,7 +165,7 @@ public sealed class FinancesPage(FinanceBuilderDbContext db, AccessScope access,
 
     private async Task<bool> LoadAsync(Guid id, int year, CancellationToken ct)
     {
-        var title = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
+        var title = await ProposalTitles.FindAsync(db, id, System.Globalization.CultureInfo.CurrentUICulture, ct);
         if (title is null)
             return false;
         var project = await MonitoredProject.LoadAsync(db, id, ct);
@@ -173,7 +173,7 @@ public sealed class FinancesPage(FinanceBuilderDbContext db, AccessScope access,
             return false;
         Id = id;
         Year = year;
-        ProposalTitle = title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
+        ProposalTitle = title;
         Project = project;
         Round = round;
         return true;

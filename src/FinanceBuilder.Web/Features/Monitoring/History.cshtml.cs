@@ -1,7 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Monitoring;
-using FinanceBuilder.Web.Proposals.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,14 +20,14 @@ public sealed class HistoryPage(FinanceBuilderDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid indicator, CancellationToken ct)
     {
-        var title = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
+        var title = await ProposalTitles.FindAsync(db, id, System.Globalization.CultureInfo.CurrentUICulture, ct);
         if (title is null)
             return NotFound();
         var project = await MonitoredProject.LoadAsync(db, id, ct);
         if (project?.Indicators.FirstOrDefault(i => i.Id == indicator) is not { } found)
             return NotFound();
         Id = id;
-        ProposalTitle = title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
+        ProposalTitle = title;
         Project = project;
         Indicator = found;
         var files = project.Values.Chains(found.Id).SelectMany(c => c.Chain).Select(v => v.EvidenceFileId).OfType<Guid>().Distinct().ToList();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Submissions;
-using FinanceBuilder.Web.Proposals.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +21,9 @@ public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access,
     public string? Done { get; private set; }
     public int? DoneYear { get; private set; }
     public bool CanEdit => access.CanEditProposals;
+    /// After a report is marked sent: the published catalogue action that shows this project's
+    /// progress, to publish again so that it shows the new year (ADR 0021, "not done").
+    public Guid? ActionToRepublish { get; private set; }
 
     /// The report of a year went to the funder: no more reminders for it. Marking it again
     /// changes nothing; "reopen" undoes a mistaken mark. Both are audited.
@@ -50,15 +52,21 @@ public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access,
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, int? year, CancellationToken ct)
     {
-        var title = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
+        var title = await ProposalTitles.FindAsync(db, id, System.Globalization.CultureInfo.CurrentUICulture, ct);
         if (title is null)
             return NotFound();
         Id = id;
-        ProposalTitle = title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
+        ProposalTitle = title;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Done = done is "approved" or "already" or "sent" or "reopened" ? done : null;
         DoneYear = year;
         Project = await MonitoredProject.LoadAsync(db, id, ct);
+        if (Done == "sent")
+        {
+            var published = await db.CatalogueActions.AsNoTracking().Where(a => a.ProposalId == id && a.PublishedRevision != null)
+                .Select(a => new { a.Id, a.Document }).ToListAsync(ct);
+            ActionToRepublish = published.FirstOrDefault(a => FinanceBuilder.Web.Catalogue.ActionJson.FromStored(a.Document).ShowProgress)?.Id;
+        }
         if (Project is null)
             Versions = await db.Submissions.AsNoTracking().Where(s => s.ProposalId == id).OrderByDescending(s => s.Number).Select(s => s.Number).ToListAsync(ct);
         return Page();

@@ -1,5 +1,4 @@
 using FinanceBuilder.Web.Data;
-using FinanceBuilder.Web.Proposals.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,14 +10,14 @@ public sealed class ReportFilePage(FinanceBuilderDbContext db, AnnualReportPacka
 {
     public async Task<IActionResult> OnGetAsync(Guid id, int year, string? file, string? lang, CancellationToken ct)
     {
-        var title = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
+        var title = await ProposalTitles.FindAsync(db, id, System.Globalization.CultureInfo.CurrentUICulture, ct);
         if (title is null)
             return NotFound();
         var project = await MonitoredProject.LoadAsync(db, id, ct);
         if (project?.Round(year) is null)
             return NotFound();
         var evidence = await db.AnnexFiles.AsNoTracking().Where(f => f.ProposalId == id).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
-        var report = AnnualReport.For(project, year, title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", System.Globalization.CultureInfo.CurrentUICulture), evidence);
+        var report = AnnualReport.For(project, year, title, evidence);
         return AnnualReportDownload.File(packages, report, file, lang);
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Monitoring;
 using FinanceBuilder.Web.Features.Collaboration;
-using FinanceBuilder.Web.Proposals.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -128,7 +127,7 @@ public sealed class RoundPage(FinanceBuilderDbContext db, AccessScope access, Ti
 
     private async Task<bool> LoadAsync(Guid id, int year, CancellationToken ct)
     {
-        var title = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
+        var title = await ProposalTitles.FindAsync(db, id, System.Globalization.CultureInfo.CurrentUICulture, ct);
         if (title is null)
             return false;
         var project = await MonitoredProject.LoadAsync(db, id, ct);
@@ -136,7 +135,7 @@ public sealed class RoundPage(FinanceBuilderDbContext db, AccessScope access, Ti
             return false;
         Id = id;
         Year = year;
-        ProposalTitle = title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
+        ProposalTitle = title;
         Project = project;
         Round = round;
         State = RoundStates.Of(round, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

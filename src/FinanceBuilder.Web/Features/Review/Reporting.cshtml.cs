@@ -6,7 +6,6 @@ using FinanceBuilder.Web.Features.Monitoring;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Review;
 
@@ -23,14 +22,12 @@ public sealed class ReportingPage(FinanceBuilderDbContext db, TimeProvider clock
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (submission is null)
+        if (await SharedProject.LoadAsync(db, id, ct) is not { } found)
             return NotFound();
-        Submission = submission;
-        Project = await MonitoredProject.LoadAsync(db, submission.ProposalId, ct);
+        (Submission, Project) = found;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Page();
     }
 
-    public AnnualReport ReportOf(int year) => AnnualReport.For(Project!, year, KeyFigureText.Title(Submission.Title), new Dictionary<Guid, string>());
+    public AnnualReport ReportOf(int year) => SharedProject.Report(Submission, Project!, year);
 }

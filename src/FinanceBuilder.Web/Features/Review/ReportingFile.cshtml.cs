@@ -4,7 +4,6 @@ using FinanceBuilder.Web.Features.Monitoring;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Review;
 
@@ -14,12 +13,8 @@ public sealed class ReportingFilePage(FinanceBuilderDbContext db, AnnualReportPa
 {
     public async Task<IActionResult> OnGetAsync(Guid id, int year, string? file, string? lang, CancellationToken ct)
     {
-        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (submission is null)
+        if (await SharedProject.LoadAsync(db, id, ct) is not { Project: { } project } found || project.Round(year) is null)
             return NotFound();
-        var project = await MonitoredProject.LoadAsync(db, submission.ProposalId, ct);
-        if (project?.Round(year) is null)
-            return NotFound();
-        return AnnualReportDownload.File(packages, AnnualReport.For(project, year, KeyFigureText.Title(submission.Title), new Dictionary<Guid, string>()), file, lang);
+        return AnnualReportDownload.File(packages, SharedProject.Report(found.Submission, project, year), file, lang);
     }
 }

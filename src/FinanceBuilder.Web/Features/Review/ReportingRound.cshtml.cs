@@ -7,7 +7,6 @@ using FinanceBuilder.Web.Features.Monitoring;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Review;
 
@@ -46,16 +45,10 @@ public sealed class ReportingRoundPage(FinanceBuilderDbContext db, AccessScope a
 
     private async Task<bool> LoadAsync(Guid id, int year, CancellationToken ct)
     {
-        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (submission is null)
+        if (await SharedProject.LoadAsync(db, id, ct) is not { Project: { } project } found || project.Round(year) is not { } round)
             return false;
-        var project = await MonitoredProject.LoadAsync(db, submission.ProposalId, ct);
-        if (project?.Round(year) is not { } round)
-            return false;
-        Submission = submission;
-        // The evidence files a donor may open are those frozen in a shared version; others are
-        // named by their reference only.
-        Report = AnnualReport.For(project, year, KeyFigureText.Title(submission.Title), new Dictionary<Guid, string>());
+        Submission = found.Submission;
+        Report = SharedProject.Report(found.Submission, project, year);
         Comments = await RoundComments.ReadAsync(db, round.Id, ct);
         return true;
     }

@@ -1,0 +1,24 @@
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Data.Submissions;
+using FinanceBuilder.Web.Features.Monitoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Features.Review;
+
+/// A shared submission and the monitoring of its project, as the donor's reporting pages read
+/// them: both through the query filters, so a project not shared with this donor is not found.
+public static class SharedProject
+{
+    /// The submission and its project's monitoring (null when no approval is recorded yet), or
+    /// null when the submission is not this donor's to read.
+    public static async Task<(SubmissionRecord Submission, MonitoredProject? Project)?> LoadAsync(FinanceBuilderDbContext db, Guid submissionId, CancellationToken ct)
+    {
+        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, ct);
+        return submission is null ? null : (submission, await MonitoredProject.LoadAsync(db, submission.ProposalId, ct));
+    }
+
+    /// The year's report of a shared project, with no evidence file names (a donor reads the
+    /// references, not the municipality's annex files).
+    public static AnnualReport Report(SubmissionRecord submission, MonitoredProject project, int year) =>
+        AnnualReport.For(project, year, KeyFigureText.Title(submission.Title), new Dictionary<Guid, string>());
+}
