@@ -23,6 +23,17 @@ public static class SmallCounts
         return (Enumerable.Range(0, counts.Count).Select(i => table.Cells[0, i]).ToArray(), table.RowTotals[0]);
     }
 
+    /// A hidden count as it is printed: "< 5" where the count itself is small; a mark where a
+    /// larger count is hidden only so that a total cannot give a small one back (it is not small,
+    /// and must not be said to be).
+    public static string Text(long? shown, long actual, System.Globalization.CultureInfo culture, int k = K) =>
+        shown is { } n ? n.ToString("N0", culture)
+        : actual is > 0 && actual < k ? "< " + k.ToString(culture)
+        : Hidden;
+
+    /// The mark of a count hidden to protect another.
+    public const string Hidden = "•";
+
     public static Table Suppress(long[,] counts, bool rowTotals, bool columnTotals, int k = K)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, K);
@@ -86,7 +97,4 @@ public static class SmallCounts
         return true;
     }
 
-    /// A suppressed count as it is printed: "< 5".
-    public static string Text(long? count, System.Globalization.CultureInfo culture, int k = K) =>
-        count is { } n ? n.ToString("N0", culture) : "< " + k.ToString(culture);
 }

@@ -59,6 +59,7 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
         ConfigureAnnexes(builder);
         ConfigureCatalogue(builder);
         ConfigureMonitoring(builder);
+        ConfigureParticipation(builder);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 

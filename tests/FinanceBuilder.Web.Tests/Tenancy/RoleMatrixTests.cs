@@ -121,6 +121,8 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /proposals/{id:guid}/reporting/indicators/{indicator:guid}"] = NoSuchMethod,
         ["GET /proposals/{id:guid}/reporting/{year:int}/finances"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}/reporting/{year:int}/finances"] = Policies.ApplicantEditor,
+        ["GET /proposals/{id:guid}/consultations"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/consultations"] = Policies.ApplicantEditor,
         ["GET /proposals/{id:guid}/annexes/files"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}/annexes/files"] = NoSuchMethod,
         ["GET /proposals/{id:guid}/annexes/files/{file:guid}"] = Policies.SignedIn,

@@ -120,9 +120,6 @@ public sealed class ResultActual
     [AllowNegative(-1e15, 1e15)] public required decimal Value { get; set; }
 }
 
-/// How far residents take part (the participation ladder: information, consultation,
-/// concertation, co-construction).
-public enum ParticipationLevel { Information, Consultation, Concertation, CoConstruction }
 
 /// The licence the publishing organisation chooses for its open data.
 public enum DataLicence { CcBy40, LicenceOuverte20 }

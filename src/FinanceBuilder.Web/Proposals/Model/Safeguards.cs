@@ -85,6 +85,11 @@ public sealed class Consultation
     [LongText] public string? Summary { get; set; }
 }
 
+/// How far residents take part in a decision, the participation ladder (docs/decisions/0022):
+/// information, consultation, concertation, co-construction. The catalogue's actions and the
+/// consultation records use the same scale.
+public enum ParticipationLevel { Information, Consultation, Concertation, CoConstruction }
+
 public enum ConsultationFormat { PublicMeeting, Workshop, FocusGroup, Survey, Interview, Online }
 
 public enum StakeholderGroup

@@ -1,0 +1,58 @@
+using System.Globalization;
+using FinanceBuilder.Web.Data.Participation;
+using FinanceBuilder.Web.Localization;
+using FinanceBuilder.Web.Proposals.Model;
+using FluentValidation;
+
+namespace FinanceBuilder.Web.Features.Participation;
+
+/// A consultation as its form posts it: counts and dates as typed, so a refused form comes back
+/// as written, with this form's messages in the page's language.
+public sealed class ConsultationForm
+{
+    public const long MaxCount = 1_000_000;
+
+    public string? HeldOn { get; set; }
+    public ConsultationFormat? Method { get; set; }
+    public string? Place { get; set; }
+    public bool Online { get; set; }
+    public string? Languages { get; set; }
+    public string? Organiser { get; set; }
+    public ParticipationLevel? Level { get; set; }
+    public string? Asked { get; set; }
+    public string? Women { get; set; }
+    public string? Men { get; set; }
+    public string? NotSaid { get; set; }
+    public Dictionary<AgeBand, string?> Ages { get; set; } = [];
+    public Dictionary<StakeholderGroup, string?> Groups { get; set; } = [];
+
+    public static long? Count(string? typed) =>
+        string.IsNullOrWhiteSpace(typed) ? 0
+        : long.TryParse(typed.Trim().Replace(",", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal),
+            NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= MaxCount ? n : null;
+
+    public Attendance Attendance() => new(
+        Count(Women) ?? 0, Count(Men) ?? 0, Count(NotSaid) ?? 0,
+        Ages.Where(a => Enum.IsDefined(a.Key) && Count(a.Value) is > 0).ToDictionary(a => a.Key, a => Count(a.Value)!.Value),
+        Groups.Where(g => Enum.IsDefined(g.Key) && Count(g.Value) is > 0).ToDictionary(g => g.Key, g => Count(g.Value)!.Value));
+
+    public sealed class Validator : AbstractValidator<ConsultationForm>
+    {
+        public Validator(CultureInfo culture, DateOnly today)
+        {
+            var T = ParticipationText.Texts;
+            RuleFor(f => f.HeldOn).Must(d => DateText.TryParseField(d ?? "", culture, out var date) && date <= today)
+                .WithName("HeldOn").WithMessage(_ => T.Format(culture, "Error.HeldOn", DateText.FieldExample(culture)));
+            RuleFor(f => f.Method).Must(m => m is { } v && Enum.IsDefined(v)).WithName("Method").WithMessage(_ => T.Format(culture, "Error.Method"));
+            RuleFor(f => f.Level).Must(l => l is { } v && Enum.IsDefined(v)).WithName("Level").WithMessage(_ => T.Format(culture, "Error.Level"));
+            RuleFor(f => f).Must(f => f.Online || !string.IsNullOrWhiteSpace(f.Place)).WithName("Place").WithMessage(_ => T.Format(culture, "Error.Place"));
+            foreach (var (name, text, max) in new (string, Func<ConsultationForm, string?>, int)[] { ("Place", f => f.Place, 500), ("Languages", f => f.Languages, 200), ("Organiser", f => f.Organiser, 500), ("Asked", f => f.Asked, 20000) })
+                RuleFor(f => text(f)).Must(t => t is null || t.Trim().Length <= max).WithName(name).WithMessage(_ => T.Format(culture, "Error.TooLong", max));
+            RuleFor(f => f).Must(f => new[] { f.Women, f.Men, f.NotSaid }.Concat(f.Ages.Values).Concat(f.Groups.Values).All(v => Count(v) is not null))
+                .WithName("Women").WithMessage(_ => T.Format(culture, "Error.Count", MaxCount));
+            RuleFor(f => f).Must(f => f.Attendance().Total > 0).WithName("Women").WithMessage(_ => T.Format(culture, "Error.NoAttendance"));
+            RuleFor(f => f).Must(f => f.Attendance() is var a && a.Ages.Values.Sum() <= a.Total)
+                .WithName("Ages").WithMessage(f => T.Format(culture, "Error.AgesOverTotal", f.Attendance().Ages.Values.Sum(), f.Attendance().Total));
+        }
+    }
+}
