@@ -23,6 +23,11 @@ public static class SmallCounts
         return (Enumerable.Range(0, counts.Count).Select(i => table.Cells[0, i]).ToArray(), table.RowTotals[0]);
     }
 
+    /// Counts shown with no total (groups a person may belong to several of): only the small ones
+    /// are hidden, since no sum of them is printed to give one back.
+    public static long?[] Each(IEnumerable<long> counts, int k = K) =>
+        [.. counts.Select(n => n is > 0 && n < k ? (long?)null : n)];
+
     /// A hidden count as it is printed: "< 5" where the count itself is small; a mark where a
     /// larger count is hidden only so that a total cannot give a small one back (it is not small,
     /// and must not be said to be).

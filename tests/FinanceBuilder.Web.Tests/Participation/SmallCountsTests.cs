@@ -70,6 +70,10 @@ public sealed class SmallCountsTests
     }
 
     [Fact]
+    public void CountsWithNoTotal_HideOnlyTheSmallOnes() =>
+        Assert.Equal(new long?[] { 6, null, 0, 12 }, SmallCounts.Each([6, 2, 0, 12]));
+
+    [Fact]
     public void KCanOnlyBeRaised() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => SmallCounts.Suppress(new long[1, 1], true, true, k: 3));
 }

@@ -34,7 +34,8 @@ public sealed class ConsultationForm
     public Attendance Attendance() => new(
         Count(Women) ?? 0, Count(Men) ?? 0, Count(NotSaid) ?? 0,
         Ages.Where(a => Enum.IsDefined(a.Key) && Count(a.Value) is > 0).ToDictionary(a => a.Key, a => Count(a.Value)!.Value),
-        Groups.Where(g => Enum.IsDefined(g.Key) && Count(g.Value) is > 0).ToDictionary(g => g.Key, g => Count(g.Value)!.Value));
+        // Women are counted by sex: a "women" group beside it would give the hidden counts back.
+        Groups.Where(g => Enum.IsDefined(g.Key) && g.Key != StakeholderGroup.Women && Count(g.Value) is > 0).ToDictionary(g => g.Key, g => Count(g.Value)!.Value));
 
     public sealed class Validator : AbstractValidator<ConsultationForm>
     {
