@@ -215,8 +215,11 @@ public sealed partial class CollaborationJourneyTests(Browsers browsers)
         await person.GoAsync($"/proposals/{proposal}/submit");
         await person.Page.GetByLabel(donorName).CheckAsync();
         await person.LookAsync("submit");
-        // A double click: the second click must not make a second version.
-        await person.NavigatingAsync(() => person.Page.Locator("main form button[type=submit]").DblClickAsync());
+        // A double click: the second click must not make a second version. The second post may
+        // abort the first one's page load (net::ERR_ABORTED), so the test waits for where both
+        // lead — the version's page — rather than for the first load.
+        await person.Page.Locator("main form button[type=submit]").DblClickAsync();
+        await person.Page.WaitForURLAsync(VersionPage());
         await person.GoAsync($"/proposals/{proposal}/versions");
         Assert.Equal(1, await person.Page.Locator("main table tbody tr").CountAsync());
         await person.LookAsync("versions");
@@ -233,4 +236,7 @@ public sealed partial class CollaborationJourneyTests(Browsers browsers)
 
     [GeneratedRegex("/proposals/([0-9a-f-]{36})")]
     private static partial Regex ProposalId();
+
+    [GeneratedRegex(@"/proposals/[0-9a-f-]{36}/versions/1(\?|$)")]
+    private static partial Regex VersionPage();
 }
