@@ -10,7 +10,7 @@ namespace FinanceBuilder.Web.Features.Monitoring;
 /// figure formatted here, in the document's language, and every line of the report in the order
 /// the document prints it; the templates only lay it out, and user text goes through md.text or
 /// md.lines. Charts get raw invariant numbers (…_raw), as the engine's chart block asks.
-public static class AnnualReportModel
+public static partial class AnnualReportModel
 {
     public const string None = "—";
 
@@ -40,7 +40,8 @@ public static class AnnualReportModel
                 ["mid_term"] = Number(i.MidTermTarget),
                 ["final"] = Number(i.FinalTarget),
                 ["actual"] = v is null ? None : v.Value is null ? T.Format(culture, "Round.NoValue") : Number(v.Value),
-                ["by_sex"] = v?.Women is null && v?.Men is null ? "" : T.Format(culture, "History.BySex", Number(v!.Women), Number(v.Men)),
+                // "women 6,500 · men 5,900": each label kept with its figure on one line.
+                ["by_sex"] = v?.Women is null && v?.Men is null ? "" : KeepWithFigure(T.Format(culture, "History.BySex", Number(v!.Women), Number(v.Men))),
                 ["previous"] = line.Previous is { Value: { } p } prev ? $"{Number(p)} ({prev.Year.ToString(CultureInfo.InvariantCulture)})" : None,
                 ["missing_reason"] = v?.MissingReason ?? "",
                 ["source"] = v?.Source ?? "",
@@ -159,6 +160,11 @@ public static class AnnualReportModel
                 .Select(i => new Dictionary<string, object?> { ["code"] = i.Indicator.Code, ["evidence"] = string.Join("; ", new[] { i.EvidenceName, i.Value?.EvidenceReference }.OfType<string>()) }).ToList(),
         };
     }
+
+    private static string KeepWithFigure(string text) => LabelBeforeFigure().Replace(text, "$1\u00A0$2");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\p{L}) (\d)")]
+    private static partial System.Text.RegularExpressions.Regex LabelBeforeFigure();
 
     /// Whole numbers as whole numbers; a measured share or rate with its decimals (two at most).
     private static int Decimals(decimal value) => value == decimal.Truncate(value) ? 0 : Math.Round(value, 1) == value ? 1 : 2;
