@@ -108,9 +108,7 @@ public sealed class AnnualReport
         var cofinancing = project.Plan.CoFinanciers.Select(c => new CoFinancingLine(c,
             entries.Standing(year, EntrySection.CoFinancing).Where(e => e.Key == c.Id).Sum(e => RoundEntryData.Read<CoFinancingData>(e).Usd),
             entries.UpTo(year, EntrySection.CoFinancing).Where(e => e.Key == c.Id).Sum(e => RoundEntryData.Read<CoFinancingData>(e).Usd))).ToList();
-        var actions = project.Plan.Actions.Select(a => (a.Key, a.Plan, a.Text))
-            .Concat(entries.UpTo(year, EntrySection.Action).Where(e => project.Plan.Actions.All(a => a.Key != e.Key))
-                .GroupBy(e => e.Key).Select(g => (Key: g.Key, Plan: ActionPlanKind.Environmental, Text: RoundEntryData.Read<ActionData>(g.OrderBy(e => e.Year).Last()).Label ?? g.Key)))
+        var actions = project.ActionItems(year)
             .Select(a => new ActionLine(a.Key, a.Plan, a.Text,
                 entries.Current(year, EntrySection.Action, a.Key) is { Withdrawn: false } e ? RoundEntryData.Read<ActionData>(e) : null))
             .ToList();

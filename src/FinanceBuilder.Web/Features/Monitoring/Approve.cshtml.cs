@@ -3,6 +3,7 @@ using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Monitoring;
 using FinanceBuilder.Web.Data.Submissions;
 using FinanceBuilder.Web.Features.Collaboration;
+using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
 using Microsoft.AspNetCore.Mvc;

@@ -6,20 +6,10 @@ namespace FinanceBuilder.Web.Features.Monitoring;
 /// year, section and key, the first line and its corrections; the last stands unless withdrawn.
 public sealed class EntryHistory
 {
-    private readonly Dictionary<(int Year, EntrySection Section, string Key), List<RoundEntry>> chains = [];
+    private readonly Dictionary<(int Year, EntrySection Section, string Key), List<RoundEntry>> chains;
 
-    public EntryHistory(IEnumerable<RoundEntry> entries)
-    {
-        var byId = entries.ToDictionary(e => e.Id);
-        var correctedBy = byId.Values.Where(e => e.CorrectsId is not null).ToDictionary(e => e.CorrectsId!.Value);
-        foreach (var first in byId.Values.Where(e => e.CorrectsId is null || !byId.ContainsKey(e.CorrectsId.Value)))
-        {
-            var chain = new List<RoundEntry> { first };
-            while (correctedBy.TryGetValue(chain[^1].Id, out var next) && chain.Count <= byId.Count)
-                chain.Add(next);
-            chains[(first.Year, first.Section, first.Key)] = chain;
-        }
-    }
+    public EntryHistory(IEnumerable<RoundEntry> entries) =>
+        chains = CorrectionChains.Build(entries, e => e.Id, e => e.CorrectsId, e => (e.Year, e.Section, e.Key));
 
     /// The line as it stands (withdrawn ones included, so a page can offer to enter them again).
     public RoundEntry? Current(int year, EntrySection section, string key) =>
@@ -34,9 +24,9 @@ public sealed class EntryHistory
     public IEnumerable<RoundEntry> All(int year, EntrySection section) =>
         chains.Where(c => c.Key.Year == year && c.Key.Section == section).OrderBy(c => c.Value[0].Id).Select(c => c.Value[^1]);
 
-    /// The standing lines of a section up to and including a year.
-    public IEnumerable<RoundEntry> UpTo(int year, EntrySection section) =>
-        chains.Where(c => c.Key.Year <= year && c.Key.Section == section && !c.Value[^1].Withdrawn).Select(c => c.Value[^1]);
+    /// The standing lines of a section up to and including a year (and, when asked, the withdrawn).
+    public IEnumerable<RoundEntry> UpTo(int year, EntrySection section, bool withdrawn = false) =>
+        chains.Where(c => c.Key.Year <= year && c.Key.Section == section && (withdrawn || !c.Value[^1].Withdrawn)).Select(c => c.Value[^1]);
 
     public IReadOnlyList<RoundEntry> Chain(int year, EntrySection section, string key) =>
         chains.TryGetValue((year, section, key), out var chain) ? chain : [];

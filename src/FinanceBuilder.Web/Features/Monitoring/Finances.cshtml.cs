@@ -2,6 +2,7 @@ using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Monitoring;
 using FinanceBuilder.Web.Features.Collaboration;
+using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -124,19 +125,9 @@ public sealed class FinancesPage(FinanceBuilderDbContext db, AccessScope access,
         return form;
     }
 
-    /// The action-plan items of every round: the approved gender actions, then the environmental
-    /// and social measures the team added in any year, with their text as last written.
-    public IReadOnlyList<(string Key, ActionPlanKind Plan, string Text)> ActionItems()
-    {
-        var items = Project.Plan.Actions.Select(a => (a.Key, a.Plan, a.Text)).ToList();
-        var added = Enumerable.Range(Project.Approval.FirstYear, Project.Approval.LastYear - Project.Approval.FirstYear + 1)
-            .SelectMany(y => Project.Entries.All(y, EntrySection.Action))
-            .Where(e => items.All(i => i.Key != e.Key))
-            .GroupBy(e => e.Key)
-            .Select(g => (g.Key, ActionPlanKind.Environmental, RoundEntryData.Read<ActionData>(g.OrderByDescending(e => e.Year).ThenByDescending(e => e.Id).First()).Label ?? g.Key))
-            .OrderBy(i => i.Key.Length).ThenBy(i => i.Key, StringComparer.Ordinal);
-        return [.. items, .. added];
-    }
+    /// The action-plan items of every round (so that a measure added in a later year is offered
+    /// in its earlier rounds too).
+    public IReadOnlyList<(string Key, ActionPlanKind Plan, string Text)> ActionItems() => Project.ActionItems(Project.Approval.LastYear);
 
     /// The most recent status of an item in an earlier year, with that year.
     public (T Data, int Year)? LastBefore<T>(EntrySection section, string key)

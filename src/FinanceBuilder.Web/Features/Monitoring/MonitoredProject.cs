@@ -22,6 +22,20 @@ public sealed class MonitoredProject
 
     public IEnumerable<MonitoredIndicator> DueIn(int year) => Indicators.Where(i => MonitoringPlan.IsDue(i, Approval, year));
 
+    /// The action-plan items reported on up to <paramref name="year"/>: the approved gender
+    /// actions, then the environmental and social measures the team added in a round, with their
+    /// text as last written, in the order they were added.
+    public IReadOnlyList<(string Key, ActionPlanKind Plan, string Text)> ActionItems(int year)
+    {
+        var items = Plan.Actions.Select(a => (a.Key, a.Plan, a.Text)).ToList();
+        var added = Entries.UpTo(year, EntrySection.Action, withdrawn: true)
+            .Where(e => items.All(i => i.Key != e.Key))
+            .GroupBy(e => e.Key)
+            .Select(g => (g.Key, ActionPlanKind.Environmental, RoundEntryData.Read<ActionData>(g.OrderByDescending(e => e.Year).ThenByDescending(e => e.Id).First()).Label ?? g.Key))
+            .OrderBy(i => i.Key.Length).ThenBy(i => i.Key, StringComparer.Ordinal);
+        return [.. items, .. added];
+    }
+
     public static async Task<MonitoredProject?> LoadAsync(FinanceBuilderDbContext db, Guid proposalId, CancellationToken ct)
     {
         var approval = await db.Approvals.AsNoTracking().FirstOrDefaultAsync(a => a.ProposalId == proposalId, ct);

@@ -1,4 +1,5 @@
 using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Proposals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

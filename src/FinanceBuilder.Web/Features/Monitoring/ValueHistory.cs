@@ -6,26 +6,10 @@ namespace FinanceBuilder.Web.Features.Monitoring;
 /// value and the corrections after it, the last of which is the current value.
 public sealed class ValueHistory
 {
-    private readonly Dictionary<(Guid Indicator, int Year, ValueKind Kind), List<IndicatorValue>> chains = [];
+    private readonly Dictionary<(Guid Indicator, int Year, ValueKind Kind), List<IndicatorValue>> chains;
 
-    public ValueHistory(IEnumerable<IndicatorValue> values)
-    {
-        var byId = new Dictionary<long, IndicatorValue>();
-        var correctedBy = new Dictionary<long, IndicatorValue>();
-        foreach (var value in values)
-        {
-            byId[value.Id] = value;
-            if (value.CorrectsId is { } corrected)
-                correctedBy[corrected] = value;
-        }
-        foreach (var first in byId.Values.Where(v => v.CorrectsId is null || !byId.ContainsKey(v.CorrectsId.Value)))
-        {
-            var chain = new List<IndicatorValue> { first };
-            while (correctedBy.TryGetValue(chain[^1].Id, out var next) && chain.Count <= byId.Count)
-                chain.Add(next);
-            chains[(first.IndicatorId, first.Year, first.Kind)] = chain;
-        }
-    }
+    public ValueHistory(IEnumerable<IndicatorValue> values) =>
+        chains = CorrectionChains.Build(values, v => v.Id, v => v.CorrectsId, v => (v.IndicatorId, v.Year, v.Kind));
 
     public int Count => chains.Values.Sum(c => c.Count);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using FinanceBuilder.Web.Data.Participation;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Proposals.Text;
 using FluentValidation;
 
 namespace FinanceBuilder.Web.Features.Participation;
@@ -26,16 +27,17 @@ public sealed class ConsultationForm
     public Dictionary<AgeBand, string?> Ages { get; set; } = [];
     public Dictionary<StakeholderGroup, string?> Groups { get; set; } = [];
 
-    public static long? Count(string? typed) =>
+    /// A typed count, read as numbers are everywhere (NumberText: "1,250" in English, "1 250" in
+    /// French): 0 when empty, null when it is not a whole number of people up to MaxCount.
+    public static long? Count(string? typed, CultureInfo culture) =>
         string.IsNullOrWhiteSpace(typed) ? 0
-        : long.TryParse(typed.Trim().Replace(",", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal),
-            NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= MaxCount ? n : null;
+        : NumberText.TryParse(typed, culture, out var n) && n >= 0 && n <= MaxCount && n == decimal.Truncate(n) ? (long)n : null;
 
-    public Attendance Attendance() => new(
-        Count(Women) ?? 0, Count(Men) ?? 0, Count(NotSaid) ?? 0,
-        Ages.Where(a => Enum.IsDefined(a.Key) && Count(a.Value) is > 0).ToDictionary(a => a.Key, a => Count(a.Value)!.Value),
+    public Attendance Attendance(CultureInfo culture) => new(
+        Count(Women, culture) ?? 0, Count(Men, culture) ?? 0, Count(NotSaid, culture) ?? 0,
+        Ages.Where(a => Enum.IsDefined(a.Key) && Count(a.Value, culture) is > 0).ToDictionary(a => a.Key, a => Count(a.Value, culture)!.Value),
         // Women are counted by sex: a "women" group beside it would give the hidden counts back.
-        Groups.Where(g => Enum.IsDefined(g.Key) && g.Key != StakeholderGroup.Women && Count(g.Value) is > 0).ToDictionary(g => g.Key, g => Count(g.Value)!.Value));
+        Groups.Where(g => Enum.IsDefined(g.Key) && g.Key != StakeholderGroup.Women && Count(g.Value, culture) is > 0).ToDictionary(g => g.Key, g => Count(g.Value, culture)!.Value));
 
     public sealed class Validator : AbstractValidator<ConsultationForm>
     {
@@ -49,11 +51,11 @@ public sealed class ConsultationForm
             RuleFor(f => f).Must(f => f.Online || !string.IsNullOrWhiteSpace(f.Place)).WithName("Place").WithMessage(_ => T.Format(culture, "Error.Place"));
             foreach (var (name, text, max) in new (string, Func<ConsultationForm, string?>, int)[] { ("Place", f => f.Place, 500), ("Languages", f => f.Languages, 200), ("Organiser", f => f.Organiser, 500), ("Asked", f => f.Asked, 20000) })
                 RuleFor(f => text(f)).Must(t => t is null || t.Trim().Length <= max).WithName(name).WithMessage(_ => T.Format(culture, "Error.TooLong", max));
-            RuleFor(f => f).Must(f => new[] { f.Women, f.Men, f.NotSaid }.Concat(f.Ages.Values).Concat(f.Groups.Values).All(v => Count(v) is not null))
+            RuleFor(f => f).Must(f => new[] { f.Women, f.Men, f.NotSaid }.Concat(f.Ages.Values).Concat(f.Groups.Values).All(v => Count(v, culture) is not null))
                 .WithName("Women").WithMessage(_ => T.Format(culture, "Error.Count", MaxCount));
-            RuleFor(f => f).Must(f => f.Attendance().Total > 0).WithName("Women").WithMessage(_ => T.Format(culture, "Error.NoAttendance"));
-            RuleFor(f => f).Must(f => f.Attendance() is var a && a.Ages.Values.Sum() <= a.Total)
-                .WithName("Ages").WithMessage(f => T.Format(culture, "Error.AgesOverTotal", f.Attendance().Ages.Values.Sum(), f.Attendance().Total));
+            RuleFor(f => f).Must(f => f.Attendance(culture).Total > 0).WithName("Women").WithMessage(_ => T.Format(culture, "Error.NoAttendance"));
+            RuleFor(f => f).Must(f => f.Attendance(culture) is var a && a.Ages.Values.Sum() <= a.Total)
+                .WithName("Ages").WithMessage(f => T.Format(culture, "Error.AgesOverTotal", f.Attendance(culture).Ages.Values.Sum(), f.Attendance(culture).Total));
         }
     }
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Participation;
 using FinanceBuilder.Web.Features.Collaboration;
+using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Localization;
-using FinanceBuilder.Web.Proposals.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -62,24 +62,23 @@ public sealed class ConsultationsPage(FinanceBuilderDbContext db, AccessScope ac
             Organiser = string.IsNullOrWhiteSpace(Form.Organiser) ? null : Form.Organiser.Trim(),
             Level = Form.Level!.Value,
             Asked = string.IsNullOrWhiteSpace(Form.Asked) ? null : Form.Asked.Trim(),
-            Attendance = Form.Attendance().Write(),
+            Attendance = Form.Attendance(Culture).Write(),
             RecordedAt = now,
             RecordedByName = access.UserName,
         };
         db.Consultations.Add(record);
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, "consultation", null,
-            $"{heldOn:yyyy-MM-dd} {record.Method} ({record.Level}), {Form.Attendance().Total.ToString(CultureInfo.InvariantCulture)} people"));
+            $"{heldOn:yyyy-MM-dd} {record.Method} ({record.Level}), {Form.Attendance(Culture).Total.ToString(CultureInfo.InvariantCulture)} people"));
         await db.SaveChangesAsync(ct);
         return Redirect($"/proposals/{id}/consultations?done=recorded#records");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var title = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title }).FirstOrDefaultAsync(ct);
-        if (title is null)
+        if (await ProposalTitles.FindAsync(db, id, Culture, ct) is not { } title)
             return false;
         Id = id;
-        ProposalTitle = title.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
+        ProposalTitle = title;
         Records = await db.Consultations.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.HeldOn).ToListAsync(ct);
         return true;
     }

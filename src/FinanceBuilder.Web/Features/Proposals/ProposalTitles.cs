@@ -3,10 +3,10 @@ using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Proposals.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace FinanceBuilder.Web.Features.Monitoring;
+namespace FinanceBuilder.Web.Features.Proposals;
 
-/// The title the monitoring pages show for a proposal, read through the tenancy filter: null when
-/// the reader may not see it (the page answers 404), "Untitled" when it has none.
+/// The title a proposal's pages show in their heading and breadcrumbs, read through the tenancy
+/// filter: null when the reader may not see it (the page answers 404), "Untitled" when it has none.
 public static class ProposalTitles
 {
     public static async Task<string?> FindAsync(FinanceBuilderDbContext db, Guid id, CultureInfo culture, CancellationToken ct)
