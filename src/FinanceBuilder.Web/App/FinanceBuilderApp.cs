@@ -68,6 +68,7 @@ public static class FinanceBuilderApp
         services.AddSingleton<Features.Monitoring.AnnualReportPackage>();
         services.AddHostedService<Features.Monitoring.ReminderService>();
         services.AddTerritories();
+        services.AddScoped<Features.Participation.Public.PublicPostLimit>();
         services.AddScoped<Storage.AnnexFileCollector>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);

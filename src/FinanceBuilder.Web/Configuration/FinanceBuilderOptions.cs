@@ -35,6 +35,7 @@ public sealed class FinanceBuilderOptions
     public MemorySettings Memory { get; set; } = new();
     public AnnexSettings Annexes { get; set; } = new();
     public CatalogueSettings Catalogue { get; set; } = new();
+    public ParticipationSettings Participation { get; set; } = new();
 
     public sealed class CookieSettings
     {
@@ -71,6 +72,17 @@ public sealed class FinanceBuilderOptions
     {
         /// Requests per minute one address may make to the public pages and the public API.
         public int PublicRequestsPerMinute { get; set; } = 300;
+    }
+
+    /// The public consultation and grievance forms (docs/decisions/0022-participation.md).
+    public sealed class ParticipationSettings
+    {
+        /// Comments and grievances one network address may post in an hour, counted in the
+        /// database so that every node refuses the same flood.
+        public int PostsPerAddressPerHour { get; set; } = 10;
+        /// Working days to acknowledge a grievance, and calendar days to answer it.
+        public int AcknowledgeWorkingDays { get; set; } = 2;
+        public int AnswerDays { get; set; } = 30;
     }
 
     public sealed class MemorySettings

@@ -23,6 +23,15 @@ internal sealed class WizardBrowser : IDisposable
         Client = app.CreateApiClient(language);
     }
 
+    private WizardBrowser(AppFactory app, HttpClient client)
+    {
+        App = app;
+        Client = client;
+    }
+
+    /// A resident's browser: no account, cookies kept (the antiforgery cookie), over https.
+    public static WizardBrowser Anonymous(AppFactory app, string? language = null) => new(app, app.CreateBrowserClient(language));
+
     public AppFactory App { get; }
 
     public HttpClient Client { get; }
