@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.Json;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Wizard;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinanceBuilder.Web.Tests.Participation;
+
+/// A resident's right to their data: their comments and grievances are found by the contact they
+/// gave, exported as a file, and erased — words, name and contact gone from the tables and the
+/// public page at once, the record that something was received kept for the counts.
+[Trait("Category", "Storage")]
+public sealed class PersonalDataTests : IDisposable
+{
+    private readonly AppFactory app = new();
+    private readonly WizardBrowser officer;
+
+    public PersonalDataTests() => officer = new WizardBrowser(app);
+
+    public void Dispose()
+    {
+        officer.Dispose();
+        app.Dispose();
+    }
+
+    [Fact]
+    public async Task APersonsData_IsExported_ThenErased()
+    {
+        var (id, page) = await officer.OpenedAsync();
+        using var resident = WizardBrowser.Anonymous(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await resident.CommentAsync(page, "Put the panels on the fish market too.", f => f.Set("Form.Contact", "Ama@Example.org").Set("Form.AuthorName", "Ama Mensah"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await resident.CommentAsync(page, "Someone else's comment.", f => f.Set("Form.Contact", "yaw@example.org"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await resident.PostFormAsync($"/consult/{page}/grievance", "grievance", f => f
+            .Set("Form.Category", "Participation").Set("Form.Text", "Nobody told us about the meeting.").Set("Form.Contact", "ama@example.org").Set("Form.Consent", "true"))).StatusCode);
+        var screen = await officer.OpenAsync($"/proposals/{id}/consultations/moderation");
+        var all = FormFields.Read(ParticipationKit.FormOf(screen, "moderation-all"));
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/proposals/{id}/consultations/moderation?handler=Publish", all)).StatusCode);
+        Assert.Contains("fish market", (await resident.OpenAsync($"/consult/{page}")).Text, StringComparison.Ordinal);
+
+        var url = $"/proposals/{id}/consultations/personal-data";
+        var export = await officer.PostFormAsync(url, "personal-data", f => f.Set("Person", "ama@example.org"), "Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/json", export.Content.Headers.ContentType?.MediaType);
+        using (var file = JsonDocument.Parse(await export.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("Put the panels on the fish market too.", file.RootElement.GetProperty("comments").EnumerateArray().Single().GetProperty("text").GetString());
+            Assert.Equal("Nobody told us about the meeting.", file.RootElement.GetProperty("grievances").EnumerateArray().Single().GetProperty("text").GetString());
+        }
+
+        // Erasure needs the box ticked.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await officer.PostFormAsync(url, "personal-data", f => f.Set("Person", "ama@example.org"), "Erase")).StatusCode);
+        var erased = await officer.PostFormAsync(url, "personal-data", f => f.Set("Person", "Ama Mensah").Set("Confirm", "true"), "Erase");
+        Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
+        var rest = await officer.PostFormAsync(url, "personal-data", f => f.Set("Person", "ama@example.org").Set("Confirm", "true"), "Erase");
+        Assert.Equal(HttpStatusCode.Redirect, rest.StatusCode);
+
+        using var db = app.OpenDb();
+        var inputs = await db.ParticipationInputs.Where(i => i.ProposalId == id).ToListAsync();
+        Assert.DoesNotContain(inputs, i => i.Text.Contains("fish", StringComparison.Ordinal) || i.Contact == "Ama@Example.org" || i.AuthorName == "Ama Mensah");
+        Assert.Equal(2, inputs.Count);
+        Assert.Single(inputs, i => i.ErasedAt is not null);
+        var grievance = await db.Grievances.SingleAsync(g => g.ProposalId == id);
+        Assert.Equal(("", null), (grievance.Text, grievance.Contact));
+        Assert.Equal(Web.Data.Participation.GrievanceCategory.Participation, grievance.Category);
+        var publicPage = await resident.OpenAsync($"/consult/{page}");
+        Assert.DoesNotContain("fish market", publicPage.Text, StringComparison.Ordinal);
+        Assert.Contains("Someone else's comment.", publicPage.Text, StringComparison.Ordinal);
+        // The audit says how many, never whose.
+        var audit = await db.AuditEvents.Where(e => e.ProposalId == id && e.Action == "personal-data-erased").Select(e => e.Summary).ToListAsync();
+        Assert.Equal(2, audit.Count);
+        Assert.DoesNotContain(audit, s => s.Contains("ama", StringComparison.OrdinalIgnoreCase));
+    }
+}
