@@ -43,7 +43,8 @@ public sealed class GrievanceRecord
 
     public bool AcknowledgementLate(DateOnly today) => AcknowledgedAt is null && ClosedAt is null && today > AcknowledgeBy;
 
-    public bool AnswerLate(DateOnly today) => AnsweredAt is null && ClosedAt is null && today > AnswerBy;}
+    public bool AnswerLate(DateOnly today) => AnsweredAt is null && ClosedAt is null && today > AnswerBy;
+}
 
 public enum GrievanceChannel { WebForm, Phone, InPerson, Letter, Box, Sms, Representative }
 

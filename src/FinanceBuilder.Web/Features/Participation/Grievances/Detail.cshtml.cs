@@ -1,10 +1,10 @@
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Participation;
+using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Features.Collaboration;
 using FinanceBuilder.Web.Features.Participation.Public;
 using FinanceBuilder.Web.Features.Proposals;
-using FinanceBuilder.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
