@@ -26,6 +26,11 @@ public sealed class ProposalRecord
     /// reached yet (docs/decisions/0012-one-proposal-pipeline.md).
     public string CheckedSteps { get; set; } = "*";
 
+    /// What the participation records say (EngagementEvidence, without the inputs' texts), kept
+    /// beside the document — never in it — and refreshed by EngagementRecords whenever a record
+    /// changes; null before the first record.
+    public string? Engagement { get; set; }
+
     // The home list's figures, computed from the document and its checks at every save
     // (ProposalColumns) so that listing 50 proposals opens none of them. Null on a row saved
     // before these columns existed: the list computes those from the document.

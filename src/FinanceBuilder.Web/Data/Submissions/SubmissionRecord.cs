@@ -18,6 +18,9 @@ public sealed class SubmissionRecord
     /// The proposal's stored version that was frozen.
     public int ProposalVersion { get; set; }
     public string Document { get; set; } = "";
+    /// The participation records' evidence at submission, with every input and its response (the
+    /// version's stakeholder-engagement annex is drawn from it); null for a version submitted before.
+    public string? Engagement { get; set; }
     public string? Title { get; set; }
     public string Fund { get; set; } = "";
     public string? Route { get; set; }

@@ -116,7 +116,7 @@ public static class ChangeAnnexFiles
             var record = await db.Proposals.FirstOrDefaultAsync(p => p.Id == command.ProposalId, ct);
             if (record is null)
                 return new Result(Outcome.NotFound, outcomes);
-            var proposal = parsed.Parse(record.Id, record.Document);
+            var proposal = parsed.Parse(record);
             var readVersion = record.Version;
 
             // Where the files go.

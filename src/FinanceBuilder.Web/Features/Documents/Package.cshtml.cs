@@ -1,5 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Templates.Packs;
+using FinanceBuilder.Web.Data.Participation;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Features.Wizard;
@@ -18,7 +19,7 @@ namespace FinanceBuilder.Web.Features.Documents;
 /// says so before the download). Razor Pages checks the antiforgery token of the post.
 [FinanceBuilder.Web.Features.Accounts.ReadersMayPost]
 public sealed class PackagePage(IMediator mediator, TemplatePacks packs, PackageBuilder builder, ProposalReader reader, ProposalValidation validation,
-    Data.FinanceBuilderDbContext db, Storage.ContentStore contents, DocumentPictures pictures) : PageModel
+    Data.FinanceBuilderDbContext db, Storage.ContentStore contents, DocumentPictures pictures, TimeProvider clock) : PageModel
 {
     public static readonly string[] FileKinds = [GeneratedPackage.ZipKind, "pdf", "docx", "xlsx"];
 
@@ -44,7 +45,8 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         var found = await LoadAsync(id, template, lang, ct);
         if (found is null)
             return NotFound();
-        var (package, problem) = await builder.BuildAsync(found.Document, PackChoice, LanguageChoice, Culture, ct, pictures);
+        var engagement = await EngagementRecords.LoadAsync(db, id, withInputs: true, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var (package, problem) = await builder.BuildAsync(found.Document, PackChoice, LanguageChoice, Culture, ct, pictures, engagement);
         if (package?.File(file ?? GeneratedPackage.ZipKind) is { } download && FileKinds.Contains(download.Kind))
         {
             return download.Kind == GeneratedPackage.ZipKind && package.Annexes.Count > 0

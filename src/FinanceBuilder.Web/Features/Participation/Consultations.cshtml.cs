@@ -70,6 +70,7 @@ public sealed class ConsultationsPage(FinanceBuilderDbContext db, AccessScope ac
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, "consultation", null,
             $"{heldOn:yyyy-MM-dd} {record.Method} ({record.Level}), {Form.Attendance(Culture).Total.ToString(CultureInfo.InvariantCulture)} people"));
         await db.SaveChangesAsync(ct);
+        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
         return Redirect($"/proposals/{id}/consultations?done=recorded#records");
     }
 

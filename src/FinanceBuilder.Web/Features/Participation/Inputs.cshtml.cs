@@ -77,6 +77,7 @@ public sealed class InputsPage(FinanceBuilderDbContext db, AccessScope access, T
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, Form.Assisted ? "input-assisted" : "input", null,
             Form.Assisted ? $"entered for a resident ({input.Channel}), consent read" : "recorded from a consultation"));
         await db.SaveChangesAsync(ct);
+        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
         return Redirect($"{ParticipationUrls.Inputs(id)}?done=recorded#inputs");
     }
 
@@ -102,6 +103,7 @@ public sealed class InputsPage(FinanceBuilderDbContext db, AccessScope access, T
         input.RespondedByName = access.UserName;
         db.AuditEvents.Add(AuditTrail.Event(access, id, input.OrganisationId, now, "input-response", input.SectionChanged, $"{input.Disposition}"));
         await db.SaveChangesAsync(ct);
+        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
         return Redirect($"{ParticipationUrls.Inputs(id)}?done=responded#inputs");
     }
 

@@ -78,6 +78,7 @@ public sealed class ModerationPage(FinanceBuilderDbContext db, AccessScope acces
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, decision == Moderation.Published ? "comments-published" : "comments-rejected", null,
             changed.ToString(CultureInfo.InvariantCulture) + " comments"));
         await db.SaveChangesAsync(ct);
+        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
         return Redirect($"{ParticipationUrls.Moderation(id)}?done={(decision == Moderation.Published ? "published" : "rejected")}&n={changed}");
     }
 

@@ -85,6 +85,7 @@ public sealed class PersonalDataPage(FinanceBuilderDbContext db, AccessScope acc
             .SetProperty(g => g.ErasedAt, now), ct);
         db.AuditEvents.Add(AuditTrail.Event(access, id, await OwnerAsync(id, ct), now, "personal-data-erased", null, $"{inputIds.Count} inputs, {grievanceIds.Count} grievances"));
         await db.SaveChangesAsync(ct);
+        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
         return Redirect($"{ParticipationUrls.PersonalData(id)}?erased={inputIds.Count + grievanceIds.Count}");
     }
 

@@ -67,6 +67,7 @@ public sealed class PublicPageSettingsPage(FinanceBuilderDbContext db, AccessSco
         page.UpdatedByName = access.UserName;
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, "public-consultation", null, $"{page.OpensOn:yyyy-MM-dd} – {page.ClosesOn:yyyy-MM-dd}"));
         await db.SaveChangesAsync(ct);
+        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
         return Redirect($"/proposals/{id}/consultations/public?done=saved");
     }
 

@@ -30,7 +30,11 @@ public static class OpenProposal
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
             var record = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == query.Id, cancellationToken);
-            return record is null ? null : new Result(ProposalSummary.From(record), ProposalJson.FromStored(record.Document), record.OwnerOrganisationId, record.CheckedSteps);
+            if (record is null)
+                return null;
+            var proposal = ProposalJson.FromStored(record.Document);
+            EngagementEvidence.Attach(proposal, record.Engagement);
+            return new Result(ProposalSummary.From(record), proposal, record.OwnerOrganisationId, record.CheckedSteps);
         }
     }
 }

@@ -1,4 +1,5 @@
 using FinanceBuilder.Web.Configuration;
+using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Diagnostics;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
@@ -20,8 +21,16 @@ public sealed class ParsedProposals(ParsedProposals.Store store) : IDisposable
 {
     private readonly Dictionary<Guid, (string Document, Proposal Proposal)> saved = [];
 
-    /// The parsed form of this stored document, owned by the caller from now on.
-    public Proposal Parse(Guid id, string document)
+    /// The parsed form of this stored proposal, owned by the caller from now on, with its
+    /// participation evidence attached (EngagementEvidence) for the one check that follows.
+    public Proposal Parse(ProposalRecord record)
+    {
+        var proposal = Parse(record.Id, record.Document);
+        EngagementEvidence.Attach(proposal, record.Engagement);
+        return proposal;
+    }
+
+    private Proposal Parse(Guid id, string document)
     {
         if (store.Take(id, document) is { } kept)
         {

@@ -84,6 +84,7 @@ public sealed class SubmitPage(FinanceBuilderDbContext db, IMediator mediator, P
         if (record is null)
             return false;
         var proposal = ProposalJson.FromStored(record.Document);
+        EngagementEvidence.Attach(proposal, record.Engagement);
         Id = id;
         Title = proposal.Basics.Title is { Length: > 0 } t ? t : ProposalText.Get("Ui.Untitled", Culture);
         Route = proposal.Target.Route ?? Route.FundingProposal;

@@ -6,6 +6,7 @@ using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Accounts;
 using FinanceBuilder.Web.Data.Collaboration;
+using FinanceBuilder.Web.Data.Participation;
 using FinanceBuilder.Web.Data.Submissions;
 using FinanceBuilder.Web.Features.Documents;
 using FinanceBuilder.Web.Features.Documents.Packages;
@@ -86,7 +87,10 @@ public static class SubmitProposal
             var snapshot = WithVersionNumber(proposal.Document, label);
             var document = ProposalJson.FromStored(snapshot);
             var route = document.Target.Route ?? Route.FundingProposal;
-            var (package, problem) = await builder.BuildAsync(snapshot, packs.PackFor(route), null, command.Culture, ct, pictures);
+            // The records' evidence as it stands now goes with the version: its annex and its
+            // check are drawn from it, and later records change neither.
+            var engagement = await EngagementRecords.LoadAsync(db, proposal.Id, withInputs: true, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+            var (package, problem) = await builder.BuildAsync(snapshot, packs.PackFor(route), null, command.Culture, ct, pictures, engagement);
             if (package is null)
                 return new Result(Outcome.PackageFailed, Problem: problem?.Message);
 
@@ -107,6 +111,7 @@ public static class SubmitProposal
                 IdempotencyKey = command.IdempotencyKey,
                 ProposalVersion = proposal.Version,
                 Document = snapshot,
+                Engagement = engagement.Write(),
                 Title = Cut(document.Basics.Title, 500),
                 Fund = document.Target.Fund.ToString(),
                 Route = route.ToString(),

@@ -76,7 +76,7 @@ public sealed class BaselinesPage(FinanceBuilderDbContext db, ParsedProposals pa
         var record = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (record is null)
             return false;
-        var proposal = parsed.Parse(record.Id, record.Document);
+        var proposal = parsed.Parse(record);
         Id = id;
         Title = proposal.Basics.Title;
         Version = record.Version;

@@ -40,7 +40,7 @@ public static class TakeBaseline
             if (value is null || IndicatorLibrary.Find(value.v.IndicatorCode) is not { } definition)
                 return new Result(Outcome.NoSuchValue);
 
-            var proposal = parsed.Parse(record.Id, record.Document);
+            var proposal = parsed.Parse(record);
             var indicators = proposal.Results.Indicators;
             Indicator? indicator;
             if (command.IndicatorCode is { } code)

@@ -55,7 +55,7 @@ public static class SaveStep
             var record = await db.Proposals.FirstOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
             if (record is null || StepCatalogue.Find(command.StepId) is not { } step)
                 return new NotFound();
-            var proposal = parsed.Parse(record.Id, record.Document);
+            var proposal = parsed.Parse(record);
             if (!step.IsApplicable(proposal))
                 return new NotApplicable();
 
@@ -129,6 +129,7 @@ public static class SaveStep
             if (winner is null)
                 return new NotFound();
             var proposal = ProposalJson.FromStored(winner.Document);
+            EngagementEvidence.Attach(proposal, winner.Engagement);
             var before = Answers.Of(step, proposal, command.Culture, full: true);
             var errors = FormBinder.Bind(step, proposal, command.Form, command.Culture, createsNew: command.Action != "autosave");
             return ConflictOf(step, winner, proposal, errors, StepConflict.Differences(before, Answers.Of(step, proposal, command.Culture, full: true)), command);

@@ -206,7 +206,50 @@ public sealed class R067Consultation : Rule
     public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
     public override InvestmentCriterion? Criterion => InvestmentCriterion.CountryOwnership;
 
-    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    /// Groups the GCF asks projects to reach on purpose (women are counted by sex).
+    private static readonly StakeholderGroup[] Vulnerable =
+        [StakeholderGroup.Elderly, StakeholderGroup.Migrants, StakeholderGroup.PeopleWithDisabilities, StakeholderGroup.VulnerablePeople, StakeholderGroup.IndigenousPeoples];
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context) =>
+        EngagementEvidence.Of(context.Proposal) is { } records ? FromRecords(context, records) : FromRows(context);
+
+    /// A stored proposal: the consultation records, inputs and grievances kept beside it.
+    private IEnumerable<Finding> FromRecords(RuleContext context, EngagementEvidence records)
+    {
+        var p = context.Proposal;
+        var s = p.Stakeholders;
+        var held = records.Consultations;
+        if (held.Count == 0 && s.Consultations.Count == 0)
+        {
+            // A category A or B activity consulted nobody: the funder will not take it (AC-15).
+            if (p.Safeguards.Category is EssCategory.A or EssCategory.B or EssCategory.I1 or EssCategory.I2)
+                yield return Found(context, "NoneHighRisk", "$.stakeholders.consultations") with { Severity = Severity.Error };
+            else if (!string.IsNullOrWhiteSpace(s.GrievanceMechanism))
+                yield return Found(context, "None", "$.stakeholders.consultations");
+        }
+        var reached = held.SelectMany(c => c.Reached).Concat(s.Consultations.SelectMany(c => c.GroupsReached)).ToHashSet();
+        if (held.Count > 0 && !reached.Contains(StakeholderGroup.Women))
+            yield return Found(context, "Women", "$.stakeholders.consultations");
+        if (held.Count > 0 && !Vulnerable.Any(reached.Contains))
+            yield return Found(context, "Vulnerable", "$.stakeholders.consultations");
+        // A group the proposal says is there — named in its own consultation rows, or Indigenous
+        // Peoples in the screening — that no recorded consultation counted.
+        var named = s.Consultations.SelectMany(c => c.GroupsReached).Where(Vulnerable.Contains)
+            .Concat(p.Safeguards.Screening.IndigenousPeoplesPresent == true ? [StakeholderGroup.IndigenousPeoples] : []).Distinct();
+        var counted = held.SelectMany(c => c.Reached).ToHashSet();
+        if (held.Count > 0)
+        {
+            foreach (var group in named.Where(g => !counted.Contains(g)).Order())
+                yield return Found(context, "NotConsulted", "$.stakeholders.consultations", group);
+        }
+        if (records.InputsWithoutResponse > 0)
+            yield return Found(context, "NoResponse", "$.stakeholders.consultations", records.InputsWithoutResponse);
+        if (held.Count + s.Consultations.Count > 0 && string.IsNullOrWhiteSpace(s.GrievanceMechanism))
+            yield return Found(context, "Grievance", "$.stakeholders.grievanceMechanism");
+    }
+
+    /// A proposal read from a file: the consultation rows it carries.
+    private IEnumerable<Finding> FromRows(RuleContext context)
     {
         var s = context.Proposal.Stakeholders;
         if (s.Consultations.Count == 0 && string.IsNullOrWhiteSpace(s.GrievanceMechanism))
@@ -221,8 +264,7 @@ public sealed class R067Consultation : Rule
         var groups = s.Consultations.SelectMany(c => c.GroupsReached).ToHashSet();
         if (s.Consultations.Count > 0 && !groups.Contains(StakeholderGroup.Women))
             yield return Found(context, "Women", "$.stakeholders.consultations");
-        if (s.Consultations.Count > 0 && !groups.Contains(StakeholderGroup.VulnerablePeople) && !groups.Contains(StakeholderGroup.Elderly)
-            && !groups.Contains(StakeholderGroup.PeopleWithDisabilities) && !groups.Contains(StakeholderGroup.Migrants))
+        if (s.Consultations.Count > 0 && !Vulnerable.Any(groups.Contains))
             yield return Found(context, "Vulnerable", "$.stakeholders.consultations");
         if (string.IsNullOrWhiteSpace(s.GrievanceMechanism))
             yield return Found(context, "Grievance", "$.stakeholders.grievanceMechanism");

@@ -1656,6 +1656,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Engagement")
+                        .HasColumnType("text");
+
                     b.Property<string>("Fund")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1841,6 +1844,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
 
                     b.Property<double?>("EmissionReductionsTco2")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("Engagement")
+                        .HasColumnType("text");
 
                     b.Property<int>("ErrorCount")
                         .HasColumnType("integer");

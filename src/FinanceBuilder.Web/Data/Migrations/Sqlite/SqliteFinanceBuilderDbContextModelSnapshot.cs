@@ -1635,6 +1635,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Engagement")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Fund")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1820,6 +1823,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
 
                     b.Property<double?>("EmissionReductionsTco2")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("Engagement")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ErrorCount")
                         .HasColumnType("INTEGER");

@@ -38,11 +38,15 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
     /// Without a pack, the one of the proposal's type of application; without a language, the
     /// proposal's own.
     /// <param name="pictures">The reader's view of the stored files, for the pictures the documents show; null for none (a proposal read from a file has no stored files).</param>
-    public async Task<(GeneratedPackage? Package, PackageProblem? Problem)> BuildAsync(string json, string? packId, string? language, CultureInfo culture, CancellationToken ct, DocumentPictures? pictures = null)
+    /// <param name="engagement">The participation records' evidence with every input (EngagementRecords): the
+    /// check reads it and a GCF package gets its stakeholder-engagement annex from it; null for a proposal read from a file.</param>
+    public async Task<(GeneratedPackage? Package, PackageProblem? Problem)> BuildAsync(string json, string? packId, string? language, CultureInfo culture, CancellationToken ct,
+        DocumentPictures? pictures = null, EngagementEvidence? engagement = null)
     {
         var read = reader.Read(Encoding.UTF8.GetBytes(json), culture);
         if (!read.Succeeded)
             return (null, new PackageProblem(StatusCodes.Status422UnprocessableEntity, read.Errors[0].Message));
+        EngagementEvidence.Attach(read.Proposal!, engagement);
         packId ??= packs.PackFor(read.Proposal!.Target.Route) ?? "";
         language ??= read.Proposal!.Language.ToString().ToLowerInvariant();
         if (!packs.Packs.TryGetValue(packId, out var pack))
@@ -106,6 +110,13 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         var reportPdf = new MemoryStream();
         var report = before;
         byte[] docx = [], xlsx = [];
+        // The stakeholder-engagement annex of a GCF funding proposal or SAP, once every input has
+        // its response.
+        var engagement = EngagementEvidence.Of(proposal);
+        var annex = engagement is not null && before.Route is Route.FundingProposal or Route.Sap
+            ? StakeholderEngagementAnnex.For(title, proposal, engagement, culture) : null;
+        var annexPdf = new MemoryStream();
+        byte[] annexDocx = [];
         Parallel.Invoke(
             () =>
             {
@@ -116,7 +127,15 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
                 PdfRenderer.Render(ValidationReportDocument.For(title, report, culture, now, new ValidationReportDocument.Pack(packName, pack.Manifest.TemplateVersion)), reportInfo, theme, reportPdf);
             },
             () => docx = Docx(document, info),
-            () => xlsx = Workbook(proposal, before.Route, before.HasErrors, draftWord));
+            () => xlsx = Workbook(proposal, before.Route, before.HasErrors, draftWord),
+            () =>
+            {
+                if (annex is null)
+                    return;
+                var annexInfo = info with { Subject = ProposalText.Get("Annex.Engagement.Title", culture), Header = $"{ProposalText.Get("Annex.Engagement.Title", culture)} — {title}", Draft = before.HasErrors };
+                PdfRenderer.Render(annex, annexInfo, theme, annexPdf);
+                annexDocx = Docx(annex, annexInfo);
+            });
         if (report.HasErrors != before.HasErrors)
         {
             docx = Docx(document, info with { Draft = report.HasErrors });
@@ -141,6 +160,12 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             new("report-pdf", $"{stem}-validation-report.pdf", "application/pdf", reportPdf.ToArray()),
             new("report-json", $"{stem}-validation-report.json", "application/json", reportJson),
         };
+        if (annex is not null)
+        {
+            var annexStem = $"{stem}-{ProposalText.Get("Annex.Engagement.File", culture)}";
+            files.Add(new("engagement-pdf", $"{annexStem}.pdf", "application/pdf", annexPdf.ToArray()));
+            files.Add(new("engagement-docx", $"{annexStem}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", annexDocx));
+        }
         var manifest = new PackageManifestFile(
             new PackageManifestFile.TemplateInfo(pack.Manifest.Id, packName, pack.Manifest.TemplateVersion, pack.Manifest.Funder),
             culture.TwoLetterISOLanguageName,

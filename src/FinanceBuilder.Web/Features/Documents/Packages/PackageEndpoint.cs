@@ -12,13 +12,14 @@ public static class PackageEndpoint
 {
     public static void MapPackageApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/proposals/{id:guid}/packages", async (Guid id, string? template, string? lang, IMediator mediator, PackageBuilder builder, HttpContext http,
-            Data.FinanceBuilderDbContext db, Storage.ContentStore contents, DocumentPictures pictures, CancellationToken ct) =>
+            Data.FinanceBuilderDbContext db, Storage.ContentStore contents, DocumentPictures pictures, TimeProvider clock, CancellationToken ct) =>
         {
             var culture = CultureInfo.CurrentUICulture;
             var found = await mediator.Send(new GetProposal.Query(id), ct);
             if (found is null)
                 return Problems.NotFound(culture);
-            var (package, problem) = await builder.BuildAsync(found.Document, template, lang, culture, ct, pictures);
+            var engagement = await Data.Participation.EngagementRecords.LoadAsync(db, id, withInputs: true, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+            var (package, problem) = await builder.BuildAsync(found.Document, template, lang, culture, ct, pictures, engagement);
             if (package is null)
                 return Problems.Status(problem!.Status, problem.Message);
             http.Response.Headers["X-Package-Draft"] = package.Draft ? "true" : "false";

@@ -91,6 +91,7 @@ public sealed class DetailPage(FinanceBuilderDbContext db, AccessScope access, T
         apply(tracked, now);
         db.AuditEvents.Add(AuditTrail.Event(access, id, tracked.OrganisationId, now, "grievance-" + step, null, $"{tracked.Reference} {step}"));
         await db.SaveChangesAsync(ct);
+        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
         return Redirect($"{ParticipationUrls.Grievance(id, grievanceId)}?done={step}");
     }
 

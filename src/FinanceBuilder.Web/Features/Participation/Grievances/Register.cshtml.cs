@@ -57,6 +57,7 @@ public sealed class RegisterPage(FinanceBuilderDbContext db, AccessScope access,
         db.Grievances.Add(grievance);
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, "grievance", null, $"{grievance.Reference} received ({grievance.Channel}, {grievance.Category})"));
         await db.SaveChangesAsync(ct);
+        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
         return Redirect($"{ParticipationUrls.Grievance(id, grievance.Id)}?done=recorded");
     }
 

@@ -21,7 +21,7 @@ namespace FinanceBuilder.Web.Features.Participation.Public;
 [AllowAnonymous]
 [EnableRateLimiting(PublicCaching.RateLimit)]
 [RequestSizeLimit(ConsultPage.MaxBody)]
-public sealed class RaiseGrievancePage(FinanceBuilderDbContext db, PublicPostLimit limit, TimeProvider clock, IOptions<FinanceBuilderOptions> options) : PageModel
+public sealed class RaiseGrievancePage(FinanceBuilderDbContext db, PublicPostLimit limit, TimeProvider clock, IOptions<FinanceBuilderOptions> options, IServiceScopeFactory scopes) : PageModel
 {
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public PublicConsultation Consultation { get; private set; } = null!;
@@ -63,6 +63,10 @@ public sealed class RaiseGrievancePage(FinanceBuilderDbContext db, PublicPostLim
         }
         db.Grievances.Add(grievance);
         await db.SaveChangesAsync(ct);
+        // The register's figures change: a resident sees none of the records they come from, so
+        // the machine recounts them (nothing of it is shown to the resident).
+        await using (SystemScope.Create(scopes, out var system))
+            await EngagementRecords.RefreshAsync(system, Consultation.ProposalId, DateOnly.FromDateTime(now), ct);
         // Shown on this response, not after a redirect: the reference is the complainant's alone
         // and is never put in an address.
         Registered = grievance;

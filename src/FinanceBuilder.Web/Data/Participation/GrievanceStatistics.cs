@@ -1,6 +1,4 @@
-using FinanceBuilder.Web.Data.Participation;
-
-namespace FinanceBuilder.Web.Features.Participation.Grievances;
+namespace FinanceBuilder.Web.Data.Participation;
 
 /// A register's figures, the only thing about grievances ever shown outside the register (the
 /// annex, the monitoring report): counts by status and category, and time to resolution. They add
