@@ -59,6 +59,24 @@ public sealed class CatalogueAction
     /// The organisation agrees that the values it reported to the funder (the years whose annual
     /// report was sent) are shown with the results and in the open data. Off unless ticked.
     public bool ShowProgress { get; set; }
+
+    /// The public consultation of the proposal behind the action, filled at publication when the
+    /// organisation chose to show it on the catalogue (its public page's setting); never typed.
+    public ActionConsultation? Consultation { get; set; }
+}
+
+/// What the catalogue shows of a proposal's consultation: the summary written for residents, the
+/// page's address and period, and counts — people only from five up (docs/decisions/0022).
+public sealed class ActionConsultation
+{
+    [LongText] public string? Summary { get; set; }
+    [ShortText] public string? PageUrl { get; set; }
+    public DateOnly? OpensOn { get; set; }
+    public DateOnly? ClosesOn { get; set; }
+    public int? ConsultationsHeld { get; set; }
+    /// People who took part in the recorded consultations; none when fewer than five.
+    public long? Participants { get; set; }
+    public int? CommentsPublished { get; set; }
 }
 
 public sealed class ActionTranslation

@@ -67,6 +67,7 @@ public sealed class PublishPage(FinanceBuilderDbContext db, IMediator mediator) 
         var action = ActionJson.FromStored(record.Document);
         // The preview shows the progress that publishing would make public.
         await ActionProgress.FillAsync(db, record.ProposalId, action, ct);
+        await ActionParticipation.FillAsync(db, record.ProposalId, action, ct);
         var publisher = await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         var published = await db.PublishedActions.AsNoTracking().Where(p => p.Id == id && p.WithdrawnAt == null)
             .Select(p => new { p.Document, p.Revision }).FirstOrDefaultAsync(ct);

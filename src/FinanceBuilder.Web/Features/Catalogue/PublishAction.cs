@@ -66,6 +66,7 @@ public static class PublishAction
                 }
                 var publisher = await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => new { o.Name, o.IatiIdentifier }).FirstAsync(cancellationToken);
                 await ActionProgress.FillAsync(db, record.ProposalId, action, cancellationToken);
+                await ActionParticipation.FillAsync(db, record.ProposalId, action, cancellationToken);
                 PublicProjection.Apply(published, action, publisher.Name, now);
                 published.ReportingOrgRef = publisher.IatiIdentifier;
                 published.Revision++;
