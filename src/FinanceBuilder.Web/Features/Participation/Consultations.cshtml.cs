@@ -19,6 +19,8 @@ public sealed class ConsultationsPage(FinanceBuilderDbContext db, AccessScope ac
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
     public string ProposalTitle { get; private set; } = "";
+    /// The organisation the proposal belongs to: its records are that organisation's too.
+    public Guid Owner { get; private set; }
     public IReadOnlyList<ConsultationRecord> Records { get; private set; } = [];
     public bool CanEdit => access.CanEditProposals;
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
@@ -48,7 +50,7 @@ public sealed class ConsultationsPage(FinanceBuilderDbContext db, AccessScope ac
             return Page();
         }
         DateText.TryParseField(Form.HeldOn!, Culture, out var heldOn);
-        var owner = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => p.OwnerOrganisationId).FirstAsync(ct);
+        var owner = Owner;
         var record = new ConsultationRecord
         {
             Id = Guid.NewGuid(),
@@ -76,10 +78,10 @@ public sealed class ConsultationsPage(FinanceBuilderDbContext db, AccessScope ac
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await ProposalTitles.FindAsync(db, id, Culture, ct) is not { } title)
+        if (await ProposalTitles.HeadingAsync(db, id, Culture, ct) is not { } heading)
             return false;
         Id = id;
-        ProposalTitle = title;
+        (ProposalTitle, Owner) = (heading.Title, heading.OwnerOrganisationId);
         Records = await db.Consultations.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.HeldOn).ToListAsync(ct);
         return true;
     }

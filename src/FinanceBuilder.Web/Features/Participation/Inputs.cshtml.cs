@@ -21,6 +21,8 @@ public sealed class InputsPage(FinanceBuilderDbContext db, AccessScope access, T
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
     public string ProposalTitle { get; private set; } = "";
+    /// The organisation the proposal belongs to: its records are that organisation's too.
+    public Guid Owner { get; private set; }
     public IReadOnlyList<ConsultationRecord> Consultations { get; private set; } = [];
     public IReadOnlyList<ParticipationInput> Inputs { get; private set; } = [];
     public IReadOnlyList<string> Questions { get; private set; } = [];
@@ -53,7 +55,7 @@ public sealed class InputsPage(FinanceBuilderDbContext db, AccessScope access, T
         if (!result.IsValid)
             return Refused(result);
         var now = clock.GetUtcNow().UtcDateTime;
-        var owner = await OwnerAsync(id, ct);
+        var owner = Owner;
         var input = new ParticipationInput
         {
             Id = Guid.NewGuid(),
@@ -117,15 +119,13 @@ public sealed class InputsPage(FinanceBuilderDbContext db, AccessScope access, T
 
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : PlainText.Clean(text);
 
-    private Task<Guid> OwnerAsync(Guid id, CancellationToken ct) =>
-        db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => p.OwnerOrganisationId).FirstAsync(ct);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await ProposalTitles.FindAsync(db, id, Culture, ct) is not { } title)
+        if (await ProposalTitles.HeadingAsync(db, id, Culture, ct) is not { } heading)
             return false;
         Id = id;
-        ProposalTitle = title;
+        (ProposalTitle, Owner) = (heading.Title, heading.OwnerOrganisationId);
         Consultations = await db.Consultations.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.HeldOn).ToListAsync(ct);
         var inputs = db.ParticipationInputs.AsNoTracking()
             .Where(i => i.ProposalId == id && (i.Moderation == Moderation.Internal || i.Moderation == Moderation.Published));

@@ -22,6 +22,8 @@ public sealed class ModerationPage(FinanceBuilderDbContext db, AccessScope acces
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
     public string ProposalTitle { get; private set; } = "";
+    /// The organisation the proposal belongs to: its records are that organisation's too.
+    public Guid Owner { get; private set; }
     public IReadOnlyList<ParticipationInput> Pending { get; private set; } = [];
     public IReadOnlyList<string> Questions { get; private set; } = [];
     public string? Done { get; private set; }
@@ -47,8 +49,9 @@ public sealed class ModerationPage(FinanceBuilderDbContext db, AccessScope acces
 
     private async Task<IActionResult> DecideAsync(Guid id, Moderation decision, CancellationToken ct)
     {
-        if (await ProposalTitles.FindAsync(db, id, Culture, ct) is null)
+        if (await ProposalTitles.HeadingAsync(db, id, Culture, ct) is not { } heading)
             return NotFound();
+        Owner = heading.OwnerOrganisationId;
         if (Ids.Count == 0 && UpTo is null)
         {
             await LoadAsync(id, ct);
@@ -74,7 +77,7 @@ public sealed class ModerationPage(FinanceBuilderDbContext db, AccessScope acces
             .SetProperty(i => i.Moderation, decision)
             .SetProperty(i => i.ModeratedAt, now)
             .SetProperty(i => i.ModeratedByName, name), ct);
-        var owner = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => p.OwnerOrganisationId).FirstAsync(ct);
+        var owner = Owner;
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, decision == Moderation.Published ? "comments-published" : "comments-rejected", null,
             changed.ToString(CultureInfo.InvariantCulture) + " comments"));
         await db.SaveChangesAsync(ct);
@@ -84,10 +87,10 @@ public sealed class ModerationPage(FinanceBuilderDbContext db, AccessScope acces
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await ProposalTitles.FindAsync(db, id, Culture, ct) is not { } title)
+        if (await ProposalTitles.HeadingAsync(db, id, Culture, ct) is not { } heading)
             return false;
         Id = id;
-        ProposalTitle = title;
+        (ProposalTitle, Owner) = (heading.Title, heading.OwnerOrganisationId);
         Pending = await db.ParticipationInputs.AsNoTracking().Where(i => i.ProposalId == id && i.Moderation == Moderation.Pending && i.ErasedAt == null)
             .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).ToListAsync(ct);
         Questions = (await db.PublicConsultations.AsNoTracking().FirstOrDefaultAsync(p => p.ProposalId == id, ct))?.QuestionsIn(Culture) ?? [];

@@ -24,6 +24,8 @@ public sealed class PersonalDataPage(FinanceBuilderDbContext db, AccessScope acc
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
     public string ProposalTitle { get; private set; } = "";
+    /// The organisation the proposal belongs to: its records are that organisation's too.
+    public Guid Owner { get; private set; }
     public IReadOnlyList<ParticipationInput> Inputs { get; private set; } = [];
     public IReadOnlyList<GrievanceRecord> Grievances { get; private set; } = [];
     public bool Searched { get; private set; }
@@ -37,9 +39,9 @@ public sealed class PersonalDataPage(FinanceBuilderDbContext db, AccessScope acc
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? erased, CancellationToken ct)
     {
-        if (await ProposalTitles.FindAsync(db, id, Culture, ct) is not { } title)
+        if (await ProposalTitles.HeadingAsync(db, id, Culture, ct) is not { } heading)
             return NotFound();
-        (Id, ProposalTitle, Erased) = (id, title, erased);
+        (Id, ProposalTitle, Owner, Erased) = (id, heading.Title, heading.OwnerOrganisationId, erased);
         return Page();
     }
 
@@ -59,7 +61,7 @@ public sealed class PersonalDataPage(FinanceBuilderDbContext db, AccessScope acc
             grievances = Grievances.Select(g => new { reference = g.Reference, receivedAt = g.ReceivedAt, category = g.Category.ToString(), text = g.Text, name = g.ComplainantName, contact = g.Contact, status = g.Status.ToString(), answer = g.Answer, closureNote = g.ClosureNote, erasedAt = g.ErasedAt }),
         };
         var now = clock.GetUtcNow().UtcDateTime;
-        db.AuditEvents.Add(AuditTrail.Event(access, id, await OwnerAsync(id, ct), now, "personal-data-export", null, $"{Inputs.Count} inputs, {Grievances.Count} grievances"));
+        db.AuditEvents.Add(AuditTrail.Event(access, id, Owner, now, "personal-data-export", null, $"{Inputs.Count} inputs, {Grievances.Count} grievances"));
         await db.SaveChangesAsync(ct);
         return File(JsonSerializer.SerializeToUtf8Bytes(export, Indented), "application/json", "personal-data.json");
     }
@@ -83,7 +85,7 @@ public sealed class PersonalDataPage(FinanceBuilderDbContext db, AccessScope acc
         await db.Grievances.Where(g => grievanceIds.Contains(g.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(g => g.Text, "").SetProperty(g => g.ComplainantName, (string?)null).SetProperty(g => g.Contact, (string?)null)
             .SetProperty(g => g.ErasedAt, now), ct);
-        db.AuditEvents.Add(AuditTrail.Event(access, id, await OwnerAsync(id, ct), now, "personal-data-erased", null, $"{inputIds.Count} inputs, {grievanceIds.Count} grievances"));
+        db.AuditEvents.Add(AuditTrail.Event(access, id, Owner, now, "personal-data-erased", null, $"{inputIds.Count} inputs, {grievanceIds.Count} grievances"));
         await db.SaveChangesAsync(ct);
         await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
         return Redirect($"{ParticipationUrls.PersonalData(id)}?erased={inputIds.Count + grievanceIds.Count}");
@@ -92,9 +94,9 @@ public sealed class PersonalDataPage(FinanceBuilderDbContext db, AccessScope acc
     /// Loads what the person gave; an answer (403, 404, a refused form) when there is nothing to do.
     private async Task<IActionResult?> FindAsync(Guid id, CancellationToken ct)
     {
-        if (await ProposalTitles.FindAsync(db, id, Culture, ct) is not { } title)
+        if (await ProposalTitles.HeadingAsync(db, id, Culture, ct) is not { } heading)
             return NotFound();
-        (Id, ProposalTitle) = (id, title);
+        (Id, ProposalTitle, Owner) = (id, heading.Title, heading.OwnerOrganisationId);
         var person = (Person ?? "").Trim().ToLowerInvariant();
         if (person.Length is < 3 or > ParticipationInput.MaxContact)
         {
@@ -115,6 +117,4 @@ public sealed class PersonalDataPage(FinanceBuilderDbContext db, AccessScope acc
         return null;
     }
 
-    private Task<Guid> OwnerAsync(Guid id, CancellationToken ct) =>
-        db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => p.OwnerOrganisationId).FirstAsync(ct);
 }

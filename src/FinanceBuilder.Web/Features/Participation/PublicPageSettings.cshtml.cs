@@ -18,6 +18,8 @@ public sealed class PublicPageSettingsPage(FinanceBuilderDbContext db, AccessSco
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
     public string ProposalTitle { get; private set; } = "";
+    /// The organisation the proposal belongs to: its records are that organisation's too.
+    public Guid Owner { get; private set; }
     public PublicConsultation? Existing { get; private set; }
     public bool CanEdit => access.CanEditProposals;
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
@@ -54,7 +56,7 @@ public sealed class PublicPageSettingsPage(FinanceBuilderDbContext db, AccessSco
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var owner = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => p.OwnerOrganisationId).FirstAsync(ct);
+        var owner = Owner;
         var page = await db.PublicConsultations.FirstOrDefaultAsync(p => p.ProposalId == id, ct);
         if (page is null)
         {
@@ -73,10 +75,10 @@ public sealed class PublicPageSettingsPage(FinanceBuilderDbContext db, AccessSco
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await ProposalTitles.FindAsync(db, id, Culture, ct) is not { } title)
+        if (await ProposalTitles.HeadingAsync(db, id, Culture, ct) is not { } heading)
             return false;
         Id = id;
-        ProposalTitle = title;
+        (ProposalTitle, Owner) = (heading.Title, heading.OwnerOrganisationId);
         Existing = await db.PublicConsultations.AsNoTracking().FirstOrDefaultAsync(p => p.ProposalId == id, ct);
         return true;
     }

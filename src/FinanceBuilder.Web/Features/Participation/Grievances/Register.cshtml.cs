@@ -23,6 +23,8 @@ public sealed class RegisterPage(FinanceBuilderDbContext db, AccessScope access,
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
     public string ProposalTitle { get; private set; } = "";
+    /// The organisation the proposal belongs to: its records are that organisation's too.
+    public Guid Owner { get; private set; }
     public IReadOnlyList<GrievanceRecord> Grievances { get; private set; } = [];
     public GrievanceStatistics Statistics { get; private set; } = GrievanceStatistics.Of([], default);
     public DateOnly Today { get; private set; }
@@ -52,7 +54,7 @@ public sealed class RegisterPage(FinanceBuilderDbContext db, AccessScope access,
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var owner = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => p.OwnerOrganisationId).FirstAsync(ct);
+        var owner = Owner;
         var grievance = GrievanceIntake.New(id, owner, Form, Form.Channel!.Value, now, options.Value.Participation, access.UserName);
         db.Grievances.Add(grievance);
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, "grievance", null, $"{grievance.Reference} received ({grievance.Channel}, {grievance.Category})"));
@@ -63,10 +65,10 @@ public sealed class RegisterPage(FinanceBuilderDbContext db, AccessScope access,
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await ProposalTitles.FindAsync(db, id, Culture, ct) is not { } title)
+        if (await ProposalTitles.HeadingAsync(db, id, Culture, ct) is not { } heading)
             return false;
         Id = id;
-        ProposalTitle = title;
+        (ProposalTitle, Owner) = (heading.Title, heading.OwnerOrganisationId);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Grievances = await db.Grievances.AsNoTracking().Where(g => g.ProposalId == id).OrderByDescending(g => g.ReceivedAt).ToListAsync(ct);
         Statistics = GrievanceStatistics.Of(Grievances, Today);

@@ -53,11 +53,9 @@ public sealed class ConsultPage(FinanceBuilderDbContext db, PublicPostLimit limi
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
-        if (!await limit.TryCountAsync(SignInThrottle.AddressOf(HttpContext), ct))
+        if (await limit.RefusedAsync(HttpContext, Culture, ct) is { } tooMany)
         {
-            Response.Headers.RetryAfter = ((int)PublicPostLimit.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            Errors["Text"] = ParticipationText.Texts.Format(Culture, "Public.Error.TooMany");
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Errors["Text"] = tooMany;
             return Page();
         }
         if (!IsOpen)

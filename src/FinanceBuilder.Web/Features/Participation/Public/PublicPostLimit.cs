@@ -17,6 +17,17 @@ public sealed class PublicPostLimit(FinanceBuilderDbContext db, TimeProvider clo
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
+    /// Counts the request's post; when the address has already posted its share this hour, answers
+    /// 429 with Retry-After and gives the message to show in the reader's language.
+    public async Task<string?> RefusedAsync(HttpContext context, System.Globalization.CultureInfo culture, CancellationToken ct)
+    {
+        if (await TryCountAsync(Accounts.SignInThrottle.AddressOf(context), ct))
+            return null;
+        context.Response.Headers.RetryAfter = ((int)Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        return ParticipationText.Texts.Format(culture, "Public.Error.TooMany");
+    }
+
     /// Counts this post; false when the address has already posted its share this hour.
     public async Task<bool> TryCountAsync(string address, CancellationToken ct)
     {

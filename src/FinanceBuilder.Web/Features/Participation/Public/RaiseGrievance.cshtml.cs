@@ -38,11 +38,9 @@ public sealed class RaiseGrievancePage(FinanceBuilderDbContext db, PublicPostLim
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
-        if (!await limit.TryCountAsync(SignInThrottle.AddressOf(HttpContext), ct))
+        if (await limit.RefusedAsync(HttpContext, Culture, ct) is { } tooMany)
         {
-            Response.Headers.RetryAfter = ((int)PublicPostLimit.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            Errors["Text"] = ParticipationText.Texts.Format(Culture, "Public.Error.TooMany");
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Errors["Text"] = tooMany;
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;
