@@ -1,7 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Participation;
-using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Features.Catalogue;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,6 @@ using System.Globalization;
 using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Participation;
-using FinanceBuilder.Web.Features.Accounts;
 using FinanceBuilder.Web.Features.Catalogue;
 using FinanceBuilder.Web.Features.Participation.Grievances;
 using Microsoft.AspNetCore.Authorization;
