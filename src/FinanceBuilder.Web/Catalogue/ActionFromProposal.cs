@@ -61,7 +61,9 @@ public static class ActionFromProposal
                 .ToList(),
             // A consultation on record is at least a consultation; whether residents went further
             // (concertation, co-construction) is the organisation's to say.
-            Participation = proposal.Stakeholders.Consultations.Count > 0 ? ParticipationLevel.Consultation : null,
+            // The highest level the consultation records reached; a proposal with only its own
+            // consultation rows, "consultation".
+            Participation = EngagementEvidence.Of(proposal)?.Level ?? (proposal.Stakeholders.Consultations.Count > 0 ? ParticipationLevel.Consultation : null),
             PlannedStart = basics.ImplementationStart,
             PlannedEnd = basics.ImplementationEnd,
             // French public bodies publish under the State's licence (Licence Ouverte 2.0).

@@ -101,4 +101,30 @@ public sealed class ConsultationsTests : IDisposable
         using var db = app.OpenDb();
         Assert.False(await db.Consultations.AnyAsync(c => c.ProposalId == id));
     }
+
+    [Fact]
+    public async Task ARecordedConsultation_IsChanged_AndTheChangeAudited()
+    {
+        var id = await browser.SeedSampleAsync(MonitoringKit.Sample);
+        Assert.Equal(HttpStatusCode.Redirect, (await RecordAsync(id, form => form
+            .Set("Form.HeldOn", "2026-02-14").Set("Form.Method", "Workshop").Set("Form.Level", "Consultation")
+            .Set("Form.Place", "Lamashegu marekt hall").Set("Form.Women", "23").Set("Form.Men", "14"))).StatusCode);
+        Guid recorded;
+        using (var db = app.OpenDb())
+            recorded = (await db.Consultations.SingleAsync(c => c.ProposalId == id)).Id;
+
+        // The form comes back as recorded, counts written as the reader writes numbers.
+        var (_, form) = await browser.OpenFormAsync($"/proposals/{id}/consultations?edit={recorded}", "consultation");
+        Assert.Equal(("Lamashegu marekt hall", "23", "14"), (form["Form.Place"], form["Form.Women"], form["Form.Men"]));
+        form.Set("Form.Place", "Lamashegu market hall").Set("Form.Men", "16");
+        var changed = await browser.PostAsync($"/proposals/{id}/consultations?handler=Update&consultationId={recorded}", form);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        using var check = app.OpenDb();
+        var record = await check.Consultations.SingleAsync(c => c.ProposalId == id);
+        Assert.Equal(("Lamashegu market hall", 39L), (record.Place, Attendance.Read(record.Attendance).Total));
+        var audit = await check.AuditEvents.SingleAsync(e => e.ProposalId == id && e.Action == "consultation-changed");
+        Assert.Contains("37 people → 2026-02-14 Workshop (Consultation), 39 people", audit.Summary, StringComparison.Ordinal);
+        Assert.Equal(39, EngagementEvidence.Read((await check.Proposals.SingleAsync(p => p.Id == id)).Engagement).Consultations.Single().Total);
+    }
 }

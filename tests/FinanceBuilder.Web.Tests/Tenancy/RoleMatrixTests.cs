@@ -231,6 +231,7 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /proposals/{id:guid}/reporting/{year:int}?handler=Comment"] = Policies.ApplicantEditor,
         ["POST /review/{id:guid}/reporting/{year:int}?handler=Comment"] = Policies.Scorer,
         ["POST /proposals/{id:guid}/reporting?handler=Reopen"] = Policies.ApplicantEditor,
+        ["POST /proposals/{id:guid}/consultations?handler=Update"] = Policies.ApplicantEditor,
         ["POST /proposals/{id:guid}/consultations/inputs?handler=Add"] = Policies.ApplicantEditor,
         ["POST /proposals/{id:guid}/consultations/inputs?handler=Respond"] = Policies.ApplicantEditor,
         ["POST /proposals/{id:guid}/consultations/moderation?handler=Publish"] = Policies.ApplicantEditor,

@@ -53,7 +53,10 @@ public sealed class ManagePage(FinanceBuilderDbContext db, AccessScope access, T
             // The figures a funder received, when a version was submitted; else the saved proposal.
             var submitted = await db.Submissions.AsNoTracking().Where(s => s.ProposalId == pid)
                 .OrderByDescending(s => s.Number).Select(s => s.Document).FirstOrDefaultAsync(ct);
-            action = ActionFromProposal.Draft(ProposalJson.FromStored(submitted ?? proposal.Document), submitted is not null);
+            var drafted = ProposalJson.FromStored(submitted ?? proposal.Document);
+            // The participation level the records reached (the highest with the public), as of now.
+            EngagementEvidence.Attach(drafted, proposal.Engagement);
+            action = ActionFromProposal.Draft(drafted, submitted is not null);
             if (action.CountryCode is { Length: 2 } country && action.Communes.Count > 0)
                 CommuneCodes.Fill(action.Communes, await NamedPlacesAsync(country, ct));
             organisation = proposal.OwnerOrganisationId;

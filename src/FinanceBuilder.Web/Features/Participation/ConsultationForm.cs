@@ -27,6 +27,44 @@ public sealed class ConsultationForm
     public Dictionary<AgeBand, string?> Ages { get; set; } = [];
     public Dictionary<StakeholderGroup, string?> Groups { get; set; } = [];
 
+    /// A recorded consultation as its form shows it, to change it.
+    public static ConsultationForm Of(ConsultationRecord record, CultureInfo culture)
+    {
+        var a = Data.Participation.Attendance.Read(record.Attendance);
+        string? Typed(long n) => n == 0 ? null : NumberText.Format(n, culture);
+        return new ConsultationForm
+        {
+            HeldOn = DateText.Field(record.HeldOn, culture),
+            Method = record.Method,
+            Place = record.Place,
+            Online = record.Online,
+            Languages = record.Languages,
+            Organiser = record.Organiser,
+            Level = record.Level,
+            Asked = record.Asked,
+            Women = Typed(a.Women),
+            Men = Typed(a.Men),
+            NotSaid = Typed(a.NotSaid),
+            Ages = a.Ages.ToDictionary(x => x.Key, x => Typed(x.Value)),
+            Groups = a.Groups.ToDictionary(x => x.Key, x => Typed(x.Value)),
+        };
+    }
+
+    /// Writes the form's answers into the record (new or changed).
+    public void CopyTo(ConsultationRecord record, CultureInfo culture)
+    {
+        DateText.TryParseField(HeldOn!, culture, out var heldOn);
+        record.HeldOn = heldOn;
+        record.Method = Method!.Value;
+        record.Place = Online ? null : Place?.Trim();
+        record.Online = Online;
+        record.Languages = string.IsNullOrWhiteSpace(Languages) ? null : Languages.Trim();
+        record.Organiser = string.IsNullOrWhiteSpace(Organiser) ? null : Organiser.Trim();
+        record.Level = Level!.Value;
+        record.Asked = string.IsNullOrWhiteSpace(Asked) ? null : Asked.Trim();
+        record.Attendance = Attendance(culture).Write();
+    }
+
     /// A typed count, read as numbers are everywhere (NumberText: "1,250" in English, "1 250" in
     /// French): 0 when empty, null when it is not a whole number of people up to MaxCount.
     public static long? Count(string? typed, CultureInfo culture) =>

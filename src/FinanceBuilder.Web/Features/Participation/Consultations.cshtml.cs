@@ -25,14 +25,23 @@ public sealed class ConsultationsPage(FinanceBuilderDbContext db, AccessScope ac
     public bool CanEdit => access.CanEditProposals;
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
     public bool Saved { get; private set; }
+    public bool Changed { get; private set; }
+    /// The consultation the form changes; null when it records a new one.
+    public Guid? EditingId { get; private set; }
 
     [BindProperty] public ConsultationForm Form { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done, Guid? edit, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
         Saved = done == "recorded";
+        Changed = done == "changed";
+        if (edit is { } editing && Records.FirstOrDefault(r => r.Id == editing) is { } record)
+        {
+            EditingId = editing;
+            Form = ConsultationForm.Of(record, Culture);
+        }
         return Page();
     }
 
@@ -40,41 +49,51 @@ public sealed class ConsultationsPage(FinanceBuilderDbContext db, AccessScope ac
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
+        if (Refused() is { } refused)
+            return refused;
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = new ConsultationForm.Validator(Culture, DateOnly.FromDateTime(now)).Validate(Form);
-        if (!result.IsValid)
-        {
-            foreach (var failure in result.Errors)
-                Errors.TryAdd(failure.PropertyName, failure.ErrorMessage);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-        DateText.TryParseField(Form.HeldOn!, Culture, out var heldOn);
-        var owner = Owner;
-        var record = new ConsultationRecord
-        {
-            Id = Guid.NewGuid(),
-            ProposalId = id,
-            OrganisationId = owner,
-            HeldOn = heldOn,
-            Method = Form.Method!.Value,
-            Place = Form.Online ? null : Form.Place?.Trim(),
-            Online = Form.Online,
-            Languages = string.IsNullOrWhiteSpace(Form.Languages) ? null : Form.Languages.Trim(),
-            Organiser = string.IsNullOrWhiteSpace(Form.Organiser) ? null : Form.Organiser.Trim(),
-            Level = Form.Level!.Value,
-            Asked = string.IsNullOrWhiteSpace(Form.Asked) ? null : Form.Asked.Trim(),
-            Attendance = Form.Attendance(Culture).Write(),
-            RecordedAt = now,
-            RecordedByName = access.UserName,
-        };
+        var record = new ConsultationRecord { Id = Guid.NewGuid(), ProposalId = id, OrganisationId = Owner, RecordedAt = now, RecordedByName = access.UserName };
+        Form.CopyTo(record, Culture);
         db.Consultations.Add(record);
-        db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, "consultation", null,
-            $"{heldOn:yyyy-MM-dd} {record.Method} ({record.Level}), {Form.Attendance(Culture).Total.ToString(CultureInfo.InvariantCulture)} people"));
+        db.AuditEvents.Add(AuditTrail.Event(access, id, Owner, now, "consultation", null, Summary(record)));
         await db.SaveChangesAsync(ct);
         await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
         return Redirect($"/proposals/{id}/consultations?done=recorded#records");
     }
+
+    /// Changes a recorded consultation (a count mistyped, a place misspelt): audited, with what it said before.
+    public async Task<IActionResult> OnPostUpdateAsync(Guid id, Guid consultationId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        var record = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId && c.ProposalId == id, ct);
+        if (record is null)
+            return NotFound();
+        EditingId = consultationId;
+        if (Refused() is { } refused)
+            return refused;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = Summary(record);
+        Form.CopyTo(record, Culture);
+        db.AuditEvents.Add(AuditTrail.Event(access, id, Owner, now, "consultation-changed", null, $"{before} → {Summary(record)}"));
+        await db.SaveChangesAsync(ct);
+        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
+        return Redirect($"/proposals/{id}/consultations?done=changed#records");
+    }
+
+    private PageResult? Refused()
+    {
+        var result = new ConsultationForm.Validator(Culture, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Validate(Form);
+        if (result.IsValid)
+            return null;
+        foreach (var failure in result.Errors)
+            Errors.TryAdd(failure.PropertyName, failure.ErrorMessage);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private static string Summary(ConsultationRecord record) =>
+        $"{record.HeldOn:yyyy-MM-dd} {record.Method} ({record.Level}), {Attendance.Read(record.Attendance).Total.ToString(CultureInfo.InvariantCulture)} people";
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
