@@ -149,6 +149,7 @@ public static class FinanceBuilderApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.UsePlainHttpGuard(Features.Accounts.AccountSetup.SecureCookies(builder));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
