@@ -69,6 +69,7 @@ public static class FinanceBuilderApp
         services.AddHostedService<Features.Monitoring.ReminderService>();
         services.AddTerritories();
         services.AddScoped<Features.Participation.Public.PublicPostLimit>();
+        services.AddScoped<Features.Participation.EvidenceRefresh>();
         services.AddScoped<Storage.AnnexFileCollector>();
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);

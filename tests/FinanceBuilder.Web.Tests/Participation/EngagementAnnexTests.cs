@@ -109,4 +109,27 @@ public sealed class EngagementAnnexTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("A box at each market, a phone line, and the ward assembly member.", (await officer.StoredAsync(id)).Proposal.Stakeholders.GrievanceMechanism);
     }
+
+    [Fact]
+    public async Task AnInputWithoutAResponse_IsInTheApisCheck_AndTheHomeListsReadiness()
+    {
+        var id = await officer.SeedSampleAsync(MonitoringKit.Sample);
+        await RecordMeetingAsync(id);
+        int? before;
+        using (var db = app.OpenDb())
+            before = (await db.Proposals.SingleAsync(p => p.Id == id)).ListingReadiness;
+
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"/proposals/{id}/consultations/inputs", "input", f => f
+            .Set("Form.Assisted", "true").Set("Form.Channel", "Phone").Set("Form.Text", "Please put shade over the fish stalls."), "Add")).StatusCode);
+
+        var report = await officer.Client.GetStringAsync($"/api/proposals/{id}/validation");
+        Assert.Contains("1 input has no response yet", report, StringComparison.Ordinal);
+        using var check = app.OpenDb();
+        var stored = await check.Proposals.SingleAsync(p => p.Id == id);
+        // The warning lowers the readiness the home list shows, at once, without a new version.
+        Assert.True(stored.ListingReadiness < before, $"readiness {before} → {stored.ListingReadiness}");
+        var home = await officer.OpenAsync("/");
+        Assert.Contains($"{stored.ListingReadiness}", home.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{before}", home.Text, StringComparison.Ordinal);
+    }
 }

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FinanceBuilder.Web.Data.Participation;
 
 /// Reads a proposal's participation records as the evidence its checks and documents use
-/// (EngagementEvidence), and keeps the summary of it in the proposal's row up to date.
+/// (EngagementEvidence); Features/Participation/EvidenceRefresh keeps the summary of it in the
+/// proposal's row up to date.
 public static class EngagementRecords
 {
     /// The evidence, read as the caller may see it. <paramref name="withInputs"/>: with every input
@@ -56,15 +57,5 @@ public static class EngagementRecords
             PublicPage = page is null ? null : new PublicPageFacts(page.OpensOn, page.ClosesOn, published, page.TakesGrievances),
             Heard = heard,
         };
-    }
-
-    /// Writes the summary into the proposal's row after a record changed, with a context that sees
-    /// all of the proposal's records (a resident's grievance, posted without an account, is written
-    /// down through a system scope: SystemScope). Only that derived column changes — not the
-    /// document, not its version — so nobody typing in the wizard meets a conflict because of it.
-    public static async Task RefreshAsync(FinanceBuilderDbContext db, Guid proposalId, DateOnly today, CancellationToken ct)
-    {
-        var summary = (await LoadAsync(db, proposalId, withInputs: false, today, ct)).Write();
-        await db.Proposals.Where(p => p.Id == proposalId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Engagement, summary), ct);
     }
 }

@@ -14,7 +14,7 @@ namespace FinanceBuilder.Web.Features.Participation;
 /// its attendance counted by sex, age band and group — shown with counts under 5 hidden
 /// (SmallCounts) — and a form to record one more. Readers read; editors record
 /// (ProposalWriteFilter); each record is audited.
-public sealed class ConsultationsPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public sealed class ConsultationsPage(FinanceBuilderDbContext db, EvidenceRefresh refresh, AccessScope access, TimeProvider clock) : PageModel
 {
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
@@ -57,7 +57,7 @@ public sealed class ConsultationsPage(FinanceBuilderDbContext db, AccessScope ac
         db.Consultations.Add(record);
         db.AuditEvents.Add(AuditTrail.Event(access, id, Owner, now, "consultation", null, Summary(record)));
         await db.SaveChangesAsync(ct);
-        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
+        await refresh.AfterChangeAsync(id, ct);
         return Redirect($"/proposals/{id}/consultations?done=recorded#records");
     }
 
@@ -77,7 +77,7 @@ public sealed class ConsultationsPage(FinanceBuilderDbContext db, AccessScope ac
         Form.CopyTo(record, Culture);
         db.AuditEvents.Add(AuditTrail.Event(access, id, Owner, now, "consultation-changed", null, $"{before} → {Summary(record)}"));
         await db.SaveChangesAsync(ct);
-        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
+        await refresh.AfterChangeAsync(id, ct);
         return Redirect($"/proposals/{id}/consultations?done=changed#records");
     }
 

@@ -14,7 +14,7 @@ namespace FinanceBuilder.Web.Features.Participation;
 /// (assisted), or published from the public page — with the project's response to each; inputs
 /// still without one first. Staff record an input here and respond; both are audited, and an
 /// assisted input keeps who entered it, when, and the consent statement read to the person.
-public sealed class InputsPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public sealed class InputsPage(FinanceBuilderDbContext db, EvidenceRefresh refresh, AccessScope access, TimeProvider clock) : PageModel
 {
     public const int PerPage = 50;
 
@@ -79,7 +79,7 @@ public sealed class InputsPage(FinanceBuilderDbContext db, AccessScope access, T
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, Form.Assisted ? "input-assisted" : "input", null,
             Form.Assisted ? $"entered for a resident ({input.Channel}), consent read" : "recorded from a consultation"));
         await db.SaveChangesAsync(ct);
-        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
+        await refresh.AfterChangeAsync(id, ct);
         return Redirect($"{ParticipationUrls.Inputs(id)}?done=recorded#inputs");
     }
 
@@ -105,7 +105,7 @@ public sealed class InputsPage(FinanceBuilderDbContext db, AccessScope access, T
         input.RespondedByName = access.UserName;
         db.AuditEvents.Add(AuditTrail.Event(access, id, input.OrganisationId, now, "input-response", input.SectionChanged, $"{input.Disposition}"));
         await db.SaveChangesAsync(ct);
-        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
+        await refresh.AfterChangeAsync(id, ct);
         return Redirect($"{ParticipationUrls.Inputs(id)}?done=responded#inputs");
     }
 

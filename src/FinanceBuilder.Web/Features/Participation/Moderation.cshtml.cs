@@ -17,7 +17,7 @@ namespace FinanceBuilder.Web.Features.Participation;
 /// the queue shows contacts (ProposalWriteFilter for the posts, CanEdit for reading).
 [RequestFormLimits(ValueCountLimit = 20_000)]
 [Authorize(Policy = Policies.ApplicantEditor)]
-public sealed class ModerationPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public sealed class ModerationPage(FinanceBuilderDbContext db, EvidenceRefresh refresh, AccessScope access, TimeProvider clock) : PageModel
 {
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
@@ -81,7 +81,7 @@ public sealed class ModerationPage(FinanceBuilderDbContext db, AccessScope acces
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, decision == Moderation.Published ? "comments-published" : "comments-rejected", null,
             changed.ToString(CultureInfo.InvariantCulture) + " comments"));
         await db.SaveChangesAsync(ct);
-        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
+        await refresh.AfterChangeAsync(id, ct);
         return Redirect($"{ParticipationUrls.Moderation(id)}?done={(decision == Moderation.Published ? "published" : "rejected")}&n={changed}");
     }
 

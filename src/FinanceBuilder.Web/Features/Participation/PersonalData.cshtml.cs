@@ -19,7 +19,7 @@ namespace FinanceBuilder.Web.Features.Participation;
 /// statistics still add up. Searched by post, so a contact never appears in an address or a log.
 /// Editors and administrators only; the audit trail says how many were erased, never whose.
 [Authorize(Policy = Policies.ApplicantEditor)]
-public sealed class PersonalDataPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public sealed class PersonalDataPage(FinanceBuilderDbContext db, EvidenceRefresh refresh, AccessScope access, TimeProvider clock) : PageModel
 {
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
@@ -87,7 +87,7 @@ public sealed class PersonalDataPage(FinanceBuilderDbContext db, AccessScope acc
             .SetProperty(g => g.ErasedAt, now), ct);
         db.AuditEvents.Add(AuditTrail.Event(access, id, Owner, now, "personal-data-erased", null, $"{inputIds.Count} inputs, {grievanceIds.Count} grievances"));
         await db.SaveChangesAsync(ct);
-        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
+        await refresh.AfterChangeAsync(id, ct);
         return Redirect($"{ParticipationUrls.PersonalData(id)}?erased={inputIds.Count + grievanceIds.Count}");
     }
 

@@ -13,7 +13,7 @@ namespace FinanceBuilder.Web.Features.Participation;
 /// "Public consultation": the organisation opens a page where residents comment on the proposal —
 /// the summary written for them in English and French, with its reading level measured as it is
 /// saved, the questions, the period — and sees its address. Editors only (ProposalWriteFilter).
-public sealed class PublicPageSettingsPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public sealed class PublicPageSettingsPage(FinanceBuilderDbContext db, EvidenceRefresh refresh, AccessScope access, TimeProvider clock) : PageModel
 {
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
@@ -69,7 +69,7 @@ public sealed class PublicPageSettingsPage(FinanceBuilderDbContext db, AccessSco
         page.UpdatedByName = access.UserName;
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, "public-consultation", null, $"{page.OpensOn:yyyy-MM-dd} – {page.ClosesOn:yyyy-MM-dd}"));
         await db.SaveChangesAsync(ct);
-        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
+        await refresh.AfterChangeAsync(id, ct);
         return Redirect($"/proposals/{id}/consultations/public?done=saved");
     }
 

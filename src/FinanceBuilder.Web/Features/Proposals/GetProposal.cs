@@ -10,14 +10,15 @@ public static class GetProposal
 {
     public sealed record Query(Guid Id) : IRequest<Result?>;
 
-    public sealed record Result(ProposalSummary Summary, string Document);
+    /// <param name="Engagement">The participation records' evidence kept beside the document (EngagementEvidence).</param>
+    public sealed record Result(ProposalSummary Summary, string Document, string? Engagement = null);
 
     public sealed class Handler(FinanceBuilderDbContext db) : IRequestHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
             var record = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == query.Id, cancellationToken);
-            return record is null ? null : new Result(ProposalSummary.From(record), record.Document);
+            return record is null ? null : new Result(ProposalSummary.From(record), record.Document, record.Engagement);
         }
     }
 }

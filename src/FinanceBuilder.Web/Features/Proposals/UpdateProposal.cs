@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public static class UpdateProposal
                 return new Result(Outcome.Invalid, Errors: read.Errors);
 
             await Storage.AttachedFiles.ReconcileAsync(db, record.Id, read.Proposal!, cancellationToken);
+            EngagementEvidence.Attach(read.Proposal!, record.Engagement);
             ProposalColumns.Write(record, read.Proposal!, validation.Validate(read.Proposal!));
             db.SaveAsNextVersion(record, command.ExpectedVersion, clock.GetUtcNow().UtcDateTime);
             try

@@ -4,6 +4,7 @@ using FinanceBuilder.Web.Features.ApiDocument;
 using FinanceBuilder.Web.Features.Proposals;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
 using Mediator;
 
@@ -27,6 +28,8 @@ public static class ValidationEndpoint
                 target = parsed;
             }
             var proposal = reader.Read(System.Text.Encoding.UTF8.GetBytes(found.Document), culture).Proposal!;
+            // Checked as the wizard checks it: with its participation records.
+            EngagementEvidence.Attach(proposal, found.Engagement);
             var report = validation.Validate(proposal, target);
             return Results.Text(JsonSerializer.Serialize(ValidationReportView.From(report, culture), ValidationReportView.JsonOptions), "application/json; charset=utf-8");
         }).RequireAuthorization(Accounts.Policies.SignedIn)

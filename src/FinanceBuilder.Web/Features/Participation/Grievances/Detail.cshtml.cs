@@ -16,7 +16,7 @@ namespace FinanceBuilder.Web.Features.Participation.Grievances;
 /// answer, escalate to the accredited entity or the GCF's Independent Redress Mechanism, close
 /// with a note. Each step is audited. Editors and administrators only.
 [Authorize(Policy = Policies.ApplicantEditor)]
-public sealed class DetailPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public sealed class DetailPage(FinanceBuilderDbContext db, EvidenceRefresh refresh, AccessScope access, TimeProvider clock) : PageModel
 {
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
@@ -91,7 +91,7 @@ public sealed class DetailPage(FinanceBuilderDbContext db, AccessScope access, T
         apply(tracked, now);
         db.AuditEvents.Add(AuditTrail.Event(access, id, tracked.OrganisationId, now, "grievance-" + step, null, $"{tracked.Reference} {step}"));
         await db.SaveChangesAsync(ct);
-        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
+        await refresh.AfterChangeAsync(id, ct);
         return Redirect($"{ParticipationUrls.Grievance(id, grievanceId)}?done={step}");
     }
 

@@ -18,7 +18,7 @@ namespace FinanceBuilder.Web.Features.Participation.Grievances;
 /// phone, letter, box or in person. Confidential: editors and administrators only, readers get
 /// 403 (the register names complainants).
 [Authorize(Policy = Policies.ApplicantEditor)]
-public sealed class RegisterPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock, IOptions<FinanceBuilderOptions> options) : PageModel
+public sealed class RegisterPage(FinanceBuilderDbContext db, EvidenceRefresh refresh, AccessScope access, TimeProvider clock, IOptions<FinanceBuilderOptions> options) : PageModel
 {
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
@@ -59,7 +59,7 @@ public sealed class RegisterPage(FinanceBuilderDbContext db, AccessScope access,
         db.Grievances.Add(grievance);
         db.AuditEvents.Add(AuditTrail.Event(access, id, owner, now, "grievance", null, $"{grievance.Reference} received ({grievance.Channel}, {grievance.Category})"));
         await db.SaveChangesAsync(ct);
-        await EngagementRecords.RefreshAsync(db, id, DateOnly.FromDateTime(now), ct);
+        await refresh.AfterChangeAsync(id, ct);
         return Redirect($"{ParticipationUrls.Grievance(id, grievance.Id)}?done=recorded");
     }
 

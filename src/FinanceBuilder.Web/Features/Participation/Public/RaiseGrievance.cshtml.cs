@@ -62,8 +62,8 @@ public sealed class RaiseGrievancePage(FinanceBuilderDbContext db, PublicPostLim
         await db.SaveChangesAsync(ct);
         // The register's figures change: a resident sees none of the records they come from, so
         // the machine recounts them (nothing of it is shown to the resident).
-        await using (SystemScope.Create(scopes, out var system))
-            await EngagementRecords.RefreshAsync(system, Consultation.ProposalId, DateOnly.FromDateTime(now), ct);
+        await using (var scope = SystemScope.Create(scopes, out _))
+            await scope.ServiceProvider.GetRequiredService<EvidenceRefresh>().AfterChangeAsync(Consultation.ProposalId, ct);
         // Shown on this response, not after a redirect: the reference is the complainant's alone
         // and is never put in an address.
         Registered = grievance;
