@@ -89,6 +89,11 @@ public static class FinanceBuilderApp
             {
                 options.Filters.Add<NoHandlerFilter>();
                 options.Filters.Add<ProposalWriteFilter>();
+                // The address's values first: a form field named "id" must never stand in for the
+                // proposal the address names (MVC reads the form before the route by default).
+                var route = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
+                options.ValueProviderFactories.Remove(route);
+                options.ValueProviderFactories.Insert(0, route);
             });
         services.AddHttpContextAccessor();
         // Behind a reverse proxy that ends TLS (nginx, IIS, a load balancer), the client's address

@@ -57,3 +57,35 @@ public sealed class UnsafeInputAnswersTests
         Assert.Equal(HttpStatusCode.OK, (await https.GetAsync("/account/sign-in")).StatusCode);
     }
 }
+
+/// A form field named like a value of the address (id) never replaces it: the record goes to the
+/// proposal the address names.
+[Trait("Category", "Storage")]
+public sealed class RouteIdTests : IDisposable
+{
+    private readonly AppFactory app = new();
+    private readonly Wizard.WizardBrowser browser;
+
+    public RouteIdTests() => browser = new Wizard.WizardBrowser(app);
+
+    public void Dispose()
+    {
+        browser.Dispose();
+        app.Dispose();
+    }
+
+    [Fact]
+    public async Task AFormFieldNamedId_DoesNotOverrideTheAddress()
+    {
+        var mine = await browser.SeedSampleAsync(Monitoring.MonitoringKit.Sample);
+        var other = await browser.SeedSampleAsync(Monitoring.MonitoringKit.Sample);
+        var (_, form) = await Monitoring.MonitoringKit.OpenFormAsync(browser, $"/proposals/{mine}/consultations", "consultation");
+        form.Set("Form.HeldOn", "2026-02-14").Set("Form.Method", "Workshop").Set("Form.Level", "Consultation").Set("Form.Place", "Town hall")
+            .Set("Form.Women", "12").Set("Form.Men", "9").Set("id", other.ToString());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync($"/proposals/{mine}/consultations", form)).StatusCode);
+
+        using var db = app.OpenDb();
+        Assert.Equal(mine, (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Consultations)).ProposalId);
+    }
+}
