@@ -114,15 +114,41 @@ public sealed class ImportRejectionTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Post_NotJson_Answers415()
+    /// Only application/json (UTF-8 when a charset is named): types that merely mention JSON, and a
+    /// body a browser form could send cross-site (text/plain), are refused before being read (issue 19).
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("text/plain")]
+    [InlineData("text/plain; note=json")]
+    [InlineData("text/json")]
+    [InlineData("application/x-json")]
+    [InlineData("application/jsonp")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/json; boundary=x")]
+    public async Task Post_NotJson_Answers415(string contentType)
     {
         using var client = app.CreateApiClient();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"schemaVersion":1,"basics":{"title":"x"}}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
-        var response = await client.PostAsync("/api/proposals", new StringContent("title=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var response = await client.PostAsync("/api/proposals", content);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         await AssertNothingStored();
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("Application/JSON; charset=UTF-8")]
+    public async Task Post_Json_IsAccepted_WithOrWithoutItsCharset(string contentType)
+    {
+        using var client = app.CreateApiClient();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"schemaVersion":1,"basics":{"title":"x"}}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await client.PostAsync("/api/proposals", content);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     [Fact]

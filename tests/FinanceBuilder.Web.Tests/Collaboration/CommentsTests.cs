@@ -18,6 +18,21 @@ public sealed class CommentsTests : IDisposable
     private static string Comments(Guid id) => $"/proposals/{id}/comments";
 
     [Fact]
+    public async Task AComment_WithAControlCharacter_IsRefused_AndKeptInTheBox()
+    {
+        using var editor = app.CreateApiClient();
+        var id = await editor.SeedProposalAsync();
+
+        var response = await editor.SubmitFormAsync(Comments(id), "main form.comment-form", f => f.Change("section", "budget").Change("text", "Check\u0007 the line."));
+
+        var page = await Wizard.WizardPage.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Comment contains the control character U+0007", page.Text, StringComparison.Ordinal);
+        using var db = app.OpenDb();
+        Assert.Empty(await db.Comments.ToListAsync());
+    }
+
+    [Fact]
     public async Task Editor_AddsResolvesAndReopensAComment_EachAudited()
     {
         using var editor = app.CreateApiClient();

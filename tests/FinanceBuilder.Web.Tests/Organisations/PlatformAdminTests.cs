@@ -90,6 +90,26 @@ public sealed class PlatformAdminTests : IDisposable
         Assert.Contains("code ISO à deux lettres", errors, StringComparison.Ordinal);
     }
 
+    /// A name is one line: a control character (pasted, or sent to forge a log line or break a CSV
+    /// cell) is refused, with the character named, and no organisation is made (issue 19).
+    [Theory]
+    [InlineData("Commune\u000Bde Dassa", "en", "Name of the organisation contains the control character U+000B, which cannot be saved")]
+    [InlineData("Commune de Dassa\nadmin=1", "fr", "Nom de l’organisation contient le caractère de contrôle U+000A")]
+    [InlineData("Commune\u0085de Dassa", "en", "U+0085")]
+    public async Task CreateOrganisation_WithAControlCharacter_IsRefused(string name, string language, string message)
+    {
+        using var admin = await AdminAsync(language);
+        name = System.Text.RegularExpressions.Regex.Unescape(name);
+
+        var response = await admin.SubmitFormAsync("/admin", "main form[action='/admin']", f => f.Set("name", name));
+
+        var page = await Wizard.WizardPage.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(message, page.Get(".error-summary").TextContent, StringComparison.Ordinal);
+        using var db = app.OpenDb();
+        Assert.False(await db.Organisations.AnyAsync(o => o.Name.StartsWith("Commune")));
+    }
+
     [Fact]
     public async Task Link_OnlyPlanningAgencyToMunicipalityOrRegion()
     {

@@ -114,6 +114,28 @@ public sealed class ScoringSheetTests
         Assert.Contains("The comment on Impact potential must be 4,000 characters or fewer.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// Review text keeps its line breaks and tabs but refuses other control characters, as
+    /// proposal text does (issue 19); the sheet is not saved.
+    [Fact]
+    public async Task Save_ControlCharacterInReviewText_IsRefused()
+    {
+        using var world = await ReviewWorld.CreateAsync();
+        var (_, id) = await world.SubmitSampleAsync(Tamale, Day, world.DonorA);
+        var scorer = await world.SignInAsync(ReviewWorld.ScorerA);
+
+        var comment = await PostSheetAsync(scorer, id, "Save", AllFour, null, null, comment: "Good\u001B[31m red");
+        var summary = await PostSheetAsync(scorer, id, "Save", AllFour, null, null, summary: "Strong\u0001impact");
+        var fine = await PostSheetAsync(scorer, id, "Save", AllFour, null, null, summary: "Strong impact.\r\n\tWeak ownership.");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, comment.StatusCode);
+        Assert.Contains("Impact potential contains the control character U+001B", WebUtility.HtmlDecode(await comment.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, summary.StatusCode);
+        Assert.Contains("Summary contains the control character U+0001", WebUtility.HtmlDecode(await summary.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, fine.StatusCode);
+        using var db = world.App.OpenDb();
+        Assert.Equal("Strong impact.\r\n\tWeak ownership.", (await db.Reviews.SingleAsync()).Summary);
+    }
+
     [Theory]
     [InlineData("en", "Before releasing the review to the applicant, score all six criteria and choose an overall recommendation.")]
     [InlineData("fr", "Avant de communiquer l’évaluation au demandeur, notez les six critères et choisissez une recommandation générale.")]

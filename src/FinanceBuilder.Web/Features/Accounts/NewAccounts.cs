@@ -56,6 +56,8 @@ public sealed class NewAccounts(UserManager<UserAccount> users, FinanceBuilderDb
         var T = AccountText.Texts;
         if (string.IsNullOrWhiteSpace(form.DisplayName) || form.DisplayName.Length > MaxNameLength)
             errors.Add(T["NameRequired"]);
+        else if (Localization.TypedText.Problem(form.DisplayName.Trim(), multiLine: false, T["YourName"]) is { } refused)
+            errors.Add(refused);
         if (string.IsNullOrWhiteSpace(form.Email) || form.Email.Length > 256 || !form.Email.Contains('@', StringComparison.Ordinal))
             errors.Add(T["EmailInvalid"]);
         errors.AddRange(PasswordProblems(form.Password));

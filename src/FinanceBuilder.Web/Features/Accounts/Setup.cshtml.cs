@@ -44,6 +44,8 @@ public sealed class SetupPage(Invitations invitations, NewAccounts accounts, Acc
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(OrganisationName) || OrganisationName.Length > 200)
             errors.Add(AccountText.Texts["OrganisationNameRequired"]);
+        else if (Localization.TypedText.Problem(OrganisationName, multiLine: false, AccountText.Texts["OrganisationName"]) is { } refused)
+            errors.Add(refused);
         errors.AddRange(NewAccounts.Check(new(displayName, email, password)));
         if (errors.Count > 0)
         {

@@ -31,6 +31,8 @@ public sealed partial class AdminPage(FinanceBuilderDbContext db, TemplatePacks 
         {
             RuleFor(f => f.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= MaxNameLength)
                 .WithMessage(_ => OrganisationText.Texts["OrganisationNameInvalid", MaxNameLength]);
+            RuleFor(f => f.Name).Must(n => Localization.TypedText.IndexOfRefused(n?.Trim(), multiLine: false) < 0)
+                .WithMessage(f => Localization.TypedText.Problem(f.Name!.Trim(), multiLine: false, OrganisationText.Texts["OrganisationNameLabel"])!);
             RuleFor(f => f.Kind).Must(k => Enum.TryParse<OrganisationKind>(k, out var kind) && Enum.IsDefined(kind) && k!.All(char.IsLetter))
                 .WithMessage(_ => OrganisationText.Texts["KindRequired"]);
             RuleFor(f => f.Country).Must(c => string.IsNullOrWhiteSpace(c) || CountryCode().IsMatch(c.Trim()))

@@ -32,6 +32,8 @@ public sealed class CommentsPage(IMediator mediator, FinanceBuilderDbContext db,
                 .WithName("text").WithMessage(_ => CollaborationText.Texts["CommentTextRequired"]);
             RuleFor(f => f.Text).Must(t => t is null || t.Trim().Length <= MaxLength)
                 .WithName("text").WithMessage(f => CollaborationText.Texts["CommentTextTooLong", MaxLength, f.Text!.Trim().Length]);
+            RuleFor(f => f.Text).Must(t => Localization.TypedText.IndexOfRefused(t, multiLine: true) < 0)
+                .WithName("text").WithMessage(f => Localization.TypedText.Problem(f.Text, multiLine: true, CollaborationText.Texts["Action.comment"])!);
         }
     }
 

@@ -19,7 +19,7 @@ public static class RoundComments
     public static string? Problem(string? text, System.Globalization.CultureInfo culture) =>
         string.IsNullOrWhiteSpace(text) ? MonitoringText.Texts.Format(culture, "Comments.Empty")
         : text.Trim().Length > MaxLength ? MonitoringText.Texts.Format(culture, "Comments.TooLong", MaxLength, text.Trim().Length)
-        : null;
+        : Localization.TypedText.Problem(text, multiLine: true, MonitoringText.Texts.Format(culture, "Comments.Label"), culture);
 
     public static async Task PostAsync(FinanceBuilderDbContext db, AccessScope access, ReportingRound round, string text, DateTime now, CancellationToken ct)
     {

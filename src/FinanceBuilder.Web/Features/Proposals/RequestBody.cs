@@ -11,7 +11,7 @@ public static class RequestBody
 
     public static async Task<Body> ReadJsonAsync(HttpRequest request, long limit, CultureInfo culture, CancellationToken ct)
     {
-        if (request.ContentType is not { } type || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        if (!IsJson(request.ContentType))
             return new(null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.Format(culture, "UnsupportedMediaType")));
         if (request.ContentLength > limit)
             return new(null, TooLarge(limit, culture));
@@ -27,6 +27,15 @@ public static class RequestBody
         }
         return new(buffer.ToArray(), null);
     }
+
+    /// Only `application/json`, in UTF-8 when a charset is named: "text/json", "application/x-json"
+    /// or "text/plain; json" are refused, so a body a browser form could send (text/plain) never
+    /// reaches the JSON reader, and a charset the reader would not honour is not silently misread.
+    public static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (type.Charset.Value is null || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        && type.Parameters.All(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase));
 
     private static IResult TooLarge(long limit, CultureInfo culture) =>
         Problems.Invalid([new("$", Messages.Format(culture, "BodyTooLarge", limit.ToString("N0", culture)))], culture, StatusCodes.Status413PayloadTooLarge);

@@ -102,9 +102,13 @@ public sealed class SubmissionPage(
                     context.AddFailure("Score", ReviewText.Texts["Error.Score", name, ReviewScores.MinScore, ReviewScores.MaxScore]);
                 if (row.Comment?.Length > ReviewScores.MaxCommentLength)
                     context.AddFailure("Comment", ReviewText.Texts["Error.Comment", name, ReviewScores.MaxCommentLength]);
+                else if (Localization.TypedText.Problem(row.Comment, multiLine: true, name) is { } refused)
+                    context.AddFailure("Comment", refused);
             });
             RuleFor(s => s.Summary).MaximumLength(MaxSummaryLength)
                 .WithMessage(_ => ReviewText.Texts["Error.Summary", MaxSummaryLength]);
+            RuleFor(s => s.Summary).Must(t => Localization.TypedText.IndexOfRefused(t, multiLine: true) < 0)
+                .WithMessage(s => Localization.TypedText.Problem(s.Summary, multiLine: true, ReviewText.Texts["Sheet.Summary"])!);
             RuleFor(s => s.Recommendation).IsInEnum().WithMessage(_ => ReviewText.Texts["Error.Recommendation"]);
             if (release)
             {
