@@ -35,7 +35,7 @@ public sealed class StartupTasks(IServiceProvider services, Microsoft.Extensions
         // The map's world (half a second to read) is read now, beside the first requests, not
         // during the first check of a proposal with coordinates or its first map.
         _ = Task.Run(() => Geography.WorldAtlas.Instance, CancellationToken.None);
-        return Features.Accounts.FirstAdministrator.PrintLinkIfNeededAsync(services, logger, cancellationToken);
+        return Features.Accounts.FirstAdministrator.PrintLinkIfNeededAsync(services, logger, services.GetRequiredService<Features.Accounts.OperatorConsole>(), cancellationToken);
     }
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

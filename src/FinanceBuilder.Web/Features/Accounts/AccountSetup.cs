@@ -80,6 +80,7 @@ public static class AccountSetup
         services.AddScoped<Invitations>();
         services.AddScoped<NewAccounts>();
         services.AddSingleton<IEmailSender, OutboxEmailSender>();
+        services.AddSingleton(new OperatorConsole(Console.Out));
         services.AddSingleton<PublicLinks>();
         services.AddRateLimiter(options =>
         {
