@@ -44,6 +44,8 @@ public static class FinanceBuilderApp
         // The audit trail writes its events in the same save as the change it records.
         services.AddSingleton<Features.Collaboration.AuditTrail>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Features.Collaboration.AuditTrail>());
+        services.AddSingleton<Features.Admin.Audit.PrivilegedActionTrail>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Features.Admin.Audit.PrivilegedActionTrail>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProposalUpgrader>();
         services.AddSingleton<ProposalReader>();

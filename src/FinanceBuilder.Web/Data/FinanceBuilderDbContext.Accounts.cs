@@ -7,7 +7,7 @@ namespace FinanceBuilder.Web.Data;
 /// (sign-in, session check, administration), which filters by the signed-in person itself.
 public abstract partial class FinanceBuilderDbContext
 {
-    private static void ConfigureAccounts(ModelBuilder modelBuilder)
+    private void ConfigureAccounts(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<UserAccount>(user =>
         {
@@ -46,6 +46,20 @@ public abstract partial class FinanceBuilderDbContext
             invitation.Property(i => i.TokenHash).HasMaxLength(64);
             invitation.HasIndex(i => i.TokenHash).IsUnique();
             invitation.HasIndex(i => i.OrganisationId);
+        });
+
+        // Platform administrators read the whole trail; nobody else reads it (no query filter can
+        // say "platform administrator" for a context acting as the system, hence both).
+        modelBuilder.Entity<PrivilegedEvent>(e =>
+        {
+            e.ToTable("privileged_events");
+            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.Property(x => x.Address).HasMaxLength(64);
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.Summary).HasMaxLength(PrivilegedEvent.MaxSummary);
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.OrganisationId, x.At });
+            e.HasQueryFilter(x => SeesAll || PlatformAdmin);
         });
 
         modelBuilder.Entity<SessionRecord>(session =>

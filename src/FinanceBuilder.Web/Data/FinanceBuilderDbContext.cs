@@ -21,12 +21,14 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
     private bool SeesAll => Access.SeesAllOrganisations;
     private IReadOnlyList<Guid> WorkOn => Access.ProposalOrganisationIds;
     private Guid MyOrganisation => Access.OrganisationId;
+    private bool PlatformAdmin => Access.IsPlatformAdmin;
 
     public DbSet<ProposalRecord> Proposals => Set<ProposalRecord>();
     public DbSet<OrganisationRecord> Organisations => Set<OrganisationRecord>();
     public DbSet<AgencyLink> AgencyLinks => Set<AgencyLink>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+    public DbSet<PrivilegedEvent> PrivilegedEvents => Set<PrivilegedEvent>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<CommentRecord> Comments => Set<CommentRecord>();
     public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();

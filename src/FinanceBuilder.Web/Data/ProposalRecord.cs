@@ -57,6 +57,8 @@ public sealed class OrganisationRecord
     public string? IatiIdentifier { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? DisabledAt { get; set; }
+    /// Set by the organisation's administrators: every member must use two-step sign-in.
+    public bool RequireTwoFactor { get; set; }
     /// Set once the sample proposals were loaded, so deleting them never brings them back.
     public DateTime? DemoLoadedAt { get; set; }
 }

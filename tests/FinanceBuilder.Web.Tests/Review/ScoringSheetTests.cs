@@ -194,6 +194,11 @@ public sealed class ScoringSheetTests
             Assert.Null(review.ReleasedAt);
             Assert.Equal(2, review.Version);
             Assert.Equal(ReviewRecommendation.Resubmit, review.Recommendation);
+            // Both are privileged actions, in the platform's trail with the reviewer's name (issue 19).
+            var trail = await db.PrivilegedEvents.Where(e => e.Action.StartsWith("review-")).OrderBy(e => e.Id).ToListAsync();
+            Assert.Equal(["review-released", "review-withdrawn"], trail.Select(e => e.Action));
+            Assert.All(trail, e => Assert.Equal((review.DonorOrganisationId, review.ReviewerUserId), (e.OrganisationId!.Value, e.ActorUserId!.Value)));
+            Assert.Contains("Resubmit", trail[0].Summary, StringComparison.Ordinal);
         }
     }
 

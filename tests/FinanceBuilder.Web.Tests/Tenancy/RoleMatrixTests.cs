@@ -31,6 +31,8 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /"] = NoSuchMethod,
         ["GET /admin"] = Policies.PlatformAdmin,
         ["POST /admin"] = Policies.PlatformAdmin,
+        ["GET /admin/audit"] = Policies.PlatformAdmin,
+        ["POST /admin/audit"] = NoSuchMethod + Policies.PlatformAdmin,
         ["GET /admin/directory"] = Policies.PlatformAdmin,
         ["POST /admin/directory"] = NoSuchMethod + Policies.PlatformAdmin,
         ["GET /admin/organisations/{id:guid}"] = Policies.PlatformAdmin,

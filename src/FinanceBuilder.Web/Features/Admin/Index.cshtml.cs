@@ -17,7 +17,7 @@ namespace FinanceBuilder.Web.Features.Admin;
 /// Platform administration: every organisation, a new one, and the template packs the app
 /// loaded at start (read-only: packs live in templates/ and are reviewed like code).
 [Authorize(Policy = Policies.PlatformAdmin)]
-public sealed partial class AdminPage(FinanceBuilderDbContext db, TemplatePacks packs, ProposalValidation validation, TimeProvider clock) : PageModel
+public sealed partial class AdminPage(FinanceBuilderDbContext db, TemplatePacks packs, ProposalValidation validation, Audit.PrivilegedActionTrail trail, TimeProvider clock) : PageModel
 {
     public const int MaxNameLength = 200;
 
@@ -84,6 +84,9 @@ public sealed partial class AdminPage(FinanceBuilderDbContext db, TemplatePacks 
     {
         packs.Reload();
         Reloaded = true;
+        trail.Record(db, "packs-reloaded", null, null,
+            $"{string.Join(", ", packs.Packs.Keys.Order(StringComparer.Ordinal))}{(packs.Problems.Count > 0 ? $" — {packs.Problems.Count} refused" : "")}");
+        await db.SaveChangesAsync(ct);
         await LoadAsync(ct);
         return Page();
     }
