@@ -1,18 +1,32 @@
 using FinanceBuilder.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FinanceBuilder.Web.App;
 
-/// /health answers 200 only when the database answers a query.
-public sealed class DatabaseHealthCheck(FinanceBuilderDbContext db) : IHealthCheck
+/// Readiness (/health/ready, and /health as before): this node may be given requests — it is not
+/// shutting down, the database answers a query, and the database has every migration this
+/// build knows (a node started against a database another build has not migrated yet is not
+/// ready). Liveness (/health/live) runs no check at all: the process answers.
+public sealed class DatabaseHealthCheck(FinanceBuilderDbContext db, GracefulShutdown shutdown) : IHealthCheck
 {
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (shutdown.Draining)
+            return HealthCheckResult.Unhealthy("shutting down");
         try
         {
-            return await db.Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy("database answers")
-                : HealthCheckResult.Unhealthy("database does not answer");
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+                return HealthCheckResult.Unhealthy("database does not answer");
+            if (!shutdown.Migrated)
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+                if (pending > 0)
+                    return HealthCheckResult.Unhealthy($"{pending} migrations not applied");
+                shutdown.Migrated = true;
+            }
+            return HealthCheckResult.Healthy("database answers");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

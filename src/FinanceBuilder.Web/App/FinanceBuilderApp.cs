@@ -76,9 +76,15 @@ public static class FinanceBuilderApp
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseBusy>();
         services.AddApiDocument();
         services.AddHostedService<StartupTasks>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("ready", tags: ["ready"]);
+        services.AddSingleton<GracefulShutdown>();
+        services.AddHostedService(sp => sp.GetRequiredService<GracefulShutdown>());
+        // The drain (GracefulShutdown) and the requests in progress share the host's stop time.
+        services.AddOptions<HostOptions>().Configure<IOptions<FinanceBuilderOptions>>((o, settings) =>
+            o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Value.Shutdown.DrainSeconds + settings.Value.Shutdown.TimeoutSeconds));
         // French and Spanish pages keep their letters readable; markup characters are still encoded.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options =>
@@ -165,7 +171,10 @@ public static class FinanceBuilderApp
         app.UseAuthorization();
         app.UseAntiforgery();
         Features.EntityDirectory.DirectoryMiddleware.UseEntityDirectory(app);
-        app.MapHealthChecks("/health").AllowAnonymous();
+        // Liveness: the process answers (no check). Readiness: it may be given requests.
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapApiDocument();
         app.MapAccountEndpoints();
         app.MapProposalApi();

@@ -36,6 +36,25 @@ public sealed class FinanceBuilderOptions
     public AnnexSettings Annexes { get; set; } = new();
     public CatalogueSettings Catalogue { get; set; } = new();
     public ParticipationSettings Participation { get; set; } = new();
+    public DatabaseSettings Database { get; set; } = new();
+    public ShutdownSettings Shutdown { get; set; } = new();
+
+    /// How a node stops (App/GracefulShutdown).
+    public sealed class ShutdownSettings
+    {
+        /// Seconds a stopping node keeps serving while answering "not ready", for the proxy's
+        /// health check to take it out; 0 outside a proxy.
+        public int DrainSeconds { get; set; }
+        /// Seconds the requests in progress get to finish once the node stops accepting new ones.
+        public int TimeoutSeconds { get; set; } = 30;
+    }
+
+    public sealed class DatabaseSettings
+    {
+        /// How long a write waits for a lock another writer holds (SQLite's busy_timeout,
+        /// PostgreSQL's lock_timeout) before the request answers 503 with Retry-After.
+        public int LockWaitMilliseconds { get; set; } = 2000;
+    }
 
     public sealed class CookieSettings
     {

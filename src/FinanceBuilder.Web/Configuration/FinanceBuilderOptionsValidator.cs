@@ -50,6 +50,9 @@ public sealed class FinanceBuilderOptionsValidator : IValidateOptions<FinanceBui
             Range("Annexes:MaxProposalMegabytes", o.Annexes.MaxProposalMegabytes, o.Annexes.MaxFileMegabytes, 1024 * 1024),
             Range("Annexes:OrganisationQuotaMegabytes", o.Annexes.OrganisationQuotaMegabytes, o.Annexes.MaxProposalMegabytes, 64 * 1024 * 1024),
             Range("Catalogue:PublicRequestsPerMinute", o.Catalogue.PublicRequestsPerMinute, 1, 1_000_000),
+            Range("Database:LockWaitMilliseconds", o.Database.LockWaitMilliseconds, 50, 60_000),
+            Range("Shutdown:DrainSeconds", o.Shutdown.DrainSeconds, 0, 600),
+            Range("Shutdown:TimeoutSeconds", o.Shutdown.TimeoutSeconds, 1, 3600),
         })
         {
             if (problem is not null)

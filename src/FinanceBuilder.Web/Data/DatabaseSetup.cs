@@ -21,15 +21,25 @@ public static class DatabaseSetup
     {
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
-            return new DatabaseTarget(DatabaseProvider.Postgres, postgres, null);
+        {
+            // A write that meets a row another transaction holds waits LockWaitMilliseconds, then
+            // the request answers 503 with Retry-After (App/DatabaseBusy), rather than waiting as
+            // long as the other transaction lasts. Options the operator gave are kept.
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
+            if (string.IsNullOrEmpty(builder.Options))
+                builder.Options = $"-c lock_timeout={options.Database.LockWaitMilliseconds}";
+            return new DatabaseTarget(DatabaseProvider.Postgres, builder.ToString(), null);
+        }
 
         var directory = options.DataFolder(workingDirectory);
         var file = Path.Combine(directory, "financebuilder.db");
         var connection = new SqliteConnectionStringBuilder
         {
             DataSource = file,
-            // Fail fast under contention instead of the 30 s default (reliability-tests finding 5).
-            DefaultTimeout = 5,
+            // Fail fast under contention instead of the 30 s default (reliability-tests finding 5):
+            // Microsoft.Data.Sqlite retries a busy answer until this many seconds have passed,
+            // so it follows the lock wait (busy_timeout, below) rather than adding to it.
+            DefaultTimeout = Math.Max(1, (options.Database.LockWaitMilliseconds + 999) / 1000),
             Pooling = true,
         }.ToString();
         return new DatabaseTarget(DatabaseProvider.Sqlite, connection, file);
@@ -49,7 +59,8 @@ public static class DatabaseSetup
         {
             var target = sp.GetRequiredService<DatabaseTarget>();
             Directory.CreateDirectory(Path.GetDirectoryName(target.SqliteFile)!);
-            o.UseSqlite(target.ConnectionString).AddInterceptors([SqlitePragmas.Instance, .. sp.GetServices<IInterceptor>()]);
+            var lockWait = sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Database.LockWaitMilliseconds;
+            o.UseSqlite(target.ConnectionString).AddInterceptors([SqlitePragmas.For(lockWait), .. sp.GetServices<IInterceptor>()]);
         });
         services.AddHostedService<SqliteStatistics>();
         services.AddScoped<FinanceBuilderDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.Postgres
@@ -74,9 +85,13 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 
 /// WAL with synchronous=NORMAL is durable across process crashes and roughly 1.6× faster for
 /// autosaves than FULL (reliability-tests A4, measured there). The pragma is per connection.
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+internal sealed class SqlitePragmas(int lockWaitMilliseconds) : DbConnectionInterceptor
 {
-    public static readonly SqlitePragmas Instance = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, SqlitePragmas> Made = new();
+
+    /// One instance per setting: EF Core builds a new internal service provider for every
+    /// distinct set of interceptors, so a new instance per context would build one per request.
+    public static SqlitePragmas For(int lockWaitMilliseconds) => Made.GetOrAdd(lockWaitMilliseconds, ms => new SqlitePragmas(ms));
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -86,13 +101,14 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         // busy_timeout: a write that meets another waits inside SQLite, a few milliseconds at a
         // time, instead of Microsoft.Data.Sqlite's retry loop, which sleeps 150 ms on every busy
-        // answer (the 0.2–1 s tails of the open-loop load, bench/RESULTS.md, issue 12).
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+        // answer (the 0.2–1 s tails of the open-loop load, bench/RESULTS.md, issue 12). Past it
+        // the request answers 503 with Retry-After (App/DatabaseBusy), not a 500 after 5 s.
+        command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={lockWaitMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
         command.ExecuteNonQuery();
     }
 }

@@ -81,6 +81,8 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["GET /api/proposals/{id:guid}/validation"] = Policies.SignedIn,
         ["GET /api/schema/proposal"] = Anonymous,
         ["GET /health"] = Anonymous,
+        ["GET /health/live"] = Anonymous,
+        ["GET /health/ready"] = Anonymous,
         // The API's OpenAPI document describes shapes, not anybody's data (Features/ApiDocument).
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /language/{language}"] = Anonymous,
