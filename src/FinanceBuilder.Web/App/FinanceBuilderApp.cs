@@ -10,6 +10,7 @@ using FinanceBuilder.Web.Features.Territories;
 using FinanceBuilder.Web.Features.Validation;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Json;
+using FinanceBuilder.Web.RateLimits;
 using FinanceBuilder.Web.Rules;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -76,6 +77,7 @@ public static class FinanceBuilderApp
         services.AddSingleton(sp => new RequestBodyLimit(sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Limits.MaxProposalBytes));
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddProblemDetails();
+        services.AddSingleton<RateLimits.SharedRateLimits>();
         services.AddExceptionHandler<DatabaseBusy>();
         services.AddApiDocument();
         services.AddHostedService<StartupTasks>();
@@ -167,7 +169,7 @@ public static class FinanceBuilderApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseSharedRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
         Features.EntityDirectory.DirectoryMiddleware.UseEntityDirectory(app);

@@ -62,6 +62,15 @@ public abstract partial class FinanceBuilderDbContext
             e.HasQueryFilter(x => SeesAll || PlatformAdmin);
         });
 
+        // Counts of the limits every node shares (RateLimits/): no filter, no address (keys are hashes).
+        modelBuilder.Entity<RateCounter>(counter =>
+        {
+            counter.ToTable("rate_counters");
+            counter.HasKey(c => new { c.Key, c.Window });
+            counter.Property(c => c.Key).HasMaxLength(64);
+            counter.HasIndex(c => c.Window);
+        });
+
         modelBuilder.Entity<SessionRecord>(session =>
         {
             session.ToTable("sessions");

@@ -75,29 +75,20 @@ public static class AccountSetup
         });
         services.AddAuthorization(Policies.Add);
 
-        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInThrottle>();
         services.AddScoped<AccountSignIn>();
         services.AddScoped<Invitations>();
         services.AddScoped<NewAccounts>();
         services.AddSingleton<IEmailSender, OutboxEmailSender>();
         services.AddSingleton(new OperatorConsole(Console.Out));
         services.AddSingleton<PublicLinks>();
-        services.AddRateLimiter(options =>
+        // Sign-in posts per address: generous enough for an office behind one address (T07 c);
+        // failures are limited much tighter by SignInThrottle. Then password-reset and invitation
+        // emails per address. Both counted across nodes (RateLimits/).
+        services.Configure<RateLimits.SharedRatePolicies>(p =>
         {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
-            };
-            // Sign-in posts per address: generous enough for an office behind one address (T07 c);
-            // failures are limited much tighter by SignInThrottle.
-            options.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(SignInThrottle.AddressOf(context), _ =>
-                new FixedWindowRateLimiterOptions { PermitLimit = Settings(context).SignIn.PostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            // Password-reset and invitation emails per address.
-            options.AddPolicy(EmailLimit, context => RateLimitPartition.GetFixedWindowLimiter(SignInThrottle.AddressOf(context), _ =>
-                new FixedWindowRateLimiterOptions { PermitLimit = Settings(context).Email.PerAddressPer15Minutes, Window = TimeSpan.FromMinutes(15), QueueLimit = 0 }));
+            p.Add(SignInLimit, new(sp => sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.SignIn.PostsPerMinute, TimeSpan.FromMinutes(1), SignInThrottle.AddressOf));
+            p.Add(EmailLimit, new(sp => sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Email.PerAddressPer15Minutes, TimeSpan.FromMinutes(15), SignInThrottle.AddressOf));
         });
     }
 

@@ -48,7 +48,7 @@ public sealed class AccountSignIn(
     {
         var context = http.HttpContext!;
         var address = SignInThrottle.AddressOf(context);
-        if (throttle.Blocked(address) is { } wait)
+        if (await throttle.BlockedAsync(address, ct) is { } wait)
         {
             logger.LogWarning("Sign-in refused for {Address}: too many failures", address);
             return new Result(Outcome.Throttled, wait);
@@ -60,24 +60,24 @@ public sealed class AccountSignIn(
         if (user is null || user.DisabledAt is not null)
         {
             users.PasswordHasher.VerifyHashedPassword(new UserAccount(), DummyHash, password);
-            return Failed(address, "unknown or disabled account");
+            return await FailedAsync(address, "unknown or disabled account");
         }
         if (await users.IsLockedOutAsync(user))
         {
             users.PasswordHasher.VerifyHashedPassword(user, DummyHash, password);
-            return Failed(address, $"locked account {user.Id}");
+            return await FailedAsync(address, $"locked account {user.Id}");
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user);
-            return Failed(address, $"wrong password for {user.Id}");
+            return await FailedAsync(address, $"wrong password for {user.Id}");
         }
 
         // A disabled organisation's people cannot sign in either (the session check would end
         // the session at its first request anyway). Asked only after the right password, so the
         // answer says nothing more than a wrong password would.
         if (!await db.Organisations.AnyAsync(o => o.Id == user.OrganisationId && o.DisabledAt == null, ct))
-            return Failed(address, $"organisation of {user.Id} disabled");
+            return await FailedAsync(address, $"organisation of {user.Id} disabled");
 
         await users.ResetAccessFailedCountAsync(user);
         await StartSessionAsync(user, ct);
@@ -85,9 +85,9 @@ public sealed class AccountSignIn(
         return new Result(Outcome.SignedIn);
     }
 
-    private Result Failed(string address, string why)
+    private async Task<Result> FailedAsync(string address, string why)
     {
-        throttle.Failed(address);
+        await throttle.FailedAsync(address, CancellationToken.None);
         logger.LogWarning("Sign-in failed from {Address}: {Reason}", address, why);
         return new Result(Outcome.Refused);
     }

@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace FinanceBuilder.Web.Features.Accounts;
 
 /// "Forgot your password": the same answer whether or not the address has an account (no
 /// enumeration); an account gets a link valid 2 hours, by the configured email sender.
 [AllowAnonymous]
-[EnableRateLimiting(AccountSetup.EmailLimit)]
+[RateLimits.SharedRateLimit(AccountSetup.EmailLimit)]
 public sealed class ForgotPasswordPage(UserManager<UserAccount> users, IEmailSender sender, PublicLinks links, Microsoft.Extensions.Options.IOptions<Configuration.FinanceBuilderOptions> settings, ILogger<ForgotPasswordPage> logger) : PageModel
 {
     public bool Sent { get; private set; }

@@ -3,7 +3,6 @@ using FinanceBuilder.Web.Data.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Accounts;
@@ -11,7 +10,7 @@ namespace FinanceBuilder.Web.Features.Accounts;
 /// A colleague's invitation: the email is the one invited, the organisation and role are the
 /// inviter's choice; the person chooses their name and password.
 [AllowAnonymous]
-[EnableRateLimiting(AccountSetup.SignInLimit)]
+[RateLimits.SharedRateLimit(AccountSetup.SignInLimit)]
 public sealed class JoinPage(Invitations invitations, NewAccounts accounts, AccountSignIn signIn, FinanceBuilderDbContext db) : PageModel
 {
     public string? OrganisationName { get; private set; }

@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace FinanceBuilder.Web.Features.Accounts;
 
 /// A new password from a reset link. It ends every open session of the account (ASVS 7.4.3)
 /// and lifts a lockout; the person then signs in with it.
 [AllowAnonymous]
-[EnableRateLimiting(AccountSetup.SignInLimit)]
+[RateLimits.SharedRateLimit(AccountSetup.SignInLimit)]
 public sealed class ResetPasswordPage(UserManager<UserAccount> users, FinanceBuilderDbContext db, TimeProvider clock) : PageModel
 {
     public string? Token { get; private set; }

@@ -3,7 +3,6 @@ using FinanceBuilder.Web.Data.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Accounts;
@@ -12,7 +11,7 @@ namespace FinanceBuilder.Web.Features.Accounts;
 /// creates their account. The very first one takes over the workspace organisation, with the
 /// demo proposals in it; later ones get a new organisation.
 [AllowAnonymous]
-[EnableRateLimiting(AccountSetup.SignInLimit)]
+[RateLimits.SharedRateLimit(AccountSetup.SignInLimit)]
 public sealed class SetupPage(Invitations invitations, NewAccounts accounts, AccountSignIn signIn, FinanceBuilderDbContext db, TimeProvider clock) : PageModel
 {
     public bool LinkValid { get; private set; }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace FinanceBuilder.Web.Features.Accounts;
 
 [AllowAnonymous]
-[EnableRateLimiting(AccountSetup.SignInLimit)]
+[RateLimits.SharedRateLimit(AccountSetup.SignInLimit)]
 public sealed class SignInPage(AccountSignIn signIn) : PageModel
 {
     public string? Email { get; private set; }

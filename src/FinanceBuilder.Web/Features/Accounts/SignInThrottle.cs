@@ -1,43 +1,32 @@
-using System.Threading.RateLimiting;
 using FinanceBuilder.Web.Configuration;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.RateLimits;
+using Microsoft.Extensions.Options;
 
 namespace FinanceBuilder.Web.Features.Accounts;
 
 /// Counts failed sign-ins per network address: after 10 failures in 15 minutes that address
 /// gets 429 with Retry-After (T07 b: one password sprayed over many accounts), while successful
 /// sign-ins are not counted, so 50 colleagues behind one office address all get in (T07 c).
-/// Per-account lockout is Identity's (5 failures, 15 minutes). Counts are per web node.
-public sealed class SignInThrottle : IDisposable
+/// Per-account lockout is Identity's (5 failures, 15 minutes). The count is in the database, in
+/// one-minute buckets summed over the last 15 minutes, so every node sees the failures made on
+/// the others (issue 19: each process used to count alone, N nodes allowing N× the attempts).
+public sealed class SignInThrottle(FinanceBuilderDbContext db, TimeProvider clock, IOptions<FinanceBuilderOptions> settings)
 {
-    private readonly PartitionedRateLimiter<string> failures;
-
-    public SignInThrottle(Microsoft.Extensions.Options.IOptions<Configuration.FinanceBuilderOptions> settings)
-    {
-        var limit = settings.Value.SignIn.FailuresPerAddress;
-        failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = limit,
-            Window = TimeSpan.FromMinutes(15),
-            SegmentsPerWindow = 15,
-            QueueLimit = 0,
-        }));
-    }
+    private static readonly TimeSpan Bucket = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Span = TimeSpan.FromMinutes(15);
 
     /// Null when the address may try; otherwise how long it must wait.
-    public TimeSpan? Blocked(string address)
+    public async Task<TimeSpan?> BlockedAsync(string address, CancellationToken ct)
     {
-        using var lease = failures.AttemptAcquire(address, 0);
-        if (lease.IsAcquired)
-            return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1);
+        var (failures, wait) = await RateCounters.SumAsync(db, Key(address), Bucket, Span, clock.GetUtcNow(), ct);
+        return failures >= settings.Value.SignIn.FailuresPerAddress ? wait : null;
     }
 
-    public void Failed(string address)
-    {
-        using var _ = failures.AttemptAcquire(address, 1);
-    }
+    public Task FailedAsync(string address, CancellationToken ct) =>
+        RateCounters.AddAsync(db, Key(address), Bucket, clock.GetUtcNow(), 1, ct);
+
+    private static string Key(string address) => "sign-in-failures|" + address;
 
     public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
-
-    public void Dispose() => failures.Dispose();
 }

@@ -3,7 +3,6 @@ using FinanceBuilder.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Catalogue;
@@ -11,7 +10,7 @@ namespace FinanceBuilder.Web.Features.Catalogue;
 /// A published action, for anyone, without signing in. A withdrawn one answers 410 Gone with the
 /// date it was withdrawn, never its content.
 [AllowAnonymous]
-[EnableRateLimiting(PublicCaching.RateLimit)]
+[RateLimits.SharedRateLimit(PublicCaching.RateLimit)]
 public sealed class ActionPage(FinanceBuilderDbContext db) : PageModel
 {
     public ActionView? View { get; private set; }

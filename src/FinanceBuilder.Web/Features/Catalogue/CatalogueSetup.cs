@@ -1,7 +1,5 @@
-using System.Threading.RateLimiting;
 using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Features.Accounts;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace FinanceBuilder.Web.Features.Catalogue;
@@ -12,14 +10,8 @@ public static class CatalogueSetup
     /// for a reader, a wall for a scraper hammering the search.
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
-        services.AddOptions<RateLimiterOptions>().Configure(options =>
-            options.AddPolicy(PublicCaching.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(SignInThrottle.AddressOf(context), _ =>
-                new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Catalogue.PublicRequestsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })));
+        services.Configure<RateLimits.SharedRatePolicies>(p => p.Add(PublicCaching.RateLimit, new(
+            sp => sp.GetRequiredService<IOptions<FinanceBuilderOptions>>().Value.Catalogue.PublicRequestsPerMinute, TimeSpan.FromMinutes(1), SignInThrottle.AddressOf)));
         return services;
     }
 }

@@ -4,6 +4,7 @@ using FinanceBuilder.Web.Catalogue.Exports;
 using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Catalogue;
+using FinanceBuilder.Web.RateLimits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public static class OpenDataEndpoints
 
     public static void MapOpenData(this IEndpointRouteBuilder app)
     {
-        var open = app.MapGroup("").AllowAnonymous().RequireRateLimiting(PublicCaching.RateLimit).WithTags("Open data");
+        var open = app.MapGroup("").AllowAnonymous().RequireSharedRateLimit(PublicCaching.RateLimit).WithTags("Open data");
 
         open.MapGet("/actions/{id:guid}/iati.xml", async (Guid id, HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {

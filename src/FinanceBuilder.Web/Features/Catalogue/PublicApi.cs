@@ -4,6 +4,7 @@ using FinanceBuilder.Web.Catalogue.Search;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.ApiDocument;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.RateLimits;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Catalogue;
@@ -25,7 +26,7 @@ public static class PublicApi
 
     public static void MapPublicApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/public/actions").AllowAnonymous().RequireRateLimiting(PublicCaching.RateLimit).WithTags("Public catalogue");
+        var api = app.MapGroup("/api/public/actions").AllowAnonymous().RequireSharedRateLimit(PublicCaching.RateLimit).WithTags("Public catalogue");
         api.MapGet("/", List)
             .WithName("listPublicActions").WithSummary("Search the public catalogue")
             .WithDescription("Published actions holding every word of q (in English or French forms), narrowed by the filters, one page at a time. "

@@ -5,7 +5,6 @@ using FinanceBuilder.Web.Proposals.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Catalogue;
@@ -13,7 +12,7 @@ namespace FinanceBuilder.Web.Features.Catalogue;
 /// The public catalogue: full-text search with filters, a sort and pages, all in the address
 /// (a plain GET form: no JavaScript, and every result list can be bookmarked or shared).
 [AllowAnonymous]
-[EnableRateLimiting(PublicCaching.RateLimit)]
+[RateLimits.SharedRateLimit(PublicCaching.RateLimit)]
 public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts counts) : PageModel
 {
     public const int PageSize = 20;

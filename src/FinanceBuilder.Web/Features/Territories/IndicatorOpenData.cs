@@ -2,6 +2,7 @@ using FinanceBuilder.Web.Catalogue.Exports;
 using FinanceBuilder.Web.Catalogue.Indicators;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Catalogue;
+using FinanceBuilder.Web.RateLimits;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Territories;
@@ -13,7 +14,7 @@ public static class IndicatorOpenData
 {
     public static void MapIndicatorOpenData(this IEndpointRouteBuilder app)
     {
-        var open = app.MapGroup(TerritoryUrls.OpenData).AllowAnonymous().RequireRateLimiting(PublicCaching.RateLimit).WithTags("Open data");
+        var open = app.MapGroup(TerritoryUrls.OpenData).AllowAnonymous().RequireSharedRateLimit(PublicCaching.RateLimit).WithTags("Open data");
 
         open.MapGet("/datapackage.json", async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {

@@ -2,7 +2,6 @@ using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Catalogue;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Territories;
@@ -10,7 +9,7 @@ namespace FinanceBuilder.Web.Features.Territories;
 /// The shared library of territorial indicators, for anyone: each definition (unit, method,
 /// usual source), the datasets organisations published, and the files to download.
 [AllowAnonymous]
-[EnableRateLimiting(PublicCaching.RateLimit)]
+[RateLimits.SharedRateLimit(PublicCaching.RateLimit)]
 public sealed class LibraryPage(FinanceBuilderDbContext db) : PageModel
 {
     public const int MaxDatasets = 200;

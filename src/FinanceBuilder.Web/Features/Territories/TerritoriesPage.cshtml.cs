@@ -2,14 +2,13 @@ using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Catalogue;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace FinanceBuilder.Web.Features.Territories;
 
 /// The map of actions and the list of territories, for anyone: every country with published
 /// actions or indicator values, shaded on the map by its number of actions, each a link to its page.
 [AllowAnonymous]
-[EnableRateLimiting(PublicCaching.RateLimit)]
+[RateLimits.SharedRateLimit(PublicCaching.RateLimit)]
 public sealed class TerritoriesPage(FinanceBuilderDbContext db, TerritoryCounts counts) : PageModel
 {
     public IReadOnlyList<CountrySummary> Countries { get; private set; } = [];

@@ -4,6 +4,7 @@ using FinanceBuilder.Web.Features.ApiDocument;
 using FinanceBuilder.Web.Features.Catalogue;
 using FinanceBuilder.Web.Proposals.Reference;
 using FinanceBuilder.Web.Proposals.Text;
+using FinanceBuilder.Web.RateLimits;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Territories;
@@ -28,7 +29,7 @@ public static class TerritoryApi
 
     public static void MapTerritoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/public").AllowAnonymous().RequireRateLimiting(PublicCaching.RateLimit).WithTags("Public catalogue");
+        var api = app.MapGroup("/api/public").AllowAnonymous().RequireSharedRateLimit(PublicCaching.RateLimit).WithTags("Public catalogue");
         api.MapGet("/territories", List)
             .WithName("listTerritories").WithSummary("List the territories")
             .WithDescription("Without country: every country with published actions or indicator values. With country: its places that have values.")

@@ -6,7 +6,6 @@ using FinanceBuilder.Web.Proposals.Reference;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Territories;
@@ -16,7 +15,7 @@ namespace FinanceBuilder.Web.Features.Territories;
 /// source, date, licence and publisher; its published actions; for a country, its places that
 /// have values. A place nobody has published anything about is not found.
 [AllowAnonymous]
-[EnableRateLimiting(PublicCaching.RateLimit)]
+[RateLimits.SharedRateLimit(PublicCaching.RateLimit)]
 public sealed class TerritoryPage(FinanceBuilderDbContext db) : PageModel
 {
     public string Country { get; private set; } = "";

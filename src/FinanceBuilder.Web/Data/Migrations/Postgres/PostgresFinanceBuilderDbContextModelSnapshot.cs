@@ -1775,6 +1775,25 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.ToTable("proposals", (string)null);
                 });
 
+            modelBuilder.Entity("FinanceBuilder.Web.Data.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "Window");
+
+                    b.HasIndex("Window");
+
+                    b.ToTable("rate_counters", (string)null);
+                });
+
             modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.ProposalShare", b =>
                 {
                     b.Property<Guid>("ProposalId")

@@ -1752,6 +1752,25 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.ToTable("proposals", (string)null);
                 });
 
+            modelBuilder.Entity("FinanceBuilder.Web.Data.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Window");
+
+                    b.HasIndex("Window");
+
+                    b.ToTable("rate_counters", (string)null);
+                });
+
             modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.ProposalShare", b =>
                 {
                     b.Property<Guid>("ProposalId")

@@ -5,7 +5,6 @@ using FinanceBuilder.Web.Features.Catalogue;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Participation.Public;
@@ -15,7 +14,7 @@ namespace FinanceBuilder.Web.Features.Participation.Public;
 /// responses, and — while the period is open — a form to leave a comment. What a resident posts
 /// waits for moderation (docs/decisions/0022-participation.md); no page shows it before.
 [AllowAnonymous]
-[EnableRateLimiting(PublicCaching.RateLimit)]
+[RateLimits.SharedRateLimit(PublicCaching.RateLimit)]
 [RequestSizeLimit(MaxBody)]
 public sealed class ConsultPage(FinanceBuilderDbContext db, PublicPostLimit limit, TimeProvider clock) : PageModel
 {

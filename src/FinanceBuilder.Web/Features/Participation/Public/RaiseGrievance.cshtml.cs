@@ -7,7 +7,6 @@ using FinanceBuilder.Web.Features.Participation.Grievances;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,7 @@ namespace FinanceBuilder.Web.Features.Participation.Public;
 /// Confidential: nothing of it is ever shown on a public page. The complainant is given a
 /// reference and the dates they will hear back by.
 [AllowAnonymous]
-[EnableRateLimiting(PublicCaching.RateLimit)]
+[RateLimits.SharedRateLimit(PublicCaching.RateLimit)]
 [RequestSizeLimit(ConsultPage.MaxBody)]
 public sealed class RaiseGrievancePage(FinanceBuilderDbContext db, PublicPostLimit limit, TimeProvider clock, IOptions<FinanceBuilderOptions> options, IServiceScopeFactory scopes) : PageModel
 {

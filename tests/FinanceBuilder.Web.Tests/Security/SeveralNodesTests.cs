@@ -1,0 +1,115 @@
+using System.Net;
+using FinanceBuilder.Web.Data;
+using FinanceBuilder.Web.Features.Monitoring;
+using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Monitoring;
+using FinanceBuilder.Web.Tests.Wizard;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FinanceBuilder.Web.Tests.Security;
+
+/// Issue 19: two nodes on one database behave as one — a session and an antiforgery token minted
+/// on node A work on node B (Data Protection keys and sessions in the database); sign-in failures
+/// and request limits made on one count on the other; a reminder due is sent once though both
+/// nodes run the reminders at the same moment.
+[Trait("Category", "Storage")]
+public sealed class SeveralNodesTests : IDisposable
+{
+    private static readonly Dictionary<string, string?> Limits = new()
+    {
+        ["FinanceBuilder:SignIn:FailuresPerAddress"] = "4",
+        ["FinanceBuilder:Catalogue:PublicRequestsPerMinute"] = "6",
+    };
+
+    private readonly AppFactory a = new(settings: Limits);
+    private readonly AppFactory b;
+
+    public SeveralNodesTests() =>
+        b = new AppFactory(settings: new Dictionary<string, string?>(a.Database.Settings.Concat(Limits)));
+
+    public void Dispose()
+    {
+        b.Dispose();
+        a.Dispose();
+    }
+
+    [Fact]
+    public async Task ASessionAndAnAntiforgeryTokenMintedOnA_WorkOnB()
+    {
+        await a.CreateUserAsync("officer@nodes.test", AccessScope.WorkspaceOrganisationId);
+        using var onA = new CookieJarClient(a.CreateBareClient());
+        Assert.Equal(HttpStatusCode.Redirect, (await onA.SignInAsync("officer@nodes.test")).StatusCode);
+        var token = await onA.TokenAsync("/");
+        using var onB = new CookieJarClient(b.CreateBareClient());
+
+        // The same cookies, sent to node B.
+        var read = await onB.GetAsync("/", onA.Cookies);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("officer", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A form of node A's page posted to node B: signing out there ends the session everywhere.
+        using var signOut = new HttpRequestMessage(HttpMethod.Post, "/account/sign-out") { Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]) };
+        signOut.Headers.Add("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(HttpStatusCode.Redirect, (await onB.SendAsync(signOut, onA.Cookies)).StatusCode);
+        Assert.True(SecurityKit.IsSignInRedirect(await onA.GetAsync("/")));
+    }
+
+    [Fact]
+    public async Task SignInFailures_CountOnEveryNode()
+    {
+        await a.CreateUserAsync("officer@nodes.test", AccessScope.WorkspaceOrganisationId);
+        using var onA = a.CreateBrowserClient();
+        using var onB = b.CreateBrowserClient();
+
+        // Four failures, two on each node, from the same address: the fifth try is refused on
+        // either node, even with the right password.
+        foreach (var client in new[] { onA, onB, onA, onB })
+            Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync("officer@nodes.test", "not the password")).StatusCode);
+
+        var refused = await onA.SignInAsync("officer@nodes.test");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await onB.SignInAsync("officer@nodes.test")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARequestLimit_IsSharedByTheNodes()
+    {
+        using var onA = a.CreateBrowserClient();
+        using var onB = b.CreateBrowserClient();
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add((await onA.GetAsync("/actions")).StatusCode);
+            answers.Add((await onB.GetAsync("/actions")).StatusCode);
+        }
+
+        // Six a minute for the address, whichever node answers: requests 7 and 8 are refused.
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 6).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2)), answers);
+        var refused = await onB.GetAsync("/actions");
+        Assert.True(refused.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 and <= 60 });
+    }
+
+    [Fact]
+    public async Task AReminder_IsSentOnce_WhenBothNodesRunTheReminders()
+    {
+        using var browser = new WizardBrowser(a);
+        await browser.ApprovedAsync();
+        var today = new DateOnly(2026, 12, 6);
+        var now = today.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc);
+
+        async Task<int> RunAsync(AppFactory node)
+        {
+            using var scope = node.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ReportingReminders>().SendDueAsync(today, now, CancellationToken.None);
+        }
+        var sent = await Task.WhenAll(RunAsync(a), RunAsync(b), RunAsync(a), RunAsync(b));
+
+        using var db = a.OpenDb();
+        var reminders = await db.Reminders.ToListAsync();
+        Assert.Single(reminders);
+        Assert.Equal(reminders[0].Recipients, sent.Sum());
+    }
+}
