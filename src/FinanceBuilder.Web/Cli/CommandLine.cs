@@ -15,7 +15,7 @@ namespace FinanceBuilder.Web.Cli;
 /// one line; bad input exits non-zero with a one-line message on standard error.
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "export", "migrate", "schema", "validate", "package", "create-admin", "help"];
+    private static readonly string[] Commands = ["import", "export", "migrate", "schema", "validate", "package", "create-admin", "backup", "restore", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -57,6 +57,18 @@ public static class CommandLine
         var builder = FinanceBuilderApp.CreateBuilder(options);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
+        if (positional[0] is "backup" or "restore")
+        {
+            if (positional.Count != 2)
+                return Usage(stderr, 2);
+            var target = app.Services.GetRequiredService<DatabaseTarget>();
+            if (positional[0] == "backup")
+                return await Backups.BackupAsync(target, positional[1], stdout, stderr);
+            var restored = await Backups.RestoreAsync(target, positional[1], stdout, stderr);
+            if (restored == 0)
+                await DatabaseStartup.MigrateAsync(app.Services);
+            return restored;
+        }
         await DatabaseStartup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
@@ -262,7 +274,7 @@ public static class CommandLine
 
     private static int Usage(TextWriter writer, int exitCode)
     {
-        writer.WriteLine("usage: FinanceBuilder.Web import <file.json> --as <email> | export <id> <file.json> --as <email> | validate <file.json|id> [--as <email>] [--format text|json] [--route sap] | package <file.json|id> [--as <email>] [--template gcf-funding-proposal] [--lang en|fr] [--out dir] | create-admin <email> | migrate | schema [file] [--lang fr]");
+        writer.WriteLine("usage: FinanceBuilder.Web import <file.json> --as <email> | export <id> <file.json> --as <email> | validate <file.json|id> [--as <email>] [--format text|json] [--route sap] | package <file.json|id> [--as <email>] [--template gcf-funding-proposal] [--lang en|fr] [--out dir] | create-admin <email> | migrate | backup <file> | restore <file> | schema [file] [--lang fr]");
         return exitCode;
     }
 
