@@ -3,7 +3,7 @@
 # fixed-rate client saving proposals and reading pages for 60 s (bench/rolling/client.py), while
 # node 1 then node 2 are stopped (SIGTERM: not ready, drain, stop) and started again. Counts the
 # 5xx and unanswered requests the client saw, and checks that every acknowledged save is stored.
-# Needs haproxy and PostgreSQL (Debian packages). Usage: bench/rolling/run.sh [seconds] [rate/s]
+# Needs haproxy and PostgreSQL (Debian packages). Usage: [FB_DRAIN=seconds, default 4] bench/rolling/run.sh [seconds] [rate/s]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
@@ -32,7 +32,7 @@ start_node() {
     (cd "$work/node$n" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:510$n \
         ConnectionStrings__Postgres="Host=127.0.0.1;Port=55499;Username=fb;Database=postgres" \
         FinanceBuilder__Cookies__Secure=false FinanceBuilder__LoadDemoWorkspace=false FinanceBuilder__PublicUrl=http://127.0.0.1:5100 \
-        FinanceBuilder__Shutdown__DrainSeconds=4 FinanceBuilder__SignIn__PostsPerMinute=100000 \
+        FinanceBuilder__Shutdown__DrainSeconds=${FB_DRAIN:-4} FinanceBuilder__SignIn__PostsPerMinute=100000 \
         dotnet "$dll" >>"$work/node$n.log" 2>&1) &
     node_pid[$n]=$!
     pids+=("${node_pid[$n]}")
@@ -54,7 +54,9 @@ url = urllib.parse.urlparse(sys.argv[1])
 c = http.client.HTTPConnection(url.hostname, url.port)
 c.request("GET", url.path); r = c.getresponse(); page = r.read().decode()
 jar = http.cookies.SimpleCookie(); [jar.load(v) for k, v in r.getheaders() if k.lower() == "set-cookie"]
-token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1)
+m = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page)
+assert m, (sys.argv[1], r.status, page[:500])
+token = m.group(1)
 body = urllib.parse.urlencode({"__RequestVerificationToken": token, "organisationName": "Commune de banc d'essai", "kind": "Municipality",
     "displayName": "Bench", "email": "bench@rolling.test", "password": "a long phrase for the rolling bench"})
 c.request("POST", url.path, body, {"Content-Type": "application/x-www-form-urlencoded", "Cookie": "; ".join(f"{k}={m.value}" for k, m in jar.items())})
