@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Features.Accounts.TwoStep;
 using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Accounts;
@@ -169,6 +170,7 @@ public static class FinanceBuilderApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTwoStepGate();
         app.UseSharedRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -38,6 +38,14 @@ public sealed class FinanceBuilderOptions
     public ParticipationSettings Participation { get; set; } = new();
     public DatabaseSettings Database { get; set; } = new();
     public ShutdownSettings Shutdown { get; set; } = new();
+    public TwoFactorSettings TwoFactor { get; set; } = new();
+
+    /// Two-step sign-in (Features/Accounts/TwoStep).
+    public sealed class TwoFactorSettings
+    {
+        /// Platform administrators must set up an authenticator app before anything else.
+        public bool RequiredForPlatformAdmins { get; set; } = true;
+    }
 
     /// How a node stops (App/GracefulShutdown).
     public sealed class ShutdownSettings

@@ -21,6 +21,10 @@ public sealed class AccessScope
     public OrganisationKind? Kind { get; private set; }
     public MemberRole? Role { get; private set; }
     public bool IsPlatformAdmin { get; private set; }
+    /// Two-step sign-in is required of this person (a platform administrator, or their
+    /// organisation asks it of its members) and not set up yet: every page but the account's own
+    /// sends them to set it up (Accounts/TwoStep/TwoStepGate).
+    public bool MustSetUpTwoFactor { get; private set; }
 
     /// The organisations whose proposals this person works on: their own and, for a planning
     /// agency, the ones it supports. A donor has none.
@@ -34,8 +38,9 @@ public sealed class AccessScope
     public bool IsOrganisationAdmin => Role == MemberRole.OrganisationAdmin;
 
     /// The signed-in member of an organisation.
-    public void SignIn(UserAccount user, OrganisationRecord organisation, IReadOnlyList<Guid> supportedOrganisations)
+    public void SignIn(UserAccount user, OrganisationRecord organisation, IReadOnlyList<Guid> supportedOrganisations, bool platformAdminsNeedTwoFactor = false)
     {
+        MustSetUpTwoFactor = !user.TwoFactorEnabled && (organisation.RequireTwoFactor || (user.IsPlatformAdmin && platformAdminsNeedTwoFactor));
         var kind = organisation.Kind;
         OrganisationName = organisation.Name;
         UserId = user.Id;

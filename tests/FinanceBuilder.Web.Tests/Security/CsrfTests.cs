@@ -66,6 +66,12 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
     [
         new("POST /account/sign-out", true, c => Task.FromResult(("/account/sign-out", Fields()))),
         new("POST /account/sign-in", false, c => Task.FromResult(("/account/sign-in", Fields(("email", Editor), ("password", TestAccounts.Password))))),
+        new("POST /account/two-step", false, c => Task.FromResult(("/account/two-step", Fields(("code", "123456"))))),
+        // A made-up code: with a valid token the page answers 422 (wrong code), never 400.
+        new("POST /account/security Enable", true, c => Task.FromResult(("/account/security?handler=Enable", Fields(("code", "123456")))), Unknown: true),
+        new("POST /account/security Codes", true, c => Task.FromResult(("/account/security?handler=Codes", Fields(("code", "123456")))), Unknown: true),
+        new("POST /account/security Disable", true, c => Task.FromResult(("/account/security?handler=Disable", Fields(("code", "123456")))), Unknown: true),
+        new("POST /organisation TwoStep", true, c => Task.FromResult(("/organisation?handler=TwoStep", Fields(("require", "false"))))),
         new("POST /account/forgot-password", false, c => Task.FromResult(("/account/forgot-password", Fields(("email", Editor))))),
         new("POST /account/setup/{token}", false, c => Task.FromResult(("/account/setup/not-a-real-token", Fields(("organisationName", "X"), ("displayName", "X"), ("email", "x@csrf.test"), ("password", "a long enough phrase"))))),
         new("POST /account/join/{token}", false, c => Task.FromResult(("/account/join/not-a-real-token", Fields(("displayName", "X"), ("password", "a long enough phrase"))))),

@@ -9,7 +9,9 @@ namespace FinanceBuilder.Web.Features.Accounts;
 /// organisation and, for a planning agency, the enabled organisations it is linked to.
 public static class AccessScopeLoader
 {
-    public static async Task SignInAsync(FinanceBuilderDbContext db, UserAccount user, OrganisationRecord organisation, CancellationToken ct)
+    /// <param name="platformAdminsNeedTwoFactor">For a browser session, the TwoFactor setting; a
+    /// command run on the server itself is not asked for a code.</param>
+    public static async Task SignInAsync(FinanceBuilderDbContext db, UserAccount user, OrganisationRecord organisation, CancellationToken ct, bool platformAdminsNeedTwoFactor = false)
     {
         var supported = organisation.Kind == OrganisationKind.PlanningAgency
             ? await (from link in db.AgencyLinks
@@ -18,6 +20,6 @@ public static class AccessScopeLoader
                      where other.DisabledAt == null
                      select link.SupportedOrganisationId).ToListAsync(ct)
             : [];
-        db.Access.SignIn(user, organisation, supported);
+        db.Access.SignIn(user, organisation, supported, platformAdminsNeedTwoFactor);
     }
 }

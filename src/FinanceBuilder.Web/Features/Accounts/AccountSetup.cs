@@ -81,6 +81,9 @@ public static class AccountSetup
         services.AddScoped<NewAccounts>();
         services.AddSingleton<IEmailSender, OutboxEmailSender>();
         services.AddSingleton(new OperatorConsole(Console.Out));
+        var twoStepCookie = (Name: CookieName(builder, "fb-2fa"), Secure: SecureCookies(builder));
+        services.AddSingleton(sp => new TwoStep.PendingSecondStep(sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
+            sp.GetRequiredService<TimeProvider>(), twoStepCookie.Name, twoStepCookie.Secure));
         services.AddSingleton<PublicLinks>();
         // Sign-in posts per address: generous enough for an office behind one address (T07 c);
         // failures are limited much tighter by SignInThrottle. Then password-reset and invitation

@@ -28,9 +28,10 @@ public sealed class AccountSignIn(
 
     private string DummyHash => dummyHash ??= users.PasswordHasher.HashPassword(new UserAccount(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
 
-    public enum Outcome { SignedIn, Refused, Throttled }
+    public enum Outcome { SignedIn, Refused, Throttled, SecondStep }
 
-    public sealed record Result(Outcome Outcome, TimeSpan? RetryAfter = null);
+    /// SecondStep: the password was right and the account uses two-step sign-in; no session yet.
+    public sealed record Result(Outcome Outcome, TimeSpan? RetryAfter = null, UserAccount? User = null);
 
     public async Task<Result> PasswordAsync(string email, string password, CancellationToken ct)
     {
@@ -79,9 +80,33 @@ public sealed class AccountSignIn(
         if (!await db.Organisations.AnyAsync(o => o.Id == user.OrganisationId && o.DisabledAt == null, ct))
             return await FailedAsync(address, $"organisation of {user.Id} disabled");
 
+        if (user.TwoFactorEnabled)
+            return new Result(Outcome.SecondStep, User: user);
         await users.ResetAccessFailedCountAsync(user);
         await StartSessionAsync(user, ct);
         logger.LogInformation("User {User} signed in from {Address}", user.Id, address);
+        return new Result(Outcome.SignedIn);
+    }
+
+    /// The second step: a code from the authenticator app or a recovery code, for the account
+    /// that passed its password a moment ago (its security stamp unchanged since). Wrong codes
+    /// count like wrong passwords: towards the address's throttle and the account's lockout.
+    public async Task<Result> CodeAsync(Guid userId, string securityStamp, string? code, CancellationToken ct)
+    {
+        var address = SignInThrottle.AddressOf(http.HttpContext!);
+        if (await throttle.BlockedAsync(address, ct) is { } wait)
+            return new Result(Outcome.Throttled, wait);
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || user.DisabledAt is not null || !user.TwoFactorEnabled || user.SecurityStamp != securityStamp || await users.IsLockedOutAsync(user))
+            return await FailedAsync(address, $"second step refused for {userId}");
+        if (!await TwoStep.TwoFactorCodes.CheckAsync(users, user, code))
+        {
+            await users.AccessFailedAsync(user);
+            return await FailedAsync(address, $"wrong code for {user.Id}");
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        await StartSessionAsync(user, ct);
+        logger.LogInformation("User {User} signed in with two steps from {Address}", user.Id, address);
         return new Result(Outcome.SignedIn);
     }
 

@@ -47,7 +47,8 @@ public static class SessionValidation
             return;
         }
 
-        await AccessScopeLoader.SignInAsync(db, found.User, found.Organisation, context.HttpContext.RequestAborted);
+        var platformAdminsNeedTwoFactor = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FinanceBuilderOptions>>().Value.TwoFactor.RequiredForPlatformAdmins;
+        await AccessScopeLoader.SignInAsync(db, found.User, found.Organisation, context.HttpContext.RequestAborted, platformAdminsNeedTwoFactor);
 
         // Idle time is measured on the server; the row is touched at most once a minute.
         if (now - found.LastSeenAt > TimeSpan.FromMinutes(1))

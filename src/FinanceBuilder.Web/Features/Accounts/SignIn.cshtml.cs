@@ -6,7 +6,7 @@ namespace FinanceBuilder.Web.Features.Accounts;
 
 [AllowAnonymous]
 [RateLimits.SharedRateLimit(AccountSetup.SignInLimit)]
-public sealed class SignInPage(AccountSignIn signIn) : PageModel
+public sealed class SignInPage(AccountSignIn signIn, TwoStep.PendingSecondStep pending) : PageModel
 {
     public string? Email { get; private set; }
     public string ReturnUrl { get; private set; } = "/";
@@ -35,6 +35,9 @@ public sealed class SignInPage(AccountSignIn signIn) : PageModel
         {
             case AccountSignIn.Outcome.SignedIn:
                 return LocalRedirect(ReturnUrl);
+            case AccountSignIn.Outcome.SecondStep:
+                pending.Start(Response, result.User!.Id, result.User.SecurityStamp ?? "", ReturnUrl);
+                return LocalRedirect(TwoStep.TwoStepPage.Path);
             case AccountSignIn.Outcome.Throttled:
                 Throttled = true;
                 var wait = result.RetryAfter ?? TimeSpan.FromMinutes(1);

@@ -15,7 +15,7 @@ namespace FinanceBuilder.Web.Features.Organisation;
 public sealed class OrganisationPage(
     FinanceBuilderDbContext db, AccessScope access, Invitations invitations, IEmailSender mailer, PublicLinks links, TimeProvider clock) : PageModel
 {
-    public sealed record Member(Guid Id, string Name, string Email, MemberRole Role, bool Disabled);
+    public sealed record Member(Guid Id, string Name, string Email, MemberRole Role, bool Disabled, bool TwoStep);
     public sealed record Pending(Guid Id, string Email, MemberRole Role, DateTime ExpiresAt);
 
     public OrganisationRecord Organisation { get; private set; } = null!;
@@ -26,10 +26,11 @@ public sealed class OrganisationPage(
     public string? Notice { get; private set; }
     public string? InvitationLink { get; private set; }
     public Guid Me => access.UserId!.Value;
+    public int MembersWithoutTwoStep => Members.Count(m => !m.Disabled && !m.TwoStep);
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
     {
-        if (done is "invite-revoked" or "role-changed" or "member-disabled" or "member-enabled" or "iati-saved")
+        if (done is "invite-revoked" or "role-changed" or "member-disabled" or "member-enabled" or "iati-saved" or "two-step-required" or "two-step-optional")
             Notice = OrganisationText.Texts["Done." + done];
         return await LoadAsync(ct);
     }
@@ -58,6 +59,16 @@ public sealed class OrganisationPage(
         }
         await IatiIdentifier.SaveAsync(db, access.OrganisationId, value, clock.GetUtcNow().UtcDateTime, ct);
         return Redirect("/organisation?done=iati-saved");
+    }
+
+    /// Requiring two-step sign-in of every member: those without it are sent to set it up at
+    /// their next page (Accounts/TwoStep/TwoStepGate), the administrator first.
+    public async Task<IActionResult> OnPostTwoStepAsync(bool require, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.FirstAsync(o => o.Id == access.OrganisationId, ct);
+        organisation.RequireTwoFactor = require;
+        await db.SaveChangesAsync(ct);
+        return Redirect("/organisation?done=" + (require ? "two-step-required" : "two-step-optional"));
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid invitationId, CancellationToken ct)
@@ -137,7 +148,7 @@ public sealed class OrganisationPage(
         Organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == id, ct);
         Members = await db.Users.AsNoTracking().Where(u => u.OrganisationId == id)
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
-            .Select(u => new Member(u.Id, u.DisplayName, u.Email ?? "", u.Role, u.DisabledAt != null))
+            .Select(u => new Member(u.Id, u.DisplayName, u.Email ?? "", u.Role, u.DisabledAt != null, u.TwoFactorEnabled))
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         Invitations = await db.Invitations.AsNoTracking()
