@@ -1,7 +1,7 @@
-using FinanceBuilder.Web.Features.Accounts.TwoStep;
 using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Accounts;
+using FinanceBuilder.Web.Features.Accounts.TwoStep;
 using FinanceBuilder.Web.Features.ApiDocument;
 using FinanceBuilder.Web.Features.Catalogue;
 using FinanceBuilder.Web.Features.Documents.Packages;
