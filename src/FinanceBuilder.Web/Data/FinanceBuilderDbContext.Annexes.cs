@@ -26,9 +26,9 @@ public abstract partial class FinanceBuilderDbContext
             file.Property(f => f.UploadedByName).HasMaxLength(200);
             file.HasIndex(f => f.ProposalId);
             file.HasIndex(f => new { f.OrganisationId, f.Sha256 });
-            file.HasQueryFilter(f => SeesAll || WorkOn.Contains(f.OrganisationId)
+            file.HasQueryFilter(f => SeesAll || (!f.ProposalDeleted && (WorkOn.Contains(f.OrganisationId)
                 || SubmissionFiles.Any(s => s.AnnexFileId == f.Id
-                    && ProposalShares.Any(share => share.ProposalId == s.ProposalId && share.DonorOrganisationId == MyOrganisation)));
+                    && ProposalShares.Any(share => share.ProposalId == s.ProposalId && share.DonorOrganisationId == MyOrganisation)))));
         });
 
         modelBuilder.Entity<SubmissionFile>(frozen =>

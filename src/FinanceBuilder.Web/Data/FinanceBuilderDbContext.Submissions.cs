@@ -27,8 +27,8 @@ public abstract partial class FinanceBuilderDbContext
             submission.HasIndex(s => new { s.ProposalId, s.Number }).IsUnique();
             submission.HasIndex(s => new { s.ProposalId, s.IdempotencyKey }).IsUnique();
             submission.HasIndex(s => new { s.ProposalId, s.ProposalVersion }).IsUnique();
-            submission.HasQueryFilter(s => SeesAll || WorkOn.Contains(s.OrganisationId)
-                || ProposalShares.Any(share => share.ProposalId == s.ProposalId && share.DonorOrganisationId == MyOrganisation));
+            submission.HasQueryFilter(s => SeesAll || (!s.ProposalDeleted && (WorkOn.Contains(s.OrganisationId)
+                || ProposalShares.Any(share => share.ProposalId == s.ProposalId && share.DonorOrganisationId == MyOrganisation))));
         });
 
         modelBuilder.Entity<SubmissionPackage>(package =>
@@ -38,8 +38,8 @@ public abstract partial class FinanceBuilderDbContext
             package.Property(p => p.FileName).HasMaxLength(300);
             package.Property(p => p.Sha256).HasMaxLength(64);
             package.HasOne<SubmissionRecord>().WithOne().HasForeignKey<SubmissionPackage>(p => p.SubmissionId);
-            package.HasQueryFilter(p => SeesAll || WorkOn.Contains(p.OrganisationId)
-                || ProposalShares.Any(share => share.ProposalId == p.ProposalId && share.DonorOrganisationId == MyOrganisation));
+            package.HasQueryFilter(p => SeesAll || (!p.ProposalDeleted && (WorkOn.Contains(p.OrganisationId)
+                || ProposalShares.Any(share => share.ProposalId == p.ProposalId && share.DonorOrganisationId == MyOrganisation))));
         });
 
         modelBuilder.Entity<ProposalShare>(share =>

@@ -249,8 +249,18 @@ public sealed class AnnexFilesTests : IDisposable
         var delete = await browser.Client.DeleteAsync($"/api/proposals/{id}");
         Assert.True(delete.IsSuccessStatusCode, $"DELETE answered {(int)delete.StatusCode}");
         using (var db = app.OpenDb())
+        {
             Assert.Equal([Guid.ParseExact(frozen, "N")], await db.AnnexFiles.Where(f => f.ProposalId == id).Select(f => f.Id).ToListAsync());
+            // Kept for the record, marked as of a deleted proposal (README, "Deleting a proposal").
+            Assert.True(await db.SubmissionPackages.Where(p => p.ProposalId == id).Select(p => p.ProposalDeleted).SingleAsync());
+        }
         Assert.Equal((1, 1), await CountAsync());
+        // …and reached by nobody: not the applicant, not the donor it was shared with (issue 19).
+        foreach (var client in new[] { browser.Client, reviewer })
+        {
+            foreach (var url in new[] { $"/proposals/{id}/versions/1/package", $"/proposals/{id}/versions/1", $"/proposals/{id}/annexes/files/{frozen}" })
+                Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.NotFound, url);
+        }
     }
 
     /// A donor reviewing a shared version sees its pictures in the preview, as the applicant did.

@@ -23,6 +23,9 @@ public sealed class AnnexFileRecord
     /// (AttachedFiles reads them); null for other files.
     public string? Places { get; set; }
     public DateTime UploadedAt { get; set; }
+    /// A file frozen with a submitted version of a proposal since deleted: kept with the version,
+    /// reached by nobody (as SubmissionRecord.ProposalDeleted).
+    public bool ProposalDeleted { get; set; }
     public Guid? UploadedByUserId { get; set; }
     public string UploadedByName { get; set; } = "";
 }

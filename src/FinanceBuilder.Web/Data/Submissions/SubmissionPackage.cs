@@ -10,4 +10,6 @@ public sealed class SubmissionPackage
     public string FileName { get; set; } = "";
     public byte[] Content { get; set; } = [];
     public string Sha256 { get; set; } = "";
+    /// As SubmissionRecord.ProposalDeleted.
+    public bool ProposalDeleted { get; set; }
 }

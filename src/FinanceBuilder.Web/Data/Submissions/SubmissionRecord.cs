@@ -35,6 +35,10 @@ public sealed class SubmissionRecord
     public int? Readiness { get; set; }
     public int ErrorCount { get; set; }
     public bool IsDraftPackage { get; set; }
+    /// The proposal was deleted: the version and its package are kept in the database for the
+    /// record but nobody reaches them any more (the query filter), as the README's retention rule
+    /// says.
+    public bool ProposalDeleted { get; set; }
 
     public string VersionLabel => FormatVersion(Number);
 

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Proposals;
 
-/// Soft delete: the proposal disappears from every list and read, the row stays (it can be
-/// restored by an administrator until a retention job purges it — a later issue). Its attached
-/// files are removed at once, except those frozen with a submitted version.
+/// Soft delete: the proposal disappears from every list and read, the row stays. Its submitted
+/// versions and their packages stay in the database for the record but nobody reaches them any
+/// more — not the organisation, not a donor it was shared with (README, "Deleting a proposal").
+/// Its attached files are removed at once, except those frozen with a submitted version.
 public static class DeleteProposal
 {
     public sealed record Command(Guid Id, int? ExpectedVersion) : IRequest<Result>;
@@ -33,9 +34,17 @@ public static class DeleteProposal
             // the same save (the applicant could not stop sharing a proposal it cannot open).
             db.ProposalShares.RemoveRange(await db.ProposalShares.Where(s => s.ProposalId == record.Id).ToListAsync(cancellationToken));
             db.SaveAsNextVersion(record, expected, now);
+            // In the same transaction as the delete: no moment where the proposal is gone and its
+            // submitted packages still download (and no package read into memory to mark it).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await db.Submissions.Where(s => s.ProposalId == record.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ProposalDeleted, true), cancellationToken);
+                await db.SubmissionPackages.Where(p => p.ProposalId == record.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.ProposalDeleted, true), cancellationToken);
+                await db.AnnexFiles.Where(f => f.ProposalId == record.Id && db.SubmissionFiles.Any(s => s.AnnexFileId == f.Id))
+                    .ExecuteUpdateAsync(f => f.SetProperty(x => x.ProposalDeleted, true), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

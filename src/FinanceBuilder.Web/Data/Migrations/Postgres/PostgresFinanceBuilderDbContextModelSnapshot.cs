@@ -295,6 +295,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.Property<string>("Places")
                         .HasColumnType("text");
 
+                    b.Property<bool>("ProposalDeleted")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("uuid");
 
@@ -1889,6 +1892,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ProposalDeleted")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("uuid");
 
@@ -1953,6 +1959,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("ProposalDeleted")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("uuid");

@@ -288,6 +288,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.Property<string>("Places")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ProposalDeleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("TEXT");
 
@@ -1866,6 +1869,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ProposalDeleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("TEXT");
 
@@ -1930,6 +1936,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProposalDeleted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("TEXT");
