@@ -10,7 +10,6 @@ namespace FinanceBuilder.Web.Tests.Organisations;
 /// invitations sent and revoked; roles changed; people disabled and enabled; template packs
 /// reloaded — is in the trail with who, what, when and from where, which platform
 /// administrators read at /admin/audit and nobody else can.
-[Trait("Category", "Storage")]
 public sealed class PrivilegedAuditTests : IDisposable
 {
     private const string Admin = "chief@platform.test";

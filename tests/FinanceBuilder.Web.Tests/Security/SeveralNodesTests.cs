@@ -12,7 +12,7 @@ namespace FinanceBuilder.Web.Tests.Security;
 /// Issue 19: two nodes on one database behave as one — a session and an antiforgery token minted
 /// on node A work on node B (Data Protection keys and sessions in the database); sign-in failures
 /// and request limits made on one count on the other; a reminder due is sent once though both
-/// nodes run the reminders at the same moment.
+/// nodes run the reminders at the same moment; a file uploaded through one downloads from the other.
 [Trait("Category", "Storage")]
 public sealed class SeveralNodesTests : IDisposable
 {
@@ -90,6 +90,25 @@ public sealed class SeveralNodesTests : IDisposable
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 6).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2)), answers);
         var refused = await onB.GetAsync("/actions");
         Assert.True(refused.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 and <= 60 });
+    }
+
+    /// An annex file uploaded through node A (the database store, the default) downloads from B.
+    [Fact]
+    public async Task AFileUploadedOnA_DownloadsFromB()
+    {
+        using var browser = new WizardBrowser(a);
+        var id = await browser.SeedSampleAsync(MonitoringKit.Sample);
+        var pdf = Annexes.UploadFixtures.Pdf();
+        Assert.Equal(HttpStatusCode.Redirect, (await Annexes.AnnexFilesClient.AttachAsync(browser.Client, id, "2", ("study.pdf", pdf))).StatusCode);
+        Guid file;
+        using (var db = a.OpenDb())
+            file = await db.AnnexFiles.Where(f => f.ProposalId == id).Select(f => f.Id).SingleAsync();
+
+        using var onB = await b.SignedInClientAsync(TestAccounts.DefaultEditor);
+        var download = await onB.GetAsync($"/proposals/{id}/annexes/files/{file:N}");
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

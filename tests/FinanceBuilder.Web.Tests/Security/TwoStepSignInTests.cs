@@ -11,7 +11,6 @@ namespace FinanceBuilder.Web.Tests.Security;
 /// Issue 19: two-step sign-in with an authenticator app (TOTP) and recovery codes, available to
 /// everyone, required of platform administrators (the production default, kept here), and
 /// required of an organisation's members when its administrator says so.
-[Trait("Category", "Storage")]
 public sealed class TwoStepSignInTests : IDisposable
 {
     private readonly AppFactory app = new(settings: new Dictionary<string, string?> { ["FinanceBuilder:TwoFactor:RequiredForPlatformAdmins"] = "true" });
