@@ -14,7 +14,6 @@ namespace FinanceBuilder.Web.Tests.Documents;
 /// The funding package as users get it: from the API, from the wizard's "generate the package"
 /// page, and from the command line — every file present, fingerprinted in manifest.json, a draft
 /// when the proposal has errors and clean otherwise.
-[Trait("Category", "Storage")]
 public sealed class PackageTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -11,7 +11,6 @@ namespace FinanceBuilder.Web.Tests.Geography;
 /// The location page's map as a commune officer sees it: drawn by the server from the sites'
 /// coordinates and the attached map files, redrawn when a save changes them, and printed in
 /// section A of the funding proposal and the SAP.
-[Trait("Category", "Storage")]
 public sealed class LocationMapPageTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

@@ -133,7 +133,6 @@ public sealed partial class WizardTextTests
     internal static partial Regex RawKey();
 
     [Theory]
-    [Trait("Category", "Storage")]
     [MemberData(nameof(Samples.Names), MemberType = typeof(Samples))]
     public async Task NoPage_ShowsAResourceKey_InEnglishOrFrench(string sample)
     {
