@@ -64,9 +64,7 @@ public sealed class DatabaseBusy(ILogger<DatabaseBusy> logger) : IExceptionHandl
     }
 
     private static bool WantsJson(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api")
-        || request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
-        || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+        request.Path.StartsWithSegments("/api") || Features.Accounts.AccountSetup.WantsJson(request);
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 }

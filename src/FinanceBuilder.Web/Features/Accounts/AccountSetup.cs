@@ -109,7 +109,8 @@ public static class AccountSetup
         return Task.CompletedTask;
     }
 
-    private static bool WantsJson(HttpRequest request)
+    /// A script asking for JSON (the wizard's autosave, the API), not a browser asking for a page.
+    internal static bool WantsJson(HttpRequest request)
     {
         var accept = request.Headers.Accept.ToString();
         return accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);

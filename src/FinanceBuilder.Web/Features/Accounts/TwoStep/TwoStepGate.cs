@@ -17,7 +17,7 @@ public static class TwoStepGate
             await next(context);
             return;
         }
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true))
+        if (context.Request.Path.StartsWithSegments("/api") || AccountSetup.WantsJson(context.Request))
         {
             await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: AccountText.Texts["TwoStep.RequiredFirst"]).ExecuteAsync(context);
             return;
