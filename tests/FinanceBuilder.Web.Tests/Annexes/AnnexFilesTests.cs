@@ -16,7 +16,6 @@ namespace FinanceBuilder.Web.Tests.Annexes;
 /// Attaching files to annex rows as a commune officer does without JavaScript: recognised from
 /// their content, kept once per content, listed by the proposal, frozen with a submitted
 /// version, shipped in the package, and never reachable by another organisation.
-[Trait("Category", "Storage")]
 public sealed class AnnexFilesTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

@@ -11,7 +11,6 @@ namespace FinanceBuilder.Web.Tests.Api;
 
 /// Optimistic concurrency (design D10, reliability-tests T38): a save carrying an old version
 /// never overwrites; exactly one of two saves from the same version wins.
-[Trait("Category", "Storage")]
 public sealed class ConcurrencyTests : IDisposable
 {
     private readonly AppFactory app = new();

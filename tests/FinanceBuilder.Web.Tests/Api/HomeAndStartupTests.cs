@@ -5,7 +5,6 @@ using Microsoft.Data.Sqlite;
 
 namespace FinanceBuilder.Web.Tests.Api;
 
-[Trait("Category", "Storage")]
 public sealed class HomeAndStartupTests
 {
     [Fact]

@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Tests.Api;
 
-[Trait("Category", "Storage")]
 public sealed class ProposalApiTests : IDisposable
 {
     private readonly AppFactory app = new();

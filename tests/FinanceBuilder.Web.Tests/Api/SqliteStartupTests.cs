@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace FinanceBuilder.Web.Tests.Api;
 
-/// SQLite only: runs in the SQLite pass of test.sh, not in the PostgreSQL one (no Storage trait).
+/// SQLite only: the PostgreSQL pass of test.sh leaves it out (Database=SqliteOnly).
+[Trait("Database", "SqliteOnly")]
 public sealed class SqliteStartupTests
 {
     /// EF Core only sets WAL when it creates the file; a database made another way (restored
@@ -13,7 +14,7 @@ public sealed class SqliteStartupTests
     public async Task Startup_PutsAnExistingSqliteFileInWalMode()
     {
         using var app = new AppFactory();
-        var file = Path.Combine(app.Database.DataDirectory!, "financebuilder.db");
+        var file = Path.Combine(app.Database.DataDirectory, "financebuilder.db");
         using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
             connection.Open();

@@ -5,7 +5,6 @@ using static FinanceBuilder.Web.Tests.Api.ProposalApiTests;
 
 namespace FinanceBuilder.Web.Tests.Api;
 
-[Trait("Category", "Storage")]
 public sealed class ValidationApiTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// answers of the plain SQL filters and sorts, on 64 actions with every kind of filter value, empty
 /// lists, no country, tied titles and costs: the same page, in the same order, and the same count.
 /// test.sh runs the class on both databases.
-[Trait("Category", "Storage")]
 public sealed class CatalogueIndexTests : IClassFixture<CatalogueIndexTests.Catalogue>
 {
     private readonly Catalogue catalogue;

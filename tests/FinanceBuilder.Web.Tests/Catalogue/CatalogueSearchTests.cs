@@ -10,7 +10,6 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// The catalogue's search on the database the suite runs on: test.sh runs this class on SQLite
 /// (FTS5 over SearchTerms) and again on PostgreSQL (its own text search with fb_english and
 /// fb_french), with the same expected answers — so both databases give the same results.
-[Trait("Category", "Storage")]
 public sealed class CatalogueSearchTests : IClassFixture<CatalogueSearchTests.Catalogue>
 {
     private readonly Catalogue catalogue;

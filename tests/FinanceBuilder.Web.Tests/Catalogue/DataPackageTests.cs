@@ -13,7 +13,6 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// The catalogue as a Frictionless Data Package: the descriptor valid against the Data Package
 /// 2.0 profile, every table's rows valid against its Table Schema (types, required values, keys,
 /// links), a value with commas, quotes and line breaks read back as written.
-[Trait("Category", "Storage")]
 public sealed class DataPackageTests : IClassFixture<CatalogueApp>, IDisposable
 {
     private static readonly Lazy<JsonSchema> Profile = new(() =>

@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// description, one publisher; dataset: title, description; distribution: access URL; data
 /// service: title, endpoint URL; agent: name), every node a shape checks by class typed, an
 /// inline context, and each publisher's dataset pointing at a file of its own actions.
-[Trait("Category", "Storage")]
 public sealed class DcatCatalogueTests : IClassFixture<CatalogueApp>, IDisposable
 {
     private readonly AppFactory app;

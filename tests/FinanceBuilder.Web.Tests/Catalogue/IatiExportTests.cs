@@ -11,7 +11,6 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// The catalogue as IATI 2.03 XML, each action and the whole catalogue: valid against IATI's
 /// schema with no error or warning, its codes in IATI's lists, the climate markers and results
 /// as the actions say, narratives in each language, withdrawn actions gone.
-[Trait("Category", "Storage")]
 public sealed class IatiExportTests : IClassFixture<CatalogueApp>, IDisposable
 {
     private readonly AppFactory app;

@@ -35,7 +35,6 @@ public sealed class IatiIdentifierTests
 /// An organisation administrator records the identifier the organisation registered for IATI:
 /// its published actions are then reported under it, each naming the platform's identifier it had
 /// before; a malformed identifier is refused with the reason and nothing changes.
-[Trait("Category", "Storage")]
 public sealed class IatiIdentifierPublishingTests : IDisposable
 {
     private readonly AppFactory app = new();

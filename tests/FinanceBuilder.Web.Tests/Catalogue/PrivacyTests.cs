@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// Issue 16's privacy test: a proposal whose every private text holds a person's name, e-mail and
 /// telephone is made into a catalogue action and published; no public page holds any of it, nor
 /// the name or e-mail of the editor who published it.
-[Trait("Category", "Storage")]
 public sealed class PrivacyTests : IDisposable
 {
     private const string Name = "Amina Canaryperson";

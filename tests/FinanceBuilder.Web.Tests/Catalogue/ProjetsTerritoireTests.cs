@@ -10,7 +10,6 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// The projets-territoire CSV: French actions only, every row valid against the French State's
 /// schema (types, patterns, enums, required values, key), the French text where there is one,
 /// and the civil servant's columns empty.
-[Trait("Category", "Storage")]
 public sealed class ProjetsTerritoireTests : IClassFixture<CatalogueApp>, IDisposable
 {
     private static readonly JsonObject Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalogue", "Standards", "projets-territoire", "schema.json")))!.AsObject();

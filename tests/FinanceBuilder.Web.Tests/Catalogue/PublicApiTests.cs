@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 
 /// The read-only public API: search with filters and pages, one action, the feed of changes with
 /// tombstones, and the per-address limit.
-[Trait("Category", "Storage")]
 public sealed class PublicApiTests : IClassFixture<CatalogueApp>, IDisposable
 {
     private readonly AppFactory app;

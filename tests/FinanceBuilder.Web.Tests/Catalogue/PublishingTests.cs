@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// An action goes public only when an editor publishes it, as the revision they saw; the public
 /// reads it without signing in; withdrawing leaves 410 Gone; nobody outside the organisation
 /// touches its working record.
-[Trait("Category", "Storage")]
 public sealed class PublishingTests : IClassFixture<CatalogueApp>, IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

@@ -9,6 +9,7 @@ namespace FinanceBuilder.Web.Tests.Catalogue;
 /// SQLite's search index names each action by its rowid, which a VACUUM may renumber; the app
 /// checks the index against the actions at start and rebuilds it when they disagree. (SQLite only:
 /// PostgreSQL's index is a column of the action's own row.)
+[Trait("Database", "SqliteOnly")]
 public sealed class SearchIndexRepairTests : IDisposable
 {
     private readonly AppFactory app = new();

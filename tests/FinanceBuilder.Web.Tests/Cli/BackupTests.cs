@@ -10,11 +10,10 @@ namespace FinanceBuilder.Web.Tests.Cli;
 /// backup API, or pg_dump), `restore` puts it into a fresh, empty database, and an app started on
 /// that one has the same proposals, versions and accounts — people sign in with their passwords.
 /// A restore never writes over a database that holds data.
-[Trait("Category", "Storage")]
 public sealed class BackupTests : IDisposable
 {
     private readonly AppFactory source = new();
-    private readonly TestDatabase fresh = new();
+    private readonly TestDatabase fresh = new(empty: true);
     private readonly string folder = Directory.CreateTempSubdirectory("fb-backup-").FullName;
 
     public void Dispose()

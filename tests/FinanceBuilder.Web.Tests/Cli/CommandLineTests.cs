@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FinanceBuilder.Web.Tests.Cli;
 
 /// `import`, `export` and `migrate` on the same executable, against the configured database.
-[Trait("Category", "Storage")]
 public sealed partial class CommandLineTests : IDisposable
 {
     private readonly TestDatabase database = new();

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace FinanceBuilder.Web.Tests.Collaboration;
 
 /// The activity page: the audit trail of one proposal, newest first, translated section names.
-[Trait("Category", "Storage")]
 public sealed class ActivityTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -8,7 +8,6 @@ namespace FinanceBuilder.Web.Tests.Collaboration;
 
 /// Comments on a proposal's sections: add, resolve, reopen, each also in the audit trail;
 /// readers read, donors see nothing.
-[Trait("Category", "Storage")]
 public sealed class CommentsTests : IDisposable
 {
     private readonly AppFactory app = new();

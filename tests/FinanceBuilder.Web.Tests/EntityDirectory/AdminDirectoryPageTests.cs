@@ -11,7 +11,6 @@ namespace FinanceBuilder.Web.Tests.EntityDirectory;
 
 /// /admin/directory: a platform administrator replaces the directory with a checked CSV, or
 /// goes back to the shipped list; the wizard offers whatever is in use; every change is kept.
-[Trait("Category", "Storage")]
 public sealed class AdminDirectoryPageTests : IDisposable
 {
     private const string Admin = "admin@platform.test";

@@ -8,7 +8,6 @@ namespace FinanceBuilder.Web.Tests.EntityDirectory;
 
 /// The partners page: the accredited entity is picked from the directory (one choice fills
 /// name, kind, modality and scope), shown read-only, and can be entered by hand again.
-[Trait("Category", "Storage")]
 public sealed class PartnersPickerTests : IDisposable
 {
     private const string Picker = "applicant.accreditedEntity.directoryId";

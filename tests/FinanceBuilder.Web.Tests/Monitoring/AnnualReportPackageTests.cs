@@ -11,7 +11,6 @@ namespace FinanceBuilder.Web.Tests.Monitoring;
 /// The annual performance report's package as a team downloads it from a round: PDF, DOCX, a
 /// workbook of values and financials, JSON and a manifest, in English and French, marked draft
 /// while its checks find an error.
-[Trait("Category", "Storage")]
 public sealed class AnnualReportPackageTests : IDisposable
 {
     private readonly AppFactory app = new();

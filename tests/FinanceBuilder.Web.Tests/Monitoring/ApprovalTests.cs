@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Monitoring;
 
 /// Recording the approval of a submitted version: what the page suggests, what saving makes
 /// (the plan copied from the version, one round per year, an audit event), and what it refuses.
-[Trait("Category", "Storage")]
 public sealed class ApprovalTests : IDisposable
 {
     private readonly AppFactory app = new();

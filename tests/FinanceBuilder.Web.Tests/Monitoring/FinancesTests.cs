@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Monitoring;
 /// A round's finances and plans: lines against the approved budget and co-financing, the action
 /// plans and risks; saved only by adding, a change needs its reason, a withdrawn line stays in the
 /// record, and what the page shows after a save is what is stored.
-[Trait("Category", "Storage")]
 public sealed class FinancesTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Monitoring;
 /// reader of the municipality reads but may not post; the donor the project is shared with reads
 /// the round and comments, and the municipality reads the comment; another donor sees nothing.
 /// Every change is in the proposal's audit trail.
-[Trait("Category", "Storage")]
 public sealed class MonitoringRolesTests : IDisposable
 {
     private readonly AppFactory app = new();

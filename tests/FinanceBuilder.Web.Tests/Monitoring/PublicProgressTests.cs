@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Monitoring;
 /// Progress in the open: with the organisation's consent, the published action shows the values
 /// of the years whose report was sent — on its page and in its IATI activity, which still
 /// validates against the IATI schema — and without consent, or before sending, nothing.
-[Trait("Category", "Storage")]
 public sealed class PublicProgressTests : IDisposable
 {
     private readonly AppFactory app = new();

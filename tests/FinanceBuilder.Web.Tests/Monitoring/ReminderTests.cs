@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Monitoring;
 
 /// Reminders of reports coming due and late: which one a day calls for, sent once to the
 /// organisation's editors through the outbox, and none once the report is marked sent.
-[Trait("Category", "Storage")]
 public sealed class ReminderTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Monitoring;
 /// Issue 17's page budget: a round's screen for a project of 40 indicators, every one answered
 /// and one corrected, stays under 100 KB once gzipped (as the server sends it) — a municipality on
 /// a slow link still opens it.
-[Trait("Category", "Storage")]
 public sealed class ReportingScreenSizeTests : IDisposable
 {
     private readonly AppFactory app = new();

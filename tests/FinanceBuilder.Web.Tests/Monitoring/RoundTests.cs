@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Monitoring;
 /// A reporting round's screen: values with their source are added, a saved value changes only by
 /// a correction with its reason (a new row; the history keeps both), a stale page never
 /// overwrites a newer value, and after every save the page shows what is stored.
-[Trait("Category", "Storage")]
 public sealed class RoundTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -7,7 +7,6 @@ namespace FinanceBuilder.Web.Tests.Organisations;
 
 /// A planning agency works on the proposals of the municipalities it supports, for as long as
 /// it is linked to them; a municipality never sees another's.
-[Trait("Category", "Storage")]
 public sealed class AgencyTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 namespace FinanceBuilder.Web.Tests.Organisations;
 
 /// /organisation: an administrator manages their own organisation's members, and only those.
-[Trait("Category", "Storage")]
 public sealed class OrganisationAdminTests : IDisposable
 {
     private readonly AppFactory app = new();

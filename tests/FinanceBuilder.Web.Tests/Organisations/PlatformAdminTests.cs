@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FinanceBuilder.Web.Tests.Organisations;
 
 /// /admin: organisations, invitations into them, agency links, template packs.
-[Trait("Category", "Storage")]
 public sealed class PlatformAdminTests : IDisposable
 {
     private const string Admin = "admin@platform.test";

@@ -8,7 +8,6 @@ namespace FinanceBuilder.Web.Tests.Participation;
 /// The catalogue's action page shows the proposal's consultation only when the organisation chose
 /// so on its public page: the summary for residents, the counts (people from five up) and the way
 /// to the public page. Without that choice nothing of it is published.
-[Trait("Category", "Storage")]
 public sealed class CatalogueConsultationTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Participation;
 /// Consultations as records: one recorded through the page is stored with its attendance counted,
 /// audited, and listed with the small counts hidden; a form with problems says each and stores
 /// nothing.
-[Trait("Category", "Storage")]
 public sealed class ConsultationsTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -14,7 +14,6 @@ namespace FinanceBuilder.Web.Tests.Participation;
 /// stakeholder page and keeps the annex out of the package; once answered, the GCF package carries
 /// the stakeholder-engagement annex with what was said and done; a submitted version keeps the
 /// records it was submitted with. Recording never makes the wizard's next save a conflict.
-[Trait("Category", "Storage")]
 public sealed class EngagementAnnexTests : IDisposable
 {
     private readonly AppFactory app = new();

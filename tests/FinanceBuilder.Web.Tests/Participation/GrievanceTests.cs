@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Participation;
 /// Grievance redress: a resident raises one without an account and gets a reference and dates;
 /// it is never public; the register takes it through acknowledgement, answer, escalation and
 /// closure, each audited; readers and other organisations cannot open the register.
-[Trait("Category", "Storage")]
 public sealed class GrievanceTests : IDisposable
 {
     private readonly AppFactory app = new();

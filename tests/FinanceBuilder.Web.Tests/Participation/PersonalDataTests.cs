@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Participation;
 /// A resident's right to their data: their comments and grievances are found by the contact they
 /// gave, exported as a file, and erased — words, name and contact gone from the tables and the
 /// public page at once, the record that something was received kept for the counts.
-[Trait("Category", "Storage")]
 public sealed class PersonalDataTests : IDisposable
 {
     private readonly AppFactory app = new();

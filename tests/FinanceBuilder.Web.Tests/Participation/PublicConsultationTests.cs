@@ -12,7 +12,6 @@ namespace FinanceBuilder.Web.Tests.Participation;
 /// The public consultation page: the officer opens it, a resident comments without an account,
 /// nothing shows before a moderator publishes it, and the organisation's response appears beside
 /// it; floods, markup, bots and closed periods are refused and store nothing.
-[Trait("Category", "Storage")]
 public sealed class PublicConsultationTests(ITestOutputHelper output) : IDisposable
 {
     private readonly AppFactory app = new(settings: new Dictionary<string, string?> { ["FinanceBuilder:Participation:PostsPerAddressPerHour"] = "6" });

@@ -13,7 +13,6 @@ namespace FinanceBuilder.Web.Tests.Pipeline;
 /// package each parse the stored proposal once and run the rule catalogue once. Counted with the
 /// app's own meter; the class runs alone (the meter is process-wide), after the parallel tests.
 [Collection("timing")]
-[Trait("Category", "Storage")]
 public sealed class PipelineCountTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -6,7 +6,6 @@ namespace FinanceBuilder.Web.Tests.Review;
 
 /// The donor's list: only what is shared with the reader's organisation, the key figures in the
 /// reader's format, filters, sort and the latest-version toggle.
-[Trait("Category", "Storage")]
 public sealed class ReviewListTests
 {
     private const string Tamale = "mitigation-tamale-solar-led.json";

@@ -5,7 +5,6 @@ namespace FinanceBuilder.Web.Tests.Review;
 
 /// The submission page, its files, preview and comparison: what a donor with the share sees,
 /// and 404 for everyone else, at once after the share is removed (T03).
-[Trait("Category", "Storage")]
 public sealed class ReviewSubmissionTests
 {
     private const string Tamale = "mitigation-tamale-solar-led.json";

@@ -8,7 +8,6 @@ namespace FinanceBuilder.Web.Tests.Review;
 
 /// The donor's scoring sheet: one per submission and donor organisation, saved with its version
 /// token, released to the applicant only when complete, and only by the donor's editors.
-[Trait("Category", "Storage")]
 public sealed class ScoringSheetTests
 {
     private const string Tamale = "mitigation-tamale-solar-led.json";

@@ -11,7 +11,6 @@ namespace FinanceBuilder.Web.Tests.Security;
 /// wait (here 300 ms) has passed — not a 500 after 5 s — in the reader's language, and nothing
 /// saved before is lost; the same request succeeds once the lock is gone. SQLite: another
 /// connection holds the write lock; PostgreSQL: another transaction holds the proposal's row.
-[Trait("Category", "Storage")]
 public sealed class DatabaseBusyTests : IDisposable
 {
     private readonly AppFactory app = new(settings: new Dictionary<string, string?> { ["FinanceBuilder:Database:LockWaitMilliseconds"] = "300" });
@@ -95,7 +94,7 @@ public sealed class DatabaseBusyTests : IDisposable
             }
             return new Held(async () => { await transaction.RollbackAsync(); await connection.DisposeAsync(); });
         }
-        var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.Database.DataDirectory!, "financebuilder.db")};Pooling=False");
+        var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.Database.DataDirectory, "financebuilder.db")};Pooling=False");
         await sqlite.OpenAsync();
         await using (var command = sqlite.CreateCommand())
         {

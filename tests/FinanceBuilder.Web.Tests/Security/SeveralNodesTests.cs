@@ -13,7 +13,6 @@ namespace FinanceBuilder.Web.Tests.Security;
 /// on node A work on node B (Data Protection keys and sessions in the database); sign-in failures
 /// and request limits made on one count on the other; a reminder due is sent once though both
 /// nodes run the reminders at the same moment; a file uploaded through one downloads from the other.
-[Trait("Category", "Storage")]
 public sealed class SeveralNodesTests : IDisposable
 {
     private static readonly Dictionary<string, string?> Limits = new()

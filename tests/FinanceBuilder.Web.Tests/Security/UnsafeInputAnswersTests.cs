@@ -60,7 +60,6 @@ public sealed class UnsafeInputAnswersTests
 
 /// A form field named like a value of the address (id) never replaces it: the record goes to the
 /// proposal the address names.
-[Trait("Category", "Storage")]
 public sealed class RouteIdTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -13,7 +13,6 @@ namespace FinanceBuilder.Web.Tests.Submissions;
 
 /// Submitting freezes V.001, V.002 … with the package stored; the same key is the same
 /// submission however often and however fast it is posted (T42).
-[Trait("Category", "Storage")]
 public sealed class SubmitTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

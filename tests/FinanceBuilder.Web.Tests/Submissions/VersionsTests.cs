@@ -14,7 +14,6 @@ namespace FinanceBuilder.Web.Tests.Submissions;
 
 /// The history of submitted versions, the comparison between two of them, the donors' released
 /// reviews and who may see and do what.
-[Trait("Category", "Storage")]
 public sealed class VersionsTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

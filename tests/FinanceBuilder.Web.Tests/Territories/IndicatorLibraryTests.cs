@@ -15,7 +15,6 @@ namespace FinanceBuilder.Web.Tests.Territories;
 /// whole or not at all, its values public on the territory's page, in the API and in the open
 /// data, its own file exported back byte for byte; imported again under its name it replaces its
 /// values; withdrawn, it is gone from everything. Another organisation cannot withdraw it.
-[Trait("Category", "Storage")]
 public sealed class IndicatorLibraryTests : IClassFixture<CatalogueApp>, IDisposable
 {
     private static readonly Lazy<JsonSchema> Profile = new(() =>

@@ -10,7 +10,6 @@ namespace FinanceBuilder.Web.Tests.Territories;
 /// country and of its local governments (by name), and one button writes the value, its year and
 /// its source into an indicator of the results framework, or into a new one. A proposal saved
 /// meanwhile by someone else is not overwritten.
-[Trait("Category", "Storage")]
 public sealed class TerritorialBaselinesTests : IClassFixture<CatalogueApp>, IDisposable
 {
     private const string Values = IndicatorClient.Header + "\n"

@@ -13,7 +13,6 @@ namespace FinanceBuilder.Web.Tests.Territories;
 /// The public pages of territories: a country lists its actions, a commune (by its official
 /// code) the actions that cover it; the map shades and links the countries that have actions;
 /// a place nobody published anything about is not found; every public page stays light.
-[Trait("Category", "Storage")]
 public sealed class TerritoryPagesTests : IClassFixture<CatalogueApp>, IDisposable
 {
     private readonly AppFactory app;

@@ -10,7 +10,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 /// "Accept with a reason" beside each warning: the reason is saved with the signed-in person's
 /// name and today's date, the warning stops counting as open, and nothing else changes. A reader
 /// sees no button and may not post; an empty reason is refused in the page's language.
-[Trait("Category", "Storage")]
 public sealed class AcceptWarningTests : IDisposable
 {
     private readonly AppFactory app = new();

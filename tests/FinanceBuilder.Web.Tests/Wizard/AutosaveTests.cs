@@ -7,7 +7,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// Autosave (wizard.js): the page's form posted to ?handler=Autosave, answered as JSON, with the
 /// same version rule and the same checks as the form post.
-[Trait("Category", "Storage")]
 public sealed class AutosaveTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// Importing a budget file on the budget page: CSV (";" or ",", BOM or not) or XLSX, recognised
 /// from the bytes; every cell checked before anything is saved; limits said plainly.
-[Trait("Category", "Storage")]
 public sealed class BudgetImportTests : IDisposable
 {
     private readonly AppFactory app = new();

@@ -7,7 +7,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// Two people on the same page (design D10): the second save, made from an older version, is
 /// never written over the first; it shows both answers and lets the user keep theirs or copy.
-[Trait("Category", "Storage")]
 public sealed class EditConflictTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

@@ -15,7 +15,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 /// The home list tells an officer where each proposal stands without opening it: sections done,
 /// submission status, readiness and the GCF Board meeting aimed for; the file download is a
 /// secondary action.
-[Trait("Category", "Storage")]
 public sealed class HomeListTests(ITestOutputHelper output) : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

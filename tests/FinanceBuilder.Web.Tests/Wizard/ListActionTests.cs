@@ -8,7 +8,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// "Add another", "remove" and the ready-made items: plain submit buttons that save the page,
 /// change one list of this page, and come back to where the change is.
-[Trait("Category", "Storage")]
 public sealed class ListActionTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

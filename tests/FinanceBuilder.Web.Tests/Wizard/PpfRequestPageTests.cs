@@ -5,7 +5,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// The PPF request page saves what it shows, without JavaScript, and refuses an activity that
 /// ends before it starts with a message in the user's language, saving nothing.
-[Trait("Category", "Storage")]
 public sealed class PpfRequestPageTests : IDisposable
 {
     private const string Sample = "ppf-saint-louis-coastal-fr.json";

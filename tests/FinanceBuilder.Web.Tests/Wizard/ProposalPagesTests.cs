@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// The pages around the wizard: a new proposal, a duplicate, an import, a delete, an export.
-[Trait("Category", "Storage")]
 public sealed class ProposalPagesTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

@@ -9,7 +9,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// Saving a page with a plain form post: post/redirect/get to the next page, to the task list
 /// with a notice saying where the answers are kept, or back to the same page.
-[Trait("Category", "Storage")]
 public sealed class SaveStepTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";
@@ -192,7 +191,7 @@ public sealed class SaveStepTests : IDisposable
         if (TestDatabase.IsPostgres)
             Assert.Contains("(PostgreSQL)", notice, StringComparison.Ordinal);
         else
-            Assert.Contains($"({Path.Combine(Path.GetFullPath(app.Database.DataDirectory!), "financebuilder.db")})", notice, StringComparison.Ordinal);
+            Assert.Contains($"({Path.Combine(Path.GetFullPath(app.Database.DataDirectory), "financebuilder.db")})", notice, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// A form posted with an antiforgery token that does not hold (the session expired while the
 /// user typed, or the token is missing): nothing is saved, and nothing typed is lost.
-[Trait("Category", "Storage")]
 public sealed class SessionExpiryTests : IDisposable
 {
     private const string Sample = "mitigation-tamale-solar-led.json";

@@ -3,7 +3,6 @@ using FinanceBuilder.Web.Tests.Infrastructure;
 namespace FinanceBuilder.Web.Tests.Wizard;
 
 /// The task list: statuses, the next thing to do, optional pages.
-[Trait("Category", "Storage")]
 public sealed class TaskListTests : IDisposable
 {
     private readonly AppFactory app = new();

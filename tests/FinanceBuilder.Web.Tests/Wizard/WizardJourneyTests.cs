@@ -8,7 +8,6 @@ namespace FinanceBuilder.Web.Tests.Wizard;
 /// One proposal written from nothing, as a user without JavaScript would (style §15): a new
 /// proposal, then every page in order — one item added to every list and filled — following
 /// "Save and continue" to "check your answers".
-[Trait("Category", "Storage")]
 public sealed class WizardJourneyTests : IDisposable
 {
     private readonly AppFactory app = new();
