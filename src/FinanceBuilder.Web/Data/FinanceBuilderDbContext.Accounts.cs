@@ -57,6 +57,8 @@ public abstract partial class FinanceBuilderDbContext
             e.Property(x => x.Address).HasMaxLength(64);
             e.Property(x => x.Action).HasMaxLength(40);
             e.Property(x => x.Summary).HasMaxLength(PrivilegedEvent.MaxSummary);
+            e.Property(x => x.Before).HasMaxLength(PrivilegedEvent.MaxValue);
+            e.Property(x => x.After).HasMaxLength(PrivilegedEvent.MaxValue);
             e.HasIndex(x => x.At);
             e.HasIndex(x => new { x.OrganisationId, x.At });
             e.HasQueryFilter(x => SeesAll || PlatformAdmin);

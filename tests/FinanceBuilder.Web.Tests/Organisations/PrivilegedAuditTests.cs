@@ -58,7 +58,7 @@ public sealed class PrivilegedAuditTests : IDisposable
         Assert.Equal(expected, events.Select(e => e.Action));
         Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.Address) || e.Address is "server" or "unknown", e.Address));
         var role = events.Single(e => e.Action == "role-changed");
-        Assert.Equal((officer, town, "officer@dassa.test: Editor → Reader"), (role.UserId!.Value, role.OrganisationId!.Value, role.Summary));
+        Assert.Equal((officer, town, "officer@dassa.test", "Editor", "Reader"), (role.UserId!.Value, role.OrganisationId!.Value, role.Summary, role.Before, role.After));
         Assert.Equal("mayor", role.ActorName);
         var link = events.Single(e => e.Action == "agency-linked");
         Assert.Equal((agency, town), (link.OrganisationId!.Value, link.RelatedOrganisationId!.Value));
@@ -75,8 +75,16 @@ public sealed class PrivilegedAuditTests : IDisposable
         Assert.Contains("mayor (Commune de Dassa)", roleRow, StringComparison.Ordinal);
         var linkRow = rows.Single(r => r.GetAttribute("data-action") == "agency-linked").TextContent;
         Assert.Contains("Agence régionale — Commune de Dassa", linkRow, StringComparison.Ordinal);
+        Assert.Contains("officer@dassa.test: editor → reader", roleRow, StringComparison.Ordinal);
+        Assert.Contains(rows, r => r.GetAttribute("data-action") == "invitation-sent" && r.TextContent.Contains("mayor@dassa.test — organisation administrator", StringComparison.Ordinal));
         var reloads = await admin.OpenAsync("/admin/audit?action=packs-reloaded");
         Assert.Single(reloads.Document.QuerySelectorAll("table.privileged-events tbody tr"));
+
+        // Read in French, what the app knows is in French; what people typed stays as typed.
+        using var french = await app.SignedInClientAsync(Admin, "fr");
+        var frenchRows = (await french.OpenAsync($"/admin/audit?organisation={town}")).Document.QuerySelectorAll("table.privileged-events tbody tr");
+        Assert.Contains("officer@dassa.test\u00a0: éditeur → lecteur", frenchRows.Single(r => r.GetAttribute("data-action") == "role-changed").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Commune de Dassa — Municipalité", frenchRows.Single(r => r.GetAttribute("data-action") == "organisation-created").TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await mayor.GetAsync("/admin/audit")).StatusCode);
     }
 

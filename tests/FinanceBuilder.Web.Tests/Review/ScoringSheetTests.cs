@@ -197,7 +197,7 @@ public sealed class ScoringSheetTests
             var trail = await db.PrivilegedEvents.Where(e => e.Action.StartsWith("review-")).OrderBy(e => e.Id).ToListAsync();
             Assert.Equal(["review-released", "review-withdrawn"], trail.Select(e => e.Action));
             Assert.All(trail, e => Assert.Equal((review.DonorOrganisationId, review.ReviewerUserId), (e.OrganisationId!.Value, e.ActorUserId!.Value)));
-            Assert.Contains("Resubmit", trail[0].Summary, StringComparison.Ordinal);
+            Assert.Equal(("Resubmit", review.SubmissionId.ToString()), (trail[0].After, trail[0].Before));
         }
     }
 

@@ -33,9 +33,19 @@ public sealed class TwoStepSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
         Assert.Contains("That code is not right", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.True(SecurityKit.IsSignInRedirect(await browser.GetAsync("/")));
-        var right = await browser.SubmitFormAsync("/account/two-step", "main form", f => f.Set("code", Totp.Now(key)));
+        // (The code that confirmed the set-up a moment ago was used: the next one signs in.)
+        var code = Totp.At(key, 1);
+        var right = await browser.SubmitFormAsync("/account/two-step", "main form", f => f.Set("code", code));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+
+        // Someone who saw that code typed, and knows the password, cannot use it again.
+        using var onlooker = app.CreateBrowserClient();
+        await onlooker.SignInAsync("officer@two.test");
+        var replay = await onlooker.SubmitFormAsync("/account/two-step", "main form", f => f.Set("code", code));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, replay.StatusCode);
+        Assert.Contains("That code was used already", WebUtility.HtmlDecode(await replay.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.True(SecurityKit.IsSignInRedirect(await onlooker.GetAsync("/")));
 
         // A recovery code signs in once.
         var recovery = SetUpRecoveryCodes[0];
@@ -67,7 +77,11 @@ public sealed class TwoStepSignInTests : IDisposable
         var key = await SetUpAsync(chief);
 
         Assert.Equal(HttpStatusCode.OK, (await chief.GetAsync("/admin")).StatusCode);
-        var off = await chief.SubmitFormAsync("/account/security", "main form[action$='handler=Codes']", f => f.Set("code", Totp.Now(key)));
+        // The code that confirmed the set-up cannot confirm another change.
+        var again = await chief.SubmitFormAsync("/account/security", "main form[action$='handler=Codes']", f => f.Set("code", Totp.Now(key)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains("That code was used already", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var off = await chief.SubmitFormAsync("/account/security", "main form[action$='handler=Codes']", f => f.Set("code", Totp.At(key, 1)));
         Assert.Equal(HttpStatusCode.OK, off.StatusCode);
         Assert.Null((await chief.OpenAsync("/account/security")).Find("form[action$='handler=Disable']"));
         var refused = await chief.PostWithTokenAsync("/account/security", "/account/security?handler=Disable", ("code", Totp.Now(key)));
@@ -122,9 +136,13 @@ public sealed class TwoStepSignInTests : IDisposable
     /// RFC 6238 as an authenticator app computes it: HMAC-SHA1 of the 30-second step, 6 digits.
     private static class Totp
     {
-        public static string Now(string base32Key)
+        public static string Now(string base32Key) => At(base32Key, 0);
+
+        /// The code of a later step: the app accepts two steps either side of now, as a phone
+        /// whose clock is a little ahead would show.
+        public static string At(string base32Key, int stepsFromNow)
         {
-            var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30 + stepsFromNow;
             var counter = BitConverter.GetBytes(step);
             if (BitConverter.IsLittleEndian)
                 Array.Reverse(counter);

@@ -24,7 +24,17 @@ public sealed class PrivilegedEvent
     public Guid? RelatedOrganisationId { get; set; }
     /// The person concerned, when the action is about one.
     public Guid? UserId { get; set; }
+    /// What people typed or named — an e-mail address, an organisation's or a file's name — never
+    /// translated. What the app itself knows (a role, a kind, a recommendation, a count) is in
+    /// Before/After, shown in the reader's language (PrivilegedEventText).
     public string Summary { get; set; } = "";
+    /// The value before the change and after it (or the one value): an enum's name, an
+    /// organisation's id, a count — written by the app, never typed.
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    /// The account or invitation made is a platform administrator's.
+    public bool GrantsPlatformAdmin { get; set; }
 
     public const int MaxSummary = 1000;
+    public const int MaxValue = 100;
 }

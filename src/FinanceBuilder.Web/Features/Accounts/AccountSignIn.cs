@@ -28,7 +28,7 @@ public sealed class AccountSignIn(
 
     private string DummyHash => dummyHash ??= users.PasswordHasher.HashPassword(new UserAccount(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
 
-    public enum Outcome { SignedIn, Refused, Throttled, SecondStep }
+    public enum Outcome { SignedIn, Refused, Throttled, SecondStep, CodeUsed }
 
     /// SecondStep: the password was right and the account uses two-step sign-in; no session yet.
     public sealed record Result(Outcome Outcome, TimeSpan? RetryAfter = null, UserAccount? User = null);
@@ -99,10 +99,13 @@ public sealed class AccountSignIn(
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null || user.DisabledAt is not null || !user.TwoFactorEnabled || user.SecurityStamp != securityStamp || await users.IsLockedOutAsync(user))
             return await FailedAsync(address, $"second step refused for {userId}");
-        if (!await TwoStep.TwoFactorCodes.CheckAsync(users, user, code))
+        var check = await TwoStep.TwoFactorCodes.CheckAsync(users, db, clock, user, code, recoveryCodes: true, ct);
+        if (check != TwoStep.TwoFactorCodes.Check.Right)
         {
+            // A code used again counts as a failure too: it may be someone who saw it typed.
             await users.AccessFailedAsync(user);
-            return await FailedAsync(address, $"wrong code for {user.Id}");
+            var failed = await FailedAsync(address, check == TwoStep.TwoFactorCodes.Check.Used ? $"code used again for {user.Id}" : $"wrong code for {user.Id}");
+            return check == TwoStep.TwoFactorCodes.Check.Used ? failed with { Outcome = Outcome.CodeUsed } : failed;
         }
         await users.ResetAccessFailedCountAsync(user);
         await StartSessionAsync(user, ct);

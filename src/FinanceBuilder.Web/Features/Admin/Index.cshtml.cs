@@ -84,8 +84,9 @@ public sealed partial class AdminPage(FinanceBuilderDbContext db, TemplatePacks 
     {
         packs.Reload();
         Reloaded = true;
-        trail.Record(db, "packs-reloaded", null, null,
-            $"{string.Join(", ", packs.Packs.Keys.Order(StringComparer.Ordinal))}{(packs.Problems.Count > 0 ? $" — {packs.Problems.Count} refused" : "")}");
+        // The packs' names, and how many were refused (PrivilegedEventText says it in words).
+        trail.Record(db, "packs-reloaded", null, null, string.Join(", ", packs.Packs.Keys.Order(StringComparer.Ordinal)),
+            after: packs.Problems.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
         await LoadAsync(ct);
         return Page();

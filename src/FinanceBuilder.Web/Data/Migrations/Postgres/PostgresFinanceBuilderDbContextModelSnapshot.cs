@@ -121,8 +121,19 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("After")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("GrantsPlatformAdmin")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");

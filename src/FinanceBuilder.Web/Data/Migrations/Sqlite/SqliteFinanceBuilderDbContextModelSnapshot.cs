@@ -114,8 +114,19 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("After")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GrantsPlatformAdmin")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");

@@ -15,7 +15,7 @@ namespace FinanceBuilder.Web.Features.Accounts.TwoStep;
 /// requires it). Every change asks for a current code, and renews the security stamp, which ends
 /// a half-done sign-in elsewhere; the change is in the platform's audit trail.
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class SecurityPage(UserManager<UserAccount> users, AccessScope access, IOptions<FinanceBuilderOptions> settings, FinanceBuilderDbContext db) : PageModel
+public sealed class SecurityPage(UserManager<UserAccount> users, AccessScope access, IOptions<FinanceBuilderOptions> settings, FinanceBuilderDbContext db, TimeProvider clock) : PageModel
 {
     public const string Path = "/account/security";
 
@@ -41,8 +41,8 @@ public sealed class SecurityPage(UserManager<UserAccount> users, AccessScope acc
         var user = await MeAsync();
         if (user.TwoFactorEnabled)
             return await ShowAsync();
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(code)))
-            return await RefuseAsync("TwoStep.Wrong");
+        if (await WrongCodeAsync(user, code) is { } wrong)
+            return await RefuseAsync(wrong);
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorCodes.RecoveryCodeCount))!.ToList();
         Notice = "TwoStep.DoneOn";
@@ -52,8 +52,10 @@ public sealed class SecurityPage(UserManager<UserAccount> users, AccessScope acc
     public async Task<IActionResult> OnPostCodesAsync(string? code)
     {
         var user = await MeAsync();
-        if (!user.TwoFactorEnabled || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(code)))
+        if (!user.TwoFactorEnabled)
             return await RefuseAsync("TwoStep.Wrong");
+        if (await WrongCodeAsync(user, code) is { } wrong)
+            return await RefuseAsync(wrong);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorCodes.RecoveryCodeCount))!.ToList();
         Notice = "TwoStep.DoneCodes";
         return await ShowAsync();
@@ -64,8 +66,10 @@ public sealed class SecurityPage(UserManager<UserAccount> users, AccessScope acc
         var user = await MeAsync();
         if (await IsRequiredAsync(user))
             return await RefuseAsync("TwoStep.CannotSwitchOff");
-        if (!user.TwoFactorEnabled || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(code)))
+        if (!user.TwoFactorEnabled)
             return await RefuseAsync("TwoStep.Wrong");
+        if (await WrongCodeAsync(user, code) is { } wrong)
+            return await RefuseAsync(wrong);
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key: the app's old entry stops working, and setting up again starts afresh.
         await users.ResetAuthenticatorKeyAsync(user);
@@ -107,5 +111,13 @@ public sealed class SecurityPage(UserManager<UserAccount> users, AccessScope acc
 
     private async Task<UserAccount> MeAsync() => (await users.FindByIdAsync(access.UserId!.Value.ToString()))!;
 
-    private static string Digits(string? code) => new((code ?? "").Where(c => !char.IsWhiteSpace(c)).Take(32).ToArray());
+    /// A change asks for the app's code (a recovery code is for signing in without the phone);
+    /// null when it is right and not used before.
+    private async Task<string?> WrongCodeAsync(UserAccount user, string? code) =>
+        await TwoFactorCodes.CheckAsync(users, db, clock, user, code, recoveryCodes: false, HttpContext.RequestAborted) switch
+        {
+            TwoFactorCodes.Check.Right => null,
+            TwoFactorCodes.Check.Used => "TwoStep.Used",
+            _ => "TwoStep.Wrong",
+        };
 }

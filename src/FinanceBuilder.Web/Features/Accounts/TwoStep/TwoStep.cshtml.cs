@@ -14,6 +14,8 @@ public sealed class TwoStepPage(AccountSignIn signIn, PendingSecondStep pending)
     public const string Path = "/account/two-step";
 
     public bool Failed { get; private set; }
+    /// The code was right but was used already (within its two and a half minutes).
+    public bool Used { get; private set; }
     public bool Throttled { get; private set; }
     public int RetryMinutes { get; private set; }
 
@@ -48,6 +50,7 @@ public sealed class TwoStepPage(AccountSignIn signIn, PendingSecondStep pending)
                 return Page();
             default:
                 Failed = true;
+                Used = result.Outcome == AccountSignIn.Outcome.CodeUsed;
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
         }

@@ -31,8 +31,8 @@ public sealed class PrivilegedActionTrail(TimeProvider clock, IHttpContextAccess
     }
 
     /// Adds one event to what the context will save next.
-    public void Record(FinanceBuilderDbContext db, string action, Guid? organisationId, Guid? userId, string summary) =>
-        db.PrivilegedEvents.Add(Event(db.Access, action, organisationId, userId, summary));
+    public void Record(FinanceBuilderDbContext db, string action, Guid? organisationId, Guid? userId, string summary, string? after = null) =>
+        db.PrivilegedEvents.Add(Event(db.Access, action, organisationId, userId, summary, after: after));
 
     private void Inspect(FinanceBuilderDbContext db)
     {
@@ -57,7 +57,7 @@ public sealed class PrivilegedActionTrail(TimeProvider clock, IHttpContextAccess
                     break;
                 case DirectoryVersion version when entry.State == EntityState.Added:
                     events.Add(Event(db.Access, version.Action == "reset" ? "directory-reset" : "directory-replaced", null, null,
-                        $"{version.FileName ?? "shipped list"} — {version.EntryCount} entities"));
+                        version.FileName ?? "", after: Invariant(version.EntryCount)));
                     break;
                 case ReviewRecord review when entry.State == EntityState.Modified || (entry.State == EntityState.Added && review.ReleasedAt is not null):
                     events.AddRange(Review(db.Access, entry, review));
@@ -71,20 +71,19 @@ public sealed class PrivilegedActionTrail(TimeProvider clock, IHttpContextAccess
     {
         if (entry.State == EntityState.Added)
         {
-            yield return Event(access, "account-created", user.OrganisationId, user.Id,
-                $"{user.Email} — {user.Role}{(user.IsPlatformAdmin ? " — platform administrator" : "")}");
+            yield return Event(access, "account-created", user.OrganisationId, user.Id, user.Email ?? "", after: user.Role.ToString(), platformAdmin: user.IsPlatformAdmin);
             yield break;
         }
         if (entry.State != EntityState.Modified)
             yield break;
         if (Changed(entry, nameof(UserAccount.Role), out MemberRole before, out MemberRole after))
-            yield return Event(access, "role-changed", user.OrganisationId, user.Id, $"{user.Email}: {before} → {after}");
+            yield return Event(access, "role-changed", user.OrganisationId, user.Id, user.Email ?? "", before.ToString(), after.ToString());
         if (Changed(entry, nameof(UserAccount.DisabledAt), out DateTime? wasDisabled, out DateTime? isDisabled) && (wasDisabled is null) != (isDisabled is null))
             yield return Event(access, isDisabled is null ? "account-enabled" : "account-disabled", user.OrganisationId, user.Id, user.Email ?? "");
         if (Changed(entry, nameof(UserAccount.IsPlatformAdmin), out bool _, out bool admin))
             yield return Event(access, admin ? "platform-admin-granted" : "platform-admin-revoked", user.OrganisationId, user.Id, user.Email ?? "");
         if (Changed(entry, nameof(UserAccount.OrganisationId), out Guid from, out Guid to))
-            yield return Event(access, "account-moved", to, user.Id, $"{user.Email}: {from} → {to}");
+            yield return Event(access, "account-moved", to, user.Id, user.Email ?? "", from.ToString(), to.ToString());
         if (Changed(entry, nameof(UserAccount.TwoFactorEnabled), out bool _, out bool twoFactor))
             yield return Event(access, twoFactor ? "mfa-enabled" : "mfa-disabled", user.OrganisationId, user.Id, user.Email ?? "");
     }
@@ -93,7 +92,7 @@ public sealed class PrivilegedActionTrail(TimeProvider clock, IHttpContextAccess
     {
         if (entry.State == EntityState.Added)
         {
-            yield return Event(access, "organisation-created", organisation.Id, null, $"{organisation.Name} — {organisation.Kind}");
+            yield return Event(access, "organisation-created", organisation.Id, null, organisation.Name, after: organisation.Kind.ToString());
             yield break;
         }
         if (entry.State != EntityState.Modified)
@@ -103,19 +102,19 @@ public sealed class PrivilegedActionTrail(TimeProvider clock, IHttpContextAccess
         if (Changed(entry, nameof(OrganisationRecord.Name), out string? oldName, out string? newName))
             yield return Event(access, "organisation-renamed", organisation.Id, null, $"{oldName} → {newName}");
         if (Changed(entry, nameof(OrganisationRecord.Kind), out OrganisationKind oldKind, out OrganisationKind newKind))
-            yield return Event(access, "organisation-kind-changed", organisation.Id, null, $"{organisation.Name}: {oldKind} → {newKind}");
+            yield return Event(access, "organisation-kind-changed", organisation.Id, null, organisation.Name, oldKind.ToString(), newKind.ToString());
         if (Changed(entry, nameof(OrganisationRecord.RequireTwoFactor), out bool _, out bool required))
             yield return Event(access, required ? "mfa-required" : "mfa-not-required", organisation.Id, null, organisation.Name);
     }
 
     private IEnumerable<PrivilegedEvent> Invitation(AccessScope access, EntityEntry entry, Invitation invitation)
     {
-        var who = invitation.Email.Length > 0 ? invitation.Email : "(first administrator's set-up link)";
-        var what = $"{who} — {invitation.Role}{(invitation.GrantsPlatformAdmin ? " — platform administrator" : "")}";
-        if (entry.State == EntityState.Added)
-            yield return Event(access, "invitation-sent", invitation.OrganisationId, null, what);
-        else if (entry.State == EntityState.Modified && Changed(entry, nameof(Data.Accounts.Invitation.RevokedAt), out DateTime? was, out DateTime? now) && was is null && now is not null)
-            yield return Event(access, "invitation-revoked", invitation.OrganisationId, null, what);
+        // No address: the first administrator's set-up link (PrivilegedEventText says so).
+        var action = entry.State == EntityState.Added ? "invitation-sent"
+            : entry.State == EntityState.Modified && Changed(entry, nameof(Data.Accounts.Invitation.RevokedAt), out DateTime? was, out DateTime? now) && was is null && now is not null ? "invitation-revoked"
+            : null;
+        if (action is not null)
+            yield return Event(access, action, invitation.OrganisationId, null, invitation.Email, after: invitation.Role.ToString(), platformAdmin: invitation.GrantsPlatformAdmin);
     }
 
     private IEnumerable<PrivilegedEvent> Review(AccessScope access, EntityEntry entry, ReviewRecord review)
@@ -124,7 +123,7 @@ public sealed class PrivilegedActionTrail(TimeProvider clock, IHttpContextAccess
         if ((was is null) == (review.ReleasedAt is null))
             yield break;
         yield return Event(access, review.ReleasedAt is null ? "review-withdrawn" : "review-released", review.DonorOrganisationId, null,
-            $"submission {review.SubmissionId} — {review.Recommendation?.ToString() ?? "no recommendation"}");
+            "", review.SubmissionId.ToString(), review.Recommendation?.ToString());
     }
 
     private static bool Changed<T>(EntityEntry entry, string property, out T before, out T after)
@@ -135,7 +134,9 @@ public sealed class PrivilegedActionTrail(TimeProvider clock, IHttpContextAccess
         return p.IsModified && !EqualityComparer<T>.Default.Equals(before, after);
     }
 
-    private PrivilegedEvent Event(AccessScope access, string action, Guid? organisationId, Guid? userId, string summary) => new()
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private PrivilegedEvent Event(AccessScope access, string action, Guid? organisationId, Guid? userId, string summary, string? before = null, string? after = null, bool platformAdmin = false) => new()
     {
         At = clock.GetUtcNow().UtcDateTime,
         ActorUserId = access.UserId,
@@ -146,6 +147,9 @@ public sealed class PrivilegedActionTrail(TimeProvider clock, IHttpContextAccess
         OrganisationId = organisationId,
         UserId = userId,
         Summary = summary.Length > PrivilegedEvent.MaxSummary ? summary[..(PrivilegedEvent.MaxSummary - 1)] + "…" : summary,
+        Before = before,
+        After = after,
+        GrantsPlatformAdmin = platformAdmin,
     };
 
     /// The address the request came from (the client's, behind a known proxy), "command line" for

@@ -41,12 +41,15 @@ public sealed class TrailPage(FinanceBuilderDbContext db) : PageModel
         Older = page.Count > PageSize ? page[PageSize - 1].Id : null;
         page = page.Take(PageSize).ToList();
 
-        var organisationIds = page.SelectMany(e => new[] { e.OrganisationId, e.RelatedOrganisationId, e.ActorOrganisationId }).OfType<Guid>().Distinct().ToList();
+        // An account moved names both organisations in Before/After.
+        var moved = page.Where(e => e.Action == "account-moved").SelectMany(e => new[] { e.Before, e.After })
+            .Select(v => Guid.TryParse(v, out var g) ? g : (Guid?)null);
+        var organisationIds = page.SelectMany(e => new[] { e.OrganisationId, e.RelatedOrganisationId, e.ActorOrganisationId }).Concat(moved).OfType<Guid>().Distinct().ToList();
         var userIds = page.Select(e => e.UserId).OfType<Guid>().Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.DisplayName, ct);
         Rows = page.Select(e => new Row(e.Id, e.At, e.ActorName, Name(names, e.ActorOrganisationId), e.Address, e.Action,
-            Name(names, e.OrganisationId), Name(names, e.RelatedOrganisationId), e.UserId is { } u ? people.GetValueOrDefault(u) : null, e.Summary)).ToList();
+            Name(names, e.OrganisationId), Name(names, e.RelatedOrganisationId), e.UserId is { } u ? people.GetValueOrDefault(u) : null, PrivilegedEventText.Details(e, names))).ToList();
         Organisations = (await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
             .Select(o => (o.Id, o.Name)).ToList();
     }
