@@ -13,7 +13,6 @@ public abstract partial class FinanceBuilderDbContext
     public DbSet<ParticipationInput> ParticipationInputs => Set<ParticipationInput>();
     public DbSet<PublicConsultation> PublicConsultations => Set<PublicConsultation>();
     public DbSet<GrievanceRecord> Grievances => Set<GrievanceRecord>();
-    public DbSet<PostAttempt> PostAttempts => Set<PostAttempt>();
 
     private void ConfigureParticipation(ModelBuilder modelBuilder)
     {
@@ -84,14 +83,6 @@ public abstract partial class FinanceBuilderDbContext
             grievance.HasIndex(g => new { g.ProposalId, g.Reference }).IsUnique();
             grievance.HasIndex(g => new { g.ProposalId, g.ReceivedAt });
             grievance.HasQueryFilter(g => SeesAll || WorkOn.Contains(g.OrganisationId));
-        });
-
-        modelBuilder.Entity<PostAttempt>(attempt =>
-        {
-            attempt.ToTable("post_attempts");
-            attempt.Property(a => a.AddressKey).HasMaxLength(64);
-            attempt.HasIndex(a => new { a.AddressKey, a.At });
-            attempt.HasIndex(a => a.At);
         });
     }
 }

@@ -1614,31 +1614,6 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.ToTable("participation_inputs", (string)null);
                 });
 
-            modelBuilder.Entity("FinanceBuilder.Web.Data.Participation.PostAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AddressKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("AddressKey", "At");
-
-                    b.ToTable("post_attempts", (string)null);
-                });
-
             modelBuilder.Entity("FinanceBuilder.Web.Data.Participation.PublicConsultation", b =>
                 {
                     b.Property<Guid>("Id")

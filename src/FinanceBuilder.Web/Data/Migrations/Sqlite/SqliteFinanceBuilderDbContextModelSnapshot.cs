@@ -1593,29 +1593,6 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.ToTable("participation_inputs", (string)null);
                 });
 
-            modelBuilder.Entity("FinanceBuilder.Web.Data.Participation.PostAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AddressKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("AddressKey", "At");
-
-                    b.ToTable("post_attempts", (string)null);
-                });
-
             modelBuilder.Entity("FinanceBuilder.Web.Data.Participation.PublicConsultation", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,50 +1,41 @@
-using System.Security.Cryptography;
-using System.Text;
 using FinanceBuilder.Web.Configuration;
 using FinanceBuilder.Web.Data;
-using FinanceBuilder.Web.Data.Participation;
-using Microsoft.EntityFrameworkCore;
+using FinanceBuilder.Web.RateLimits;
 using Microsoft.Extensions.Options;
 
 namespace FinanceBuilder.Web.Features.Participation.Public;
 
 /// How many comments and grievances one network address may post in an hour
-/// (Participation:PostsPerAddressPerHour), counted in the database — not in the process — so that
-/// several nodes refuse the same flood. Every post counts, refused ones too (a bot failing the
-/// honeypot or the checks is still a flood). The address is stored as a hash with the day, and
-/// rows older than the hour are deleted as posts come, so no list of who posted builds up.
+/// (Participation:PostsPerAddressPerHour), counted in the shared counters every node uses
+/// (RateLimits/RateCounters: hashed keys, one atomic upsert per post), so several nodes refuse the
+/// same flood. Every post counts, refused ones too (a bot failing the honeypot or the checks is
+/// still a flood). The hour slides in 5-minute steps.
 public sealed class PublicPostLimit(FinanceBuilderDbContext db, TimeProvider clock, IOptions<FinanceBuilderOptions> options)
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
 
     /// Counts the request's post; when the address has already posted its share this hour, answers
-    /// 429 with Retry-After and gives the message to show in the reader's language.
+    /// 429 with Retry-After (until its oldest post of the hour leaves it) and gives the message to
+    /// show in the reader's language.
     public async Task<string?> RefusedAsync(HttpContext context, System.Globalization.CultureInfo culture, CancellationToken ct)
     {
-        if (await TryCountAsync(Accounts.SignInThrottle.AddressOf(context), ct))
+        if (await TryCountAsync(Accounts.SignInThrottle.AddressOf(context), ct) is not { } wait)
             return null;
-        context.Response.Headers.RetryAfter = ((int)Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         return ParticipationText.Texts.Format(culture, "Public.Error.TooMany");
     }
 
-    /// Counts this post; false when the address has already posted its share this hour.
-    public async Task<bool> TryCountAsync(string address, CancellationToken ct)
+    /// Counts this post; null when it is within the address's share of the hour, else how long
+    /// until the oldest post of the hour leaves it.
+    public async Task<TimeSpan?> TryCountAsync(string address, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var since = now - Window;
-        var key = KeyOf(address, DateOnly.FromDateTime(now));
-        await db.PostAttempts.Where(a => a.At < since).ExecuteDeleteAsync(ct);
-        var posted = await db.PostAttempts.CountAsync(a => a.AddressKey == key && a.At >= since, ct);
-        if (posted >= options.Value.Participation.PostsPerAddressPerHour)
-            return false;
-        db.PostAttempts.Add(new PostAttempt { AddressKey = key, At = now });
-        await db.SaveChangesAsync(ct);
-        return true;
+        var now = clock.GetUtcNow();
+        var key = "public-post:" + address;
+        // The count of this step is atomic: of two posts at once, the later sees the earlier.
+        await RateCounters.AddAsync(db, key, Step, now, 1, ct);
+        var (posted, untilOldestLeaves) = await RateCounters.SumAsync(db, key, Step, Window, now, ct);
+        return posted <= options.Value.Participation.PostsPerAddressPerHour ? null : untilOldestLeaves;
     }
-
-    /// The address as stored: a SHA-256 of it with the day, so rows of one day cannot be joined
-    /// with the next day's, and the address itself is nowhere.
-    public static string KeyOf(string address, DateOnly day) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{day:yyyy-MM-dd}|{address}")));
 }
