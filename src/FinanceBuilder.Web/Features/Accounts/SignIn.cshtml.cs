@@ -40,10 +40,7 @@ public sealed class SignInPage(AccountSignIn signIn, TwoStep.PendingSecondStep p
                 return LocalRedirect(TwoStep.TwoStepPage.Path);
             case AccountSignIn.Outcome.Throttled:
                 Throttled = true;
-                var wait = result.RetryAfter ?? TimeSpan.FromMinutes(1);
-                RetryMinutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                RetryMinutes = SignInThrottle.AnswerThrottled(Response, result.RetryAfter);
                 return Page();
             default:
                 Failed = true;

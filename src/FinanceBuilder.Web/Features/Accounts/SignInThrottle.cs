@@ -29,4 +29,14 @@ public sealed class SignInThrottle(FinanceBuilderDbContext db, TimeProvider cloc
     private static string Key(string address) => "sign-in-failures|" + address;
 
     public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    /// The answer to a throttled sign-in step (password or code): 429 with Retry-After in seconds;
+    /// returns the whole minutes the page says to wait.
+    public static int AnswerThrottled(HttpResponse response, TimeSpan? retryAfter)
+    {
+        var wait = retryAfter ?? TimeSpan.FromMinutes(1);
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+    }
 }
