@@ -1,6 +1,7 @@
+using System.Globalization;
 using FinanceBuilder.Web.Data;
-using FinanceBuilder.Web.Data.Submissions;
 using FinanceBuilder.Web.Features.Accounts;
+using FinanceBuilder.Web.Proposals.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,27 +9,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Review;
 
-/// Two to four shared submissions side by side on the list's key figures and the scores of the
-/// reader's organisation. One id the reader cannot see makes the whole page 404, so the page
-/// never confirms that a submission exists.
+/// Two to ten shared submissions side by side on what reviewers compare (Comparison), with the
+/// best and worst of each row marked, and the same table as CSV or XLSX (?format=csv|xlsx). One
+/// id the reader cannot see makes the whole page 404, so the page never confirms that a
+/// submission exists.
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class ReviewComparePage(FinanceBuilderDbContext db) : PageModel
+public sealed class ReviewComparePage(FinanceBuilderDbContext db, ProposalReader reader) : PageModel
 {
     public const int Min = 2;
-    public const int Max = 4;
+    public const int Max = 10;
 
-    public sealed record Column(SubmissionRecord Submission, string Applicant, ReviewRecord? Review)
-    {
-        public IReadOnlyList<CriterionScore> Scores => ReviewScores.Read(Review?.Scores ?? "[]");
-    }
-
-    public IReadOnlyList<Column> Columns { get; private set; } = [];
+    public IReadOnlyList<Comparison.Column> Columns { get; private set; } = [];
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string[] ids, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery] string[] ids, string? format, CancellationToken ct)
     {
+        if (format is not (null or "csv" or "xlsx"))
+            return NotFound();
         var parsed = new List<Guid>();
-        foreach (var text in ids)
+        foreach (var text in ids.Take(Max + 1))
         {
             if (!Guid.TryParse(text, out var id))
                 return NotFound();
@@ -49,8 +48,19 @@ public sealed class ReviewComparePage(FinanceBuilderDbContext db) : PageModel
             return NotFound();
         var reviews = await db.Reviews.AsNoTracking().Where(r => parsed.Contains(r.SubmissionId)).ToListAsync(ct);
         Columns = parsed.Select(id => found.First(f => f.s.Id == id))
-            .Select(f => new Column(f.s, f.Name, reviews.FirstOrDefault(r => r.SubmissionId == f.s.Id)))
+            .Select(f => new Comparison.Column(f.s, f.Name, ImplementationMonths(f.s.Document), reviews.FirstOrDefault(r => r.SubmissionId == f.s.Id)))
             .ToList();
-        return Page();
+        var culture = CultureInfo.CurrentUICulture;
+        return format switch
+        {
+            "csv" => File(ComparisonExport.Csv(Columns, culture), "text/csv; charset=utf-8", ReviewText.Texts["Compare.FileName"] + ".csv"),
+            "xlsx" => File(ComparisonExport.Xlsx(Columns, ReviewText.Texts["Compare.Title"], culture), ComparisonExport.XlsxType, ReviewText.Texts["Compare.FileName"] + ".xlsx"),
+            _ => Page(),
+        };
     }
+
+    /// The implementation period is not among the figures copied at submission: it is read from
+    /// the version's frozen document (a few milliseconds each).
+    private int? ImplementationMonths(string document) =>
+        reader.Read(System.Text.Encoding.UTF8.GetBytes(document), CultureInfo.InvariantCulture).Proposal?.Basics.ImplementationMonths;
 }
