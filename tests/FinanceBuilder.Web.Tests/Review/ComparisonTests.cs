@@ -80,6 +80,35 @@ public sealed class ComparisonTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Contains("(la meilleure)", frenchPage.Page.Text(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheWholeList_IsExported_AsFilteredAndSorted_AndOnlyTheReadersSubmissions()
+    {
+        using var world = await ReviewWorld.CreateAsync();
+        var (proposal, first) = await world.SubmitSampleAsync(Tamale, Day, world.DonorA);
+        var second = await world.App.SubmitAsync(proposal, Day.AddDays(1), world.DonorA);
+        // Shared with another donor only: never in this donor's export.
+        await world.SubmitSampleAsync("adaptation-cotonou-drainage-fr.json", Day, world.DonorB);
+        var donor = await world.SignInAsync(ReviewWorld.ScorerA);
+
+        // Every version (not only the latest), oldest first.
+        var csv = await donor.GetAsync("/review?latest=false&sort=Submitted&dir=asc&format=csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = Fields(lines[0]);
+        Assert.Equal(["V.001", "V.002"], lines.Skip(1).Select(l => Fields(l)[header.IndexOf("Version")]));
+        Assert.Contains("GCF funding per tCO2e", header);
+        // The implementation period is the comparison's: the list does not open documents.
+        Assert.DoesNotContain("Implementation period", header);
+        Assert.DoesNotContain(lines, l => l.Contains("Cotonou", StringComparison.Ordinal));
+
+        var xlsx = await donor.GetAsync("/review?format=xlsx");
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        using var workbook = SpreadsheetDocument.Open(stream, isEditable: false);
+        // The default list: the latest version only.
+        Assert.Equal(2, workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Count());
+        Assert.Equal(HttpStatusCode.NotFound, (await donor.GetAsync("/review?format=pdf")).StatusCode);
+    }
+
     /// The fields of one CSV line (RFC 4180: quoted fields, doubled quotes).
     private static List<string> Fields(string line)
     {

@@ -29,6 +29,9 @@ public static class Comparison
     {
         /// Text rows (names, dates) have no number.
         public bool IsText { get; init; }
+        /// Read from the version's frozen document rather than the figures copied at submission:
+        /// the comparison has it, the export of the whole list does not open documents.
+        public bool FromDocument { get; init; }
     }
 
     public static IReadOnlyList<Row> Rows { get; } = BuildRows();
@@ -52,7 +55,7 @@ public static class Comparison
             new("Compare.CoFinancing", Better.Higher, CoFinancing, (c, culture) => CoFinancing(c) is { } r ? ReviewText.Texts.Format(culture, "Compare.CoFinancingValue", r.ToString("N2", culture)) : KeyFigureText.Empty),
             new("Compare.GcfShare", Better.Lower, GcfShare, (c, culture) => GcfShare(c) is { } s ? s.ToString("P1", culture) : KeyFigureText.Empty),
             new("Compare.GcfPerBeneficiary", Better.Lower, c => Per(c.Submission.GcfRequestUsd, c.Submission.Beneficiaries), (c, culture) => Usd(Per(c.Submission.GcfRequestUsd, c.Submission.Beneficiaries), culture)),
-            new("Compare.Duration", Better.None, c => c.ImplementationMonths, (c, culture) => c.ImplementationMonths is { } m ? ReviewText.Texts.Count(culture, "Compare.Months", m) : KeyFigureText.Empty),
+            new("Compare.Duration", Better.None, c => c.ImplementationMonths, (c, culture) => c.ImplementationMonths is { } m ? ReviewText.Texts.Count(culture, "Compare.Months", m) : KeyFigureText.Empty) { FromDocument = true },
             new("Col.Size", Better.None, _ => null, (c, culture) => KeyFigureText.Size(c.Submission.Size, culture)) { IsText = true },
             new("Col.Ess", Better.None, _ => null, (c, culture) => KeyFigureText.Ess(c.Submission.EssCategory, culture)) { IsText = true },
             new("Col.Readiness", Better.Higher, c => c.Submission.Readiness, (c, culture) => KeyFigureText.Percent(c.Submission.Readiness, culture)),

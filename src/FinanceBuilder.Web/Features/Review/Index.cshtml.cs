@@ -17,6 +17,8 @@ namespace FinanceBuilder.Web.Features.Review;
 public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
 {
     public const int PageSize = 50;
+    /// The most rows an export of the list holds (the filters narrow it).
+    public const int ExportMax = 5000;
 
     public enum Column { Title, Applicant, Version, Submitted, Fund, Route, Country, Total, GcfRequest, Tco2, Beneficiaries, Size, Ess, Readiness }
 
@@ -37,6 +39,8 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
     /// default (latest only) holds; "false" alone means the reader unticked it.
     [BindProperty(SupportsGet = true)] public string[] Latest { get; set; } = [];
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    /// csv or xlsx: the list as filtered and sorted, every page, as the comparison exports it.
+    [BindProperty(SupportsGet = true)] public string? Format { get; set; }
 
     public bool LatestOnly => Latest.Length == 0 || Latest.Contains("true", StringComparer.Ordinal);
     public bool Descending => string.Equals(Dir, "desc", StringComparison.Ordinal);
@@ -50,8 +54,10 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
     public IReadOnlyList<string> Sizes { get; private set; } = [];
     public IReadOnlyList<string> EssCategories { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (Format is not (null or "csv" or "xlsx"))
+            return NotFound();
         PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
         var visible = db.Submissions.AsNoTracking();
         AnyShared = await visible.AnyAsync(ct);
@@ -93,12 +99,52 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
         var joined = from s in query
                      join o in db.Organisations on s.OrganisationId equals o.Id
                      select new Listed { S = s, Applicant = o.Name };
+        if (Format is not null)
+            return await ExportAsync(joined, ct);
         Total = await joined.CountAsync(ct);
         Rows = await Sorted(joined).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new Row(r.S.Id, r.S.Title, r.Applicant, r.S.Number, r.S.SubmittedAt, r.S.Fund, r.S.Route, r.S.Country,
                 r.S.TotalUsd, r.S.GcfRequestUsd, r.S.EmissionReductionsTco2, r.S.Beneficiaries, r.S.Size, r.S.EssCategory, r.S.Readiness, r.S.IsDraftPackage))
             .ToListAsync(ct);
+        return Page();
     }
+
+    /// The filtered, sorted list with the organisation's scores, as the comparison writes it
+    /// (without the implementation period, which only the versions' documents hold).
+    private async Task<IActionResult> ExportAsync(IQueryable<Listed> joined, CancellationToken ct)
+    {
+        // The figures only: a version's document (tens of kilobytes each) is not read.
+        var listed = await Sorted(joined).Take(ExportMax).Select(l => new Listed
+        {
+            Applicant = l.Applicant,
+            S = new SubmissionRecord
+            {
+                Id = l.S.Id,
+                Title = l.S.Title,
+                Number = l.S.Number,
+                SubmittedAt = l.S.SubmittedAt,
+                Fund = l.S.Fund,
+                Route = l.S.Route,
+                Country = l.S.Country,
+                TotalUsd = l.S.TotalUsd,
+                GcfRequestUsd = l.S.GcfRequestUsd,
+                EmissionReductionsTco2 = l.S.EmissionReductionsTco2,
+                Beneficiaries = l.S.Beneficiaries,
+                Size = l.S.Size,
+                EssCategory = l.S.EssCategory,
+                Readiness = l.S.Readiness,
+            },
+        }).ToListAsync(ct);
+        var ids = listed.Select(l => l.S.Id).ToList();
+        var reviews = (await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.SubmissionId)).ToListAsync(ct)).ToDictionary(r => r.SubmissionId);
+        var columns = listed.Select(l => new Comparison.Column(l.S, l.Applicant, null, reviews.GetValueOrDefault(l.S.Id))).ToList();
+        var culture = CultureInfo.CurrentUICulture;
+        var name = ReviewText.Texts["List.FileName"];
+        return Format == "csv"
+            ? File(ComparisonExport.Csv(columns, culture, withDocuments: false), "text/csv; charset=utf-8", name + ".csv")
+            : File(ComparisonExport.Xlsx(columns, ReviewText.Texts["List.Title"], culture, withDocuments: false), ComparisonExport.XlsxType, name + ".xlsx");
+    }
+
 
     /// A submission with its applicant's name, before paging (the projection to Row comes last so
     /// that the database sorts on columns, not on a constructed record).
