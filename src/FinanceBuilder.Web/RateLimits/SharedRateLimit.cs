@@ -63,13 +63,19 @@ public sealed class SharedRatePolicies
 /// Enforces the SharedRateLimit of the endpoint a request was routed to.
 public static class SharedRateLimitMiddleware
 {
+    /// Every refusal over a limit answers alike: 429 with Retry-After in whole seconds (at least 1).
+    public static void TooMany(HttpResponse response, TimeSpan wait)
+    {
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    }
+
     public static IApplicationBuilder UseSharedRateLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<SharedRateLimitAttribute>() is { } limit
             && await context.RequestServices.GetRequiredService<SharedRateLimits>().TryTakeAsync(context, limit.Policy, context.RequestAborted) is { } wait)
         {
-            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            TooMany(context.Response, wait);
             return;
         }
         await next(context);

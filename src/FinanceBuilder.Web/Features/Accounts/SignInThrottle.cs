@@ -35,8 +35,7 @@ public sealed class SignInThrottle(FinanceBuilderDbContext db, TimeProvider cloc
     public static int AnswerThrottled(HttpResponse response, TimeSpan? retryAfter)
     {
         var wait = retryAfter ?? TimeSpan.FromMinutes(1);
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SharedRateLimitMiddleware.TooMany(response, wait);
         return Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
     }
 }

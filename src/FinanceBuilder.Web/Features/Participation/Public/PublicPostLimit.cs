@@ -22,8 +22,7 @@ public sealed class PublicPostLimit(FinanceBuilderDbContext db, TimeProvider clo
     {
         if (await TryCountAsync(Accounts.SignInThrottle.AddressOf(context), ct) is not { } wait)
             return null;
-        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        SharedRateLimitMiddleware.TooMany(context.Response, wait);
         return ParticipationText.Texts.Format(culture, "Public.Error.TooMany");
     }
 
