@@ -62,5 +62,42 @@ public abstract partial class FinanceBuilderDbContext
             review.HasQueryFilter(r => SeesAll || r.DonorOrganisationId == MyOrganisation
                 || (r.ReleasedAt != null && WorkOn.Contains(r.OrganisationId)));
         });
+
+        // The donor's own working rows: never the applicant's to read, released or not.
+        modelBuilder.Entity<ReviewerSheet>(sheet =>
+        {
+            sheet.ToTable("reviewer_sheets");
+            sheet.Property(s => s.ReviewerName).HasMaxLength(200);
+            sheet.Property(s => s.AssignedByName).HasMaxLength(200);
+            sheet.Property(s => s.Conflict).HasConversion<string>().HasMaxLength(20);
+            sheet.Property(s => s.ConflictNote).HasMaxLength(2000);
+            sheet.Property(s => s.Scores).HasMaxLength(40000);
+            sheet.Property(s => s.Summary).HasMaxLength(8000);
+            sheet.Property(s => s.Recommendation).HasConversion<string>().HasMaxLength(30);
+            sheet.Property(s => s.Version).IsConcurrencyToken();
+            // One sheet per reviewer and submission, whichever node or tab creates it.
+            sheet.HasIndex(s => new { s.SubmissionId, s.ReviewerUserId }).IsUnique();
+            sheet.HasIndex(s => new { s.DonorOrganisationId, s.ReviewerUserId });
+            sheet.HasQueryFilter(s => SeesAll || s.DonorOrganisationId == MyOrganisation);
+        });
+
+        modelBuilder.Entity<ReviewCase>(item =>
+        {
+            item.ToTable("review_cases");
+            item.HasKey(c => new { c.SubmissionId, c.DonorOrganisationId });
+            item.Property(c => c.Version).IsConcurrencyToken();
+            item.HasIndex(c => c.DonorOrganisationId);
+            item.HasQueryFilter(c => SeesAll || c.DonorOrganisationId == MyOrganisation);
+        });
+
+        modelBuilder.Entity<ReviewCall>(call =>
+        {
+            call.ToTable("review_calls");
+            call.Property(c => c.Name).HasMaxLength(200);
+            call.Property(c => c.Rubric).HasMaxLength(200000);
+            call.Property(c => c.Version).IsConcurrencyToken();
+            call.HasIndex(c => c.DonorOrganisationId);
+            call.HasQueryFilter(c => SeesAll || c.DonorOrganisationId == MyOrganisation);
+        });
     }
 }

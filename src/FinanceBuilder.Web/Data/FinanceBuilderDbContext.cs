@@ -35,6 +35,9 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
     public DbSet<SubmissionPackage> SubmissionPackages => Set<SubmissionPackage>();
     public DbSet<ProposalShare> ProposalShares => Set<ProposalShare>();
     public DbSet<ReviewRecord> Reviews => Set<ReviewRecord>();
+    public DbSet<ReviewerSheet> ReviewerSheets => Set<ReviewerSheet>();
+    public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
+    public DbSet<ReviewCall> ReviewCalls => Set<ReviewCall>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// SQLite gives DateTime values back without a kind; every timestamp here is UTC, and says so

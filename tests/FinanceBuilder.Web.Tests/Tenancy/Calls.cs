@@ -17,6 +17,7 @@ internal static class Calls
             .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{userId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{file:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{callId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{grievance:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{step}", "basics", StringComparison.Ordinal)
             .Replace("{pack}", "gcf-funding-proposal", StringComparison.Ordinal)

@@ -33,6 +33,9 @@ public sealed class SubmissionRecord
     public string? EssCategory { get; set; }
     /// Readiness score 0–100 at submission (docs/readiness.md).
     public int? Readiness { get; set; }
+    /// The Board meeting the applicant targets: a donor's review is due before it unless the
+    /// donor sets its own deadline.
+    public DateOnly? TargetBoardDate { get; set; }
     public int ErrorCount { get; set; }
     public bool IsDraftPackage { get; set; }
     /// The proposal was deleted: the version and its package are kept in the database for the

@@ -40,15 +40,14 @@ public sealed class ReviewComparePage(FinanceBuilderDbContext db, ProposalReader
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var found = await (from s in db.Submissions.AsNoTracking()
-                           where parsed.Contains(s.Id)
-                           join o in db.Organisations on s.OrganisationId equals o.Id
-                           select new { s, o.Name }).ToListAsync(ct);
+        var found = await Workflow.ReviewProgress.Track(db, db.Submissions.AsNoTracking().Where(s => parsed.Contains(s.Id)), null).ToListAsync(ct);
         if (found.Count != parsed.Count)
             return NotFound();
         var reviews = await db.Reviews.AsNoTracking().Where(r => parsed.Contains(r.SubmissionId)).ToListAsync(ct);
-        Columns = parsed.Select(id => found.First(f => f.s.Id == id))
-            .Select(f => new Comparison.Column(f.s, f.Name, ImplementationMonths(f.s.Document), reviews.FirstOrDefault(r => r.SubmissionId == f.s.Id)))
+        var sheets = (await db.ReviewerSheets.AsNoTracking().Where(x => parsed.Contains(x.SubmissionId)).ToListAsync(ct)).ToLookup(x => x.SubmissionId);
+        Columns = parsed.Select(id => found.First(f => f.S.Id == id))
+            .Select(f => new Comparison.Column(f.S, f.Applicant, ImplementationMonths(f.S.Document), reviews.FirstOrDefault(r => r.SubmissionId == f.S.Id),
+                Workflow.Consensus.Of(sheets[f.S.Id]), f.Status))
             .ToList();
         var culture = CultureInfo.CurrentUICulture;
         return format switch

@@ -17,8 +17,10 @@ public static class Comparison
     public enum Better { None, Lower, Higher }
 
     /// One submission as compared: its stored figures, the applicant's name, the implementation
-    /// period read from its frozen document, and the reader's organisation's review.
-    public sealed record Column(SubmissionRecord Submission, string Applicant, int? ImplementationMonths, ReviewRecord? Review)
+    /// period read from its frozen document, the reader's organisation's decision, its reviewers'
+    /// consensus and where the review stands.
+    public sealed record Column(SubmissionRecord Submission, string Applicant, int? ImplementationMonths, ReviewRecord? Review,
+        Workflow.Consensus? Consensus = null, ReviewStatus? Status = null)
     {
         public IReadOnlyList<CriterionScore> Scores { get; } = ReviewScores.Read(Review?.Scores ?? "[]");
     }
@@ -40,6 +42,7 @@ public static class Comparison
     {
         var rows = new List<Row>
         {
+            new("Col.Status", Better.None, _ => null, (c, culture) => c.Status is { } st ? ReviewText.Texts.Format(culture, "Status." + st) : KeyFigureText.Empty) { IsText = true },
             new("Col.Applicant", Better.None, _ => null, (c, _) => c.Applicant) { IsText = true },
             new("Col.Version", Better.None, _ => null, (c, _) => c.Submission.VersionLabel) { IsText = true },
             new("Col.Submitted", Better.None, _ => null, (c, culture) => DateText.Time(c.Submission.SubmittedAt, culture)) { IsText = true },
@@ -61,7 +64,7 @@ public static class Comparison
             new("Col.Readiness", Better.Higher, c => c.Submission.Readiness, (c, culture) => KeyFigureText.Percent(c.Submission.Readiness, culture)),
         };
         foreach (var criterion in Enum.GetValues<InvestmentCriterion>())
-            rows.Add(new("Criterion." + criterion, Better.Higher, c => Score(c, criterion), (c, culture) => Score(c, criterion) is { } s ? ReviewText.Texts.Format(culture, "Score." + s) : KeyFigureText.Empty));
+            rows.Add(new("Criterion." + criterion, Better.Higher, c => Score(c, criterion), (c, culture) => ScoreText(c, criterion, culture)));
         rows.Add(new("Sheet.Recommendation", Better.None, _ => null, (c, culture) => KeyFigureText.Recommendation(c.Review?.Recommendation, culture)) { IsText = true });
         return rows;
     }
@@ -105,7 +108,21 @@ public static class Comparison
         return Math.Round(gcf / total, 4);
     }
 
-    private static decimal? Score(Column c, InvestmentCriterion criterion) => c.Scores.FirstOrDefault(s => s.Criterion == criterion)?.Score;
+    /// The criterion's consensus: the average of the sheets handed in; before any, the score of the
+    /// organisation's decision (a donor that scores as one sheet).
+    private static decimal? Score(Column c, InvestmentCriterion criterion) =>
+        c.Consensus?.Criteria.First(x => x.Name == criterion) is { Count: > 0 } agreed
+            ? agreed.Average
+            : c.Scores.FirstOrDefault(s => s.Criterion == criterion)?.Score;
+
+    private static string ScoreText(Column c, InvestmentCriterion criterion, CultureInfo culture)
+    {
+        if (c.Consensus?.Criteria.First(x => x.Name == criterion) is { Count: > 0 } agreed)
+            return Workflow.ConsensusText.Line(agreed, culture);
+        return c.Scores.FirstOrDefault(s => s.Criterion == criterion)?.Score is { } score
+            ? ReviewText.Texts.Format(culture, "Score." + score)
+            : KeyFigureText.Empty;
+    }
 
     private static string Usd(decimal? amount, CultureInfo culture) =>
         amount is { } value ? NumberText.Money(value, "USD", culture, decimals: value < 100 ? 2 : 0) : KeyFigureText.Empty;

@@ -14,17 +14,22 @@ namespace FinanceBuilder.Web.Features.Review;
 /// decides which), with the key figures copied at submission, filtered, sorted and paged by the
 /// database so that a donor with thousands of submissions gets the same answer as one with ten.
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
+public sealed class ReviewListPage(FinanceBuilderDbContext db, AccessScope access) : PageModel
 {
     public const int PageSize = 50;
     /// The most rows an export of the list holds (the filters narrow it).
     public const int ExportMax = 5000;
 
-    public enum Column { Title, Applicant, Version, Submitted, Fund, Route, Country, Total, GcfRequest, Tco2, Beneficiaries, Size, Ess, Readiness }
+    public enum Column { Title, Applicant, Version, Submitted, Fund, Route, Country, Total, GcfRequest, Tco2, Beneficiaries, Size, Ess, Readiness, Status, Deadline }
 
     public sealed record Row(
         Guid Id, string? Title, string Applicant, int Number, DateTime SubmittedAt, string Fund, string? Route, string? Country,
-        decimal? TotalUsd, decimal? GcfRequestUsd, decimal? Tco2, long? Beneficiaries, string? Size, string? Ess, int? Readiness, bool Draft);
+        decimal? TotalUsd, decimal? GcfRequestUsd, decimal? Tco2, long? Beneficiaries, string? Size, string? Ess, int? Readiness, bool Draft,
+        ReviewStatus Status, DateOnly? Deadline)
+    {
+        /// The reviewers on it, in the order they were assigned; excluded ones are marked.
+        public IReadOnlyList<(string Name, bool Excluded)> Reviewers { get; init; } = [];
+    }
 
     [BindProperty(SupportsGet = true)] public string? Fund { get; set; }
     [BindProperty(SupportsGet = true)] public string? Route { get; set; }
@@ -33,6 +38,9 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Ess { get; set; }
     [BindProperty(SupportsGet = true, Name = "readiness")] public int? MinReadiness { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = "status")] public ReviewStatus? StatusFilter { get; set; }
+    /// Only the submissions the reader is a reviewer of.
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
     [BindProperty(SupportsGet = true)] public Column? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
     /// A checkbox with a hidden "false" before it: absent means the form was never sent, so the
@@ -96,27 +104,37 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
             query = query.Where(s => !db.Submissions.Any(later => later.ProposalId == s.ProposalId && later.Number > s.Number));
         }
 
-        var joined = from s in query
-                     join o in db.Organisations on s.OrganisationId equals o.Id
-                     select new Listed { S = s, Applicant = o.Name };
+        var joined = Workflow.ReviewProgress.Track(db, query, access.UserId);
+        if (StatusFilter is { } status)
+            joined = joined.Where(t => t.Status == status);
+        if (Mine)
+            joined = joined.Where(t => t.Mine);
         if (Format is not null)
             return await ExportAsync(joined, ct);
         Total = await joined.CountAsync(ct);
         Rows = await Sorted(joined).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new Row(r.S.Id, r.S.Title, r.Applicant, r.S.Number, r.S.SubmittedAt, r.S.Fund, r.S.Route, r.S.Country,
-                r.S.TotalUsd, r.S.GcfRequestUsd, r.S.EmissionReductionsTco2, r.S.Beneficiaries, r.S.Size, r.S.EssCategory, r.S.Readiness, r.S.IsDraftPackage))
+                r.S.TotalUsd, r.S.GcfRequestUsd, r.S.EmissionReductionsTco2, r.S.Beneficiaries, r.S.Size, r.S.EssCategory, r.S.Readiness, r.S.IsDraftPackage,
+                r.Status, r.Deadline))
             .ToListAsync(ct);
+        var shown = Rows.Select(r => r.Id).ToList();
+        var reviewers = (await db.ReviewerSheets.AsNoTracking().Where(x => shown.Contains(x.SubmissionId))
+                .OrderBy(x => x.AssignedAt).Select(x => new { x.SubmissionId, x.ReviewerName, x.Conflict }).ToListAsync(ct))
+            .ToLookup(x => x.SubmissionId);
+        Rows = Rows.Select(r => r with { Reviewers = reviewers[r.Id].Select(x => (x.ReviewerName, x.Conflict == ConflictDeclaration.Declared)).ToList() }).ToList();
         return Page();
     }
 
     /// The filtered, sorted list with the organisation's scores, as the comparison writes it
     /// (without the implementation period, which only the versions' documents hold).
-    private async Task<IActionResult> ExportAsync(IQueryable<Listed> joined, CancellationToken ct)
+    private async Task<IActionResult> ExportAsync(IQueryable<Workflow.ReviewProgress.Tracked> joined, CancellationToken ct)
     {
         // The figures only: a version's document (tens of kilobytes each) is not read.
-        var listed = await Sorted(joined).Take(ExportMax).Select(l => new Listed
+        var listed = await Sorted(joined).Take(ExportMax).Select(l => new Workflow.ReviewProgress.Tracked
         {
             Applicant = l.Applicant,
+            Status = l.Status,
+            Deadline = l.Deadline,
             S = new SubmissionRecord
             {
                 Id = l.S.Id,
@@ -137,7 +155,8 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
         }).ToListAsync(ct);
         var ids = listed.Select(l => l.S.Id).ToList();
         var reviews = (await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.SubmissionId)).ToListAsync(ct)).ToDictionary(r => r.SubmissionId);
-        var columns = listed.Select(l => new Comparison.Column(l.S, l.Applicant, null, reviews.GetValueOrDefault(l.S.Id))).ToList();
+        var sheets = (await db.ReviewerSheets.AsNoTracking().Where(x => ids.Contains(x.SubmissionId)).ToListAsync(ct)).ToLookup(x => x.SubmissionId);
+        var columns = listed.Select(l => new Comparison.Column(l.S, l.Applicant, null, reviews.GetValueOrDefault(l.S.Id), Workflow.Consensus.Of(sheets[l.S.Id]), l.Status)).ToList();
         var culture = CultureInfo.CurrentUICulture;
         var name = ReviewText.Texts["List.FileName"];
         return Format == "csv"
@@ -145,16 +164,9 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
             : File(ComparisonExport.Xlsx(columns, ReviewText.Texts["List.Title"], culture, withDocuments: false), ComparisonExport.XlsxType, name + ".xlsx");
     }
 
-
-    /// A submission with its applicant's name, before paging (the projection to Row comes last so
-    /// that the database sorts on columns, not on a constructed record).
-    private sealed class Listed
-    {
-        public SubmissionRecord S { get; init; } = null!;
-        public string Applicant { get; init; } = "";
-    }
-
-    private IQueryable<Listed> Sorted(IQueryable<Listed> rows)
+    /// The projection to Row comes after sorting and paging, so that the database sorts on columns
+    /// and expressions, not on a constructed record.
+    private IQueryable<Workflow.ReviewProgress.Tracked> Sorted(IQueryable<Workflow.ReviewProgress.Tracked> rows)
     {
         var sorted = (Sort ?? Column.Submitted) switch
         {
@@ -172,13 +184,19 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db) : PageModel
             Column.Size => By(rows, r => r.S.TotalUsd),
             Column.Ess => By(rows, r => r.S.EssCategory),
             Column.Readiness => By(rows, r => r.S.Readiness),
+            Column.Status => By(rows, r => r.Status),
+            // Submissions without a deadline come last either way: SQLite and PostgreSQL do not
+            // place nulls alike.
+            Column.Deadline => Descending
+                ? rows.OrderBy(r => r.Deadline == null).ThenByDescending(r => r.Deadline)
+                : rows.OrderBy(r => r.Deadline == null).ThenBy(r => r.Deadline),
             _ => Sort is null ? rows.OrderByDescending(r => r.S.SubmittedAt) : By(rows, r => r.S.SubmittedAt),
         };
         // A stable order across pages.
         return sorted.ThenBy(r => r.S.Id);
     }
 
-    private IOrderedQueryable<Listed> By<TKey>(IQueryable<Listed> rows, System.Linq.Expressions.Expression<Func<Listed, TKey>> key) =>
+    private IOrderedQueryable<Workflow.ReviewProgress.Tracked> By<TKey>(IQueryable<Workflow.ReviewProgress.Tracked> rows, System.Linq.Expressions.Expression<Func<Workflow.ReviewProgress.Tracked, TKey>> key) =>
         Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 
     /// This list with one parameter changed (sort links, pages), the filters kept.

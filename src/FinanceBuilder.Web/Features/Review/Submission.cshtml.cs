@@ -37,113 +37,40 @@ public sealed class SubmissionPage(
     public IReadOnlyList<FindingLine> Findings { get; private set; } = [];
     public bool ReportUnavailable { get; private set; }
     public ReviewRecord? Review { get; private set; }
-    public bool CanScore => access.CanScore;
-    public IReadOnlyList<SheetError> Errors { get; private set; } = [];
-
-    /// A problem of the sheet, and the field it links to when there is one.
-    public sealed record SheetError(string Message, string? Anchor);
+    /// Every reviewer's sheet on this submission in the reader's organisation.
+    public IReadOnlyList<ReviewerSheet> Sheets { get; private set; } = [];
+    public ReviewerSheet? MySheet => Sheets.FirstOrDefault(s => s.ReviewerUserId == access.UserId);
+    /// A reviewer who declared a conflict takes no part: no consensus, no decision.
+    public bool Excluded => MySheet?.Excluded == true;
+    /// The consensus shows once the reader's own sheet is handed in (or they have none), so that
+    /// nobody scores after reading the colleagues' scores.
+    public bool ShowConsensus => !Excluded && (MySheet is null || MySheet.SubmittedAt is not null);
+    public Workflow.Consensus Consensus { get; private set; } = null!;
+    public ReviewStatus Status { get; private set; }
+    public DateOnly? Deadline { get; private set; }
+    public ReviewCase? Case { get; private set; }
+    public ReviewCall? Call { get; private set; }
+    public Workflow.ReviewTeam Team { get; private set; } = null!;
+    public Rubric.Rubric Rubric { get; private set; } = FinanceBuilder.Web.Features.Review.Rubric.Rubric.Default;
+    public bool CanScore => access.CanScore && !Excluded;
+    public bool IsScorer => access.CanScore;
+    public IReadOnlyList<ScoringForm.Error> Errors { get; private set; } = [];
     public string? Conflict { get; private set; }
     [BindProperty(SupportsGet = true, Name = "done")] public string? Done { get; set; }
 
-    [BindProperty] public Sheet Form { get; set; } = new();
-
-    /// The scoring sheet as the form posts it. Scores arrive as text so that "0", "6" or "x" get
-    /// the sheet's own message rather than a binder's.
-    public sealed class Sheet
-    {
-        public List<Row> Scores { get; set; } = [];
-        public ReviewRecommendation? Recommendation { get; set; }
-        public string? Summary { get; set; }
-        /// The stored review's version the reviewer started from; null for a new sheet.
-        public int? Version { get; set; }
-
-        public static Sheet From(ReviewRecord? review)
-        {
-            var scores = ReviewScores.Read(review?.Scores ?? "[]");
-            return new Sheet
-            {
-                Scores = scores.Select(s => new Row { Score = s.Score?.ToString(CultureInfo.InvariantCulture), Comment = s.Comment }).ToList(),
-                Recommendation = review?.Recommendation,
-                Summary = review?.Summary,
-                Version = review?.Version,
-            };
-        }
-
-        /// The six rows in the funder's order, whatever was posted.
-        public IReadOnlyList<CriterionScore> ToScores() =>
-            Enum.GetValues<InvestmentCriterion>().Select((c, i) =>
-            {
-                var row = i < Scores.Count ? Scores[i] : new Row();
-                return new CriterionScore(c, int.TryParse(row.Score, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null, string.IsNullOrWhiteSpace(row.Comment) ? null : row.Comment.Trim());
-            }).ToList();
-    }
-
-    public sealed class Row
-    {
-        public string? Score { get; set; }
-        public string? Comment { get; set; }
-    }
-
-    public const int MaxSummaryLength = 8000;
-
-    /// Saving checks the form; releasing also needs every score and a recommendation.
-    public sealed class Validator : AbstractValidator<Sheet>
-    {
-        public Validator(bool release)
-        {
-            var criteria = Enum.GetValues<InvestmentCriterion>();
-            RuleFor(s => s.Scores.Count).LessThanOrEqualTo(criteria.Length).WithMessage(_ => ReviewText.Texts["Error.Rows"]);
-            RuleForEach(s => s.Scores).Custom((row, context) =>
-            {
-                var index = context.PropertyPath.Length > 0 ? ParseIndex(context.PropertyPath) : 0;
-                var name = index < criteria.Length ? FinanceBuilder.Web.Proposals.Text.ProposalText.Enum(criteria[index]) : "";
-                if (!string.IsNullOrWhiteSpace(row.Score)
-                    && !(int.TryParse(row.Score, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= ReviewScores.MinScore and <= ReviewScores.MaxScore))
-                    context.AddFailure("Score", ReviewText.Texts["Error.Score", name, ReviewScores.MinScore, ReviewScores.MaxScore]);
-                if (row.Comment?.Length > ReviewScores.MaxCommentLength)
-                    context.AddFailure("Comment", ReviewText.Texts["Error.Comment", name, ReviewScores.MaxCommentLength]);
-                else if (Localization.TypedText.Problem(row.Comment, multiLine: true, name) is { } refused)
-                    context.AddFailure("Comment", refused);
-            });
-            RuleFor(s => s.Summary).MaximumLength(MaxSummaryLength)
-                .WithMessage(_ => ReviewText.Texts["Error.Summary", MaxSummaryLength]);
-            RuleFor(s => s.Summary).Must(t => Localization.TypedText.IndexOfRefused(t, multiLine: true) < 0)
-                .WithMessage(s => Localization.TypedText.Problem(s.Summary, multiLine: true, ReviewText.Texts["Sheet.Summary"])!);
-            RuleFor(s => s.Recommendation).IsInEnum().WithMessage(_ => ReviewText.Texts["Error.Recommendation"]);
-            if (release)
-            {
-                // One line saying what releasing needs, then one linked line per missing answer,
-                // so the reviewer lands on each gap instead of searching a long sheet.
-                RuleFor(s => s).Custom((s, context) =>
-                {
-                    var scores = s.ToScores();
-                    if (scores.All(c => c.Score is not null) && s.Recommendation is not null)
-                        return;
-                    context.AddFailure(new FluentValidation.Results.ValidationFailure("", ReviewText.Texts["Error.ReleaseIncomplete"]));
-                    for (var i = 0; i < scores.Count; i++)
-                    {
-                        if (scores[i].Score is null)
-                            context.AddFailure(new FluentValidation.Results.ValidationFailure($"score-{i}-1", ReviewText.Texts["Error.ScoreMissing", FinanceBuilder.Web.Proposals.Text.ProposalText.Enum(scores[i].Criterion)]));
-                    }
-                    if (s.Recommendation is null)
-                        context.AddFailure(new FluentValidation.Results.ValidationFailure("rec-" + ReviewRecommendation.Endorse, ReviewText.Texts["Error.RecommendationMissing"]));
-                });
-            }
-        }
-
-        private static int ParseIndex(string path)
-        {
-            var open = path.LastIndexOf('[');
-            var close = path.LastIndexOf(']');
-            return open >= 0 && close > open && int.TryParse(path.AsSpan(open + 1, close - open - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : 0;
-        }
-    }
+    [BindProperty] public ScoringForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
-        Form = Sheet.From(Review);
+        Form = ScoringForm.From(Review);
+        if (Review is null)
+        {
+            // A first decision starts from the consensus, rounded: a proposal the reviewer
+            // changes, never a decision saved without a person choosing it.
+            Form.Scores = Consensus.Criteria.Select(c => new ScoringForm.Row { Score = c.Rounded?.ToString(CultureInfo.InvariantCulture) }).ToList();
+        }
         return Page();
     }
 
@@ -155,15 +82,17 @@ public sealed class SubmissionPage(
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
+        if (Excluded)
+            return Forbid();
         if (Review is null || Review.ReleasedAt is null)
             return Redirect($"/review/{id}");
         if (Review.Version != Form.Version)
-            return await ConflictPageAsync(Sheet.From(Review), ct);
+            return await ConflictPageAsync(ScoringForm.From(Review), ct);
         Review.ReleasedAt = null;
         Review.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         Review.Version++;
         if (!await TrySaveAsync(ct))
-            return await ConflictPageAsync(Sheet.From(Review), ct);
+            return await ConflictPageAsync(ScoringForm.From(Review), ct);
         return Redirect($"/review/{id}?done=withdrawn#scoring");
     }
 
@@ -171,13 +100,14 @@ public sealed class SubmissionPage(
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
+        if (Excluded)
+            return Forbid();
         var typed = Form;
         // A released sheet stays complete: the applicant never sees a half-emptied one.
-        var result = new Validator(release || Review?.ReleasedAt is not null).Validate(typed);
+        var result = new ScoringForm.Validator(release || Review?.ReleasedAt is not null).Validate(typed);
         if (!result.IsValid)
         {
-            Errors = result.Errors.Select(e => new SheetError(e.ErrorMessage, e.PropertyName.StartsWith("score-", StringComparison.Ordinal) || e.PropertyName.StartsWith("rec-", StringComparison.Ordinal) ? e.PropertyName : null))
-                .DistinctBy(e => e.Message).ToList();
+            Errors = ScoringForm.Errors(result);
             Form = typed;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
@@ -202,7 +132,7 @@ public sealed class SubmissionPage(
         Review.ReviewerName = access.UserName;
         Review.Scores = ReviewScores.Write(typed.ToScores());
         Review.Recommendation = typed.Recommendation;
-        Review.Summary = string.IsNullOrWhiteSpace(typed.Summary) ? null : typed.Summary.Trim();
+        Review.Summary = typed.TrimmedSummary;
         Review.UpdatedAt = now;
         Review.Version++;
         if (release)
@@ -230,7 +160,7 @@ public sealed class SubmissionPage(
 
     /// Keeps what the reviewer typed and says who saved in between; the form now carries the
     /// stored version, so saving again replaces it knowingly.
-    private async Task<IActionResult> ConflictPageAsync(Sheet typed, CancellationToken ct)
+    private async Task<IActionResult> ConflictPageAsync(ScoringForm typed, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var current = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.SubmissionId == Submission.Id, ct);
@@ -251,6 +181,16 @@ public sealed class SubmissionPage(
         Submission = header.Submission;
         Applicant = header.Applicant;
         Review = await db.Reviews.FirstOrDefaultAsync(r => r.SubmissionId == id, ct);
+        Sheets = await db.ReviewerSheets.AsNoTracking().Where(s => s.SubmissionId == id).OrderBy(s => s.AssignedAt).ToListAsync(ct);
+        Consensus = Workflow.Consensus.Of(Sheets);
+        var progress = await Workflow.ReviewProgress.Track(db, db.Submissions.AsNoTracking().Where(s => s.Id == id), access.UserId)
+            .Select(t => new { t.Status, t.Deadline }).FirstAsync(ct);
+        (Status, Deadline) = (progress.Status, progress.Deadline);
+        Case = await db.ReviewCases.AsNoTracking().FirstOrDefaultAsync(c => c.SubmissionId == id, ct);
+        if (Case?.CallId is { } callId)
+            Call = await db.ReviewCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
+        Rubric = FinanceBuilder.Web.Features.Review.Rubric.Rubric.Read(Call?.Rubric);
+        Team = await Workflow.ReviewTeam.LoadAsync(db, access, id, Sheets, Case, Deadline, ct);
 
         var versions = await db.Submissions.AsNoTracking()
             .Where(s => s.ProposalId == Submission.ProposalId && s.Id != id)

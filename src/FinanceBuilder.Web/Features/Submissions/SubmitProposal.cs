@@ -127,6 +127,7 @@ public static class SubmitProposal
                 Size = figures.SizeCategory?.ToString(),
                 EssCategory = document.Safeguards.Category?.ToString(),
                 Readiness = Rules.Readiness.Overall(report),
+                TargetBoardDate = document.Basics.TargetBoardDate,
                 ErrorCount = report.Findings.Count(f => f.Severity == Severity.Error),
                 IsDraftPackage = package.Draft,
             };

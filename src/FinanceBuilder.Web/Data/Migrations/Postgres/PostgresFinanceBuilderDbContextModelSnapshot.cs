@@ -1807,6 +1807,72 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.ToTable("proposal_shares", (string)null);
                 });
 
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.ReviewCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DonorOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Rubric")
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonorOrganisationId");
+
+                    b.ToTable("review_calls", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.ReviewCase", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DonorOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("SubmissionId", "DonorOrganisationId");
+
+                    b.HasIndex("DonorOrganisationId");
+
+                    b.ToTable("review_cases", (string)null);
+                });
+
             modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.ReviewRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1859,6 +1925,78 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("reviews", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.ReviewerSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Conflict")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ConflictNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DonorOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonorOrganisationId", "ReviewerUserId");
+
+                    b.HasIndex("SubmissionId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.ToTable("reviewer_sheets", (string)null);
                 });
 
             modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.SubmissionPackage", b =>
@@ -1976,6 +2114,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("SubmittedByUserId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("TargetBoardDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("Title")
                         .HasMaxLength(500)

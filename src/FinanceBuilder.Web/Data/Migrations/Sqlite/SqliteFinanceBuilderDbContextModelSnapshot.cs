@@ -1786,6 +1786,72 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.ToTable("proposal_shares", (string)null);
                 });
 
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.ReviewCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DonorOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rubric")
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonorOrganisationId");
+
+                    b.ToTable("review_calls", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.ReviewCase", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DonorOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubmissionId", "DonorOrganisationId");
+
+                    b.HasIndex("DonorOrganisationId");
+
+                    b.ToTable("review_cases", (string)null);
+                });
+
             modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.ReviewRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1838,6 +1904,78 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("reviews", (string)null);
+                });
+
+            modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.ReviewerSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conflict")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DonorOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonorOrganisationId", "ReviewerUserId");
+
+                    b.HasIndex("SubmissionId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.ToTable("reviewer_sheets", (string)null);
                 });
 
             modelBuilder.Entity("FinanceBuilder.Web.Data.Submissions.SubmissionPackage", b =>
@@ -1954,6 +2092,9 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetBoardDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
