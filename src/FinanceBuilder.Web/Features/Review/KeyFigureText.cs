@@ -30,6 +30,11 @@ public static class KeyFigureText
     public static string Usd(decimal? amount, CultureInfo culture) =>
         amount is { } value ? NumberText.Money(value, "USD", culture) : Empty;
 
+    /// An amount under a heading that already says "(USD)": the digits only, so that a list of
+    /// many columns fits a laptop screen.
+    public static string UsdDigits(decimal? amount, CultureInfo culture) =>
+        amount is { } value ? NumberText.Format(Math.Round(value, 0, MidpointRounding.AwayFromZero), culture) : Empty;
+
     public static string Tonnes(decimal? tonnes, CultureInfo culture) =>
         tonnes is { } value ? NumberText.Format(Math.Round(value, 0, MidpointRounding.AwayFromZero), culture) : Empty;
 
