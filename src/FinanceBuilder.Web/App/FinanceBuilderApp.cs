@@ -71,6 +71,9 @@ public static class FinanceBuilderApp
         services.AddScoped<Features.Monitoring.ReportingReminders>();
         services.AddSingleton<Features.Monitoring.AnnualReportPackage>();
         services.AddHostedService<Features.Monitoring.ReminderService>();
+        services.AddScoped<Features.Notifications.NotificationMailer>();
+        services.AddScoped<Features.Review.SubmittedDocument>();
+        services.AddHostedService<Features.Notifications.NotificationMailerService>();
         services.AddTerritories();
         services.AddScoped<Features.Participation.Public.PublicPostLimit>();
         services.AddScoped<Features.Participation.EvidenceRefresh>();

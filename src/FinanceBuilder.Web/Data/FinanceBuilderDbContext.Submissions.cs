@@ -90,6 +90,21 @@ public abstract partial class FinanceBuilderDbContext
             item.HasQueryFilter(c => SeesAll || c.DonorOrganisationId == MyOrganisation);
         });
 
+        // A donor's reviewers read their comments at once; the applicant once the donor's decision
+        // on that version is released (read again on every request, like the share).
+        modelBuilder.Entity<SectionComment>(comment =>
+        {
+            comment.ToTable("section_comments");
+            comment.Property(c => c.Section).HasMaxLength(SectionComment.MaxSectionLength);
+            comment.Property(c => c.SectionId).HasMaxLength(20);
+            comment.Property(c => c.AuthorName).HasMaxLength(200);
+            comment.Property(c => c.Text).HasMaxLength(SectionComment.MaxTextLength);
+            comment.HasIndex(c => new { c.SubmissionId, c.DonorOrganisationId });
+            comment.HasQueryFilter(c => SeesAll || c.DonorOrganisationId == MyOrganisation
+                || (WorkOn.Contains(c.OrganisationId)
+                    && Reviews.Any(r => r.SubmissionId == c.SubmissionId && r.DonorOrganisationId == c.DonorOrganisationId && r.ReleasedAt != null)));
+        });
+
         modelBuilder.Entity<ReviewCall>(call =>
         {
             call.ToTable("review_calls");

@@ -22,6 +22,7 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
     private IReadOnlyList<Guid> WorkOn => Access.ProposalOrganisationIds;
     private Guid MyOrganisation => Access.OrganisationId;
     private bool PlatformAdmin => Access.IsPlatformAdmin;
+    private Guid? MyUser => Access.UserId;
 
     public DbSet<ProposalRecord> Proposals => Set<ProposalRecord>();
     public DbSet<OrganisationRecord> Organisations => Set<OrganisationRecord>();
@@ -38,6 +39,9 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
     public DbSet<ReviewerSheet> ReviewerSheets => Set<ReviewerSheet>();
     public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
     public DbSet<ReviewCall> ReviewCalls => Set<ReviewCall>();
+    public DbSet<SectionComment> SectionComments => Set<SectionComment>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// SQLite gives DateTime values back without a kind; every timestamp here is UTC, and says so
@@ -65,6 +69,7 @@ public abstract partial class FinanceBuilderDbContext(DbContextOptions options, 
         ConfigureCatalogue(builder);
         ConfigureMonitoring(builder);
         ConfigureParticipation(builder);
+        ConfigureNotifications(builder);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 

@@ -109,7 +109,7 @@ public sealed class ReviewListTests
         var page = await (await world.SignInAsync(ReviewWorld.ScorerA, "fr")).GetPageAsync("/review");
 
         var row = page.Page.QuerySelector("table.review-list tbody tr")!.TextContent;
-        Assert.Contains("13\u202F025\u202F000\u00A0USD", row, StringComparison.Ordinal);
+        Assert.Contains("13\u202F025\u202F000", row, StringComparison.Ordinal);
         Assert.Contains("Soumissions à examiner", page.Page.Text(), StringComparison.Ordinal);
     }
 

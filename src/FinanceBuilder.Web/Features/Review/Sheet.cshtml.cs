@@ -13,7 +13,7 @@ namespace FinanceBuilder.Web.Features.Review;
 /// wanted and handed in once complete. Colleagues' scores stay out of sight until then (the
 /// submission page shows the consensus to those who have handed in).
 [Authorize(Policy = Policies.Scorer)]
-public sealed class ReviewerSheetPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public sealed class ReviewerSheetPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock, SubmittedDocument document) : PageModel
 {
     public const int MaxConflictNoteLength = 2000;
 
@@ -23,6 +23,14 @@ public sealed class ReviewerSheetPage(FinanceBuilderDbContext db, AccessScope ac
     public Rubric.Rubric Rubric { get; private set; } = FinanceBuilder.Web.Features.Review.Rubric.Rubric.Default;
     public IReadOnlyList<ScoringForm.Error> Errors { get; private set; } = [];
     public string? Conflict { get; private set; }
+    /// The version's document with the panel's comments under their sections; null when the
+    /// pack cannot draw it (the download stays).
+    public string? DocumentHtml { get; private set; }
+    public string DocumentLanguage { get; private set; } = "en";
+    public IReadOnlyList<Comments.AnnotatedDocument.Section> Sections { get; private set; } = [];
+    public bool CanComment => Mine is { Conflict: ConflictDeclaration.None };
+    [BindProperty] public string? CommentSection { get; set; }
+    [BindProperty] public string? CommentText { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "done")] public string? Done { get; set; }
     [BindProperty] public ScoringForm Form { get; set; } = new();
@@ -36,6 +44,56 @@ public sealed class ReviewerSheetPage(FinanceBuilderDbContext db, AccessScope ac
         if (Mine is not null)
             Form = ScoringForm.From(Mine);
         return Page();
+    }
+
+    /// A comment on one section of the document, for the panel at once and for the applicant
+    /// once the decision is released (then they are told).
+    public async Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        if (!CanComment)
+            return Mine?.Excluded == true ? Forbid() : Redirect($"/review/{id}/sheet");
+        if (Mine is not null)
+            Form = ScoringForm.From(Mine);
+        var section = Sections.FirstOrDefault(s => s.Id == CommentSection);
+        var problems = new List<ScoringForm.Error>();
+        if (section is null)
+            problems.Add(new(ReviewText.Texts["Comments.ChooseSection"], "comment-section"));
+        if (string.IsNullOrWhiteSpace(CommentText))
+            problems.Add(new(ReviewText.Texts["Comments.Empty"], "comment-text"));
+        else if (CommentText.Length > SectionComment.MaxTextLength)
+            problems.Add(new(ReviewText.Texts["Comments.TooLong", SectionComment.MaxTextLength], "comment-text"));
+        else if (Localization.TypedText.Problem(CommentText, multiLine: true, ReviewText.Texts["Comments.Text"]) is { } refused)
+            problems.Add(new(refused, "comment-text"));
+        if (problems.Count > 0)
+        {
+            Errors = problems;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.SectionComments.Add(new SectionComment
+        {
+            Id = Guid.NewGuid(),
+            SubmissionId = id,
+            DonorOrganisationId = access.OrganisationId,
+            OrganisationId = Submission.OrganisationId,
+            Section = section!.Heading.Length > SectionComment.MaxSectionLength ? section.Heading[..SectionComment.MaxSectionLength] : section.Heading,
+            SectionId = section.Id,
+            AuthorUserId = access.UserId!.Value,
+            AuthorName = access.UserName,
+            Text = CommentText!.Trim(),
+            CreatedAt = now,
+        });
+        // The rest of the panel hears of it; the applicant too once the decision is out.
+        var panel = await db.ReviewerSheets.AsNoTracking().Where(s => s.SubmissionId == id && s.Conflict != ConflictDeclaration.Declared).Select(s => s.ReviewerUserId).ToListAsync(ct);
+        await Notifications.Notifier.AddAsync(db, panel, Data.Notifications.NotificationKind.Commented, Submission.Title ?? "", access.UserName, $"/review/{id}/sheet#{section.Id}", now, ct);
+        if (await db.Reviews.AsNoTracking().AnyAsync(r => r.SubmissionId == id && r.ReleasedAt != null, ct))
+            await Notifications.Notifier.AddAsync(db, await Notifications.Notifier.MembersAsync(db, Submission.OrganisationId, ct), Data.Notifications.NotificationKind.Commented,
+                Submission.Title ?? "", access.OrganisationName, $"/proposals/{Submission.ProposalId}/versions/{Submission.Number}/document#{section.Id}", now, ct);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/review/{id}/sheet?done=commented#{section.Id}");
     }
 
     /// The declaration comes first and is kept: "no conflict" can later become "conflict" (the
@@ -165,6 +223,13 @@ public sealed class ReviewerSheetPage(FinanceBuilderDbContext db, AccessScope ac
                             join k in db.ReviewCalls.AsNoTracking() on c.CallId equals k.Id
                             select k.Rubric).FirstOrDefaultAsync(ct);
         Rubric = FinanceBuilder.Web.Features.Review.Rubric.Rubric.Read(rubric);
+        if (Mine?.Excluded != true && await document.DrawAsync(Submission, ct) is { } drawn)
+        {
+            Sections = Comments.AnnotatedDocument.Sections(drawn.Html);
+            var comments = await db.SectionComments.AsNoTracking().Where(c => c.SubmissionId == id).ToListAsync(ct);
+            DocumentHtml = Comments.AnnotatedDocument.Annotate(drawn.Html, comments, System.Globalization.CultureInfo.CurrentUICulture);
+            DocumentLanguage = drawn.Language;
+        }
         return true;
     }
 }

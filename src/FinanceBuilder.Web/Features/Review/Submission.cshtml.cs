@@ -135,8 +135,14 @@ public sealed class SubmissionPage(
         Review.Summary = typed.TrimmedSummary;
         Review.UpdatedAt = now;
         Review.Version++;
-        if (release)
-            Review.ReleasedAt ??= now;
+        if (release && Review.ReleasedAt is null)
+        {
+            Review.ReleasedAt = now;
+            // The applicant's members are told, with their version's page (Submissions'
+            // SubmissionUrls.Version; that feature reads this one, so the address is written here).
+            await Notifications.Notifier.AddAsync(db, await Notifications.Notifier.MembersAsync(db, Submission.OrganisationId, ct), Data.Notifications.NotificationKind.Released,
+                Submission.Title ?? "", access.OrganisationName, $"/proposals/{Submission.ProposalId}/versions/{Submission.Number}", now, ct);
+        }
         if (!await TrySaveAsync(ct))
             return await ConflictPageAsync(typed, ct);
         return Redirect($"/review/{id}?done={(release ? "released" : "saved")}#scoring");

@@ -47,6 +47,7 @@ public sealed class ReviewTeamPage(FinanceBuilderDbContext db, AccessScope acces
             AssignedAt = now,
             AssignedByName = access.UserName,
         });
+        await Notifications.Notifier.AddAsync(db, [member.Id], Data.Notifications.NotificationKind.Assigned, Submission.Title ?? "", access.UserName, $"/review/{id}/sheet", now, ct);
         return await SaveAsync(id, ct);
     }
 

@@ -151,7 +151,11 @@ public static class SubmitProposal
                 OrganisationId = proposal.OwnerOrganisationId,
                 ProposalId = proposal.Id,
             }));
-            await ShareAsync(proposal, command.ShareWith, now, ct);
+            var donors = await ShareAsync(proposal, command.ShareWith, now, ct);
+            // Every donor the proposal is shared with hears of the new version.
+            foreach (var donor in donors)
+                await Notifications.Notifier.AddAsync(db, await Notifications.Notifier.MembersAsync(db, donor, ct), Data.Notifications.NotificationKind.Shared,
+                    submission.Title ?? "", access.OrganisationName, $"/review/{submission.Id}", now, ct);
             // Not a change of the document: the version stays, so an edit (which adds one) is
             // what makes a new version submittable, and the audit trail makes it a draft again.
             proposal.Status = ProposalStatus.Submitted;
@@ -189,10 +193,9 @@ public static class SubmitProposal
 
         /// The donors chosen on the submit page: added if new; a donor left unchecked keeps the
         /// access it had (unsharing is a deliberate act on the versions page, not a side effect).
-        private async Task ShareAsync(ProposalRecord proposal, IReadOnlyCollection<Guid> donors, DateTime now, CancellationToken ct)
+        /// Shares with the donors asked for; returns every donor the proposal is now shared with.
+        private async Task<IReadOnlyList<Guid>> ShareAsync(ProposalRecord proposal, IReadOnlyCollection<Guid> donors, DateTime now, CancellationToken ct)
         {
-            if (donors.Count == 0)
-                return;
             var allowed = await Donors(db).Where(o => donors.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
             var existing = await db.ProposalShares.Where(s => s.ProposalId == proposal.Id).Select(s => s.DonorOrganisationId).ToListAsync(ct);
             foreach (var donor in allowed.Except(existing))
@@ -206,6 +209,7 @@ public static class SubmitProposal
                     SharedByUserId = access.UserId ?? Guid.Empty,
                 });
             }
+            return allowed.Union(existing).ToList();
         }
     }
 

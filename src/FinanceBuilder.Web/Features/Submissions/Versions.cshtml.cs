@@ -42,6 +42,10 @@ public sealed class VersionsPage(FinanceBuilderDbContext db, AccessScope access,
             var now = clock.GetUtcNow().UtcDateTime;
             db.ProposalShares.Add(new ProposalShare { ProposalId = id, DonorOrganisationId = donor, OrganisationId = proposal.OwnerOrganisationId, SharedAt = now, SharedByUserId = access.UserId ?? Guid.Empty });
             db.AuditEvents.Add(Event(proposal, now, "shared", organisation.Name));
+            // The donor's members hear of it, with the latest version to open.
+            if (await db.Submissions.AsNoTracking().Where(s => s.ProposalId == id).OrderByDescending(s => s.Number).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(ct) is { } latest)
+                await Notifications.Notifier.AddAsync(db, await Notifications.Notifier.MembersAsync(db, donor, ct), Data.Notifications.NotificationKind.Shared,
+                    latest.Title ?? proposal.Title ?? "", access.OrganisationName, $"/review/{latest.Id}", now, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
