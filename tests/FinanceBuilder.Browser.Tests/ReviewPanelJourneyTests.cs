@@ -41,6 +41,11 @@ public sealed class ReviewPanelJourneyTests(Browsers browsers)
         try
         {
             var lead = drivers[people[0]];
+            // Told in the app that two submissions were shared.
+            await lead.GoAsync("/notifications");
+            await Assertions.Expect(lead.Page.Locator(".account-notifications")).ToHaveTextAsync("Notifications (2 new)");
+            await Assertions.Expect(lead.Page.Locator("ul.notifications li")).ToHaveCountAsync(2);
+            await lead.LookAsync("notifications");
             await lead.GoAsync("/review");
             await Assertions.Expect(lead.Page.Locator("table.review-list tbody tr")).ToHaveCountAsync(2);
             await Assertions.Expect(lead.Page.Locator("table.review-list tbody tr").First).ToContainTextAsync("New");
@@ -86,6 +91,18 @@ public sealed class ReviewPanelJourneyTests(Browsers browsers)
                     await reviewer.Page.Locator($"#comment-{i}").FillAsync($"{email.Split('@')[0]}: criterion {i + 1} checked against the annexes.");
                 }
                 await reviewer.Page.Locator(email == people[1] ? "#rec-Endorse" : "#rec-EndorseWithConditions").CheckAsync();
+                if (email == people[0])
+                {
+                    // The document is beside the sheet; the lead comments on the financing section.
+                    await Assertions.Expect(reviewer.Page.Locator(".review-document article.document-preview h1").First).ToBeVisibleAsync();
+                    await reviewer.NavigatingAsync(() => reviewer.Page.Locator("button[formaction$='handler=Save']").ClickAsync());
+                    var financing = reviewer.Page.Locator("#comment-section option", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("Financing") }).First;
+                    await reviewer.Page.Locator("#comment-section").SelectOptionAsync((await financing.GetAttributeAsync("value"))!);
+                    await reviewer.Page.Locator("#comment-text").FillAsync("The utility's co-financing letter is not among the annexes.");
+                    await reviewer.NavigatingAsync(() => reviewer.Page.Locator("form.comment-form button[type=submit]").ClickAsync());
+                    await Assertions.Expect(reviewer.Page.Locator(".review-document aside.section-comments")).ToContainTextAsync("co-financing letter is not among the annexes");
+                    await reviewer.LookAsync("document-beside-sheet");
+                }
                 if (email == people[1])
                     await reviewer.LookAsync("sheet-with-rubric");
                 await reviewer.NavigatingAsync(() => reviewer.Page.Locator("button[formaction$='handler=Submit']").ClickAsync());
@@ -119,6 +136,15 @@ public sealed class ReviewPanelJourneyTests(Browsers browsers)
             await Assertions.Expect(applicant.Page.Locator("main")).Not.ToContainTextAsync("checked against the annexes");
             await Assertions.Expect(applicant.Page.Locator("main")).Not.ToContainTextAsync("I advised the municipality");
             await applicant.LookAsync("decision-read");
+            // …and the lead's comment under its section of the document, which they answer.
+            await applicant.NavigatingAsync(() => applicant.Page.GetByRole(AriaRole.Link, new() { Name = "Read the donors' comments on the document" }).ClickAsync());
+            var aside = applicant.Page.Locator(".review-document aside.section-comments");
+            await Assertions.Expect(aside).ToContainTextAsync("co-financing letter is not among the annexes");
+            await Assertions.Expect(applicant.Page.Locator(".review-document :is(h1, h2, h3):has(+ aside.section-comments)")).ToContainTextAsync("Financing");
+            await applicant.Page.Locator(".comment-answer textarea").FillAsync("It is annex 4b, signed on 12 February.");
+            await applicant.NavigatingAsync(() => applicant.Page.Locator(".comment-answer button[type=submit]").ClickAsync());
+            await Assertions.Expect(aside.Locator(".section-comment__answer")).ToContainTextAsync("annex 4b");
+            await applicant.LookAsync("comments-answered");
         }
         finally
         {
