@@ -129,6 +129,11 @@ public sealed class ReviewPanelJourneyTests(Browsers browsers)
             await Assertions.Expect(lead.Page.Locator("table.review-list tbody tr").First).ToContainTextAsync("conflicted (excluded)");
             await lead.LookAsync("list-released");
             await AssertNoSidewaysScrollAsync(lead.Page);
+            // French words are longer: the list still fits.
+            await lead.GoAsync("/language/fr?returnUrl=" + Uri.EscapeDataString("/review?sort=Status&dir=desc"));
+            await Assertions.Expect(lead.Page.Locator("table.review-list tbody tr").First).ToContainTextAsync("Décision communiquée");
+            await lead.LookAsync("list-fr");
+            await AssertNoSidewaysScrollAsync(lead.Page);
 
             // The municipality reads the one decision, not the reviewers' sheets.
             await applicant.GoAsync($"/proposals/{tamale}/versions/1");

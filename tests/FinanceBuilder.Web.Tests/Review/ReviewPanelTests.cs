@@ -171,6 +171,11 @@ public sealed class ReviewPanelTests
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(lead, $"/review/{id}", $"/review/{id}/team?handler=Assign", ("ReviewerId", second.ToString()))).StatusCode);
         // Twice is refused: already on it.
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(lead, $"/review/{id}", $"/review/{id}/team?handler=Assign", ("ReviewerId", second.ToString()))).StatusCode);
+        // The list filters by reviewer; donor B's list offers no reviewer of donor A.
+        Assert.NotNull((await lead.GetPageAsync($"/review?reviewer={second}")).Page.QuerySelector($"a[href='/review/{id}']"));
+        Assert.Null((await lead.GetPageAsync($"/review?reviewer={reader}")).Page.QuerySelector($"a[href='/review/{id}']"));
+        Assert.Equal(["second"], (await lead.GetPageAsync("/review")).Page.QuerySelectorAll("#reviewer option").Skip(1).Select(o => o.TextContent.Trim()));
+        Assert.Null((await (await world.SignInAsync(ReviewWorld.ScorerB)).GetPageAsync("/review")).Page.QuerySelector("#reviewer"));
 
         // Once the reviewer has declared, the sheet stays on record.
         await DeclareAsync(await world.SignInAsync(SecondScorer), id, "None");

@@ -41,6 +41,9 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db, AccessScope acces
     [BindProperty(SupportsGet = true, Name = "status")] public ReviewStatus? StatusFilter { get; set; }
     /// Only the submissions the reader is a reviewer of.
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+    /// Only those a given colleague reviews.
+    [BindProperty(SupportsGet = true)] public Guid? Reviewer { get; set; }
+    public IReadOnlyList<(Guid Id, string Name)> Reviewers { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public Column? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
     /// A checkbox with a hidden "false" before it: absent means the form was never sent, so the
@@ -75,6 +78,9 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db, AccessScope acces
         Countries = await visible.Where(s => s.Country != null).Select(s => s.Country!).Distinct().OrderBy(v => v).ToListAsync(ct);
         Sizes = await visible.Where(s => s.Size != null).Select(s => s.Size!).Distinct().OrderBy(v => v).ToListAsync(ct);
         EssCategories = await visible.Where(s => s.EssCategory != null).Select(s => s.EssCategory!).Distinct().OrderBy(v => v).ToListAsync(ct);
+        // The colleagues on at least one of the organisation's panels (the filter: its own sheets).
+        Reviewers = (await db.ReviewerSheets.AsNoTracking().Select(x => new { x.ReviewerUserId, x.ReviewerName }).Distinct().ToListAsync(ct))
+            .DistinctBy(x => x.ReviewerUserId).OrderBy(x => x.ReviewerName, StringComparer.CurrentCultureIgnoreCase).Select(x => (x.ReviewerUserId, x.ReviewerName)).ToList();
 
         var query = visible;
         if (Fund is { Length: > 0 } fund)
@@ -109,6 +115,8 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db, AccessScope acces
             joined = joined.Where(t => t.Status == status);
         if (Mine)
             joined = joined.Where(t => t.Mine);
+        if (Reviewer is { } reviewer)
+            joined = joined.Where(t => db.ReviewerSheets.Any(x => x.SubmissionId == t.S.Id && x.ReviewerUserId == reviewer));
         if (Format is not null)
             return await ExportAsync(joined, ct);
         Total = await joined.CountAsync(ct);

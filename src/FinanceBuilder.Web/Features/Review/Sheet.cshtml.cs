@@ -56,6 +56,7 @@ public sealed class ReviewerSheetPage(FinanceBuilderDbContext db, AccessScope ac
             return Mine?.Excluded == true ? Forbid() : Redirect($"/review/{id}/sheet");
         if (Mine is not null)
             Form = ScoringForm.From(Mine);
+        await DrawAsync(ct);
         var section = Sections.FirstOrDefault(s => s.Id == CommentSection);
         var problems = new List<ScoringForm.Error>();
         if (section is null)
@@ -223,13 +224,32 @@ public sealed class ReviewerSheetPage(FinanceBuilderDbContext db, AccessScope ac
                             join k in db.ReviewCalls.AsNoTracking() on c.CallId equals k.Id
                             select k.Rubric).FirstOrDefaultAsync(ct);
         Rubric = FinanceBuilder.Web.Features.Review.Rubric.Rubric.Read(rubric);
-        if (Mine?.Excluded != true && await document.DrawAsync(Submission, ct) is { } drawn)
-        {
-            Sections = Comments.AnnotatedDocument.Sections(drawn.Html);
-            var comments = await db.SectionComments.AsNoTracking().Where(c => c.SubmissionId == id).ToListAsync(ct);
-            DocumentHtml = Comments.AnnotatedDocument.Annotate(drawn.Html, comments, System.Globalization.CultureInfo.CurrentUICulture);
-            DocumentLanguage = drawn.Language;
-        }
+        loaded = true;
         return true;
+    }
+
+    private bool loaded;
+    private bool drawn;
+
+    /// The document is drawn (one parse, one rule run) only for a page that shows it or a comment
+    /// that needs its sections, never for a save that redirects.
+    private async Task DrawAsync(CancellationToken ct)
+    {
+        if (drawn || Mine?.Excluded == true)
+            return;
+        drawn = true;
+        if (await document.DrawAsync(Submission, ct) is not { } version)
+            return;
+        Sections = Comments.AnnotatedDocument.Sections(version.Html);
+        var comments = await db.SectionComments.AsNoTracking().Where(c => c.SubmissionId == Submission.Id).ToListAsync(ct);
+        DocumentHtml = Comments.AnnotatedDocument.Annotate(version.Html, comments, System.Globalization.CultureInfo.CurrentUICulture);
+        DocumentLanguage = version.Language;
+    }
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is PageResult && loaded)
+            await DrawAsync(HttpContext.RequestAborted);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Accounts;
 using FinanceBuilder.Web.Data.Submissions;
@@ -70,14 +69,8 @@ public sealed class ReviewTeamPage(FinanceBuilderDbContext db, AccessScope acces
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
-        DateOnly? deadline = null;
-        if (!string.IsNullOrWhiteSpace(Deadline))
-        {
-            if (!DateOnly.TryParseExact(Deadline.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                || parsed.Year is < 2000 or > 2100)
-                return Invalid(ReviewText.Texts["Team.BadDeadline"]);
-            deadline = parsed;
-        }
+        if (Calls.CallFields.Deadline(Deadline, out var deadline) is { } problem)
+            return Invalid(problem);
         if (CallId is { } callId && Team.Calls.All(c => c.Id != callId))
             return Invalid(ReviewText.Texts["Team.BadCall"]);
         var now = clock.GetUtcNow().UtcDateTime;

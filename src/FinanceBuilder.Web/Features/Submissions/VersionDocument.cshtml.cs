@@ -29,8 +29,13 @@ public sealed class VersionDocumentPage(FinanceBuilderDbContext db, AccessScope 
     [BindProperty] public Guid? CommentId { get; set; }
     [BindProperty] public string? Answer { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int n, CancellationToken ct) =>
-        await LoadAsync(id, n, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, int n, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, n, ct))
+            return NotFound();
+        await DrawAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, int n, CancellationToken ct)
     {
@@ -47,6 +52,7 @@ public sealed class VersionDocumentPage(FinanceBuilderDbContext db, AccessScope 
             Problem = Localization.TypedText.Problem(Answer, multiLine: true, SubmissionText.Texts["Document.Answer"]);
         if (Problem is not null)
         {
+            await DrawAsync(ct);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
@@ -79,12 +85,17 @@ public sealed class VersionDocumentPage(FinanceBuilderDbContext db, AccessScope 
         Id = id;
         Submission = submission;
         Comments = await db.SectionComments.AsNoTracking().Where(c => c.SubmissionId == submission.Id).OrderBy(c => c.CreatedAt).ToListAsync(ct);
-        if (await document.DrawAsync(submission, ct) is { } drawn)
+        return true;
+    }
+
+    /// Only for a page that shows the document: an answer that redirects does not draw it.
+    private async Task DrawAsync(CancellationToken ct)
+    {
+        if (await document.DrawAsync(Submission, ct) is { } drawn)
         {
             Sections = AnnotatedDocument.Sections(drawn.Html);
             Html = AnnotatedDocument.Annotate(drawn.Html, Comments, CultureInfo.CurrentUICulture);
             Language = drawn.Language;
         }
-        return true;
     }
 }

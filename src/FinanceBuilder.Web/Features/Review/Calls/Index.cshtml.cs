@@ -69,20 +69,26 @@ public static class CallFields
     public static List<string> Check(string? name, string? deadlineText, out DateOnly? deadline)
     {
         var errors = new List<string>();
-        deadline = null;
         if (string.IsNullOrWhiteSpace(name))
             errors.Add(ReviewText.Texts["Calls.NameMissing"]);
         else if (name.Trim().Length > CallsPage.MaxNameLength)
             errors.Add(ReviewText.Texts["Calls.NameTooLong", CallsPage.MaxNameLength]);
         else if (Localization.TypedText.Problem(name, multiLine: false, ReviewText.Texts["Calls.Name"]) is { } refused)
             errors.Add(refused);
-        if (!string.IsNullOrWhiteSpace(deadlineText))
-        {
-            if (DateOnly.TryParseExact(deadlineText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && parsed.Year is >= 2000 and <= 2100)
-                deadline = parsed;
-            else
-                errors.Add(ReviewText.Texts["Team.BadDeadline"]);
-        }
+        if (Deadline(deadlineText, out deadline) is { } problem)
+            errors.Add(problem);
         return errors;
+    }
+
+    /// A deadline as a date field sends it (yyyy-MM-dd), empty for none; the problem in words, or null.
+    public static string? Deadline(string? text, out DateOnly? deadline)
+    {
+        deadline = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed.Year is < 2000 or > 2100)
+            return ReviewText.Texts["Team.BadDeadline"];
+        deadline = parsed;
+        return null;
     }
 }
