@@ -2,7 +2,7 @@ using FinanceBuilder.Web.App;
 using FinanceBuilder.Web.Cli;
 
 // One executable, two faces: `dotnet run --project src/FinanceBuilder.Web` serves the web app;
-// `dotnet run --project src/FinanceBuilder.Web -- import|export|migrate|schema …` runs a command.
+// `./financebuilder validate|package|import|… ` (the script at the repository root) runs a command.
 if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 

@@ -25,8 +25,12 @@ public sealed class SafeTemplate
     /// <summary>Most characters one render may produce before it fails.</summary>
     public const int MaxOutputLength = 8 * 1024 * 1024;
 
-    /// <summary>Longest a render may run.</summary>
-    public static readonly TimeSpan RenderBudget = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Longest a render may run, by the clock. A pack's render takes some milliseconds; the budget
+    /// stops a runaway template, not a slow host, so it leaves room for a server (or a test run)
+    /// whose cores are all busy: 1 s failed real submissions on a loaded two-core machine.
+    /// </summary>
+    public static readonly TimeSpan RenderBudget = TimeSpan.FromSeconds(10);
 
     private readonly Template template;
 

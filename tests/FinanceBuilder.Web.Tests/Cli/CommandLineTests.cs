@@ -1,6 +1,5 @@
 using FinanceBuilder.Web.Cli;
 using FinanceBuilder.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FinanceBuilder.Web.Tests.Cli;
 
@@ -16,11 +15,12 @@ public sealed partial class CommandLineTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    /// Runs a command as the workspace's editor unless it names its own --as.
+    /// Runs a command as the workspace's editor (for the commands that act for someone) unless it names its own --as.
     private async Task<(int Exit, string Out, string Error)> Run(params string[] args)
     {
         await EnsureEditorAsync();
-        return await RunExactly(args.Contains("--as") ? args : [.. args, "--as", TestAccounts.DefaultEditor]);
+        var actsForSomeone = args.Length > 0 && args[0] is "validate" or "package" or "import" or "export";
+        return await RunExactly(args.Contains("--as") || !actsForSomeone ? args : [.. args, "--as", TestAccounts.DefaultEditor]);
     }
 
     private bool editorCreated;
@@ -30,14 +30,7 @@ public sealed partial class CommandLineTests : IDisposable
         if (editorCreated)
             return;
         editorCreated = true;
-        await using var app = Web.App.FinanceBuilderApp.CreateBuilder(database.CommandLineOptions).Build();
-        await Web.Data.DatabaseStartup.MigrateAsync(app.Services);
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Data.Accounts.UserAccount>>();
-        var created = await users.CreateAsync(
-            new Web.Data.Accounts.UserAccount { Id = Guid.NewGuid(), UserName = TestAccounts.DefaultEditor, Email = TestAccounts.DefaultEditor, OrganisationId = Web.Data.AccessScope.WorkspaceOrganisationId, Role = Web.Data.Accounts.MemberRole.Editor },
-            TestAccounts.Password);
-        Assert.True(created.Succeeded);
+        await CommandLineAccounts.EditorAsync(database);
     }
 
     private async Task<(int Exit, string Out, string Error)> RunExactly(params string[] args)
@@ -71,7 +64,7 @@ public sealed partial class CommandLineTests : IDisposable
 
         var result = await Run("import", file);
 
-        Assert.Equal(1, result.Exit);
+        Assert.Equal(ExitCodes.BadInput, result.Exit);
         Assert.Equal("", result.Out);
         var line = Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
         Assert.Contains("$.basics.focus", line, StringComparison.Ordinal);
@@ -86,7 +79,7 @@ public sealed partial class CommandLineTests : IDisposable
 
         var result = await Run("import", file, "--lang", "fr");
 
-        Assert.Equal(1, result.Exit);
+        Assert.Equal(ExitCodes.BadInput, result.Exit);
         Assert.Contains("la version 7 n’est pas prise en charge", result.Error, StringComparison.Ordinal);
     }
 
@@ -99,7 +92,7 @@ public sealed partial class CommandLineTests : IDisposable
 
         Assert.All([missing, unknown, notAnId], r =>
         {
-            Assert.Equal(1, r.Exit);
+            Assert.Equal(ExitCodes.BadInput, r.Exit);
             Assert.Single(r.Error.TrimEnd('\n').Split('\n'));
         });
         Assert.False(File.Exists(Path.Combine(folder, "x.json")));
@@ -153,7 +146,7 @@ public sealed partial class CommandLineTests : IDisposable
 
         var exit = await CommandLine.RunAsync(["migrate", "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Username=x;Timeout=2"], stdout, stderr);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(ExitCodes.StorageUnreachable, exit);
         var line = Assert.Single(stderr.ToString().TrimEnd('\n').Split('\n'));
         Assert.StartsWith("error: database: ", line, StringComparison.Ordinal);
     }
@@ -167,9 +160,10 @@ public sealed partial class CommandLineTests : IDisposable
         var nobody = await RunExactly("export", id, Path.Combine(folder, "x.json"));
         var stranger = await Run("export", id, Path.Combine(folder, "x.json"), "--as", "nobody@elsewhere.test");
 
-        Assert.Equal(1, nobody.Exit);
+        // Forgetting --as is bad usage; naming nobody is bad input.
+        Assert.Equal(ExitCodes.Usage, nobody.Exit);
         Assert.Contains("--as <email", nobody.Error, StringComparison.Ordinal);
-        Assert.Equal(1, stranger.Exit);
+        Assert.Equal(ExitCodes.BadInput, stranger.Exit);
         Assert.Contains("no enabled account", stranger.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "x.json")));
     }
@@ -182,16 +176,23 @@ public sealed partial class CommandLineTests : IDisposable
 
         Assert.Equal(0, result.Exit);
         Assert.Matches(@"/account/setup/[A-Za-z0-9_-]{43}\s*$", result.Out);
-        Assert.Equal(1, again.Exit);
+        Assert.Equal(ExitCodes.BadInput, again.Exit);
         Assert.Contains("already uses this address", again.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task UnknownArguments_PrintUsage_AndExit2()
+    [Theory]
+    [InlineData("import")]
+    [InlineData("validate", "--format", "xml", "x.json")]
+    [InlineData("validate", "--jobs", "0", "x.json")]
+    [InlineData("package", "--no-such-option", "x.json")]
+    [InlineData("frobnicate", "x.json")]
+    public async Task BadUsage_SaysWhatIsWrong_PointsToTheHelp_AndExits2(params string[] args)
     {
-        var result = await Run("import");
+        var result = await Run(args);
 
-        Assert.Equal(2, result.Exit);
-        Assert.StartsWith("usage:", result.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, result.Exit);
+        Assert.Equal("", result.Out);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--help", result.Error, StringComparison.Ordinal);
     }
 }

@@ -86,7 +86,8 @@ public sealed class StartupConfigurationTests : IDisposable
 
         var exit = await CommandLine.RunAsync(["migrate", option, .. app.Database.CommandLineOptions], stdout, stderr);
 
-        Assert.Equal(1, exit);
+        // A wrong setting is bad usage (exit 2), said in one line.
+        Assert.Equal(2, exit);
         var line = Assert.Single(stderr.ToString().TrimEnd('\n').Split('\n'));
         Assert.StartsWith("error: configuration: ", line, StringComparison.Ordinal);
         Assert.Contains(key, line, StringComparison.Ordinal);

@@ -22,7 +22,9 @@ internal static class MonitoringKit
     public static async Task<Guid> SubmittedAsync(this WizardBrowser browser, string sample = Sample)
     {
         var id = await browser.SeedSampleAsync(sample);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.SubmitAsync(id)).StatusCode);
+        var response = await browser.Client.SubmitAsync(id);
+        // The page's message says why a submission failed.
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return id;
     }
 

@@ -14,14 +14,14 @@ public sealed class SchemaTests
     private static readonly Lazy<JsonSchema> Published = new(() => JsonSchema.FromText(File.ReadAllText(PublishedSchemaPath)));
 
     /// docs/proposal.schema.json is what the server generates. When the model changes, regenerate:
-    ///   dotnet run --project src/FinanceBuilder.Web -- schema docs/proposal.schema.json
+    ///   ./financebuilder schema docs/proposal.schema.json
     [Fact]
     public void PublishedSchema_MatchesTheModel()
     {
         var published = File.ReadAllText(PublishedSchemaPath);
 
         Assert.True(published == ProposalSchema.Json,
-            "docs/proposal.schema.json is out of date; regenerate it with: dotnet run --project src/FinanceBuilder.Web -- schema docs/proposal.schema.json");
+            "docs/proposal.schema.json is out of date; regenerate it with: ./financebuilder schema docs/proposal.schema.json");
     }
 
     [Theory]

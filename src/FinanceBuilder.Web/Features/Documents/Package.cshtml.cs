@@ -34,6 +34,8 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
 
     /// The language the answers are written in: the documents never translate them.
     public FinanceBuilder.Web.Proposals.Model.Language TextLanguage { get; private set; }
+    /// False when no pack writes the answers' language (Spanish today): the page says which it uses.
+    public bool WritesTextLanguage { get; private set; } = true;
     public int Errors { get; private set; }
     public string? Problem { get; private set; }
 
@@ -77,9 +79,11 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
             .ToList();
         // The pack of the proposal's type of application and the proposal's own language by default.
         PackChoice = template is not null && packs.Packs.ContainsKey(template) ? template : Packs.Count > 0 ? Packs[0].Id : "";
-        var documentLanguage = proposal.Language.ToString().ToLowerInvariant();
         TextLanguage = proposal.Language;
-        LanguageChoice = lang is not null && Packs.Any(p => p.Languages.Contains(lang)) ? lang : documentLanguage;
+        // The answers' language when the chosen pack writes it, else English (DocumentLanguages).
+        var chosen = Packs.FirstOrDefault(p => p.Id == PackChoice).Languages ?? [];
+        LanguageChoice = lang is not null && Packs.Any(p => p.Languages.Contains(lang)) ? lang : DocumentLanguages.DefaultFor(proposal.Language, chosen);
+        WritesTextLanguage = Packs.Any(p => p.Languages.Contains(DocumentLanguages.Code(proposal.Language)));
         Errors = Packs.FirstOrDefault(p => p.Id == PackChoice).Errors;
         return found;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -8,9 +9,14 @@ namespace FinanceBuilder.Web.Features.Validation;
 /// The validation report as the API and `validate --format json` write it, messages in the
 /// reader's language.
 public sealed record ValidationReportView(
-    string Route, string TemplateVersion, bool HasErrors, string Language,
-    FiguresView Figures, IReadOnlyList<FindingView> Findings,
-    IReadOnlyList<ReadinessScore> Criteria, IReadOnlyList<ReadinessScore> Sections)
+    [property: Description("The type of application checked against: fundingProposal, conceptNote, sap, ppf or readiness.")] string Route,
+    [property: Description("The version of the funder's template whose rules were applied.")] string TemplateVersion,
+    [property: Description("True when at least one finding has severity error: the package is then a draft.")] bool HasErrors,
+    [property: Description("The language of the messages (en or fr).")] string Language,
+    [property: Description("The key figures the rules computed.")] FiguresView Figures,
+    [property: Description("Every finding, errors first.")] IReadOnlyList<FindingView> Findings,
+    [property: Description("Readiness per GCF investment criterion, 0 to 100 (docs/readiness.md).")] IReadOnlyList<ReadinessScore> Criteria,
+    [property: Description("Readiness per section of the funder's template, 0 to 100.")] IReadOnlyList<ReadinessScore> Sections)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -34,8 +40,14 @@ public sealed record ValidationReportView(
 }
 
 public sealed record FindingView(
-    string RuleId, Severity Severity, IReadOnlyList<string> Paths, string Message, string Source,
-    TemplateSection Section, InvestmentCriterion? Criterion, AcknowledgementView? Acknowledged);
+    [property: Description("The rule's number in the catalogue (docs/rules.md), e.g. R-015.")] string RuleId,
+    [property: Description("error (makes the package a draft), warning or advice.")] Severity Severity,
+    [property: Description("The JSON paths of the proposal's fields concerned, e.g. $.budget.lines[2].amount.")] IReadOnlyList<string> Paths,
+    [property: Description("What is wrong and what to do, in the report's language.")] string Message,
+    [property: Description("Where the rule comes from (the funder's policy or template it applies).")] string Source,
+    [property: Description("The section of the funder's template the finding belongs to.")] TemplateSection Section,
+    [property: Description("The GCF investment criterion the finding weighs on, if any.")] InvestmentCriterion? Criterion,
+    [property: Description("Set when a person accepted this warning, with their reason.")] AcknowledgementView? Acknowledged);
 
 public sealed record AcknowledgementView(string Reason, string? By, DateOnly? Date);
 

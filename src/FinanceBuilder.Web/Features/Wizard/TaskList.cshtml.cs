@@ -13,7 +13,7 @@ namespace FinanceBuilder.Web.Features.Wizard;
 
 /// A proposal's home: its pages grouped as the funder groups them, each with its status, the
 /// readiness per investment criterion, and the next thing to do.
-public sealed class TaskListPage(IMediator mediator, ProposalValidation validation, DatabaseTarget database) : PageModel
+public sealed class TaskListPage(IMediator mediator, ProposalValidation validation, DatabaseTarget database, Documents.TemplatePacks packs) : PageModel
 {
     public ProposalSummary Summary { get; private set; } = null!;
     public Proposal Proposal { get; private set; } = null!;
@@ -24,6 +24,8 @@ public sealed class TaskListPage(IMediator mediator, ProposalValidation validati
     public bool Copied { get; private set; }
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public string Storage => database.Location;
+    /// False when no pack writes the answers' language (Spanish today): the page says which language the documents take.
+    public bool WritesTextLanguage => Documents.Packages.DocumentLanguages.Writes(Proposal.Language, packs);
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? saved, int? copied, CancellationToken ct)
     {

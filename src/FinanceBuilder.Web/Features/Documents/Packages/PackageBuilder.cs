@@ -36,7 +36,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
     /// Builds the package of the saved proposal <paramref name="json"/> with pack
     /// <paramref name="packId"/> in <paramref name="language"/>; messages in <paramref name="culture"/>.
     /// Without a pack, the one of the proposal's type of application; without a language, the
-    /// proposal's own.
+    /// proposal's own when the pack writes it, else English (DocumentLanguages).
     /// <param name="pictures">The reader's view of the stored files, for the pictures the documents show; null for none (a proposal read from a file has no stored files).</param>
     /// <param name="engagement">The participation records' evidence with every input (EngagementRecords): the
     /// check reads it and a GCF package gets its stakeholder-engagement annex from it; null for a proposal read from a file.</param>
@@ -48,9 +48,10 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             return (null, new PackageProblem(StatusCodes.Status422UnprocessableEntity, read.Errors[0].Message));
         EngagementEvidence.Attach(read.Proposal!, engagement);
         packId ??= packs.PackFor(read.Proposal!.Target.Route) ?? "";
-        language ??= read.Proposal!.Language.ToString().ToLowerInvariant();
         if (!packs.Packs.TryGetValue(packId, out var pack))
             return (null, new PackageProblem(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "template", packId, string.Join(", ", packs.Packs.Keys))));
+        // Without a choice, the answers' language if the pack writes it, else English (DocumentLanguages).
+        language ??= DocumentLanguages.DefaultFor(read.Proposal!.Language, pack);
         if (!pack.Sections.ContainsKey(language) || !Enum.TryParse<Language>(language, ignoreCase: true, out var documentLanguage))
             return (null, new PackageProblem(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "lang", language, string.Join(", ", pack.Manifest.Languages))));
 

@@ -3,7 +3,7 @@ using FinanceBuilder.Web.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace FinanceBuilder.Web.Cli;
+namespace FinanceBuilder.Web.Cli.Commands;
 
 /// `backup <file>` and `restore <file>` (issue 19), on the configured database, the app running
 /// or not. SQLite: SQLite's online backup API, a consistent copy while the app keeps writing

@@ -1,7 +1,7 @@
 using FinanceBuilder.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace FinanceBuilder.Web.Cli;
+namespace FinanceBuilder.Web.Cli.Commands;
 
 /// Commands that read or write proposals act for a named account (`--as email`) and see
 /// exactly what that person sees in the browser: the same AccessScope, the same query filters.
