@@ -10,6 +10,7 @@ namespace FinanceBuilder.Web.Tests.Architecture;
 /// feature (Wizard/Forms and Wizard/Budget) are one unit: they may use each other.
 /// Dependencies are read from the compiled assemblies by ArchUnitNET (every type a type names:
 /// fields, signatures, calls, attributes); docs/architecture.md draws the layers.
+[Trait("Database", "None")]
 public class DependencyTests
 {
     private const string Web = "FinanceBuilder.Web.";

@@ -121,4 +121,14 @@ public sealed partial class CommandLineTests
         Assert.Equal(["ok", "ok", "bad-input"], lines.Take(3).Select(l => l.GetProperty("status").GetString()));
         Assert.Equal(id, lines[0].GetProperty("input").GetString());
     }
+
+    [Fact]
+    public async Task Batch_WithAStoredProposal_ButNoAccount_IsRefusedBeforeAnyWork()
+    {
+        var result = await RunExactly("validate", Guid.NewGuid().ToString(), Path.Combine(Samples.Folder, "mitigation-tamale-solar-led.json"), "--format", "jsonl");
+
+        Assert.Equal(ExitCodes.Usage, result.Exit);
+        Assert.Equal("", result.Out);
+        Assert.Contains("--as <email", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -14,6 +14,7 @@ namespace FinanceBuilder.Web.Tests.Documents;
 /// narrative at 20,000 characters, 500 budget lines, 100 indicators) full of text that looks like
 /// syntax — Scriban, HTML, Markdown, formulas — right-to-left scripts and emoji. The package
 /// generates, the text appears literally, nothing is evaluated, the DOCX validates.
+[Trait("Database", "None")]
 public sealed class HostilePackageTests
 {
     private const string Hostile = "{{ 7*7 }} <script>alert(1)</script> # Heading | pipe | [link](http://example.org) ![img](file:///etc/passwd) مرحبا بالعالم שלום 🌍👩🏽‍🌾 ";

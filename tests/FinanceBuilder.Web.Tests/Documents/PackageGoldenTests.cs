@@ -12,6 +12,7 @@ using FinanceBuilder.Web.Tests.Infrastructure;
 
 namespace FinanceBuilder.Web.Tests.Documents;
 
+[Trait("Database", "None")]
 public sealed class PackageGoldenTests
 {
     [Theory]

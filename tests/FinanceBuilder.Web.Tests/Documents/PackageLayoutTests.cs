@@ -10,6 +10,7 @@ namespace FinanceBuilder.Web.Tests.Documents;
 /// inside the margins, no two lines on top of each other, "Page X of Y" right on every page, the
 /// contents' page numbers and links equal to where the headings really are, and the results
 /// framework's header above its rows on every page it spans.
+[Trait("Database", "None")]
 public sealed partial class PackageLayoutTests
 {
     public static TheoryData<string, string, Language> Cases()

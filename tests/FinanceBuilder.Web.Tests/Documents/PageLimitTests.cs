@@ -9,6 +9,7 @@ namespace FinanceBuilder.Web.Tests.Documents;
 /// Every pack keeps the funder's length limits on the three samples, measured on the PDF it
 /// really generates; a document that does not fit gets the finding that says by how many pages,
 /// and the report's length table, its findings and manifest.json tell the same count.
+[Trait("Database", "None")]
 public sealed class PageLimitTests
 {
     public static TheoryData<string, string, string> SamplesByPack()

@@ -16,10 +16,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         this.loadDemo = loadDemo;
         this.settings = settings ?? new Dictionary<string, string?>();
-        Database = new TestDatabase();
+        database = new Lazy<TestDatabase>(() => new TestDatabase());
     }
 
-    public TestDatabase Database { get; }
+    // Made when the app first starts (or a test asks for it): a test class whose tests do not
+    // all use the app creates no database for those that do not (a PostgreSQL database each).
+    private readonly Lazy<TestDatabase> database;
+
+    public TestDatabase Database => database.Value;
 
     /// A client signed in as an editor of the workspace organisation (the one the demo
     /// proposals and TestAccounts.DefaultEditor belong to), over https so that the Secure
@@ -73,7 +77,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
-            Database.Dispose();
+        if (disposing && database.IsValueCreated)
+            database.Value.Dispose();
     }
 }

@@ -14,6 +14,7 @@ namespace FinanceBuilder.Web.Tests.Limits;
 /// limit, 2,000 budget lines, 100 indicators, 100 risks, 200 timetable rows, 500 local
 /// governments, 100 locations and 100 consultations. (Issue 14: a proposal inside every model
 /// limit must never fail on a template's limit.)
+[Trait("Database", "None")]
 public sealed class LargestProposalTests
 {
     private static readonly Lazy<string> Largest = new(Build);

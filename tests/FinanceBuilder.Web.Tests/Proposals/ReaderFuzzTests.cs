@@ -10,6 +10,7 @@ namespace FinanceBuilder.Web.Tests.Proposals;
 /// Random damage to real files (reliability-tests T17, seeded so a failure reproduces): the
 /// reader never throws, every refusal names a JSON path, everything it accepts can be written
 /// back and read again, and everything it accepts is also valid under the published schema.
+[Trait("Database", "None")]
 public sealed class ReaderFuzzTests
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>

@@ -16,6 +16,7 @@ namespace FinanceBuilder.Web.Tests.RealProjects;
 /// its package prints every published key figure exactly, in English and French, and three
 /// defects planted in it — a mistyped amount, a figure in the text that disagrees, an eligibility
 /// breach — are each caught by the rule meant to catch them, with a message in both languages.
+[Trait("Database", "None")]
 public sealed partial class RealProjectTests
 {
     private static readonly ProposalValidation Validation = new(new RuleCatalogue(RuleSettings.Default));

@@ -6,6 +6,7 @@ namespace FinanceBuilder.Web.Tests.Rules;
 
 /// One passing and one failing case per rule id (style.md §14), run through the same service
 /// as the API and the command line.
+[Trait("Database", "None")]
 public sealed class RuleCatalogueTests
 {
     private static readonly ProposalValidation Validation = new(new RuleCatalogue(RuleSettings.Default));

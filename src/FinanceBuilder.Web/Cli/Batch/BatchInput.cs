@@ -37,6 +37,13 @@ public sealed record BatchInput(string Name, string? File, Guid? Id, string? Pro
         return inputs;
     }
 
+    /// Stored proposals are read as an account: without --as the batch is refused before any work.
+    public static void RequireAccount(IReadOnlyList<BatchInput> inputs, string? actAs, CliSession session)
+    {
+        if (string.IsNullOrWhiteSpace(actAs) && inputs.Any(i => i.Id is not null))
+            throw new CliException(ExitCodes.Usage, session.Text("Cli.NeedAs"));
+    }
+
     /// A short, safe folder name for this proposal's package in a batch's output folder.
     public string FolderName()
     {

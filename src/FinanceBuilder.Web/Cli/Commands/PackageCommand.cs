@@ -33,6 +33,7 @@ internal static class PackageCommand
                 throw new CliException(ExitCodes.Usage, session.Text("UnknownValue", "--template", pack, string.Join(", ", packs.Packs.Keys.Order(StringComparer.Ordinal))));
             var run = new Run(session, host, pack, language, Path.GetFullPath(parse.GetValue(output) ?? "."), parse.GetValue(actAs));
             var found = BatchInput.Expand(parse.GetValue(inputs)!, session, out var several);
+            BatchInput.RequireAccount(found, parse.GetValue(actAs), session);
             var shape = parse.GetValue(format)!;
             if (!several)
                 return await run.OneAsync(found[0], shape, ct);

@@ -33,6 +33,7 @@ internal static class ValidateCommand
             await using var host = new CliHost(session);
             var run = new Run(session, host, target, parse.GetValue(actAs));
             var found = BatchInput.Expand(parse.GetValue(inputs)!, session, out var several);
+            BatchInput.RequireAccount(found, parse.GetValue(actAs), session);
             var output = parse.GetValue(format)!;
             if (!several)
                 return await run.OneAsync(found[0], output, ct);
