@@ -28,7 +28,8 @@ measure() {
     local label=$1; shift
     local out="$work/out.txt" stats="$work/time.txt"
     /usr/bin/time -f '%e %M' -o "$stats" "$@" >"$out" 2>"$work/err.txt" || true
-    read -r seconds kb <"$stats"
+    # GNU time puts "Command exited with non-zero status N" first when a run exits non-zero.
+    read -r seconds kb < <(tail -n 1 "$stats")
     printf '%-44s %8.1f s %8.0f MB   %s\n' "$label" "$seconds" "$((kb / 1024))" "$(tail -n 1 "$out" | cut -c1-90)"
 }
 
