@@ -4,7 +4,8 @@
 #      document fonts, poppler's pdfinfo and Node.js, with apt; the SHACL check's npm packages);
 #   2. starts a throwaway PostgreSQL cluster on a free loopback port (stopped on exit);
 #   3. restores, checks formatting, builds;
-#   4. runs the whole suite on SQLite, and the whole web suite again on PostgreSQL.
+#   4. runs the whole suite on SQLite, and the web suite again on PostgreSQL (but for the classes
+#      that open no database), in two lanes side by side.
 # It prints "N passed, N failed" at the end and exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")"
