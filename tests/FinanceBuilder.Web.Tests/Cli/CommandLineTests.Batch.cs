@@ -131,4 +131,15 @@ public sealed partial class CommandLineTests
         Assert.Equal("", result.Out);
         Assert.Contains("--as <email", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Batch_Text_InFrench_WithItsPlurals()
+    {
+        var result = await Run("validate", Path.Combine(folder, "absent.json"), Path.Combine(Samples.Folder, "mitigation-tamale-solar-led.json"), "--lang", "fr");
+
+        var lines = result.Out.TrimEnd('\n').Split('\n');
+        Assert.StartsWith("inutilisable\t", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("ok\t", lines[1], StringComparison.Ordinal);
+        Assert.Matches("^2\u00A0propositions\u00A0: 1 sans erreur, 0 avec erreurs, 1\u00A0inutilisable\u00A0; [\\d,]+\u00A0s$", lines[2]);
+    }
 }

@@ -38,7 +38,7 @@ public sealed class BatchWriter(CliSession session, string format, Func<BatchLin
                 break;
             default:
                 var unreachable = summary.Unreachable > 0 ? session.Text("Cli.SummaryUnreachable", summary.Unreachable) : "";
-                await session.Out.WriteLineAsync(session.Text("Cli.Summary", session.Count("Cli.Proposals", summary.Files), summary.Ok, summary.WithErrors, summary.BadInput,
+                await session.Out.WriteLineAsync(session.Text("Cli.Summary", session.Count("Cli.Proposals", summary.Files), summary.Ok, summary.WithErrors, session.Count("Cli.BadInputs", summary.BadInput),
                     summary.Seconds.ToString("0.0", session.Culture), unreachable));
                 break;
         }
