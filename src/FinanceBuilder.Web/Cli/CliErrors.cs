@@ -19,8 +19,9 @@ public static class CliErrors
         }
         if (Storage(exception) is { } cause)
         {
-            var inner = cause == exception && exception.InnerException is { } more ? $" ({more.Message})" : cause != exception ? $" ({cause.Message})" : "";
-            return (ExitCodes.StorageUnreachable, $"database: {exception.Message}{inner}");
+            // The provider's own words say most (host, port, timeout): beside EF's, when it wrapped them.
+            var detail = cause != exception ? cause : exception.InnerException;
+            return (ExitCodes.StorageUnreachable, $"database: {exception.Message}{(detail is null ? "" : $" ({detail.Message})")}");
         }
         if (exception is IOException or UnauthorizedAccessException)
             return (ExitCodes.BadInput, exception.Message);

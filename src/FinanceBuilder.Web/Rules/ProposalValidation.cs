@@ -98,6 +98,12 @@ public sealed record ValidationReport(
 {
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
+    /// Error-level findings: any makes the package a draft.
+    public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
+
+    /// Warnings nobody has accepted with a reason.
+    public int OpenWarningCount => Findings.Count(f => f.Severity == Severity.Warning && f.Acknowledged is null);
+
     /// The generated document's measured length, when the length rules ran on it (a package's
     /// report); null when they estimated.
     public DocumentLength? Length { get; init; }

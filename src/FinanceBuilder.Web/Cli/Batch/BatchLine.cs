@@ -20,6 +20,11 @@ public sealed record BatchLine(
 {
     public const string FileKind = "file";
 
+    /// A proposal checked: ok or errors by its report's findings; the report or the package's files attached.
+    public static BatchLine Checked(BatchInput input, Rules.ValidationReport report, ValidationReportView? view = null, PackageOutput? package = null) => new(
+        FileKind, input.Name, report.HasErrors ? BatchStatus.Errors : BatchStatus.Ok, report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok,
+        report.ErrorCount, report.OpenWarningCount, Report: view, Package: package);
+
     public static BatchLine Failed(BatchInput input, int exitCode, string message) =>
         new(FileKind, input.Name, exitCode == ExitCodes.StorageUnreachable ? BatchStatus.Unreachable : BatchStatus.BadInput, exitCode, Message: message);
 }

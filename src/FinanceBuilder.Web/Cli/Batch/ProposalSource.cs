@@ -24,12 +24,7 @@ public sealed class ProposalSource : IAsyncDisposable
     public static async Task<ProposalSource> OpenAsync(BatchInput input, CliHost host, string? actAs, CliSession session, CancellationToken ct)
     {
         if (input.File is { } file)
-        {
-            var length = new FileInfo(file).Length;
-            if (length > MaxFileBytes)
-                throw new CliException(ExitCodes.BadInput, session.Text("Cli.FileTooLarge", MaxFileBytes / 1_048_576));
-            return new ProposalSource(await File.ReadAllTextAsync(file, ct), null);
-        }
+            return new ProposalSource(System.Text.Encoding.UTF8.GetString(await ReadFileAsync(file, session, ct)), null);
         var id = input.Id ?? throw new CliException(ExitCodes.BadInput, session.Text("Cli.NoSuchInput"));
         var scope = await host.ActingAsAsync(actAs);
         try
@@ -44,6 +39,20 @@ public sealed class ProposalSource : IAsyncDisposable
             throw;
         }
     }
+
+    /// A proposal file's bytes; a missing or too large file is bad input (exit 3).
+    public static async Task<byte[]> ReadFileAsync(string file, CliSession session, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+            throw new CliException(ExitCodes.BadInput, session.Text("Cli.NoSuchFile"));
+        if (new FileInfo(file).Length > MaxFileBytes)
+            throw new CliException(ExitCodes.BadInput, session.Text("Cli.FileTooLarge", MaxFileBytes / 1_048_576));
+        return await File.ReadAllBytesAsync(file, ct);
+    }
+
+    /// A file the reader refused: its first problem, and how many more.
+    public static string Refusal(IReadOnlyList<Proposals.Json.ProposalInputError> errors) =>
+        errors[0].Message + (errors.Count > 1 ? $" (+{errors.Count - 1})" : "");
 
     public async ValueTask DisposeAsync()
     {

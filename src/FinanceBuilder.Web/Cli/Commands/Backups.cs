@@ -125,7 +125,8 @@ public static class Backups
 
     private static async Task<int> FailAsync(TextWriter stderr, string message)
     {
-        await stderr.WriteLineAsync(message);
-        return 3;
+        // One line beginning "error: ", the exit status of bad input, as every command (docs/cli.md).
+        await stderr.WriteLineAsync($"error: {message.ReplaceLineEndings(" ")}");
+        return ExitCodes.BadInput;
     }
 }

@@ -8,10 +8,9 @@ namespace FinanceBuilder.Web.Cli.Commands;
 public static class CommandUser
 {
     /// Null when the scope now acts for the account; otherwise why it cannot.
-    public static async Task<string?> ActAsAsync(IServiceProvider scoped, string? email)
+    /// A missing --as is refused before (CliHost.ActingAsAsync: bad usage, not bad input).
+    public static async Task<string?> ActAsAsync(IServiceProvider scoped, string email)
     {
-        if (string.IsNullOrWhiteSpace(email))
-            return "say whose proposals these are: --as <email of an account>";
         var db = scoped.GetRequiredService<FinanceBuilderDbContext>();
         var normalized = email.Trim().ToUpperInvariant();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);

@@ -82,11 +82,8 @@ internal static class PackageCommand
             {
                 await File.WriteAllBytesAsync(zip, package.Zip.Content, ct);
             }
-            var errors = package.Report.Findings.Count(f => f.Severity == Severity.Error);
-            var warnings = package.Report.Findings.Count(f => f.Severity == Severity.Warning && f.Acknowledged is null);
-            return new BatchLine(BatchLine.FileKind, input.Name, package.Draft ? BatchStatus.Errors : BatchStatus.Ok,
-                package.Draft ? ExitCodes.Findings : ExitCodes.Ok, errors, warnings,
-                Package: new PackageOutput(into, zip, written, package.Draft, package.Pages, package.Words));
+            // Draft exactly when the package's own report has errors (GeneratedPackage.Draft).
+            return BatchLine.Checked(input, package.Report, package: new PackageOutput(into, zip, written, package.Draft, package.Pages, package.Words));
         }
 
         /// One proposal alone: each path written, then whether it is a draft (text); its line (json, jsonl).

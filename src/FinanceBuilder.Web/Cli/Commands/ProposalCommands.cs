@@ -21,23 +21,24 @@ internal static class ProposalCommands
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!File.Exists(path))
-                return session.Fail(ExitCodes.BadInput, $"{path}: {session.Text("Cli.NoSuchFile")}");
-            if (new FileInfo(path).Length > Batch.ProposalSource.MaxFileBytes)
-                return session.Fail(ExitCodes.BadInput, $"{path}: {session.Text("Cli.FileTooLarge", Batch.ProposalSource.MaxFileBytes / 1_048_576)}");
+            byte[] bytes;
+            try
+            {
+                bytes = await Batch.ProposalSource.ReadFileAsync(path, session, ct);
+            }
+            catch (CliException refused)
+            {
+                return session.Fail(refused.ExitCode, $"{path}: {refused.Message}");
+            }
             await using var host = new CliHost(session);
             await using var scope = await host.ActingAsAsync(parse.GetValue(actAs));
-            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportProposal.Command(await File.ReadAllBytesAsync(path, ct), session.Culture), ct);
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportProposal.Command(bytes, session.Culture), ct);
             if (result.Created is not { } created)
-            {
-                var more = result.Errors.Count > 1 ? $" (+{result.Errors.Count - 1})" : "";
-                return session.Fail(ExitCodes.BadInput, $"{path}: {result.Errors[0].Message}{more}");
-            }
+                return session.Fail(ExitCodes.BadInput, $"{path}: {Batch.ProposalSource.Refusal(result.Errors)}");
             // Accepted now, never refused later: the documents' language is said at import.
-            var packs = host.Services.GetRequiredService<TemplatePacks>();
             var answers = Enum.TryParse<Language>(created.Language, ignoreCase: true, out var parsed) ? parsed : Language.En;
-            var documents = DocumentLanguages.Writes(answers, packs) ? DocumentLanguages.Code(answers) : DocumentLanguages.Fallback;
-            if (!DocumentLanguages.Writes(answers, packs))
+            var documents = DocumentLanguages.DefaultFor(answers, host.Services.GetRequiredService<TemplatePacks>());
+            if (documents != DocumentLanguages.Code(answers))
                 await session.Error.WriteLineAsync(session.Text("Cli.DocumentLanguage", created.Language, documents));
             if (parse.GetValue(format) == CliFormats.Json)
                 await session.Out.WriteLineAsync(JsonSerializer.Serialize(new ImportResult(created, documents), ValidationReportView.JsonOptions));

@@ -58,15 +58,9 @@ internal static class ValidateCommand
             await using var source = await ProposalSource.OpenAsync(input, host, actAs, session, ct);
             var read = reader.Read(System.Text.Encoding.UTF8.GetBytes(source.Json), session.Culture);
             if (!read.Succeeded)
-            {
-                var more = read.Errors.Count > 1 ? $" (+{read.Errors.Count - 1})" : "";
-                return (null, BatchLine.Failed(input, ExitCodes.BadInput, read.Errors[0].Message + more));
-            }
+                return (null, BatchLine.Failed(input, ExitCodes.BadInput, ProposalSource.Refusal(read.Errors)));
             var report = validation.Validate(read.Proposal!, target);
-            var errors = report.Findings.Count(f => f.Severity == Severity.Error);
-            var warnings = report.Findings.Count(f => f.Severity == Severity.Warning && f.Acknowledged is null);
-            return (report, new BatchLine(BatchLine.FileKind, input.Name, errors > 0 ? BatchStatus.Errors : BatchStatus.Ok,
-                errors > 0 ? ExitCodes.Findings : ExitCodes.Ok, errors, warnings, Report: ValidationReportView.From(report, session.Culture)));
+            return (report, BatchLine.Checked(input, report, view: ValidationReportView.From(report, session.Culture)));
         }
 
         /// One proposal alone: every finding and a summary line (text), the report (json), or its line (jsonl).

@@ -83,7 +83,7 @@ public sealed class PackagePage(IMediator mediator, TemplatePacks packs, Package
         // The answers' language when the chosen pack writes it, else English (DocumentLanguages).
         var chosen = Packs.FirstOrDefault(p => p.Id == PackChoice).Languages ?? [];
         LanguageChoice = lang is not null && Packs.Any(p => p.Languages.Contains(lang)) ? lang : DocumentLanguages.DefaultFor(proposal.Language, chosen);
-        WritesTextLanguage = Packs.Any(p => p.Languages.Contains(DocumentLanguages.Code(proposal.Language)));
+        WritesTextLanguage = DocumentLanguages.Writes(proposal.Language, packs);
         Errors = Packs.FirstOrDefault(p => p.Id == PackChoice).Errors;
         return found;
     }

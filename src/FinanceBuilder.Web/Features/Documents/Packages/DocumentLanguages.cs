@@ -22,9 +22,11 @@ public static class DocumentLanguages
         return available.Contains(code, StringComparer.Ordinal) ? code : Fallback;
     }
 
+    /// The default over every pack (the answers' language if some pack writes it).
+    public static string DefaultFor(Language answers, TemplatePacks packs) => DefaultFor(answers, packs.Packs.Values.SelectMany(p => p.Sections.Keys));
+
     /// Whether some pack writes documents in the answers' own language.
-    public static bool Writes(Language answers, TemplatePacks packs) =>
-        packs.Packs.Values.Any(p => p.Sections.ContainsKey(Code(answers)));
+    public static bool Writes(Language answers, TemplatePacks packs) => DefaultFor(answers, packs) == Code(answers);
 
     public static string Code(Language language) => language.ToString().ToLowerInvariant();
 }

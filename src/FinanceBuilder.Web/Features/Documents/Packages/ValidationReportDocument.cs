@@ -27,8 +27,8 @@ public static class ValidationReportDocument
         var f = report.Figures;
         string Num(decimal? value, int decimals = 0) => value is { } v ? NumberText.Format(Math.Round(v, decimals, MidpointRounding.AwayFromZero), culture) : T("Ui.NotYet");
         string Money(decimal? value) => value is { } v ? NumberText.Money(v, f.ReportingCurrency, culture) : T("Ui.NotYet");
-        var errors = report.Findings.Count(x => x.Severity == Severity.Error);
-        var warnings = report.Findings.Count(x => x.Severity == Severity.Warning && x.Acknowledged is null);
+        var errors = report.ErrorCount;
+        var warnings = report.OpenWarningCount;
         var advice = report.Findings.Count(x => x.Severity == Severity.Advice);
 
         var blocks = new List<ContentBlock>
