@@ -2,10 +2,10 @@ using System.Globalization;
 using FinanceBuilder.Templates.Charts;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Templates.Pdf.Layout;
+using FinanceBuilder.Templates.Pdf.Writing;
 using FinanceBuilder.Templates.Rendering;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using PdfSharp.UniversalAccessibility;
 
 namespace FinanceBuilder.Templates.Pdf;
 
@@ -87,17 +87,22 @@ public static class PdfRenderer
             pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
             // Tagged: a structure tree of headings, paragraphs, lists, tables and figures, the
             // title shown instead of the file name (decision 0015 says how far from PDF/UA-1).
-            var ua = UAManager.ForDocument(pdf);
-            if (info.Language.Length > 0)
-                ua.SetDocumentLanguage(info.Language); // the manager's own default is English
-            var structure = ua.StructureBuilder;
+            var catalog = pdf.Internals.Catalog.Elements;
+            var marked = new PdfDictionary(pdf);
+            marked.Elements.SetBoolean("/Marked", true);
+            catalog["/MarkInfo"] = marked;
+            var root = new PdfDictionary(pdf); // replaced by the tree, written after the save
+            pdf.Internals.AddObject(root);
+            catalog["/StructTreeRoot"] = root.Reference;
             pdf.ViewerPreferences.DisplayDocTitle = true;
 
             // A landscape page is the same theme turned: header, footer and mark follow its width.
             var landscape = theme with { PageWidth = theme.PageHeight, PageHeight = theme.PageWidth };
-            var open = new Stack<bool>();
-            var painter = new PagePainter(theme, info, shaper, palette, Culture(info.Language), structure, open);
-            var turned = new PagePainter(landscape, info, shaper, palette, Culture(info.Language), structure, open);
+            var tree = new StructureTree();
+            var resources = new DocumentResources(pdf);
+            var open = new Stack<StructureElement?>();
+            var painter = new PagePainter(theme, info, shaper, palette, Culture(info.Language), pdf, resources, tree, open);
+            var turned = new PagePainter(landscape, info, shaper, palette, Culture(info.Language), pdf, resources, tree, open);
             var pages = new List<PdfPage>(layout.Pages.Count);
             for (var i = 0; i < layout.Pages.Count; i++)
             {
@@ -108,15 +113,20 @@ public static class PdfRenderer
                 (layout.Pages[i].Landscape ? turned : painter).Paint(layout.Pages[i], page, i + 1, layout.Pages.Count);
                 pages.Add(page);
             }
+            resources.Attach(pages);
             Links(layout, pages, theme);
             Bookmarks(layout, pages, pdf);
-            if (!DrawsBeyondBmp(info))
-            {
-                pdf.Save(output, false);
-                return;
-            }
+            var references = pages.Select(page => page.Reference!).ToList();
             using var saved = new MemoryStream();
             pdf.Save(saved, false);
+            // Object numbers are final once saved.
+            StructureWriter.Append(saved, tree, root.Reference!.ObjectNumber, references.Select(r => r.ObjectNumber).ToList());
+            if (!DrawsBeyondBmp(info))
+            {
+                saved.Position = 0;
+                saved.CopyTo(output);
+                return;
+            }
             TextMapRepair.Copy(saved, output);
         }
 
