@@ -233,6 +233,8 @@ public class PdfRendererTests
             Para("Arabic: مشروع الإنارة. Hebrew: פרויקט תאורה. Emoji: 🌍☀️✅👨‍👩‍👧."),
             Para("Template {{ 7*7 }} and <script>alert(1)</script> stay literal."),
             new Table([[Cell(controls), Cell("🌍")], [Cell("مشروع"), Cell("\t\r\n")]], 1, []),
+            Para("Lone surrogates: \uD800 and \uDC00 end."), // the engine's callers may not have refused them
+            new Chart(ChartKind.Bar, "\uDC00 lone title", ["\uD83C label"], [new ChartSeries("\uD800", [1])]),
         ]);
         var (pdf, _) = Render(document);
 

@@ -95,7 +95,13 @@ internal sealed class DocumentResources(PdfDocument pdf)
                 var (font, codePoints) = fonts[i];
                 var text = new StringBuilder(codePoints.Count + 8);
                 foreach (var codePoint in codePoints)
-                    text.Append(char.ConvertFromUtf32(codePoint));
+                {
+                    // A lone surrogate is drawn as PDFsharp drew it: as the code unit it is.
+                    if (Rune.IsValid(codePoint))
+                        text.Append(char.ConvertFromUtf32(codePoint));
+                    else if (codePoint is >= 0 and <= 0xFFFF)
+                        text.Append((char)codePoint);
+                }
                 fontNames.Elements["/" + FontName(i)] = Added(scratch, "/Font", () => graphics.DrawString(text.ToString(), font, XBrushes.Black, 0, 100));
             }
             for (var i = 0; i < figures.Count; i++)
