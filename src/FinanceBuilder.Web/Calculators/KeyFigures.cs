@@ -42,8 +42,18 @@ public sealed record KeyFigures
 
     /// Two significant figures at least ("1 : 0.053", "1 : 0.15", "1 : 1.2", "1 : 13"), so a
     /// small co-financing never reads "1 : 0". French keeps the colon with its no-break space: "1 : 0,7".
-    public static string RatioText(decimal x, CultureInfo culture) =>
-        $"1{(culture.TwoLetterISOLanguageName == "fr" ? "\u00A0" : " ")}: {Math.Round(x, RatioDecimals(x), MidpointRounding.AwayFromZero).ToString("0.############", culture)}";
+    public static string RatioText(decimal x, CultureInfo culture)
+    {
+        // Two significant figures, trailing zero included (0.40, 1.0), as the issue asks of the
+        // printed ratio; a value that rounds up into the next magnitude (0.0996 → 0.10) keeps two.
+        var decimals = RatioDecimals(x);
+        var rounded = Math.Round(x, decimals, MidpointRounding.AwayFromZero);
+        var again = RatioDecimals(rounded);
+        if (again < decimals)
+            (decimals, rounded) = (again, Math.Round(rounded, again, MidpointRounding.AwayFromZero));
+        var text = rounded.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), culture);
+        return $"1{(culture.TwoLetterISOLanguageName == "fr" ? "\u00A0" : " ")}: {text}";
+    }
 
     private static int RatioDecimals(decimal x)
     {

@@ -36,6 +36,7 @@ public sealed class TextFigureTests
     [InlineData("Total cost is USD 13.1 million.", "Total", "USD 13.1 million")]
     [InlineData("The GCF provides 70.2% of total financing.", "GcfShare", "70.2%")]
     [InlineData("Together the measures avoid about 5,450 tCO2 a year.", "Tonnes", "5,450")]
+    [InlineData("The GCF contribution of USD 83.65 million completes the financing.", "Gcf", "USD 83.65 million")] // a misplaced decimal, ten times the request
     public void FiguresThatDisagree_AreReported_QuotingTheSentence(string summary, string variant, string written)
     {
         var finding = Assert.Single(R077(Tamale(summary)));

@@ -115,7 +115,8 @@ public static partial class DocumentModel
             ["local_government_names"] = b.LocalGovernments switch
             {
                 [] => ValueFormat.Missing,
-                [{ Count: { } count } only] => $"{only.Name} ({f.Number(count)})",
+                [{ Count: > 1 and var count } only] => $"{only.Name} ({f.Number(count)})",
+                [var only] => only.Name ?? ValueFormat.Missing, // one place: no count to add
                 var places => $"{string.Join("; ", places.Select(l => l.Count is { } count ? $"{l.Name} ({f.Number(count)})" : l.Name).Where(n => !string.IsNullOrWhiteSpace(n)))} ({f.Number(places.Sum(l => l.Places()))})",
             },
             ["result_areas"] = b.ResultAreas.Select(a => (object)new Dictionary<string, object?>

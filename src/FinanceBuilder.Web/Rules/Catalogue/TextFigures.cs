@@ -86,7 +86,12 @@ public sealed partial class R077TextFigures : Rule
         {
             case FigureKind.Money when !PerUnit().IsMatch(figure.After):
                 var subject = SubjectOf(figure);
-                if (subject == Subject.None || data.Money(subject, figure.Currency!) is not { Count: > 0 } amounts || !Plausible(figure, amounts))
+                if (subject == Subject.None || data.Money(subject, figure.Currency!) is not { Count: > 0 } amounts)
+                    return null;
+                // More GCF money than the whole request is a contradiction however far off (a
+                // misplaced decimal: "USD 94 million" for 9.4); other subjects may name a wider
+                // programme's total, so only amounts near theirs are compared.
+                if (!Plausible(figure, amounts) && !(subject == Subject.Gcf && figure.Value > amounts.Max() + figure.HalfUnit))
                     return null;
                 return Matches(figure, amounts) ? null : new Mismatch(subject.ToString(), new MoneyArg(Nearest(figure, amounts), figure.Currency!));
             case FigureKind.Tonnes when ClaimsReductions(figure):
