@@ -76,4 +76,25 @@ public sealed class SmallCountsTests
     [Fact]
     public void KCanOnlyBeRaised() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => SmallCounts.Suppress(new long[1, 1], true, true, k: 3));
+
+    /// The funding proposal's section G prints the proposal's own consultation rows: their
+    /// counts of people go through the same rule as the annex made from the records.
+    [Fact]
+    public void TheFundingProposalsConsultationRows_HideSmallCounts()
+    {
+        var proposal = FinanceBuilder.Web.Tests.Documents.PackTestKit.Sample(FinanceBuilder.Web.Tests.Documents.PackTestKit.SampleNames[0], FinanceBuilder.Web.Proposals.Model.Language.En);
+        var rows = proposal.Stakeholders.Consultations;
+        Assert.True(rows.Count >= 2);
+        rows[0].Participants = new FinanceBuilder.Web.Proposals.Model.PeopleCount { Female = 3, Male = 20 };
+        rows[1].Participants = new FinanceBuilder.Web.Proposals.Model.PeopleCount { Female = 2 };
+
+        var markdown = FinanceBuilder.Web.Tests.Documents.PackTestKit.Render("gcf-funding-proposal", proposal);
+
+        var table = markdown[markdown.IndexOf("| Date | Place | Format | Participants | Women |", StringComparison.Ordinal)..];
+        var lines = table.Split('\n').TakeWhile(l => l.StartsWith('|')).ToList();
+        // Markdown escapes the "<" (the documents print "< 5").
+        Assert.Contains(lines, l => l.Contains("| 23 | \\< 5 |", StringComparison.Ordinal)); // 3 women of 23: the total alone gives nobody away
+        Assert.Contains(lines, l => l.Contains("| \\< 5 | \\< 5 |", StringComparison.Ordinal)); // 2 people, both women
+        Assert.DoesNotContain(lines, l => l.Contains("| 3 |", StringComparison.Ordinal) || l.Contains("| 2 |", StringComparison.Ordinal));
+    }
 }

@@ -79,13 +79,15 @@ public static partial class DocumentModel
                 ["date"] = f.Date(c.Date),
                 ["place"] = ValueFormat.OrMissing(c.Place),
                 ["format"] = f.Label(c.Format),
-                ["participants"] = f.Number(c.Participants.Known()),
-                ["women"] = f.Number(c.Participants.Female),
+                // Counts of people go through the small-count rule, as in the annex made from the
+                // records (decision 0022): "Women: 3" could point at a person; "< 5" does not.
+                ["participants"] = People(c.Participants.Known(), f),
+                ["women"] = People(c.Participants.Female, f),
                 ["groups"] = ValueFormat.OrMissing(string.Join(", ", c.GroupsReached.Select(g => f.Label(g)))),
                 ["summary"] = ValueFormat.OrMissing(c.Summary),
             }).ToList(),
             ["consultation_count"] = f.Number(proposal.Stakeholders.Consultations.Count),
-            ["participants_total"] = f.Number(proposal.Stakeholders.Consultations.Sum(c => c.Participants.Known() ?? 0)),
+            ["participants_total"] = People(proposal.Stakeholders.Consultations.Sum(c => c.Participants.Known() ?? 0), f),
             ["grievance"] = ValueFormat.OrMissing(proposal.Stakeholders.GrievanceMechanism),
             ["plan"] = ValueFormat.OrMissing(proposal.Stakeholders.EngagementPlan),
         };
@@ -130,6 +132,10 @@ public static partial class DocumentModel
     /// What a reviewer can expect of an annex with no file attached: one the applicant marked
     /// final or attached is "to be sent separately" (it is not in the package), one still in
     /// preparation says how far it is.
+    /// A count of people as a document prints it: "< 5" when small (Calculators/SmallCounts).
+    private static string People(long? count, ValueFormat f) =>
+        count is { } n ? SmallCounts.Text(SmallCounts.Each([n])[0], n, f.Culture) : f.Number(count);
+
     private static string AnnexStatus(DocumentStatus? status, ValueFormat f) => status switch
     {
         DocumentStatus.Attached or DocumentStatus.Final => f.Text("Document.Annex.SendSeparately"),
