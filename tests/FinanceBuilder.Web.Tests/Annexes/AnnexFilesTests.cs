@@ -241,6 +241,18 @@ public sealed class AnnexFilesTests : IDisposable
         Assert.Equal(original, await (await reviewer.GetAsync($"/proposals/{id}/annexes/files/{frozen}")).Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/proposals/{id}/annexes/files/{draft}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync(AnnexFilesClient.Page(id))).StatusCode);
+        // The review workspace's package link gives the same package, files included (its
+        // manifest lists them: without them it would contradict itself).
+        var (submission, packageName) = await FirstSubmissionAsync(id);
+        var reviewed = await reviewer.GetAsync($"/review/{submission}/files/{Uri.EscapeDataString(packageName)}");
+        Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
+        using (var zip = new ZipArchive(await reviewed.Content.ReadAsStreamAsync()))
+        {
+            var entry = zip.Entries.Single(e => e.FullName.StartsWith("annexes/", StringComparison.Ordinal));
+            using var read = new MemoryStream();
+            entry.Open().CopyTo(read);
+            Assert.Equal(original, read.ToArray());
+        }
 
         // Deleting the proposal keeps the version's file and nothing else.
         using (var db = app.OpenDb())
@@ -260,6 +272,37 @@ public sealed class AnnexFilesTests : IDisposable
             foreach (var url in new[] { $"/proposals/{id}/versions/1/package", $"/proposals/{id}/versions/1", $"/proposals/{id}/annexes/files/{frozen}" })
                 Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.NotFound, url);
         }
+    }
+
+    private async Task<(Guid Submission, string PackageName)> FirstSubmissionAsync(Guid proposal)
+    {
+        using var db = app.OpenDb();
+        var submission = await db.Submissions.Where(s => s.ProposalId == proposal && s.Number == 1).Select(s => s.Id).SingleAsync();
+        var name = await db.SubmissionPackages.Where(p => p.SubmissionId == submission).Select(p => p.FileName).SingleAsync();
+        return (submission, name);
+    }
+
+    /// The uploader is told reviewers are warned of a PDF that runs JavaScript: the review page
+    /// says so beside the file, in the reader's language, and the package's manifest lists it.
+    [Fact]
+    public async Task APdfWithJavaScript_IsFlaggedToTheReviewer_AndInTheManifest()
+    {
+        var donor = await app.CreateOrganisationAsync("Careful donor", OrganisationKind.Donor);
+        await app.CreateUserAsync("careful@donor.test", donor);
+        var id = await browser.SeedSampleAsync(Sample);
+        await browser.Client.AttachAsync(id, "2", ("Feasibility.pdf", UploadFixtures.Pdf("/OpenAction 4 0 R ", "<< /S /JavaScript /JS (app.alert(1)) >>")));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.SubmitAsync(id, [donor.ToString()])).StatusCode);
+        var (submission, packageName) = await FirstSubmissionAsync(id);
+
+        using var reviewer = await app.SignedInClientAsync("careful@donor.test");
+        var page = await (await reviewer.GetAsync($"/review/{submission}")).Content.ReadAsStringAsync();
+        Assert.Contains("Feasibility.pdf", page, StringComparison.Ordinal);
+        Assert.Contains("this PDF contains JavaScript. Open it in a viewer that does not run scripts.", page, StringComparison.Ordinal);
+
+        using var zip = new ZipArchive(await (await reviewer.GetAsync($"/review/{submission}/files/{Uri.EscapeDataString(packageName)}")).Content.ReadAsStreamAsync());
+        using var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
+        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Single(f => f.TryGetProperty("annex", out var annex) && annex.GetString() == "2");
+        Assert.Equal(["pdfJavaScript"], listed.GetProperty("cautions").EnumerateArray().Select(c => c.GetString()!).ToList());
     }
 
     /// A donor reviewing a shared version sees its pictures in the preview, as the applicant did.

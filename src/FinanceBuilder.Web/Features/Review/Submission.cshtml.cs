@@ -32,6 +32,12 @@ public sealed class SubmissionPage(
     public string Applicant { get; private set; } = "";
     public string? PackageName { get; private set; }
     public IReadOnlyList<SharedSubmissions.PackageFile> Files { get; private set; } = [];
+
+    /// A file frozen with the version, with what its upload check found (a PDF with JavaScript).
+    public sealed record AnnexFileLine(string Annex, string Id, string Name, IReadOnlyList<FinanceBuilder.Web.Proposals.Attachments.FileCaution> Cautions);
+
+    /// The files attached to the version: the reviewer is warned before opening a risky one.
+    public IReadOnlyList<AnnexFileLine> AnnexFiles { get; private set; } = [];
     public IReadOnlyList<VersionLink> OtherVersions { get; private set; } = [];
     public VersionLink? Previous { get; private set; }
     public IReadOnlyList<FindingLine> Findings { get; private set; } = [];
@@ -217,6 +223,7 @@ public sealed class SubmissionPage(
         var read = reader.Read(Encoding.UTF8.GetBytes(Submission.Document), culture);
         if (read.Succeeded)
         {
+            AnnexFiles = [.. read.Proposal!.Annexes.SelectMany(a => a.Files.Select(f => new AnnexFileLine(a.Number, f.Id, f.Name ?? f.Id, f.Cautions)))];
             var report = validation.Validate(read.Proposal!);
             Findings = report.Findings
                 .OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal)

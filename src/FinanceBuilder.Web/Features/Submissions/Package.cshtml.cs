@@ -1,6 +1,5 @@
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Features.Documents.Packages;
-using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,9 +21,6 @@ public sealed class VersionPackagePage(FinanceBuilderDbContext db, ContentStore 
         var package = await db.SubmissionPackages.AsNoTracking().FirstOrDefaultAsync(p => p.SubmissionId == submission.Id, ct);
         if (package is null)
             return NotFound();
-        var snapshot = ProposalJson.FromStored(submission.Document);
-        if (!Storage.AttachedFiles.All(snapshot).Any())
-            return File(package.Content, "application/zip", package.FileName); // answers Content-Disposition: attachment
-        return await PackageDownload.OfSubmissionAsync(package.FileName, package.Content, submission.Id, snapshot, db, contents, ct);
+        return await PackageDownload.ForSubmissionAsync(package, submission.Id, submission.Document, db, contents, ct);
     }
 }

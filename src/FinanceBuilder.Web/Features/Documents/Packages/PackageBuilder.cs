@@ -175,7 +175,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
             report.HasErrors,
             new PackageManifestFile.DocumentFigures(pages, words, report.Limits?.Pages, report.Limits?.Words),
             [.. files.Select(f => new PackageManifestFile.FileEntry(f.Name, f.Content.Length, Convert.ToHexStringLower(SHA256.HashData(f.Content)))),
-             .. annexes.Select(a => new PackageManifestFile.FileEntry(a.EntryName, a.File.Bytes ?? 0, a.File.Sha256 ?? "") { Annex = a.Annex, Kind = a.File.Kind?.ToString().ToLowerInvariant() })]);
+             .. annexes.Select(a => new PackageManifestFile.FileEntry(a.EntryName, a.File.Bytes ?? 0, a.File.Sha256 ?? "") { Annex = a.Annex, Kind = a.File.Kind?.ToString().ToLowerInvariant(), Cautions = a.File.Cautions is { Count: > 0 } cautions ? [.. cautions.Select(c => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(c.ToString()))] : null })]);
         files.Add(new("manifest", "manifest.json", "application/json", JsonSerializer.SerializeToUtf8Bytes(manifest, PackageManifestFile.JsonOptions)));
         return new GeneratedPackage(stem, report, pages, words, files, new PackageFile(GeneratedPackage.ZipKind, $"{stem}.zip", "application/zip", Zip(files, now)), annexes, now);
     }

@@ -23,6 +23,19 @@ public sealed class PackageDownload(string fileName, IReadOnlyList<PackageFile> 
         return new PackageDownload(package.Zip.Name, package.Files, package.Annexes, stored, contents, package.GeneratedAt);
     }
 
+    /// What downloading a submitted version's package gives, wherever it is asked for (the
+    /// applicant's version page, the donor's review workspace): the stored zip as it is when the
+    /// version froze no file, else the same documents with its files under annexes/ — the zip's
+    /// own manifest lists them, so a package without them would contradict itself.
+    public static async Task<IActionResult> ForSubmissionAsync(Data.Submissions.SubmissionPackage package, Guid submissionId, string storedDocument,
+        FinanceBuilderDbContext db, ContentStore contents, CancellationToken ct)
+    {
+        var snapshot = FinanceBuilder.Web.Proposals.Json.ProposalJson.FromStored(storedDocument);
+        if (!AttachedFiles.All(snapshot).Any())
+            return new FileContentResult(package.Content, "application/zip") { FileDownloadName = package.FileName }; // Content-Disposition: attachment
+        return await OfSubmissionAsync(package.FileName, package.Content, submissionId, snapshot, db, contents, ct);
+    }
+
     /// The package of a submitted version: the documents stored with it, and the files frozen with it.
     public static async Task<PackageDownload> OfSubmissionAsync(string fileName, byte[] storedZip, Guid submissionId, FinanceBuilder.Web.Proposals.Model.Proposal snapshot,
         FinanceBuilderDbContext db, ContentStore contents, CancellationToken ct)

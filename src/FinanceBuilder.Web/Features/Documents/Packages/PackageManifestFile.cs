@@ -32,5 +32,9 @@ public sealed record PackageManifestFile(
     {
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Annex { get; init; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Kind { get; init; }
+
+        /// What the upload's check found a reviewer should know before opening it (a PDF with
+        /// JavaScript, embedded files, a launch action, encryption); absent when nothing.
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? Cautions { get; init; }
     }
 }
