@@ -23,9 +23,11 @@ public static class SecurityHeaders
                     headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
                 // What a signed-in person sees (proposals, reviews, names) and the account pages
                 // (tokens, email addresses) are never kept in shared or browser caches, nor is the
-                // JSON API. Static files of anonymous requests stay cacheable.
+                // JSON API. Static files of anonymous requests stay cacheable, and so does the
+                // public catalogue's API (/api/public: its own validators, Catalogue/PublicCaching).
                 var path = context.Request.Path;
-                if (context.User.Identity?.IsAuthenticated == true || path.StartsWithSegments("/api")
+                var privateApi = path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/public");
+                if (context.User.Identity?.IsAuthenticated == true || privateApi
                     || path.StartsWithSegments("/proposals") || path.StartsWithSegments("/account"))
                     headers.CacheControl = "no-store";
                 return Task.CompletedTask;

@@ -51,6 +51,12 @@ public sealed class PublishingTests : IClassFixture<CatalogueApp>, IDisposable
         using var again = new HttpRequestMessage(HttpMethod.Get, $"/actions/{id}");
         again.Headers.IfNoneMatch.Add(page.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await reader.SendAsync(again)).StatusCode);
+        // Caches may keep it but must ask again each time: a withdrawal shows at once.
+        Assert.Equal("public, no-cache", page.Headers.CacheControl!.ToString());
+        var api = await reader.GetAsync($"/api/public/actions/{id}");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal("public, no-cache", api.Headers.CacheControl!.ToString());
+        Assert.NotNull(api.Headers.ETag);
 
         // Found by the search, without signing in.
         var search = await reader.GetStringAsync("/actions?q=tamale");
@@ -61,6 +67,7 @@ public sealed class PublishingTests : IClassFixture<CatalogueApp>, IDisposable
         Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
         Assert.DoesNotContain("Tamale", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain($"/actions/{id}", await reader.GetStringAsync("/actions?q=tamale"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, (await reader.GetAsync($"/api/public/actions/{id}")).StatusCode);
 
         using var db = app.OpenDb();
         var log = await db.ActionPublications.Where(l => l.ActionId == id).OrderBy(l => l.Id).ToListAsync();

@@ -4,17 +4,19 @@ using Microsoft.Net.Http.Headers;
 namespace FinanceBuilder.Web.Features.Catalogue;
 
 /// Caching of the public pages and files: a validator (ETag, Last-Modified) from what changes
-/// them, a short shared lifetime, and 304 when the reader already has this version.
+/// them, and 304 when the reader already has this version. Caches may keep a copy but must ask
+/// again before each use ("no-cache"): an action withdrawn from the catalogue leaves every page
+/// and export at once (issue 16), which a lifetime of minutes in a shared cache would not allow.
+/// The question costs a 304 when nothing changed.
 public static class PublicCaching
 {
     public const string RateLimit = "public";
-    public const int MaxAgeSeconds = 300;
+    public const string CacheControl = "public, no-cache";
 
-    /// A public page without a validator of its own (a search, a list): shared caches may keep it
-    /// a few minutes, one copy per language.
+    /// A public page without a validator of its own (a search, a list): one copy per language.
     public static void SharePage(HttpResponse response)
     {
-        response.Headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
+        response.Headers.CacheControl = CacheControl;
         response.Headers.Vary = "Accept-Language, Cookie";
     }
 
@@ -33,7 +35,7 @@ public static class PublicCaching
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = etag;
         headers.LastModified = modified;
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(MaxAgeSeconds) };
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
         if (byLanguage)
             context.Response.Headers.Vary = "Accept-Language, Cookie";
         var request = context.Request.GetTypedHeaders();
