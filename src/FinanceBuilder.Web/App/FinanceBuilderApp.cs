@@ -57,6 +57,7 @@ public static class FinanceBuilderApp
         services.AddSingleton<Features.Proposals.ParsedProposals.Store>();
         services.AddScoped<Features.Proposals.ParsedProposals>();
         services.AddSingleton<Features.Documents.TemplatePacks>();
+        services.AddSingleton<Features.Proposals.IDocumentsLanguage, Features.Documents.Packages.PackDocumentsLanguage>();
         services.AddSingleton<Features.EntityDirectory.AeDirectory>();
         services.AddSingleton<Features.Documents.Packages.PackageBuilder>();
         // Annex files: the store FinanceBuilder:Annexes:Store names, chosen when first needed.

@@ -97,6 +97,25 @@ public sealed partial class CommandLineTests
         Assert.Equal(ExitCodes.BadInput, result.Exit);
     }
 
+    /// Two proposals of the same file name (from two folders) never write into one folder.
+    [Fact]
+    public async Task Package_TwoFilesOfTheSameName_GetTwoFolders()
+    {
+        var first = Directory.CreateDirectory(Path.Combine(folder, "north")).FullName;
+        var second = Directory.CreateDirectory(Path.Combine(folder, "south")).FullName;
+        File.Copy(Path.Combine(Samples.Folder, "mitigation-tamale-solar-led.json"), Path.Combine(first, "commune.json"));
+        File.Copy(Path.Combine(Samples.Folder, "ppf-saint-louis-coastal-fr.json"), Path.Combine(second, "commune.json"));
+        var output = Path.Combine(folder, "same-names");
+
+        var result = await Run("package", Path.Combine(first, "commune.json"), Path.Combine(second, "commune.json"), "--out", output, "--format", "jsonl");
+
+        Assert.Equal(["commune", "commune-2"], Directory.GetDirectories(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var zips = JsonLines(result.Out).Where(l => l.TryGetProperty("package", out _)).Select(l => l.GetProperty("package").GetProperty("zip").GetString()!).ToList();
+        Assert.Equal(2, zips.Count);
+        Assert.All(zips, zip => Assert.True(File.Exists(zip), zip));
+        Assert.NotEqual(Path.GetDirectoryName(zips[0]), Path.GetDirectoryName(zips[1]));
+    }
+
     [Fact]
     public async Task Batch_AnArgumentThatIsNeitherFileNorId_GetsItsLine_AndTheOthersGoOn()
     {

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using AngleSharp.Html.Dom;
 using FinanceBuilder.Web.Cli;
 using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Submissions;
 using FinanceBuilder.Web.Tests.Wizard;
 
 namespace FinanceBuilder.Web.Tests.Documents;
@@ -31,6 +32,21 @@ public sealed class DocumentLanguageTests : IDisposable
         var proposal = JsonNode.Parse(Samples.ReadText("crosscutting-cuenca-watershed-bus.json"))!;
         proposal["language"] = "es";
         return proposal.ToJsonString();
+    }
+
+    /// The API's import says which language the documents will take, as the pages do.
+    [Fact]
+    public async Task ApiImport_SaysTheDocumentsLanguage()
+    {
+        using var spanish = new StringContent(Spanish(), System.Text.Encoding.UTF8, "application/json");
+        using var french = new StringContent(Samples.ReadText("adaptation-cotonou-drainage-fr.json"), System.Text.Encoding.UTF8, "application/json");
+
+        var es = await browser.Client.PostAsync("/api/proposals", spanish);
+        var fr = await browser.Client.PostAsync("/api/proposals", french);
+
+        Assert.Equal(HttpStatusCode.Created, es.StatusCode);
+        Assert.Equal("en", es.Headers.GetValues("X-Documents-Language").Single());
+        Assert.Equal("fr", fr.Headers.GetValues("X-Documents-Language").Single());
     }
 
     [Fact]
@@ -70,6 +86,34 @@ public sealed class DocumentLanguageTests : IDisposable
         var response = await browser.PostAsync($"/proposals/{id}/package", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("en", Language(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    /// Never failing late: the check-answers page offers its previews, the preview is drawn in
+    /// English and says why, and a donor it is submitted to reads the document beside the sheet.
+    [Fact]
+    public async Task ASpanishProposal_IsPreviewedInEnglish_AndTheDonorReadsItsSubmittedDocument()
+    {
+        var donor = await app.CreateOrganisationAsync("Donante", FinanceBuilder.Web.Data.Accounts.OrganisationKind.Donor);
+        await app.CreateUserAsync("lector@donor.test", donor);
+        var id = await browser.SeedJsonAsync(Spanish());
+
+        var check = await browser.OpenAsync($"/proposals/{id}/check-answers");
+        Assert.NotNull(check.Document.QuerySelector($"a[href='/proposals/{id}/preview/gcf-funding-proposal']"));
+        var preview = await browser.OpenAsync($"/proposals/{id}/preview/gcf-funding-proposal");
+        var article = preview.Document.QuerySelector("article.document-preview");
+        Assert.NotNull(article);
+        Assert.Equal("en", article!.GetAttribute("lang"));
+        Assert.Contains("Documents are generated in English or French, not yet in Spanish", preview.Document.Body!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.SubmitAsync(id, [donor.ToString()])).StatusCode);
+        Guid submission;
+        using (var db = app.OpenDb())
+            submission = db.Submissions.Where(s => s.ProposalId == id).Select(s => s.Id).Single();
+        using var reviewer = await app.SignedInClientAsync("lector@donor.test");
+        var html = await (await reviewer.GetAsync($"/review/{submission}/preview")).Content.ReadAsStringAsync();
+        Assert.Contains("lang=\"en\"", html, StringComparison.Ordinal);
+        Assert.Contains("Cuenca Water and Clean Buses", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("notice--warning", html, StringComparison.Ordinal); // "could not be drawn"
     }
 
     [Fact]

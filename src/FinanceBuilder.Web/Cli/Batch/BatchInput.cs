@@ -44,6 +44,24 @@ public sealed record BatchInput(string Name, string? File, Guid? Id, string? Pro
             throw new CliException(ExitCodes.Usage, session.Text("Cli.NeedAs"));
     }
 
+    /// Each input's folder in a batch's output folder: its own name, then "-2", "-3"… for a name
+    /// already taken (a.json in two folders, or one file given twice), compared as a
+    /// case-insensitive file system would, so no package ever overwrites another.
+    public static IReadOnlyDictionary<BatchInput, string> FolderNames(IReadOnlyList<BatchInput> inputs)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<BatchInput, string>(ReferenceEqualityComparer.Instance);
+        foreach (var input in inputs)
+        {
+            var stem = input.FolderName();
+            var name = stem;
+            for (var n = 2; !taken.Add(name); n++)
+                name = $"{stem}-{n}";
+            names[input] = name;
+        }
+        return names;
+    }
+
     /// A short, safe folder name for this proposal's package in a batch's output folder.
     public string FolderName()
     {

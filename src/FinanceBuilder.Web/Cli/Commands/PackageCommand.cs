@@ -37,7 +37,8 @@ internal static class PackageCommand
             var shape = parse.GetValue(format)!;
             if (!several)
                 return await run.OneAsync(found[0], shape, ct);
-            return await BatchRun.RunAsync(found, parse.GetValue(jobs), (input, token) => run.BuildAsync(input, Path.Combine(run.Folder, input.FolderName()), token),
+            var folders = BatchInput.FolderNames(found);
+            return await BatchRun.RunAsync(found, parse.GetValue(jobs), (input, token) => run.BuildAsync(input, Path.Combine(run.Folder, folders[input]), token),
                 new BatchWriter(session, shape, Detail(session)), ct);
         });
         return command;

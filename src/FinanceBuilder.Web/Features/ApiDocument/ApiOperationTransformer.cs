@@ -17,6 +17,7 @@ internal static class ApiOperationTransformer
         ["Content-Disposition"] = "attachment, with the package's file name (proposal title, pack, language, version; -DRAFT for a draft).",
         ["X-Package-Draft"] = "true when the proposal has error-level findings: every page of its documents then says DRAFT.",
         ["X-Package-Pages"] = "Number of pages of the main PDF document.",
+        ["X-Documents-Language"] = "The language the proposal's documents take when none is asked (en or fr): the answers' own when a template writes it, else English (a proposal written in Spanish gets English documents until Spanish templates exist).",
     };
 
     public static Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)

@@ -24,6 +24,12 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, Proposa
     public string PackId { get; private set; } = "";
     public string PackName { get; private set; } = "";
     public string Language { get; private set; } = "en";
+
+    /// Whether the document is drawn in another language than the answers' (no pack writes theirs).
+    public bool InAnotherLanguage { get; private set; }
+
+    /// The answers' language, as its enum name ("Es").
+    public string AnswersLanguage { get; private set; } = "En";
     public string? Html { get; private set; }
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
 
@@ -36,19 +42,22 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, Proposa
         PackId = pack;
         PackName = templates.Manifest.NameIn(Culture.TwoLetterISOLanguageName);
         Title = opened.Proposal.Basics.Title ?? ProposalText.Get("Ui.Untitled", Culture);
-        Language = opened.Proposal.Language.ToString().ToLowerInvariant();
-        if (!templates.Sections.ContainsKey(Language))
-            return Page(); // the pack is not written in this language: the page says so
+        // The documents' language: the answers' own when the pack writes it, else English, as the
+        // package takes (a Spanish proposal is previewed in English, and the page says so).
+        Language = Packages.DocumentLanguages.DefaultFor(opened.Proposal.Language, templates);
+        InAnotherLanguage = Language != Packages.DocumentLanguages.Code(opened.Proposal.Language);
+        AnswersLanguage = opened.Proposal.Language.ToString();
         Html = RenderHtml(templates, opened.Proposal, validation.Validate(opened.Proposal, TemplatePacks.RouteOf(templates)), logger, await pictures.LoadAsync(opened.Proposal, ct));
         return Page();
     }
 
-    /// The preview of a proposal in one pack, in its own language, with the check of the pack's
-    /// route (<paramref name="report"/>); null when the pack is not written in that language or
-    /// the render fails (logged). The donor's review pages show submitted snapshots with it.
+    /// The preview of a proposal in one pack, in the language its documents take
+    /// (<see cref="Packages.DocumentLanguages"/>), with the check of the pack's route
+    /// (<paramref name="report"/>); null when the pack writes none of its languages or the render
+    /// fails (logged). The donor's review pages show submitted snapshots with it.
     public static string? RenderHtml(TemplatePack templates, Proposal proposal, ValidationReport report, ILogger logger, IReadOnlyDictionary<string, FinanceBuilder.Templates.Content.DocumentImage>? pictures = null)
     {
-        var language = proposal.Language.ToString().ToLowerInvariant();
+        var language = Packages.DocumentLanguages.DefaultFor(proposal.Language, templates);
         if (!templates.Sections.ContainsKey(language))
             return null;
         try

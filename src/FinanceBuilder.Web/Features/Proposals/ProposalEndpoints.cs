@@ -21,7 +21,7 @@ public static class ProposalEndpoints
             .WithName("importProposal").WithSummary("Import a proposal file")
             .WithDescription("Stores a new proposal of the signed-in person's organisation from a proposal file (older schema versions are upgraded first).")
             .TakesProposalFile()
-            .Returns<ProposalSummary>(StatusCodes.Status201Created, "Stored: the new proposal's summary.", "application/json", "Location", "ETag")
+            .Returns<ProposalSummary>(StatusCodes.Status201Created, "Stored: the new proposal's summary.", "application/json", "Location", "ETag", "X-Documents-Language")
             .Fails(StatusCodes.Status400BadRequest, "The file is not a valid proposal: errors lists each problem's JSON path and message.")
             .Fails(StatusCodes.Status413PayloadTooLarge, "The body is larger than FinanceBuilder:Limits:MaxProposalBytes.")
             .Fails(StatusCodes.Status415UnsupportedMediaType, "The body is not JSON (Content-Type must name JSON).");
@@ -63,7 +63,7 @@ public static class ProposalEndpoints
             .Returns(StatusCodes.Status200OK, "The JSON Schema.", "application/schema+json");
     }
 
-    private static async Task<IResult> Import(HttpRequest request, IMediator mediator, RequestBodyLimit limit, CancellationToken ct)
+    private static async Task<IResult> Import(HttpRequest request, IMediator mediator, RequestBodyLimit limit, IDocumentsLanguage documents, CancellationToken ct)
     {
         var culture = CultureInfo.CurrentUICulture;
         var body = await RequestBody.ReadJsonAsync(request, limit.MaxBytes, culture, ct);
@@ -72,6 +72,9 @@ public static class ProposalEndpoints
         var result = await mediator.Send(new ImportProposal.Command(body.Bytes!, culture), ct);
         if (result.Created is not { } created)
             return Problems.Invalid(result.Errors, culture);
+        // Said at import, so a value accepted now is never refused later (issue 21).
+        if (Enum.TryParse<FinanceBuilder.Web.Proposals.Model.Language>(created.Language, ignoreCase: true, out var answers))
+            request.HttpContext.Response.Headers["X-Documents-Language"] = documents.DefaultFor(answers);
         return Results.Created($"/api/proposals/{created.Id}", created).WithETag(created.Version);
     }
 

@@ -19,6 +19,6 @@ public sealed class SubmittedDocument(TemplatePacks packs, ProposalReader reader
         if (!read.Succeeded || packs.PackFor(read.Proposal!.Target.Route) is not { } packId || !packs.Packs.TryGetValue(packId, out var pack))
             return null;
         var html = PreviewPage.RenderHtml(pack, read.Proposal, validation.Validate(read.Proposal, TemplatePacks.RouteOf(pack)), logger, await pictures.LoadAsync(read.Proposal, ct));
-        return html is null ? null : new Drawn(html, read.Proposal.Language.ToString().ToLowerInvariant());
+        return html is null ? null : new Drawn(html, Documents.Packages.DocumentLanguages.DefaultFor(read.Proposal.Language, pack));
     }
 }

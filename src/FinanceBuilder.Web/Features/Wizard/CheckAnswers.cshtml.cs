@@ -33,8 +33,8 @@ public sealed class CheckAnswersPage(IMediator mediator, ProposalValidation vali
         Proposal = opened.Proposal;
         var page = opened.Check(validation);
         Report = page.Report;
-        var language = Proposal.Language.ToString().ToLowerInvariant();
-        Previews = packs.Packs.Values.Where(p => p.Sections.ContainsKey(language)).OrderBy(p => p.Manifest.Id, StringComparer.Ordinal)
+        // Every pack that writes the documents' language (the answers' own, else English).
+        Previews = packs.Packs.Values.Where(p => p.Sections.ContainsKey(Documents.Packages.DocumentLanguages.DefaultFor(Proposal.Language, p))).OrderBy(p => p.Manifest.Id, StringComparer.Ordinal)
             .Select(p => (p.Manifest.Id, p.Manifest.NameIn(Culture.TwoLetterISOLanguageName))).ToList();
         Sections = page.Steps
             .Select(s => (s.Step, s.Status, Answers.Of(s.Step, Proposal, Culture),

@@ -30,3 +30,9 @@ public static class DocumentLanguages
 
     public static string Code(Language language) => language.ToString().ToLowerInvariant();
 }
+
+/// <see cref="Proposals.IDocumentsLanguage"/> over the installed packs.
+public sealed class PackDocumentsLanguage(TemplatePacks packs) : Proposals.IDocumentsLanguage
+{
+    public string DefaultFor(Language answers) => DocumentLanguages.DefaultFor(answers, packs);
+}
