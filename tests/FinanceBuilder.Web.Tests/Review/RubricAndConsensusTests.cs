@@ -148,4 +148,39 @@ public sealed class RubricAndConsensusTests
         var dates = (await scorer.GetPageAsync("/review?sort=Deadline&latest=false")).Page.QuerySelectorAll("tbody tr td:nth-child(4)").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal(["1 Feb 2027", "1 Jun 2027", "—"], dates);
     }
+
+    /// The list sorts by the reviewer assigned (the first by name), nobody assigned last.
+    [Fact]
+    public async Task TheList_SortsByAssignee_WithTheUnassignedLast()
+    {
+        using var world = await ReviewWorld.CreateAsync();
+        var (_, zoe) = await world.SubmitSampleAsync(Tamale, Day, world.DonorA);
+        var (_, nobody) = await world.SubmitSampleAsync(Tamale, Day.AddDays(1), world.DonorA);
+        var (_, amadou) = await world.SubmitSampleAsync(Tamale, Day.AddDays(2), world.DonorA);
+        using (var db = world.App.OpenDb())
+        {
+            foreach (var (submission, name) in new[] { (zoe, "Zoé Kaboré"), (amadou, "Amadou Diallo"), (amadou, "Ruth Mensah") })
+            {
+                db.ReviewerSheets.Add(new FinanceBuilder.Web.Data.Submissions.ReviewerSheet
+                {
+                    Id = Guid.NewGuid(),
+                    SubmissionId = submission,
+                    DonorOrganisationId = world.DonorA,
+                    ReviewerUserId = Guid.NewGuid(),
+                    ReviewerName = name,
+                    AssignedAt = Day,
+                    AssignedByName = "Lead",
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var scorer = await world.SignInAsync(ReviewWorld.ScorerA);
+
+        foreach (var dir in new[] { "asc", "desc" })
+        {
+            var list = await scorer.GetPageAsync($"/review?sort=Assignee&dir={dir}&latest=false");
+            var order = list.Page.QuerySelectorAll("td.title a").Select(a => a.GetAttribute("href")).ToList();
+            Assert.Equal(dir == "asc" ? [$"/review/{amadou}", $"/review/{zoe}", $"/review/{nobody}"] : [$"/review/{zoe}", $"/review/{amadou}", $"/review/{nobody}"], order);
+        }
+    }
 }

@@ -20,7 +20,7 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db, AccessScope acces
     /// The most rows an export of the list holds (the filters narrow it).
     public const int ExportMax = 5000;
 
-    public enum Column { Title, Applicant, Version, Submitted, Fund, Route, Country, Total, GcfRequest, Tco2, Beneficiaries, Size, Ess, Readiness, Status, Deadline }
+    public enum Column { Title, Applicant, Version, Submitted, Fund, Route, Country, Total, GcfRequest, Tco2, Beneficiaries, Size, Ess, Readiness, Status, Deadline, Assignee }
 
     public sealed record Row(
         Guid Id, string? Title, string Applicant, int Number, DateTime SubmittedAt, string Fund, string? Route, string? Country,
@@ -195,6 +195,10 @@ public sealed class ReviewListPage(FinanceBuilderDbContext db, AccessScope acces
             Column.Status => By(rows, r => r.Status),
             // Submissions without a deadline come last either way: SQLite and PostgreSQL do not
             // place nulls alike.
+            // By the first assigned reviewer's name; submissions nobody reviews yet come last.
+            Column.Assignee => Descending
+                ? rows.OrderBy(r => r.FirstAssignee == null).ThenByDescending(r => r.FirstAssignee)
+                : rows.OrderBy(r => r.FirstAssignee == null).ThenBy(r => r.FirstAssignee),
             Column.Deadline => Descending
                 ? rows.OrderBy(r => r.Deadline == null).ThenByDescending(r => r.Deadline)
                 : rows.OrderBy(r => r.Deadline == null).ThenBy(r => r.Deadline),

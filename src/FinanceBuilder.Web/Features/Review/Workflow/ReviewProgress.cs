@@ -18,6 +18,10 @@ public static class ReviewProgress
         public ReviewStatus Status { get; init; }
         public DateOnly? Deadline { get; init; }
         public bool Mine { get; init; }
+
+        /// The first assigned reviewer's name in alphabetical order (sorting by assignee); null
+        /// when nobody is assigned.
+        public string? FirstAssignee { get; init; }
     }
 
     /// new: nobody assigned; assigned: reviewers named, none has declared they are free of
@@ -41,5 +45,6 @@ public static class ReviewProgress
                 .Select(c => c.Deadline ?? db.ReviewCalls.Where(k => k.Id == c.CallId).Select(k => k.Deadline).FirstOrDefault())
                 .FirstOrDefault() ?? s.TargetBoardDate,
             Mine = me != null && db.ReviewerSheets.Any(x => x.SubmissionId == s.Id && x.ReviewerUserId == me),
+            FirstAssignee = db.ReviewerSheets.Where(x => x.SubmissionId == s.Id).OrderBy(x => x.ReviewerName).Select(x => x.ReviewerName).FirstOrDefault(),
         };
 }
