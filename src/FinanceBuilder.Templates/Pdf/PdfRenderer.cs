@@ -80,8 +80,8 @@ public static class PdfRenderer
             pdf.Info.Creator = "FinanceBuilder";
             if (info.Created != default)
                 pdf.Info.CreationDate = info.Created.UtcDateTime;
-            if (info.Language.Length > 0)
-                pdf.Language = info.Language;
+            // English when none is given, as PDFsharp's accessibility manager had it.
+            pdf.Language = info.Language.Length > 0 ? info.Language : "en";
             pdf.PageMode = layout.Bookmarks.Count > 0 ? PdfPageMode.UseOutlines : PdfPageMode.UseNone;
             pdf.Options.CompressContentStreams = true;
             pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;

@@ -139,6 +139,113 @@ public sealed partial class PdfWritingTests
         }
     }
 
+    /// The parent tree agrees with the tree and the pages: on every page the i-th marked-content
+    /// sequence (MCID i) belongs to the element the parent tree names at i, and that element's /K
+    /// points back at that page and MCID (readers that start from the content, such as Acrobat's
+    /// reading of a selection, go this way; pdfinfo goes the other).
+    [Fact]
+    public void ParentTree_NamesForEachMcid_TheElementWhoseKPointsBack()
+    {
+        using var output = new MemoryStream();
+        PdfRenderer.Render(new ContentDocument([H(1, "Emissions"), Para(Words(600, 3)), BigTable(120), NestedList()]), Info(), DocumentTheme.Default, output);
+        var bytes = output.ToArray();
+        var text = Encoding.Latin1.GetString(bytes);
+        // The last definition of an object wins (the update redefines the StructTreeRoot).
+        var objects = new Dictionary<int, string>();
+        foreach (Match m in ObjectText().Matches(text))
+            objects[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)] = m.Groups[2].Value;
+        var pageObjects = objects.Where(o => o.Value.Contains("/Type/Page/", StringComparison.Ordinal))
+            .ToDictionary(o => int.Parse(StructParents().Match(o.Value).Groups[1].Value, CultureInfo.InvariantCulture), o => o.Key);
+        var parentTree = objects.Values.Single(v => v.StartsWith("<</Nums[", StringComparison.Ordinal));
+
+        using var pdf = PdfDocument.Open(bytes);
+        var checkedMarks = 0;
+        foreach (Match entry in NumsEntry().Matches(parentTree))
+        {
+            var pageIndex = int.Parse(entry.Groups[1].Value, CultureInfo.InvariantCulture);
+            var elements = Reference().Matches(entry.Groups[2].Value).Select(r => int.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+            var page = pdf.GetPage(pageIndex + 1);
+            var mcids = page.Operations.Where(o => o.Operator == "BDC").Count(o => Written(o).Contains("/MCID", StringComparison.Ordinal));
+            Assert.Equal(elements.Count, mcids);
+            for (var mcid = 0; mcid < elements.Count; mcid++)
+            {
+                var element = objects[elements[mcid]];
+                var home = PageOf().Match(element) is { Success: true } pg ? int.Parse(pg.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+                // /K is the last entry: marked-content references, element references, and MCIDs on the element's own page.
+                var k = element[(element.IndexOf("/K", StringComparison.Ordinal) + 2)..];
+                var elsewhere = McrEntry().Matches(k).Select(m => (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+                var own = Regex.Matches(Reference().Replace(McrEntry().Replace(k, " "), " "), @"\d+").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList();
+                var pointsBack = (home == pageObjects[pageIndex] && own.Contains(mcid)) || elsewhere.Contains((pageObjects[pageIndex], mcid));
+                Assert.True(pointsBack, $"page {pageIndex + 1}, MCID {mcid}: element {elements[mcid]} is {element}");
+                checkedMarks++;
+            }
+        }
+        Assert.True(checkedMarks > 200);
+    }
+
+    /// A bold symbol (the symbol font has no bold face) is simulated as PDFsharp does it, so it
+    /// takes the width the layout measured: outlined in its own colour, 2 % of its size wide, with
+    /// 2 % of its size between characters.
+    [Fact]
+    public void SimulatedBold_IsOutlinedInTheTextsColour_WithItsSpacing()
+    {
+        using var output = new MemoryStream();
+        PdfRenderer.Render(new ContentDocument([H(1, "Solar 🌍 plan"), Para("Plain text after it.")]), Info(), DocumentTheme.Default, output);
+        using var pdf = PdfDocument.Open(output.ToArray());
+        var lines = pdf.GetPage(1).Operations.Select(Written).ToList();
+        string? fill = null, stroke = null, width = null, spacing = null, mode = null, size = null;
+        var simulated = 0;
+        foreach (var line in lines)
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            switch (parts[^1])
+            {
+                case "rg": fill = string.Join(' ', parts[..^1]); break;
+                case "RG": stroke = string.Join(' ', parts[..^1]); break;
+                case "w": width = parts[0]; break;
+                case "Tc": spacing = parts[0]; break;
+                case "Tr": mode = parts[0]; break;
+                case "Tf": size = parts[^2]; break;
+                case "Tj" when mode == "2":
+                    var em = double.Parse(size!, CultureInfo.InvariantCulture) * 0.02;
+                    Assert.Equal(fill, stroke);
+                    Assert.Equal(em, double.Parse(width!, CultureInfo.InvariantCulture), 3);
+                    Assert.Equal(em, double.Parse(spacing!, CultureInfo.InvariantCulture), 3);
+                    simulated++;
+                    break;
+                case "Tj":
+                    Assert.True(spacing is null or "0", "spacing left over after simulated bold");
+                    break;
+            }
+        }
+        Assert.True(simulated > 0, "the heading's symbol is drawn in simulated bold");
+    }
+
+    private static string Written(UglyToad.PdfPig.Graphics.Operations.IGraphicsStateOperation operation)
+    {
+        using var stream = new MemoryStream();
+        operation.Write(stream);
+        return Encoding.Latin1.GetString(stream.ToArray()).Trim();
+    }
+
+    [GeneratedRegex(@"(?<=\n)(\d+) 0 obj\n(.*?)\nendobj", RegexOptions.Singleline)]
+    private static partial Regex ObjectText();
+
+    [GeneratedRegex(@"/StructParents (\d+)")]
+    private static partial Regex StructParents();
+
+    [GeneratedRegex(@"(\d+)\[([^\]]*)\]")]
+    private static partial Regex NumsEntry();
+
+    [GeneratedRegex(@"(\d+) 0 R")]
+    private static partial Regex Reference();
+
+    [GeneratedRegex(@"/Pg (\d+) 0 R")]
+    private static partial Regex PageOf();
+
+    [GeneratedRegex(@"<</Type/MCR/Pg (\d+) 0 R/MCID (\d+)>>")]
+    private static partial Regex McrEntry();
+
     [GeneratedRegex(@"\nxref\n(.*?)trailer", RegexOptions.Singleline)]
     private static partial Regex XrefTable();
 

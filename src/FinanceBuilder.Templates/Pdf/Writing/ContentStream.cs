@@ -18,12 +18,17 @@ internal sealed class ContentStream
     /// <summary>A number operand followed by a space ("12.5 ").</summary>
     public ContentStream Number(double value)
     {
-        var span = bytes.GetSpan(32);
+        // NaN or infinity would be no PDF number at all: a layout bug, said where it happens.
+        if (!double.IsFinite(value))
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A PDF number must be finite.");
         // Rounded first so that -0.0004 does not print as "-0".
         var rounded = Math.Round(value, 3);
         if (rounded == 0)
             rounded = 0;
-        rounded.TryFormat(span, out var written, "0.###", CultureInfo.InvariantCulture);
+        // 320 bytes hold any finite double written without an exponent, and its space.
+        var span = bytes.GetSpan(320);
+        if (!rounded.TryFormat(span, out var written, "0.###", CultureInfo.InvariantCulture))
+            throw new InvalidOperationException($"The number {rounded} could not be written.");
         span[written++] = (byte)' ';
         bytes.Advance(written);
         return this;

@@ -76,6 +76,7 @@ internal sealed class DocumentResources(PdfDocument pdf)
             var state = Indirect(pdf);
             state.Elements.SetName("/Type", "/ExtGState");
             state.Elements.SetReal("/ca", alpha);
+            state.Elements.SetReal("/CA", alpha); // outlines too (simulated bold)
             states.Elements["/G" + index] = state.Reference;
         }
         return "G" + index;

@@ -179,7 +179,9 @@ internal static partial class StructureWriter
                 throw new InvalidDataException("The saved PDF's trailer cannot be read.");
             var info = InfoEntry().Match(dictionary);
             var id = IdEntry().Match(dictionary);
-            var rest = (info.Success ? "/Info " + info.Groups[1].Value : "") + (id.Success ? id.Value : "");
+            // The file's first identifier stays; the second names this version of it (PDF 14.4).
+            var rest = (info.Success ? "/Info " + info.Groups[1].Value : "")
+                + (id.Success ? $"/ID[<{id.Groups[1].Value}><{Convert.ToHexString(Guid.NewGuid().ToByteArray())}>]" : "");
             return new Trailer(int.Parse(size.Groups[1].Value, CultureInfo.InvariantCulture), rootEntry.Groups[1].Value,
                 long.Parse(xref.Groups[1].Value, CultureInfo.InvariantCulture), rest);
         }
@@ -194,7 +196,7 @@ internal static partial class StructureWriter
     [GeneratedRegex(@"/Info\s+(\d+\s+\d+\s+R)")]
     private static partial Regex InfoEntry();
 
-    [GeneratedRegex(@"/ID\s*\[[^\]]*\]")]
+    [GeneratedRegex(@"/ID\s*\[\s*<([0-9A-Fa-f]*)>[^\]]*\]")]
     private static partial Regex IdEntry();
 
     [GeneratedRegex(@"startxref\s+(\d+)")]
