@@ -21,7 +21,8 @@ namespace FinanceBuilder.Templates.Pdf;
 internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextShaper shaper, Palette palette, CultureInfo culture,
     PdfDocument pdf, DocumentResources resources, StructureTree tree, Stack<StructureElement?> open)
 {
-    private static readonly string[] Tags = ["H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Table", "TR", "TH", "TD"];
+    // The layout's tags are named as PDF's standard structure types: the names are the tags.
+    private static readonly string[] Tags = Enum.GetNames<StructureTag>();
 
     private ContentStream content = new();
     private int pageIndex;
@@ -75,7 +76,7 @@ internal sealed class PagePainter(DocumentTheme theme, DocumentInfo info, TextSh
                 case ChartOp chart:
                     // A figure, read out by its title and data (the chart draws them as shapes).
                     Figure(ChartText.Describe(chart.Chart, culture), chart.Box, graphics =>
-                        ChartPainter.Paint(chart.Chart, new PdfChartCanvas(graphics, shaper, palette, 0, 0), chart.Box.Width, chart.Box.Height, theme, culture));
+                        ChartPainter.Paint(chart.Chart, new PdfChartCanvas(graphics, shaper, palette), chart.Box.Width, chart.Box.Height, theme, culture));
                     break;
                 case ImageOp image:
                     // A figure, read out by its alternative text.

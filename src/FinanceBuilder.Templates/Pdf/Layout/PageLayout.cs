@@ -24,7 +24,7 @@ internal sealed record ImageOp(Figure Figure, XRect Box) : PageOp;
 /// <summary>A link from a box to the page of a heading (table of contents).</summary>
 internal sealed record LinkOp(XRect Box, int Heading) : PageOp;
 
-/// <summary>The kinds of structure element the layout marks (PDF's standard structure types).</summary>
+/// <summary>The kinds of structure element the layout marks: PDF's standard structure types, by their own names (the painter writes the names as the tags).</summary>
 internal enum StructureTag { H1, H2, H3, H4, H5, H6, P, L, LI, Table, TR, TH, TD }
 
 /// <summary>

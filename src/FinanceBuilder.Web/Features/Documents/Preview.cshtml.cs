@@ -47,17 +47,16 @@ public sealed class PreviewPage(IMediator mediator, TemplatePacks packs, Proposa
         Language = Packages.DocumentLanguages.DefaultFor(opened.Proposal.Language, templates);
         InAnotherLanguage = Language != Packages.DocumentLanguages.Code(opened.Proposal.Language);
         AnswersLanguage = opened.Proposal.Language.ToString();
-        Html = RenderHtml(templates, opened.Proposal, validation.Validate(opened.Proposal, TemplatePacks.RouteOf(templates)), logger, await pictures.LoadAsync(opened.Proposal, ct));
+        Html = RenderHtml(templates, opened.Proposal, Language, validation.Validate(opened.Proposal, TemplatePacks.RouteOf(templates)), logger, await pictures.LoadAsync(opened.Proposal, ct));
         return Page();
     }
 
-    /// The preview of a proposal in one pack, in the language its documents take
-    /// (<see cref="Packages.DocumentLanguages"/>), with the check of the pack's route
-    /// (<paramref name="report"/>); null when the pack writes none of its languages or the render
-    /// fails (logged). The donor's review pages show submitted snapshots with it.
-    public static string? RenderHtml(TemplatePack templates, Proposal proposal, ValidationReport report, ILogger logger, IReadOnlyDictionary<string, FinanceBuilder.Templates.Content.DocumentImage>? pictures = null)
+    /// The preview of a proposal in one pack, in <paramref name="language"/> (the language its
+    /// documents take: <see cref="Packages.DocumentLanguages"/>), with the check of the pack's
+    /// route (<paramref name="report"/>); null when the pack does not write that language or the
+    /// render fails (logged). The donor's review pages show submitted snapshots with it.
+    public static string? RenderHtml(TemplatePack templates, Proposal proposal, string language, ValidationReport report, ILogger logger, IReadOnlyDictionary<string, FinanceBuilder.Templates.Content.DocumentImage>? pictures = null)
     {
-        var language = Packages.DocumentLanguages.DefaultFor(proposal.Language, templates);
         if (!templates.Sections.ContainsKey(language))
             return null;
         try

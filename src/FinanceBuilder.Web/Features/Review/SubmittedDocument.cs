@@ -18,7 +18,8 @@ public sealed class SubmittedDocument(TemplatePacks packs, ProposalReader reader
         var read = reader.Read(Encoding.UTF8.GetBytes(submission.Document), CultureInfo.CurrentUICulture);
         if (!read.Succeeded || packs.PackFor(read.Proposal!.Target.Route) is not { } packId || !packs.Packs.TryGetValue(packId, out var pack))
             return null;
-        var html = PreviewPage.RenderHtml(pack, read.Proposal, validation.Validate(read.Proposal, TemplatePacks.RouteOf(pack)), logger, await pictures.LoadAsync(read.Proposal, ct));
-        return html is null ? null : new Drawn(html, Documents.Packages.DocumentLanguages.DefaultFor(read.Proposal.Language, pack));
+        var language = Documents.Packages.DocumentLanguages.DefaultFor(read.Proposal.Language, pack);
+        var html = PreviewPage.RenderHtml(pack, read.Proposal, language, validation.Validate(read.Proposal, TemplatePacks.RouteOf(pack)), logger, await pictures.LoadAsync(read.Proposal, ct));
+        return html is null ? null : new Drawn(html, language);
     }
 }
