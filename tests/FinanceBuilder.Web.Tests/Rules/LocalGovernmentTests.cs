@@ -74,6 +74,24 @@ public sealed class LocalGovernmentTests
             Assert.StartsWith("Résumé analytique écrit 34 communes pour les collectivités, mais la proposition en liste 3", RuleMessages.Render(findings[0], CultureInfo.GetCultureInfo("fr")), StringComparison.Ordinal);
     }
 
+    /// Fewer places than listed is reported only when the sentence gives them as the project's
+    /// whole list; a part of them ("two of the communes", "pilot communes") is another quantity.
+    [Theory]
+    [InlineData("Le projet couvre 2 communes du Grand Nokoué.", true)]
+    [InlineData("Le projet couvre trois communes du Grand Nokoué.", false)]
+    [InlineData("Le projet couvre trente-quatre communes.", true)]
+    [InlineData("Les 2 communes cibles du projet ont des plans de drainage.", true)]
+    [InlineData("Le projet couvre 2 communes pilotes la première année.", false)]
+    [InlineData("Le projet couvre déjà 2 communes avec des comités.", false)]
+    [InlineData("Le projet intervient dans 2 des communes du Grand Nokoué.", false)]
+    public void FewerPlacesThanListed_AreReported_WhenGivenAsTheWholeList(string summary, bool reported)
+    {
+        var proposal = GrandNokoue();
+        proposal.Narratives.ExecutiveSummary = summary;
+
+        Assert.Equal(reported, Validation.Validate(proposal).Findings.Any(f => f.MessageKey == "R-077.Places"));
+    }
+
     [Fact]
     public void ALineForUnnamedLocalGovernments_CountsAsMany_AndNestedLevelsAreNotAddedTwice()
     {

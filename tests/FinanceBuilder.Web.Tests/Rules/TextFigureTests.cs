@@ -69,6 +69,21 @@ public sealed class TextFigureTests
     [InlineData("La mise en œuvre s’étend de 2027 à 2032.", null)]
     [InlineData("La mise en œuvre s’étend de 2026 à 2031.", "R-077.Dates")]
     [InlineData("Le PUGEMU (Banque mondiale, 2012–2018) a réhabilité des collecteurs.", null)]
+    // One end of the period, with its month when written.
+    [InlineData("Le projet démarrera en juillet 2027 et s’achèvera en 2032.", null)]
+    [InlineData("Le projet démarrera en janvier 2027.", "R-077.Dates")]
+    [InlineData("La mise en œuvre s’achèvera en 2033.", "R-077.Dates")]
+    [InlineData("Le plan communal de développement court jusqu’en 2030.", null)]
+    // Numbers in words.
+    [InlineData("Le projet sera mis en œuvre sur cinq ans.", null)]
+    [InlineData("Le programme de six ans renforce la ville.", "R-077.Duration")]
+    [InlineData("La mise en œuvre dure soixante-douze mois.", "R-077.Duration")]
+    // Women's share of the beneficiaries: 51.4 % of the direct, of the indirect and of both.
+    [InlineData("Le projet compte 244 000 bénéficiaires directs, dont 51 % de femmes.", null)]
+    [InlineData("Le projet compte 244 000 bénéficiaires directs, dont 60 % de femmes.", "R-077.WomenShare")]
+    [InlineData("Les femmes représentent 45 % des bénéficiaires.", "R-077.WomenShare")]
+    [InlineData("Les comités d’alerte comptent au moins 40 % de femmes.", null)]
+    [InlineData("Les femmes sont 52 % de la population des bénéficiaires potentiels.", null)]
     public void FrenchNumbers_AreReadAsFrenchWritesThem(string summary, string? expected)
     {
         var proposal = RuleCases.Load(RuleCases.A);
@@ -95,6 +110,47 @@ public sealed class TextFigureTests
         var figure = Assert.Single(FigureFinder.Find($"A grant of USD {written} is planned.", language));
 
         Assert.Equal(((decimal)value, (decimal)halfUnit, "USD"), (figure.Value, figure.HalfUnit, figure.Currency));
+    }
+
+    /// Tamale runs from 31 March 2027 to 31 March 2032 (60 months); its one local government is
+    /// the Tamale Metropolitan Area.
+    [Theory]
+    [InlineData("The project starts in March 2027 and ends in 2032.", null)]
+    [InlineData("The project starts in January 2027.", "R-077.Dates")]
+    [InlineData("Implementation will be completed in 2031.", "R-077.Dates")]
+    [InlineData("The concessional loan ends in 2040.", null)]
+    [InlineData("Ghana's NDC runs until 2030.", null)]
+    [InlineData("The five-year programme equips the city.", null)]
+    [InlineData("The six-year programme equips the city.", "R-077.Duration")]
+    [InlineData("The project covers one metropolitan area.", null)]
+    [InlineData("The project covers twenty-five municipalities.", "R-077.Places")]
+    public void DatesAndNumbersInWords_AreReadInEnglish(string summary, string? expected) =>
+        Assert.Equal(expected is null ? [] : [expected], R077(Tamale(summary)).Select(f => f.MessageKey));
+
+    [Theory]
+    [InlineData("El proyecto se ejecuta en veinticinco municipios.", "R-077.Places")]
+    [InlineData("El proyecto comenzará en marzo de 2027 y durará cinco años.", null)]
+    [InlineData("El proyecto comenzará en enero de 2028.", "R-077.Dates")]
+    [InlineData("El programa de seis años equipa la ciudad.", "R-077.Duration")]
+    public void DatesAndNumbersInWords_AreReadInSpanish(string summary, string? expected)
+    {
+        var proposal = Tamale(summary);
+        proposal.Language = Language.Es;
+
+        Assert.Equal(expected is null ? [] : [expected], R077(proposal).Select(f => f.MessageKey));
+    }
+
+    [Theory]
+    [InlineData("twenty-five communes", Language.En, 25)]
+    [InlineData("twenty five communes", Language.En, 25)]
+    [InlineData("quatre-vingt-deux communes", Language.Fr, 82)]
+    [InlineData("soixante et onze communes", Language.Fr, 71)]
+    [InlineData("treinta y dos municipios", Language.Es, 32)]
+    public void CountsInWords_AreRead(string written, Language language, int value)
+    {
+        var figure = Assert.Single(FigureFinder.Find($"It covers {written}.", language));
+
+        Assert.Equal((FigureKind.Places, value), (figure.Kind, (int)figure.Value));
     }
 
     [Fact]

@@ -64,11 +64,48 @@ public sealed partial class R077TextFigures : Rule
             var to = int.Parse(range.Groups["to"].Value, CultureInfo.InvariantCulture);
             if (from == start.Year && to == end.Year)
                 continue;
-            var sentenceEnd = text.IndexOfAny(['.', '\n', '!', '?'], range.Index + range.Length);
-            return (range.Value.Trim(), text[sentenceStart..(sentenceEnd < 0 ? text.Length : sentenceEnd + 1)].Trim());
+            return (range.Value.Trim(), SentenceOf(text, sentenceStart, range));
+        }
+        // "The project starts in January 2027", "le projet s’achèvera en 2032": one end of the
+        // period, given as the project's or its implementation's; its month too when written.
+        foreach (Match date in StartOrEnd().Matches(text))
+        {
+            var sentenceStart = text.LastIndexOfAny(['.', '\n', '!', '?'], Math.Max(0, date.Index - 1)) + 1;
+            var clause = text[sentenceStart..date.Index];
+            clause = clause[(clause.LastIndexOfAny([',', ';', ':', '(']) + 1)..];
+            if (!(Implementing().IsMatch(clause) || ProjectWords().IsMatch(clause)) || FinancingTerm().IsMatch(clause + date.Value))
+                continue;
+            var given = date.Groups["start"].Success ? start : end;
+            var year = int.Parse(date.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var month = date.Groups["month"].Success ? MonthNumber(date.Groups["month"].Value) : given.Month;
+            if (year == given.Year && month == given.Month)
+                continue;
+            var written = text[date.Groups["when"].Index..(date.Index + date.Length)];
+            return (written, SentenceOf(text, sentenceStart, date));
         }
         return null;
     }
+
+    private static string SentenceOf(string text, int sentenceStart, Match match)
+    {
+        var sentenceEnd = text.IndexOfAny(['.', '\n', '!', '?'], match.Index + match.Length);
+        return text[sentenceStart..(sentenceEnd < 0 ? text.Length : sentenceEnd + 1)].Trim();
+    }
+
+    private static int MonthNumber(string name) => Months.First(m => m.Names.Contains(name.ToLowerInvariant())).Number;
+
+    private static readonly (int Number, string[] Names)[] Months =
+    [
+        (1, ["january", "janvier", "enero"]), (2, ["february", "février", "febrero"]), (3, ["march", "mars", "marzo"]),
+        (4, ["april", "avril", "abril"]), (5, ["may", "mai", "mayo"]), (6, ["june", "juin", "junio"]),
+        (7, ["july", "juillet", "julio"]), (8, ["august", "août", "agosto"]), (9, ["september", "septembre", "septiembre", "setiembre"]),
+        (10, ["october", "octobre", "octubre"]), (11, ["november", "novembre", "noviembre"]), (12, ["december", "décembre", "diciembre"]),
+    ];
+
+    // A start ("starts in", "begins in", "démarre en", "comenzará en") or an end ("ends in",
+    // "until", "s’achève en", "hasta") followed by a year, with a month name if there is one.
+    [GeneratedRegex(@"(?<![\p{L}])(?:(?<start>starts?|starting|started|begins?|beginning|began|commences?|commencing|will start|will begin|launch(?:es|ed)? in|démarre(?:ra)?|démarrant|débute(?:ra)?|débutant|commence(?:ra)?|commençant|inicia(?:rá)?|comienza|comenzará|empieza|empezará|arranca(?:rá)?)|(?<end>ends?|ending|ended|will end|closes?|closing|is completed|will be completed|completion|until|s[’']achève(?:ra)?|s[’']achevant|se termine(?:ra)?|prend(?:ra)? fin|jusqu[’']en|termina(?:rá)?|finaliza(?:rá)?|concluye|concluirá|hasta))\s+(?:(?:in|on|by|en|au|à|de|el|la|fin)\s+)?(?<when>(?:(?<month>january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+(?:de\s+|del\s+)?)?(?<year>(?:19|20)\d\d))(?![\d–-])", RegexOptions.IgnoreCase)]
+    private static partial Regex StartOrEnd();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:implementation|implemented|implementing|mise en œuvre|mis en œuvre|ejecución|implementación|ejecutará|exécuté|exécution)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex Implementing();
@@ -99,9 +136,14 @@ public sealed partial class R077TextFigures : Rule
             case FigureKind.People when Benefits().IsMatch(figure.Before + " " + figure.After):
                 return data.People.Count == 0 || !Plausible(figure, data.People) || Matches(figure, data.People) ? null : new Mismatch("Beneficiaries", (long)Nearest(figure, data.People));
             // More places than the proposal lists is a contradiction; fewer is most often a part
-            // of them ("about 60 of the 120 gewogs receive grants", "9 communes already have").
-            case FigureKind.Places when data.Places.Count > 0 && figure.Value > data.Places.Max() && !AboutTheCountry(figure, data.Countries):
+            // of them ("about 60 of the 120 gewogs receive grants", "9 communes already have"),
+            // unless the sentence gives them as the project's whole list ("the project covers 20
+            // communes", "les 20 communes cibles").
+            case FigureKind.Places when data.Places.Count > 0 && (figure.Value > data.Places.Max() || TheWholeList(figure)) && !AboutTheCountry(figure, data.Countries):
                 return Matches(figure, data.Places) ? null : new Mismatch("Places", (long)Nearest(figure, data.Places));
+            // "52% of the beneficiaries are women", "dont 51 % de femmes".
+            case FigureKind.Percent when data.WomenShares.Count > 0 && AboutWomenBeneficiaries(figure):
+                return Matches(figure, data.WomenShares) ? null : new Mismatch("WomenShare", new PercentArg(Math.Round(Nearest(figure, data.WomenShares), 1)));
             // "over 72 months", "a six-year programme", "durée de vie de 25 ans": the
             // implementation period or the lifespan, when the clause says which.
             case FigureKind.Duration when DurationOf(figure) is { } which && data.Months(which) is { } months:
@@ -132,8 +174,12 @@ public sealed partial class R077TextFigures : Rule
             return "Lifespan";
         if (ImplementationWords().IsMatch(clause))
             return "Duration";
-        return LifespanWords().IsMatch(next) ? "Lifespan" : ImplementationAfter().IsMatch(next) ? "Duration" : null;
+        return LifespanWords().IsMatch(next) ? "Lifespan" : ImplementationAfter().IsMatch(next) || NamesTheProject().IsMatch(next) ? "Duration" : null;
     }
+
+    // "a six-year programme", "a 5-year project": the unit, then the project it measures.
+    [GeneratedRegex(@"^[\s-]*\p{L}+\s+(?:project|programme|program|implementation period)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex NamesTheProject();
 
     [GeneratedRegex(@"(?:\bevery|\beach|\bper|\bwithin|\bafter|\bbefore|\blast|\bpast|\bchaque|\btous les|\bdans les|\baprès|\bavant|\bdepuis|\bcada|\bdespués|\bantes)\s+(?:the\s+|les\s+|los\s+)?(?:first\s+|premiers\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex OtherPeriod();
@@ -150,6 +196,47 @@ public sealed partial class R077TextFigures : Rule
 
     [GeneratedRegex(@"(?<![\p{L}])(?:projects?|programmes?|programs?|implementation|implemented|duration|mise en œuvre|projets?|durée|proyectos?|programas?|implementación|ejecución|duración)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex ImplementationWords();
+
+    /// Whether a count of places is given as all the project's places: the project covers,
+    /// targets or works in them ("the project covers 20 communes", "le projet intervient dans 20
+    /// communes"), or they are its target or partner places ("20 target communes", "les 20
+    /// communes bénéficiaires du projet") — and the clause does not single out a part of them
+    /// ("of the", "among", "first", "pilot", "already").
+    private static bool TheWholeList(TextFigure figure)
+    {
+        var clause = figure.Before[(figure.Before.LastIndexOfAny([',', ';', ':', '(']) + 1)..];
+        var next = figure.After.Length > 50 ? figure.After[..50] : figure.After;
+        if (PartOfThem().IsMatch(clause) || PartAfter().IsMatch(next) || PartOfThem().IsMatch(figure.Written))
+            return false;
+        return (Covering().IsMatch(clause) && ProjectWords().IsMatch(clause)) || TargetPlaces().IsMatch(figure.Written + next);
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:covers?|covering|targets?|targeting|spans?|spanning|reaches|operates in|works in|is implemented in|will be implemented in|across|couvre|couvrira|couvrant|cible|ciblera|concerne|concernera|touche|intervient dans|interviendra dans|est mis en œuvre dans|sera mis en œuvre dans|abarca|abarcará|cubre|cubrirá|se ejecuta en|se ejecutará en|interviene en)\s+(?:(?:the|les|los|las|ses|its|sus)\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Covering();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:of the|of its|among|out of|first|pilot|already|some|several|other|remaining|new|dont|parmi|sur les|premières?|pilotes?|déjà|certaines|plusieurs|autres|nouvelles|de los|de las|entre|primer[oa]s|piloto|ya|algun[oa]s|otr[oa]s)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex PartOfThem();
+
+    [GeneratedRegex(@"^\s*\p{L}+\s+(?:of the|among|out of|sur|parmi|des|de los|de las|entre|pilot|pilotes?|piloto)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex PartAfter();
+
+    // "20 target communes", "20 communes cibles", "20 municipios beneficiarios del proyecto".
+    [GeneratedRegex(@"(?<![\p{L}])(?:target(?:ed)?|partner|participating|cibles?|ciblées?|partenaires|bénéficiaires|participantes?|concernées|du projet|of the project|covered by the project|couvertes par le projet|beneficiari[oa]s|participantes|del proyecto|objetivo)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex TargetPlaces();
+
+    /// A percentage that gives the women's share of the beneficiaries: women (femmes, mujeres)
+    /// and beneficiaries named close by, and not a share of the population or of a committee.
+    private static bool AboutWomenBeneficiaries(TextFigure figure)
+    {
+        var window = (figure.Before.Length > 60 ? figure.Before[^60..] : figure.Before) + " " + (figure.After.Length > 60 ? figure.After[..60] : figure.After);
+        return Women().IsMatch(window) && Benefits().IsMatch(window) && !NotBeneficiaries().IsMatch(figure.After.Length > 30 ? figure.After[..30] : figure.After);
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:women|female|femmes|féminins?|mujeres|femeninos?)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex Women();
+
+    [GeneratedRegex(@"^\s*(?:of|de|du|des|del)\s+(?:the\s+|la\s+|les\s+|los\s+)?(?:population|households|ménages|hogares|committee|comité|staff|personnel|members|membres|miembros|seats|sièges)", RegexOptions.IgnoreCase)]
+    private static partial Regex NotBeneficiaries();
 
     /// "Benin has 77 communes", "le pays compte 77 communes": a count of the country's places,
     /// not of the project's — when the clause before the number names the country (or "the
@@ -296,6 +383,13 @@ public sealed partial class R077TextFigures : Rule
                 .. reached.SelectMany(b => new[] { b.Direct.Known(), b.Indirect.Known(), b.Direct.Female, b.Direct.Male, b.Indirect.Female, b.Indirect.Male }).OfType<long>().Select(v => (decimal)v),
                 .. Known(reached.Sum(b => b.Direct.Female ?? 0)), .. Known(reached.Sum(b => b.Indirect.Female ?? 0))];
             GcfShare = figures.GcfSharePercent;
+            // Women's share among the direct, the indirect and all beneficiaries, over the
+            // measures that give a sex split.
+            var split = reached.Where(b => b.Direct.Female is not null || b.Indirect.Female is not null).ToList();
+            WomenShares = [.. Share(split.Sum(b => b.Direct.Female ?? 0), split.Sum(b => b.Direct.Female is null ? 0 : b.Direct.Known() ?? 0)),
+                .. Share(split.Sum(b => b.Indirect.Female ?? 0), split.Sum(b => b.Indirect.Female is null ? 0 : b.Indirect.Known() ?? 0)),
+                .. Share(split.Sum(b => (b.Direct.Female ?? 0) + (b.Indirect.Female ?? 0)),
+                    split.Sum(b => (b.Direct.Female is null ? 0 : b.Direct.Known() ?? 0) + (b.Indirect.Female is null ? 0 : b.Indirect.Known() ?? 0)))];
             // "25 communes": the list's length, or the number at one level ("12 districts").
             var places = proposal.Basics.LocalGovernments;
             Countries = [.. proposal.Basics.Countries.Select(c => c.Code).OfType<string>()];
@@ -309,6 +403,8 @@ public sealed partial class R077TextFigures : Rule
         public List<decimal> People { get; }
 
         public decimal? GcfShare { get; }
+
+        public List<decimal> WomenShares { get; }
 
         public List<decimal> Places { get; }
 
@@ -337,6 +433,8 @@ public sealed partial class R077TextFigures : Rule
         }
 
         private static IEnumerable<decimal> Known(decimal? value) => value is { } v ? [v] : [];
+
+        private static IEnumerable<decimal> Share(long part, long whole) => whole > 0 ? [100m * part / whole] : [];
 
         private static IEnumerable<decimal> Known(long? value) => value is { } v ? [v] : [];
     }

@@ -42,13 +42,11 @@ public static partial class FigureFinder
 
     private static IEnumerable<TextFigure> Scan(string text, Language language)
     {
-        var number = language switch { Language.Fr => FrenchNumber(), Language.Es => SpanishNumber(), _ => EnglishNumber() };
-        foreach (Match match in number.Matches(text))
+        foreach (var (index, length, read, readUnit) in Numbers(text, language))
         {
-            if (!TryRead(match.Value, language, out var value, out var unit))
-                continue;
-            var start = match.Index;
-            var end = match.Index + match.Length;
+            var (value, unit) = (read, readUnit);
+            var start = index;
+            var end = index + length;
             var after = text[end..Math.Min(text.Length, end + 60)];
             var scale = Scale().Match(after);
             if (scale.Success)
@@ -99,6 +97,18 @@ public static partial class FigureFinder
             else if (People().Match(after) is { Success: true })
                 yield return new TextFigure(FigureKind.People, value, unit / 2, null, written, sentence, before, rest);
         }
+    }
+
+    /// The numbers of <paramref name="text"/> in order, in digits or in words ("six", "vingt-cinq":
+    /// exact, so their unit is one), each with the unit of its last digit.
+    private static IEnumerable<(int Index, int Length, decimal Value, decimal Unit)> Numbers(string text, Language language)
+    {
+        var number = language switch { Language.Fr => FrenchNumber(), Language.Es => SpanishNumber(), _ => EnglishNumber() };
+        var digits = number.Matches(text)
+            .Select(m => TryRead(m.Value, language, out var value, out var unit) ? (m.Index, m.Length, value, unit) : (Index: -1, 0, 0m, 0m))
+            .Where(n => n.Index >= 0);
+        var words = NumberWords.Find(text, language).Select(w => (w.Index, w.Length, (decimal)w.Value, 1m));
+        return digits.Concat(words).OrderBy(n => n.Index);
     }
 
     /// Reads a number token in the language's style; the unit of its last digit comes with it.
@@ -182,7 +192,8 @@ public static partial class FigureFinder
     [GeneratedRegex(@"^[ \u00A0\u202F]?(?:t[ \u00A0]?CO2|t[ \u00A0]?CO₂|tonnes?[ \u00A0](?:of[ \u00A0])?CO2|tonnes?[ \u00A0](?:d[’'e][ \u00A0]?)?(?:éq(?:uivalent)?\.?[ \u00A0])?CO2|toneladas[ \u00A0](?:de[ \u00A0])?CO2)", RegexOptions.IgnoreCase)]
     private static partial Regex Tonnes();
 
-    [GeneratedRegex(@"^[ \u00A0\u202F]?(?:communes?|municipalit(?:y|ies)|municipalités?|municipios?|municipalidades?|districts?|distritos?|local governments|collectivités|localities|localités|counties|cities|villes|ciudades|gewogs?|dzongkhags?|provinces?|provincias?)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    // "25 communes", "25 target communes", "25 participating municipalities".
+    [GeneratedRegex(@"^[ \u00A0\u202F]?(?:(?:target(?:ed)?|partner|participating)[ \u00A0])?(?:communes?|municipalit(?:y|ies)|municipalités?|municipios?|municipalidades?|districts?|distritos?|local governments|collectivités|localities|localités|counties|cities|villes|ciudades|gewogs?|dzongkhags?|provinces?|provincias?)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex Places();
 
     // "72 months", "6-year", "six ans", "60 meses": the unit right after the number.
