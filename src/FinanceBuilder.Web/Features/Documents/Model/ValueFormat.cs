@@ -118,6 +118,10 @@ public sealed class ValueFormat(CultureInfo culture, string currency)
         Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Share of <paramref name="part"/> in <paramref name="whole"/> as a percentage, or "—".</summary>
+    /// Always to one decimal ("27.0%" beside "11.6%"): shares stand in a column of a table, and
+    /// a column that mixes "27%" and "11.6%" reads as if one were rounded and the other not.
     public string Share(decimal? part, decimal? whole) =>
-        part is { } p && whole is > 0 ? Percent(p / whole.Value * 100m) : Missing;
+        part is { } p && whole is > 0
+            ? Math.Round(p / whole.Value * 100m, 1, MidpointRounding.AwayFromZero).ToString("#,##0.0", Culture) + (IsFrench ? "\u00A0%" : "%")
+            : Missing;
 }
