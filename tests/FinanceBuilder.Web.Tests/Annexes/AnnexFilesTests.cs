@@ -133,6 +133,33 @@ public sealed class AnnexFilesTests : IDisposable
         Assert.StartsWith("data:image/png;base64,", image.GetAttribute("src"), StringComparison.Ordinal);
     }
 
+    /// An organisation chart is drawn with the implementation arrangements: B.4 of the funding
+    /// proposal, C.3 of the French SAP, after their text and before the table that follows it.
+    [Theory]
+    [InlineData("gcf-funding-proposal", "en", "Organisation chart (annex 17)", "B.4 Implementation arrangements", "Arrangement Description")]
+    [InlineData("gcf-sap", "fr", "Organigramme (annexe 17)", "C.3 Modalités de mise en œuvre", "Entité d’exécution Type Rôle")]
+    public async Task AnOrganisationChart_IsDrawnWithTheImplementationArrangements(string pack, string lang, string caption, string heading, string next)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Samples.ReadText(Sample))!;
+        json["annexes"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["number"] = "17", ["type"] = "organisationChart", ["status"] = "final" });
+        var id = await browser.SeedJsonAsync(json.ToJsonString());
+        await browser.Client.AttachAsync(id, "17", ("organigramme.png", UploadFixtures.RealPng(900, 600)));
+
+        var response = await browser.Client.PostAsync($"/api/proposals/{id}/packages?template={pack}&lang={lang}", null);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var pdfBytes = new MemoryStream();
+        zip.Entries.Single(e => e.FullName.EndsWith(".pdf", StringComparison.Ordinal) && !e.FullName.Contains("validation", StringComparison.Ordinal)).Open().CopyTo(pdfBytes);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(pdfBytes.ToArray());
+        var page = pdf.GetPages().Single(p => string.Join(" ", p.GetWords().Select(w => w.Text)).Contains(caption, StringComparison.Ordinal));
+        Assert.Contains(page.GetImages(), i => Math.Abs(i.BoundingBox.Width - Templates.Rendering.DocumentTheme.Default.ContentWidth) < 1);
+        var all = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        var at = all.IndexOf(caption, StringComparison.Ordinal);
+        Assert.True(all.LastIndexOf(heading, StringComparison.Ordinal) < at, $"The chart comes after {heading}.");
+        Assert.True(at < all.IndexOf(next, at, StringComparison.Ordinal), $"The chart comes before “{next}”.");
+    }
+
     [Theory]
     [InlineData("en", "photo.pdf", "This file is a PNG image, not a PDF as its name says.")]
     [InlineData("fr", "photo.pdf", "Ce fichier est une image PNG, et non un PDF comme l’indique son nom.")]

@@ -53,9 +53,14 @@ internal static class UploadFixtures
         return stream.ToArray();
     }
 
-    public static byte[] Odt() => Zip(
-        ("mimetype", "application/vnd.oasis.opendocument.text"),
-        ("content.xml", "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"><office:body><office:text/></office:body></office:document-content>"),
+    public static byte[] Odt() => OpenDocument("text", "<office:text/>");
+
+    public static byte[] Ods() => OpenDocument("spreadsheet", "<office:spreadsheet><table:table xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" table:name=\"Budget\"/></office:spreadsheet>");
+
+    /// An OpenDocument file of the given kind ("text", "spreadsheet") whose body is <paramref name="body"/>.
+    private static byte[] OpenDocument(string kind, string body) => Zip(
+        ("mimetype", "application/vnd.oasis.opendocument." + kind),
+        ("content.xml", "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"><office:body>" + body + "</office:body></office:document-content>"),
         ("META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>"));
 
     public const string WordTypes = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";

@@ -47,6 +47,26 @@ public sealed partial class PackageLayoutTests
         Assert.Equal(package.Pages, PdfLayoutChecks.PageTexts(pdf).Count);
     }
 
+    /// A proposal read from a file (the command line, the API's one-shot package) has no stored
+    /// files, but its countries and coordinates still draw the location map in section A, and
+    /// the DOCX carries the same picture with its text alternative.
+    [Theory]
+    [InlineData("gcf-funding-proposal", "en", "Map of the project's locations in Ghana", "A.18", "A.19")]
+    [InlineData("gcf-sap", "fr", "Carte des lieux du projet au Ghana", "A.1.19", "A.2")]
+    public async Task AProposalFromAFile_HasItsLocationMap_InSectionA(string pack, string lang, string caption, string before, string after)
+    {
+        var package = await TestPackages.BuildAsync(Samples.ReadText("mitigation-tamale-solar-led.json"), pack, lang);
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(package.File("pdf")!.Content);
+        var page = pdf.GetPages().Single(p => p.GetImages().Any() && string.Join(" ", p.GetWords().Select(w => w.Text)).Contains(caption, StringComparison.Ordinal));
+        var all = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        var at = all.IndexOf(caption, StringComparison.Ordinal);
+        Assert.True(all.LastIndexOf(before, at, StringComparison.Ordinal) >= 0 && at < all.IndexOf(after, at, StringComparison.Ordinal), $"The map is between {before} and {after}.");
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(package.File("docx")!.Content), false);
+        Assert.Contains(docx.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>(),
+            d => d.Description?.Value?.StartsWith(caption, StringComparison.Ordinal) == true);
+    }
+
     /// A date is one token: the timetable's narrow End column printed "Mar" on one line and "2027"
     /// on the next until month and year were held together.
     [Fact]

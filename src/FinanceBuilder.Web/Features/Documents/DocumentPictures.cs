@@ -32,6 +32,13 @@ public sealed class DocumentPictures(FinanceBuilderDbContext db, ContentStore co
     public static IEnumerable<(Annex Row, AttachedFile File)> Of(Proposal proposal) =>
         AttachedFiles.All(proposal).Where(x => Placed.ContainsKey(x.Row.Type) && x.File.Kind is FileKind.Png or FileKind.Jpeg);
 
+    /// The pictures of a proposal read from a file, which has no stored files: the location map
+    /// alone, drawn from its countries and coordinates when it gives any.
+    public static IReadOnlyDictionary<string, DocumentImage> WithoutFiles(Proposal proposal) =>
+        MapLayout.Lay(MapContent.Of(proposal), WorldAtlas.Instance) is { } map
+            ? new Dictionary<string, DocumentImage>(StringComparer.Ordinal) { [LocationMap] = MapPicture.Paint(map) }
+            : new Dictionary<string, DocumentImage>(StringComparer.Ordinal);
+
     /// The pictures by file id (32 hexadecimal digits, the key the templates use).
     public async Task<IReadOnlyDictionary<string, DocumentImage>> LoadAsync(Proposal proposal, CancellationToken ct)
     {

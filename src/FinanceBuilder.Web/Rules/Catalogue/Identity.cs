@@ -389,6 +389,10 @@ internal static class PageEstimate
         var rows = p.Budget.Lines.Count + p.Results.Indicators.Count + p.Risks.Count + p.Financing.CoFinancing.Count + p.Financing.GcfInstruments.Count
             + p.Components.Sum(c => 1 + c.Outputs.Sum(o => 1 + o.Activities.Count));
         var pages = NarrativeWords.Count(p) / WordsPerPage(rule, context) + rows / context.Param(rule, "tableRowsPerPage", 35);
+        // The location map, where the template draws one (section A of the FP and the SAP): a
+        // figure of about half a page that seldom fits under the table before it.
+        if (context.Param(rule, "mapPages", 0) is > 0 and var map && !Geography.MapContent.Of(p).IsEmpty)
+            pages += map;
         return (int)Math.Ceiling(pages + context.Param(rule, "fixedPages", 0));
     }
 

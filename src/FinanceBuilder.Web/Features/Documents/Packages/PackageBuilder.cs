@@ -37,7 +37,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
     /// <paramref name="packId"/> in <paramref name="language"/>; messages in <paramref name="culture"/>.
     /// Without a pack, the one of the proposal's type of application; without a language, the
     /// proposal's own when the pack writes it, else English (DocumentLanguages).
-    /// <param name="pictures">The reader's view of the stored files, for the pictures the documents show; null for none (a proposal read from a file has no stored files).</param>
+    /// <param name="pictures">The reader's view of the stored files, for the pictures the documents show; null for a proposal read from a file, which has no stored files (its location map is still drawn).</param>
     /// <param name="engagement">The participation records' evidence with every input (EngagementRecords): the
     /// check reads it and a GCF package gets its stakeholder-engagement annex from it; null for a proposal read from a file.</param>
     public async Task<(GeneratedPackage? Package, PackageProblem? Problem)> BuildAsync(string json, string? packId, string? language, CultureInfo culture, CancellationToken ct,
@@ -55,7 +55,7 @@ public sealed class PackageBuilder(TemplatePacks packs, ProposalReader reader, P
         if (!pack.Sections.ContainsKey(language) || !Enum.TryParse<Language>(language, ignoreCase: true, out var documentLanguage))
             return (null, new PackageProblem(StatusCodes.Status400BadRequest, Messages.Format(culture, "UnknownValue", "lang", language, string.Join(", ", pack.Manifest.Languages))));
 
-        var images = pictures is null ? null : await pictures.LoadAsync(read.Proposal!, ct);
+        var images = pictures is null ? DocumentPictures.WithoutFiles(read.Proposal!) : await pictures.LoadAsync(read.Proposal!, ct);
         await slots.WaitAsync(ct);
         try
         {
