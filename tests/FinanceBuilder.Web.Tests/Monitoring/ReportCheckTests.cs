@@ -24,7 +24,7 @@ public sealed class ReportCheckTests
         DueDaysAfterYearEnd = 60,
         ApprovedAmounts = ApprovedAmounts.Write([new ApprovedAmount(FinancialInstrument.Grant, 1_000_000m), new ApprovedAmount(FinancialInstrument.SeniorLoan, 500_000m)]),
         Plan = new ApprovedPlan(
-            [new PlannedComponent("1", "Works", 1_200_000m, 300_000m, new Dictionary<int, decimal>())],
+            [new PlannedComponent("1", "Works", 1_500_000m, 300_000m, new Dictionary<int, decimal>())],
             [new PlannedCoFinancier("city", "City", FinancialInstrument.Grant, 300_000m)], [], []).Write(),
     };
 
@@ -37,7 +37,7 @@ public sealed class ReportCheckTests
     private RoundEntry Entry<T>(int year, EntrySection section, string key, T data) =>
         new() { Id = nextId++, ProposalId = Proposal, Year = year, Section = section, Key = key, Data = RoundEntryData.Write(data) };
 
-    private static AnnualReport Report(int year, IEnumerable<IndicatorValue> values, IEnumerable<RoundEntry>? entries = null)
+    private static AnnualReport Report(int year, IEnumerable<IndicatorValue> values, IEnumerable<RoundEntry>? entries = null, ApprovedPlan? plan = null)
     {
         var project = new MonitoredProject
         {
@@ -46,7 +46,7 @@ public sealed class ReportCheckTests
             Rounds = [.. MonitoringPlan.Rounds(Approval)],
             Values = new ValueHistory(values),
             Entries = new EntryHistory(entries ?? []),
-            Plan = ApprovedPlan.Read(Approval.Plan),
+            Plan = plan ?? ApprovedPlan.Read(Approval.Plan),
         };
         return AnnualReport.For(project, year, "Test project", new Dictionary<Guid, string>());
     }
@@ -85,13 +85,41 @@ public sealed class ReportCheckTests
         {
             Entry(2025, EntrySection.Disbursement, "d1", new DisbursementData(new DateOnly(2025, 6, 1), FinancialInstrument.Grant, 900_000m, null)),
             Entry(2026, EntrySection.Disbursement, "d1", new DisbursementData(new DateOnly(2026, 6, 1), FinancialInstrument.Grant, 200_000m, null)),
-            Entry(2026, EntrySection.Expenditure, "1", new ExpenditureData(1_500_000m, 0m)),
+            Entry(2026, EntrySection.Expenditure, "1", new ExpenditureData(1_600_000m, 0m)),
             Entry(2026, EntrySection.CoFinancing, "city", new CoFinancingData(350_000m)),
         };
         var report = Report(2026, [], entries);
-        Assert.Equal(["ReportCheck.APR-02.Instrument:Grant", "ReportCheck.APR-02.Spent:", "ReportCheck.APR-02.CoFinancing:city"], Found(report, "APR-02"));
+        Assert.Equal(["ReportCheck.APR-02.Instrument:Grant", "ReportCheck.APR-02.Spent:", "ReportCheck.APR-02.Component:1", "ReportCheck.APR-02.CoFinancing:city"], Found(report, "APR-02"));
         Assert.Equal("Grant: USD 1,100,000 disbursed to date is more than the USD 1,000,000 approved for it.", report.Findings.First(f => f.Id == "APR-02").Message(new("en")));
         Assert.Equal("Don\u00A0: 1\u202F100\u202F000 USD décaissés à ce jour dépassent les 1\u202F000\u202F000 USD approuvés pour cet instrument.", report.Findings.First(f => f.Id == "APR-02").Message(new("fr")));
+    }
+
+    /// Spending is read against the components' budget, so that budget must add up to what the
+    /// Board approved, to the dollar.
+    [Fact]
+    public void APR02_ComponentsBudget_ThatDoesNotAddUpToTheApproval_IsSaid()
+    {
+        var plan = ApprovedPlan.Read(Approval.Plan) with { Components = [new PlannedComponent("1", "Works", 1_499_999m, 300_000m, new Dictionary<int, decimal>())] };
+
+        var report = Report(2025, [Value(People, 2025, 1), Value(Energy, 2025, 1)], plan: plan);
+
+        Assert.Equal(["ReportCheck.APR-02.Budget:"], Found(report, "APR-02"));
+        Assert.StartsWith("The approved components’ GCF budget adds up to USD 1,499,999, but the approval gives USD 1,500,000", report.Findings.Single().Message(new("en")), StringComparison.Ordinal);
+    }
+
+    /// The last year's report says what was never disbursed; earlier years are still under way.
+    [Theory]
+    [InlineData(2026, false)]
+    [InlineData(2027, true)]
+    public void APR02_TheFinalReport_SaysWhatWasNeverDisbursed(int year, bool said)
+    {
+        var entries = new[] { Entry(2025, EntrySection.Disbursement, "d1", new DisbursementData(new DateOnly(2025, 6, 1), FinancialInstrument.Grant, 1_000_000m, null)) };
+
+        var report = Report(year, [], entries);
+
+        Assert.Equal(said, Found(report, "APR-02").Contains("ReportCheck.APR-02.Undisbursed:"));
+        if (said)
+            Assert.StartsWith("Ce rapport est celui de la dernière année et 500\u202F000\u00A0USD des 1\u202F500\u202F000\u00A0USD approuvés", report.Findings.Single(f => f.Key == "ReportCheck.APR-02.Undisbursed").Message(new("fr")), StringComparison.Ordinal);
     }
 
     [Fact]

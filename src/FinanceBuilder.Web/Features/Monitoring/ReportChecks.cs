@@ -39,8 +39,11 @@ public sealed class EveryDueIndicatorAnswered : IReportCheck
 }
 
 /// APR-02: the money adds up — no more disbursed than approved, in total and per instrument
-/// (errors); no more of the funder's money spent than received, and no co-financier giving more
-/// than it committed (warnings: possible, but a reviewer asks why).
+/// (errors); no more of the funder's money spent than received, no component spending more of it
+/// than its approved budget, and no co-financier giving more than it committed (warnings:
+/// possible, but a reviewer asks why); the components' approved GCF budget adds up to the
+/// approved amounts, to the dollar, since spending is read against it; and the final year's
+/// report says what of the approved amount was never disbursed.
 public sealed class MoneyReconciles : IReportCheck
 {
     public string Id => "APR-02";
@@ -61,6 +64,14 @@ public sealed class MoneyReconciles : IReportCheck
         var spent = report.Spending.Sum(s => s.GcfToDate);
         if (spent > total)
             yield return new ReportFinding(Id, Severity.Warning, null, "ReportCheck.APR-02.Spent", [spent, total]);
+        var components = report.Project.Plan.Components;
+        var budgeted = components.Sum(c => c.GcfUsd);
+        if (components.Count > 0 && Math.Round(budgeted) != Math.Round(report.ApprovedUsd))
+            yield return new ReportFinding(Id, Severity.Warning, null, "ReportCheck.APR-02.Budget", [budgeted, report.ApprovedUsd]);
+        foreach (var line in report.Spending.Where(s => s.GcfToDate > s.Component.GcfUsd))
+            yield return new ReportFinding(Id, Severity.Warning, line.Component.Id, "ReportCheck.APR-02.Component", [line.Component.Name ?? line.Component.Id, line.GcfToDate, line.Component.GcfUsd]);
+        if (report.Year >= report.Approval.LastYear && total < report.ApprovedUsd)
+            yield return new ReportFinding(Id, Severity.Warning, null, "ReportCheck.APR-02.Undisbursed", [report.ApprovedUsd - total, report.ApprovedUsd]);
         foreach (var line in report.CoFinancing.Where(c => c.CoFinancier.CommittedUsd is { } committed && c.ToDate > committed))
             yield return new ReportFinding(Id, Severity.Warning, line.CoFinancier.Id, "ReportCheck.APR-02.CoFinancing", [line.CoFinancier.Name ?? line.CoFinancier.Id, line.ToDate, line.CoFinancier.CommittedUsd!.Value]);
     }
