@@ -84,6 +84,8 @@ public sealed class LocalGovernmentTests
     [InlineData("Le projet couvre 2 communes pilotes la première année.", false)]
     [InlineData("Le projet couvre déjà 2 communes avec des comités.", false)]
     [InlineData("Le projet intervient dans 2 des communes du Grand Nokoué.", false)]
+    [InlineData("Le projet couvre 2 communes sur les 3 du Grand Nokoué.", false)]
+    [InlineData("Le projet couvre deux communes des trois départements.", true)]
     public void FewerPlacesThanListed_AreReported_WhenGivenAsTheWholeList(string summary, bool reported)
     {
         var proposal = GrandNokoue();

@@ -217,7 +217,9 @@ public sealed partial class R077TextFigures : Rule
     [GeneratedRegex(@"(?<![\p{L}])(?:of the|of its|among|out of|first|pilot|already|some|several|other|remaining|new|dont|parmi|sur les|premières?|pilotes?|déjà|certaines|plusieurs|autres|nouvelles|de los|de las|entre|primer[oa]s|piloto|ya|algun[oa]s|otr[oa]s)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex PartOfThem();
 
-    [GeneratedRegex(@"^\s*\p{L}+\s+(?:of the|among|out of|sur|parmi|des|de los|de las|entre|pilot|pilotes?|piloto)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    // "20 communes out of 25", "20 communes sur les 25", "20 communes pilotes" (but "20 communes
+    // des quatre départements" are the project's, named by where they are).
+    [GeneratedRegex(@"^\s*\p{L}+\s+(?:(?:of the|among|out of|sur|parmi|des|de los|de las|entre)\s+(?:les\s+|the\s+|los\s+|las\s+)?\d|pilot|pilotes?|piloto)", RegexOptions.IgnoreCase)]
     private static partial Regex PartAfter();
 
     // "20 target communes", "20 communes cibles", "20 municipios beneficiarios del proyecto".
