@@ -19,9 +19,12 @@ public static class ChartText
         ArgumentNullException.ThrowIfNull(chart);
         var text = new StringBuilder(chart.Title.Length + chart.Labels.Count * 40);
         text.Append(chart.Title.Length > 0 ? chart.Title : "Chart").Append('.');
+        // French puts a no-break space before the colon and the semicolon.
+        var french = culture.TwoLetterISOLanguageName == "fr";
+        var (colon, semicolon) = french ? ("\u00A0:", "\u00A0; ") : (":", "; ");
         for (var i = 0; i < chart.Labels.Count && text.Length < MaxLength; i++)
         {
-            text.Append(i == 0 ? " " : "; ").Append(chart.Labels[i]).Append(':');
+            text.Append(i == 0 ? " " : semicolon).Append(chart.Labels[i]).Append(colon);
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 var values = chart.Series[s].Values;
