@@ -92,7 +92,7 @@ public static class StakeholderEngagementAnnex
                     DateText.Written(h.ReceivedOn, culture),
                     T("Annex.Engagement.Source." + h.Source) + (h.Group is { } g ? " · " + ProposalText.Get("Enum.StakeholderGroup." + g, culture) : ""),
                     h.Text.Length == 0 ? T("Annex.Engagement.Erased") : h.Text,
-                    T("Annex.Engagement.Disposition." + h.Disposition) + (h.SectionChanged is { } s && StepCatalogue.Find(s) is not null ? " (" + ProposalText.Get("Step." + s, culture) + ")" : "") + ": " + h.Response,
+                    T("Annex.Engagement.Disposition." + h.Disposition) + (h.SectionChanged is { } s && StepCatalogue.Find(s) is not null ? " (" + ProposalText.Get("Step." + s, culture) + ")" : "") + (culture.TwoLetterISOLanguageName == "fr" ? "\u00A0: " : ": ") + h.Response,
                 }).ToList()));
         }
 

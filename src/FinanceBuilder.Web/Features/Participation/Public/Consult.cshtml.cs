@@ -51,7 +51,7 @@ public sealed class ConsultPage(FinanceBuilderDbContext db, PublicPostLimit limi
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
-        if (await limit.RefusedAsync(HttpContext, Culture, ct) is { } tooMany)
+        if (await limit.RefusedAsync(HttpContext, Culture, "Public.Error.TooMany", ct) is { } tooMany)
         {
             Errors["Text"] = tooMany;
             return Page();

@@ -17,13 +17,14 @@ public sealed class PublicPostLimit(FinanceBuilderDbContext db, TimeProvider clo
 
     /// Counts the request's post; when the address has already posted its share this hour, answers
     /// 429 with Retry-After (until its oldest post of the hour leaves it) and gives the message to
-    /// show in the reader's language.
-    public async Task<string?> RefusedAsync(HttpContext context, System.Globalization.CultureInfo culture, CancellationToken ct)
+    /// show in the reader's language (<paramref name="messageKey"/>: the form's own words, comments
+    /// or grievances).
+    public async Task<string?> RefusedAsync(HttpContext context, System.Globalization.CultureInfo culture, string messageKey, CancellationToken ct)
     {
         if (await TryCountAsync(Accounts.SignInThrottle.AddressOf(context), ct) is not { } wait)
             return null;
         SharedRateLimitMiddleware.TooMany(context.Response, wait);
-        return ParticipationText.Texts.Format(culture, "Public.Error.TooMany");
+        return ParticipationText.Texts.Format(culture, messageKey);
     }
 
     /// Counts this post; null when it is within the address's share of the hour, else how long

@@ -36,7 +36,7 @@ public sealed class RaiseGrievancePage(FinanceBuilderDbContext db, PublicPostLim
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
-        if (await limit.RefusedAsync(HttpContext, Culture, ct) is { } tooMany)
+        if (await limit.RefusedAsync(HttpContext, Culture, "Public.Error.TooManyGrievances", ct) is { } tooMany)
         {
             Errors["Text"] = tooMany;
             return Page();
@@ -44,9 +44,11 @@ public sealed class RaiseGrievancePage(FinanceBuilderDbContext db, PublicPostLim
         var now = clock.GetUtcNow().UtcDateTime;
         var grievance = GrievanceIntake.New(Consultation.ProposalId, Consultation.OrganisationId, Form, GrievanceChannel.WebForm, now, options.Value.Participation, null);
         // A bot filled the field people never see: it gets a reference like a person, and nothing is kept.
+        // Its form is emptied as a person's is: the page must not tell the two apart.
         if (!string.IsNullOrEmpty(Form.Website))
         {
             Registered = grievance;
+            Form = new GrievanceForm();
             return Page();
         }
         var result = new GrievanceForm.Validator(Culture, byStaff: false).Validate(Form);
