@@ -9,9 +9,16 @@ namespace FinanceBuilder.Web.Features.Catalogue;
 
 public enum CatalogueSort { Updated, Title, Cost }
 
-/// What a reader narrows the catalogue to.
+/// What a reader narrows the catalogue to. <paramref name="Region"/> is an administrative area
+/// (region, department, province) exactly as its actions' publishers wrote it: the search page
+/// offers those of the chosen country (TerritoryCounts.RegionsAsync), and an action's page links
+/// its own.
 public sealed record CatalogueFilter(string? Country, ActionFocus? Focus, ResultArea? ResultArea, HazardType? Hazard,
-    ActionStatus? Status, bool SeeksFunding, SizeCategory? Size);
+    ActionStatus? Status, bool SeeksFunding, SizeCategory? Size, string? Region = null)
+{
+    /// The longest administrative area a filter takes (the action record's short text).
+    public const int MaxRegion = 200;
+}
 
 /// The catalogue's filters and sorts, the same for the public pages and the public API. Lists are
 /// stored as ";A;B;" so that a filter is one LIKE on both databases; withdrawn actions never match.
@@ -37,6 +44,12 @@ public static class CatalogueQuery
             query = query.Where(p => p.SeeksFunding);
         if (filters.Size is { } size)
             query = query.Where(p => p.Size == size.ToString());
+        // Not a word of the search index: areas are free text, and few readers narrow by one.
+        if (!string.IsNullOrWhiteSpace(filters.Region))
+        {
+            var region = filters.Region.Trim();
+            query = query.Where(p => p.AdministrativeArea == region);
+        }
         return query;
     }
 

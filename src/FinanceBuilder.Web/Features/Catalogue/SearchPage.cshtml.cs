@@ -28,6 +28,8 @@ public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts count
     [BindProperty(SupportsGet = true)] public ActionStatus? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "funding")] public bool SeeksFunding { get; set; }
     [BindProperty(SupportsGet = true)] public SizeCategory? Size { get; set; }
+    /// An administrative area of the country (the action's "area" field); "area" is the result area's.
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public CatalogueSort Sort { get; set; }
     /// "p", not "page": Razor Pages keeps "page" for its own route value.
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -35,6 +37,8 @@ public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts count
     public IReadOnlyList<Row> Results { get; private set; } = [];
     public int Total { get; private set; }
     public IReadOnlyList<string> Countries { get; private set; } = [];
+    /// The chosen country's administrative areas with published actions (none without a country).
+    public IReadOnlyList<(string Name, int Actions)> Regions { get; private set; } = [];
     /// The parts of the address that were not understood (a value the lists do not hold, in a
     /// hand-made or outdated link): left out of the search, and named on the page.
     public IReadOnlyList<string> Ignored { get; private set; } = [];
@@ -53,13 +57,17 @@ public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts count
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         if (Query is { Length: > 200 })
             Query = Query[..200];
+        Region = Region?.Trim() is { Length: > 0 } region ? region[..Math.Min(region.Length, CatalogueFilter.MaxRegion)] : null;
         var (page, total) = await CatalogueQuery.SearchAsync(db, SearchTerms.OfQuery(Query),
-            new CatalogueFilter(Country, Focus, ResultArea, Hazard, Status, SeeksFunding, Size), Sort, (PageNumber - 1) * PageSize, PageSize, ct);
+            new CatalogueFilter(Country, Focus, ResultArea, Hazard, Status, SeeksFunding, Size, Region), Sort, (PageNumber - 1) * PageSize, PageSize, ct);
         Total = total;
         Results = await page
             .Select(p => new Row(p.Id, p.Title, p.PublisherName, p.CountryCode, p.AdministrativeArea, p.Status, p.TotalCostUsd, p.UpdatedAt))
             .ToListAsync(ct);
         Countries = [.. (await counts.CountriesAsync(db, ct)).Where(t => t.Actions > 0).Select(t => t.Code)];
+        // Only a country the catalogue has: its areas are counted and kept a minute.
+        if (Country is { } country && Countries.Contains(country, StringComparer.Ordinal))
+            Regions = await counts.RegionsAsync(db, country, ct);
         PublicCaching.SharePage(Response);
         return Page();
     }
@@ -77,6 +85,7 @@ public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts count
             ["status"] = Status?.ToString(),
             ["funding"] = SeeksFunding ? "true" : null,
             ["size"] = Size?.ToString(),
+            ["region"] = Region,
             ["sort"] = (sort ?? Sort) == CatalogueSort.Updated ? null : (sort ?? Sort).ToString(),
             ["p"] = (page ?? PageNumber) == 1 ? null : (page ?? PageNumber).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

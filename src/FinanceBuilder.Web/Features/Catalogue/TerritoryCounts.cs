@@ -33,6 +33,31 @@ public sealed class TerritoryCounts
         return list;
     }
 
+    /// The administrative areas of a country's published actions, as their publishers wrote them,
+    /// with how many actions each: the search page's choice of region once a country is chosen.
+    /// Counted at most once a minute per country, like the countries.
+    public async Task<IReadOnlyList<(string Name, int Actions)>> RegionsAsync(FinanceBuilderDbContext db, string country, CancellationToken ct)
+    {
+        if (regions.TryGetValue(country, out var known) && DateTime.UtcNow - known.At < TimeSpan.FromMinutes(1))
+            return known.Regions;
+        var list = (await db.PublishedActions.AsNoTracking()
+                .Where(p => p.WithdrawnAt == null && p.CountryCode == country && p.AdministrativeArea != null && p.AdministrativeArea != "")
+                .GroupBy(p => p.AdministrativeArea!).Select(g => new { Name = g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Count).Take(MaxRegions).ToListAsync(ct))
+            .Select(g => (g.Name, g.Count)).OrderBy(g => g.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        regions[country] = (DateTime.UtcNow, list);
+        return list;
+    }
+
+    /// A country's choice of regions lists at most this many (those with the most actions).
+    public const int MaxRegions = 300;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime At, IReadOnlyList<(string Name, int Actions)> Regions)> regions = new(StringComparer.Ordinal);
+
     /// Forgets the counts: a publisher sees its own change at once.
-    public void Forget() => cached = null;
+    public void Forget()
+    {
+        cached = null;
+        regions.Clear();
+    }
 }
