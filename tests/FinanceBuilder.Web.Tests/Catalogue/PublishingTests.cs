@@ -115,6 +115,27 @@ public sealed class PublishingTests : IClassFixture<CatalogueApp>, IDisposable
         Assert.Equal(before, await StoredDocumentAsync(id));
     }
 
+    /// The region is written as the communes are: its name, then its official code after a
+    /// slash; a code that cannot be one is refused, the field shown again as typed.
+    [Fact]
+    public async Task TheRegionsCode_IsWrittenAfterASlash_AndABadOneIsRefused()
+    {
+        var id = await browser.NewActionAsync(await browser.SeedSampleAsync(Sample));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.EditActionAsync(id, form => form.Set("area", " Northern Region / GH-NP "))).StatusCode);
+        var stored = Web.Catalogue.ActionJson.FromStored(await StoredDocumentAsync(id));
+        Assert.Equal(("Northern Region", "GH-NP"), (stored.AdministrativeArea, stored.AdministrativeAreaCode));
+        Assert.Equal("Northern Region / GH-NP", (await browser.OpenAsync($"/catalogue/{id}/edit")).FieldValue("area"));
+
+        var before = await StoredDocumentAsync(id);
+        var refused = await browser.EditActionAsync(id, form => form.Set("area", "Northern Region / GH NP!"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var page = await WizardPage.ReadAsync(refused);
+        Assert.Equal("Northern Region / GH NP!", page.FieldValue("area"));
+        Assert.Contains("“GH NP!” is not an official code", page.Get("#area-error").TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await StoredDocumentAsync(id));
+    }
+
     [Fact]
     public async Task AnActionWithoutTitleSummaryOrCountry_CannotBePublished_AndThePageSaysWhy()
     {

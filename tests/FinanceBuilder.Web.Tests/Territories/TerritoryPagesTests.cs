@@ -67,6 +67,32 @@ public sealed class TerritoryPagesTests : IClassFixture<CatalogueApp>, IDisposab
         Assert.NotNull(map.QuerySelector("table a[href='/territories/BJ']"));
     }
 
+    /// A region with its official code has its own page, as a commune does; the country's page
+    /// lists its regions with actions, each a link to the catalogue's search for it; an action's
+    /// page links both.
+    [Fact]
+    public async Task ARegion_HasItsPageByItsCode_AndTheCountryListsItsRegions()
+    {
+        var savanes = app.PublishDirectly(new CatalogueAction { Title = "Dapaong water points", Summary = "Boreholes.", CountryCode = "TG", AdministrativeArea = "Région des Savanes", AdministrativeAreaCode = "TG-S" });
+        var maritime = app.PublishDirectly(new CatalogueAction { Title = "Lomé coastal defence", Summary = "Groynes.", CountryCode = "TG", AdministrativeArea = "Région Maritime" });
+        app.Services.GetRequiredService<TerritoryCounts>().Forget();
+
+        var region = await reader.GetAsync("/territories/TG/TG-S");
+        Assert.Equal(HttpStatusCode.OK, region.StatusCode);
+        var page = WizardBrowser.Parse(await region.Content.ReadAsStringAsync());
+        Assert.Equal("Région des Savanes (Togo)", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"a[href='/actions/{savanes}']"));
+        Assert.Null(page.QuerySelector($"a[href='/actions/{maritime}']"));
+
+        var country = WizardBrowser.Parse(await reader.GetStringAsync("/territories/TG"));
+        var regions = country.QuerySelectorAll("h2").Single(h => h.TextContent == "Regions with actions").NextElementSibling!;
+        Assert.Equal(["Région des Savanes (1 action)", "Région Maritime (1 action)"], regions.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(CatalogueUrls.Region("TG", "Région Maritime"), regions.QuerySelectorAll("a").Single(a => a.TextContent == "Région Maritime").GetAttribute("href"));
+
+        var action = WizardBrowser.Parse(await reader.GetStringAsync(CatalogueUrls.Action(savanes)));
+        Assert.Equal([CatalogueUrls.Region("TG", "Région des Savanes"), "/territories/TG/TG-S"], action.QuerySelectorAll(".action-meta a").Select(a => a.GetAttribute("href")));
+    }
+
     /// Every public page, gzipped as a server sends it, under 100 KB (the map included).
     [Fact]
     public async Task ThePublicPages_WeighLessThan100KilobytesGzipped()

@@ -24,6 +24,10 @@ public sealed class CatalogueAction
     [CountryCode] public string? CountryCode { get; set; }
     /// Region, department, province: as the country names it.
     [ShortText] public string? AdministrativeArea { get; set; }
+    /// Its official code in the country when the publisher knows it (ISO 3166-2 "SN-SL", a
+    /// census code): the action is then listed on that territory's page, beside the values
+    /// published for it, as a commune's code does.
+    [Identifier] public string? AdministrativeAreaCode { get; set; }
     [MaxItems(MaxCommunes)] public List<ActionCommune> Communes { get; set; } = [];
 
     [MaxItems(3)] public List<ActionFocus> Focus { get; set; } = [];

@@ -93,7 +93,8 @@ public static class ActionForm
             Title = Text("title"),
             Summary = Text("summary"),
             CountryCode = Text("country")?.ToUpperInvariant(),
-            AdministrativeArea = Text("area"),
+            AdministrativeArea = Named(Text("area")).Name,
+            AdministrativeAreaCode = Named(Text("area")).Code,
             Communes = Communes(Text("communes")),
             Focus = Choices<ActionFocus>("focus"),
             ResultAreas = Choices<ResultArea>("resultAreas"),
@@ -117,6 +118,8 @@ public static class ActionForm
         // A link a reader will follow: a web address, never a script or a local file.
         if (action.FundedProjectUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
             errors["fundedProjectUrl"] = CatalogueText.Texts.Get("Error.Url", culture);
+        if (action.AdministrativeAreaCode is { } areaCode && !Territories.TerritoryValuesCsv.TerritoryCodePattern().IsMatch(areaCode))
+            errors["area"] = CatalogueText.Texts.Format(culture, "Error.AreaCode", areaCode);
         if (action.Communes.Count > CatalogueAction.MaxCommunes)
             errors["communes"] = CatalogueText.Texts.Format(culture, "Error.TooManyCommunes", CatalogueAction.MaxCommunes);
         var otherTitle = Text("translationTitle");
@@ -177,15 +180,23 @@ public static class ActionForm
         (text ?? "").Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.Length > 0)
-            .Select(line => line.Split('/', 2))
-            .Select(parts => new ActionCommune
-            {
-                Name = parts[0].Trim() is { Length: > 0 } name ? name : null,
-                Code = parts.Length > 1 && parts[1].Trim() is { Length: > 0 } code ? code : null,
-            })
+            .Select(Named)
+            .Select(named => new ActionCommune { Name = named.Name, Code = named.Code })
             .ToList();
+
+    /// A place as the form writes it: its name, then its official code after a slash when
+    /// known ("Dassa-Zoumè / 0503", "Région de Saint-Louis / SN-SL").
+    private static (string? Name, string? Code) Named(string? line)
+    {
+        var parts = (line ?? "").Split('/', 2);
+        return (parts[0].Trim() is { Length: > 0 } name ? name : null,
+            parts.Length > 1 && parts[1].Trim() is { Length: > 0 } code ? code : null);
+    }
+
+    /// A place as the form shows it, with its code after a slash.
+    public static string? NamedText(string? name, string? code) => code is null ? name : $"{name} / {code}";
 
     /// The communes as the form's text area shows them.
     public static string CommunesText(IEnumerable<ActionCommune> communes) =>
-        string.Join("\n", communes.Select(c => c.Code is null ? c.Name : $"{c.Name} / {c.Code}"));
+        string.Join("\n", communes.Select(c => NamedText(c.Name, c.Code)));
 }

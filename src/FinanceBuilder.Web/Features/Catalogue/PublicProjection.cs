@@ -67,10 +67,11 @@ public static class PublicProjection
         }).Select(p => p.Key).ToList();
     }
 
-    /// The official codes of the communes the action covers, as ";75056;13055;": a territory's
-    /// page finds its actions with one LIKE, within the country (codes are national).
+    /// The official codes of the region and the communes the action covers, as ";SN-SL;75056;":
+    /// a territory's page finds its actions with one LIKE, within the country (codes are national).
     public static string Places(CatalogueAction action) =>
-        ";" + string.Concat(action.Communes.Select(c => c.Code?.Trim()).Where(c => !string.IsNullOrEmpty(c) && !c.Contains(';', StringComparison.Ordinal))
+        ";" + string.Concat(action.Communes.Select(c => c.Code).Prepend(action.AdministrativeAreaCode).Select(c => c?.Trim())
+            .Where(c => !string.IsNullOrEmpty(c) && !c.Contains(';', StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal).Select(c => c + ";"));
 
     private static string Joined<T>(IEnumerable<T> values) where T : struct, Enum =>

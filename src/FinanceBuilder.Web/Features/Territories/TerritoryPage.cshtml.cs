@@ -16,7 +16,7 @@ namespace FinanceBuilder.Web.Features.Territories;
 /// have values. A place nobody has published anything about is not found.
 [AllowAnonymous]
 [RateLimits.SharedRateLimit(PublicCaching.RateLimit)]
-public sealed class TerritoryPage(FinanceBuilderDbContext db) : PageModel
+public sealed class TerritoryPage(FinanceBuilderDbContext db, TerritoryCounts counts) : PageModel
 {
     public string Country { get; private set; } = "";
     public string? Code { get; private set; }
@@ -26,6 +26,8 @@ public sealed class TerritoryPage(FinanceBuilderDbContext db) : PageModel
     public IReadOnlyList<TerritoryQuery.ActionRow> Actions { get; private set; } = [];
     public int ActionCount { get; private set; }
     public IReadOnlyList<TerritoryQuery.Place> Places { get; private set; } = [];
+    /// For a country, its regions with published actions and how many each.
+    public IReadOnlyList<(string Name, int Actions)> Regions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string country, string? code, CancellationToken ct)
     {
@@ -43,6 +45,8 @@ public sealed class TerritoryPage(FinanceBuilderDbContext db) : PageModel
         ActionCount = territory.ActionCount;
         Actions = territory.Actions;
         Places = territory.Places;
+        if (code is null && territory.ActionCount > 0)
+            Regions = await counts.RegionsAsync(db, upper, ct);
         Indicators = IndicatorLibrary.All
             .Select(d => (d, (IReadOnlyList<TerritoryQuery.ValueRow>)values.Where(v => v.Indicator == d.Code).ToList()))
             .Where(x => x.Item2.Count > 0).ToList();

@@ -39,11 +39,15 @@ public static class TerritoryQuery
         return new Territory(country, code, name, values, count, rows, places);
     }
 
-    /// A place without values is named by the first of its actions that lists it.
+    /// A place without values is named by the first of its actions that lists it, as its region
+    /// or as one of its communes.
     private static async Task<string?> NameFromActionsAsync(IQueryable<PublishedAction> actions, string code, CancellationToken ct)
     {
         var document = await actions.OrderBy(p => p.FirstPublishedAt).Select(p => p.Document).FirstOrDefaultAsync(ct);
-        return document is null ? null : FinanceBuilder.Web.Catalogue.ActionJson.FromStored(document).Communes.FirstOrDefault(c => c.Code == code)?.Name;
+        if (document is null)
+            return null;
+        var action = FinanceBuilder.Web.Catalogue.ActionJson.FromStored(document);
+        return action.AdministrativeAreaCode == code ? action.AdministrativeArea : action.Communes.FirstOrDefault(c => c.Code == code)?.Name;
     }
 
     /// The published actions of a country, or of a place in it by its code.
