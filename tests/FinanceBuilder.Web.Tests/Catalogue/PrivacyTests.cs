@@ -66,6 +66,10 @@ public sealed class PrivacyTests : IDisposable
             $"/actions/{id}", "/actions", "/actions?q=tamale", "/territories", "/territories/GH", "/territories/GH/GH-0816", "/indicators",
             "/api/public/territories/GH", "/api/public/indicators/values", "/open-data/territorial-indicators/values.csv",
             "/open-data/territorial-indicators/datasets.csv", $"/open-data/territorial-indicators/datasets/{app.DatasetId("Tamale census")}.csv",
+            // The action's exports and the API: every format a reuser downloads it in.
+            $"/actions/{id}/iati.xml", "/open-data/iati.xml", "/open-data/projets-territoire.csv", "/open-data/catalogue.jsonld",
+            "/open-data/datapackage.json", "/open-data/actions.csv", "/open-data/funding.csv", "/open-data/indicators.csv",
+            "/api/public/actions", $"/api/public/actions/{id}", "/api/public/actions?changedSince=2000-01-01T00:00:00Z",
         };
         foreach (var url in pages)
         {
@@ -78,8 +82,9 @@ public sealed class PrivacyTests : IDisposable
         // Nor does the search index hold them (the search page shows the words searched for).
         foreach (var word in new[] { "amina", "canaryperson", "example.org" })
             Assert.Contains("0 actions found", await reader.GetStringAsync("/actions?q=" + word), StringComparison.Ordinal);
-        // The page is the action's, not an empty one.
-        Assert.Contains("Tamale", await reader.GetStringAsync($"/actions/{id}"), StringComparison.Ordinal);
+        // The page and the exports are the action's, not empty ones.
+        foreach (var url in new[] { $"/actions/{id}", $"/actions/{id}/iati.xml", "/open-data/iati.xml", "/open-data/actions.csv", $"/api/public/actions/{id}" })
+            Assert.Contains("Tamale", await reader.GetStringAsync(url), StringComparison.Ordinal);
     }
 
     /// Puts the personal text in every free text of the proposal the catalogue does not copy
