@@ -28,6 +28,17 @@ public static class SmallCounts
     public static long?[] Each(IEnumerable<long> counts, int k = K) =>
         [.. counts.Select(n => n is > 0 && n < k ? (long?)null : n)];
 
+    /// The sum of rows printed each with its own total (<paramref name="shown"/>: null where the
+    /// rule hid it; <paramref name="actual"/>: the true totals), as it may be printed below them:
+    /// exact, unless exactly one row's total is hidden — the sum minus the others would give it
+    /// back — and then only as "more than" the shown ones' sum (a lower bound that says nothing
+    /// of the hidden row). Two hidden rows give back only their sum, which the rule allows.
+    public static (long? Exact, long AtLeast) GrandTotal(IReadOnlyList<long?> shown, IReadOnlyList<long> actual)
+    {
+        var hidden = shown.Count(t => t is null);
+        return hidden == 1 ? (null, shown.Sum(t => t ?? 0)) : (actual.Sum(), actual.Sum());
+    }
+
     /// A hidden count as it is printed: "< 5" where the count itself is small; a mark where a
     /// larger count is hidden only so that a total cannot give a small one back (it is not small,
     /// and must not be said to be).

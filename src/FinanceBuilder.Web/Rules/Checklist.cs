@@ -55,7 +55,7 @@ public static class Checklist
         new("$.safeguards.category", TemplateSection.PoliciesAndStandards, InvestmentCriterion.SustainableDevelopment, p => p.Safeguards.Category is not null),
         new("$.gender.assessment", TemplateSection.PoliciesAndStandards, InvestmentCriterion.SustainableDevelopment, p => Text(p.Gender.Assessment)),
         new("$.gender.actionPlan", TemplateSection.PoliciesAndStandards, InvestmentCriterion.SustainableDevelopment, p => p.Gender.ActionPlan.Count > 0),
-        new("$.stakeholders.consultations", TemplateSection.PoliciesAndStandards, InvestmentCriterion.CountryOwnership, p => p.Stakeholders.Consultations.Count > 0),
+        new("$.stakeholders.consultations", TemplateSection.PoliciesAndStandards, InvestmentCriterion.CountryOwnership, p => p.Stakeholders.Consultations.Count > 0 || EngagementEvidence.Of(p)?.Consultations.Count > 0), // its rows, or consultations recorded (Participation)
         new("$.stakeholders.grievanceMechanism", TemplateSection.PoliciesAndStandards, null, p => Text(p.Stakeholders.GrievanceMechanism)),
         new("$.governance.procurement", TemplateSection.PoliciesAndStandards, null, p => Text(p.Governance.Procurement)),
         new("$.annexes", TemplateSection.Annexes, null, p => p.Annexes.Count > 0),

@@ -72,22 +72,30 @@ public static partial class DocumentModel
                 ["budget"] = f.Money(a.Budget is { } budget ? converter.Convert(budget, f.Currency) : null),
             }).ToList(),
         };
+        // Counts of people go through the small-count rule, as in the annex made from the records
+        // (decision 0022): "Women: 3" could point at a person; "< 5" does not. A row printing its
+        // women beside its total would give its men back, so the pair is suppressed together, and
+        // the total of all rows is exact only when no single hidden row could be worked back.
+        var consultations = proposal.Stakeholders.Consultations.OrderBy(c => c.Date ?? DateOnly.MaxValue).ToList();
+        var counted = consultations.Select(c => Attendance(c.Participants)).ToList();
+        var (allExact, allAtLeast) = SmallCounts.GrandTotal([.. counted.Select(x => x.Total)], [.. consultations.Select(c => c.Participants.Known() ?? 0)]);
         model["stakeholders"] = new Dictionary<string, object?>
         {
-            ["consultations"] = proposal.Stakeholders.Consultations.OrderBy(c => c.Date ?? DateOnly.MaxValue).Select(c => (object)new Dictionary<string, object?>
+            ["consultations"] = consultations.Select((c, i) => (object)new Dictionary<string, object?>
             {
                 ["date"] = f.Date(c.Date),
                 ["place"] = ValueFormat.OrMissing(c.Place),
                 ["format"] = f.Label(c.Format),
-                // Counts of people go through the small-count rule, as in the annex made from the
-                // records (decision 0022): "Women: 3" could point at a person; "< 5" does not.
-                ["participants"] = People(c.Participants.Known(), f),
-                ["women"] = People(c.Participants.Female, f),
+                ["participants"] = c.Participants.Known() is { } n ? SmallCounts.Text(counted[i].Total, n, f.Culture) : f.Number(c.Participants.Known()),
+                ["women"] = c.Participants.Female is { } w ? SmallCounts.Text(counted[i].Women, w, f.Culture) : f.Number(c.Participants.Female),
                 ["groups"] = ValueFormat.OrMissing(string.Join(", ", c.GroupsReached.Select(g => f.Label(g)))),
                 ["summary"] = ValueFormat.OrMissing(c.Summary),
             }).ToList(),
-            ["consultation_count"] = f.Number(proposal.Stakeholders.Consultations.Count),
-            ["participants_total"] = People(proposal.Stakeholders.Consultations.Sum(c => c.Participants.Known() ?? 0), f),
+            // Said under the table only when a count is hidden in it.
+            ["small_counts_note"] = allExact is null || Enumerable.Range(0, counted.Count).Any(i => counted[i].Total is null || (counted[i].Women is null && consultations[i].Participants.Female is not null))
+                ? Web.Proposals.Text.ProposalText.Format(f.Culture, "Document.SmallCountsNote", SmallCounts.K) : "",
+            ["consultation_count"] = f.Number(consultations.Count),
+            ["participants_total"] = allExact is { } all ? People(all, f) : Web.Proposals.Text.ProposalText.Format(f.Culture, "Annex.Engagement.MoreThan", f.Number(allAtLeast)),
             ["grievance"] = ValueFormat.OrMissing(proposal.Stakeholders.GrievanceMechanism),
             ["plan"] = ValueFormat.OrMissing(proposal.Stakeholders.EngagementPlan),
         };
@@ -132,6 +140,16 @@ public static partial class DocumentModel
     /// What a reviewer can expect of an annex with no file attached: one the applicant marked
     /// final or attached is "to be sent separately" (it is not in the package), one still in
     /// preparation says how far it is.
+    /// A row's women and total after the rule: the women, the men and the total as one list
+    /// with its total (the men are not printed, but the total minus the women would give them).
+    private static (long? Women, long? Total) Attendance(PeopleCount people)
+    {
+        if (people.Female is null && people.Male is null)
+            return (null, SmallCounts.Each([people.Known() ?? 0])[0]);
+        var (cells, total) = SmallCounts.List([people.Female ?? 0, people.Male ?? 0]);
+        return (cells[0], total);
+    }
+
     /// A count of people as a document prints it: "< 5" when small (Calculators/SmallCounts).
     private static string People(long? count, ValueFormat f) =>
         count is { } n ? SmallCounts.Text(SmallCounts.Each([n])[0], n, f.Culture) : f.Number(count);

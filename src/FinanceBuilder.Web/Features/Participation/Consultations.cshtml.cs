@@ -1,3 +1,4 @@
+using FinanceBuilder.Web.Calculators;
 using System.Globalization;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Participation;
@@ -92,8 +93,13 @@ public sealed class ConsultationsPage(FinanceBuilderDbContext db, EvidenceRefres
         return Page();
     }
 
-    private static string Summary(ConsultationRecord record) =>
-        $"{record.HeldOn:yyyy-MM-dd} {record.Method} ({record.Level}), {Attendance.Read(record.Attendance).Total.ToString(CultureInfo.InvariantCulture)} people";
+    /// The activity page shows this to every member: its head count goes through the small-count
+    /// rule too.
+    private static string Summary(ConsultationRecord record)
+    {
+        var total = Attendance.Read(record.Attendance).Total;
+        return $"{record.HeldOn:yyyy-MM-dd} {record.Method} ({record.Level}), {SmallCounts.Text(SmallCounts.Each([total])[0], total, CultureInfo.InvariantCulture)} people";
+    }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

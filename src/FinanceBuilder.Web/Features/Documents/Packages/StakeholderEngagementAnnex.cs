@@ -34,11 +34,15 @@ public static class StakeholderEngagementAnnex
 
         // 1. Summary.
         var held = evidence.Consultations;
-        var people = held.Sum(c => c.Total);
+        // The events' total is the sum of the table's row totals: printed exactly only when no
+        // single small meeting could be worked back from it.
+        var rowTotals = held.Select(c => SmallCounts.List([c.Women, c.Men, c.NotSaid]).Total).ToList();
+        var (exact, atLeast) = SmallCounts.GrandTotal(rowTotals, [.. held.Select(c => c.Total)]);
+        var people = exact is { } all ? SmallCounts.Text(SmallCounts.Each([all])[0], all, culture) : F("Annex.Engagement.MoreThan", N(atLeast));
         blocks.Add(new Paragraph([new TextRun(held.Count == 0
             ? T("Annex.Engagement.NoConsultation")
             : F(held.Count == 1 ? "Annex.Engagement.SummaryOne" : "Annex.Engagement.Summary", N(held.Count), DateText.Written(held.Min(c => c.HeldOn), culture), DateText.Written(held.Max(c => c.HeldOn), culture),
-                SmallCounts.Text(SmallCounts.Each([people])[0], people, culture), T("Enum.ParticipationLevel." + evidence.Level)))]));
+                people, T("Enum.ParticipationLevel." + evidence.Level)))]));
         blocks.Add(new Paragraph([new TextRun(evidence.Inputs == 0
             ? T("Annex.Engagement.NoInput")
             : F("Annex.Engagement.Inputs", N(evidence.Inputs), N(evidence.Accepted), N(evidence.DesignChanged), N(evidence.NotTaken), N(evidence.Assisted), N(evidence.FromPublicPage)))]));
