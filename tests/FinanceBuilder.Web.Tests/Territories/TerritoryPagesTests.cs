@@ -93,6 +93,62 @@ public sealed class TerritoryPagesTests : IClassFixture<CatalogueApp>, IDisposab
         Assert.Equal([CatalogueUrls.Region("TG", "Région des Savanes"), "/territories/TG/TG-S"], action.QuerySelectorAll(".action-meta a").Select(a => a.GetAttribute("href")));
     }
 
+    /// A place with more actions than its page lists links the search for all of them, which the
+    /// API answers too.
+    [Fact]
+    public async Task APlaceWithManyActions_LinksTheSearchForAllOfThem()
+    {
+        for (var i = 0; i < TerritoryQuery.MaxActions + 2; i++)
+            app.PublishDirectly(new CatalogueAction { Title = $"Niamey borehole {i}", Summary = "Water.", CountryCode = "NE", Communes = [new ActionCommune { Name = "Niamey I", Code = "NE-8-1" }] });
+        app.PublishDirectly(new CatalogueAction { Title = "Zinder market", Summary = "Shade.", CountryCode = "NE", Communes = [new ActionCommune { Name = "Zinder", Code = "NE-7-1" }] });
+
+        var page = WizardBrowser.Parse(await reader.GetStringAsync("/territories/NE/NE-8-1"));
+        var all = page.QuerySelectorAll("a").Single(a => a.TextContent == $"See all {TerritoryQuery.MaxActions + 2} actions in the search");
+        Assert.Equal(CatalogueUrls.Place("NE", "NE-8-1"), all.GetAttribute("href"));
+
+        var search = WizardBrowser.Parse(await reader.GetStringAsync(CatalogueUrls.Place("NE", "NE-8-1")));
+        Assert.Equal($"{TerritoryQuery.MaxActions + 2} actions found", search.QuerySelector(".count")!.TextContent);
+        Assert.Equal("NE-8-1", search.QuerySelector("input[type=hidden][name=place]")!.GetAttribute("value"));
+        var api = System.Text.Json.JsonDocument.Parse(await reader.GetStringAsync("/api/public/actions?place=NE-7-1"));
+        Assert.Equal(1, api.RootElement.GetProperty("total").GetInt32());
+    }
+
+    /// A country's places are paged by the API in the database, by code, every one of them (a
+    /// French catalogue has 35,000 communes; the page lists the first 500).
+    [Fact]
+    public async Task ACountrysPlaces_ArePagedByCode_AllOfThem()
+    {
+        using var browser = new WizardBrowser(app);
+        var csv = IndicatorClient.Header + "\n" + string.Join("\n", new[] { "ML-3", "ML-1", "ML-2" }.Select(code => $"FB-POPULATION,ML,{code},Place {code},2022,1000,INSTAT,2023-01-01,CC-BY-4.0")) + "\n";
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.UploadValuesAsync("Mali places", csv)).StatusCode);
+
+        var first = System.Text.Json.JsonDocument.Parse(await reader.GetStringAsync("/api/public/territories?country=ML&pageSize=2")).RootElement;
+        var second = System.Text.Json.JsonDocument.Parse(await reader.GetStringAsync("/api/public/territories?country=ML&pageSize=2&page=2")).RootElement;
+
+        Assert.Equal(3, first.GetProperty("total").GetInt32());
+        Assert.Equal(["ML-1", "ML-2", "ML-3"], first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(t => t.GetProperty("code").GetString()));
+    }
+
+    /// Every public JSON answer and file carries the shared caching policy: a shared cache may keep
+    /// it but asks again before each use, so a withdrawn action leaves it at once.
+    [Theory]
+    [InlineData("/api/public/actions")]
+    [InlineData("/api/public/actions?changedSince=2000-01-01T00:00:00Z")]
+    [InlineData("/api/public/territories")]
+    [InlineData("/api/public/territories/BJ")]
+    [InlineData("/api/public/indicators")]
+    [InlineData("/api/public/indicators/values")]
+    [InlineData("/open-data/territorial-indicators/definitions.csv")]
+    public async Task EveryPublicAnswer_CarriesTheSharedCachingPolicy(string url)
+    {
+        app.PublishDirectly(new CatalogueAction { Title = "Cotonou drains", Summary = "x", CountryCode = "BJ" });
+
+        var response = await reader.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("public, no-cache", response.Headers.CacheControl!.ToString());
+    }
+
     /// Every public page, gzipped as a server sends it, under 100 KB (the map included).
     [Fact]
     public async Task ThePublicPages_WeighLessThan100KilobytesGzipped()

@@ -12,12 +12,16 @@ public enum CatalogueSort { Updated, Title, Cost }
 /// What a reader narrows the catalogue to. <paramref name="Region"/> is an administrative area
 /// (region, department, province) exactly as its actions' publishers wrote it: the search page
 /// offers those of the chosen country (TerritoryCounts.RegionsAsync), and an action's page links
-/// its own.
+/// its own. <paramref name="Place"/> is a place's official code (a region's or a commune's): a
+/// territory's page links the search for all of its actions.
 public sealed record CatalogueFilter(string? Country, ActionFocus? Focus, ResultArea? ResultArea, HazardType? Hazard,
-    ActionStatus? Status, bool SeeksFunding, SizeCategory? Size, string? Region = null)
+    ActionStatus? Status, bool SeeksFunding, SizeCategory? Size, string? Region = null, string? Place = null)
 {
     /// The longest administrative area a filter takes (the action record's short text).
     public const int MaxRegion = 200;
+
+    /// Whether the search index's facets hold every filter (a region and a place are SQL).
+    public bool InIndex => string.IsNullOrWhiteSpace(Region) && string.IsNullOrWhiteSpace(Place);
 }
 
 /// The catalogue's filters and sorts, the same for the public pages and the public API. Lists are
@@ -49,6 +53,11 @@ public static class CatalogueQuery
         {
             var region = filters.Region.Trim();
             query = query.Where(p => p.AdministrativeArea == region);
+        }
+        if (!string.IsNullOrWhiteSpace(filters.Place))
+        {
+            var tag = ";" + filters.Place.Trim() + ";";
+            query = query.Where(p => p.Places.Contains(tag));
         }
         return query;
     }

@@ -12,6 +12,10 @@ public static class CatalogueUrls
     public const string Search = "/actions";
     public static string Action(Guid id) => $"/actions/{id}";
 
+    /// The actions that give a place's official code (a territory's page links them all).
+    public static string Place(string country, string code) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Search, new Dictionary<string, string?> { ["country"] = country, ["place"] = code });
+
     /// The actions of one administrative area of a country (an action's page links its own).
     public static string Region(string country, string region) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Search, new Dictionary<string, string?> { ["country"] = country, ["region"] = region });

@@ -26,12 +26,13 @@ public static class PublicApi
 
     public static void MapPublicApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/public/actions").AllowAnonymous().RequireSharedRateLimit(PublicCaching.RateLimit).WithTags("Public catalogue");
+        var api = app.MapGroup("/api/public/actions").AllowAnonymous().RequireSharedRateLimit(PublicCaching.RateLimit).SharedByDefault().WithTags("Public catalogue");
         api.MapGet("/", List)
             .WithName("listPublicActions").WithSummary("Search the public catalogue")
             .WithDescription("Published actions holding every word of q (in English or French forms), narrowed by the filters, one page at a time. "
                 + "With changedSince, the feed of changes instead: every action published, changed or withdrawn after that time, oldest change first, withdrawn ones as tombstones (withdrawn: true, nothing else public).")
             .QueryValues("region", $"An administrative area (region, department, province) exactly as the actions' publishers wrote it, at most {CatalogueFilter.MaxRegion} characters.")
+            .QueryValues("place", "A place's official code in its country (a region's or a commune's, as the actions give it).")
             .QueryRange("page", "Page number, from 1.", 1, null, 1)
             .QueryRange("pageSize", $"Actions per page, 1 to {MaxPageSize}.", 1, MaxPageSize, 20)
             .Returns<ActionList>(StatusCodes.Status200OK, "One page of action summaries and the number of matches (1001 means more than 1,000).")
@@ -46,7 +47,7 @@ public static class PublicApi
     }
 
     private static async Task<IResult> List(HttpContext context, FinanceBuilderDbContext db, string? q, string? country, ActionFocus? focus, ResultArea? area,
-        HazardType? hazard, ActionStatus? status, bool? funding, SizeCategory? size, string? region, CatalogueSort? sort, DateTime? changedSince, int? page, int? pageSize, CancellationToken ct)
+        HazardType? hazard, ActionStatus? status, bool? funding, SizeCategory? size, string? region, string? place, CatalogueSort? sort, DateTime? changedSince, int? page, int? pageSize, CancellationToken ct)
     {
         var take = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Clamp(page ?? 1, 1, int.MaxValue / MaxPageSize);
@@ -64,7 +65,8 @@ public static class PublicApi
         {
             (query, total) = await CatalogueQuery.SearchAsync(db, SearchTerms.OfQuery(q?.Length > 200 ? q[..200] : q),
                 new CatalogueFilter(country, focus, area, hazard, status, funding ?? false, size,
-                    region?.Trim() is { Length: > 0 } r ? r[..Math.Min(r.Length, CatalogueFilter.MaxRegion)] : null),
+                    region?.Trim() is { Length: > 0 } r ? r[..Math.Min(r.Length, CatalogueFilter.MaxRegion)] : null,
+                    place is not null && Territories.TerritoryValuesCsv.TerritoryCodePattern().IsMatch(place) ? place : null),
                 sort ?? CatalogueSort.Updated, (number - 1) * take, take, ct);
         }
         var items = (await query.ToListAsync(ct))

@@ -20,6 +20,19 @@ public static class PublicCaching
         response.Headers.Vary = "Accept-Language, Cookie";
     }
 
+    /// Every public endpoint of the group answers with the shared policy ("public, no-cache"),
+    /// one that sets no validator of its own too (a list, a search, the API's JSON): a shared
+    /// cache may keep the answer but asks again before each use, so a withdrawn action leaves it.
+    public static TBuilder SharedByDefault<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            var response = context.HttpContext.Response;
+            if (!response.HasStarted && !response.Headers.ContainsKey(HeaderNames.CacheControl) && response.StatusCode < 400)
+                SharePage(response);
+            return result;
+        });
+
     /// Sets the headers; true when the request's validators match (answer 304 with no body).
     /// The tag names what the page or file is made of (an id and revision, a count); the time of
     /// the last change is always part of it, to the tick, so that anything that re-dates a row

@@ -30,6 +30,8 @@ public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts count
     [BindProperty(SupportsGet = true)] public SizeCategory? Size { get; set; }
     /// An administrative area of the country (the action's "area" field); "area" is the result area's.
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    /// A place's official code, from a territory's page ("all its actions").
+    [BindProperty(SupportsGet = true)] public string? Place { get; set; }
     [BindProperty(SupportsGet = true)] public CatalogueSort Sort { get; set; }
     /// "p", not "page": Razor Pages keeps "page" for its own route value.
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -58,8 +60,13 @@ public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts count
         if (Query is { Length: > 200 })
             Query = Query[..200];
         Region = Region?.Trim() is { Length: > 0 } region ? region[..Math.Min(region.Length, CatalogueFilter.MaxRegion)] : null;
+        if (Place is not null && !Territories.TerritoryValuesCsv.TerritoryCodePattern().IsMatch(Place))
+        {
+            Ignored = [.. Ignored, "place=" + (Place.Length > 40 ? Place[..40] + "…" : Place)];
+            Place = null;
+        }
         var (page, total) = await CatalogueQuery.SearchAsync(db, SearchTerms.OfQuery(Query),
-            new CatalogueFilter(Country, Focus, ResultArea, Hazard, Status, SeeksFunding, Size, Region), Sort, (PageNumber - 1) * PageSize, PageSize, ct);
+            new CatalogueFilter(Country, Focus, ResultArea, Hazard, Status, SeeksFunding, Size, Region, Place), Sort, (PageNumber - 1) * PageSize, PageSize, ct);
         Total = total;
         Results = await page
             .Select(p => new Row(p.Id, p.Title, p.PublisherName, p.CountryCode, p.AdministrativeArea, p.Status, p.TotalCostUsd, p.UpdatedAt))
@@ -86,6 +93,7 @@ public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts count
             ["funding"] = SeeksFunding ? "true" : null,
             ["size"] = Size?.ToString(),
             ["region"] = Region,
+            ["place"] = Place,
             ["sort"] = (sort ?? Sort) == CatalogueSort.Updated ? null : (sort ?? Sort).ToString(),
             ["p"] = (page ?? PageNumber) == 1 ? null : (page ?? PageNumber).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

@@ -14,7 +14,7 @@ public static class IndicatorOpenData
 {
     public static void MapIndicatorOpenData(this IEndpointRouteBuilder app)
     {
-        var open = app.MapGroup(TerritoryUrls.OpenData).AllowAnonymous().RequireSharedRateLimit(PublicCaching.RateLimit).WithTags("Open data");
+        var open = app.MapGroup(TerritoryUrls.OpenData).AllowAnonymous().RequireSharedRateLimit(PublicCaching.RateLimit).SharedByDefault().WithTags("Open data");
 
         open.MapGet("/datapackage.json", async (HttpContext context, FinanceBuilderDbContext db, CancellationToken ct) =>
         {

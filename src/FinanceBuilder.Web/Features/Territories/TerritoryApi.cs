@@ -29,7 +29,7 @@ public static class TerritoryApi
 
     public static void MapTerritoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/public").AllowAnonymous().RequireSharedRateLimit(PublicCaching.RateLimit).WithTags("Public catalogue");
+        var api = app.MapGroup("/api/public").AllowAnonymous().RequireSharedRateLimit(PublicCaching.RateLimit).SharedByDefault().WithTags("Public catalogue");
         api.MapGet("/territories", List)
             .WithName("listTerritories").WithSummary("List the territories")
             .WithDescription("Without country: every country with published actions or indicator values. With country: its places that have values.")
@@ -68,21 +68,18 @@ public static class TerritoryApi
         var number = Math.Clamp(page ?? 1, 1, int.MaxValue / MaxPageSize);
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         var baseUrl = OpenDataEndpoints.BaseUrl(context);
-        List<TerritorySummary> all;
         if (country is null)
         {
-            all = (await counts.CountriesAsync(db, ct))
+            var all = (await counts.CountriesAsync(db, ct))
                 .Select(c => new TerritorySummary(c.Code, null, CountryList.Name(c.Code, culture), c.Actions, c.Values, baseUrl + TerritoryUrls.Of(c.Code)))
                 .OrderBy(t => t.Country, StringComparer.Ordinal).ToList();
+            return Results.Ok(new TerritoryList(all.Skip((number - 1) * take).Take(take).ToList(), all.Count, number, take));
         }
-        else
-        {
-            if (!IsoCodes.Countries.Contains(country))
-                return Results.BadRequest();
-            all = (await TerritoryQuery.PlacesInAsync(db, country, ct))
-                .Select(p => new TerritorySummary(country, p.Code, p.Name, 0, p.Values, baseUrl + TerritoryUrls.Of(country, p.Code))).ToList();
-        }
-        return Results.Ok(new TerritoryList(all.Skip((number - 1) * take).Take(take).ToList(), all.Count, number, take));
+        if (!IsoCodes.Countries.Contains(country))
+            return Results.BadRequest();
+        // A country's places are paged in the database, by code: all of them, not a first few hundred.
+        var (places, total) = await TerritoryQuery.PlacesPageAsync(db, country, (number - 1) * take, take, ct);
+        return Results.Ok(new TerritoryList([.. places.Select(p => new TerritorySummary(country, p.Code, p.Name, 0, p.Values, baseUrl + TerritoryUrls.Of(country, p.Code)))], total, number, take));
     }
 
     private static async Task<IResult> Get(string country, string? code, FinanceBuilderDbContext db, CancellationToken ct)

@@ -79,10 +79,17 @@ public static class TerritoryQuery
             .Take(MaxValues).ToListAsync(ct);
     }
 
-    /// The places of a country that have values, by name.
+    /// The places of a country that have values, by name: the first MaxPlaces by code (the same on
+    /// both databases; France has 35,000 communes — the API pages through all of them).
     public static async Task<List<Place>> PlacesInAsync(FinanceBuilderDbContext db, string country, CancellationToken ct) =>
-        (await db.TerritoryIndicatorValues.AsNoTracking().Where(v => v.CountryCode == country && v.TerritoryCode != "")
-            .GroupBy(v => v.TerritoryCode).Select(g => new Place(g.Key, g.Max(v => v.TerritoryName)!, g.Count()))
-            .Take(MaxPlaces).ToListAsync(ct))
+        (await PlacesByCode(db, country).Take(MaxPlaces).ToListAsync(ct))
         .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+
+    /// One page of a country's places with values, by code, and how many there are.
+    public static async Task<(List<Place> Page, int Total)> PlacesPageAsync(FinanceBuilderDbContext db, string country, int skip, int take, CancellationToken ct) =>
+        (await PlacesByCode(db, country).Skip(skip).Take(take).ToListAsync(ct), await PlacesByCode(db, country).CountAsync(ct));
+
+    private static IQueryable<Place> PlacesByCode(FinanceBuilderDbContext db, string country) =>
+        db.TerritoryIndicatorValues.AsNoTracking().Where(v => v.CountryCode == country && v.TerritoryCode != "")
+            .GroupBy(v => v.TerritoryCode).OrderBy(g => g.Key).Select(g => new Place(g.Key, g.Max(v => v.TerritoryName)!, g.Count()));
 }
