@@ -92,6 +92,30 @@ public sealed class PublishingTests : IClassFixture<CatalogueApp>, IDisposable
         Assert.Contains("A title not yet public", await reader.GetStringAsync($"/actions/{id}"), StringComparison.Ordinal);
     }
 
+    /// What goes public is what the publisher previewed: a record saved by someone else after the
+    /// preview was drawn is not published; the page shows the saved record to check.
+    [Fact]
+    public async Task ARecordSavedAfterThePreview_IsNotPublishedUnseen()
+    {
+        var id = await browser.NewActionAsync(await browser.SeedSampleAsync(Sample));
+        var preview = await browser.OpenAsync($"/catalogue/{id}/publish");
+        var form = FormFields.Read((AngleSharp.Html.Dom.IHtmlFormElement)preview.Get("form[action*='handler=Publish']"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.EditActionAsync(id, f => f.Set("title", "A title saved meanwhile"))).StatusCode);
+        var stale = await browser.PostAsync($"/catalogue/{id}/publish?handler=Publish", form);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var page = await WizardPage.ReadAsync(stale);
+        Assert.Contains("nothing was published", page.Text, StringComparison.Ordinal);
+        Assert.Contains("A title saved meanwhile", page.Get(".catalogue-preview h1").TextContent, StringComparison.Ordinal);
+        using var reader = app.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/actions/{id}")).StatusCode);
+
+        // Published from the page that now shows it.
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PublishActionAsync(id)).StatusCode);
+        Assert.Contains("A title saved meanwhile", await reader.GetStringAsync($"/actions/{id}"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AFormWithMistakes_IsShownAgainAsTyped_AndNothingIsSaved()
     {

@@ -37,13 +37,16 @@ public sealed class PublishPage(FinanceBuilderDbContext db, IMediator mediator) 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) => await Act(id, withdraw: false, ct);
+    /// The record's version this preview shows: the publish form posts it back.
+    public int Version { get; private set; }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) => await Act(id, withdraw: true, ct);
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, int? version, CancellationToken ct) => await Act(id, withdraw: false, version, ct);
 
-    private async Task<IActionResult> Act(Guid id, bool withdraw, CancellationToken ct)
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) => await Act(id, withdraw: true, null, ct);
+
+    private async Task<IActionResult> Act(Guid id, bool withdraw, int? version, CancellationToken ct)
     {
-        var result = await mediator.Send(new PublishAction.Command(id, withdraw, Culture), ct);
+        var result = await mediator.Send(new PublishAction.Command(id, withdraw, Culture, version), ct);
         switch (result.Outcome)
         {
             case PublishAction.Outcome.NotFound:
@@ -54,8 +57,14 @@ public sealed class PublishPage(FinanceBuilderDbContext db, IMediator mediator) 
                 return Redirect(CatalogueUrls.Publish(id) + "?done=withdrawn");
         }
         await LoadAsync(id, ct);
-        Notice = result.Outcome == PublishAction.Outcome.NotPublished ? CatalogueText.Texts["Publish.NotPublished"] : null;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Notice = result.Outcome switch
+        {
+            PublishAction.Outcome.NotPublished => CatalogueText.Texts["Publish.NotPublished"],
+            PublishAction.Outcome.ChangedSincePreview => CatalogueText.Texts["Publish.ChangedSincePreview"],
+            _ => null,
+        };
+        // A record saved since the preview: this page now previews it; nothing was published.
+        Response.StatusCode = result.Outcome == PublishAction.Outcome.ChangedSincePreview ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
@@ -65,6 +74,7 @@ public sealed class PublishPage(FinanceBuilderDbContext db, IMediator mediator) 
         if (record is null)
             return false;
         var action = ActionJson.FromStored(record.Document);
+        Version = record.Version;
         // The preview shows the progress that publishing would make public.
         await ActionProgress.FillAsync(db, record.ProposalId, action, ct);
         await ActionParticipation.FillAsync(db, record.ProposalId, action, ct);

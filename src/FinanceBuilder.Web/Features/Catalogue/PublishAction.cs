@@ -15,9 +15,12 @@ namespace FinanceBuilder.Web.Features.Catalogue;
 /// reaches it (the pages' policy), and only for an action the tenancy filter lets them see.
 public static class PublishAction
 {
-    public sealed record Command(Guid ActionId, bool Withdraw, CultureInfo Culture) : IRequest<Result>;
+    /// <param name="SeenVersion">The record's version the publisher saw previewed: publishing
+    /// refuses a record saved since (someone edited it in between), so nothing goes public
+    /// unseen; null publishes the current record (withdrawing needs no preview).</param>
+    public sealed record Command(Guid ActionId, bool Withdraw, CultureInfo Culture, int? SeenVersion = null) : IRequest<Result>;
 
-    public enum Outcome { Published, Withdrawn, NotFound, Incomplete, NotPublished }
+    public enum Outcome { Published, Withdrawn, NotFound, Incomplete, NotPublished, ChangedSincePreview }
 
     public sealed record Result(Outcome Outcome, int? Revision = null, IReadOnlyList<string>? Problems = null);
 
@@ -57,6 +60,8 @@ public static class PublishAction
             }
             else
             {
+                if (request.SeenVersion is { } seen && seen != record.Version)
+                    return new Result(Outcome.ChangedSincePreview);
                 if (Missing(action, request.Culture) is { Count: > 0 } problems)
                     return new Result(Outcome.Incomplete, Problems: problems);
                 if (published is null)
