@@ -3,15 +3,22 @@ using System.Net;
 using System.Reflection;
 using FinanceBuilder.Web.Proposals.Json;
 using FinanceBuilder.Web.Proposals.Model;
+using FinanceBuilder.Web.Tests.Annexes;
 using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Monitoring;
+using FinanceBuilder.Web.Tests.Participation;
+using FinanceBuilder.Web.Tests.Submissions;
+using Microsoft.EntityFrameworkCore;
 using FinanceBuilder.Web.Tests.Territories;
 using FinanceBuilder.Web.Tests.Wizard;
 
 namespace FinanceBuilder.Web.Tests.Catalogue;
 
 /// Issue 16's privacy test: a proposal whose every private text holds a person's name, e-mail and
-/// telephone is made into a catalogue action and published; no public page holds any of it, nor
-/// the name or e-mail of the editor who published it.
+/// telephone — submitted as a version, with its consultation records and public page shown in the
+/// catalogue, a resident's contact and an annex file marked confidential — is made into a
+/// catalogue action and published; no public page or export holds any of it, nor the name or
+/// e-mail of the editor who published it.
 public sealed class PrivacyTests : IDisposable
 {
     private const string Name = "Amina Canaryperson";
@@ -53,7 +60,34 @@ public sealed class PrivacyTests : IDisposable
         using var json = new StringContent(ProposalJson.Serialize(proposal), System.Text.Encoding.UTF8, "application/json");
         var seeded = await browser.Client.PostAsync("/api/proposals", json);
         Assert.True(seeded.StatusCode == HttpStatusCode.Created, await seeded.Content.ReadAsStringAsync());
-        var id = await browser.NewActionAsync(Guid.Parse(seeded.Headers.Location!.OriginalString.Split('/')[^1]));
+        var proposalId = Guid.Parse(seeded.Headers.Location!.OriginalString.Split('/')[^1]);
+
+        // What else the catalogue reads from: a submitted version (its figures), the consultation
+        // records and the public page shown in the catalogue, a resident's comment with a contact,
+        // and an annex file marked confidential, each carrying the same personal data.
+        var (_, consultation) = await browser.OpenFormAsync($"/proposals/{proposalId}/consultations/public", "public-page");
+        consultation.Set("Form.SummaryEn", Participation.ParticipationKit.SummaryEn).Set("Form.QuestionsEn", "Which market first?").Set("Form.ShowInCatalogue", "true");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync($"/proposals/{proposalId}/consultations/public", consultation)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync($"/proposals/{proposalId}/consultations", "consultation", f => f
+            .Set("Form.HeldOn", "2026-02-14").Set("Form.Method", "Workshop").Set("Form.Level", "Concertation").Set("Form.Place", "Town hall")
+            .Set("Form.Organiser", Personal).Set("Form.Women", "12").Set("Form.Men", "9"))).StatusCode);
+        Guid page;
+        using (var db = app.OpenDb())
+            page = (await db.PublicConsultations.SingleAsync(p => p.ProposalId == proposalId)).Id;
+        using (var resident = WizardBrowser.Anonymous(app))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await resident.CommentAsync(page, "Start with the central market.", f => f
+                .Set("Form.Contact", Email))).StatusCode); // a name the resident signs with is public by their choice
+        }
+        var moderation = await browser.OpenAsync($"/proposals/{proposalId}/consultations/moderation");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync($"/proposals/{proposalId}/consultations/moderation", "moderation",
+            f => f.Set("Ids", moderation.Get("input[name=Ids]").GetAttribute("value")!), "Publish")).StatusCode);
+        var confidential = proposal.Annexes.First(a => a.Number is not null);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.AttachAsync(proposalId, confidential.Number, (Name + " passport.pdf", Annexes.UploadFixtures.Pdf()))).StatusCode);
+        var submitted = await browser.Client.SubmitAsync(proposalId);
+        Assert.True(submitted.StatusCode == HttpStatusCode.Redirect, $"submission answered {(int)submitted.StatusCode}");
+
+        var id = await browser.NewActionAsync(proposalId);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PublishActionAsync(id)).StatusCode);
 
         // A dataset of the shared library, imported by the same editor: who imported it is the
@@ -71,6 +105,7 @@ public sealed class PrivacyTests : IDisposable
             "/open-data/datapackage.json", "/open-data/actions.csv", "/open-data/funding.csv", "/open-data/indicators.csv",
             "/api/public/actions", $"/api/public/actions/{id}", "/api/public/actions?changedSince=2000-01-01T00:00:00Z",
         };
+        pages = [.. pages, $"/consult/{page}"];
         foreach (var url in pages)
         {
             var response = await reader.GetAsync(url);
@@ -82,6 +117,9 @@ public sealed class PrivacyTests : IDisposable
         // Nor does the search index hold them (the search page shows the words searched for).
         foreach (var word in new[] { "amina", "canaryperson", "example.org" })
             Assert.Contains("0 actions found", await reader.GetStringAsync("/actions?q=" + word), StringComparison.Ordinal);
+        // The consultation the organisation chose to show is there, and the comment, without who wrote it.
+        Assert.Contains("Traders will pay less for light.", await reader.GetStringAsync($"/actions/{id}"), StringComparison.Ordinal);
+        Assert.Contains("Start with the central market.", await reader.GetStringAsync($"/consult/{page}"), StringComparison.Ordinal);
         // The page and the exports are the action's, not empty ones.
         foreach (var url in new[] { $"/actions/{id}", $"/actions/{id}/iati.xml", "/open-data/iati.xml", "/open-data/actions.csv", $"/api/public/actions/{id}" })
             Assert.Contains("Tamale", await reader.GetStringAsync(url), StringComparison.Ordinal);
