@@ -125,6 +125,54 @@ public sealed class FinancesTests : IDisposable
     }
 
     [Fact]
+    public async Task ACorrectedOrWithdrawnLine_ShowsItsEarlierEntries_WithWhoWhenAndWhy()
+    {
+        var id = await browser.ApprovedAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(id, 2025, form =>
+        {
+            form.Set("Form.Disbursements[0].ReceivedOn", "2025-09-15");
+            form.Set("Form.Disbursements[0].Usd", "800,000");
+            form.Set("Form.Disbursements[1].ReceivedOn", "2025-09-16");
+            form.Set("Form.Disbursements[1].Usd", "800,000");
+            form.Set("Form.Spending[0].GcfUsd", "350,000");
+            form.Set("Form.Risks[0].Probability", "Low");
+        })).StatusCode);
+        var first = await browser.FollowAsync(await SaveAsync(id, 2025, _ => { }));
+        // A line entered once has no history to show.
+        Assert.Empty(first.Document.QuerySelectorAll("tr.entry-history"));
+
+        var corrected = await SaveAsync(id, 2025, form =>
+        {
+            form.Set("Form.Disbursements[1].Withdraw", "true");
+            form.Set("Form.Spending[0].GcfUsd", "305,000");
+            form.Set("Form.Reason", "The invoice said 305,000");
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        var page = await browser.FollowAsync(corrected);
+        var entries = await EntriesAsync(id);
+        var who = entries[0].EnteredByName;
+        Assert.NotEqual("", who);
+        // Under the corrected spending line: both entries, first to last, the reason on the second.
+        var spending = page.Document.QuerySelector("input[name='Form.Spending[0].GcfUsd']")!.Closest("tr")!.NextElementSibling!;
+        Assert.Equal("entry-history", spending.ClassName);
+        Assert.Contains("History of this line: 2 entries", spending.TextContent, StringComparison.Ordinal);
+        var rows = spending.QuerySelector("table.monitoring-history > tbody")!.Children.ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("funder USD 350,000 · co-financing —", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains(who, rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("replaced", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("funder USD 305,000", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal("The invoice said 305,000", rows[1].QuerySelectorAll("td")[2].TextContent.Trim());
+        // The line not corrected shows none; the withdrawn disbursement is listed with its history.
+        Assert.Single(page.Document.QuerySelectorAll("tr.entry-history"), r => r.Closest(".withdrawn-lines") is null);
+        var withdrawn = page.Get("table.withdrawn-lines");
+        Assert.Contains("USD 800,000 received on 16 September 2025", withdrawn.TextContent, StringComparison.Ordinal);
+        Assert.Contains("withdrawn", withdrawn.QuerySelectorAll("tr.history--current .tag").Single().TextContent, StringComparison.Ordinal);
+        Assert.Contains("The invoice said 305,000", withdrawn.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Problems_AreNamed_AndNothingIsSaved()
     {
         var id = await browser.ApprovedAsync();

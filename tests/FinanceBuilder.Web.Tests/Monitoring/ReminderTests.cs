@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FinanceBuilder.Web.Tests.Monitoring;
 
 /// Reminders of reports coming due and late: which one a day calls for, sent once to the
-/// organisation's editors through the outbox, and none once the report is marked sent.
+/// organisation's editors and those of the agencies supporting it through the outbox, and none
+/// once the report is marked sent.
 public sealed class ReminderTests : IDisposable
 {
     private readonly AppFactory app = new();
@@ -87,6 +88,33 @@ public sealed class ReminderTests : IDisposable
         var overview = await browser.FollowAsync(marked);
         Assert.Contains("Report 2025 is marked sent", overview.Text, StringComparison.Ordinal);
         Assert.Equal("Sent", overview.Document.QuerySelectorAll("table.monitoring-rounds tbody tr")[0].QuerySelector(".tag")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheAgencyThatReportsForTheMunicipality_IsRemindedToo()
+    {
+        var id = await browser.ApprovedAsync();
+        var agency = await app.CreateOrganisationAsync("Northern planning agency", OrganisationKind.PlanningAgency);
+        await app.LinkAgencyAsync(agency, AccessScope.WorkspaceOrganisationId);
+        await app.CreateUserAsync("planner@agency.test", agency, MemberRole.Editor);
+        await app.CreateUserAsync("head@agency.test", agency, MemberRole.OrganisationAdmin);
+        await app.CreateUserAsync("intern@agency.test", agency, MemberRole.Reader);
+        var elsewhere = await app.CreateOrganisationAsync("Southern planning agency", OrganisationKind.PlanningAgency);
+        await app.CreateUserAsync("planner@south.test", elsewhere, MemberRole.Editor);
+        var before = Outbox().Length;
+
+        var sent = await SendAsync(new DateOnly(2026, 12, 6));
+
+        var mails = Outbox()[before..];
+        Assert.Equal(mails.Length, sent);
+        var planner = Assert.Single(mails, m => m.Contains("To: planner@agency.test", StringComparison.Ordinal));
+        Assert.Contains($"/proposals/{id}/reporting/2025", planner, StringComparison.Ordinal);
+        Assert.Single(mails, m => m.Contains("To: head@agency.test", StringComparison.Ordinal));
+        // The agency's readers, and an agency that does not support the municipality, are not told.
+        Assert.DoesNotContain(mails, m => m.Contains("To: intern@agency.test", StringComparison.Ordinal));
+        Assert.DoesNotContain(mails, m => m.Contains("To: planner@south.test", StringComparison.Ordinal));
+        using var db = app.OpenDb();
+        Assert.Equal(mails.Length, await db.Reminders.Where(r => r.ProposalId == id).SumAsync(r => r.Recipients));
     }
 
     [Fact]

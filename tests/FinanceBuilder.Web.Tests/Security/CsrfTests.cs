@@ -144,6 +144,7 @@ public sealed class CsrfTests(ITestOutputHelper output) : IDisposable
         new("POST /proposals/{id:guid}/reporting Sent", true, async c => ($"/proposals/{await SeedAsync(c)}/reporting?handler=Sent&year=2025", Fields()), Unknown: true),
         new("POST /proposals/{id:guid}/reporting Reopen", true, async c => ($"/proposals/{await SeedAsync(c)}/reporting?handler=Reopen&year=2025", Fields()), Unknown: true),
         new("POST /proposals/{id:guid}/reporting/{year:int}/finances", true, async c => ($"/proposals/{await SeedAsync(c)}/reporting/2025/finances", Fields()), Unknown: true),
+        new("POST /proposals/{id:guid}/reporting/approval", true, async c => ($"/proposals/{await SeedAsync(c)}/reporting/approval", Fields()), Unknown: true),
         new("POST /proposals/{id:guid}/reporting/{year:int}", true, async c => ($"/proposals/{await SeedAsync(c)}/reporting/2025", Fields()), Unknown: true),
         new("POST /proposals/{id:guid}/consultations", true, async c => ($"/proposals/{await SeedAsync(c)}/consultations", Fields(("Form.HeldOn", "2026-01-10"), ("Form.Method", "Workshop"), ("Form.Level", "Consultation"), ("Form.Place", "Town hall"), ("Form.Women", "12"), ("Form.Men", "9")))),
         new("POST /proposals/{id:guid}/consultations Update", true, async c => ($"/proposals/{await SeedAsync(c)}/consultations?handler=Update&consultationId={Guid.NewGuid()}", Fields(("Form.HeldOn", "2026-01-10"))), Unknown: true),

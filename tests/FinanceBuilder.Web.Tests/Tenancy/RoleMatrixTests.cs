@@ -141,6 +141,8 @@ public sealed class RoleMatrixTests(TenancyWorld world) : IClassFixture<TenancyW
         ["POST /proposals/{id:guid}/reporting/indicators/{indicator:guid}"] = NoSuchMethod,
         ["GET /proposals/{id:guid}/reporting/{year:int}/finances"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}/reporting/{year:int}/finances"] = Policies.ApplicantEditor,
+        ["GET /proposals/{id:guid}/reporting/approval"] = Policies.SignedIn,
+        ["POST /proposals/{id:guid}/reporting/approval"] = Policies.ApplicantEditor,
         ["GET /proposals/{id:guid}/consultations"] = Policies.SignedIn,
         ["POST /proposals/{id:guid}/consultations"] = Policies.ApplicantEditor,
         ["GET /proposals/{id:guid}/consultations/public"] = Policies.SignedIn,

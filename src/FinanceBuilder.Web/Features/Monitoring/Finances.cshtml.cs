@@ -152,6 +152,15 @@ public sealed class FinancesPage(FinanceBuilderDbContext db, AccessScope access,
     public decimal DisbursedUpTo(int year) =>
         Project.Entries.UpTo(year, EntrySection.Disbursement).Sum(e => RoundEntryData.Read<DisbursementData>(e).Usd);
 
+    /// Every entry of a line of this year, first to last (none for a line not yet saved).
+    public IReadOnlyList<RoundEntry> Chain(EntrySection section, string? key) =>
+        key is null ? [] : Project.Entries.Chain(Year, section, key);
+
+    /// The chains of this year's disbursements entered by mistake: the form no longer offers
+    /// them, the record keeps them.
+    public IReadOnlyList<IReadOnlyList<RoundEntry>> WithdrawnDisbursements() =>
+        [.. Project.Entries.All(Year, EntrySection.Disbursement).Where(e => e.Withdrawn).Select(e => Chain(EntrySection.Disbursement, e.Key))];
+
     public string? Error(string field) => Errors.TryGetValue(field, out var e) ? e : null;
 
     private async Task<bool> LoadAsync(Guid id, int year, CancellationToken ct)

@@ -9,6 +9,8 @@ public static class MonitoringUrls
 
     public static string Overview(Guid id) => $"/proposals/{id}/reporting";
 
+    public static string AmendApproval(Guid id) => Overview(id) + "/approval";
+
     public static string Round(Guid id, int year) => $"/proposals/{id}/reporting/{year.ToString(CultureInfo.InvariantCulture)}";
 
     public static string Finances(Guid id, int year) => Round(id, year) + "/finances";

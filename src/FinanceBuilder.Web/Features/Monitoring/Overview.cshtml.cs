@@ -59,7 +59,7 @@ public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access,
         Id = id;
         ProposalTitle = title;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Done = done is "approved" or "already" or "sent" or "reopened" ? done : null;
+        Done = done is "approved" or "already" or "sent" or "reopened" or "amended" or "unchanged" ? done : null;
         DoneYear = year;
         Project = await MonitoredProject.LoadAsync(db, id, ct);
         if (Done == "sent")

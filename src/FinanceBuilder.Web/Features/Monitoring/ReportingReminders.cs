@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Features.Monitoring;
 
-/// Reminds an organisation's editors of a report coming due and of one that is late, through the
-/// e-mail sender (the outbox when no mail server is set): 60, 30 and 7 days before the due date,
-/// on the day, then every week while it is late, until the round is marked sent. Only the latest
+/// Reminds an organisation's editors, and those of the agencies supporting it, of a report coming
+/// due and of one that is late, through the e-mail sender (the outbox when no mail server is set):
+/// 60, 30 and 7 days before the due date, on the day, then every week while it is late, until the
+/// round is marked sent. Only the latest
 /// reminder that has come due is sent (a server that was off for a month does not send four at
 /// once), and each once: its row is stored before the mail goes.
 public sealed class ReportingReminders(FinanceBuilderDbContext db, IEmailSender email, PublicLinks links, ILogger<ReportingReminders> log)
@@ -40,10 +41,7 @@ public sealed class ReportingReminders(FinanceBuilderDbContext db, IEmailSender 
                 continue;
             if (await db.Reminders.AsNoTracking().AnyAsync(r => r.RoundId == item.Round.Id && r.DaysFromDue == offset, ct))
                 continue;
-            var people = await db.Users.AsNoTracking()
-                .Where(u => u.OrganisationId == item.Round.OrganisationId && u.DisabledAt == null && u.Email != null
-                    && (u.Role == MemberRole.Editor || u.Role == MemberRole.OrganisationAdmin))
-                .Select(u => u.Email!).ToListAsync(ct);
+            var people = await RecipientsAsync(item.Round.OrganisationId, ct);
             db.Reminders.Add(new ReminderRecord
             {
                 RoundId = item.Round.Id,
@@ -73,6 +71,22 @@ public sealed class ReportingReminders(FinanceBuilderDbContext db, IEmailSender 
             log.LogInformation("Reminder {Offset} for the {Year} report of {Proposal} sent to {Count} people", offset, item.Round.Year, item.Round.ProposalId, people.Count);
         }
         return sent;
+    }
+
+    /// The editors and administrators of the organisation and of the planning agencies that
+    /// support it: an agency often writes a municipality's reports (the same agencies whose
+    /// members may edit its proposals, as AccessScopeLoader decides).
+    private async Task<List<string>> RecipientsAsync(Guid organisationId, CancellationToken ct)
+    {
+        var agencies = from link in db.AgencyLinks
+                       where link.SupportedOrganisationId == organisationId
+                       join agency in db.Organisations on link.AgencyId equals agency.Id
+                       where agency.Kind == OrganisationKind.PlanningAgency && agency.DisabledAt == null
+                       select agency.Id;
+        return await db.Users.AsNoTracking()
+            .Where(u => (u.OrganisationId == organisationId || agencies.Contains(u.OrganisationId)) && u.DisabledAt == null && u.Email != null
+                && (u.Role == MemberRole.Editor || u.Role == MemberRole.OrganisationAdmin))
+            .Select(u => u.Email!).Distinct().ToListAsync(ct);
     }
 
     private OutgoingEmail Message(string title, ReportingRound round, int offset, CultureInfo culture)
