@@ -8,9 +8,9 @@ using FinanceBuilder.Web.Tests.Infrastructure;
 using FinanceBuilder.Web.Tests.Monitoring;
 using FinanceBuilder.Web.Tests.Participation;
 using FinanceBuilder.Web.Tests.Submissions;
-using Microsoft.EntityFrameworkCore;
 using FinanceBuilder.Web.Tests.Territories;
 using FinanceBuilder.Web.Tests.Wizard;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinanceBuilder.Web.Tests.Catalogue;
 

@@ -54,4 +54,36 @@ public sealed class CatalogueConsultationTests : IDisposable
             Assert.DoesNotContain("Traders will pay less", text, StringComparison.Ordinal);
         }
     }
+
+    private async Task RecordAsync(Guid id, string heldOn, string level) =>
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"/proposals/{id}/consultations", "consultation", f => f
+            .Set("Form.HeldOn", heldOn).Set("Form.Method", "Workshop").Set("Form.Level", level).Set("Form.Place", "Town hall")
+            .Set("Form.Women", "12").Set("Form.Men", "9"))).StatusCode);
+
+    private async Task<string?> PublicLevelAsync(Guid action, string? language = null)
+    {
+        using var reader = app.CreateBrowserClient(language);
+        var page = WizardBrowser.Parse(await reader.GetStringAsync($"/actions/{action}"));
+        var label = page.QuerySelectorAll("dt").FirstOrDefault(dt => dt.TextContent.Trim() is "Participation of residents" or "Participation des habitants");
+        return label?.NextElementSibling?.TextContent.Trim();
+    }
+
+    /// The level is the records' highest as of each publication, not of the day the action was
+    /// drafted: a concertation held after the first publication reaches the catalogue with the
+    /// next one. It is shown whether or not the organisation shows its consultation page.
+    [Fact]
+    public async Task TheActionPage_ShowsTheRecordsHighestLevel_AsOfEachPublication()
+    {
+        var (id, _) = await officer.OpenedAsync();
+        await RecordAsync(id, "2026-02-14", "Consultation");
+        var action = await officer.NewActionAsync(id);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PublishActionAsync(action)).StatusCode);
+        Assert.Equal("Consultation", await PublicLevelAsync(action));
+
+        await RecordAsync(id, "2026-03-14", "Concertation");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PublishActionAsync(action)).StatusCode);
+
+        Assert.Equal("Concertation", await PublicLevelAsync(action));
+        Assert.Equal("Concertation", await PublicLevelAsync(action, "fr"));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FinanceBuilder.Templates.Content;
+using FinanceBuilder.Web.Data.Participation;
 using FinanceBuilder.Web.Features.Documents.Packages;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Rules;
@@ -28,10 +29,70 @@ public sealed class EngagementRecordsRuleTests
     public void RecordsThatReachWomenAndVulnerablePeople_AllAnswered_Pass()
     {
         var proposal = RuleCases.Load(RuleCases.M);
-        // The records count every group the proposal's own rows say were reached.
-        var named = proposal.Stakeholders.Consultations.SelectMany(c => c.GroupsReached).Where(g => g is not (StakeholderGroup.Women or StakeholderGroup.Elderly)).Distinct().Select(g => (g, 6L)).ToArray();
+        // The records count every group the proposal's own rows say were reached, and those its
+        // most vulnerable groups name (young migrants, older people, persons with disabilities).
+        var named = proposal.Stakeholders.Consultations.SelectMany(c => c.GroupsReached).Append(StakeholderGroup.PeopleWithDisabilities)
+            .Where(g => g is not (StakeholderGroup.Women or StakeholderGroup.Elderly)).Distinct().Select(g => (g, 6L)).ToArray();
         Assert.NotEmpty(named);
         Assert.Empty(R067(proposal, new EngagementEvidence { Consultations = [Meeting(23, 14, [(StakeholderGroup.Elderly, 6), .. named])], Inputs = 3, Accepted = 3 }));
+    }
+
+    /// Where the proposal names a group: its "most vulnerable groups", in either language. Young
+    /// children are not young people; "vulnerable people" names nobody in particular.
+    [Theory]
+    [InlineData("Women traders, many of them young migrants; older people and persons with disabilities.", "Youth Elderly Migrants PeopleWithDisabilities")]
+    [InlineData("Youth without work and internally displaced families.", "Youth Migrants")]
+    [InlineData("Poor households with young children; vulnerable people on the coast.", "")]
+    [InlineData("Jeunes sans terre, personnes âgées et personnes handicapées, populations déplacées.", "Youth Elderly Migrants PeopleWithDisabilities")]
+    [InlineData("Femmes cheffes de ménage, jeunes enfants, communautés autochtones.", "IndigenousPeoples")]
+    public void TheMostVulnerableGroups_NameTheGroupsTheirWordsSay(string text, string expected)
+    {
+        var proposal = RuleCases.Load(RuleCases.M);
+        proposal.Stakeholders.Consultations.Clear();
+        proposal.ClimateRationale.Vulnerability.VulnerableGroups = text;
+
+        var findings = R067(proposal, new EngagementEvidence { Consultations = [Meeting(23, 14)] });
+
+        Assert.Equal(expected, string.Join(" ", findings.Where(f => f.MessageKey == "R-067.NotConsulted").Select(f => f.Arguments[0])));
+    }
+
+    [Theory]
+    [InlineData("en", "The proposal names the group “Young people” among the people concerned, but no recorded consultation counted it and no recorded input came from it.")]
+    [InlineData("fr", "La proposition cite le groupe «\u00a0Jeunes\u00a0» parmi les personnes concernées, mais aucune consultation consignée ne l’a compté et aucune contribution consignée n’en vient.")]
+    public void YoungPeopleNamedAmongTheMostVulnerable_ButNeverConsulted_AreSaid(string language, string expected)
+    {
+        var proposal = RuleCases.Load(RuleCases.M);
+        proposal.Stakeholders.Consultations.Clear();
+        proposal.ClimateRationale.Vulnerability.VulnerableGroups = "Young people without work in the market districts; elderly people.";
+
+        var findings = R067(proposal, new EngagementEvidence { Consultations = [Meeting(23, 14, (StakeholderGroup.Elderly, 6))] });
+
+        var finding = Assert.Single(findings, f => f.MessageKey == "R-067.NotConsulted");
+        Assert.Equal(StakeholderGroup.Youth, finding.Arguments[0]);
+        Assert.Equal(["$.stakeholders.consultations", "$.climateRationale.vulnerability.vulnerableGroups"], finding.Paths);
+        Assert.Equal(expected, RuleMessages.Render(finding, CultureInfo.GetCultureInfo(language)));
+    }
+
+    /// Young people are reached by a meeting that counted them as a group or by age, or by an
+    /// input one of them gave (the summary's groups heard, or the inputs themselves).
+    public static TheoryData<string, EngagementEvidence> YoungPeopleReached => new()
+    {
+        { "group", new EngagementEvidence { Consultations = [Meeting(23, 14, (StakeholderGroup.Elderly, 6), (StakeholderGroup.Youth, 8))] } },
+        { "age", new EngagementEvidence { Consultations = [Meeting(23, 14, (StakeholderGroup.Elderly, 6)) with { Ages = new Dictionary<AgeBand, long> { [AgeBand.From18To24] = 9 } }] } },
+        { "summary", new EngagementEvidence { Consultations = [Meeting(23, 14, (StakeholderGroup.Elderly, 6))], Inputs = 1, Accepted = 1, GroupsHeard = [StakeholderGroup.Youth] } },
+        { "input", new EngagementEvidence { Consultations = [Meeting(23, 14, (StakeholderGroup.Elderly, 6))], Inputs = 1, Accepted = 1,
+            Heard = [new HeardInput(new DateOnly(2026, 2, 20), "PublicPage", StakeholderGroup.Youth, "Light the football pitch.", "Accepted", "It is in component 2.", null)] } },
+    };
+
+    [Theory]
+    [MemberData(nameof(YoungPeopleReached))]
+    public void YoungPeopleNamedAmongTheMostVulnerable_AndReachedByTheRecords_Pass(string how, EngagementEvidence records)
+    {
+        var proposal = RuleCases.Load(RuleCases.M);
+        proposal.Stakeholders.Consultations.Clear();
+        proposal.ClimateRationale.Vulnerability.VulnerableGroups = "Young people without work in the market districts; elderly people.";
+
+        Assert.True(R067(proposal, records).All(f => f.MessageKey != "R-067.NotConsulted"), how);
     }
 
     [Fact]
@@ -54,11 +115,12 @@ public sealed class EngagementRecordsRuleTests
         var proposal = RuleCases.Load(RuleCases.M);
         proposal.Stakeholders.Consultations.RemoveRange(1, proposal.Stakeholders.Consultations.Count - 1);
         proposal.Stakeholders.Consultations[0].GroupsReached = [StakeholderGroup.Women, StakeholderGroup.Migrants];
+        proposal.ClimateRationale.Vulnerability.VulnerableGroups = null;
 
         var findings = R067(proposal, new EngagementEvidence { Consultations = [Meeting(23, 14, (StakeholderGroup.Elderly, 6))], Inputs = 5, InputsWithoutResponse = 2 });
 
         var notConsulted = Assert.Single(findings, f => f.MessageKey == "R-067.NotConsulted");
-        Assert.Equal("The proposal names Migrants and displaced people among the people concerned, but no recorded consultation counted them.", RuleMessages.Render(notConsulted, CultureInfo.GetCultureInfo("en")));
+        Assert.Equal("The proposal names the group “Migrants and displaced people” among the people concerned, but no recorded consultation counted it and no recorded input came from it.", RuleMessages.Render(notConsulted, CultureInfo.GetCultureInfo("en")));
         var noResponse = Assert.Single(findings, f => f.MessageKey == "R-067.NoResponse");
         Assert.StartsWith("2 inputs have no response yet", RuleMessages.Render(noResponse, CultureInfo.GetCultureInfo("en")), StringComparison.Ordinal);
         Assert.StartsWith("2\u00a0contributions n’ont pas encore de réponse", RuleMessages.Render(noResponse, CultureInfo.GetCultureInfo("fr")), StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public static class EngagementRecords
             Consultations = consultations.Select(c =>
             {
                 var a = Attendance.Read(c.Attendance);
-                return new HeldConsultation(c.HeldOn, c.Method, c.Level, c.Place, c.Online, c.Languages, c.Organiser, a.Women, a.Men, a.NotSaid, a.Groups);
+                return new HeldConsultation(c.HeldOn, c.Method, c.Level, c.Place, c.Online, c.Languages, c.Organiser, a.Women, a.Men, a.NotSaid, a.Groups) { Ages = a.Ages };
             }).ToList(),
             Inputs = counts.Sum(c => c.Count),
             InputsWithoutResponse = Count(null),

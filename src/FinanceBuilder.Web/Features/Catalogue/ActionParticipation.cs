@@ -12,6 +12,9 @@ namespace FinanceBuilder.Web.Features.Catalogue;
 /// action's language, else the other), period and address, with the number of consultations held,
 /// of people who took part (from five up) and of comments published. Filled when the action is
 /// previewed and published, like its progress (ActionProgress): the preview shows exactly this.
+/// The action's participation level is refreshed here too from the records' highest level, when
+/// they hold a consultation: drafting copied the level of that day, and a concertation held since
+/// would otherwise never reach the catalogue. The level is no personal data and needs no consent.
 public static class ActionParticipation
 {
     public static async Task FillAsync(FinanceBuilderDbContext db, Guid? proposalId, CatalogueAction action, CancellationToken ct)
@@ -19,10 +22,12 @@ public static class ActionParticipation
         action.Consultation = null;
         if (proposalId is null)
             return;
+        var evidence = EngagementEvidence.Read(await db.Proposals.AsNoTracking().Where(p => p.Id == proposalId).Select(p => p.Engagement).FirstOrDefaultAsync(ct));
+        if (evidence.Level is { } level)
+            action.Participation = level;
         var page = await db.PublicConsultations.AsNoTracking().FirstOrDefaultAsync(p => p.ProposalId == proposalId && p.ShowInCatalogue, ct);
         if (page is null)
             return;
-        var evidence = EngagementEvidence.Read(await db.Proposals.AsNoTracking().Where(p => p.Id == proposalId).Select(p => p.Engagement).FirstOrDefaultAsync(ct));
         var people = evidence.Consultations.Sum(c => c.Total);
         action.Consultation = new ActionConsultation
         {

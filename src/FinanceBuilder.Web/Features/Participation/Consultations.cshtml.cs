@@ -1,5 +1,5 @@
-using FinanceBuilder.Web.Calculators;
 using System.Globalization;
+using FinanceBuilder.Web.Calculators;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Participation;
 using FinanceBuilder.Web.Features.Collaboration;

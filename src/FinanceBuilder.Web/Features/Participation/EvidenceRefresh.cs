@@ -16,7 +16,10 @@ public sealed class EvidenceRefresh(FinanceBuilderDbContext db, ProposalValidati
 {
     public async Task AfterChangeAsync(Guid proposalId, CancellationToken ct)
     {
-        var evidence = await EngagementRecords.LoadAsync(db, proposalId, withInputs: false, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        // Read with the inputs for the groups they came from, then kept without them: the summary
+        // carries counts and groups, never what people wrote.
+        var read = await EngagementRecords.LoadAsync(db, proposalId, withInputs: true, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var evidence = read with { GroupsHeard = [.. (read.Heard ?? []).Select(h => h.Group).OfType<StakeholderGroup>().Distinct().Order()], Heard = null };
         var summary = evidence.Write();
         var stored = await db.Proposals.AsNoTracking().Where(p => p.Id == proposalId).Select(p => new { p.Document, p.Version }).FirstOrDefaultAsync(ct);
         if (stored is null)

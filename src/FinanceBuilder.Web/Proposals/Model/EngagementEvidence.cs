@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FinanceBuilder.Web.Data.Participation;
 
 namespace FinanceBuilder.Web.Proposals.Model;
 
@@ -31,6 +32,14 @@ public sealed record EngagementEvidence
     /// Every input with its response, for the annex; null in the summary kept with the proposal
     /// (the rules need only the counts).
     public IReadOnlyList<HeardInput>? Heard { get; init; }
+    /// The groups the people who gave an input declared, for the summary that has no Heard: an
+    /// input from a group is that group heard, as a meeting that counted it is. Empty in
+    /// summaries written before it was kept.
+    public IReadOnlyList<StakeholderGroup> GroupsHeard { get; init; } = [];
+
+    /// Every group the records reached: counted at a consultation, or heard through an input.
+    public IEnumerable<StakeholderGroup> Consulted =>
+        Consultations.SelectMany(c => c.Reached).Concat(GroupsHeard).Concat(Heard?.Select(h => h.Group).OfType<StakeholderGroup>() ?? []).Distinct();
 
     /// Whether anything was recorded at all (a proposal whose participation is only its own rows has none).
     public bool Any => Consultations.Count > 0 || Inputs > 0 || Grievances.Received > 0 || PublicPage is not null;
@@ -71,11 +80,19 @@ public sealed record EngagementEvidence
 public sealed record HeldConsultation(DateOnly HeldOn, ConsultationFormat Method, ParticipationLevel Level, string? Place, bool Online,
     string? Languages, string? Organiser, long Women, long Men, long NotSaid, IReadOnlyDictionary<StakeholderGroup, long> Groups)
 {
+    /// Attendance by age band; empty for a meeting whose ages were not counted, and in evidence
+    /// stored before ages were kept (it reads as none).
+    public IReadOnlyDictionary<AgeBand, long> Ages { get; init; } = new Dictionary<AgeBand, long>();
+
     public long Total => Women + Men + NotSaid;
 
-    /// The groups it reached, women by their count by sex.
+    /// The groups it reached, women by their count by sex. Ages count too: a meeting that counted
+    /// people under 25 heard young people, and one that counted people of 65 and over heard
+    /// elderly people, whether or not the organiser also ticked the group.
     public IEnumerable<StakeholderGroup> Reached => Groups.Where(g => g.Value > 0).Select(g => g.Key)
-        .Concat(Women > 0 ? [StakeholderGroup.Women] : []);
+        .Concat(Women > 0 ? [StakeholderGroup.Women] : [])
+        .Concat(Ages.GetValueOrDefault(AgeBand.Under18) + Ages.GetValueOrDefault(AgeBand.From18To24) > 0 ? [StakeholderGroup.Youth] : [])
+        .Concat(Ages.GetValueOrDefault(AgeBand.From65) > 0 ? [StakeholderGroup.Elderly] : []).Distinct();
 }
 
 /// An input with the project's response, for the annex ("what we heard and what changed").

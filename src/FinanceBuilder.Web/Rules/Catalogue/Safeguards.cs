@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FinanceBuilder.Web.Proposals.Model;
 
 namespace FinanceBuilder.Web.Rules.Catalogue;
@@ -206,9 +207,10 @@ public sealed class R067Consultation : Rule
     public override TemplateSection Section => TemplateSection.PoliciesAndStandards;
     public override InvestmentCriterion? Criterion => InvestmentCriterion.CountryOwnership;
 
-    /// Groups the GCF asks projects to reach on purpose (women are counted by sex).
+    /// Groups the GCF asks projects to reach on purpose, with young people whom the territories
+    /// name first (docs/decisions/0022); women are counted by sex.
     private static readonly StakeholderGroup[] Vulnerable =
-        [StakeholderGroup.Elderly, StakeholderGroup.Migrants, StakeholderGroup.PeopleWithDisabilities, StakeholderGroup.VulnerablePeople, StakeholderGroup.IndigenousPeoples];
+        [StakeholderGroup.Youth, StakeholderGroup.Elderly, StakeholderGroup.Migrants, StakeholderGroup.PeopleWithDisabilities, StakeholderGroup.VulnerablePeople, StakeholderGroup.IndigenousPeoples];
 
     public override IEnumerable<Finding> Evaluate(RuleContext context) =>
         EngagementEvidence.Of(context.Proposal) is { } records ? FromRecords(context, records) : FromRows(context);
@@ -232,15 +234,13 @@ public sealed class R067Consultation : Rule
             yield return Found(context, "Women", "$.stakeholders.consultations");
         if (held.Count > 0 && !Vulnerable.Any(reached.Contains))
             yield return Found(context, "Vulnerable", "$.stakeholders.consultations");
-        // A group the proposal says is there — named in its own consultation rows, or Indigenous
-        // Peoples in the screening — that no recorded consultation counted.
-        var named = s.Consultations.SelectMany(c => c.GroupsReached).Where(Vulnerable.Contains)
-            .Concat(p.Safeguards.Screening.IndigenousPeoplesPresent == true ? [StakeholderGroup.IndigenousPeoples] : []).Distinct();
-        var counted = held.SelectMany(c => c.Reached).ToHashSet();
+        // A group the proposal says is there that the records never reached: no consultation
+        // counted it and nobody of it gave an input.
+        var consulted = records.Consulted.ToHashSet();
         if (held.Count > 0)
         {
-            foreach (var group in named.Where(g => !counted.Contains(g)).Order())
-                yield return Found(context, "NotConsulted", "$.stakeholders.consultations", group);
+            foreach (var (group, where) in NamedGroups.In(p).Where(n => Vulnerable.Contains(n.Group) && !consulted.Contains(n.Group)))
+                yield return Found(context, "NotConsulted", ["$.stakeholders.consultations", .. where], group);
         }
         if (records.InputsWithoutResponse > 0)
             yield return Found(context, "NoResponse", "$.stakeholders.consultations", records.InputsWithoutResponse);
@@ -285,4 +285,59 @@ public sealed class R068Disclosure21Days : Rule
         if (b.CurrentSubmissionDate is { } submitted && b.TargetBoardDate is { } board && board.DayNumber - submitted.DayNumber < 21)
             yield return Found(context, null, ["$.basics.currentSubmissionDate", "$.basics.targetBoardDate"], board.DayNumber - submitted.DayNumber);
     }
+}
+
+/// Where a proposal names the groups it concerns (R-067): its own consultation rows, Indigenous
+/// Peoples in the screening, and its "most vulnerable groups", read for the words a reviewer
+/// would take as naming a group, in English and French. The gender assessment is not read: it
+/// describes women's situation and mentions others in passing ("caring for elderly relatives",
+/// "male emigration"), which names no group the project sets out to reach; its women are asked
+/// for by the Women check already. The beneficiaries are counts by sex and name no group.
+internal static partial class NamedGroups
+{
+    /// Each group named, with where it is named besides the consultation rows (the finding
+    /// points there too, where the proposal may be corrected instead).
+    public static IEnumerable<(StakeholderGroup Group, IReadOnlyList<string> Where)> In(Proposal p)
+    {
+        var rows = p.Stakeholders.Consultations.SelectMany(c => c.GroupsReached).ToHashSet();
+        var text = p.ClimateRationale.Vulnerability.VulnerableGroups ?? "";
+        foreach (var group in Enum.GetValues<StakeholderGroup>())
+        {
+            var where = new List<string>();
+            if (group == StakeholderGroup.IndigenousPeoples && p.Safeguards.Screening.IndigenousPeoplesPresent == true)
+                where.Add("$.safeguards.screening.indigenousPeoplesPresent");
+            if (Words(group) is { } words && words.IsMatch(text))
+                where.Add("$.climateRationale.vulnerability.vulnerableGroups");
+            if (rows.Contains(group) || where.Count > 0)
+                yield return (group, where);
+        }
+    }
+
+    /// The words that name a group. "Vulnerable people" has none: the field is a list of
+    /// vulnerable people, so the phrase names nobody in particular.
+    private static Regex? Words(StakeholderGroup group) => group switch
+    {
+        StakeholderGroup.Youth => Youth(),
+        StakeholderGroup.Elderly => Elderly(),
+        StakeholderGroup.Migrants => Migrants(),
+        StakeholderGroup.PeopleWithDisabilities => Disabilities(),
+        StakeholderGroup.IndigenousPeoples => Indigenous(),
+        _ => null,
+    };
+
+    // "young children", "jeunes enfants" are children, not young people.
+    [GeneratedRegex(@"\byouths?\b|\byoung\b(?!\s+(?:child|children|infants?|babies)\b)|\badolescen|\bteenagers?\b|\bjeunes?\b(?!\s+enfants?\b)|\bjeunesse\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Youth();
+
+    [GeneratedRegex(@"\belderly\b|\bolder\s+(?:people|persons|women|men|adults|residents|farmers)\b|\bold\s+people\b|\bseniors?\b|\bâgée?s?\b|\baînée?s\b|\btroisième\s+âge\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Elderly();
+
+    [GeneratedRegex(@"\bmigrants?\b|\brefugees?\b|\bdisplaced\b|\basylum\b|\bmigrante?s?\b|\bréfugiée?s?\b|\bdéplacée?s?\b|\bdemandeurs?\s+d.asile\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Migrants();
+
+    [GeneratedRegex(@"\bdisabilit(?:y|ies)\b|\bdisabled\b|\bhandicap(?:ée?s?)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Disabilities();
+
+    [GeneratedRegex(@"\bindigenous\b|\bautochtones?\b|\bindigènes?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Indigenous();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinanceBuilder.Templates.Content;
 using FinanceBuilder.Web.Calculators;
+using FinanceBuilder.Web.Data.Participation;
 using FinanceBuilder.Web.Localization;
 using FinanceBuilder.Web.Proposals.Model;
 using FinanceBuilder.Web.Proposals.Text;
@@ -9,10 +10,10 @@ using FinanceBuilder.Web.Questionnaire;
 namespace FinanceBuilder.Web.Features.Documents.Packages;
 
 /// The stakeholder-engagement annex of a GCF package (docs/decisions/0022-participation.md),
-/// drawn from the participation records: the consultations with their attendance by sex and group
-/// (counts under 5 hidden, SmallCounts), what people said and what the project did with it, the
-/// public consultation, the grievance mechanism with the register's figures, and the plan for
-/// implementation. Built as content blocks, like the validation report: everything here is data —
+/// drawn from the participation records: the consultations with their attendance by sex, group
+/// and age (counts under 5 hidden, SmallCounts), what people said and what the project did with
+/// it, the public consultation, the grievance mechanism with the register's figures, and the plan
+/// for implementation. Built as content blocks, like the validation report: everything here is data —
 /// residents' words above all — and none of it is ever parsed as Markdown or a template.
 public static class StakeholderEngagementAnnex
 {
@@ -82,10 +83,25 @@ public static class StakeholderEngagementAnnex
                 blocks.Add(Table([T("Annex.Engagement.Group"), T("Annex.Engagement.People")], [CellAlignment.Left, CellAlignment.Right],
                     groups.Select((g, i) => new[] { ProposalText.Get("Enum.StakeholderGroup." + g.Key, culture), SmallCounts.Text(shown[i], g.Count, culture) }).ToList()));
             }
+
+            // 4. Participation by age, over all events: a person is in one band only, so the bands
+            // have a total, and a second count is hidden where the total would give a small one back.
+            var bands = Enum.GetValues<AgeBand>();
+            var ages = bands.Select(b => held.Sum(c => c.Ages.GetValueOrDefault(b))).ToList();
+            if (ages.Sum() > 0)
+            {
+                var (byAge, agesTotal) = SmallCounts.List(ages);
+                blocks.Add(new Heading(2, [new TextRun(T("Annex.Engagement.Ages"))]));
+                blocks.Add(Table([T("Annex.Engagement.AgeBand"), T("Annex.Engagement.People")], [CellAlignment.Left, CellAlignment.Right],
+                [
+                    .. bands.Select((b, i) => new[] { T("Annex.Engagement.Age." + b), SmallCounts.Text(byAge[i], ages[i], culture) }),
+                    [T("Annex.Engagement.AgesTotal"), SmallCounts.Text(agesTotal, ages.Sum(), culture)],
+                ]));
+            }
             blocks.Add(new Paragraph([new TextRun(F("Annex.Engagement.SmallCounts", SmallCounts.K))]));
         }
 
-        // 4. What we heard and what changed.
+        // 5. What we heard and what changed.
         if (evidence.Heard is { Count: > 0 } heard)
         {
             blocks.Add(new Heading(2, [new TextRun(T("Annex.Engagement.Heard"))]));
@@ -100,14 +116,14 @@ public static class StakeholderEngagementAnnex
                 }).ToList()));
         }
 
-        // 5. The public consultation page.
+        // 6. The public consultation page.
         if (evidence.PublicPage is { } page)
         {
             blocks.Add(new Heading(2, [new TextRun(T("Annex.Engagement.PublicPage"))]));
             blocks.Add(new Paragraph([new TextRun(F("Annex.Engagement.PublicPeriod", DateText.Written(page.OpensOn, culture), DateText.Written(page.ClosesOn, culture), N(page.Published)))]));
         }
 
-        // 6. The grievance mechanism and its register, in figures only.
+        // 7. The grievance mechanism and its register, in figures only.
         blocks.Add(new Heading(2, [new TextRun(T("Annex.Engagement.Grievances"))]));
         blocks.Add(new Paragraph([new TextRun(proposal.Stakeholders.GrievanceMechanism is { Length: > 0 } mechanism ? mechanism : T("Annex.Engagement.NoMechanism"))]));
         var g2 = evidence.Grievances;
@@ -121,7 +137,7 @@ public static class StakeholderEngagementAnnex
             [T("Annex.Engagement.G.Median"), g2.MedianDaysToResolution is { } m ? m.ToString("0.#", culture) : "—"],
         ]));
 
-        // 7. The plan for implementation, as the proposal writes it.
+        // 8. The plan for implementation, as the proposal writes it.
         if (proposal.Stakeholders.EngagementPlan is { Length: > 0 } plan)
         {
             blocks.Add(new Heading(2, [new TextRun(T("Annex.Engagement.Plan"))]));
