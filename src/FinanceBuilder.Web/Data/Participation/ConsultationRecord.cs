@@ -28,9 +28,6 @@ public sealed class ConsultationRecord
     public string RecordedByName { get; set; } = "";
 }
 
-/// The age bands attendance is counted in: never a birth date.
-public enum AgeBand { Under18, From18To24, From25To34, From35To49, From50To64, From65 }
-
 /// Who came, counted: by sex (with "not said"), by age band and by group. A person may be in
 /// several groups; the groups are those the proposal's stakeholder list names (StakeholderGroup).
 public sealed record Attendance(long Women, long Men, long NotSaid, IReadOnlyDictionary<AgeBand, long> Ages, IReadOnlyDictionary<StakeholderGroup, long> Groups)

@@ -118,7 +118,7 @@ public static class ActionForm
         // A link a reader will follow: a web address, never a script or a local file.
         if (action.FundedProjectUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
             errors["fundedProjectUrl"] = CatalogueText.Texts.Get("Error.Url", culture);
-        if (action.AdministrativeAreaCode is { } areaCode && !Territories.TerritoryValuesCsv.TerritoryCodePattern().IsMatch(areaCode))
+        if (action.AdministrativeAreaCode is { } areaCode && !FinanceBuilder.Web.Catalogue.TerritoryCode.Pattern().IsMatch(areaCode))
             errors["area"] = CatalogueText.Texts.Format(culture, "Error.AreaCode", areaCode);
         if (action.Communes.Count > CatalogueAction.MaxCommunes)
             errors["communes"] = CatalogueText.Texts.Format(culture, "Error.TooManyCommunes", CatalogueAction.MaxCommunes);

@@ -60,7 +60,7 @@ public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts count
         if (Query is { Length: > 200 })
             Query = Query[..200];
         Region = Region?.Trim() is { Length: > 0 } region ? region[..Math.Min(region.Length, CatalogueFilter.MaxRegion)] : null;
-        if (Place is not null && !Territories.TerritoryValuesCsv.TerritoryCodePattern().IsMatch(Place))
+        if (Place is not null && !FinanceBuilder.Web.Catalogue.TerritoryCode.Pattern().IsMatch(Place))
         {
             Ignored = [.. Ignored, "place=" + (Place.Length > 40 ? Place[..40] + "…" : Place)];
             Place = null;

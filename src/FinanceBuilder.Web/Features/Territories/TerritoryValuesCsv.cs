@@ -179,9 +179,8 @@ public static partial class TerritoryValuesCsv
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    /// The official code of a place in its country: INSEE's "75056", a census code "GH-0816".
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$", RegexOptions.None, 1000)]
-    public static partial Regex TerritoryCodePattern();
+    /// The official code of a place in its country (Catalogue/TerritoryCode).
+    public static Regex TerritoryCodePattern() => FinanceBuilder.Web.Catalogue.TerritoryCode.Pattern();
 
     /// A plain decimal number: an optional minus, digits, a point and up to six decimals; no
     /// thousands separator, no exponent, no decimal comma (each language writes those differently).

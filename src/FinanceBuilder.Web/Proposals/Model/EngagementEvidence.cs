@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FinanceBuilder.Web.Data.Participation;
 
 namespace FinanceBuilder.Web.Proposals.Model;
 

@@ -92,6 +92,10 @@ public enum ParticipationLevel { Information, Consultation, Concertation, CoCons
 
 public enum ConsultationFormat { PublicMeeting, Workshop, FocusGroup, Survey, Interview, Online }
 
+/// The age bands a consultation's attendance is counted in: never a birth date. Beside the
+/// groups, since the evidence a proposal is checked with carries them (EngagementEvidence).
+public enum AgeBand { Under18, From18To24, From25To34, From35To49, From50To64, From65 }
+
 public enum StakeholderGroup
 {
     Women, Youth, Elderly, Migrants, PeopleWithDisabilities, IndigenousPeoples, VulnerablePeople,
