@@ -20,6 +20,14 @@ public sealed record CatalogueFilter(string? Country, ActionFocus? Focus, Result
     /// The longest administrative area a filter takes (the action record's short text).
     public const int MaxRegion = 200;
 
+    /// A region as an address gives it: trimmed, cut to MaxRegion; null when empty.
+    public static string? RegionFrom(string? typed) =>
+        typed?.Trim() is { Length: > 0 } region ? region[..Math.Min(region.Length, MaxRegion)] : null;
+
+    /// A place's code as an address gives it; null when it cannot be a code.
+    public static string? PlaceFrom(string? typed) =>
+        typed is not null && FinanceBuilder.Web.Catalogue.TerritoryCode.Pattern().IsMatch(typed) ? typed : null;
+
     /// Whether the search index's facets hold every filter (a region and a place are SQL).
     public bool InIndex => string.IsNullOrWhiteSpace(Region) && string.IsNullOrWhiteSpace(Place);
 }

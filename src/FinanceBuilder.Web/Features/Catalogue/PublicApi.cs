@@ -65,8 +65,7 @@ public static class PublicApi
         {
             (query, total) = await CatalogueQuery.SearchAsync(db, SearchTerms.OfQuery(q?.Length > 200 ? q[..200] : q),
                 new CatalogueFilter(country, focus, area, hazard, status, funding ?? false, size,
-                    region?.Trim() is { Length: > 0 } r ? r[..Math.Min(r.Length, CatalogueFilter.MaxRegion)] : null,
-                    place is not null && FinanceBuilder.Web.Catalogue.TerritoryCode.Pattern().IsMatch(place) ? place : null),
+                    CatalogueFilter.RegionFrom(region), CatalogueFilter.PlaceFrom(place)),
                 sort ?? CatalogueSort.Updated, (number - 1) * take, take, ct);
         }
         var items = (await query.ToListAsync(ct))

@@ -59,8 +59,8 @@ public sealed class SearchPage(FinanceBuilderDbContext db, TerritoryCounts count
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         if (Query is { Length: > 200 })
             Query = Query[..200];
-        Region = Region?.Trim() is { Length: > 0 } region ? region[..Math.Min(region.Length, CatalogueFilter.MaxRegion)] : null;
-        if (Place is not null && !FinanceBuilder.Web.Catalogue.TerritoryCode.Pattern().IsMatch(Place))
+        Region = CatalogueFilter.RegionFrom(Region);
+        if (Place is not null && CatalogueFilter.PlaceFrom(Place) is null)
         {
             Ignored = [.. Ignored, "place=" + (Place.Length > 40 ? Place[..40] + "…" : Place)];
             Place = null;
