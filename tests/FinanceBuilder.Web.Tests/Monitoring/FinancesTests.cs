@@ -92,6 +92,26 @@ public sealed class FinancesTests : IDisposable
         Assert.Contains("Delayed (2025)", measure.TextContent, StringComparison.Ordinal);
         Assert.Contains("funder USD 350,000 · co-financing USD 120,000", next.Text, StringComparison.Ordinal);
         Assert.Contains("Received before this year: USD 800,000 of USD 8,365,000 approved.", next.Text, StringComparison.Ordinal);
+
+        // The save is audited with what it added.
+        using (var db = app.OpenDb())
+        {
+            var audit = Assert.Single(await db.AuditEvents.Where(e => e.ProposalId == id && e.Action == "reported").ToListAsync());
+            Assert.Equal("Round 2025: 6 lines of finances and plans (Disbursement 1, Expenditure 1, CoFinancing 1, Action 2, Risk 1)", audit.Summary);
+        }
+        // The report's JSON carries the action plans' items and the risks as the round left them.
+        using var json = System.Text.Json.JsonDocument.Parse(await browser.Client.GetStringAsync($"/proposals/{id}/reporting/2025/report?file=json&lang=en"));
+        var items = json.RootElement.GetProperty("actionPlans").EnumerateArray().ToList();
+        Assert.Equal(8, items.Count);
+        Assert.Equal(("g1", "gender", "onTrack"), (items[0].GetProperty("key").GetString(), items[0].GetProperty("plan").GetString(), items[0].GetProperty("status").GetString()));
+        var added = items.Single(i => i.GetProperty("key").GetString() == "e1");
+        Assert.Equal(("environmental", "Resettlement action plan for the market stalls", "delayed"), (added.GetProperty("plan").GetString(), added.GetProperty("text").GetString(), added.GetProperty("status").GetString()));
+        Assert.False(items[1].TryGetProperty("status", out _));
+        var risks = json.RootElement.GetProperty("risks").EnumerateArray().ToList();
+        Assert.Equal(10, risks.Count);
+        Assert.Equal(("r1", "low", "medium"), (risks[0].GetProperty("key").GetString(), risks[0].GetProperty("probability").GetString(), risks[0].GetProperty("impact").GetString()));
+        Assert.True(risks[0].TryGetProperty("approvedProbability", out _));
+        Assert.False(risks[1].TryGetProperty("probability", out _));
     }
 
     [Fact]

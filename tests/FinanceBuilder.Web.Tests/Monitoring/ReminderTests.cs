@@ -88,6 +88,15 @@ public sealed class ReminderTests : IDisposable
         var overview = await browser.FollowAsync(marked);
         Assert.Contains("Report 2025 is marked sent", overview.Text, StringComparison.Ordinal);
         Assert.Equal("Sent", overview.Document.QuerySelectorAll("table.monitoring-rounds tbody tr")[0].QuerySelector(".tag")!.TextContent);
+
+        // Marked sent by mistake: reopened, the round is late again and the weekly reminders resume.
+        var reopen = FormFields.Read((AngleSharp.Html.Dom.IHtmlFormElement)overview.Get("form[action*='handler=Reopen'][action*='year=2025']"));
+        var reopened = await browser.FollowAsync(await browser.PostAsync($"/proposals/{id}/reporting?handler=Reopen&year=2025", reopen));
+        Assert.Equal("Late", reopened.Document.QuerySelectorAll("table.monitoring-rounds tbody tr")[0].QuerySelector(".tag")!.TextContent);
+        Assert.True(await SendAsync(new DateOnly(2026, 12, 27)) > 0);
+        using var audit = app.OpenDb();
+        Assert.Equal([("report-sent", "2025"), ("report-reopened", "2025")],
+            (await audit.AuditEvents.Where(e => e.ProposalId == id && e.Action.StartsWith("report-")).OrderBy(e => e.Id).ToListAsync()).Select(e => (e.Action, e.Summary)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using FinanceBuilder.Web.Data.Monitoring;
+using FinanceBuilder.Web.Tests.Annexes;
 using FinanceBuilder.Web.Tests.Infrastructure;
 using FinanceBuilder.Web.Tests.Wizard;
 using Microsoft.EntityFrameworkCore;
@@ -214,5 +215,51 @@ public sealed class RoundTests : IDisposable
         Assert.Contains("APR-03 C2.1 is a running total, but its 2026 value (4,000) is below its 2025 value (5,000).", page.Get("section#indicator-C2\\.1").TextContent, StringComparison.Ordinal);
         Assert.Contains("C2.1 is a running total", page.Get(".report-checks").TextContent, StringComparison.Ordinal);
         Assert.Contains("5,000 (2025)", page.Get("section#indicator-C2\\.1 .monitoring-figures").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evidence_IsOneOfTheProposalsAnnexFiles_ShownInTheHistoryAndTheReport()
+    {
+        var (id, people) = await ApprovedAsync("C2.1");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.AttachAsync(id, "2", ("Household survey 2025.pdf", UploadFixtures.Pdf()))).StatusCode);
+        Guid file;
+        using (var db = app.OpenDb())
+            file = await db.AnnexFiles.Where(f => f.ProposalId == id).Select(f => f.Id).SingleAsync();
+        // Another proposal's file, or one that never existed, is refused by name.
+        var other = await browser.SeedSampleAsync(MonitoringKit.Sample);
+        await browser.Client.AttachAsync(other, "2", ("Someone else's.pdf", UploadFixtures.Pdf()));
+        Guid foreign;
+        using (var db = app.OpenDb())
+            foreign = await db.AnnexFiles.Where(f => f.ProposalId == other).Select(f => f.Id).SingleAsync();
+
+        var (page, _) = await browser.OpenFormAsync($"/proposals/{id}/reporting/2025", "round");
+        var options = page.Document.QuerySelectorAll("section#indicator-C2\\.1 select[name$='.Evidence'] option").Select(o => o.TextContent).ToList();
+        Assert.Equal(["", "Household survey 2025.pdf"], options);
+        var refused = await SaveAsync(id, 2025, people, (form, row) =>
+        {
+            form.Set(row + "Value", "12,400");
+            form.Set(row + "Source", "Household survey");
+            form.Set(row + "Evidence", foreign.ToString());
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("C2.1: choose one of this proposal's annex files.", WizardBrowser.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(await StoredAsync(people.Id));
+
+        var saved = await SaveAsync(id, 2025, people, (form, row) =>
+        {
+            form.Set(row + "Value", "12,400");
+            form.Set(row + "Source", "Household survey");
+            form.Set(row + "Evidence", file.ToString());
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(file, Assert.Single(await StoredAsync(people.Id)).EvidenceFileId);
+        var reloaded = await browser.FollowAsync(saved);
+        Assert.Equal(file.ToString(), reloaded.Get("section#indicator-C2\\.1 select[name$='.Evidence'] option[selected]").GetAttribute("value"));
+        var history = await browser.OpenAsync($"/proposals/{id}/reporting/indicators/{people.Id}");
+        Assert.Equal("Household survey 2025.pdf", history.Get($"table.monitoring-history a[href='/proposals/{id}/annexes/files/{file}']").TextContent);
+        using var json = System.Text.Json.JsonDocument.Parse(await browser.Client.GetStringAsync($"/proposals/{id}/reporting/2025/report?file=json&lang=en"));
+        var value = json.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "C2.1");
+        Assert.Equal("Household survey 2025.pdf", value.GetProperty("evidence").GetString());
     }
 }
