@@ -26,6 +26,7 @@ public abstract partial class FinanceBuilderDbContext
             approval.Property(a => a.BoardMeeting).HasMaxLength(40);
             approval.Property(a => a.ApprovedAmounts).HasMaxLength(4000);
             approval.Property(a => a.RecordedByName).HasMaxLength(200);
+            approval.Property(a => a.Version).IsConcurrencyToken();
             // One approval per proposal (a restructuring is not supported yet, ADR 0021), and the
             // database says so: two editors approving at once cannot make two plans.
             approval.HasIndex(a => a.ProposalId).IsUnique();

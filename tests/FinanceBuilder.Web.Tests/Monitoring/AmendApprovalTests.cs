@@ -175,4 +175,36 @@ public sealed class AmendApprovalTests : IDisposable
         using var db = app.OpenDb();
         Assert.Equal(new DateOnly(2025, 9, 1), (await db.Approvals.SingleAsync(a => a.ProposalId == id)).EffectiveOn);
     }
+
+    [Fact]
+    public async Task AnAmendmentFromAPageOpenedBeforeAnother_IsRefused_ShowingBoth_ThenSavedByChoice()
+    {
+        var id = await ApprovedWithoutEffectiveDateAsync();
+        var (_, stale) = await browser.OpenFormAsync($"/proposals/{id}/reporting/approval", "amend-approval");
+        Assert.Equal(HttpStatusCode.Redirect, (await AmendAsync(id, form => form.Set("Form.EffectiveOn", "2025-07-01"))).StatusCode);
+        stale.Set("Form.BoardMeeting", "B.37");
+
+        var refused = await browser.PostAsync($"/proposals/{id}/reporting/approval", stale);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = WizardBrowser.Parse(await refused.Content.ReadAsStringAsync());
+        var notice = page.QuerySelector(".notice--warning")!.TextContent;
+        Assert.Contains("Someone amended the approval after you opened this page", notice, StringComparison.Ordinal);
+        Assert.Contains("1 July 2025", notice, StringComparison.Ordinal);
+        // The form holds the other amendment with this person's change laid over it.
+        Assert.Equal("B.37", page.QuerySelector("input[name='Form.BoardMeeting']")!.GetAttribute("value"));
+        Assert.Equal("2025-07-01", page.QuerySelector("input[name='Form.EffectiveOn']")!.GetAttribute("value"));
+        using (var db = app.OpenDb())
+        {
+            var approval = await db.Approvals.SingleAsync(a => a.ProposalId == id);
+            Assert.Equal(("B.36", new DateOnly(2025, 7, 1), 1), (approval.BoardMeeting, approval.EffectiveOn!.Value, approval.Version));
+        }
+
+        // Saved again from that page, having seen the other amendment: it goes through, keeping it.
+        var again = FormFields.Read((IHtmlFormElement)page.QuerySelector("form[data-form='amend-approval']")!);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync($"/proposals/{id}/reporting/approval", again)).StatusCode);
+        using var after = app.OpenDb();
+        var saved = await after.Approvals.SingleAsync(a => a.ProposalId == id);
+        Assert.Equal(("B.37", new DateOnly(2025, 7, 1), 2), (saved.BoardMeeting, saved.EffectiveOn!.Value, saved.Version));
+    }
 }

@@ -147,8 +147,8 @@ public static class IatiActivities
     }
 
     /// One expected result: an outcome with its indicator, baseline, final target and, when the
-    /// organisation shows its progress, the value reported for each year (a period per year, the
-    /// target in the period of its year).
+    /// organisation shows its progress, the approved mid-term target and the value reported for
+    /// each year (a period per year, each target in the period of its year).
     private static void Result(XmlWriter xml, ActionResult result)
     {
         var numeric = result.Target is not null || result.Baseline is not null || result.Actuals.Count > 0;
@@ -170,7 +170,9 @@ public static class IatiActivities
         if (numeric && result.Baseline is { } baseline && result.BaselineYear is { } year)
             Empty(xml, "baseline", ("year", year.ToString(CultureInfo.InvariantCulture)), ("value", Number(baseline)));
         var targetYear = numeric && result.Target is not null ? result.TargetYear : null;
-        var years = result.Actuals.Select(a => a.Year).Append(targetYear ?? 0).Where(y => y > 0).Distinct().Order();
+        // The mid-term target has its own period, unless the final target falls in the same year.
+        var midTermYear = numeric && result.MidTermTarget is not null && result.MidTermYear != targetYear ? result.MidTermYear : null;
+        var years = result.Actuals.Select(a => a.Year).Append(targetYear ?? 0).Append(midTermYear ?? 0).Where(y => y > 0).Distinct().Order();
         foreach (var periodYear in years)
         {
             xml.WriteStartElement("period");
@@ -178,6 +180,8 @@ public static class IatiActivities
             Empty(xml, "period-end", ("iso-date", $"{periodYear:0000}-12-31"));
             if (periodYear == targetYear)
                 Empty(xml, "target", ("value", Number(result.Target!.Value)));
+            else if (periodYear == midTermYear)
+                Empty(xml, "target", ("value", Number(result.MidTermTarget!.Value)));
             if (result.Actuals.FirstOrDefault(a => a.Year == periodYear) is { } actual)
                 Empty(xml, "actual", ("value", Number(actual.Value)));
             xml.WriteEndElement();

@@ -131,6 +131,10 @@ public sealed class ActionResult
     /// The values reported year by year, filled at publication from the reports sent to the
     /// funder when the organisation agreed (ShowProgress); never typed.
     [MaxItems(MaxActuals)] public List<ResultActual> Actuals { get; set; } = [];
+    /// The approved project's mid-term target and the year it falls in (halfway through the
+    /// reporting years), filled with the progress and never typed.
+    [AllowNegative(-1e15, 1e15)] public decimal? MidTermTarget { get; set; }
+    [Year] public int? MidTermYear { get; set; }
 
     public const int MaxActuals = 30;
 }

@@ -27,6 +27,9 @@ public sealed class ApprovalRecord
     public int DueDaysAfterYearEnd { get; set; }
     /// The budget, co-financiers, action plans and risks of the approved version (ApprovedPlan).
     public string Plan { get; set; } = "";
+    /// One more at each amendment: an amendment made on a page opened before another one was saved
+    /// is refused rather than undoing it (the last write must not win unseen).
+    public int Version { get; set; }
     public DateTime RecordedAt { get; set; }
     public Guid? RecordedByUserId { get; set; }
     public string RecordedByName { get; set; } = "";

@@ -29,12 +29,21 @@ public sealed class AmendApprovalPage(FinanceBuilderDbContext db, AccessScope ac
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
     [BindProperty] public ApprovalForm Form { get; set; } = new();
+    /// The approval's version the page was opened on, and the form as it stood then: what this
+    /// person changed is what differs from it.
+    [BindProperty] public int SeenVersion { get; set; }
+    [BindProperty] public ApprovalForm Seen { get; set; } = new();
+    /// Someone amended the approval after this page was opened: the page shows what they saved,
+    /// and the form holds it with this person's own changes laid over it, to check and save.
+    public bool Stale { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing)
             return missing;
         Form = Stored(Approval, Culture);
+        Seen = Stored(Approval, Culture);
+        SeenVersion = Approval.Version;
         return Page();
     }
 
@@ -54,12 +63,17 @@ public sealed class AmendApprovalPage(FinanceBuilderDbContext db, AccessScope ac
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
+        if (SeenVersion != Approval.Version)
+            return StalePage();
         var form = Form.Parse(Culture);
         var changes = Changes(Approval, form);
         if (changes.Count == 0)
             return Redirect(MonitoringUrls.Overview(id) + "?done=unchanged");
 
         var approval = await db.Approvals.FirstAsync(a => a.Id == Approval.Id, ct);
+        if (approval.Version != SeenVersion)
+            return StalePage();
+        approval.Version++;
         approval.BoardMeeting = form.BoardMeeting;
         approval.ApprovedOn = form.ApprovedOn;
         approval.EffectiveOn = form.EffectiveOn;
@@ -80,8 +94,44 @@ public sealed class AmendApprovalPage(FinanceBuilderDbContext db, AccessScope ac
         var now = clock.GetUtcNow().UtcDateTime;
         db.AuditEvents.Add(AuditTrail.Event(access, id, approval.OrganisationId, now, "approval-amended", null,
             MonitoringText.Texts.Format(CultureInfo.InvariantCulture, "Audit.Amended", string.Join("; ", changes))));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another amendment was saved between this request's read and its write.
+            db.ChangeTracker.Clear();
+            if (await LoadAsync(id, ct) is { } gone)
+                return gone;
+            return StalePage();
+        }
         return Redirect(MonitoringUrls.Overview(id) + "?done=amended");
+    }
+
+    /// 409 with the approval as now saved, and the form rebased on it: each field this person
+    /// changed keeps their value, every other field takes the other amendment's. Saving again is
+    /// a choice made having seen both.
+    private PageResult StalePage()
+    {
+        var now = Stored(Approval, Culture);
+        string? Kept(string? typed, string? seen, string? saved) => (typed ?? "").Trim() != (seen ?? "").Trim() ? typed : saved;
+        static string Amounts(ApprovalForm f) => string.Join(";", f.Amounts.Where(a => a.Instrument is not null || !string.IsNullOrWhiteSpace(a.Usd)).Select(a => $"{a.Instrument}={a.Usd?.Trim()}"));
+        Form = new ApprovalForm
+        {
+            BoardMeeting = Kept(Form.BoardMeeting, Seen.BoardMeeting, now.BoardMeeting),
+            ApprovedOn = Kept(Form.ApprovedOn, Seen.ApprovedOn, now.ApprovedOn),
+            EffectiveOn = Kept(Form.EffectiveOn, Seen.EffectiveOn, now.EffectiveOn),
+            Amounts = Amounts(Form) != Amounts(Seen) ? Form.Amounts : now.Amounts,
+            FirstYear = now.FirstYear,
+            LastYear = now.LastYear,
+            DueDays = Kept(Form.DueDays, Seen.DueDays, now.DueDays),
+        };
+        Seen = now;
+        SeenVersion = Approval.Version;
+        Stale = true;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     /// The form as the approval stands, in the reader's way of writing dates and numbers.

@@ -10,7 +10,7 @@ namespace FinanceBuilder.Web.Features.Monitoring;
 
 /// "Monitoring": the approval, the monitoring plan and the reporting rounds with where each
 /// stands. Before an approval is recorded it says where to record one.
-public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access, TimeProvider clock, Mediator.IPublisher publisher) : PageModel
 {
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
     public Guid Id { get; private set; }
@@ -22,12 +22,14 @@ public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access,
     public string? Done { get; private set; }
     public int? DoneYear { get; private set; }
     public bool CanEdit => access.CanEditProposals;
-    /// After a report is marked sent: the published catalogue action that shows this project's
-    /// progress, to publish again so that it shows the new year (ADR 0021, "not done").
-    public Guid? ActionToRepublish { get; private set; }
+    /// After a report is marked sent: the published catalogue action whose progress now shows
+    /// the year (the catalogue follows the mark, ProgressFollowsReports).
+    public Guid? ActionShowingProgress { get; private set; }
 
-    /// The report of a year went to the funder: no more reminders for it. Marking it again
-    /// changes nothing; "reopen" undoes a mistaken mark. Both are audited.
+    /// The report of a year went to the funder: no more reminders for it, and its values join the
+    /// progress the catalogue shows when the organisation agreed. Marking it again changes
+    /// nothing; "reopen" undoes a mistaken mark (and takes the year's values out of public view).
+    /// Both are audited, and saved with what follows from them in one transaction.
     public Task<IActionResult> OnPostSentAsync(Guid id, int year, CancellationToken ct) => MarkAsync(id, year, sent: true, ct);
 
     public Task<IActionResult> OnPostReopenAsync(Guid id, int year, CancellationToken ct) => MarkAsync(id, year, sent: false, ct);
@@ -46,7 +48,10 @@ public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access,
             round.SentByName = sent ? access.UserName : null;
             db.AuditEvents.Add(Collaboration.AuditTrail.Event(access, id, round.OrganisationId, now, sent ? "report-sent" : "report-reopened", null,
                 year.ToString(CultureInfo.InvariantCulture)));
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await publisher.Publish(new ReportMarked(id, year, sent), ct);
+            await transaction.CommitAsync(ct);
         }
         return Redirect(MonitoringUrls.Overview(id) + $"?done={(sent ? "sent" : "reopened")}&year={year.ToString(CultureInfo.InvariantCulture)}#rounds");
     }
@@ -64,9 +69,10 @@ public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access,
         Project = await MonitoredProject.LoadAsync(db, id, ct);
         if (Done == "sent")
         {
-            var published = await db.CatalogueActions.AsNoTracking().Where(a => a.ProposalId == id && a.PublishedRevision != null)
-                .Select(a => new { a.Id, a.Document }).ToListAsync(ct);
-            ActionToRepublish = published.FirstOrDefault(a => FinanceBuilder.Web.Catalogue.ActionJson.FromStored(a.Document).ShowProgress)?.Id;
+            var actions = db.CatalogueActions.Where(a => a.ProposalId == id).Select(a => a.Id);
+            var published = await db.PublishedActions.AsNoTracking().Where(p => actions.Contains(p.Id) && p.WithdrawnAt == null)
+                .Select(p => new { p.Id, p.Document }).ToListAsync(ct);
+            ActionShowingProgress = published.FirstOrDefault(a => FinanceBuilder.Web.Catalogue.ActionJson.FromStored(a.Document).ShowProgress)?.Id;
         }
         if (Project is null)
             Versions = await db.Submissions.AsNoTracking().Where(s => s.ProposalId == id).OrderByDescending(s => s.Number).Select(s => s.Number).ToListAsync(ct);

@@ -955,6 +955,10 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                     b.Property<int>("SubmissionNumber")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProposalId")

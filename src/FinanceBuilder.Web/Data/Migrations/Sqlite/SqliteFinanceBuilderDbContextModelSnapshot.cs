@@ -938,6 +938,10 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                     b.Property<int>("SubmissionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProposalId")
