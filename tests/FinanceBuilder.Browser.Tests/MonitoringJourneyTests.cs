@@ -76,6 +76,15 @@ public sealed class MonitoringJourneyTests(Browsers browsers)
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             Assert.True(await reminders.SendDueAsync(today, DateTime.UtcNow, CancellationToken.None) > 0);
             Assert.Equal(0, await reminders.SendDueAsync(today, DateTime.UtcNow, CancellationToken.None));
+            // The editor's mail says which report, how late, and links to its round, which opens.
+            var folder = ((FinanceBuilder.Web.Features.Accounts.OutboxEmailSender)scope.ServiceProvider.GetRequiredService<FinanceBuilder.Web.Features.Accounts.IEmailSender>()).Folder;
+            var mail = Directory.GetFiles(folder).Select(File.ReadAllText).Single(m => m.Contains($"/proposals/{id}/reporting/2024", StringComparison.Ordinal)
+                && m.Contains("To: editor@workspace.test", StringComparison.Ordinal));
+            Assert.Contains("Subject: Report 2024 of Tamale Solar Public Buildings and LED Street Lighting Project, Ghana: late", mail, StringComparison.Ordinal);
+            Assert.Contains("was due on 1 March 2025 and is", mail, StringComparison.Ordinal);
+            var link = System.Text.RegularExpressions.Regex.Match(mail, $@"https?://\S+(/proposals/{id}/reporting/2024)\b").Groups[1].Value;
+            await editor.GoAsync(link);
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("2024");
         }
 
         // The annual performance report of 2025, as a PDF.
