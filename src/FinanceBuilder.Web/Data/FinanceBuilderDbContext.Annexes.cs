@@ -28,7 +28,10 @@ public abstract partial class FinanceBuilderDbContext
             file.HasIndex(f => new { f.OrganisationId, f.Sha256 });
             file.HasQueryFilter(f => SeesAll || (!f.ProposalDeleted && (WorkOn.Contains(f.OrganisationId)
                 || SubmissionFiles.Any(s => s.AnnexFileId == f.Id
-                    && ProposalShares.Any(share => share.ProposalId == s.ProposalId && share.DonorOrganisationId == MyOrganisation)))));
+                    && ProposalShares.Any(share => share.ProposalId == s.ProposalId && share.DonorOrganisationId == MyOrganisation))
+                // A file the team cites as evidence of a reported value, for the donor that reads the reports.
+                || IndicatorValues.Any(v => v.EvidenceFileId == f.Id
+                    && ProposalShares.Any(share => share.ProposalId == v.ProposalId && share.DonorOrganisationId == MyOrganisation)))));
         });
 
         modelBuilder.Entity<SubmissionFile>(frozen =>

@@ -74,6 +74,8 @@ public abstract partial class FinanceBuilderDbContext
             value.Property(v => v.CorrectionReason).HasMaxLength(2000);
             value.Property(v => v.EnteredByName).HasMaxLength(200);
             value.HasIndex(v => new { v.ProposalId, v.Year });
+            // The annex files' filter asks whether a file is cited as evidence.
+            value.HasIndex(v => v.EvidenceFileId);
             // Append-only, kept by the database: the first value of an indicator, year and kind
             // is one row, and each row is corrected at most once, so the values form one chain
             // whose end is the current value.

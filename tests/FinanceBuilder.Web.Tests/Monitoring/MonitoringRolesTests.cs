@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using FinanceBuilder.Web.Data;
 using FinanceBuilder.Web.Data.Accounts;
+using FinanceBuilder.Web.Tests.Annexes;
 using FinanceBuilder.Web.Tests.Infrastructure;
 using FinanceBuilder.Web.Tests.Wizard;
 using Microsoft.EntityFrameworkCore;
@@ -98,5 +99,46 @@ public sealed class MonitoringRolesTests : IDisposable
         Assert.Contains(trail, e => e.StartsWith("report-comment ", StringComparison.Ordinal));
         var value = await check.IndicatorValues.SingleAsync(v => v.ProposalId == id);
         Assert.NotEqual("", value.EnteredByName);
+    }
+
+    [Fact]
+    public async Task TheDonor_OpensTheFilesCitedAsEvidence_AndNoOtherAnnexFile()
+    {
+        var donor = await app.CreateOrganisationAsync("Climate fund", OrganisationKind.Donor);
+        var other = await app.CreateOrganisationAsync("Another fund", OrganisationKind.Donor);
+        await app.CreateUserAsync("officer@fund.test", donor, MemberRole.Editor);
+        await app.CreateUserAsync("officer@other.test", other, MemberRole.Editor);
+        var id = await browser.ApprovedAsync();
+        await browser.Client.AttachAsync(id, "2", ("Meter readings 2025.pdf", UploadFixtures.Pdf()));
+        await browser.Client.AttachAsync(id, "3", ("Draft budget notes.pdf", UploadFixtures.Pdf("/Lang (en)")));
+        Guid submission, cited, uncited;
+        using (var db = app.OpenDb())
+        {
+            submission = (await db.Submissions.SingleAsync(s => s.ProposalId == id)).Id;
+            db.ProposalShares.Add(new Web.Data.Submissions.ProposalShare { ProposalId = id, DonorOrganisationId = donor, OrganisationId = AccessScope.WorkspaceOrganisationId, SharedAt = DateTime.UtcNow, SharedByUserId = Guid.NewGuid() });
+            await db.SaveChangesAsync();
+            cited = await db.AnnexFiles.Where(f => f.ProposalId == id && f.Name == "Meter readings 2025.pdf").Select(f => f.Id).SingleAsync();
+            uncited = await db.AnnexFiles.Where(f => f.ProposalId == id && f.Name == "Draft budget notes.pdf").Select(f => f.Id).SingleAsync();
+        }
+        var saved = await PostPageFormAsync(browser.Client, $"/proposals/{id}/reporting/2025", "form[data-form='round']", form =>
+        {
+            form.Set("Form.Rows[0].Value", "1,500");
+            form.Set("Form.Rows[0].Source", "Utility meter readings");
+            form.Set("Form.Rows[0].Evidence", cited.ToString());
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var officer = await app.SignedInClientAsync("officer@fund.test");
+        var page = WizardBrowser.Parse(await officer.GetStringAsync($"/review/{submission}/reporting/2025"));
+        var link = page.QuerySelector("table.round-report a[data-link='evidence']")!;
+        Assert.Equal("Meter readings 2025.pdf", link.TextContent);
+        var file = await officer.GetAsync(link.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+        // A file of the project not cited (and not frozen with a shared version) stays the team's.
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/proposals/{id}/annexes/files/{uncited}")).StatusCode);
+        // A donor the project is not shared with opens neither.
+        using var stranger = await app.SignedInClientAsync("officer@other.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/proposals/{id}/annexes/files/{cited}")).StatusCode);
     }
 }

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FinanceBuilder.Web.Features.Annexes;
 
 /// One attached file, found through the files' filter: those who work on the proposal, or a
-/// donor for a file frozen with a version shared with it; anyone else gets 404. Always a
+/// donor for a file frozen with a version shared with it or cited as evidence in the reports of
+/// a project shared with it; anyone else gets 404. Always a
 /// download (attachment), under the type its content was recognised as, with nosniff and a
 /// sandboxing content security policy: even a file that a browser would otherwise run as a page
 /// (a polyglot) is never shown inside our site.

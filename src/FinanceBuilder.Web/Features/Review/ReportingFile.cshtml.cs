@@ -15,6 +15,7 @@ public sealed class ReportingFilePage(FinanceBuilderDbContext db, AnnualReportPa
     {
         if (await SharedProject.LoadAsync(db, id, ct) is not { Project: { } project } found || project.Round(year) is null)
             return NotFound();
-        return AnnualReportDownload.File(packages, SharedProject.Report(found.Submission, project, year), file, lang);
+        var files = await SharedProject.EvidenceFilesAsync(db, found.Submission, ct);
+        return AnnualReportDownload.File(packages, SharedProject.Report(found.Submission, project, year, files), file, lang);
     }
 }

@@ -48,7 +48,7 @@ public sealed class ReportingRoundPage(FinanceBuilderDbContext db, AccessScope a
         if (await SharedProject.LoadAsync(db, id, ct) is not { Project: { } project } found || project.Round(year) is not { } round)
             return false;
         Submission = found.Submission;
-        Report = SharedProject.Report(found.Submission, project, year);
+        Report = SharedProject.Report(found.Submission, project, year, await SharedProject.EvidenceFilesAsync(db, found.Submission, ct));
         Comments = await RoundComments.ReadAsync(db, round.Id, ct);
         return true;
     }

@@ -17,8 +17,13 @@ public static class SharedProject
         return submission is null ? null : (submission, await MonitoredProject.LoadAsync(db, submission.ProposalId, ct));
     }
 
-    /// The year's report of a shared project, with no evidence file names (a donor reads the
-    /// references, not the municipality's annex files).
-    public static AnnualReport Report(SubmissionRecord submission, MonitoredProject project, int year) =>
-        AnnualReport.For(project, year, KeyFigureText.Title(submission.Title), new Dictionary<Guid, string>());
+    /// The names of the project's annex files this donor may open: those frozen with a version
+    /// shared with it, and those the team cites as evidence of a value (the files' filter says so).
+    public static Task<Dictionary<Guid, string>> EvidenceFilesAsync(FinanceBuilderDbContext db, SubmissionRecord submission, CancellationToken ct) =>
+        db.AnnexFiles.AsNoTracking().Where(f => f.ProposalId == submission.ProposalId).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+
+    /// The year's report of a shared project; <paramref name="files"/> names the evidence files
+    /// (none for a page that only counts).
+    public static AnnualReport Report(SubmissionRecord submission, MonitoredProject project, int year, IReadOnlyDictionary<Guid, string>? files = null) =>
+        AnnualReport.For(project, year, KeyFigureText.Title(submission.Title), files ?? new Dictionary<Guid, string>());
 }

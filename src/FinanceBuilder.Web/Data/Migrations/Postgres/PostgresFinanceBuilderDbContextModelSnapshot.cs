@@ -1049,6 +1049,8 @@ namespace FinanceBuilder.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"CorrectsId\" IS NOT NULL");
 
+                    b.HasIndex("EvidenceFileId");
+
                     b.HasIndex("ProposalId", "Year");
 
                     b.HasIndex("IndicatorId", "Year", "Kind")

@@ -1030,6 +1030,8 @@ namespace FinanceBuilder.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"CorrectsId\" IS NOT NULL");
 
+                    b.HasIndex("EvidenceFileId");
+
                     b.HasIndex("ProposalId", "Year");
 
                     b.HasIndex("IndicatorId", "Year", "Kind")
