@@ -26,16 +26,6 @@ public sealed class MonitoringRolesTests : IDisposable
         app.Dispose();
     }
 
-    private static async Task<HttpResponseMessage> PostPageFormAsync(HttpClient client, string url, string selector, Action<FormFields> change, string? action = null)
-    {
-        var page = WizardBrowser.Parse(await client.GetStringAsync(url));
-        var form = FormFields.Read((IHtmlFormElement)page.QuerySelector(selector)!);
-        change(form);
-        using var request = new HttpRequestMessage(HttpMethod.Post, action ?? url) { Content = form.ToContent() };
-        request.Headers.Add("Sec-Fetch-Site", "same-origin");
-        return await client.SendAsync(request);
-    }
-
     [Fact]
     public async Task TheAgencyReports_TheDonorReadsAndComments_OthersCannot()
     {
@@ -58,7 +48,7 @@ public sealed class MonitoringRolesTests : IDisposable
 
         // The agency's editor enters a value for the municipality it supports.
         using var planner = await app.SignedInClientAsync("planner@agency.test");
-        var saved = await PostPageFormAsync(planner, $"/proposals/{id}/reporting/2025", "form[data-form='round']", form =>
+        var saved = await Tenancy.Calls.PostPageFormAsync(planner, $"/proposals/{id}/reporting/2025", "form[data-form='round']", form =>
         {
             form.Set("Form.Rows[0].Value", "1,500");
             form.Set("Form.Rows[0].Source", "Utility meter readings");
@@ -76,7 +66,7 @@ public sealed class MonitoringRolesTests : IDisposable
         using var officer = await app.SignedInClientAsync("officer@fund.test");
         var donorPage = await officer.GetStringAsync($"/review/{submission}/reporting/2025");
         Assert.Contains("1,500", donorPage, StringComparison.Ordinal);
-        var commented = await PostPageFormAsync(officer, $"/review/{submission}/reporting/2025", "form[data-form='comment']",
+        var commented = await Tenancy.Calls.PostPageFormAsync(officer, $"/review/{submission}/reporting/2025", "form[data-form='comment']",
             form => form.Set("text", "Please attach the meter readings."), $"/review/{submission}/reporting/2025?handler=Comment");
         Assert.Equal(HttpStatusCode.Redirect, commented.StatusCode);
         var pdf = await officer.GetAsync($"/review/{submission}/reporting/2025/report?file=pdf");
@@ -120,7 +110,7 @@ public sealed class MonitoringRolesTests : IDisposable
             cited = await db.AnnexFiles.Where(f => f.ProposalId == id && f.Name == "Meter readings 2025.pdf").Select(f => f.Id).SingleAsync();
             uncited = await db.AnnexFiles.Where(f => f.ProposalId == id && f.Name == "Draft budget notes.pdf").Select(f => f.Id).SingleAsync();
         }
-        var saved = await PostPageFormAsync(browser.Client, $"/proposals/{id}/reporting/2025", "form[data-form='round']", form =>
+        var saved = await Tenancy.Calls.PostPageFormAsync(browser.Client, $"/proposals/{id}/reporting/2025", "form[data-form='round']", form =>
         {
             form.Set("Form.Rows[0].Value", "1,500");
             form.Set("Form.Rows[0].Source", "Utility meter readings");

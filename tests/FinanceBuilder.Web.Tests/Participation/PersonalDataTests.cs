@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using FinanceBuilder.Web.Tests.Infrastructure;
+using FinanceBuilder.Web.Tests.Submissions;
 using FinanceBuilder.Web.Tests.Wizard;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,5 +69,65 @@ public sealed class PersonalDataTests : IDisposable
         var audit = await db.AuditEvents.Where(e => e.ProposalId == id && e.Action == "personal-data-erased").Select(e => e.Summary).ToListAsync();
         Assert.Equal(2, audit.Count);
         Assert.DoesNotContain(audit, s => s.Contains("ama", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// Every text of a package: the PDFs read back, the Office files' XML, the rest as it is.
+    private static string PackageText(byte[] zip)
+    {
+        var text = new System.Text.StringBuilder();
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        foreach (var entry in archive.Entries)
+        {
+            using var copy = new MemoryStream();
+            using (var stream = entry.Open())
+                stream.CopyTo(copy);
+            var bytes = copy.ToArray();
+            if (entry.Name.EndsWith(".pdf", StringComparison.Ordinal))
+            {
+                using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+                foreach (var page in pdf.GetPages())
+                    text.AppendLine(string.Join(" ", page.GetWords().Select(w => w.Text)));
+            }
+            else if (entry.Name.EndsWith(".docx", StringComparison.Ordinal) || entry.Name.EndsWith(".xlsx", StringComparison.Ordinal))
+            {
+                using var office = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+                foreach (var part in office.Entries.Where(e => e.Name.EndsWith(".xml", StringComparison.Ordinal)))
+                {
+                    using var reader = new StreamReader(part.Open());
+                    text.AppendLine(reader.ReadToEnd());
+                }
+            }
+            else
+            {
+                text.AppendLine(System.Text.Encoding.UTF8.GetString(bytes));
+            }
+        }
+        return text.ToString();
+    }
+
+    /// Why erasure may leave a submitted version as it was sent (ADR 0022): what a version keeps
+    /// of a resident is their words, never their name or contact, in its stored evidence and in
+    /// every file of its package.
+    [Fact]
+    public async Task ASubmittedVersion_HoldsAResidentsWords_NeverTheirNameOrContact()
+    {
+        var (id, page) = await officer.OpenedAsync();
+        using var resident = WizardBrowser.Anonymous(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await resident.CommentAsync(page, "Put the panels on the fish market too.", f => f.Set("Form.Contact", "ama.mensah@example.org").Set("Form.AuthorName", "Ama Mensah"))).StatusCode);
+        var screen = await officer.OpenAsync($"/proposals/{id}/consultations/moderation");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/proposals/{id}/consultations/moderation?handler=Publish", FormFields.Read(ParticipationKit.FormOf(screen, "moderation-all")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"/proposals/{id}/consultations/inputs", "response", f => f
+            .Set("Reply.Disposition", "Accepted").Set("Reply.Response", "The fish market roof is added to component 2."), "Respond")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.Client.SubmitAsync(id)).StatusCode);
+
+        using var db = app.OpenDb();
+        var submission = await db.Submissions.SingleAsync(s => s.ProposalId == id);
+        var package = await db.SubmissionPackages.SingleAsync(p => p.SubmissionId == submission.Id);
+        var kept = submission.Engagement + "\n" + submission.Document + "\n" + PackageText(package.Content);
+        // The words are there (so the search below is not blind), the person is not.
+        Assert.Contains("fish", kept, StringComparison.Ordinal);
+        Assert.Contains("stakeholder-engagement", string.Join(" ", new System.IO.Compression.ZipArchive(new MemoryStream(package.Content)).Entries.Select(e => e.Name)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Mensah", kept, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ama.mensah", kept, StringComparison.OrdinalIgnoreCase);
     }
 }

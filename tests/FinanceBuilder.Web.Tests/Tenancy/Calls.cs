@@ -18,7 +18,7 @@ internal static class Calls
             .Replace("{userId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{file:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{callId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-            .Replace("{grievance:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{grievance:guid}", world.Grievances.GetValueOrDefault(id).ToString(), StringComparison.Ordinal)
             .Replace("{step}", "basics", StringComparison.Ordinal)
             .Replace("{pack}", "gcf-funding-proposal", StringComparison.Ordinal)
             .Replace("{token}", "not-a-token", StringComparison.Ordinal)
@@ -59,6 +59,18 @@ internal static class Calls
         // resource up (without one it is refused with 428 before that).
         if (method is "PUT" or "DELETE" or "PATCH")
             request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        return await client.SendAsync(request);
+    }
+
+    /// Opens a page, fills its form (matched by <paramref name="selector"/>) as a browser would,
+    /// and posts it to the form's own address (or <paramref name="action"/>).
+    public static async Task<HttpResponseMessage> PostPageFormAsync(HttpClient client, string url, string selector, Action<Wizard.FormFields> change, string? action = null)
+    {
+        var page = Wizard.WizardBrowser.Parse(await client.GetStringAsync(url));
+        var form = Wizard.FormFields.Read((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector(selector)!);
+        change(form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, action ?? url) { Content = form.ToContent() };
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
         return await client.SendAsync(request);
     }
 }

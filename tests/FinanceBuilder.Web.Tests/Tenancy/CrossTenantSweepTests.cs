@@ -81,6 +81,11 @@ public sealed class CrossTenantSweepTests(TenancyWorld world) : IClassFixture<Te
         var shares = await db.ProposalShares.AsNoTracking().CountAsync(s => s.OrganisationId == world.OrganisationB);
         var approvals = await db.Approvals.AsNoTracking().Where(a => a.OrganisationId == world.OrganisationB).Select(a => a.BoardMeeting + a.ApprovedOn).ToListAsync();
         var values = await db.IndicatorValues.AsNoTracking().CountAsync(v => v.OrganisationId == world.OrganisationB);
-        return string.Join("|", proposals) + $"|comments={comments}|submissions={submissions}|shares={shares}|approvals={string.Join(",", approvals)}|values={values}";
+        var consultations = await db.Consultations.AsNoTracking().Where(c => c.OrganisationId == world.OrganisationB).Select(c => c.Place + c.Attendance + c.Level).ToListAsync();
+        var inputs = await db.ParticipationInputs.AsNoTracking().Where(i => i.OrganisationId == world.OrganisationB).Select(i => i.Text + i.Moderation + i.Response + i.ErasedAt).ToListAsync();
+        var grievances = await db.Grievances.AsNoTracking().Where(g => g.OrganisationId == world.OrganisationB).Select(g => g.Text + g.Status + g.AcknowledgedAt + g.ClosedAt).ToListAsync();
+        var pages = await db.PublicConsultations.AsNoTracking().Where(p => p.OrganisationId == world.OrganisationB).Select(p => p.Title + p.ClosesOn).ToListAsync();
+        return string.Join("|", proposals) + $"|comments={comments}|submissions={submissions}|shares={shares}|approvals={string.Join(",", approvals)}|values={values}"
+            + $"|consultations={string.Join(",", consultations)}|inputs={string.Join(",", inputs)}|grievances={string.Join(",", grievances)}|pages={string.Join(",", pages)}";
     }
 }

@@ -27,6 +27,10 @@ public sealed class TenancyWorld : IAsyncLifetime
     /// monitoring routes reach real rows.
     public const int ReportedYear = 2025;
     public Dictionary<Guid, Guid> Indicators { get; } = [];
+    /// A grievance of each proposal, and its public consultation page: participation records
+    /// the sweep reaches with another organisation's ids.
+    public Dictionary<Guid, Guid> Grievances { get; } = [];
+    public Dictionary<Guid, Guid> ConsultationPages { get; } = [];
 
     public enum Role { Anonymous, ApplicantReader, ApplicantEditor, ApplicantAdmin, PlatformAdmin, AgencyEditor, DonorReader, DonorEditor, OtherTenantEditor }
 
@@ -66,6 +70,37 @@ public sealed class TenancyWorld : IAsyncLifetime
             using var db = App.OpenDb();
             Indicators[proposal] = await db.MonitoredIndicators.Where(i => i.ProposalId == proposal).OrderBy(i => i.Position).Select(i => i.Id).FirstOrDefaultAsync();
         }
+        foreach (var (proposal, editor, mark) in new[] { (ProposalA, Role.ApplicantEditor, "A"), (ProposalB, Role.OtherTenantEditor, Canary) })
+            await ParticipationAsync(Clients[editor], proposal, mark);
+    }
+
+    /// A consultation held, a public page opened, a resident's comment published and answered,
+    /// and a grievance recorded, as the organisation's editor and a resident do it; B's carry
+    /// the canary in every text.
+    private async Task ParticipationAsync(HttpClient editor, Guid proposal, string mark)
+    {
+        static void Ok(HttpResponseMessage response) => Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, $"{(int)response.StatusCode}");
+        var consultations = $"/proposals/{proposal}/consultations";
+        Ok(await Calls.PostPageFormAsync(editor, consultations, "form[data-form='consultation']", f => f
+            .Set("Form.HeldOn", "2026-02-14").Set("Form.Method", "PublicMeeting").Set("Form.Level", "Consultation")
+            .Set("Form.Place", "Market hall " + mark).Set("Form.Women", "23").Set("Form.Men", "14")));
+        Ok(await Calls.PostPageFormAsync(editor, consultations + "/public", "form[data-form='public-page']", f => f
+            .Set("Form.Title", "Have your say " + mark).Set("Form.SummaryEn", "We will fix the drains. " + mark).Set("Form.QuestionsEn", "Which street first?")));
+        using (var db = App.OpenDb())
+            ConsultationPages[proposal] = await db.PublicConsultations.Where(p => p.ProposalId == proposal).Select(p => p.Id).SingleAsync();
+        using (var resident = App.CreateBrowserClient())
+        {
+            Ok(await Calls.PostPageFormAsync(resident, $"/consult/{ConsultationPages[proposal]}", "form[data-form='comment']", f => f
+                .Set("Form.Text", "Start with the school street. " + mark).Set("Form.Contact", "resident@" + (mark == "A" ? "a" : "b") + ".test").Set("Form.Consent", "true")));
+        }
+        Ok(await Calls.PostPageFormAsync(editor, consultations + "/moderation", "form[data-form='moderation-all']", _ => { }, consultations + "/moderation?handler=Publish"));
+        Ok(await Calls.PostPageFormAsync(editor, consultations + "/inputs", "form[data-form='response']", f => f
+            .Set("Reply.Disposition", "Accepted").Set("Reply.Response", "It is first. " + mark), consultations + "/inputs?handler=Respond"));
+        var grievances = $"/proposals/{proposal}/grievances";
+        var recorded = await Calls.PostPageFormAsync(editor, grievances, "form[data-form='grievance-record']", f => f
+            .Set("Form.Channel", "Phone").Set("Form.Category", "HealthAndSafety").Set("Form.Text", "The trench has no fence. " + mark));
+        Ok(recorded);
+        Grievances[proposal] = Guid.Parse(recorded.Headers.Location!.OriginalString.Split('/', '?')[4]);
     }
 
     /// Records the approval of V.001 as its editor does.
