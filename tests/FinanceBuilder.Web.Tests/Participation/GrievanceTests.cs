@@ -85,6 +85,47 @@ public sealed class GrievanceTests : IDisposable
     }
 
     [Fact]
+    public async Task ALateGrievance_IsMarkedLate_UntilEachStepIsDone_AndCountsAsLate()
+    {
+        var (id, page) = await officer.OpenedAsync();
+        using var resident = WizardBrowser.Anonymous(app);
+        Assert.Equal(HttpStatusCode.OK, (await resident.PostFormAsync($"/consult/{page}/grievance", "grievance", form => form
+            .Set("Form.Category", "LandAndCompensation").Set("Form.Text", "My stall was moved without notice.").Set("Form.Consent", "true"))).StatusCode);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Guid grievance;
+        using (var db = app.OpenDb())
+        {
+            // Received 40 days ago: its acknowledgement and its answer are both overdue.
+            var stored = await db.Grievances.SingleAsync(g => g.ProposalId == id);
+            stored.ReceivedAt = DateTime.UtcNow.AddDays(-40);
+            stored.AcknowledgeBy = today.AddDays(-38);
+            stored.AnswerBy = today.AddDays(-10);
+            await db.SaveChangesAsync();
+            grievance = stored.Id;
+        }
+        int LateMarks(WizardPage register) => register.Document.QuerySelectorAll("table tbody tr strong.late").Length;
+
+        var late = await officer.OpenAsync($"/proposals/{id}/grievances");
+        Assert.Equal(2, LateMarks(late));
+        Assert.Contains("1 received, 1 open, 0 resolved, 1 late.", late.Text, StringComparison.Ordinal);
+
+        var detail = $"/proposals/{id}/grievances/{grievance}";
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(detail, "grievance-step", _ => { }, "Acknowledge")).StatusCode);
+        var acknowledged = await officer.OpenAsync($"/proposals/{id}/grievances");
+        Assert.Equal(1, LateMarks(acknowledged));
+        Assert.Contains("1 late.", acknowledged.Text, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(detail, "grievance-step", f => f.Set("Note", "The stall is back in its place."), "Answer")).StatusCode);
+        var answered = await officer.OpenAsync($"/proposals/{id}/grievances");
+        Assert.Equal(0, LateMarks(answered));
+        Assert.Contains("0 late.", answered.Text, StringComparison.Ordinal);
+        using var check = app.OpenDb();
+        // Acknowledged, but not in time: the statistics the annex reports say so.
+        var statistics = GrievanceStatistics.Of(await check.Grievances.Where(g => g.ProposalId == id).ToListAsync(), today);
+        Assert.Equal((1, 0), (statistics.Acknowledged, statistics.AcknowledgedInTime));
+    }
+
+    [Fact]
     public async Task TheRegister_IsClosedToReaders_AndToOtherOrganisations()
     {
         var (id, _) = await officer.OpenedAsync();
