@@ -4,8 +4,8 @@
 #      document fonts, poppler's pdfinfo and Node.js, with apt; the SHACL check's npm packages);
 #   2. starts a throwaway PostgreSQL cluster on a free loopback port (stopped on exit);
 #   3. restores, checks formatting, builds;
-#   4. runs the whole suite on SQLite, and the web suite again on PostgreSQL (but for the classes
-#      that open no database), in two lanes side by side.
+#   4. runs the whole suite on SQLite, and again on PostgreSQL (the web tests but for the classes
+#      that open no database, and the browser tests), in three lanes side by side.
 # It prints "N passed, N failed" at the end and exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -123,14 +123,15 @@ check_ran() {
     cat "$1" >> "$log"
 }
 
-# Two lanes on two cores (bench/RESULTS.md, "Test suite time"). The web tests on PostgreSQL wait
-# on the database as much as they compute, and the browser tests on Chromium: those two start
-# together, then the web tests on SQLite (which keep both cores busy) follow the browser tests
-# in their lane, and the engine's short run last.
+# Three lanes on two cores (bench/RESULTS.md, "Test suite time"). The web tests on PostgreSQL
+# wait on the database as much as they compute, and the browser tests on Chromium: the web tests
+# on PostgreSQL, the browser tests on SQLite and the browser tests on PostgreSQL start together;
+# the web tests on SQLite (which keep both cores busy) follow the browser tests on SQLite in their
+# lane, and the engine's short run last.
 # Each project is named below: a new one must be added here too.
 [ "$(ls tests/*/*.Tests.csproj | wc -l)" -eq 3 ] || { echo "test.sh: a test project was added or removed; name it in section 4" >&2; exit 1; }
 
-say "Web tests on PostgreSQL, beside the browser tests, then the web tests on SQLite and the engine's"
+say "Web tests and browser tests on PostgreSQL, beside the browser tests on SQLite, then the web tests on SQLite and the engine's"
 lane=$(mktemp)
 (
     lane_status=0
@@ -140,24 +141,34 @@ lane=$(mktemp)
     echo "$lane_status" >"$lane"
 ) &
 lane_pid=$!
+# The browser tests again, their server on PostgreSQL; their screenshots in a folder of their own.
+browser_pg=$(mktemp)
+(
+    FB_TEST_POSTGRES="$postgres_cs" FB_ARTIFACTS="$PWD/artifacts/postgres" run_tests tests/FinanceBuilder.Browser.Tests "$side.browser-pg" quiet || exit 1
+) &
+browser_pg_pid=$!
 # Every web test runs on both databases, except the few whose subject exists on SQLite alone
 # (its WAL mode, its FTS5 search table), marked Database=SqliteOnly, and those that open no
 # database at all (Database=None: a second pass would test nothing new; DatabaseTraitTests
 # checks that they do not).
 FB_TEST_POSTGRES="$postgres_cs" run_tests tests/FinanceBuilder.Web.Tests "$stage" show --filter "Database!=SqliteOnly&Database!=None" || status=1
 check_ran "$stage" "the web tests on PostgreSQL"
+wait "$browser_pg_pid" || status=1
 wait "$lane_pid" || status=1
 [ "$(cat "$lane")" = 0 ] || status=1
-say "Browser tests"
+say "Browser tests on PostgreSQL"
+cat "$side.browser-pg"
+check_ran "$side.browser-pg" "the browser tests on PostgreSQL"
+say "Browser tests on SQLite"
 cat "$side"
-check_ran "$side" "the browser tests"
+check_ran "$side" "the browser tests on SQLite"
 say "Web tests on SQLite"
 cat "$side.sqlite"
 check_ran "$side.sqlite" "the web tests on SQLite"
 say "Engine (Templates) tests"
 cat "$side.templates"
 check_ran "$side.templates" "the engine's tests"
-rm -f "$stage" "$side" "$side.sqlite" "$side.templates" "$lane"
+rm -f "$stage" "$side" "$side.sqlite" "$side.templates" "$side.browser-pg" "$lane" "$browser_pg"
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

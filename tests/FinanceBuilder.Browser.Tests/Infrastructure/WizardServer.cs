@@ -11,16 +11,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FinanceBuilder.Browser.Tests.Infrastructure;
 
-/// The real application on a real Kestrel port and its own SQLite file, for a real browser.
+/// The real application on a real Kestrel port, for a real browser: on its own SQLite file, or —
+/// when the run provides FB_TEST_POSTGRES (test.sh's PostgreSQL leg) — on a PostgreSQL database
+/// created for the run (the app migrates it at start, as a new server does) and dropped after.
 public sealed class WizardServer : WebApplicationFactory<Program>
 {
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("fb-browser-").FullName;
+    private readonly string? adminConnection = Environment.GetEnvironmentVariable("FB_TEST_POSTGRES") is { Length: > 0 } admin ? admin : null;
+    private readonly string databaseName = "fb_browser_" + Guid.NewGuid().ToString("N");
 
     public const string Password = "a long test phrase for signing in";
     public const string DefaultEditor = "editor@workspace.test";
 
     public WizardServer()
     {
+        if (adminConnection is not null)
+            Postgres($"CREATE DATABASE \"{databaseName}\"");
         // HTTPS with a certificate made for the run, so that the Secure `__Host-` cookies work
         // as they do in production (the browser is told to accept the certificate).
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(SelfSignedCertificate())));
@@ -72,6 +78,8 @@ public sealed class WizardServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("FinanceBuilder:DataDirectory", dataDirectory);
+        builder.UseSetting("ConnectionStrings:Postgres", adminConnection is null ? ""
+            : new Npgsql.NpgsqlConnectionStringBuilder(adminConnection) { Database = databaseName }.ToString());
         builder.UseSetting("FinanceBuilder:LoadDemoWorkspace", "false");
         builder.UseSetting("FinanceBuilder:Passwords:HashIterations", "1000");
         builder.UseSetting("FinanceBuilder:TwoFactor:RequiredForPlatformAdmins", "false");
@@ -90,9 +98,23 @@ public sealed class WizardServer : WebApplicationFactory<Program>
         throw new DirectoryNotFoundException("src/FinanceBuilder.Web/wwwroot not found above " + AppContext.BaseDirectory);
     }
 
+    /// Runs one statement on the cluster's administrative connection.
+    private void Postgres(string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(adminConnection);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && adminConnection is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            Postgres($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
+        }
         if (disposing)
         {
             try
