@@ -17,8 +17,10 @@ public sealed class DatabaseHealthCheck(FinanceBuilderDbContext db, GracefulShut
             return HealthCheckResult.Unhealthy("shutting down");
         try
         {
-            if (!await db.Database.CanConnectAsync(cancellationToken))
-                return HealthCheckResult.Unhealthy("database does not answer");
+            // A query that reads the database itself: a connection opens on a damaged SQLite file,
+            // and a pooled one may be handed out before the server is found gone. It fails (and
+            // says "not ready") when the database does not answer or has no schema at all.
+            await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM \"__EFMigrationsHistory\" LIMIT 1", cancellationToken);
             if (!shutdown.Migrated)
             {
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();

@@ -30,7 +30,7 @@ public abstract partial class FinanceBuilderDbContext
                 || SubmissionFiles.Any(s => s.AnnexFileId == f.Id
                     && ProposalShares.Any(share => share.ProposalId == s.ProposalId && share.DonorOrganisationId == MyOrganisation))
                 // A file the team cites as evidence of a reported value, for the donor that reads the reports.
-                || IndicatorValues.Any(v => v.EvidenceFileId == f.Id
+                || IndicatorValues.Any(v => v.EvidenceFileId == f.Id && v.ProposalId == f.ProposalId
                     && ProposalShares.Any(share => share.ProposalId == v.ProposalId && share.DonorOrganisationId == MyOrganisation)))));
         });
 

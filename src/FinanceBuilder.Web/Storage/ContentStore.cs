@@ -13,7 +13,7 @@ namespace FinanceBuilder.Web.Storage;
 /// tenancy filters.
 public sealed class ContentStore(IBlobStore blobs, IServiceScopeFactory scopes, TimeProvider clock)
 {
-    /// Storing and collecting the same content never interleave on this node.
+    /// Storing and collecting the same content never interleave on this node (see ExclusiveAsync).
     private readonly KeyedGates<BlobKey> gates = new();
 
     public static async Task<string> Sha256Async(Stream content, CancellationToken ct)
@@ -35,7 +35,7 @@ public sealed class ContentStore(IBlobStore blobs, IServiceScopeFactory scopes, 
     /// is saved: under the gate, that second call closes the window in which a collection of the
     /// same content, running at the same moment, found no row and removed it.
     public Task EnsureAsync(BlobKey key, Stream content, long bytes, CancellationToken ct) =>
-        gates.RunAsync(key, async () =>
+        ExclusiveAsync(key, async () =>
         {
             if (await HasAsync(key, ct))
                 return;
@@ -74,7 +74,7 @@ public sealed class ContentStore(IBlobStore blobs, IServiceScopeFactory scopes, 
         foreach (var sha in candidates.Distinct(StringComparer.Ordinal))
         {
             var key = new BlobKey(organisationId, sha);
-            await gates.RunAsync(key, async () =>
+            await ExclusiveAsync(key, async () =>
             {
                 await using var scope = SystemScope.Create(scopes, out var db);
                 if (await db.AnnexFiles.AnyAsync(f => f.OrganisationId == organisationId && f.Sha256 == sha, ct))
@@ -83,5 +83,35 @@ public sealed class ContentStore(IBlobStore blobs, IServiceScopeFactory scopes, 
                 await blobs.DeleteAsync(key, ct);
             }, ct);
         }
+    }
+
+    /// Runs <paramref name="work"/> on a content while no other store or collection of it runs:
+    /// on this node by a gate, and across the nodes that share a PostgreSQL database by an advisory
+    /// lock on the content's key, held by a transaction for the work's length (released if the
+    /// node dies). Without it, node B's collection could find no file row, node A save one and
+    /// see the content still there, and B then remove it: a file row without its content.
+    /// SQLite serves one node, so the gate is enough there.
+    public Task ExclusiveAsync(BlobKey key, Func<Task> work, CancellationToken ct) =>
+        gates.RunAsync(key, async () =>
+        {
+            await using var scope = SystemScope.Create(scopes, out var db);
+            if (!db.Database.IsNpgsql())
+            {
+                await work();
+                return;
+            }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var (high, low) = LockKey(key);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({high}, {low})", ct);
+            await work();
+            await transaction.CommitAsync(ct);
+        }, ct);
+
+    /// The advisory lock's two 32-bit keys, from the content's key.
+    private static (int High, int Low) LockKey(BlobKey key)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(System.Text.Encoding.ASCII.GetBytes($"content/{key.OrganisationId:N}/{key.Sha256}"), hash);
+        return (BitConverter.ToInt32(hash[..4]), BitConverter.ToInt32(hash[4..8]));
     }
 }

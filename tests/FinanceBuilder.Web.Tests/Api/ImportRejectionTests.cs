@@ -181,6 +181,26 @@ public sealed class ImportRejectionTests : IDisposable
         Assert.Contains("\"title\": \"Saved work\"", await stored.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task Put_NotJson_Answers415_AndKeepsTheSavedProposal(string contentType)
+    {
+        using var client = app.CreateApiClient();
+        var created = await client.PostAsync("/api/proposals", JsonBody("""{"schemaVersion":1,"basics":{"title":"Saved work"}}"""));
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"schemaVersion":1,"basics":{"title":"Overwritten"}}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var put = new HttpRequestMessage(HttpMethod.Put, created.Headers.Location) { Content = content };
+        put.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+
+        var response = await client.SendAsync(put);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var stored = await client.GetAsync(created.Headers.Location);
+        Assert.Equal("\"1\"", stored.Headers.ETag!.Tag);
+        Assert.Contains("\"title\": \"Saved work\"", await stored.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task AssertProblemNamesPath(HttpResponseMessage response, string path)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

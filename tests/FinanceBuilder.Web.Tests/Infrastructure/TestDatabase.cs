@@ -109,6 +109,29 @@ public sealed class TestDatabase : IDisposable
     /// The same settings as command-line options, for the `import`/`export` commands.
     public string[] CommandLineOptions => Settings.Select(s => $"--{s.Key}={s.Value}").ToArray();
 
+    /// The database stops answering, as when its server is down: PostgreSQL refuses connections
+    /// to it and ends those open; SQLite's file is overwritten with bytes that are no database.
+    public void MakeUnreachable()
+    {
+        if (adminConnection is not null && databaseName is not null)
+        {
+            using var connection = new NpgsqlConnection(adminConnection);
+            connection.Open();
+            foreach (var sql in new[] { $"ALTER DATABASE \"{databaseName}\" ALLOW_CONNECTIONS false", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{databaseName}'" })
+            {
+                using var command = new NpgsqlCommand(sql, connection);
+                command.ExecuteNonQuery();
+            }
+            using var own = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(own);
+            return;
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var extra in new[] { "-wal", "-shm" })
+            File.Delete(Path.Combine(DataDirectory, SqliteFileName + extra));
+        File.WriteAllBytes(Path.Combine(DataDirectory, SqliteFileName), new byte[8192]);
+    }
+
     public void Dispose()
     {
         if (adminConnection is not null && databaseName is not null)

@@ -50,6 +50,19 @@ public sealed class HealthAndShutdownTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
     }
 
+    [Fact]
+    public async Task ADatabaseThatStopsAnswering_MakesTheNodeNotReady_ButAlive()
+    {
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        app.Database.MakeUnreachable();
+        var ready = await EventuallyAsync(async () => await client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> EventuallyAsync(Func<Task<HttpResponseMessage>> call, Func<HttpResponseMessage, bool> done)
     {
         for (var i = 0; ; i++)

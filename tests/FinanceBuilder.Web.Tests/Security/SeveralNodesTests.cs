@@ -12,7 +12,9 @@ namespace FinanceBuilder.Web.Tests.Security;
 /// Issue 19: two nodes on one database behave as one — a session and an antiforgery token minted
 /// on node A work on node B (Data Protection keys and sessions in the database); sign-in failures
 /// and request limits made on one count on the other; a reminder due is sent once though both
-/// nodes run the reminders at the same moment; a file uploaded through one downloads from the other.
+/// nodes run the reminders at the same moment, and so is a notification mail (at once or in the
+/// digest); a file uploaded through one downloads from the other, and a content being stored on
+/// one is never collected by the other at the same moment.
 public sealed class SeveralNodesTests : IDisposable
 {
     private static readonly Dictionary<string, string?> Limits = new()
@@ -130,5 +132,66 @@ public sealed class SeveralNodesTests : IDisposable
         var reminders = await db.Reminders.ToListAsync();
         Assert.Single(reminders);
         Assert.Equal(reminders[0].Recipients, sent.Sum());
+    }
+
+    [Fact]
+    public async Task ANotificationMail_IsSentOnce_WhenBothNodesRunTheMailer()
+    {
+        var person = await a.CreateUserAsync("reviewer@nodes.test", AccessScope.WorkspaceOrganisationId);
+        var now = new DateTime(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc);
+        using (var db = a.OpenDb())
+        {
+            db.Access.ActAsSystem();
+            db.Notifications.Add(new Web.Data.Notifications.Notification { Id = Guid.NewGuid(), UserId = person, Kind = Web.Data.Notifications.NotificationKind.Assigned, Title = "Tamale", Actor = "Ama", Link = "/review", CreatedAt = now.AddMinutes(-5), Email = Web.Data.Notifications.EmailDelivery.Immediate });
+            foreach (var hours in new[] { 20, 10 })
+                db.Notifications.Add(new Web.Data.Notifications.Notification { Id = Guid.NewGuid(), UserId = person, Kind = Web.Data.Notifications.NotificationKind.Commented, Title = "Tamale", Actor = "Kofi", Link = "/review", CreatedAt = now.AddHours(-hours), Email = Web.Data.Notifications.EmailDelivery.Digest });
+            await db.SaveChangesAsync();
+        }
+
+        async Task<int> RunAsync(AppFactory node)
+        {
+            using var scope = node.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<Web.Features.Notifications.NotificationMailer>().SendDueAsync(now, CancellationToken.None);
+        }
+        var sent = await Task.WhenAll(RunAsync(a), RunAsync(b), RunAsync(a), RunAsync(b));
+
+        // One mail at once and one digest of the two waiting, whichever node sent them.
+        Assert.Equal(2, sent.Sum());
+        using var check = a.OpenDb();
+        check.Access.ActAsSystem();
+        Assert.Equal(3, await check.Notifications.CountAsync(n => n.UserId == person && n.EmailedAt != null));
+    }
+
+    /// PostgreSQL only (several nodes need it; SQLite serves one): test.sh's SQLite pass leaves it
+    /// out (Database=PostgresOnly).
+    [Fact]
+    [Trait("Database", "PostgresOnly")]
+    public async Task StoringAndCollectingAContent_NeverInterleave_AcrossNodes()
+    {
+        var key = new Web.Storage.BlobKey(AccessScope.WorkspaceOrganisationId, new string('a', 64));
+        var holding = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var onA = a.Services.GetRequiredService<Web.Storage.ContentStore>().ExclusiveAsync(key, async () =>
+        {
+            holding.SetResult();
+            await release.Task;
+        }, CancellationToken.None);
+        await holding.Task;
+
+        var collectingOnB = b.Services.GetRequiredService<Web.Storage.ContentStore>().CollectAsync(key.OrganisationId, [key.Sha256], CancellationToken.None);
+
+        // Node B is seen waiting for the lock node A holds, not merely slow to start.
+        var waiting = 0L;
+        for (var i = 0; i < 100 && waiting == 0 && !collectingOnB.IsCompleted; i++)
+        {
+            await Task.Delay(50);
+            using var db = a.OpenDb();
+            waiting = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").SingleAsync();
+        }
+        Assert.False(collectingOnB.IsCompleted, "node B collected while node A held the content (this test needs PostgreSQL: FB_TEST_POSTGRES, as test.sh gives it)");
+        Assert.Equal(1, waiting);
+        release.SetResult();
+        await onA;
+        await collectingOnB;
     }
 }

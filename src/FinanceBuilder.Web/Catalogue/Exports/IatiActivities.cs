@@ -151,7 +151,7 @@ public static class IatiActivities
     /// each year (a period per year, each target in the period of its year).
     private static void Result(XmlWriter xml, ActionResult result)
     {
-        var numeric = result.Target is not null || result.Baseline is not null || result.Actuals.Count > 0;
+        var numeric = result.Target is not null || result.Baseline is not null || result.MidTermTarget is not null || result.Actuals.Count > 0;
         xml.WriteStartElement("result");
         xml.WriteAttributeString("type", "2");
         xml.WriteAttributeString("aggregation-status", "0");

@@ -21,8 +21,13 @@ public sealed class ProgressFollowsReports(FinanceBuilderDbContext db, AccessSco
         if (records.Count == 0)
             return;
         var ids = records.Select(r => r.Id).ToList();
+        // Taken first, for the transaction's length: a report of another year marked at the same
+        // moment (or a publication) waits here, then reads the rounds as that one left them, so
+        // neither overwrites the other's years. (SQLite's transaction already holds its writer.)
+        await db.PublishedActions.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Revision, p => p.Revision), cancellationToken);
         var rows = await db.PublishedActions.Where(p => ids.Contains(p.Id) && p.WithdrawnAt == null).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var changed = new List<PublishedAction>();
         foreach (var row in rows)
         {
             var action = ActionJson.FromStored(row.Document);
@@ -52,7 +57,12 @@ public sealed class ProgressFollowsReports(FinanceBuilderDbContext db, AccessSco
                 Revision = revision,
                 Fields = "results",
             });
+            changed.Add(row);
         }
         await db.SaveChangesAsync(cancellationToken);
+        // The search lists newest first by the index row: rewritten with the new date, the
+        // smallest id last when several share it (as IatiIdentifier does).
+        foreach (var row in changed.OrderByDescending(p => CatalogueIndex.TieOrder(p.Id), StringComparer.Ordinal))
+            await CatalogueIndex.WriteAsync(db, row, cancellationToken);
     }
 }

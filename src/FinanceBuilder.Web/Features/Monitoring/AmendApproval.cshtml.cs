@@ -72,7 +72,10 @@ public sealed class AmendApprovalPage(FinanceBuilderDbContext db, AccessScope ac
 
         var approval = await db.Approvals.FirstAsync(a => a.Id == Approval.Id, ct);
         if (approval.Version != SeenVersion)
+        {
+            Approval = approval;
             return StalePage();
+        }
         approval.Version++;
         approval.BoardMeeting = form.BoardMeeting;
         approval.ApprovedOn = form.ApprovedOn;

@@ -22,8 +22,8 @@ public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access,
     public string? Done { get; private set; }
     public int? DoneYear { get; private set; }
     public bool CanEdit => access.CanEditProposals;
-    /// After a report is marked sent: the published catalogue action whose progress now shows
-    /// the year (the catalogue follows the mark, ProgressFollowsReports).
+    /// After a report is marked sent: the published catalogue action whose progress took the
+    /// year's values (the catalogue follows the mark, ProgressFollowsReports).
     public Guid? ActionShowingProgress { get; private set; }
 
     /// The report of a year went to the funder: no more reminders for it, and its values join the
@@ -67,12 +67,14 @@ public sealed class OverviewPage(FinanceBuilderDbContext db, AccessScope access,
         Done = done is "approved" or "already" or "sent" or "reopened" or "amended" or "unchanged" ? done : null;
         DoneYear = year;
         Project = await MonitoredProject.LoadAsync(db, id, ct);
-        if (Done == "sent")
+        if (Done == "sent" && year is { } sentYear && Project?.Round(sentYear)?.SentAt is { } sentAt)
         {
+            // The action whose public progress took the year when it was marked (nothing is said
+            // when no value of that year was there to add).
             var actions = db.CatalogueActions.Where(a => a.ProposalId == id).Select(a => a.Id);
-            var published = await db.PublishedActions.AsNoTracking().Where(p => actions.Contains(p.Id) && p.WithdrawnAt == null)
-                .Select(p => new { p.Id, p.Document }).ToListAsync(ct);
-            ActionShowingProgress = published.FirstOrDefault(a => FinanceBuilder.Web.Catalogue.ActionJson.FromStored(a.Document).ShowProgress)?.Id;
+            ActionShowingProgress = await db.ActionPublications.AsNoTracking()
+                .Where(p => actions.Contains(p.ActionId) && p.Kind == "progress" && p.At >= sentAt)
+                .OrderByDescending(p => p.At).Select(p => (Guid?)p.ActionId).FirstOrDefaultAsync(ct);
         }
         if (Project is null)
             Versions = await db.Submissions.AsNoTracking().Where(s => s.ProposalId == id).OrderByDescending(s => s.Number).Select(s => s.Number).ToListAsync(ct);
