@@ -46,17 +46,7 @@ public sealed class ProgressFollowsReports(FinanceBuilderDbContext db, AccessSco
             // business, and must not make marking the report sent fail.
             await db.CatalogueActions.Where(a => a.Id == row.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.PublishedRevision, revision).SetProperty(a => a.PublishedAt, now), cancellationToken);
-            db.ActionPublications.Add(new ActionPublication
-            {
-                ActionId = row.Id,
-                OrganisationId = row.OrganisationId,
-                UserId = access.UserId,
-                UserName = access.UserName,
-                At = now,
-                Kind = "progress",
-                Revision = revision,
-                Fields = "results",
-            });
+            db.ActionPublications.Add(PublishAction.Entry(access, row.Id, row.OrganisationId, now, "progress", revision, ["results"]));
             changed.Add(row);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -89,16 +89,21 @@ public static class PublishAction
             return new Result(request.Withdraw ? Outcome.Withdrawn : Outcome.Published, published.Revision);
         }
 
-        private ActionPublication Log(CatalogueActionRecord record, DateTime now, string kind, int revision, IReadOnlyList<string> fields) => new()
-        {
-            ActionId = record.Id,
-            OrganisationId = record.OrganisationId,
-            UserId = access.UserId,
-            UserName = access.UserName,
-            At = now,
-            Kind = kind,
-            Revision = revision,
-            Fields = string.Join(';', fields),
-        };
+        private ActionPublication Log(CatalogueActionRecord record, DateTime now, string kind, int revision, IReadOnlyList<string> fields) =>
+            Entry(access, record.Id, record.OrganisationId, now, kind, revision, fields);
     }
+
+    /// A line of the publication log: who made which revision public (or withdrew it, or
+    /// refreshed its progress), when, and which fields it held.
+    public static ActionPublication Entry(AccessScope access, Guid actionId, Guid organisationId, DateTime at, string kind, int revision, IEnumerable<string> fields) => new()
+    {
+        ActionId = actionId,
+        OrganisationId = organisationId,
+        UserId = access.UserId,
+        UserName = access.UserName,
+        At = at,
+        Kind = kind,
+        Revision = revision,
+        Fields = string.Join(';', fields),
+    };
 }
