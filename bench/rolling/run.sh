@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rolling restart (issue 19): two nodes on one PostgreSQL behind HAProxy (deploy/haproxy.cfg), a
-# fixed-rate client saving proposals and reading pages for 60 s (bench/rolling/client.py), while
+# fixed-rate client saving proposals (through the API, and as the wizard autosaves its form) and
+# reading pages for 60 s (bench/rolling/client.py), while
 # node 1 then node 2 are stopped (SIGTERM: not ready, drain, stop) and started again. Counts the
 # 5xx and unanswered requests the client saw, and checks that every acknowledged save is stored.
 # Needs haproxy and PostgreSQL (Debian packages). Usage: [FB_DRAIN=seconds, default 4] bench/rolling/run.sh [seconds] [rate/s]
