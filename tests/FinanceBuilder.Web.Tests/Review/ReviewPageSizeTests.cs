@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.Net;
+using FinanceBuilder.Web.Tests.Infrastructure;
 using static FinanceBuilder.Web.Tests.Review.ReviewPanelTests;
 
 namespace FinanceBuilder.Web.Tests.Review;
@@ -10,14 +10,6 @@ namespace FinanceBuilder.Web.Tests.Review;
 public sealed class ReviewPageSizeTests
 {
     private static readonly DateTime Day = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
-
-    private static int Gzipped(byte[] content)
-    {
-        using var packed = new MemoryStream();
-        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
-            gzip.Write(content);
-        return (int)packed.Length;
-    }
 
     [Theory]
     [InlineData("mitigation-tamale-solar-led.json")]
@@ -38,8 +30,8 @@ public sealed class ReviewPageSizeTests
         Assert.Equal(6, page.QuerySelectorAll("fieldset.criterion").Length);
         Assert.Empty(page.QuerySelectorAll("script[src]"));
         var css = await scorer.GetByteArrayAsync(page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!);
-        var total = Gzipped(html) + Gzipped(css);
+        var total = (int)Gzip.Length(html) + (int)Gzip.Length(css);
         Assert.True(total < 150 * 1024, $"{sample}: {total / 1024} KB gzipped ({html.Length / 1024} KB of HTML)");
-        Console.WriteLine($"review page of {sample}: HTML {html.Length / 1024} KB, {Gzipped(html) / 1024} KB gzipped; with the stylesheet {total / 1024} KB");
+        Console.WriteLine($"review page of {sample}: HTML {html.Length / 1024} KB, {(int)Gzip.Length(html) / 1024} KB gzipped; with the stylesheet {total / 1024} KB");
     }
 }
