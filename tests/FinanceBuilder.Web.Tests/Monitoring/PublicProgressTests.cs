@@ -107,7 +107,7 @@ public sealed class PublicProgressTests : IDisposable
         var page = WizardBrowser.Parse(await reader.GetStringAsync($"/actions/{action}"));
         var row = page.QuerySelectorAll("table tbody tr").First(r => r.TextContent.Contains("Direct beneficiaries", StringComparison.Ordinal));
         // Reported from 2025 to 2027: the mid-term falls in 2026.
-        Assert.Contains($"mid-term: {midTerm.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en"))} (2026)", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"mid-term: {midTerm.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en"))}\u00a0(2026)", row.TextContent, StringComparison.Ordinal);
         var xml = System.Xml.Linq.XDocument.Parse(await reader.GetStringAsync($"/actions/{action}/iati.xml"));
         var result = xml.Descendants("result").First(r => r.Element("title")!.Value.Contains("Direct beneficiaries", StringComparison.Ordinal));
         var period2026 = result.Descendants("period").Single(p => (string?)p.Element("period-start")!.Attribute("iso-date") == "2026-01-01");
